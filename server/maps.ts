@@ -1,0 +1,73 @@
+/**
+ * Map loading for the server and the tools: `maps/<id>.tmj` (Tiled JSON) parsed by the engine's
+ * `parseMap`. Ids are checked against a strict pattern and the files present in `maps/`, so a join
+ * option can never name an arbitrary path.
+ */
+import { readFileSync, readdirSync, existsSync } from "node:fs";
+import { join, dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseMap, type MapDef } from "../shared/index.js";
+
+/** The folder holding the `.tmj` files; `LAST_STAND_MAPS` overrides it. */
+export const MAPS_DIR = process.env.LAST_STAND_MAPS
+  ? resolve(process.env.LAST_STAND_MAPS)
+  : join(dirname(fileURLToPath(import.meta.url)), "..", "maps");
+
+export const DEFAULT_MAP_ID = "last-stand";
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+export class UnknownMapError extends Error {
+  readonly code = "ERR_UNKNOWN_MAP";
+  constructor(readonly id: string) {
+    super(`There is no map "${id}". Known maps: ${mapIds().join(", ") || "(none)"}.`);
+  }
+}
+
+/** The ids of the maps in `maps/` (file names without `.tmj`), sorted. */
+export function mapIds(): string[] {
+  if (!existsSync(MAPS_DIR)) return [];
+  return readdirSync(MAPS_DIR)
+    .filter((f) => f.endsWith(".tmj"))
+    .map((f) => f.slice(0, -4))
+    .filter((id) => ID_PATTERN.test(id))
+    .sort();
+}
+
+export function isKnownMap(id: unknown): id is string {
+  return typeof id === "string" && ID_PATTERN.test(id) && mapIds().includes(id);
+}
+
+const cache = new Map<string, { mtimeKey: string; map: MapDef }>();
+
+/** Reads and parses `maps/<id>.tmj`. Throws UnknownMapError for ids not in maps/, MapFormatError for bad files. */
+export function loadMapById(id: string): MapDef {
+  if (!isKnownMap(id)) throw new UnknownMapError(String(id));
+  const file = join(MAPS_DIR, `${id}.tmj`);
+  const text = readFileSync(file, "utf8");
+  const hit = cache.get(id);
+  if (hit && hit.mtimeKey === text) return hit.map;
+  const map = parseMap(file, JSON.parse(text));
+  cache.set(id, { mtimeKey: text, map });
+  return map;
+}
+
+export interface MapSummary {
+  id: string;
+  name: string;
+  width: number;
+  height: number;
+}
+
+/** Every map that parses, with its name and size. Maps that fail to parse are left out (and logged). */
+export function listMaps(): MapSummary[] {
+  const out: MapSummary[] = [];
+  for (const id of mapIds()) {
+    try {
+      const m = loadMapById(id);
+      out.push({ id, name: m.name, width: m.width, height: m.height });
+    } catch (err) {
+      console.warn(`[maps] skipping ${id}: ${(err as Error).message}`);
+    }
+  }
+  return out;
+}
