@@ -6,7 +6,9 @@
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseMap, type MapDef } from "../shared/index.js";
+// Imported from the module itself (not shared/index) so map loading works for tools on its own.
+import { parseMap } from "../shared/map/parse.js";
+import type { MapDef } from "../shared/map/types.js";
 
 /** The folder holding the `.tmj` files; `LAST_STAND_MAPS` overrides it. */
 export const MAPS_DIR = process.env.LAST_STAND_MAPS
