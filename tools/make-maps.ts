@@ -408,15 +408,18 @@ export function formatTmj(tmj: Record<string, unknown>): string {
   return text + "\n";
 }
 
+/** The text of every generated map file, keyed by id (the tests check the committed files match). */
+export function renderMaps(): { id: string; text: string }[] {
+  return MAPS.map((spec) => ({ id: spec.id, text: formatTmj(buildTmj(spec)) }));
+}
+
 function main() {
   const outDir = join(dirname(fileURLToPath(import.meta.url)), "..", "maps");
   mkdirSync(outDir, { recursive: true });
-  for (const spec of MAPS) {
-    const tmj = buildTmj(spec);
-    const text = formatTmj(tmj);
-    const file = `maps/${spec.id}.tmj`;
+  for (const { id, text } of renderMaps()) {
+    const file = `maps/${id}.tmj`;
     const map = parseMap(file, JSON.parse(text)); // throws MapFormatError if the art is wrong
-    writeFileSync(join(outDir, `${spec.id}.tmj`), text);
+    writeFileSync(join(outDir, `${id}.tmj`), text);
     console.log(
       `${file}: ${map.width}x${map.height}x${map.levels}, ${map.soldiers.length} soldiers, ${map.spawns.length} spawns, ` +
         `${map.waves.length} waves, perimeter ${map.perimeter ? `r${map.perimeter.radius} at (${map.perimeter.cx}, ${map.perimeter.cy})` : "none"}, ` +
