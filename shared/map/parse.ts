@@ -269,7 +269,7 @@ export function parseMap(file: string, json: unknown): MapDef {
     const { layer, field } = locate(json, issue.path);
     fail(layer, field, issue.message);
   }
-  const doc = top.data!;
+  const doc = top.data;
   const { width, height, tilewidth, tileheight } = doc;
   const area = width * height;
 
@@ -297,7 +297,7 @@ export function parseMap(file: string, json: unknown): MapDef {
       if (tile.id >= ts.tilecount) fail(null, `${field}.id`, `tile id ${tile.id} is not below tilecount ${ts.tilecount}`);
       const t = tile.type || tile.class;
       if (!t) fail(null, `${field}.type`, `tile ${tile.id} has no type: set its class/type to a terrain (${TERRAIN_NAMES.join(", ")})`);
-      if (!(TERRAIN_NAMES as string[]).includes(t!)) {
+      if (!(TERRAIN_NAMES as string[]).includes(t)) {
         fail(null, `${field}.type`, `unknown terrain type "${t}" on tile ${tile.id} (known: ${TERRAIN_NAMES.join(", ")})`);
       }
       gidTerrain.set(ts.firstgid + tile.id, t as TerrainName);
@@ -308,7 +308,7 @@ export function parseMap(file: string, json: unknown): MapDef {
   const terrainLayers = new Map<number, { name: string; data: number[] }>();
   const dustLayers: { level: number | undefined; data: number[] }[] = [];
   const objectLayers = new Map<string, TiledObjectLayer>();
-  doc.layers.forEach((layer, li) => {
+  doc.layers.forEach((layer) => {
     const name = layer.name;
     if (!(LAYER_NAMES as readonly string[]).includes(name)) {
       fail(name, "name", `unknown layer (expected ${LAYER_NAMES.join(", ")})`);
@@ -337,7 +337,6 @@ export function parseMap(file: string, json: unknown): MapDef {
         }
         dustLayers.push({ level, data: tl.data });
       }
-      void li;
     } else {
       if (objectLayers.has(name)) fail(name, "name", "two object layers with this name");
       objectLayers.set(name, layer as TiledObjectLayer);
@@ -369,7 +368,7 @@ export function parseMap(file: string, json: unknown): MapDef {
       if (t === undefined) {
         fail(name, `data[${i}]`, `unknown gid ${gid} at x=${i % width}, y=${Math.floor(i / width)} (level ${lv}): no tileset tile with a terrain type`);
       }
-      terrain[lv * area + i] = Terrain[t!];
+      terrain[lv * area + i] = Terrain[t];
     }
   }
   const dust = new Uint8Array(levels * area);
@@ -408,14 +407,14 @@ export function parseMap(file: string, json: unknown): MapDef {
   if (!unitsLayer) fail("units", "name", "the map has no object layer named \"units\"");
   const soldiers: SoldierStart[] = [];
   const taken = new Set<number>();
-  unitsLayer!.objects.forEach((obj, i) => {
+  unitsLayer.objects.forEach((obj, i) => {
     const up = check(UnitProps, propsRecord(obj.properties), "units", `objects[${i}]`);
     const p = place("units", obj, i, up.level);
     const kind = kindOf("units", i, p.kind, p.label, SOLDIER_KINDS);
     let seat: Seat;
     if (kind === "private") {
       if (up.seat === undefined) fail("units", `objects[${i}].seat`, `${p.label}: a private needs a seat (takumi or wang)`);
-      seat = up.seat!;
+      seat = up.seat;
     } else {
       if (up.seat !== undefined && up.seat !== kind) fail("units", `objects[${i}].seat`, `${p.label}: Sergeant ${kind} belongs to seat "${kind}"`);
       seat = kind;
@@ -438,7 +437,7 @@ export function parseMap(file: string, json: unknown): MapDef {
   const spawnsLayer = objectLayers.get("spawns");
   if (!spawnsLayer) fail("spawns", "name", "the map has no object layer named \"spawns\"");
   const spawns: SpawnPoint[] = [];
-  spawnsLayer!.objects.forEach((obj, i) => {
+  spawnsLayer.objects.forEach((obj, i) => {
     const sp = check(SpawnProps, propsRecord(obj.properties), "spawns", `objects[${i}]`);
     const p = place("spawns", obj, i, sp.level);
     const kind = kindOf("spawns", i, p.kind, p.label, SPAWN_KINDS);
