@@ -1,0 +1,200 @@
+/**
+ * The room's Colyseus Schema state. It mirrors `WireState` (shared/wire.ts) field for field, so a
+ * client can do `fromWire(room.state.toJSON(), map)`, plus a few room-level fields (join code, seat
+ * holders, selections, turn deadline) documented in docs/PROTOCOL.md.
+ *
+ * `syncWire` copies a new WireState into the Schema by diffing: only the fields, map entries and
+ * array slots that changed are assigned, so a patch carries only what an action changed.
+ *
+ * The Schema only ever holds a *view* (what the squad may see): never the full battle state, the
+ * random generator, hidden creatures or their intents.
+ */
+import { schema, t, ArraySchema, MapSchema, type SchemaType } from "@colyseus/schema";
+import type { WireIntent, WireState, WireUnit } from "../shared/wire.js";
+
+export const UnitSchema = schema(
+  {
+    id: t.string(),
+    kind: t.string(),
+    side: t.string(),
+    seat: t.string(),
+    x: t.uint8(),
+    y: t.uint8(),
+    level: t.uint8(),
+    hp: t.int16(),
+    maxHp: t.int16(),
+    armor: t.int16(),
+    ap: t.int16(),
+    move: t.int16(),
+    aim: t.int16(),
+    fate: t.string(),
+    mag: t.int16(),
+    spareMags: t.int16(),
+    grenades: t.int16(),
+    hasWeapon: t.boolean(),
+    overwatch: t.boolean(),
+    grabbedBy: t.string(),
+    grabbing: t.string(),
+    freed: t.boolean(),
+    burned: t.boolean(),
+    unseenAtPhaseStart: t.boolean(),
+  },
+  "Unit",
+);
+export type UnitSchema = SchemaType<typeof UnitSchema>;
+
+export const IntentSchema = schema(
+  {
+    unit: t.string(),
+    order: t.int16(),
+    kind: t.string(),
+    moveTo: t.int32(),
+    target: t.int32(),
+    area: t.array("int32"),
+    damage: t.int16(),
+    dragPath: t.array("int32"),
+    countdown: t.int16(),
+  },
+  "Intent",
+);
+export type IntentSchema = SchemaType<typeof IntentSchema>;
+
+export const BattleStateSchema = schema(
+  {
+    // ---- WireState, field for field ----
+    mapId: t.string(),
+    rulesVersion: t.int16(),
+    difficulty: t.string(),
+    splitVision: t.boolean(),
+    viewer: t.string(),
+    round: t.int16(),
+    phase: t.string(),
+    outcome: t.string(),
+    objective: t.string(),
+    step: t.uint32(),
+    readyTakumi: t.boolean(),
+    readyWang: t.boolean(),
+    undoTakumi: t.int16(),
+    undoWang: t.int16(),
+    civiliansSaved: t.int16(),
+    units: t.map(UnitSchema),
+    intents: t.array(IntentSchema),
+    noise: t.array("int32"),
+    acid: t.array("uint8"),
+    corpse: t.array("uint8"),
+    terrain: t.array("uint8"),
+    visible: t.array("uint8"),
+    hasPerimeter: t.boolean(),
+    radius: t.int16(),
+    nextRadius: t.int16(),
+    breakPoint: t.int16(),
+    perimeterBroken: t.boolean(),
+    report: t.string(),
+    // ---- room-level fields (not part of WireState) ----
+    /** The join code of this battle. */
+    code: t.string(),
+    /** The match id (GET /api/matches/:id/record). */
+    matchId: t.string(),
+    /** Who holds each seat: "player" (a connected human), "dropped" (a human within the
+     *  reconnection window), "bot" (the soldier bot plays it), "partner" (the other seat's player
+     *  took the squad over). */
+    holderTakumi: t.string(),
+    holderWang: t.string(),
+    /** The unit each player has selected ("" for none), shown to both. */
+    selectTakumi: t.string(),
+    selectWang: t.string(),
+    spectators: t.int16(),
+    /** Turn timer: seconds per player phase (0: no timer) and the deadline (ms since epoch, 0: none). */
+    turnSeconds: t.int16(),
+    turnDeadline: t.float64(),
+  },
+  "BattleState",
+);
+export type BattleStateSchema = SchemaType<typeof BattleStateSchema>;
+
+const UNIT_KEYS = [
+  "id", "kind", "side", "seat", "x", "y", "level", "hp", "maxHp", "armor", "ap", "move", "aim", "fate",
+  "mag", "spareMags", "grenades", "hasWeapon", "overwatch", "grabbedBy", "grabbing", "freed", "burned",
+  "unseenAtPhaseStart",
+] as const satisfies readonly (keyof WireUnit)[];
+
+const SCALAR_KEYS = [
+  "mapId", "rulesVersion", "difficulty", "splitVision", "viewer", "round", "phase", "outcome", "objective",
+  "step", "readyTakumi", "readyWang", "undoTakumi", "undoWang", "civiliansSaved", "hasPerimeter", "radius",
+  "nextRadius", "breakPoint", "perimeterBroken", "report",
+] as const satisfies readonly (keyof WireState)[];
+
+const ARRAY_KEYS = ["noise", "acid", "corpse", "terrain", "visible"] as const satisfies readonly (keyof WireState)[];
+
+/** Every WireState key, so tests can check the Schema covers the wire form. */
+export const WIRE_KEYS: readonly string[] = [...SCALAR_KEYS, ...ARRAY_KEYS, "units", "intents"];
+
+function syncNumbers(target: ArraySchema<number>, values: readonly number[]): void {
+  const n = values.length;
+  // Shrink first (from the end), then update in place, then grow.
+  while (target.length > n) target.pop();
+  const m = target.length;
+  for (let i = 0; i < m; i++) {
+    const v = values[i];
+    if (target[i] !== v) target[i] = v;
+  }
+  for (let i = m; i < n; i++) target.push(values[i]);
+}
+
+function syncUnit(target: UnitSchema, u: WireUnit): void {
+  const tgt = target as unknown as Record<string, unknown>;
+  for (const k of UNIT_KEYS) {
+    const v = u[k];
+    if (tgt[k] !== v) tgt[k] = v;
+  }
+}
+
+function syncIntent(target: IntentSchema, i: WireIntent): void {
+  if (target.unit !== i.unit) target.unit = i.unit;
+  if (target.order !== i.order) target.order = i.order;
+  if (target.kind !== i.kind) target.kind = i.kind;
+  if (target.moveTo !== i.moveTo) target.moveTo = i.moveTo;
+  if (target.target !== i.target) target.target = i.target;
+  if (target.damage !== i.damage) target.damage = i.damage;
+  if (target.countdown !== i.countdown) target.countdown = i.countdown;
+  syncNumbers(target.area, i.area);
+  syncNumbers(target.dragPath, i.dragPath);
+}
+
+/** Copies `wire` into `state`, assigning only what differs from what the Schema holds now. */
+export function syncWire(state: BattleStateSchema, wire: WireState): void {
+  const s = state as unknown as Record<string, unknown>;
+  for (const k of SCALAR_KEYS) {
+    const v = wire[k];
+    if (s[k] !== v) s[k] = v;
+  }
+  for (const k of ARRAY_KEYS) syncNumbers(state[k] as ArraySchema<number>, wire[k]);
+
+  const units = state.units as MapSchema<UnitSchema>;
+  for (const id of Array.from(units.keys())) {
+    if (!Object.prototype.hasOwnProperty.call(wire.units, id)) units.delete(id);
+  }
+  for (const id of Object.keys(wire.units)) {
+    const u = wire.units[id];
+    let target = units.get(id);
+    if (!target) {
+      target = new UnitSchema();
+      syncUnit(target, u);
+      units.set(id, target);
+    } else {
+      syncUnit(target, u);
+    }
+  }
+
+  const intents = state.intents as ArraySchema<IntentSchema>;
+  while (intents.length > wire.intents.length) intents.pop();
+  for (let i = 0; i < wire.intents.length; i++) {
+    if (i < intents.length) {
+      syncIntent(intents[i], wire.intents[i]);
+    } else {
+      const target = new IntentSchema();
+      syncIntent(target, wire.intents[i]);
+      intents.push(target);
+    }
+  }
+}

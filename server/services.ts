@@ -1,0 +1,58 @@
+/**
+ * Process-wide services the rooms use (Colyseus' matchmaker is a per-process singleton too): the
+ * match store and the server's settings. Set once by createGameServer().
+ */
+import { randomBytes } from "node:crypto";
+import type { MatchStore } from "./store.js";
+
+export interface ServerSettings {
+  /** Seconds a dropped player keeps his seat (design: 60). Env LAST_STAND_RECONNECT_SECONDS. */
+  reconnectSeconds: number;
+  /** Seconds an empty room (no client, no seat held) stays up before it is disposed; its battle can
+   *  be reopened by its code afterwards. Env LAST_STAND_IDLE_SECONDS. */
+  idleSeconds: number;
+  /** Per-client rate limit: sustained messages per second and burst. Env LAST_STAND_RATE / LAST_STAND_BURST. */
+  ratePerSecond: number;
+  rateBurst: number;
+  /** Hard cap (Colyseus maxMessagesPerSecond): above it the client is disconnected. */
+  hardMessagesPerSecond: number;
+  /** Most commands the bot may play in a row after one state change (a guard against a looping bot). */
+  maxBotCommands: number;
+  /** Log to the console. */
+  log: boolean;
+}
+
+export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSettings {
+  const num = (name: string, fallback: number) => {
+    const v = Number(env[name]);
+    return env[name] !== undefined && env[name] !== "" && Number.isFinite(v) && v > 0 ? v : fallback;
+  };
+  return {
+    reconnectSeconds: num("LAST_STAND_RECONNECT_SECONDS", 60),
+    idleSeconds: num("LAST_STAND_IDLE_SECONDS", 600),
+    ratePerSecond: num("LAST_STAND_RATE", 20),
+    rateBurst: num("LAST_STAND_BURST", 40),
+    hardMessagesPerSecond: num("LAST_STAND_HARD_RATE", 200),
+    maxBotCommands: num("LAST_STAND_MAX_BOT_COMMANDS", 400),
+    log: env.LAST_STAND_QUIET !== "1",
+  };
+}
+
+export interface Services {
+  store: MatchStore;
+  settings: ServerSettings;
+  /** Secret that marks a room creation as a restore from the store (clients cannot forge it). */
+  restoreSecret: string;
+}
+
+let current: Services | null = null;
+
+export function setServices(s: Omit<Services, "restoreSecret">): Services {
+  current = { ...s, restoreSecret: randomBytes(16).toString("hex") };
+  return current;
+}
+
+export function services(): Services {
+  if (!current) throw new Error("server services are not set up: call createGameServer() first");
+  return current;
+}

@@ -1,0 +1,210 @@
+/**
+ * The match store: every battle's match record (design section 12), appended to before an action is
+ * acknowledged. One interface, so a server database (Postgres) can follow; the default is SQLite in
+ * a local file (better-sqlite3), which needs nothing installed.
+ *
+ * Methods return promises so that an asynchronous database fits the same interface; the SQLite
+ * implementation does its work synchronously and returns resolved promises.
+ */
+import Database from "better-sqlite3";
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import type { BattleOptions, Command, MatchRecord } from "../shared/index.js";
+
+/** What the server keeps about a battle beside its record. */
+export interface MatchInfo {
+  id: string;
+  code: string;
+  mapId: string;
+  /** Room options that are not part of the rules (turn timer, reconnection window…), as JSON-able data. */
+  roomOptions: Record<string, unknown>;
+  createdAt: number;
+  finished: boolean;
+  outcome: string | null;
+}
+
+export interface NewMatch {
+  id: string;
+  code: string;
+  record: Omit<MatchRecord, "log">;
+  roomOptions: Record<string, unknown>;
+}
+
+export interface MatchStore {
+  /** Creates the match with an empty log. Throws if the id or code is already used. */
+  createMatch(match: NewMatch): Promise<void>;
+  /** Appends one command at position `index` (0-based); refuses (throws) a gap or a duplicate. */
+  appendCommand(id: string, index: number, command: Command): Promise<void>;
+  /** Appends several commands at once (one transaction), starting at `index`. */
+  appendCommands(id: string, index: number, commands: Command[]): Promise<void>;
+  finishMatch(id: string, outcome: string): Promise<void>;
+  getRecord(id: string): Promise<MatchRecord | null>;
+  getInfo(id: string): Promise<MatchInfo | null>;
+  findByCode(code: string): Promise<MatchInfo | null>;
+  codeExists(code: string): Promise<boolean>;
+  listUnfinished(): Promise<MatchInfo[]>;
+  close(): Promise<void>;
+}
+
+interface MatchRow {
+  id: string;
+  code: string;
+  map_id: string;
+  map_hash: string;
+  rules_version: number;
+  seed: number;
+  options: string;
+  room_options: string;
+  created_at: number;
+  finished: number;
+  outcome: string | null;
+}
+
+function toInfo(row: MatchRow): MatchInfo {
+  return {
+    id: row.id,
+    code: row.code,
+    mapId: row.map_id,
+    roomOptions: JSON.parse(row.room_options),
+    createdAt: row.created_at,
+    finished: row.finished === 1,
+    outcome: row.outcome,
+  };
+}
+
+/** The default store path: `LAST_STAND_DB`, else `data/last-stand.sqlite` under the working directory. */
+export function defaultDbPath(): string {
+  return resolve(process.env.LAST_STAND_DB || "data/last-stand.sqlite");
+}
+
+export class SqliteMatchStore implements MatchStore {
+  private db: Database.Database;
+  private stmts: {
+    insertMatch: Database.Statement;
+    insertCommand: Database.Statement;
+    countCommands: Database.Statement;
+    finish: Database.Statement;
+    byId: Database.Statement;
+    byCode: Database.Statement;
+    commands: Database.Statement;
+    unfinished: Database.Statement;
+  };
+  private appendMany: (id: string, index: number, commands: Command[]) => void;
+
+  constructor(readonly path: string = defaultDbPath()) {
+    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    // WAL: a committed append survives the process being killed (SIGKILL) at any moment.
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = NORMAL");
+    this.db.pragma("foreign_keys = ON");
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS matches (
+        id TEXT PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        map_id TEXT NOT NULL,
+        map_hash TEXT NOT NULL,
+        rules_version INTEGER NOT NULL,
+        seed INTEGER NOT NULL,
+        options TEXT NOT NULL,
+        room_options TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        finished INTEGER NOT NULL DEFAULT 0,
+        outcome TEXT
+      );
+      CREATE TABLE IF NOT EXISTS commands (
+        match_id TEXT NOT NULL REFERENCES matches(id),
+        idx INTEGER NOT NULL,
+        seat TEXT NOT NULL,
+        action TEXT NOT NULL,
+        PRIMARY KEY (match_id, idx)
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS matches_unfinished ON matches(finished);
+    `);
+    this.stmts = {
+      insertMatch: this.db.prepare(
+        `INSERT INTO matches (id, code, map_id, map_hash, rules_version, seed, options, room_options, created_at)
+         VALUES (@id, @code, @map_id, @map_hash, @rules_version, @seed, @options, @room_options, @created_at)`,
+      ),
+      insertCommand: this.db.prepare(`INSERT INTO commands (match_id, idx, seat, action) VALUES (?, ?, ?, ?)`),
+      countCommands: this.db.prepare(`SELECT COUNT(*) AS n FROM commands WHERE match_id = ?`),
+      finish: this.db.prepare(`UPDATE matches SET finished = 1, outcome = ? WHERE id = ?`),
+      byId: this.db.prepare(`SELECT * FROM matches WHERE id = ?`),
+      byCode: this.db.prepare(`SELECT * FROM matches WHERE code = ?`),
+      commands: this.db.prepare(`SELECT seat, action FROM commands WHERE match_id = ? ORDER BY idx`),
+      unfinished: this.db.prepare(`SELECT * FROM matches WHERE finished = 0 ORDER BY created_at`),
+    };
+    this.appendMany = this.db.transaction((id: string, index: number, commands: Command[]) => {
+      const { n } = this.stmts.countCommands.get(id) as { n: number };
+      if (n !== index) throw new Error(`match ${id}: append at ${index} but the log has ${n} entries`);
+      let i = index;
+      for (const c of commands) this.stmts.insertCommand.run(id, i++, c.seat, JSON.stringify(c.action));
+    });
+  }
+
+  async createMatch(m: NewMatch): Promise<void> {
+    this.stmts.insertMatch.run({
+      id: m.id,
+      code: m.code,
+      map_id: m.record.map.id,
+      map_hash: m.record.map.hash,
+      rules_version: m.record.rulesVersion,
+      seed: m.record.seed,
+      options: JSON.stringify(m.record.options),
+      room_options: JSON.stringify(m.roomOptions),
+      created_at: Date.now(),
+    });
+  }
+
+  async appendCommand(id: string, index: number, command: Command): Promise<void> {
+    // The primary key (match_id, idx) refuses a duplicate; the caller keeps indices dense.
+    this.stmts.insertCommand.run(id, index, command.seat, JSON.stringify(command.action));
+  }
+
+  async appendCommands(id: string, index: number, commands: Command[]): Promise<void> {
+    if (commands.length === 0) return;
+    this.appendMany(id, index, commands);
+  }
+
+  async finishMatch(id: string, outcome: string): Promise<void> {
+    this.stmts.finish.run(outcome, id);
+  }
+
+  async getInfo(id: string): Promise<MatchInfo | null> {
+    const row = this.stmts.byId.get(id) as MatchRow | undefined;
+    return row ? toInfo(row) : null;
+  }
+
+  async findByCode(code: string): Promise<MatchInfo | null> {
+    const row = this.stmts.byCode.get(code) as MatchRow | undefined;
+    return row ? toInfo(row) : null;
+  }
+
+  async codeExists(code: string): Promise<boolean> {
+    return this.stmts.byCode.get(code) !== undefined;
+  }
+
+  async getRecord(id: string): Promise<MatchRecord | null> {
+    const row = this.stmts.byId.get(id) as MatchRow | undefined;
+    if (!row) return null;
+    const log = (this.stmts.commands.all(id) as { seat: string; action: string }[]).map((c) => ({
+      seat: c.seat,
+      action: JSON.parse(c.action),
+    })) as Command[];
+    return {
+      rulesVersion: row.rules_version,
+      map: { id: row.map_id, hash: row.map_hash },
+      seed: row.seed,
+      options: JSON.parse(row.options) as BattleOptions,
+      log,
+    } as MatchRecord;
+  }
+
+  async listUnfinished(): Promise<MatchInfo[]> {
+    return (this.stmts.unfinished.all() as MatchRow[]).map(toInfo);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * Validation of everything a client sends, before the engine sees it (zod). Nothing here decides a
+ * rule: it only checks shapes, sizes and that positions lie on the grid; the engine judges the rest.
+ */
+import { z } from "zod";
+import type { Action, MapDef } from "../shared/index.js";
+
+/** Codes the server adds to the engine's ERROR_CODES. */
+export const SERVER_ERROR_CODES = {
+  ERR_BAD_MESSAGE: "The server does not understand that message.",
+  ERR_TOO_LARGE: "That message is too large.",
+  ERR_RATE_LIMITED: "Too many messages: slow down.",
+  ERR_SPECTATOR: "Spectators watch; they cannot act.",
+  ERR_OFF_GRID: "That tile is outside the map.",
+  ERR_NOT_YOUR_SEAT: "That seat is not yours to command.",
+  ERR_SEAT_TAKEN: "That seat is taken.",
+  ERR_UNKNOWN_MAP: "There is no such map.",
+  ERR_BAD_OPTIONS: "Those join options are not valid.",
+  ERR_UNKNOWN_CODE: "There is no battle with that code.",
+  ERR_INTERNAL: "The server failed to handle that message; the battle is unchanged.",
+} as const;
+export type ServerErrorCode = keyof typeof SERVER_ERROR_CODES;
+
+/** Largest accepted message, measured as JSON text. (The WebSocket transport closes the connection
+ *  on frames above 4 KB before any of this runs.) */
+export const MAX_MESSAGE_BYTES = 1024;
+
+const unitId = z.string().min(1).max(32);
+const coord = z.number().int().min(-1_000_000).max(1_000_000);
+const pos = z.strictObject({ x: coord, y: coord, level: coord.optional() });
+
+const actionSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("move"), unit: unitId, to: pos }),
+  z.strictObject({ type: z.literal("shoot"), unit: unitId, target: unitId }),
+  z.strictObject({ type: z.literal("calledShot"), unit: unitId, target: unitId }),
+  z.strictObject({ type: z.literal("overwatch"), unit: unitId }),
+  z.strictObject({ type: z.literal("grenade"), unit: unitId, to: pos }),
+  z.strictObject({ type: z.literal("butt"), unit: unitId, target: unitId }),
+  z.strictObject({ type: z.literal("reload"), unit: unitId }),
+  z.strictObject({ type: z.literal("ready"), ready: z.boolean() }),
+  z.strictObject({ type: z.literal("undo") }),
+]);
+
+const seatField = z.enum(["takumi", "wang"]).optional();
+
+export const MESSAGE_SCHEMAS = {
+  action: z.strictObject({ action: actionSchema, seat: seatField }),
+  ready: z.strictObject({ ready: z.boolean(), seat: seatField }),
+  undo: z.strictObject({ seat: seatField }),
+  ping: z.strictObject({
+    x: coord,
+    y: coord,
+    level: coord.optional(),
+    kind: z.enum(["danger", "move", "target"]),
+  }),
+  select: z.strictObject({ unit: z.union([unitId, z.literal("")]) }),
+  takeover: z.strictObject({ seat: z.enum(["takumi", "wang"]) }),
+} as const;
+export type MessageType = keyof typeof MESSAGE_SCHEMAS;
+export type Message<T extends MessageType> = z.infer<(typeof MESSAGE_SCHEMAS)[T]>;
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; code: ServerErrorCode; message: string };
+
+function jsonSize(value: unknown): number {
+  try {
+    const text = JSON.stringify(value);
+    return text === undefined ? 0 : Buffer.byteLength(text);
+  } catch {
+    return Infinity;
+  }
+}
+
+function describe(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return "invalid message";
+  const where = issue.path.length ? issue.path.join(".") : "message";
+  return `${where}: ${issue.message}`;
+}
+
+/** Checks a message of a known type: size first, then shape. */
+export function checkMessage<T extends MessageType>(type: T, payload: unknown): Checked<Message<T>> {
+  if (jsonSize(payload) > MAX_MESSAGE_BYTES) {
+    return { ok: false, code: "ERR_TOO_LARGE", message: `${SERVER_ERROR_CODES.ERR_TOO_LARGE} (limit ${MAX_MESSAGE_BYTES} bytes)` };
+  }
+  const parsed = MESSAGE_SCHEMAS[type].safeParse(payload);
+  if (!parsed.success) {
+    return { ok: false, code: "ERR_BAD_MESSAGE", message: `Bad "${type}" message: ${describe(parsed.error)}` };
+  }
+  return { ok: true, value: parsed.data as Message<T> };
+}
+
+export function onGrid(map: MapDef, p: { x: number; y: number; level?: number }): boolean {
+  const level = p.level ?? 0;
+  return p.x >= 0 && p.y >= 0 && level >= 0 && p.x < map.width && p.y < map.height && level < map.levels;
+}
+
+/** Turns a validated action into the engine's Action (level defaults to 0) and checks its tiles lie on the grid. */
+export function toEngineAction(map: MapDef, a: z.infer<typeof actionSchema>): Checked<Action> {
+  if (a.type === "move" || a.type === "grenade") {
+    if (!onGrid(map, a.to)) {
+      return { ok: false, code: "ERR_OFF_GRID", message: SERVER_ERROR_CODES.ERR_OFF_GRID };
+    }
+    return { ok: true, value: { type: a.type, unit: a.unit, to: { x: a.to.x, y: a.to.y, level: a.to.level ?? 0 } } };
+  }
+  return { ok: true, value: a as Action };
+}
+
+// ---- Join options -----------------------------------------------------------------------------
+
+export const joinOptionsSchema = z.object({
+  map: z.string().max(64).optional(),
+  seed: z.number().int().min(0).max(0xffffffff).optional(),
+  seat: z.enum(["takumi", "wang", "spectator"]).optional(),
+  difficulty: z.enum(["easy", "normal", "hard"]).optional(),
+  splitVision: z.boolean().optional(),
+  /** Turn timer in seconds (0 or absent: none). */
+  turnSeconds: z.number().int().min(0).max(3600).optional(),
+  /** Seconds a dropped player keeps his seat (default 60; tests use less). */
+  reconnectSeconds: z.number().min(0.1).max(3600).optional(),
+  /** Join an existing battle by its code (with client.join("battle", { code })). */
+  code: z.string().max(16).optional(),
+  /** Display name (informational). */
+  name: z.string().max(32).optional(),
+});
+export type JoinOptions = z.infer<typeof joinOptionsSchema>;
+
+export function checkJoinOptions(options: unknown): Checked<JoinOptions> {
+  const parsed = joinOptionsSchema.safeParse(options ?? {});
+  if (!parsed.success) return { ok: false, code: "ERR_BAD_OPTIONS", message: `Bad join options: ${describe(parsed.error)}` };
+  return { ok: true, value: parsed.data };
+}
