@@ -1,0 +1,50 @@
+/** Grenade (1 AP): thrown at a tile in sight within range; hurts everyone within 1 tile, blows rubble away. */
+import { Terrain } from "../map/types.js";
+import { RULES, SOLDIERS } from "../rules/table.js";
+import type { Action, BattleState, Pos, Seat, SoldierKind, Unit } from "../types.js";
+import { type Draft, emit, draftUnit } from "../draft.js";
+import { distance, tileIndex, tilesAround } from "../grid.js";
+import { lineOfSight } from "../sight.js";
+import { hurt } from "../damage.js";
+import { unitAt } from "../units.js";
+import { type Refusal, isRefusal, needsAp, onGrid, ownSoldier, refuse } from "./common.js";
+
+type Grenade = Extract<Action, { type: "grenade" }>;
+
+export function throwRange(u: Unit): number {
+  return RULES.grenade.range + SOLDIERS[u.kind as SoldierKind].throwBonus;
+}
+
+/** The tiles a grenade landing at `at` hits (the client draws this as the blast area). */
+export function blastArea(s: BattleState, at: Pos): Pos[] {
+  return tilesAround(s.map, at, RULES.grenade.radius);
+}
+
+export function checkGrenade(s: BattleState, seat: Seat, a: Grenade): Unit | Refusal {
+  const u = ownSoldier(s, seat, a.unit);
+  if (isRefusal(u)) return u;
+  const noAp = needsAp(u);
+  if (noAp) return noAp;
+  if (u.grabbedBy) return refuse("ERR_GRABBED");
+  if (u.grenades <= 0) return refuse("ERR_NO_GRENADES");
+  const off = onGrid(s, a.to);
+  if (off) return off;
+  if (distance(u, a.to) > throwRange(u)) return refuse("ERR_OUT_OF_RANGE");
+  if (!lineOfSight(s.map, u, a.to)) return refuse("ERR_NO_LINE_OF_SIGHT");
+  return u;
+}
+
+export function runGrenade(d: Draft, a: Grenade): void {
+  const u = draftUnit(d, a.unit);
+  u.ap--;
+  u.grenades--;
+  u.overwatch = false;
+  const tiles = blastArea(d.s, a.to);
+  emit(d, { type: "grenade", unit: u.id, at: a.to, tiles });
+  const victims = tiles.map((p) => unitAt(d.s, p)).filter((v): v is Unit => !!v);
+  for (const p of tiles) {
+    const i = tileIndex(d.s.map, p.x, p.y, p.level);
+    if (d.s.layers.terrain[i] === Terrain.rubble) d.s.layers.terrain[i] = Terrain.street;
+  }
+  for (const v of victims) hurt(d, v, RULES.grenade.damage, "grenade");
+}

@@ -1,0 +1,56 @@
+/** Move: walk the cheapest path to a tile within the action points left (1 AP per 4 movement). */
+import type { Action, BattleState, Pos, Seat } from "../types.js";
+import { type Draft, draftUnit } from "../draft.js";
+import { tileIndex, posOf } from "../grid.js";
+import { apForCost, costField, movementBudget, occupancy, pathIndices, stepCost } from "../path.js";
+import { enteredTile } from "../acid.js";
+import { checkRescue } from "../objectives.js";
+import { visibleCreatureIds, visibleTiles } from "../sight.js";
+import { type Refusal, needsAp, onGrid, ownSoldier, refuse, isRefusal } from "./common.js";
+
+type Move = Extract<Action, { type: "move" }>;
+
+export function planMove(s: BattleState, seat: Seat, a: Move): { path: number[]; ap: number } | Refusal {
+  const u = ownSoldier(s, seat, a.unit);
+  if (isRefusal(u)) return u;
+  if (u.grabbedBy) return refuse("ERR_GRABBED");
+  const noAp = needsAp(u);
+  if (noAp) return noAp;
+  const off = onGrid(s, a.to);
+  if (off) return off;
+  const target = tileIndex(s.map, a.to.x, a.to.y, a.to.level);
+  if (stepCost(s.layers.terrain[target], false) === 0) return refuse("ERR_BLOCKED");
+  const occ = occupancy(s);
+  if (occ[target] !== 0) return refuse("ERR_OCCUPIED");
+  const field = costField(s, u, false, movementBudget(u), occ);
+  const path = pathIndices(field, target);
+  if (!path || path.length === 0) return refuse("ERR_UNREACHABLE");
+  return { path, ap: apForCost(u, field.dist[target]) };
+}
+
+export function runMove(d: Draft, seat: Seat, a: Move, plan: { path: number[]; ap: number }): void {
+  const s = d.s;
+  const u = draftUnit(d, a.unit);
+  const before = { ...u };
+  const seenBefore = visibleCreatureIds(s, visibleTiles(s));
+  const eventsBefore = d.events.length;
+  u.ap -= plan.ap;
+  u.overwatch = false;
+  const walked: Pos[] = [];
+  for (const i of plan.path) {
+    const to = posOf(s.map, i);
+    u.x = to.x; u.y = to.y; u.level = to.level;
+    walked.push(to);
+    enteredTile(d, u);
+    if (u.fate !== "active") break;
+  }
+  d.events.splice(eventsBefore, 0, { type: "moved", unit: u.id, path: walked });
+  const rescued = u.fate === "active" && checkRescue(d, u);
+  // a move stays undoable until it reveals a creature, hurts someone or changes the objective
+  const seenAfter = visibleCreatureIds(s, visibleTiles(s));
+  let revealed = false;
+  for (const id of seenAfter) if (!seenBefore.has(id)) revealed = true;
+  const hurtSomeone = d.events.slice(eventsBefore).some((e) => e.type === "damaged");
+  if (revealed || hurtSomeone || rescued) s.undo = { takumi: [], wang: [] };
+  else s.undo[seat] = [...s.undo[seat], { before }];
+}

@@ -1,0 +1,38 @@
+/** Ready (per seat; both ready ends the player phase) and undo (the seat's last undoable move). */
+import type { Action, BattleState, Seat } from "../types.js";
+import { type Draft, emit } from "../draft.js";
+import { resolveRound } from "../round.js";
+import { unitAt } from "../units.js";
+import { type Refusal, refuse } from "./common.js";
+
+type Ready = Extract<Action, { type: "ready" }>;
+
+export function checkReady(s: BattleState, seat: Seat, a: Ready): Refusal | null {
+  if (s.phase !== "player") return refuse("ERR_WRONG_PHASE");
+  if (s.ready[seat] === a.ready) return refuse(a.ready ? "ERR_ALREADY_READY" : "ERR_NOT_READY");
+  return null;
+}
+
+export function runReady(d: Draft, seat: Seat, a: Ready): void {
+  d.s.ready[seat] = a.ready;
+  emit(d, { type: "ready", seat, ready: a.ready });
+  if (d.s.ready.takumi && d.s.ready.wang) resolveRound(d);
+}
+
+export function checkUndo(s: BattleState, seat: Seat): Refusal | null {
+  if (s.phase !== "player") return refuse("ERR_WRONG_PHASE");
+  const stack = s.undo[seat];
+  if (stack.length === 0) return refuse("ERR_NOTHING_TO_UNDO");
+  const { before } = stack[stack.length - 1];
+  const there = unitAt(s, before);
+  if (there && there.id !== before.id) return refuse("ERR_OCCUPIED", "someone now stands where he was");
+  return null;
+}
+
+export function runUndo(d: Draft, seat: Seat): void {
+  const stack = d.s.undo[seat];
+  const { before } = stack[stack.length - 1];
+  d.s.undo[seat] = stack.slice(0, -1);
+  d.s.units = d.s.units.map((u) => (u.id === before.id ? { ...before } : u));
+  emit(d, { type: "undone", unit: before.id });
+}

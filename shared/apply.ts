@@ -1,0 +1,82 @@
+/**
+ * The engine's one entry point: apply(state, command) → the new state and what happened, or a
+ * refusal with a code. The input state is never changed; a refusal changes nothing.
+ */
+import type { Action, ApplyResult, BattleState, Command, Pos, Seat } from "./types.js";
+import { newDraft } from "./draft.js";
+import { type Refusal, isRefusal, refuse } from "./actions/common.js";
+import { planMove, runMove } from "./actions/move.js";
+import { checkShoot, runShoot } from "./actions/shoot.js";
+import { checkGrenade, runGrenade } from "./actions/grenade.js";
+import { checkButt, runButt } from "./actions/butt.js";
+import { checkOverwatch, checkReload, runOverwatch, runReload } from "./actions/simple.js";
+import { checkReady, checkUndo, runReady, runUndo } from "./actions/turn.js";
+import { checkEnd } from "./objectives.js";
+import { updateNextRadius } from "./perimeter.js";
+
+const isInt = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
+const isId = (v: unknown): v is string => typeof v === "string" && v.length > 0 && v.length <= 32;
+const isPos = (v: unknown): v is Pos => {
+  const p = v as Pos;
+  return typeof p === "object" && p !== null && isInt(p.x) && isInt(p.y) && isInt(p.level);
+};
+
+/** Is this a well-formed action (the right fields of the right types)? Rules are checked later. */
+export function wellFormed(a: unknown): a is Action {
+  if (typeof a !== "object" || a === null) return false;
+  const x = a as Record<string, unknown>;
+  switch (x.type) {
+    case "move": case "grenade": return isId(x.unit) && isPos(x.to);
+    case "shoot": case "calledShot": case "butt": return isId(x.unit) && isId(x.target);
+    case "overwatch": case "reload": return isId(x.unit);
+    case "ready": return typeof x.ready === "boolean";
+    case "undo": return true;
+    default: return false;
+  }
+}
+
+/** Judge an action against the rules: a refusal, or what running it needs (e.g. the move's path). */
+function judge(s: BattleState, seat: Seat, a: Action): unknown {
+  switch (a.type) {
+    case "move": return planMove(s, seat, a);
+    case "shoot": case "calledShot": return checkShoot(s, seat, a);
+    case "grenade": return checkGrenade(s, seat, a);
+    case "butt": return checkButt(s, seat, a);
+    case "reload": return checkReload(s, seat, a);
+    case "overwatch": return checkOverwatch(s, seat, a);
+    case "ready": return checkReady(s, seat, a);
+    case "undo": return checkUndo(s, seat);
+  }
+}
+
+/** Check a command against the rules without applying it: null when it would be accepted. */
+export function check(s: BattleState, c: Command): Refusal | null {
+  const { seat, action: a } = c ?? ({} as Command);
+  if ((seat !== "takumi" && seat !== "wang") || !wellFormed(a)) return refuse("ERR_BAD_ACTION");
+  const verdict = judge(s, seat, a);
+  return isRefusal(verdict) ? verdict : null;
+}
+
+export function apply(state: BattleState, command: Command): ApplyResult {
+  const { seat, action: a } = command ?? ({} as Command);
+  if ((seat !== "takumi" && seat !== "wang") || !wellFormed(a)) return { ok: false, ...refuse("ERR_BAD_ACTION") };
+  const s = state;
+  const verdict = judge(s, seat, a);
+  if (isRefusal(verdict)) return { ok: false, code: verdict.code, message: verdict.message };
+  const d = newDraft(s);
+  switch (a.type) {
+    case "move": runMove(d, seat, a, verdict as { path: number[]; ap: number }); break;
+    case "shoot": case "calledShot": runShoot(d, a); break;
+    case "grenade": runGrenade(d, a); break;
+    case "butt": runButt(d, a); break;
+    case "reload": runReload(d, a); break;
+    case "overwatch": runOverwatch(d, a); break;
+    case "ready": runReady(d, seat, a); break;
+    case "undo": runUndo(d, seat); break;
+  }
+  if (a.type !== "move" && a.type !== "ready" && a.type !== "undo") d.s.undo = { takumi: [], wang: [] };
+  checkEnd(d, false);
+  updateNextRadius(d.s);
+  d.s.step = s.step + 1;
+  return { ok: true, state: d.s, events: d.events };
+}

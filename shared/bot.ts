@@ -1,0 +1,174 @@
+/**
+ * The soldier bot: plays one seat sensibly from the state alone (no random draws). It frees
+ * grabbed soldiers, gets out of announced attacks and acid, stays inside the line, shoots what it
+ * can hit, throws grenades at clusters, watches when nothing is in sight, and breaks out when the
+ * line breaks. One command at a time; when none of its soldiers has anything to do, it is ready.
+ */
+import { Terrain } from "./map/types.js";
+import { RULES } from "./rules/table.js";
+import type { Action, BattleState, Command, Pos, Seat, Unit } from "./types.js";
+import { distance, indexOf, posOf, tileIndex, tilesAround } from "./grid.js";
+import { costField, movementBudget, occupancy, reachableTiles } from "./path.js";
+import { coverAgainst, hitChanceBetween } from "./combat.js";
+import { lineOfSight, visibleCreatureIds, visibleTiles } from "./sight.js";
+import { insideLine } from "./perimeter.js";
+import { throwRange } from "./actions/grenade.js";
+
+interface Situation {
+  s: BattleState;
+  enemies: Unit[];
+  /** Tiles an announced attack will hit. */
+  danger: Set<number>;
+  spawnTiles: Set<number>;
+}
+
+function situation(s: BattleState, seat: Seat): Situation {
+  const seen = visibleCreatureIds(s, visibleTiles(s, s.options.splitVision ? seat : undefined));
+  const enemies = s.units.filter((u) => seen.has(u.id));
+  const danger = new Set<number>();
+  for (const i of s.intents) if (seen.has(i.unit)) for (const p of i.area) danger.add(indexOf(s.map, p));
+  const spawnTiles = new Set(s.map.spawns.map((p) => indexOf(s.map, p)));
+  return { s, enemies, danger, spawnTiles };
+}
+
+function canShoot(s: BattleState, u: Unit, from: Pos, e: Unit): boolean {
+  return distance(from, e) <= RULES.rifle.range && lineOfSight(s.map, from, e);
+}
+
+/** How good a tile is to stand on at the end of the player phase. */
+function tileScore(sit: Situation, u: Unit, p: Pos): number {
+  const s = sit.s;
+  const i = indexOf(s.map, p);
+  let score = 0;
+  if (s.perimeter && !s.perimeter.broken && !insideLine(s.perimeter, p)) score -= 100;
+  if (sit.danger.has(i)) score -= 60;
+  score -= 35 * s.layers.acid[i];
+  if (sit.spawnTiles.has(i)) score -= 25;
+  let corpses = 0;
+  for (const t of tilesAround(s.map, p, 1)) corpses += s.layers.corpse[indexOf(s.map, t)];
+  if (corpses >= RULES.acid.vapourCorpses) score -= 15;
+  let shots = 0, cover = 0;
+  for (const e of sit.enemies) {
+    if (canShoot(s, u, p, e)) shots++;
+    cover += coverAgainst(s, p, e);
+    if (distance(p, e) <= 1) score -= 20;
+  }
+  if (sit.enemies.length) score += cover / sit.enemies.length / 2;
+  score += Math.min(shots, 1) * 15;
+  if (s.perimeter) score -= distance(p, { x: s.perimeter.cx, y: s.perimeter.cy, level: s.perimeter.level });
+  return score;
+}
+
+function bestTile(sit: Situation, u: Unit, maxAp: number): { pos: Pos; score: number } | null {
+  let best: { pos: Pos; score: number } | null = null;
+  for (const t of reachableTiles(sit.s, u.id)) {
+    if (t.ap > maxAp) continue;
+    const score = tileScore(sit, u, t.pos) - t.cost * 0.5;
+    if (!best || score > best.score) best = { pos: t.pos, score };
+  }
+  return best;
+}
+
+/** A move toward the nearest exit, as far as the action points go. */
+function towardExit(s: BattleState, u: Unit): Action | null {
+  const here = tileIndex(s.map, u.x, u.y, u.level);
+  if (s.layers.terrain[here] === Terrain.exit) return null;
+  const occ = occupancy(s);
+  const field = costField(s, u, false, 1 << 20, occ);
+  let goal = -1;
+  for (let i = 0; i < field.dist.length; i++)
+    if (field.dist[i] > 0 && occ[i] === 0 && s.layers.terrain[i] === Terrain.exit && (goal < 0 || field.dist[i] < field.dist[goal])) goal = i;
+  if (goal < 0) return null;
+  const budget = movementBudget(u);
+  let i = goal;
+  while (i !== field.start && (field.dist[i] > budget || occ[i] !== 0)) i = field.prev[i];
+  if (i === field.start) return null;
+  return { type: "move", unit: u.id, to: posOf(s.map, i) };
+}
+
+function bestShot(sit: Situation, u: Unit, minChance: number): { target: Unit; chance: number } | null {
+  let best: { target: Unit; chance: number; value: number } | null = null;
+  for (const e of sit.enemies) {
+    if (u.grabbedBy && u.grabbedBy !== e.id) continue;
+    if (!canShoot(sit.s, u, u, e)) continue;
+    const { chance } = hitChanceBetween(sit.s, u, e, "shot");
+    if (chance < minChance) continue;
+    const kills = e.hp <= RULES.rifle.damage - e.armor;
+    const threat = sit.s.intents.some((i) => i.unit === e.id && i.target !== null) ? 1.5 : 1;
+    const value = chance * (kills ? 2 : 1) * threat;
+    if (!best || value > best.value) best = { target: e, chance, value };
+  }
+  return best;
+}
+
+function grenadeTarget(sit: Situation, u: Unit): Pos | null {
+  if (u.grenades <= 0 || u.grabbedBy || sit.enemies.length < 2) return null;
+  const s = sit.s;
+  let best: Pos | null = null, bestHits = 1;
+  for (const e of sit.enemies)
+    for (const at of tilesAround(s.map, e, 1)) {
+      if (distance(u, at) > throwRange(u) || !lineOfSight(s.map, u, at)) continue;
+      let hits = 0, friends = 0;
+      for (const t of tilesAround(s.map, at, RULES.grenade.radius))
+        for (const v of s.units) {
+          if (v.fate !== "active" || v.x !== t.x || v.y !== t.y || v.level !== t.level) continue;
+          if (v.side === "squad") friends++;
+          else hits++;
+        }
+      if (friends === 0 && hits > bestHits) { best = at; bestHits = hits; }
+    }
+  return best;
+}
+
+function decide(sit: Situation, u: Unit): Action | null {
+  const s = sit.s;
+  if (u.ap <= 0 || u.overwatch) return null;
+  const loaded = u.hasWeapon && u.mag > 0;
+  const reload: Action | null = u.hasWeapon && u.mag < RULES.rifle.magazine && u.spareMags > 0 ? { type: "reload", unit: u.id } : null;
+  // held by a Snatcher: fight it
+  if (u.grabbedBy) {
+    const g = sit.enemies.find((e) => e.id === u.grabbedBy);
+    if (!g || !u.hasWeapon) return null;
+    if (!loaded) return reload ?? { type: "butt", unit: u.id, target: g.id };
+    const called = hitChanceBetween(s, u, g, "calledShot").chance;
+    return { type: called >= 25 ? "calledShot" : "shoot", unit: u.id, target: g.id };
+  }
+  // a comrade is being dragged off: free him
+  const grabber = sit.enemies.find((e) => e.grabbing && canShoot(s, u, u, e));
+  if (grabber && u.hasWeapon) {
+    if (!loaded) return reload;
+    const called = hitChanceBetween(s, u, grabber, "calledShot").chance;
+    return { type: called >= 30 ? "calledShot" : "shoot", unit: u.id, target: grabber.id };
+  }
+  if (s.objective === "extract") return towardExit(s, u);
+  const here = tileScore(sit, u, u);
+  const threatened = here <= -30;
+  if (threatened) {
+    const to = bestTile(sit, u, 1) ?? bestTile(sit, u, 2);
+    if (to && to.score > here) return { type: "move", unit: u.id, to: to.pos };
+  }
+  const nade = grenadeTarget(sit, u);
+  if (nade) return { type: "grenade", unit: u.id, to: nade };
+  if (loaded) {
+    const shot = bestShot(sit, u, u.ap >= 2 ? 40 : 25);
+    if (shot) return { type: "shoot", unit: u.id, target: shot.target.id };
+  } else if (reload) return reload;
+  if (u.ap >= 2) {
+    const to = bestTile(sit, u, 1);
+    if (to && to.score > here + 10) return { type: "move", unit: u.id, to: to.pos };
+  }
+  if (loaded) return { type: "overwatch", unit: u.id };
+  return null;
+}
+
+/** The bot's next command for `seat`, or null when it has nothing to do (ready, or the battle is over). */
+export function botCommand(s: BattleState, seat: Seat): Command | null {
+  if (s.phase !== "player" || s.ready[seat]) return null;
+  const sit = situation(s, seat);
+  for (const u of s.units) {
+    if (u.seat !== seat || u.fate !== "active") continue;
+    const action = decide(sit, u);
+    if (action) return { seat, action };
+  }
+  return { seat, action: { type: "ready", ready: true } };
+}

@@ -1,0 +1,107 @@
+/**
+ * Rule module: dragged off the grid. A Snatcher grabs a soldier (a roll, unless he is exposed),
+ * drags him toward the nearest exit, and takes him off the board when it gets there. Killing it
+ * frees him (with its acid's splash); a called shot at its arm frees him without.
+ */
+import { Terrain } from "./map/types.js";
+import { RULES } from "./rules/table.js";
+import type { BattleState, Pos, Unit } from "./types.js";
+import { type Draft, emit, draftUnit } from "./draft.js";
+import { posOf, tileIndex } from "./grid.js";
+import { costField, occupancy, pathIndices } from "./path.js";
+import { coverAgainst } from "./combat.js";
+import { rollPercent } from "./rng.js";
+import { enteredTile } from "./acid.js";
+import { posOfUnit } from "./units.js";
+
+/** The grab's chance: the Snatcher's aim less the victim's cover from it. */
+export function grabChance(s: BattleState, snatcher: Unit, victim: Unit): number {
+  return Math.max(RULES.hit.min, Math.min(RULES.hit.max, RULES.snatcher.grabAim - coverAgainst(s, victim, snatcher)));
+}
+
+/** The Snatcher tries to grab the soldier: without a roll when he is exposed. Returns true on a hit. */
+export function tryGrab(d: Draft, snatcher: Unit, victim: Unit, exposed: boolean): boolean {
+  let hit = true;
+  if (!exposed) hit = rollPercent(d.s) < grabChance(d.s, snatcher, victim);
+  emit(d, { type: "grabbed", unit: snatcher.id, victim: victim.id, roll: !exposed, hit });
+  if (!hit) return false;
+  snatcher.grabbing = victim.id;
+  victim.grabbedBy = snatcher.id;
+  victim.overwatch = false;
+  if (victim.ap > 0) victim.ap = 0;
+  return true;
+}
+
+/** Free a grabbed soldier (his grabber died, or was shot in the arm). He has 1 AP next round. */
+export function releaseGrab(d: Draft, victimId: string, byId?: string): void {
+  const victim = draftUnit(d, victimId);
+  const grabberId = victim.grabbedBy;
+  victim.grabbedBy = null;
+  if (grabberId) {
+    const grabber = draftUnit(d, grabberId);
+    grabber.grabbing = null;
+  }
+  if (victim.fate === "active") {
+    victim.freed = true;
+    emit(d, { type: "freed", unit: victim.id, by: byId ?? grabberId ?? "" });
+  }
+}
+
+/** The exit tiles of the map, on every level. */
+function isExit(s: BattleState, i: number): boolean {
+  return s.layers.terrain[i] === Terrain.exit;
+}
+
+/** The shortest path (tile indices, start excluded) a grabber would drag along to the nearest exit. */
+export function dragPathIndices(s: BattleState, grabber: Unit): number[] {
+  const occ = occupancy(s);
+  // the victim follows behind, so his tile does not block the grabber
+  const victim = grabber.grabbing ? s.units.find((u) => u.id === grabber.grabbing) : undefined;
+  if (victim) occ[tileIndex(s.map, victim.x, victim.y, victim.level)] = 0;
+  const field = costField(s, grabber, true, Number.MAX_SAFE_INTEGER, occ);
+  let best = -1;
+  for (let i = 0; i < field.dist.length; i++)
+    if (field.dist[i] >= 0 && isExit(s, i) && (best < 0 || field.dist[i] < field.dist[best])) best = i;
+  if (best < 0) return [];
+  return pathIndices(field, best) ?? [];
+}
+
+export function dragPath(s: BattleState, grabber: Unit): Pos[] {
+  return dragPathIndices(s, grabber).map((i) => posOf(s.map, i));
+}
+
+/** Rounds until the victim is gone: enemy phases the grabber needs to reach the exit. */
+export function dragCountdown(pathLength: number): number {
+  return Math.max(1, Math.ceil(pathLength / RULES.snatcher.dragTiles));
+}
+
+/**
+ * The enemy phase's drag: up to 2 tiles toward the nearest exit, the victim following into the
+ * tile the grabber left. On the exit, both leave the grid: the soldier is taken.
+ */
+export function dragStep(d: Draft, grabber: Unit): void {
+  const s = d.s;
+  if (!grabber.grabbing) return;
+  const victim = draftUnit(d, grabber.grabbing);
+  const path = dragPathIndices(s, grabber);
+  const walked: Pos[] = [];
+  const onExit = () => isExit(s, tileIndex(s.map, grabber.x, grabber.y, grabber.level));
+  for (let k = 0; k < RULES.snatcher.dragTiles && k < path.length && !onExit(); k++) {
+    const left = posOfUnit(grabber);
+    const to = posOf(s.map, path[k]);
+    grabber.x = to.x; grabber.y = to.y; grabber.level = to.level;
+    victim.x = left.x; victim.y = left.y; victim.level = left.level;
+    walked.push(to);
+    enteredTile(d, victim);
+    if (victim.fate !== "active" || !grabber.grabbing) break;
+  }
+  if (walked.length) emit(d, { type: "dragged", unit: grabber.id, victim: victim.id, path: walked });
+  if (victim.fate === "active" && grabber.grabbing && onExit()) {
+    victim.fate = "taken";
+    victim.grabbedBy = null;
+    grabber.grabbing = null;
+    grabber.fate = "taken";
+    s.report.soldiersTaken++;
+    emit(d, { type: "taken", unit: victim.id, by: grabber.id });
+  }
+}

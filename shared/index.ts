@@ -1,0 +1,27 @@
+/**
+ * The rules engine's public face. Everything a server, client, bot or tool needs is exported here.
+ * Pure and deterministic: no I/O, clock, timer or Math.random anywhere under shared/.
+ */
+export * from "./types.js";
+export * from "./errors.js";
+export * from "./map/types.js";
+export { RULES, RULES_VERSION, SOLDIERS, CREATURES, DIFFICULTIES, type Difficulty } from "./rules/table.js";
+export { parseMap, MapFormatError } from "./map/parse.js";
+export { createBattle } from "./setup.js";
+export { apply } from "./apply.js";
+export { legalActions } from "./legal.js";
+export { reachableTiles, findPath, type ReachableTile } from "./path.js";
+export { hitChance, type HitChance } from "./combat.js";
+export { visibleTiles, canSee } from "./sight.js";
+export { viewFor, eventsFor, type BattleView, type Viewer } from "./view.js";
+export { toWire, fromWire, type WireState, type WireUnit, type WireIntent } from "./wire.js";
+export { check, wellFormed } from "./apply.js";
+export { blastArea, throwRange } from "./actions/grenade.js";
+export { grabChance, dragPath } from "./drag.js";
+export { indexOf, posOf, tileIndex, distance } from "./grid.js";
+export { newRecord, type ReplayResult } from "./record.js";
+export { DEFAULT_OPTIONS } from "./setup.js";
+export { hashState } from "./hash.js";
+export { botCommand } from "./bot.js";
+export { replay, type MatchRecord, type ReplayStep } from "./record.js";
+export { exposedSoldiers } from "./perimeter.js";

@@ -1,0 +1,174 @@
+/**
+ * The creatures' AI: at the start of each player phase every creature decides what it will do and
+ * announces it (Into the Breach style): where it moves, which tile it attacks, its place in the
+ * order. Computed from the state alone, with no random draw. A creature the squad cannot see at
+ * that moment may only move ("nothing attacks without warning").
+ */
+import { RULES } from "./rules/table.js";
+import type { BattleState, Intent, Pos, Unit } from "./types.js";
+import { DIRS8, distance, inGrid, posOf, tileIndex } from "./grid.js";
+import { type CostField, costField, occupancy, stepCost } from "./path.js";
+import { visibleTiles } from "./sight.js";
+import { lineOfSight } from "./sight.js";
+import { dragCountdown, dragPathIndices } from "./drag.js";
+import { damageAfterArmor } from "./combat.js";
+import { posOfUnit } from "./units.js";
+
+const UNLIMITED = 1 << 20;
+
+interface Planner {
+  s: BattleState;
+  occ: Uint8Array;
+  /** Tiles already chosen as destinations by creatures earlier in the order. */
+  claimed: Set<number>;
+  targets: Unit[];
+}
+
+function canEnd(p: Planner, i: number, self: number): boolean {
+  if (i === self) return true;
+  return p.occ[i] === 0 && !p.claimed.has(i) && stepCost(p.s.layers.terrain[i], true) > 0;
+}
+
+/** The tile this creature can end on, along the cheapest path toward `goal`, within `budget`. */
+function stepToward(p: Planner, field: CostField, goal: number, budget: number): number {
+  let i = goal;
+  while (i !== field.start && (field.dist[i] > budget || !canEnd(p, i, field.start))) i = field.prev[i];
+  return i;
+}
+
+/** Free tiles next to a soldier that the creature can reach, with their cost. */
+function tilesBeside(p: Planner, field: CostField, v: Unit): number[] {
+  const out: number[] = [];
+  for (const [dx, dy] of DIRS8) {
+    if (!inGrid(p.s.map, v.x + dx, v.y + dy, v.level)) continue;
+    const i = tileIndex(p.s.map, v.x + dx, v.y + dy, v.level);
+    if (field.dist[i] >= 0 && canEnd(p, i, field.start)) out.push(i);
+  }
+  return out;
+}
+
+/** The cheapest tile beside any target soldier (the creature's approach), or -1. */
+function nearestApproach(p: Planner, field: CostField): { tile: number; victim: Unit | null } {
+  let best = -1, victim: Unit | null = null;
+  for (const v of p.targets)
+    for (const i of tilesBeside(p, field, v))
+      if (best < 0 || field.dist[i] < field.dist[best]) { best = i; victim = v; }
+  return { tile: best, victim };
+}
+
+function blank(c: Unit, kind: Intent["kind"], moveTo: Pos): Intent {
+  return { unit: c.id, order: 0, kind, moveTo, target: null, area: [], damage: 0, dragPath: [], countdown: 0 };
+}
+
+function planMove(p: Planner, c: Unit, field: CostField): Intent {
+  const { tile } = nearestApproach(p, field);
+  const to = tile < 0 ? field.start : stepToward(p, field, tile, c.move);
+  return blank(c, "move", posOf(p.s.map, to));
+}
+
+function planSnatcher(p: Planner, c: Unit, field: CostField): Intent {
+  let best = -1, victim: Unit | null = null;
+  for (const v of p.targets) {
+    if (v.grabbedBy) continue;
+    for (const i of tilesBeside(p, field, v)) {
+      if (field.dist[i] > c.move) continue;
+      if (best < 0 || field.dist[i] < field.dist[best] || (field.dist[i] === field.dist[best] && v.hp < victim!.hp)) {
+        best = i;
+        victim = v;
+      }
+    }
+  }
+  if (best < 0 || !victim) return planMove(p, c, field);
+  const intent = blank(c, "grab", posOf(p.s.map, best));
+  intent.target = posOfUnit(victim);
+  intent.area = [posOfUnit(victim)];
+  return intent;
+}
+
+function planLeaper(p: Planner, c: Unit, field: CostField): Intent {
+  const s = p.s, map = s.map;
+  const r = RULES.leaper.pounceRange;
+  let best = -1, bestHits = 0, bestDist = 0;
+  for (let y = c.y - r; y <= c.y + r; y++)
+    for (let x = c.x - r; x <= c.x + r; x++) {
+      if (!inGrid(map, x, y, c.level)) continue;
+      const i = tileIndex(map, x, y, c.level);
+      if (!canEnd(p, i, field.start)) continue;
+      let hits = 0;
+      for (const v of p.targets) if (v.level === c.level && Math.max(Math.abs(v.x - x), Math.abs(v.y - y)) === 1) hits++;
+      const d = Math.max(Math.abs(x - c.x), Math.abs(y - c.y));
+      if (hits > bestHits || (hits === bestHits && hits > 0 && d < bestDist)) {
+        best = i; bestHits = hits; bestDist = d;
+      }
+    }
+  if (best < 0) return planMove(p, c, field);
+  const at = posOf(map, best);
+  const intent = blank(c, "pounce", at);
+  intent.target = at;
+  for (const [dx, dy] of DIRS8) if (inGrid(map, at.x + dx, at.y + dy, at.level)) intent.area.push({ x: at.x + dx, y: at.y + dy, level: at.level });
+  intent.damage = damageAfterArmor(RULES.leaper.sweepDamage, 1);
+  return intent;
+}
+
+function planSpitter(p: Planner, c: Unit, field: CostField): Intent {
+  const s = p.s, map = s.map;
+  let bestTile = -1, bestVictim: Unit | null = null, bestScore = -Infinity;
+  for (let i = 0; i < field.dist.length; i++) {
+    if (field.dist[i] < 0 || field.dist[i] > c.move || !canEnd(p, i, field.start)) continue;
+    const from = posOf(map, i);
+    for (const v of p.targets) {
+      const d = distance(from, v);
+      if (d > RULES.spitter.range || !lineOfSight(map, from, v)) continue;
+      // keep its distance, move little, prefer the weakest
+      const score = Math.min(d, 3) * 10 - field.dist[i] - v.hp;
+      if (score > bestScore) { bestScore = score; bestTile = i; bestVictim = v; }
+    }
+  }
+  if (bestTile < 0 || !bestVictim) return planMove(p, c, field);
+  const intent = blank(c, "spit", posOf(map, bestTile));
+  intent.target = posOfUnit(bestVictim);
+  intent.area = [posOfUnit(bestVictim)];
+  intent.damage = RULES.spitter.damage;
+  return intent;
+}
+
+function planDrag(p: Planner, c: Unit): Intent {
+  const path = dragPathIndices(p.s, c).map((i) => posOf(p.s.map, i));
+  const steps = Math.min(RULES.snatcher.dragTiles, path.length);
+  const intent = blank(c, "drag", steps > 0 ? path[steps - 1] : posOfUnit(c));
+  intent.dragPath = path;
+  intent.countdown = dragCountdown(path.length);
+  return intent;
+}
+
+/**
+ * Decide every creature's intent and mark which ones are unseen now (they may only move).
+ * Mutates the `unseenAtPhaseStart` flags of the given (draft) state's creatures.
+ */
+export function planIntents(s: BattleState): Intent[] {
+  const mask = visibleTiles(s);
+  const creatures = s.units.filter((u) => u.side === "creature" && u.fate === "active");
+  const targets = s.units.filter((u) => u.side === "squad" && u.fate === "active");
+  const nearest = (c: Unit) => targets.reduce((m, v) => Math.min(m, distance(c, v)), Infinity);
+  const rank = new Map(creatures.map((c) => [c.id, (c.grabbing ? 0 : 1000) + Math.min(999, nearest(c))]));
+  creatures.sort((a, b) => rank.get(a.id)! - rank.get(b.id)! || (a.id < b.id ? -1 : 1));
+  const p: Planner = { s, occ: occupancy(s), claimed: new Set(), targets };
+  const intents: Intent[] = [];
+  for (const c of creatures) {
+    c.unseenAtPhaseStart = mask[tileIndex(s.map, c.x, c.y, c.level)] === 0;
+    let intent: Intent;
+    if (c.grabbing) intent = planDrag(p, c);
+    else {
+      const field = costField(s, c, true, UNLIMITED, p.occ);
+      if (c.unseenAtPhaseStart) intent = planMove(p, c, field);
+      else if (c.kind === "snatcher") intent = planSnatcher(p, c, field);
+      else if (c.kind === "leaper") intent = planLeaper(p, c, field);
+      else intent = planSpitter(p, c, field);
+    }
+    intent.order = intents.length + 1;
+    p.claimed.add(tileIndex(s.map, intent.moveTo.x, intent.moveTo.y, intent.moveTo.level));
+    intents.push(intent);
+  }
+  return intents;
+}
+

@@ -1,0 +1,48 @@
+/**
+ * Every action a seat may take now (the client's previews, the bots, and the perft-style counts
+ * that make an accidental rule change show).
+ */
+import { RULES } from "./rules/table.js";
+import type { Action, BattleState, Seat, Unit } from "./types.js";
+import { distance } from "./grid.js";
+import { reachableTiles } from "./path.js";
+import { lineOfSight, visibleCreatureIds, visibleTiles } from "./sight.js";
+import { throwRange } from "./actions/grenade.js";
+import { check } from "./apply.js";
+
+function unitActions(s: BattleState, seat: Seat, u: Unit, enemies: Unit[], out: Action[]): void {
+  if (u.ap <= 0) return;
+  if (!u.grabbedBy) for (const t of reachableTiles(s, u.id)) out.push({ type: "move", unit: u.id, to: t.pos });
+  if (u.hasWeapon) {
+    for (const e of enemies) {
+      if (u.grabbedBy && u.grabbedBy !== e.id) continue;
+      const d = distance(u, e);
+      if (d === 1) out.push({ type: "butt", unit: u.id, target: e.id });
+      if (u.mag <= 0 || d > RULES.rifle.range || !lineOfSight(s.map, u, e)) continue;
+      out.push({ type: "shoot", unit: u.id, target: e.id });
+      if (e.grabbing) out.push({ type: "calledShot", unit: u.id, target: e.id });
+    }
+    if (u.mag < RULES.rifle.magazine && u.spareMags > 0) out.push({ type: "reload", unit: u.id });
+    if (!u.grabbedBy && !u.overwatch && u.mag > 0) out.push({ type: "overwatch", unit: u.id });
+  }
+  if (u.grenades > 0 && !u.grabbedBy) {
+    const r = throwRange(u);
+    for (let y = Math.max(0, u.y - r); y <= Math.min(s.map.height - 1, u.y + r); y++)
+      for (let x = Math.max(0, u.x - r); x <= Math.min(s.map.width - 1, u.x + r); x++) {
+        const to = { x, y, level: u.level };
+        if (lineOfSight(s.map, u, to)) out.push({ type: "grenade", unit: u.id, to });
+      }
+  }
+}
+
+export function legalActions(s: BattleState, seat: Seat): Action[] {
+  if (s.phase !== "player") return [];
+  const out: Action[] = [];
+  const seenIds = visibleCreatureIds(s, visibleTiles(s, s.options.splitVision ? seat : undefined));
+  const enemies = s.units.filter((u) => seenIds.has(u.id));
+  for (const u of s.units) if (u.seat === seat && u.fate === "active") unitActions(s, seat, u, enemies, out);
+  out.push({ type: "ready", ready: !s.ready[seat] });
+  if (s.undo[seat].length > 0 && check(s, { seat, action: { type: "undo" } }) === null) out.push({ type: "undo" });
+  return out;
+}
+

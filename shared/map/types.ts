@@ -1,0 +1,83 @@
+/** A parsed, validated map: what the engine needs from a Tiled `.tmj` file. Immutable at runtime. */
+
+/** Terrain kinds, stored as small integers in flat arrays for speed. */
+export const Terrain = {
+  street: 0,
+  rubble: 1,
+  wall: 2,
+  vehicle: 3,
+  manhole: 4,
+  exit: 5,
+  stairs: 6,
+  hole: 7,
+} as const;
+export type TerrainName = keyof typeof Terrain;
+export type TerrainCode = (typeof Terrain)[TerrainName];
+export const TERRAIN_NAMES = Object.keys(Terrain) as TerrainName[];
+
+export type SoldierKind = "takumi" | "wang" | "private";
+export type CreatureKind = "snatcher" | "leaper" | "spitter";
+export type Seat = "takumi" | "wang";
+
+export interface SoldierStart {
+  kind: SoldierKind;
+  seat: Seat;
+  x: number;
+  y: number;
+  level: number;
+}
+
+export type SpawnKind = "manhole" | "edge" | "rooftop";
+export interface SpawnPoint {
+  kind: SpawnKind;
+  x: number;
+  y: number;
+  level: number;
+}
+
+/** One row of the wave table: at the start of `round`, these creatures arrive. */
+export interface Wave {
+  round: number;
+  creatures: { kind: CreatureKind; count: number }[];
+}
+
+export interface PerimeterDef {
+  cx: number;
+  cy: number;
+  level: number;
+  radius: number;
+  /** When the radius reaches this value the objective turns to break-out. */
+  breakPoint: number;
+  /** The radius falls by 1 for every this many corpses lying within 1 tile outside the line. */
+  squeezeCorpses: number;
+  /** The radius falls by 1 every this many rounds regardless (0: never). */
+  squeezeEveryRounds: number;
+}
+
+export interface ObjectiveDef {
+  /** `hold`: hold the perimeter until it breaks; `reach`: a soldier reaches `rescue`. Then: extract. */
+  kind: "hold" | "reach";
+  rescue?: { x: number; y: number; level: number };
+}
+
+export interface MapDef {
+  id: string;
+  name: string;
+  width: number;
+  height: number;
+  levels: number;
+  /** terrain[level * width * height + y * width + x] */
+  terrain: Uint8Array;
+  /** 1 where dust hangs (hit chance penalty beyond 3 tiles). */
+  dust: Uint8Array;
+  /** Sight range in tiles (4 in dust, 6 on clear maps). */
+  visionRange: number;
+  maxRounds: number;
+  soldiers: SoldierStart[];
+  spawns: SpawnPoint[];
+  waves: Wave[];
+  perimeter: PerimeterDef | null;
+  objective: ObjectiveDef;
+  /** Stable hash of the source file's content, recorded in match records. */
+  contentHash: string;
+}

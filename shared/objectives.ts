@@ -1,0 +1,59 @@
+/**
+ * Objectives and the end of a battle: hold the line until it breaks (or reach the rescue), then
+ * extract through an exit. Lost when no sergeant is left and none got out.
+ */
+import { Terrain } from "./map/types.js";
+import type { Unit } from "./types.js";
+import { type Draft, emit } from "./draft.js";
+import { samePos, tileIndex } from "./grid.js";
+import { isSergeant } from "./units.js";
+
+export function setStage(d: Draft, stage: "extract"): void {
+  if (d.s.objective === stage) return;
+  d.s.objective = stage;
+  emit(d, { type: "objective", stage });
+}
+
+/** A soldier finished a move: did he reach the rescue? */
+export function checkRescue(d: Draft, u: Unit): boolean {
+  const rescue = d.s.map.objective.rescue;
+  if (d.s.objective !== "reach" || !rescue || !samePos(u, rescue)) return false;
+  d.s.civiliansSaved++;
+  emit(d, { type: "rescued", at: rescue });
+  setStage(d, "extract");
+  return true;
+}
+
+/** Environment phase: soldiers standing on an exit while extracting leave the board, saved. */
+export function extractSoldiers(d: Draft): void {
+  if (d.s.objective !== "extract") return;
+  for (const u of d.s.units) {
+    if (u.side !== "squad" || u.fate !== "active" || u.grabbedBy) continue;
+    if (d.s.layers.terrain[tileIndex(d.s.map, u.x, u.y, u.level)] !== Terrain.exit) continue;
+    u.fate = "extracted";
+    u.overwatch = false;
+    emit(d, { type: "extracted", unit: u.id });
+  }
+}
+
+function end(d: Draft, outcome: "won" | "lost"): void {
+  d.s.phase = "ended";
+  d.s.outcome = outcome;
+  d.s.intents = [];
+  emit(d, { type: "ended", outcome });
+}
+
+/** Is the battle over? Called after every command and at the end of every round. */
+export function checkEnd(d: Draft, roundOver: boolean): void {
+  const s = d.s;
+  if (s.phase === "ended") return;
+  const sergeants = s.units.filter((u) => u.side === "squad" && isSergeant(u));
+  const active = sergeants.filter((u) => u.fate === "active").length;
+  const out = sergeants.filter((u) => u.fate === "extracted").length;
+  if (active === 0) return end(d, out > 0 ? "won" : "lost");
+  if (roundOver && s.round >= s.map.maxRounds) {
+    // holding without a perimeter means surviving to the last round
+    const survived = s.map.objective.kind === "hold" && !s.map.perimeter;
+    end(d, survived ? "won" : "lost");
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Match records (design section 12): the map, seed, options and the log of commands. Replaying a
+ * record applies every command in order and checks the hash after each step where one was kept.
+ */
+import type { MapDef } from "./map/types.js";
+import type { BattleOptions, BattleState, Command } from "./types.js";
+import { createBattle } from "./setup.js";
+import { apply } from "./apply.js";
+import { hashState } from "./hash.js";
+
+export interface MatchRecord {
+  rulesVersion: number;
+  map: { id: string; hash: string };
+  seed: number;
+  options: BattleOptions;
+  /** The accepted commands in order; `hash` (optional) is the state hash after that step. */
+  log: (Command & { hash?: string })[];
+  /** The state hash after the last step. */
+  finalHash?: string;
+}
+
+export interface ReplayStep {
+  step: number;
+  hash: string;
+  /** Present when the record kept a hash for this step and it differs. */
+  expected?: string;
+}
+
+export interface ReplayResult {
+  state: BattleState;
+  hash: string;
+  steps: ReplayStep[];
+  /** The first problem met: a refused command, a hash that differs, a map or rules mismatch. */
+  error: string | null;
+}
+
+export function newRecord(map: MapDef, seed: number, options: BattleOptions, rulesVersion: number): MatchRecord {
+  return { rulesVersion, map: { id: map.id, hash: map.contentHash }, seed, options, log: [] };
+}
+
+export function replay(record: MatchRecord, map: MapDef): ReplayResult {
+  let state = createBattle(map, record.seed, record.options);
+  const steps: ReplayStep[] = [];
+  const fail = (error: string): ReplayResult => ({ state, hash: hashState(state), steps, error });
+  if (record.map.hash !== map.contentHash) return fail(`map ${map.id} differs from the record's (hash ${record.map.hash}, have ${map.contentHash})`);
+  if (record.rulesVersion !== state.rulesVersion) return fail(`rules version ${record.rulesVersion} in the record, engine has ${state.rulesVersion}`);
+  for (let i = 0; i < record.log.length; i++) {
+    const { seat, action, hash: expected } = record.log[i];
+    const r = apply(state, { seat, action });
+    if (!r.ok) return fail(`step ${i + 1}: refused ${r.code}: ${r.message}`);
+    state = r.state;
+    const hash = hashState(state);
+    steps.push(expected && expected !== hash ? { step: i + 1, hash, expected } : { step: i + 1, hash });
+    if (expected && expected !== hash) return fail(`step ${i + 1}: hash ${hash}, the record says ${expected}`);
+  }
+  const hash = hashState(state);
+  if (record.finalHash && record.finalHash !== hash) return { state, hash, steps, error: `final hash ${hash}, the record says ${record.finalHash}` };
+  return { state, hash, steps, error: null };
+}

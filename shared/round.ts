@@ -1,0 +1,87 @@
+/**
+ * The round: when both seats are ready the enemy phase resolves, then the environment phase
+ * (acid, the perimeter's squeeze, spawns, objectives), then a new player phase begins with fresh
+ * action points and newly announced intents.
+ */
+import { RULES } from "./rules/table.js";
+import type { BattleState, RoundStats, Seat } from "./types.js";
+import { type Draft, emit } from "./draft.js";
+import { enemyPhase } from "./enemyPhase.js";
+import { acidEnvironment } from "./acid.js";
+import { squeeze, updateNextRadius } from "./perimeter.js";
+import { spawnWave } from "./spawns.js";
+import { checkEnd, extractSoldiers, setStage } from "./objectives.js";
+import { planIntents } from "./intents.js";
+import { placeNoise } from "./noise.js";
+import { visibleTiles } from "./sight.js";
+
+const SEATS: Seat[] = ["takumi", "wang"];
+
+/** A seat with no soldier left on the board has nothing to do and counts as ready. */
+export function seatIsIdle(s: BattleState, seat: Seat): boolean {
+  return !s.units.some((u) => u.seat === seat && u.fate === "active");
+}
+
+function closeRoundStats(s: BattleState): void {
+  const r = s.report;
+  const before = { kills: 0, shots: 0, hits: 0, acidDamage: 0, lost: 0 };
+  for (const p of r.perRound) {
+    before.kills += p.kills; before.shots += p.shots; before.hits += p.hits;
+    before.acidDamage += p.acidDamage; before.lost += p.soldiersLost;
+  }
+  const stats: RoundStats = {
+    round: s.round,
+    kills: r.kills - before.kills,
+    shots: r.shots - before.shots,
+    hits: r.hits - before.hits,
+    acidDamage: r.acidDamage - before.acidDamage,
+    soldiersLost: r.soldiersDead + r.soldiersTaken - before.lost,
+    creaturesOnBoard: s.units.filter((u) => u.side === "creature" && u.fate === "active").length,
+    radius: s.perimeter ? s.perimeter.radius : null,
+  };
+  r.perRound = [...r.perRound, stats];
+  r.rounds = s.round;
+}
+
+function environmentPhase(d: Draft): void {
+  const s = d.s;
+  emit(d, { type: "phase", phase: "environment", round: s.round });
+  acidEnvironment(d);
+  if (squeeze(d)) setStage(d, "extract");
+  extractSoldiers(d);
+  checkEnd(d, true);
+  if (s.phase === "ended") return;
+  spawnWave(d, s.round + 1);
+  checkEnd(d, false);
+}
+
+/** Begin a player phase: action points back, intents announced, noise heard. */
+export function beginPlayerPhase(s: BattleState): void {
+  s.phase = "player";
+  // the fallen and the gone leave the board for good; creatures are not kept once gone
+  s.units = s.units.filter((u) => u.side === "squad" || u.fate === "active");
+  for (const u of s.units) {
+    if (u.side !== "squad" || u.fate !== "active") continue;
+    u.ap = u.freed ? RULES.freedAp : RULES.apPerRound;
+    u.freed = false;
+    u.overwatch = false;
+  }
+  for (const seat of SEATS) s.ready[seat] = seatIsIdle(s, seat);
+  s.undo = { takumi: [], wang: [] };
+  s.intents = planIntents(s);
+  s.noise = placeNoise(s, visibleTiles(s));
+  updateNextRadius(s);
+}
+
+/** Both seats are ready: play out the enemy and environment phases and start the next round. */
+export function resolveRound(d: Draft): void {
+  const s = d.s;
+  enemyPhase(d);
+  checkEnd(d, false);
+  if (s.phase !== "ended") environmentPhase(d);
+  closeRoundStats(s);
+  if (s.phase === "ended") return;
+  s.round++;
+  beginPlayerPhase(s);
+  emit(d, { type: "phase", phase: "player", round: s.round });
+}

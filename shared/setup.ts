@@ -1,0 +1,68 @@
+/** A new battle from a map, a seed and the options: round 1, the player phase, intents announced. */
+import type { MapDef } from "./map/types.js";
+import { RULES, RULES_VERSION, SOLDIERS } from "./rules/table.js";
+import type { BattleOptions, BattleState, Unit } from "./types.js";
+import { seedRng } from "./rng.js";
+import { beginPlayerPhase } from "./round.js";
+import { newDraft } from "./draft.js";
+import { spawnWave } from "./spawns.js";
+
+export const DEFAULT_OPTIONS: BattleOptions = { difficulty: "normal", splitVision: false };
+
+function soldiers(map: MapDef): Unit[] {
+  const count: Record<string, number> = {};
+  return map.soldiers.map((st) => {
+    const stats = SOLDIERS[st.kind];
+    let id: string = st.kind;
+    if (st.kind === "private") {
+      count[st.seat] = (count[st.seat] ?? 0) + 1;
+      id = `${st.seat}-private-${count[st.seat]}`;
+    }
+    return {
+      id, kind: st.kind, side: "squad", seat: st.seat, x: st.x, y: st.y, level: st.level,
+      hp: stats.hp, maxHp: stats.hp, armor: stats.armor, ap: RULES.apPerRound, move: stats.move, aim: stats.aim,
+      fate: "active", mag: RULES.rifle.magazine, spareMags: RULES.rifle.spareMagazines, grenades: stats.grenades,
+      hasWeapon: true, overwatch: false, grabbedBy: null, freed: false, burned: false, grabbing: null, unseenAtPhaseStart: false,
+    };
+  });
+}
+
+export function createBattle(map: MapDef, seed: number, options: Partial<BattleOptions> = {}): BattleState {
+  const n = map.width * map.height * map.levels;
+  const s: BattleState = {
+    rulesVersion: RULES_VERSION,
+    map,
+    seed: seed >>> 0,
+    options: { ...DEFAULT_OPTIONS, ...options },
+    rng: seedRng(seed >>> 0),
+    round: 1,
+    phase: "player",
+    outcome: null,
+    objective: map.objective.kind,
+    units: soldiers(map),
+    nextUnitId: 1,
+    layers: {
+      acid: new Uint8Array(n),
+      acidAge: new Uint8Array(n),
+      melt: new Uint8Array(n),
+      corpse: new Uint8Array(n),
+      terrain: map.terrain.slice(),
+    },
+    perimeter: map.perimeter
+      ? { cx: map.perimeter.cx, cy: map.perimeter.cy, level: map.perimeter.level, radius: map.perimeter.radius,
+          nextRadius: map.perimeter.radius, breakPoint: map.perimeter.breakPoint, broken: false }
+      : null,
+    ready: { takumi: false, wang: false },
+    intents: [],
+    noise: [],
+    undo: { takumi: [], wang: [] },
+    civiliansSaved: 0,
+    report: { rounds: 0, kills: 0, soldiersDead: 0, soldiersTaken: 0, civiliansSaved: 0, acidDamage: 0, shots: 0, hits: 0, perRound: [] },
+    step: 0,
+  };
+  // the first wave is already on the board when the battle opens
+  const d = newDraft(s);
+  spawnWave(d, 1);
+  beginPlayerPhase(d.s);
+  return d.s;
+}

@@ -1,0 +1,30 @@
+/** Firing a rifle: one roll a burst, damage on a hit, a called shot at the arm frees the grabbed. */
+import { RULES } from "./rules/table.js";
+import type { Unit } from "./types.js";
+import { type Draft, emit } from "./draft.js";
+import { type ShotKind, hitChanceBetween } from "./combat.js";
+import { rollPercent } from "./rng.js";
+import { hurt } from "./damage.js";
+import { releaseGrab } from "./drag.js";
+
+export function fireShot(d: Draft, shooter: Unit, target: Unit, kind: ShotKind): boolean {
+  const { chance } = hitChanceBetween(d.s, shooter, target, kind);
+  shooter.mag--;
+  d.s.report.shots++;
+  const hit = rollPercent(d.s) < chance;
+  let damage = 0;
+  if (hit) {
+    d.s.report.hits++;
+    if (kind === "calledShot") {
+      // the arm: he lets go, wounded but not killed, so no burst of acid on the freed soldier
+      damage = Math.min(RULES.calledShotDamage, target.hp - 1);
+    } else damage = Math.max(1, RULES.rifle.damage - target.armor);
+  }
+  emit(d, { type: "shot", unit: shooter.id, target: target.id, chance, hit, damage, called: kind === "calledShot", overwatch: kind === "overwatch" });
+  if (!hit) return false;
+  if (kind === "calledShot") {
+    if (target.grabbing) releaseGrab(d, target.grabbing, shooter.id);
+    if (damage > 0) hurt(d, target, damage, "shot", true);
+  } else hurt(d, target, RULES.rifle.damage, "shot");
+  return true;
+}

@@ -1,0 +1,88 @@
+/**
+ * Sight in the dust: line of sight between tiles (walls and vehicles block it), what a soldier
+ * sees (within the map's vision range) and the squad's shared vision.
+ * Walls and vehicles never change during a battle, so line of sight is cached per map.
+ */
+import type { MapDef } from "./map/types.js";
+import type { BattleState, Pos, Seat } from "./types.js";
+import { blocksSight, tileIndex } from "./grid.js";
+
+/** The farthest any rule looks (rifle range, noise). */
+export const SIGHT_WINDOW = 8;
+const SPAN = SIGHT_WINDOW * 2 + 1;
+const losCache = new WeakMap<MapDef, Uint8Array>();
+
+function walkClear(map: MapDef, level: number, x0: number, y0: number, x1: number, y1: number): boolean {
+  const dx = Math.abs(x1 - x0), dy = -Math.abs(y1 - y0);
+  const sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1;
+  let err = dx + dy, x = x0, y = y0;
+  for (;;) {
+    if (x === x1 && y === y1) return true;
+    const e2 = 2 * err;
+    if (e2 >= dy) { err += dy; x += sx; }
+    if (e2 <= dx) { err += dx; y += sy; }
+    if (x === x1 && y === y1) return true;
+    if (blocksSight(map.terrain[tileIndex(map, x, y, level)])) return false;
+  }
+}
+
+/**
+ * Line of sight between two tiles on one level, within SIGHT_WINDOW. The end tiles never block
+ * (a creature on a wall is seen on the wall's face). Symmetric: clear if either way is clear.
+ */
+export function lineOfSight(map: MapDef, a: Pos, b: Pos): boolean {
+  if (a.level !== b.level) return false;
+  const dx = b.x - a.x, dy = b.y - a.y;
+  if (Math.abs(dx) > SIGHT_WINDOW || Math.abs(dy) > SIGHT_WINDOW) return false;
+  let cache = losCache.get(map);
+  if (!cache) {
+    cache = new Uint8Array(map.width * map.height * map.levels * SPAN * SPAN);
+    losCache.set(map, cache);
+  }
+  const key = tileIndex(map, a.x, a.y, a.level) * SPAN * SPAN + (dy + SIGHT_WINDOW) * SPAN + (dx + SIGHT_WINDOW);
+  let v = cache[key];
+  if (v === 0) {
+    const clear = walkClear(map, a.level, a.x, a.y, b.x, b.y) || walkClear(map, a.level, b.x, b.y, a.x, a.y);
+    v = clear ? 1 : 2;
+    cache[key] = v;
+  }
+  return v === 1;
+}
+
+/** Can an observer at `from` see tile `to` (in range and in line of sight)? */
+export function canSee(map: MapDef, from: Pos, to: Pos, range = map.visionRange): boolean {
+  if (from.level !== to.level) return false;
+  if (Math.max(Math.abs(from.x - to.x), Math.abs(from.y - to.y)) > range) return false;
+  return lineOfSight(map, from, to);
+}
+
+/**
+ * The tiles the squad sees now (1 = seen), over all levels: the union of every active soldier's
+ * sight, or one seat's soldiers only when `seat` is given (split vision).
+ */
+export function visibleTiles(s: BattleState, seat?: Seat): Uint8Array {
+  const map = s.map;
+  const mask = new Uint8Array(map.width * map.height * map.levels);
+  const r = map.visionRange;
+  for (const u of s.units) {
+    if (u.side !== "squad" || u.fate !== "active") continue;
+    if (seat && u.seat !== seat) continue;
+    const y0 = Math.max(0, u.y - r), y1 = Math.min(map.height - 1, u.y + r);
+    const x0 = Math.max(0, u.x - r), x1 = Math.min(map.width - 1, u.x + r);
+    const from = { x: u.x, y: u.y, level: u.level };
+    for (let y = y0; y <= y1; y++)
+      for (let x = x0; x <= x1; x++) {
+        const i = tileIndex(map, x, y, u.level);
+        if (mask[i] === 0 && lineOfSight(map, from, { x, y, level: u.level })) mask[i] = 1;
+      }
+  }
+  return mask;
+}
+
+/** Ids of the active creatures standing on seen tiles. */
+export function visibleCreatureIds(s: BattleState, mask: Uint8Array): Set<string> {
+  const out = new Set<string>();
+  for (const u of s.units)
+    if (u.side === "creature" && u.fate === "active" && mask[tileIndex(s.map, u.x, u.y, u.level)] === 1) out.add(u.id);
+  return out;
+}

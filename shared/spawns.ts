@@ -1,0 +1,74 @@
+/**
+ * Spawns and the wave table: at the end of a round the next round's creatures climb out of
+ * manholes, come in from the map's edges or drop from rooftops. A soldier standing on a spawn
+ * point blocks it, and takes 1 damage.
+ */
+import { CREATURES, DIFFICULTY_WAVE_SCALE, RULES } from "./rules/table.js";
+import type { CreatureKind, SpawnKind, SpawnPoint } from "./map/types.js";
+import type { BattleState, Unit } from "./types.js";
+import { type Draft, emit } from "./draft.js";
+import { randomInt } from "./rng.js";
+import { hurt } from "./damage.js";
+import { unitAt } from "./units.js";
+
+const SPAWN_KINDS: Record<CreatureKind, SpawnKind[]> = {
+  snatcher: ["manhole", "edge"],
+  spitter: ["manhole", "edge"],
+  leaper: ["rooftop", "edge"],
+};
+
+/** The creatures a round's wave brings, scaled by difficulty. */
+export function waveFor(s: BattleState, round: number): CreatureKind[] {
+  const scale = DIFFICULTY_WAVE_SCALE[s.options.difficulty];
+  const out: CreatureKind[] = [];
+  for (const w of s.map.waves) {
+    if (w.round !== round) continue;
+    for (const c of w.creatures) {
+      const n = c.count > 0 ? Math.max(1, Math.round(c.count * scale)) : 0;
+      for (let k = 0; k < n; k++) out.push(c.kind);
+    }
+  }
+  return out;
+}
+
+export function makeCreature(s: BattleState, kind: CreatureKind, at: SpawnPoint): Unit {
+  const st = CREATURES[kind];
+  const id = `c${s.nextUnitId++}`;
+  return {
+    id, kind, side: "creature", seat: null, x: at.x, y: at.y, level: at.level,
+    hp: st.hp, maxHp: st.hp, armor: st.armor, ap: 0, move: st.move, aim: RULES.snatcher.grabAim, fate: "active",
+    mag: 0, spareMags: 0, grenades: 0, hasWeapon: false, overwatch: false, grabbedBy: null, freed: false, burned: false,
+    grabbing: null, unseenAtPhaseStart: true,
+  };
+}
+
+/** Bring in the wave for `round`. Spawn points are tried in an order the generator shuffles. */
+export function spawnWave(d: Draft, round: number): void {
+  const s = d.s;
+  const wave = waveFor(s, round);
+  if (wave.length === 0) return;
+  const blockedHurt = new Set<number>();
+  for (const kind of wave) {
+    const allowed = s.map.spawns.filter((p) => SPAWN_KINDS[kind].includes(p.kind));
+    const points = allowed.length ? allowed : s.map.spawns;
+    const start = points.length ? randomInt(s, points.length) : 0;
+    for (let k = 0; k < points.length; k++) {
+      const idx = (start + k) % points.length;
+      const p = points[idx];
+      const there = unitAt(s, p);
+      if (there && there.side === "squad") {
+        const key = s.map.spawns.indexOf(p);
+        if (!blockedHurt.has(key)) {
+          blockedHurt.add(key);
+          hurt(d, there, RULES.spawnBlockDamage, "spawn", true);
+        }
+        continue;
+      }
+      if (there) continue;
+      const c = makeCreature(s, kind, p);
+      s.units.push(c);
+      emit(d, { type: "spawned", unit: c.id, kind, at: { x: p.x, y: p.y, level: p.level } });
+      break;
+    }
+  }
+}

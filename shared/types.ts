@@ -1,0 +1,222 @@
+/** The engine's data: positions, units, the battle state, actions, events. All plain data. */
+import type { CreatureKind, MapDef, Seat, SoldierKind } from "./map/types.js";
+import type { Difficulty } from "./rules/table.js";
+import type { ErrorCode } from "./errors.js";
+
+export type { Seat, SoldierKind, CreatureKind };
+
+export interface Pos {
+  x: number;
+  y: number;
+  level: number;
+}
+
+export type UnitKind = SoldierKind | CreatureKind;
+export type Side = "squad" | "creature";
+/** Where a unit is: on the board, or gone (and how). */
+export type UnitFate = "active" | "dead" | "taken" | "extracted";
+
+export interface Unit {
+  id: string;
+  kind: UnitKind;
+  side: Side;
+  /** The seat that commands a soldier; null for creatures. */
+  seat: Seat | null;
+  x: number;
+  y: number;
+  level: number;
+  hp: number;
+  maxHp: number;
+  armor: number;
+  ap: number;
+  move: number;
+  aim: number;
+  fate: UnitFate;
+  // Soldiers
+  mag: number;
+  spareMags: number;
+  grenades: number;
+  hasWeapon: boolean;
+  overwatch: boolean;
+  /** Id of the creature holding this soldier, or null. */
+  grabbedBy: string | null;
+  /** Freed this round: the soldier has only 1 AP next round. */
+  freed: boolean;
+  burned: boolean;
+  // Creatures
+  /** Id of the soldier this creature holds, or null. */
+  grabbing: string | null;
+  /** Hidden from the squad at the start of this player phase: may only move in the enemy phase. */
+  unseenAtPhaseStart: boolean;
+}
+
+/** What a creature will do in the enemy phase, announced at the start of the player phase. */
+export interface Intent {
+  unit: string;
+  /** Place in the resolution order, from 1. */
+  order: number;
+  kind: "move" | "grab" | "pounce" | "spit" | "drag";
+  /** The tile it will move to (or land on); equals its position if it stays. */
+  moveTo: Pos;
+  /** The tile it will attack, if any. */
+  target: Pos | null;
+  /** The tiles it will attack (pounce sweep: 8 around the landing tile). */
+  area: Pos[];
+  /** Damage the attack will do to a soldier standing there now (preview). */
+  damage: number;
+  /** Drag: the path toward the exit and the rounds left until the victim is gone. */
+  dragPath: Pos[];
+  countdown: number;
+}
+
+export interface NoiseMarker {
+  x: number;
+  y: number;
+  level: number;
+}
+
+export interface PerimeterState {
+  cx: number;
+  cy: number;
+  level: number;
+  radius: number;
+  /** The radius after the next environment phase, shown in advance. */
+  nextRadius: number;
+  breakPoint: number;
+  broken: boolean;
+}
+
+export type Phase = "player" | "ended";
+export type Outcome = "won" | "lost" | null;
+export type ObjectiveStage = "hold" | "reach" | "extract";
+
+export interface UndoEntry {
+  /** The unit as it was before the move. */
+  before: Unit;
+}
+
+export interface RoundStats {
+  round: number;
+  kills: number;
+  shots: number;
+  hits: number;
+  acidDamage: number;
+  soldiersLost: number;
+  creaturesOnBoard: number;
+  radius: number | null;
+}
+
+export interface Report {
+  rounds: number;
+  kills: number;
+  soldiersDead: number;
+  soldiersTaken: number;
+  civiliansSaved: number;
+  acidDamage: number;
+  shots: number;
+  hits: number;
+  perRound: RoundStats[];
+}
+
+export interface BattleOptions {
+  difficulty: Difficulty;
+  /** Each player sees only what his own soldiers see (default: the squad shares sight). */
+  splitVision: boolean;
+}
+
+export interface Layers {
+  /** Acid intensity 0–3 per tile (all levels). */
+  acid: Uint8Array;
+  /** Environment phases since the acid's intensity last changed. */
+  acidAge: Uint8Array;
+  /** Rounds a tile above level 0 has held acid 3 (melting through). */
+  melt: Uint8Array;
+  /** Corpses lying on the tile. */
+  corpse: Uint8Array;
+  /** Terrain as changed by the battle (rubble blown away, floors melted to holes). */
+  terrain: Uint8Array;
+}
+
+export interface BattleState {
+  rulesVersion: number;
+  map: MapDef;
+  seed: number;
+  options: BattleOptions;
+  /** The random generator's state (mulberry32); advances only inside the engine. */
+  rng: number;
+  round: number;
+  phase: Phase;
+  outcome: Outcome;
+  objective: ObjectiveStage;
+  units: Unit[];
+  nextUnitId: number;
+  layers: Layers;
+  perimeter: PerimeterState | null;
+  ready: Record<Seat, boolean>;
+  intents: Intent[];
+  noise: NoiseMarker[];
+  undo: Record<Seat, UndoEntry[]>;
+  civiliansSaved: number;
+  report: Report;
+  /** Number of commands accepted so far (the match log's length). */
+  step: number;
+}
+
+// ---- Actions --------------------------------------------------------------------------------
+
+export type Action =
+  | { type: "move"; unit: string; to: Pos }
+  | { type: "shoot"; unit: string; target: string }
+  | { type: "calledShot"; unit: string; target: string }
+  | { type: "overwatch"; unit: string }
+  | { type: "grenade"; unit: string; to: Pos }
+  | { type: "butt"; unit: string; target: string }
+  | { type: "reload"; unit: string }
+  | { type: "ready"; ready: boolean }
+  | { type: "undo" };
+export type ActionType = Action["type"];
+
+/** One entry of the match log: who did what. */
+export interface Command {
+  seat: Seat;
+  action: Action;
+}
+
+// ---- Events (for animation and the log) --------------------------------------------------------
+
+export type BattleEvent =
+  | { type: "moved"; unit: string; path: Pos[] }
+  | { type: "shot"; unit: string; target: string; chance: number; hit: boolean; damage: number; called: boolean; overwatch: boolean }
+  | { type: "grenade"; unit: string; at: Pos; tiles: Pos[] }
+  | { type: "butt"; unit: string; target: string; damage: number }
+  | { type: "damaged"; unit: string; amount: number; cause: DamageCause; hp: number }
+  | { type: "died"; unit: string; at: Pos }
+  | { type: "acid"; at: Pos; intensity: number }
+  | { type: "corroded"; unit: string; armor: number }
+  | { type: "grabbed"; unit: string; victim: string; roll: boolean; hit: boolean }
+  | { type: "freed"; unit: string; by: string }
+  | { type: "dragged"; unit: string; victim: string; path: Pos[] }
+  | { type: "taken"; unit: string; by: string }
+  | { type: "pounced"; unit: string; to: Pos; hit: string[] }
+  | { type: "spat"; unit: string; at: Pos; hit: string | null }
+  | { type: "spawned"; unit: string; kind: CreatureKind; at: Pos }
+  | { type: "reloaded"; unit: string }
+  | { type: "overwatch"; unit: string }
+  | { type: "weaponLost"; unit: string }
+  | { type: "melted"; at: Pos }
+  | { type: "fell"; unit: string; to: Pos }
+  | { type: "squeezed"; radius: number; nextRadius: number }
+  | { type: "perimeterBroken" }
+  | { type: "objective"; stage: ObjectiveStage }
+  | { type: "extracted"; unit: string }
+  | { type: "rescued"; at: Pos }
+  | { type: "ready"; seat: Seat; ready: boolean }
+  | { type: "undone"; unit: string }
+  | { type: "phase"; phase: "enemy" | "environment" | "player"; round: number }
+  | { type: "ended"; outcome: "won" | "lost" };
+
+export type DamageCause = "shot" | "grenade" | "butt" | "acid" | "splash" | "vapour" | "grab" | "sweep" | "spit" | "fall" | "spawn";
+
+export type ApplyResult =
+  | { ok: true; state: BattleState; events: BattleEvent[] }
+  | { ok: false; code: ErrorCode; message: string };

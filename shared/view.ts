@@ -1,0 +1,89 @@
+/**
+ * What one viewer may see of a battle: the server sends only this. Creatures out of sight, their
+ * intents and hit points, the layers under the fog and the random generator's state are removed.
+ * The result is still a BattleState, so the client can ask the engine for previews on it.
+ */
+import type { BattleEvent, BattleState, Pos, Seat } from "./types.js";
+import { visibleTiles } from "./sight.js";
+import { tileIndex } from "./grid.js";
+
+export type Viewer = Seat | "spectator";
+
+export interface BattleView extends BattleState {
+  viewer: Viewer;
+  /** 1 on tiles the viewer sees now. */
+  visible: Uint8Array;
+}
+
+function viewerMask(s: BattleState, viewer: Viewer): Uint8Array {
+  return visibleTiles(s, s.options.splitVision && viewer !== "spectator" ? viewer : undefined);
+}
+
+export function viewFor(s: BattleState, viewer: Viewer): BattleView {
+  const visible = viewerMask(s, viewer);
+  const seen = (p: Pos) => visible[tileIndex(s.map, p.x, p.y, p.level)] === 1;
+  const units = s.units.filter((u) => u.side === "squad" || (u.fate === "active" && seen(u)));
+  const shown = new Set(units.map((u) => u.id));
+  const mask = (layer: Uint8Array) => layer.map((v, i) => (visible[i] === 1 ? v : 0));
+  return {
+    ...s,
+    viewer,
+    visible,
+    seed: 0,
+    rng: 0,
+    units: units.map((u) => ({ ...u })),
+    intents: s.intents.filter((i) => shown.has(i.unit)),
+    layers: {
+      acid: mask(s.layers.acid),
+      acidAge: mask(s.layers.acidAge),
+      melt: mask(s.layers.melt),
+      corpse: mask(s.layers.corpse),
+      terrain: s.layers.terrain.slice(),
+    },
+    nextUnitId: 0,
+  };
+}
+
+/** Positions an event reveals, and the unit it names (if any). */
+function eventPlaces(e: BattleEvent): { unit?: string; at: Pos[] } {
+  switch (e.type) {
+    case "moved": return { unit: e.unit, at: e.path };
+    case "dragged": return { unit: e.unit, at: e.path };
+    case "pounced": return { unit: e.unit, at: [e.to] };
+    case "spat": return { unit: e.unit, at: [e.at] };
+    case "spawned": return { unit: e.unit, at: [e.at] };
+    case "died": return { unit: e.unit, at: [e.at] };
+    case "acid": case "melted": return { at: [e.at] };
+    default: return { at: [] };
+  }
+}
+
+/**
+ * The events a viewer may see, judged against what he saw before and after the command: events
+ * about hidden creatures go, and a creature's walk is trimmed to the tiles in sight.
+ */
+export function eventsFor(before: BattleState, after: BattleState, events: BattleEvent[], viewer: Viewer): BattleEvent[] {
+  const a = viewerMask(before, viewer), b = viewerMask(after, viewer);
+  const seen = (p: Pos) => {
+    const i = tileIndex(after.map, p.x, p.y, p.level);
+    return a[i] === 1 || b[i] === 1;
+  };
+  const creatures = new Set([...before.units, ...after.units].filter((u) => u.side === "creature").map((u) => u.id));
+  const known = new Set<string>();
+  for (const u of [...viewFor(before, viewer).units, ...viewFor(after, viewer).units]) known.add(u.id);
+  const out: BattleEvent[] = [];
+  for (const e of events) {
+    const { at } = eventPlaces(e);
+    const named = "unit" in e ? (e as { unit: string }).unit : undefined;
+    if (e.type === "moved" && named && creatures.has(named)) {
+      const path = e.path.filter(seen);
+      if (path.length) out.push({ ...e, path });
+      continue;
+    }
+    if (at.length && !at.some(seen)) continue;
+    if (named && creatures.has(named) && !known.has(named) && !at.some(seen)) continue;
+    if (e.type === "shot" && !known.has(e.target)) continue;
+    out.push(e);
+  }
+  return out;
+}

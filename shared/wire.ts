@@ -1,0 +1,204 @@
+/**
+ * The wire form of a seat's view: plain, flat JSON that a Colyseus Schema can mirror field for field
+ * (no nulls, no nested optionals, no multi-dimensional arrays). The server syncs `toWire(viewFor(...))`
+ * into its Schema state; the client turns `room.state.toJSON()` back into a view with `fromWire`,
+ * so that it can ask the engine for previews.
+ *
+ * Tiles are named by their index: level * width * height + y * width + x.
+ */
+import type { MapDef, Seat } from "./map/types.js";
+
+export interface WireUnit {
+  id: string;
+  kind: string;
+  side: string;
+  /** "" for creatures. */
+  seat: string;
+  x: number;
+  y: number;
+  level: number;
+  hp: number;
+  maxHp: number;
+  armor: number;
+  ap: number;
+  move: number;
+  aim: number;
+  fate: string;
+  mag: number;
+  spareMags: number;
+  grenades: number;
+  hasWeapon: boolean;
+  overwatch: boolean;
+  /** "" when not grabbed. */
+  grabbedBy: string;
+  /** "" when holding no one. */
+  grabbing: string;
+  freed: boolean;
+  burned: boolean;
+  unseenAtPhaseStart: boolean;
+}
+
+export interface WireIntent {
+  unit: string;
+  order: number;
+  kind: string;
+  /** Tile index it moves to. */
+  moveTo: number;
+  /** Tile index it attacks, or -1. */
+  target: number;
+  area: number[];
+  damage: number;
+  dragPath: number[];
+  countdown: number;
+}
+
+export interface WireState {
+  mapId: string;
+  rulesVersion: number;
+  difficulty: string;
+  splitVision: boolean;
+  /** "takumi", "wang" or "spectator": whose sight this is. */
+  viewer: string;
+  round: number;
+  phase: string;
+  /** "" while the battle goes on. */
+  outcome: string;
+  objective: string;
+  step: number;
+  readyTakumi: boolean;
+  readyWang: boolean;
+  undoTakumi: number;
+  undoWang: number;
+  civiliansSaved: number;
+  /** Units the viewer can see, keyed by id. */
+  units: Record<string, WireUnit>;
+  intents: WireIntent[];
+  /** Tile indices of noise markers. */
+  noise: number[];
+  /** Per tile; 0 on tiles the viewer cannot see. */
+  acid: number[];
+  corpse: number[];
+  /** Terrain codes as the battle has changed them (public: the map is known). */
+  terrain: number[];
+  /** 1 where the viewer sees now. */
+  visible: number[];
+  hasPerimeter: boolean;
+  radius: number;
+  nextRadius: number;
+  breakPoint: number;
+  perimeterBroken: boolean;
+  /** The after-action report as JSON ("" until the battle ends). */
+  report: string;
+}
+
+export type { MapDef, Seat };
+
+import type { BattleView } from "./view.js";
+import type { Intent, Pos, Unit, BattleState } from "./types.js";
+import { indexOf, posOf } from "./grid.js";
+
+function unitToWire(u: Unit): WireUnit {
+  return { ...u, seat: u.seat ?? "", grabbedBy: u.grabbedBy ?? "", grabbing: u.grabbing ?? "" };
+}
+
+function unitFromWire(w: WireUnit): Unit {
+  return {
+    ...w,
+    kind: w.kind as Unit["kind"],
+    side: w.side as Unit["side"],
+    fate: w.fate as Unit["fate"],
+    seat: w.seat === "" ? null : (w.seat as Seat),
+    grabbedBy: w.grabbedBy === "" ? null : w.grabbedBy,
+    grabbing: w.grabbing === "" ? null : w.grabbing,
+  };
+}
+
+export function toWire(v: BattleView): WireState {
+  const map = v.map;
+  const idx = (p: Pos) => indexOf(map, p);
+  const units: Record<string, WireUnit> = {};
+  for (const u of v.units) units[u.id] = unitToWire(u);
+  const p = v.perimeter;
+  return {
+    mapId: map.id,
+    rulesVersion: v.rulesVersion,
+    difficulty: v.options.difficulty,
+    splitVision: v.options.splitVision,
+    viewer: v.viewer,
+    round: v.round,
+    phase: v.phase,
+    outcome: v.outcome ?? "",
+    objective: v.objective,
+    step: v.step,
+    readyTakumi: v.ready.takumi,
+    readyWang: v.ready.wang,
+    undoTakumi: v.undo.takumi.length,
+    undoWang: v.undo.wang.length,
+    civiliansSaved: v.civiliansSaved,
+    units,
+    intents: v.intents.map((i) => ({
+      unit: i.unit, order: i.order, kind: i.kind, moveTo: idx(i.moveTo), target: i.target ? idx(i.target) : -1,
+      area: i.area.map(idx), damage: i.damage, dragPath: i.dragPath.map(idx), countdown: i.countdown,
+    })),
+    noise: v.noise.map(idx),
+    acid: Array.from(v.layers.acid),
+    corpse: Array.from(v.layers.corpse),
+    terrain: Array.from(v.layers.terrain),
+    visible: Array.from(v.visible),
+    hasPerimeter: !!p,
+    radius: p ? p.radius : 0,
+    nextRadius: p ? p.nextRadius : 0,
+    breakPoint: p ? p.breakPoint : 0,
+    perimeterBroken: p ? p.broken : false,
+    report: v.phase === "ended" ? JSON.stringify(v.report) : "",
+  };
+}
+
+/**
+ * Back from the wire to a view the engine can answer questions about (paths, hit chances, legal
+ * actions). Undo stacks travel as counts, so their entries are placeholders the client must not read.
+ */
+export function fromWire(w: WireState, map: MapDef): BattleView {
+  const n = map.width * map.height * map.levels;
+  const pos = (i: number) => posOf(map, i);
+  const intents: Intent[] = w.intents.map((i) => ({
+    unit: i.unit, order: i.order, kind: i.kind as Intent["kind"], moveTo: pos(i.moveTo),
+    target: i.target >= 0 ? pos(i.target) : null, area: i.area.map(pos), damage: i.damage,
+    dragPath: i.dragPath.map(pos), countdown: i.countdown,
+  }));
+  const units = Object.values(w.units).map(unitFromWire).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const placeholder = (count: number) => Array.from({ length: count }, () => ({ before: units[0] }));
+  const perimeter: BattleState["perimeter"] = w.hasPerimeter && map.perimeter
+    ? { cx: map.perimeter.cx, cy: map.perimeter.cy, level: map.perimeter.level, radius: w.radius, nextRadius: w.nextRadius, breakPoint: w.breakPoint, broken: w.perimeterBroken }
+    : null;
+  return {
+    rulesVersion: w.rulesVersion,
+    map,
+    seed: 0,
+    options: { difficulty: w.difficulty as BattleState["options"]["difficulty"], splitVision: w.splitVision },
+    rng: 0,
+    round: w.round,
+    phase: w.phase as BattleState["phase"],
+    outcome: w.outcome === "" ? null : (w.outcome as BattleState["outcome"]),
+    objective: w.objective as BattleState["objective"],
+    units,
+    nextUnitId: 0,
+    layers: {
+      acid: Uint8Array.from(w.acid),
+      acidAge: new Uint8Array(n),
+      melt: new Uint8Array(n),
+      corpse: Uint8Array.from(w.corpse),
+      terrain: Uint8Array.from(w.terrain),
+    },
+    perimeter,
+    ready: { takumi: w.readyTakumi, wang: w.readyWang },
+    intents,
+    noise: w.noise.map(pos),
+    undo: { takumi: placeholder(w.undoTakumi), wang: placeholder(w.undoWang) },
+    civiliansSaved: w.civiliansSaved,
+    report: w.report ? JSON.parse(w.report) : { rounds: 0, kills: 0, soldiersDead: 0, soldiersTaken: 0, civiliansSaved: 0, acidDamage: 0, shots: 0, hits: 0, perRound: [] },
+    step: w.step,
+    viewer: w.viewer as BattleView["viewer"],
+    visible: Uint8Array.from(w.visible),
+  };
+}
