@@ -27,9 +27,10 @@ import {
 import { toWire, type WireState } from "../shared/wire.js";
 import { randomInt } from "node:crypto";
 import { BattleStateSchema, syncWire } from "./schema.js";
-import { filterEvents, sightWindow } from "./events.js";
+import { eventsFor } from "../shared/view.js";
 import { loadMapById, isKnownMap, DEFAULT_MAP_ID } from "./maps.js";
 import { services } from "./services.js";
+import type { LoggedCommand } from "./store.js";
 import { uniqueCode, normalizeCode } from "./codes.js";
 import { restoreBattle } from "./restore.js";
 import {
@@ -105,7 +106,8 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   // ---- lifecycle ------------------------------------------------------------------------------
 
   override async onCreate(rawOptions: CreateOptions) {
-    const { store, settings, restoreSecret } = services();
+    const { settings, restoreSecret } = services();
+    this.state = new BattleStateSchema();
     this.maxMessagesPerSecond = settings.hardMessagesPerSecond;
     this.reconnectSeconds = settings.reconnectSeconds;
 
@@ -382,7 +384,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
 
     const result = apply(this.battle, { seat, action });
     if (!result.ok) return this.sendError(client, result.code, result.message);
-    await this.runBotsAndCommit([{ seat, action }], result.state, result.events, client);
+    await this.runBotsAndCommit([{ seat, action, hash: hashState(result.state) }], result.state, result.events, client);
   }
 
   private handlePing(client: Client, payload: unknown) {
@@ -425,7 +427,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
    * step (the battle stays as it was).
    */
   private async runBotsAndCommit(
-    commands: Command[],
+    commands: LoggedCommand[],
     start: BattleState = this.battle,
     startEvents: BattleEvent[] = [],
     actor?: Client,
@@ -433,7 +435,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     const { store, settings } = services();
     let state = start;
     const events = [...startEvents];
-    const all = [...commands];
+    const all: LoggedCommand[] = [...commands];
     const bots = this.botSeats();
     let played = 0;
     let progress = true;
@@ -450,7 +452,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
         }
         state = r.state;
         events.push(...r.events);
-        all.push(cmd);
+        all.push({ ...cmd, hash: hashState(state) });
         played++;
         progress = true;
         if (played >= settings.maxBotCommands) break;
@@ -469,26 +471,27 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
       return;
     }
     this.logLength += all.length;
+    const before = this.battle;
     this.battle = state;
     if (state.phase === "ended" && !this.finishedStored) {
       this.finishedStored = true;
       await store.finishMatch(this.code, String(state.outcome ?? "ended")).catch((err) => console.error(err));
     }
-    this.publish(events);
+    this.publish(events, { before });
   }
 
   /** Syncs the squad's view into the Schema, broadcasts the filtered events, sends the patch. */
-  private publish(events: BattleEvent[], opts: { initial?: boolean } = {}) {
+  private publish(events: BattleEvent[], opts: { initial?: boolean; before?: BattleState } = {}) {
     // Sight is shared by the squad (splitVision is refused), so every client sees Takumi's view,
     // which is the squad's.
     const wire = toWire(viewFor(this.battle, "takumi"));
-    const prev = this.lastWire;
     syncWire(this.state, wire);
     this.lastWire = wire;
     this.refreshRoomFields();
     this.armTurnTimer();
     if (!opts.initial) {
-      const visible = filterEvents(events, sightWindow(prev, wire, this.map.width, this.map.height));
+      // The engine judges which events the squad may see (hidden creatures removed, walks trimmed).
+      const visible = opts.before ? eventsFor(opts.before, this.battle, events, "takumi") : [];
       if (visible.length > 0) this.broadcast("events", { round: this.battle.round, events: visible });
       this.broadcastPatch();
     }
@@ -532,7 +535,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     if (this.battle.phase !== "player" || this.battle.round !== round) return;
     let state = this.battle;
     const events: BattleEvent[] = [];
-    const commands: Command[] = [];
+    const commands: LoggedCommand[] = [];
     for (const seat of SEATS) {
       if (state.phase !== "player" || state.round !== round || state.ready[seat]) continue;
       const cmd: Command = { seat, action: { type: "ready", ready: true } };
@@ -540,7 +543,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
       if (!r.ok) continue;
       state = r.state;
       events.push(...r.events);
-      commands.push(cmd);
+      commands.push({ ...cmd, hash: hashState(state) });
     }
     this.log(`turn timer ran out in round ${round}`);
     await this.runBotsAndCommit(commands, state, events);

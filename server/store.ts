@@ -23,6 +23,8 @@ export interface MatchInfo {
   outcome: string | null;
 }
 
+export type LoggedCommand = Command & { hash?: string };
+
 export interface NewMatch {
   id: string;
   code: string;
@@ -33,10 +35,9 @@ export interface NewMatch {
 export interface MatchStore {
   /** Creates the match with an empty log. Throws if the id or code is already used. */
   createMatch(match: NewMatch): Promise<void>;
-  /** Appends one command at position `index` (0-based); refuses (throws) a gap or a duplicate. */
-  appendCommand(id: string, index: number, command: Command): Promise<void>;
-  /** Appends several commands at once (one transaction), starting at `index`. */
-  appendCommands(id: string, index: number, commands: Command[]): Promise<void>;
+  /** Appends commands (one transaction) starting at log position `index` (0-based); refuses
+   *  (throws) a gap or a duplicate. `hash` is the state hash after that step, kept in the record. */
+  appendCommands(id: string, index: number, commands: LoggedCommand[]): Promise<void>;
   finishMatch(id: string, outcome: string): Promise<void>;
   getRecord(id: string): Promise<MatchRecord | null>;
   getInfo(id: string): Promise<MatchInfo | null>;
@@ -89,7 +90,7 @@ export class SqliteMatchStore implements MatchStore {
     commands: Database.Statement;
     unfinished: Database.Statement;
   };
-  private appendMany: (id: string, index: number, commands: Command[]) => void;
+  private appendMany: (id: string, index: number, commands: LoggedCommand[]) => void;
 
   constructor(readonly path: string = defaultDbPath()) {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
@@ -117,6 +118,7 @@ export class SqliteMatchStore implements MatchStore {
         idx INTEGER NOT NULL,
         seat TEXT NOT NULL,
         action TEXT NOT NULL,
+        hash TEXT,
         PRIMARY KEY (match_id, idx)
       ) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS matches_unfinished ON matches(finished);
@@ -126,19 +128,19 @@ export class SqliteMatchStore implements MatchStore {
         `INSERT INTO matches (id, code, map_id, map_hash, rules_version, seed, options, room_options, created_at)
          VALUES (@id, @code, @map_id, @map_hash, @rules_version, @seed, @options, @room_options, @created_at)`,
       ),
-      insertCommand: this.db.prepare(`INSERT INTO commands (match_id, idx, seat, action) VALUES (?, ?, ?, ?)`),
+      insertCommand: this.db.prepare(`INSERT INTO commands (match_id, idx, seat, action, hash) VALUES (?, ?, ?, ?, ?)`),
       countCommands: this.db.prepare(`SELECT COUNT(*) AS n FROM commands WHERE match_id = ?`),
       finish: this.db.prepare(`UPDATE matches SET finished = 1, outcome = ? WHERE id = ?`),
       byId: this.db.prepare(`SELECT * FROM matches WHERE id = ?`),
       byCode: this.db.prepare(`SELECT * FROM matches WHERE code = ?`),
-      commands: this.db.prepare(`SELECT seat, action FROM commands WHERE match_id = ? ORDER BY idx`),
+      commands: this.db.prepare(`SELECT seat, action, hash FROM commands WHERE match_id = ? ORDER BY idx`),
       unfinished: this.db.prepare(`SELECT * FROM matches WHERE finished = 0 ORDER BY created_at`),
     };
-    this.appendMany = this.db.transaction((id: string, index: number, commands: Command[]) => {
+    this.appendMany = this.db.transaction((id: string, index: number, commands: LoggedCommand[]) => {
       const { n } = this.stmts.countCommands.get(id) as { n: number };
       if (n !== index) throw new Error(`match ${id}: append at ${index} but the log has ${n} entries`);
       let i = index;
-      for (const c of commands) this.stmts.insertCommand.run(id, i++, c.seat, JSON.stringify(c.action));
+      for (const c of commands) this.stmts.insertCommand.run(id, i++, c.seat, JSON.stringify(c.action), c.hash ?? null);
     });
   }
 
@@ -156,12 +158,7 @@ export class SqliteMatchStore implements MatchStore {
     });
   }
 
-  async appendCommand(id: string, index: number, command: Command): Promise<void> {
-    // The primary key (match_id, idx) refuses a duplicate; the caller keeps indices dense.
-    this.stmts.insertCommand.run(id, index, command.seat, JSON.stringify(command.action));
-  }
-
-  async appendCommands(id: string, index: number, commands: Command[]): Promise<void> {
+  async appendCommands(id: string, index: number, commands: LoggedCommand[]): Promise<void> {
     if (commands.length === 0) return;
     this.appendMany(id, index, commands);
   }
@@ -187,17 +184,19 @@ export class SqliteMatchStore implements MatchStore {
   async getRecord(id: string): Promise<MatchRecord | null> {
     const row = this.stmts.byId.get(id) as MatchRow | undefined;
     if (!row) return null;
-    const log = (this.stmts.commands.all(id) as { seat: string; action: string }[]).map((c) => ({
-      seat: c.seat,
-      action: JSON.parse(c.action),
-    })) as Command[];
-    return {
+    const log = (this.stmts.commands.all(id) as { seat: string; action: string; hash: string | null }[]).map((c) =>
+      c.hash ? { seat: c.seat, action: JSON.parse(c.action), hash: c.hash } : { seat: c.seat, action: JSON.parse(c.action) },
+    ) as LoggedCommand[];
+    const record: MatchRecord = {
       rulesVersion: row.rules_version,
       map: { id: row.map_id, hash: row.map_hash },
       seed: row.seed,
       options: JSON.parse(row.options) as BattleOptions,
       log,
-    } as MatchRecord;
+    };
+    const last = log[log.length - 1];
+    if (last?.hash) record.finalHash = last.hash;
+    return record;
   }
 
   async listUnfinished(): Promise<MatchInfo[]> {

@@ -1,0 +1,132 @@
+/**
+ * Test helpers: a real listening game server (in this process, on a free port, with a temporary
+ * SQLite file) and real @colyseus/sdk clients over WebSockets.
+ */
+import "../../server/prelude.js";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Client, type Room } from "@colyseus/sdk";
+import { createGameServer, type GameServer, type GameServerOptions } from "../../server/main.js";
+import { liveRooms, type BattleRoom } from "../../server/room.js";
+import type { WireState } from "../../shared/wire.js";
+
+export interface TestServer extends GameServer {
+  dir: string;
+  dbPath: string;
+  client(): Client;
+  room(code: string): BattleRoom;
+  stop(): Promise<void>;
+}
+
+export async function startServer(options: GameServerOptions = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), "last-stand-test-"));
+  const dbPath = options.dbPath ?? join(dir, "matches.sqlite");
+  const game = await createGameServer({
+    port: 0,
+    host: "127.0.0.1",
+    dbPath,
+    handleSignals: false,
+    ...options,
+    settings: { log: false, ...options.settings },
+  });
+  return {
+    ...game,
+    dir,
+    dbPath,
+    client: () => new Client(`http://127.0.0.1:${game.port}`),
+    room(code: string) {
+      const r = liveRooms.get(code);
+      if (!r) throw new Error(`no live room ${code}`);
+      return r;
+    },
+    async stop() {
+      await game.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type BattleClientRoom = Room<any>;
+
+export function wire(room: BattleClientRoom): WireState & Record<string, any> {
+  return room.state.toJSON() as WireState & Record<string, any>;
+}
+
+/** Resolves when `predicate(room)` holds after some state change (or already holds). */
+export function waitForState(
+  room: BattleClientRoom,
+  predicate: (w: WireState & Record<string, any>) => boolean,
+  timeoutMs = 10_000,
+  what = "state",
+): Promise<WireState & Record<string, any>> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (!room.state) return false;
+      const w = wire(room);
+      if (predicate(w)) {
+        done();
+        resolve(w);
+        return true;
+      }
+      return false;
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`timed out waiting for ${what}; state: step=${room.state?.step} round=${room.state?.round}`));
+    }, timeoutMs);
+    const listener = () => void check();
+    room.onStateChange(listener);
+    const done = () => {
+      clearTimeout(timer);
+      room.onStateChange.remove(listener);
+    };
+    check();
+  });
+}
+
+/** Collects every message of `type` a room receives. */
+export function collect<T = any>(room: BattleClientRoom, type: string): T[] {
+  const out: T[] = [];
+  room.onMessage(type, (m: T) => out.push(m));
+  return out;
+}
+
+/** Resolves with the next message of `type` (with a timeout). */
+export function nextMessage<T = any>(room: BattleClientRoom, type: string, timeoutMs = 5000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    let off: (() => void) | undefined;
+    const timer = setTimeout(() => {
+      off?.();
+      reject(new Error(`timed out waiting for a "${type}" message`));
+    }, timeoutMs);
+    off = room.onMessage(type, (m: T) => {
+      clearTimeout(timer);
+      off?.();
+      resolve(m);
+    });
+  });
+}
+
+/** Sends a message and resolves with the error it draws. */
+export async function expectError(room: BattleClientRoom, type: string, payload: unknown): Promise<{ code: string; message: string }> {
+  const p = nextMessage<{ code: string; message: string }>(room, "error");
+  room.send(type, payload as any);
+  return p;
+}
+
+export function sleep(ms: number) {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+export async function getJson(base: string, path: string): Promise<{ status: number; body: any }> {
+  const res = await fetch(base + path);
+  const text = await res.text();
+  let body: any = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, body };
+}
