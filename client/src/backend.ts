@@ -1,0 +1,59 @@
+/**
+ * Where a battle lives, seen from the battle screen: on the game server (net.ts) or in this page
+ * (the offline harness below, which runs the same engine and the soldier bot as partner).
+ */
+import type { Action, BattleEvent, MapDef, Pos, Seat, WireState } from "./engine";
+import type { PingMark } from "./board";
+
+export type ViewerSeat = Seat | "spectator";
+export type Holder = "player" | "dropped" | "bot" | "partner" | "";
+
+export interface RoomInfo {
+  code: string;
+  matchId: string;
+  holders: Record<Seat, Holder>;
+  selects: Record<Seat, string>;
+  spectators: number;
+  turnSeconds: number;
+  turnDeadline: number;
+}
+
+export type ConnectionStatus = "connected" | "dropped" | "reconnecting" | "lost";
+
+export interface BackendHandlers {
+  state(wire: WireState, info: RoomInfo): void;
+  events(round: number, events: BattleEvent[]): void;
+  error(code: string, message: string): void;
+  ping(p: PingMark): void;
+  pointer(seat: Seat, pos: Pos | null): void;
+  connection(status: ConnectionStatus, detail?: string): void;
+}
+
+export interface Backend {
+  readonly kind: "online" | "offline";
+  readonly seat: ViewerSeat;
+  readonly map: MapDef;
+  wire: WireState | null;
+  info: RoomInfo;
+  setHandlers(h: BackendHandlers): void;
+  sendAction(action: Action): void;
+  sendReady(ready: boolean): void;
+  sendUndo(): void;
+  sendPing(p: { x: number; y: number; level: number; kind: PingMark["kind"] }): void;
+  sendSelect(unit: string | null): void;
+  sendPointer(p: Pos | null): void;
+  takeOver?(): void;
+  /** Test hook: drop the connection as a network failure would. */
+  dropConnection?(): void;
+  leave(): void;
+}
+
+export const emptyInfo = (): RoomInfo => ({
+  code: "",
+  matchId: "",
+  holders: { takumi: "", wang: "" },
+  selects: { takumi: "", wang: "" },
+  spectators: 0,
+  turnSeconds: 0,
+  turnDeadline: 0,
+});

@@ -1,0 +1,4 @@
+/** The one door to the engine in shared/: the client calls these for every preview, never its own rules. */
+export * from "../../shared/index.js";
+export * from "../../shared/wire.js";
+export { hashString } from "../../shared/hash.js";

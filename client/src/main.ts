@@ -1,0 +1,102 @@
+/** Routing: start page, online battle (create / join / reconnect), offline harness, replay viewer. */
+import "./style.css";
+import { BattleScreen } from "./battle";
+import { loadMap } from "./maps";
+import { OfflineBackend } from "./offline";
+import { makeClient, OnlineBackend, savedSession } from "./net";
+import { showStart, lookupBattle, type StartChoice } from "./start";
+import { ReplayViewer, fetchRecord } from "./replay";
+import { setTestState } from "./teststate";
+import type { MatchRecord } from "./engine";
+import type { ViewerSeat } from "./backend";
+
+const app = document.getElementById("app")!;
+const params = new URLSearchParams(location.search);
+setTestState({ ready: false, seat: "", round: 0, phase: "loading" });
+
+function fail(err: unknown, code?: string): void {
+  const msg = err instanceof Error ? err.message : String(err);
+  console.error(err);
+  setTestState({ fatal: msg });
+  void showStart(app, onChoice, { code, error: msg });
+}
+
+function cleanError(msg: string): string {
+  // Colyseus matchmaking errors carry "ERR_X: words"; show the words.
+  const m = /ERR_[A-Z_]+:\s*(.*)$/.exec(msg);
+  return m ? m[1] : msg;
+}
+
+async function runOnline(how: Parameters<typeof OnlineBackend.open>[1]): Promise<void> {
+  app.innerHTML = `<div class="loading">Connecting…</div>`;
+  const backend = await OnlineBackend.open(makeClient(), how, loadMap);
+  const code = backend.info.code;
+  if (code) history.replaceState(null, "", `/?join=${encodeURIComponent(code)}`);
+  const screen = new BattleScreen(app, backend);
+  await screen.start();
+}
+
+async function runOffline(): Promise<void> {
+  const mapId = params.get("map") ?? "last-stand";
+  const seat = (params.get("seat") ?? "takumi") as ViewerSeat;
+  const seed = Number(params.get("seed") ?? 7);
+  const map = await loadMap(mapId);
+  const backend = new OfflineBackend(map, seat, seed, params.get("difficulty") ?? "normal");
+  (window as unknown as { __offline: OfflineBackend }).__offline = backend;
+  const screen = new BattleScreen(app, backend);
+  await screen.start();
+}
+
+async function runReplay(record: MatchRecord): Promise<void> {
+  app.innerHTML = "";
+  const viewer = new ReplayViewer(app, record);
+  await viewer.start();
+}
+
+function onChoice(c: StartChoice): void {
+  const go = async () => {
+    try {
+      if (c.kind === "create") {
+        await runOnline({ create: { map: c.map, difficulty: c.difficulty, ...(c.seed !== undefined ? { seed: c.seed } : {}) }, seat: c.seat! });
+      } else if (c.kind === "join") {
+        await runOnline({ code: c.code!, seat: c.seat! });
+      } else if (c.kind === "replay-id") {
+        history.replaceState(null, "", `/?replay=${encodeURIComponent(c.matchId!)}`);
+        await runReplay(await fetchRecord(c.matchId!));
+      } else if (c.kind === "replay-file") {
+        await runReplay(JSON.parse(await c.file!.text()) as MatchRecord);
+      }
+    } catch (err) {
+      fail(new Error(cleanError(err instanceof Error ? err.message : String(err))), c.code);
+    }
+  };
+  void go();
+}
+
+async function boot(): Promise<void> {
+  try {
+    if (params.get("offline")) return await runOffline();
+    const replayId = params.get("replay");
+    if (replayId) return await runReplay(await fetchRecord(replayId));
+    const join = params.get("join")?.trim().toUpperCase();
+    if (join) {
+      const saved = savedSession();
+      if (saved && saved.code === join) {
+        try {
+          return await runOnline({ reconnectToken: saved.token, seat: saved.seat });
+        } catch (err) {
+          console.warn("reconnect failed; joining afresh", err);
+        }
+      }
+      const auto = params.get("seat") as ViewerSeat | null;
+      if (auto) return await runOnline({ code: join, seat: auto });
+      const b = await lookupBattle(join);
+      return await showStart(app, onChoice, { code: join, error: b ? undefined : `No battle with the code ${join}.` });
+    }
+    await showStart(app, onChoice);
+  } catch (err) {
+    fail(err);
+  }
+}
+
+void boot();

@@ -1,0 +1,224 @@
+/**
+ * The online backend: a Colyseus room `battle` on the game server. The Schema state mirrors
+ * WireState plus room fields; we read it with `state.toJSON()`. Reconnection: the SDK retries by
+ * itself after a drop; if that fails (or the page was reloaded) we reconnect with the stored
+ * reconnection token into the same seat.
+ */
+import { Client, type Room } from "@colyseus/sdk";
+import type { Action, BattleEvent, MapDef, Pos, Seat, WireState } from "./engine";
+import { emptyInfo, type Backend, type BackendHandlers, type Holder, type RoomInfo, type ViewerSeat } from "./backend";
+import type { PingMark } from "./board";
+
+export function serverUrl(): string {
+  const override = new URLSearchParams(location.search).get("server");
+  if (override) return override;
+  return `${location.protocol}//${location.host}`;
+}
+
+export function makeClient(): Client {
+  return new Client(serverUrl());
+}
+
+interface Saved {
+  token: string;
+  seat: ViewerSeat;
+  code: string;
+  roomId: string;
+  map: string;
+}
+
+const KEY = "lastStand.session";
+
+export function savedSession(): Saved | null {
+  try {
+    const raw = sessionStorage.getItem(KEY);
+    return raw ? (JSON.parse(raw) as Saved) : null;
+  } catch {
+    return null;
+  }
+}
+
+function saveSession(s: Saved | null): void {
+  try {
+    if (s) sessionStorage.setItem(KEY, JSON.stringify(s));
+    else sessionStorage.removeItem(KEY);
+  } catch {
+    /* private mode */
+  }
+}
+
+type AnyState = Record<string, unknown> & { toJSON(): Record<string, unknown> };
+
+function readInfo(j: Record<string, unknown>): RoomInfo {
+  const info = emptyInfo();
+  info.code = String(j.code ?? "");
+  info.matchId = String(j.matchId ?? "");
+  info.holders = { takumi: (j.holderTakumi ?? "") as Holder, wang: (j.holderWang ?? "") as Holder };
+  info.selects = { takumi: String(j.selectTakumi ?? ""), wang: String(j.selectWang ?? "") };
+  info.spectators = Number(j.spectators ?? 0);
+  info.turnSeconds = Number(j.turnSeconds ?? 0);
+  info.turnDeadline = Number(j.turnDeadline ?? 0);
+  return info;
+}
+
+export class OnlineBackend implements Backend {
+  readonly kind = "online" as const;
+  wire: WireState | null = null;
+  info: RoomInfo = emptyInfo();
+  private h: BackendHandlers | null = null;
+  private leaving = false;
+  private reconnecting = false;
+  /** The seat whose squad this player commands on top of his own after a takeover. */
+  constructor(
+    private client: Client,
+    public room: Room,
+    readonly seat: ViewerSeat,
+    readonly map: MapDef,
+  ) {
+    this.bind(room);
+  }
+
+  /** Join (or create) and resolve once the first state has arrived. */
+  static async open(
+    client: Client,
+    how: { create?: Record<string, unknown>; code?: string; seat: ViewerSeat; reconnectToken?: string },
+    loadMapFor: (id: string) => Promise<MapDef>,
+  ): Promise<OnlineBackend> {
+    let room: Room;
+    if (how.reconnectToken) {
+      room = await client.reconnect(how.reconnectToken);
+    } else if (how.create) {
+      room = await client.create("battle", { ...how.create, seat: how.seat });
+    } else {
+      room = await client.join("battle", { code: how.code, seat: how.seat });
+    }
+    const state = await firstState(room);
+    const map = await loadMapFor(String(state.mapId || "last-stand"));
+    const seat = (how.seat ?? "spectator") as ViewerSeat;
+    const b = new OnlineBackend(client, room, seat, map);
+    b.ingest(state);
+    return b;
+  }
+
+  setHandlers(h: BackendHandlers): void {
+    this.h = h;
+    if (this.wire) h.state(this.wire, this.info);
+    h.connection("connected");
+  }
+
+  private ingest(j: Record<string, unknown>): void {
+    this.wire = j as unknown as WireState;
+    this.info = readInfo(j);
+    saveSession({
+      token: this.room.reconnectionToken,
+      seat: this.seat,
+      code: this.info.code,
+      roomId: this.room.roomId,
+      map: String(j.mapId ?? ""),
+    });
+    this.h?.state(this.wire, this.info);
+  }
+
+  private bind(room: Room): void {
+    room.reconnection.minUptime = 0;
+    room.reconnection.maxRetries = 30;
+    room.reconnection.maxDelay = 2000;
+    room.onStateChange((state: unknown) => this.ingest((state as AnyState).toJSON()));
+    room.onMessage("events", (m: { round: number; events: BattleEvent[] }) => this.h?.events(m.round, m.events ?? []));
+    room.onMessage("error", (m: { code: string; message: string }) => this.h?.error(m.code, m.message));
+    room.onMessage("ping", (m: { x: number; y: number; level?: number; kind: PingMark["kind"]; seat?: string }) =>
+      this.h?.ping({ x: m.x, y: m.y, level: m.level ?? 0, kind: m.kind, seat: m.seat ?? "", at: performance.now() }),
+    );
+    room.onMessage("pointer", (m: { seat: Seat; x: number; y: number; level?: number } | { seat: Seat; x?: undefined }) =>
+      this.h?.pointer(m.seat, m.x === undefined || m.x < 0 ? null : { x: m.x, y: m.y!, level: m.level ?? 0 }),
+    );
+    room.onMessage("*", () => {});
+    room.onDrop(() => this.h?.connection("dropped"));
+    room.onReconnect(() => this.h?.connection("connected"));
+    room.onLeave((code: number) => {
+      if (this.leaving) return;
+      if (code === 4000) return this.h?.connection("lost", "You left the battle.");
+      void this.manualReconnect();
+    });
+  }
+
+  /** After the SDK gives up (or the socket closed in a way it does not retry), try the token ourselves. */
+  private async manualReconnect(): Promise<void> {
+    if (this.reconnecting) return;
+    this.reconnecting = true;
+    this.h?.connection("reconnecting");
+    const token = this.room.reconnectionToken;
+    const until = Date.now() + 60_000;
+    let delay = 250;
+    while (!this.leaving && Date.now() < until) {
+      try {
+        const room = await this.client.reconnect(token);
+        this.room = room;
+        this.bind(room);
+        this.reconnecting = false;
+        this.h?.connection("connected");
+        return;
+      } catch {
+        await new Promise((r) => setTimeout(r, delay));
+        delay = Math.min(2000, delay * 2);
+      }
+    }
+    this.reconnecting = false;
+    this.h?.connection("lost", "The connection could not be restored.");
+  }
+
+  private send(type: string, payload: unknown): void {
+    try {
+      this.room.send(type, payload);
+    } catch (err) {
+      this.h?.error("ERR_CONNECTION", `Not sent: ${(err as Error).message}`);
+    }
+  }
+
+  sendAction(action: Action): void {
+    if (action.type === "ready") return this.sendReady(action.ready);
+    if (action.type === "undo") return this.sendUndo();
+    this.send("action", { action });
+  }
+  sendReady(ready: boolean): void {
+    this.send("ready", { ready });
+  }
+  sendUndo(): void {
+    this.send("undo", {});
+  }
+  sendPing(p: { x: number; y: number; level: number; kind: PingMark["kind"] }): void {
+    this.send("ping", { x: p.x, y: p.y, level: p.level, kind: p.kind });
+  }
+  sendSelect(unit: string | null): void {
+    this.send("select", { unit: unit ?? "" });
+  }
+  pointerSupported = false;
+  sendPointer(p: Pos | null): void {
+    if (!this.pointerSupported) return;
+    this.send("pointer", p ? { x: p.x, y: p.y, level: p.level } : { x: -1, y: -1 });
+  }
+  takeOver(): void {
+    const other = this.seat === "takumi" ? "wang" : "takumi";
+    this.send("takeover", { seat: other });
+  }
+  dropConnection(): void {
+    (this.room.connection as unknown as { close(code?: number, reason?: string): void }).close(4010, "dropped (test)");
+  }
+  leave(): void {
+    this.leaving = true;
+    saveSession(null);
+    void this.room.leave(true);
+  }
+}
+
+function firstState(room: Room): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const st = room.state as AnyState | undefined;
+    if (st && typeof st.toJSON === "function" && (st as Record<string, unknown>).mapId) return resolve(st.toJSON());
+    const timer = setTimeout(() => reject(new Error("The server sent no battle state.")), 15000);
+    room.onStateChange.once((s: unknown) => {
+      clearTimeout(timer);
+      resolve((s as AnyState).toJSON());
+    });
+  });
+}

@@ -1,0 +1,147 @@
+/**
+ * The offline harness: a battle made in this page with the engine (`?offline=1`). The viewer takes
+ * one seat and the engine's soldier bot plays the other, so the board, previews and animation can be
+ * worked on (and benchmarked) without a server. It speaks the same wire form as the server.
+ */
+import * as engine from "./engine";
+import type { Action, BattleEvent, BattleState, MapDef, Pos, Seat, WireState } from "./engine";
+import { emptyInfo, type Backend, type BackendHandlers, type RoomInfo, type ViewerSeat } from "./backend";
+
+const OTHER: Record<Seat, Seat> = { takumi: "wang", wang: "takumi" };
+
+export class OfflineBackend implements Backend {
+  readonly kind = "offline" as const;
+  wire: WireState | null = null;
+  info: RoomInfo = emptyInfo();
+  private state: BattleState;
+  private h: BackendHandlers | null = null;
+  readonly log: { seat: Seat; action: Action }[] = [];
+
+  constructor(
+    readonly map: MapDef,
+    readonly seat: ViewerSeat,
+    seed: number,
+    difficulty: string,
+  ) {
+    this.state = (engine.createBattle as (m: MapDef, s: number, o?: unknown) => BattleState)(map, seed, { difficulty });
+    this.info.code = "OFFLINE";
+    this.info.holders = seat === "wang" ? { takumi: "bot", wang: "player" } : { takumi: "player", wang: "bot" };
+  }
+
+  get battle(): BattleState {
+    return this.state;
+  }
+
+  setHandlers(h: BackendHandlers): void {
+    this.h = h;
+    queueMicrotask(() => {
+      this.h?.connection("connected");
+      this.publish();
+    });
+  }
+
+  private viewer(): ViewerSeat {
+    return this.seat;
+  }
+
+  private publish(): void {
+    const view = engine.viewFor(this.state, this.viewer() as never);
+    this.wire = engine.toWire(view as never) as WireState;
+    this.h?.state(this.wire, this.info);
+  }
+
+  private run(seat: Seat, action: Action): BattleEvent[] | null {
+    const r = engine.apply(this.state, { seat, action });
+    if (!r.ok) {
+      this.h?.error(r.code, r.message);
+      return null;
+    }
+    this.state = r.state;
+    this.log.push({ seat, action });
+    return r.events;
+  }
+
+  private emit(events: BattleEvent[]): void {
+    if (events.length) this.h?.events(this.state.round, events);
+    this.publish();
+  }
+
+  private mySeat(): Seat | null {
+    return this.seat === "spectator" ? null : this.seat;
+  }
+
+  sendAction(action: Action): void {
+    const seat = this.mySeat();
+    if (!seat) return this.h?.error("ERR_SPECTATOR", "Spectators watch; they do not act.");
+    if (action.type === "ready") return this.sendReady(action.ready);
+    const ev = this.run(seat, action);
+    if (ev) this.emit(ev);
+  }
+
+  /** The bot plays the other seat's phase, then marks ready. */
+  private botTurn(): BattleEvent[] {
+    const seat = this.mySeat();
+    if (!seat) return [];
+    const other = OTHER[seat];
+    const out: BattleEvent[] = [];
+    for (let guard = 0; guard < 60; guard++) {
+      if (this.state.phase !== "player" || this.state.ready[other]) break;
+      const cmd = (engine.botCommand as (s: BattleState, seat: Seat) => unknown)(this.state, other) as
+        | { seat?: Seat; action?: Action; type?: string }
+        | null;
+      if (!cmd) break;
+      const action = (cmd.action ?? cmd) as Action;
+      const r = engine.apply(this.state, { seat: other, action });
+      if (!r.ok) {
+        const rr = engine.apply(this.state, { seat: other, action: { type: "ready", ready: true } });
+        if (rr.ok) {
+          this.state = rr.state;
+          this.log.push({ seat: other, action: { type: "ready", ready: true } });
+          out.push(...rr.events);
+        }
+        break;
+      }
+      this.state = r.state;
+      this.log.push({ seat: other, action });
+      out.push(...r.events);
+      if (action.type === "ready") break;
+    }
+    return out;
+  }
+
+  sendReady(ready: boolean): void {
+    const seat = this.mySeat();
+    if (!seat) return;
+    const mine = this.run(seat, { type: "ready", ready });
+    if (!mine) return;
+    const all = [...mine];
+    if (ready) all.push(...this.botTurn());
+    this.emit(all);
+  }
+
+  sendUndo(): void {
+    const seat = this.mySeat();
+    if (!seat) return;
+    const ev = this.run(seat, { type: "undo" });
+    if (ev) this.emit(ev);
+  }
+
+  sendPing(p: { x: number; y: number; level: number; kind: "danger" | "move" | "target" }): void {
+    this.h?.ping({ ...p, seat: this.seat, at: performance.now() });
+  }
+
+  sendSelect(_unit: string | null): void {}
+  sendPointer(_p: Pos | null): void {}
+  leave(): void {}
+
+  /** The match record of this offline battle (for the replay viewer). */
+  record(): unknown {
+    return {
+      rulesVersion: this.state.rulesVersion,
+      map: { id: this.map.id, contentHash: this.map.contentHash },
+      seed: this.state.seed,
+      options: this.state.options,
+      log: this.log,
+    };
+  }
+}

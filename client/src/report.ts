@@ -1,0 +1,69 @@
+/** The after-action report: totals and a per-round chart (SVG), from the engine's Report. */
+import type { Report, RoundStats, WireState } from "./engine";
+import { esc } from "./dom";
+
+export function parseReport(w: WireState): Report | null {
+  if (!w.report) return null;
+  try {
+    return JSON.parse(w.report) as Report;
+  } catch {
+    return null;
+  }
+}
+
+export function chartSvg(rows: RoundStats[], width = 560, height = 220): string {
+  if (!rows.length) return `<p class="hint">No rounds recorded.</p>`;
+  const pad = { l: 34, r: 12, t: 14, b: 30 };
+  const iw = width - pad.l - pad.r;
+  const ih = height - pad.t - pad.b;
+  const max = Math.max(1, ...rows.map((r) => Math.max(r.kills, r.soldiersLost, r.creaturesOnBoard, r.radius ?? 0, r.hits, r.shots)));
+  const bw = iw / rows.length;
+  const y = (v: number) => pad.t + ih - (v / max) * ih;
+  let s = `<svg id="report-chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Per-round chart">`;
+  for (let v = 0; v <= max; v += Math.max(1, Math.ceil(max / 5))) {
+    s += `<line x1="${pad.l}" x2="${width - pad.r}" y1="${y(v)}" y2="${y(v)}" stroke="#333"/><text x="${pad.l - 6}" y="${y(v) + 4}" text-anchor="end" fill="#aaa" font-size="10">${v}</text>`;
+  }
+  rows.forEach((r, i) => {
+    const x = pad.l + i * bw;
+    const w = Math.max(2, bw / 3 - 2);
+    s += `<rect x="${x + 2}" y="${y(r.kills)}" width="${w}" height="${pad.t + ih - y(r.kills)}" fill="#4cd964"><title>round ${r.round}: ${r.kills} kills</title></rect>`;
+    s += `<rect x="${x + 2 + w + 1}" y="${y(r.soldiersLost)}" width="${w}" height="${pad.t + ih - y(r.soldiersLost)}" fill="#ff3b30" stroke="#fff" stroke-dasharray="2 2"><title>round ${r.round}: ${r.soldiersLost} soldiers lost</title></rect>`;
+    s += `<text x="${x + bw / 2}" y="${height - 12}" text-anchor="middle" fill="#aaa" font-size="10">${r.round}</text>`;
+  });
+  const line = (f: (r: RoundStats) => number, color: string, marker: "circle" | "square", dash = "") => {
+    const pts = rows.map((r, i) => [pad.l + i * bw + bw / 2, y(f(r))]);
+    let out = `<polyline fill="none" stroke="${color}" stroke-width="2" ${dash ? `stroke-dasharray="${dash}"` : ""} points="${pts.map((p) => p.join(",")).join(" ")}"/>`;
+    for (const [px, py] of pts) out += marker === "circle" ? `<circle cx="${px}" cy="${py}" r="3" fill="${color}"/>` : `<rect x="${px - 3}" y="${py - 3}" width="6" height="6" fill="${color}"/>`;
+    return out;
+  };
+  s += line((r) => r.creaturesOnBoard, "#e5484d", "circle");
+  if (rows.some((r) => r.radius !== null)) s += line((r) => r.radius ?? 0, "#ffd23f", "square", "5 3");
+  s += `<text x="${width / 2}" y="${height - 1}" text-anchor="middle" fill="#888" font-size="10">round</text></svg>`;
+  s += `<div class="chart-legend"><span><i style="background:#4cd964"></i>kills (bar)</span><span><i style="background:#ff3b30;outline:1px dashed #fff"></i>soldiers lost (dashed bar)</span><span>● creatures on the board (line)</span><span>■ ring radius (dashed line)</span></div>`;
+  return s;
+}
+
+export function renderReport(host: HTMLElement, w: WireState, opts: { matchId?: string; onClose?: () => void }): void {
+  const r = parseReport(w);
+  const outcome = w.outcome === "won" ? "Victory" : w.outcome === "lost" ? "Defeat" : "Battle over";
+  const acc = r && r.shots ? Math.round((100 * r.hits) / r.shots) : 0;
+  host.innerHTML = `<div id="report" class="modal">
+    <h2>After-action report — ${esc(outcome)}</h2>
+    ${
+      r
+        ? `<table class="totals">
+      <tr><td>Rounds</td><td id="rep-rounds">${r.rounds}</td><td>Kills</td><td>${r.kills}</td></tr>
+      <tr><td>Soldiers dead</td><td>${r.soldiersDead}</td><td>Soldiers taken</td><td>${r.soldiersTaken}</td></tr>
+      <tr><td>Civilians saved</td><td>${r.civiliansSaved}</td><td>Acid damage</td><td>${r.acidDamage}</td></tr>
+      <tr><td>Shots</td><td>${r.shots}</td><td>Hits</td><td>${r.hits} (${acc}%)</td></tr>
+    </table>
+    <h3>Per round</h3>${chartSvg(r.perRound ?? [])}`
+        : `<p>The server sent no report.</p>`
+    }
+    <p class="buttons">
+      ${opts.matchId ? `<a class="button" id="watch-replay" href="/?replay=${encodeURIComponent(opts.matchId)}">Watch the replay</a>` : ""}
+      <a class="button" href="/">New battle</a>
+      ${opts.onClose ? `<button id="close-report">Look at the board</button>` : ""}
+    </p></div>`;
+  host.querySelector("#close-report")?.addEventListener("click", () => opts.onClose?.());
+}

@@ -1,0 +1,156 @@
+/** The start page: create a battle, join one by code or link, watch, replay a record. */
+import { bundledMapIds } from "./maps";
+import { esc } from "./dom";
+import { setTestState } from "./teststate";
+import type { ViewerSeat } from "./backend";
+
+export interface StartChoice {
+  kind: "create" | "join" | "offline" | "replay-file" | "replay-id";
+  map?: string;
+  difficulty?: string;
+  seat?: ViewerSeat;
+  seed?: number;
+  code?: string;
+  matchId?: string;
+  file?: File;
+}
+
+interface MapInfo {
+  id: string;
+  name: string;
+  width: number;
+  height: number;
+}
+
+async function fetchMaps(): Promise<MapInfo[]> {
+  try {
+    const res = await fetch("/api/maps");
+    if (res.ok) {
+      const list = (await res.json()) as MapInfo[];
+      const known = new Set(bundledMapIds());
+      return list.filter((m) => known.has(m.id));
+    }
+  } catch {
+    /* server not reachable: offline only */
+  }
+  return bundledMapIds().map((id) => ({ id, name: id, width: 0, height: 0 }));
+}
+
+export async function lookupBattle(code: string): Promise<{ seats: Record<string, string>; map: string; round: number; phase: string } | null> {
+  try {
+    const res = await fetch(`/api/battles/${encodeURIComponent(code)}`);
+    if (!res.ok) return null;
+    return await res.json();
+  } catch {
+    return null;
+  }
+}
+
+const HOLDER_TEXT: Record<string, string> = {
+  player: "taken by a player",
+  dropped: "held for a dropped player",
+  bot: "free (the bot plays it)",
+  partner: "free (the partner plays it)",
+  "": "free",
+};
+
+export async function showStart(host: HTMLElement, onChoice: (c: StartChoice) => void, opts: { code?: string; error?: string } = {}): Promise<void> {
+  const maps = await fetchMaps();
+  const mapOptions = maps
+    .map((m) => `<option value="${esc(m.id)}" ${m.id === "last-stand" ? "selected" : ""}>${esc(m.name)}${m.width ? ` (${m.width}×${m.height})` : ""}</option>`)
+    .join("");
+  host.innerHTML = `<div id="start">
+    <h1>LAST STAND</h1>
+    <p class="tagline">Two sergeants, one platoon, a ring of rifles in the dust. Hold the circle.</p>
+    ${opts.error ? `<p class="error-line" role="alert">${esc(opts.error)}</p>` : ""}
+    <div class="cards">
+      <form id="create-form" class="card">
+        <h2>Create a battle</h2>
+        <label>Map <select id="create-map" name="map">${mapOptions}</select></label>
+        <label>Difficulty <select id="create-difficulty" name="difficulty">
+          <option value="easy">easy</option><option value="normal" selected>normal</option><option value="hard">hard</option></select></label>
+        <fieldset><legend>Your seat</legend>
+          <label><input type="radio" name="seat" value="takumi" checked> Sergeant Takumi <small>(the better shot)</small></label>
+          <label><input type="radio" name="seat" value="wang"> Sergeant Wang <small>(throws farther, carries)</small></label>
+        </fieldset>
+        <label>Seed <input id="create-seed" name="seed" type="number" min="0" placeholder="random"></label>
+        <p class="hint">Your partner joins with the code or link you get. Until he does — or if you play alone — the bot commands his squad.</p>
+        <button id="create-btn" class="primary" type="submit">Create battle</button>
+      </form>
+      <form id="join-form" class="card">
+        <h2>Join a battle</h2>
+        <label>Code <input id="join-code-input" name="code" autocomplete="off" placeholder="ABCDE" value="${esc(opts.code ?? "")}" maxlength="16"></label>
+        <div id="join-seats" aria-live="polite"></div>
+        <fieldset><legend>Seat</legend>
+          <label><input type="radio" name="jseat" value="wang" checked> Sergeant Wang</label>
+          <label><input type="radio" name="jseat" value="takumi"> Sergeant Takumi</label>
+          <label><input type="radio" name="jseat" value="spectator"> Watch as a spectator</label>
+        </fieldset>
+        <button id="join-btn" class="primary" type="submit">Join</button>
+      </form>
+      <div class="card">
+        <h2>Replays &amp; practice</h2>
+        <form id="replay-form"><label>Match id <input id="replay-id" placeholder="ABCDE"></label> <button type="submit">Watch replay</button></form>
+        <label>Or a record file <input id="replay-file" type="file" accept=".json,application/json"></label>
+        <p><a id="offline-link" href="/?offline=1">Offline practice (no server; the bot is your partner)</a></p>
+      </div>
+    </div>
+  </div>`;
+  const $ = <T extends HTMLElement>(id: string) => host.querySelector<T>(`#${id}`)!;
+  $("create-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const f = new FormData(e.target as HTMLFormElement);
+    const seedText = String(f.get("seed") ?? "");
+    onChoice({
+      kind: "create",
+      map: String(f.get("map")),
+      difficulty: String(f.get("difficulty")),
+      seat: String(f.get("seat")) as ViewerSeat,
+      seed: seedText ? Number(seedText) : undefined,
+    });
+  });
+  const codeInput = $<HTMLInputElement>("join-code-input");
+  const seatsBox = $("join-seats");
+  let lookupTimer = 0;
+  const lookup = async () => {
+    const code = codeInput.value.trim().toUpperCase();
+    if (code.length < 4) {
+      seatsBox.innerHTML = "";
+      return;
+    }
+    const b = await lookupBattle(code);
+    if (!b) {
+      seatsBox.innerHTML = `<p class="error-line">No battle with the code ${esc(code)}.</p>`;
+      return;
+    }
+    seatsBox.innerHTML = `<p>Map ${esc(b.map)}, round ${b.round}.</p><ul class="seat-list">${(["takumi", "wang"] as const)
+      .map((s) => `<li data-seat="${s}">${s === "takumi" ? "Takumi" : "Wang"}: ${esc(HOLDER_TEXT[b.seats[s]] ?? b.seats[s])}</li>`)
+      .join("")}</ul>`;
+    // Pick a free seat by default.
+    const free = (["wang", "takumi"] as const).find((s) => b.seats[s] !== "player" && b.seats[s] !== "dropped");
+    if (free) host.querySelector<HTMLInputElement>(`input[name=jseat][value=${free}]`)!.checked = true;
+    else host.querySelector<HTMLInputElement>(`input[name=jseat][value=spectator]`)!.checked = true;
+  };
+  codeInput.addEventListener("input", () => {
+    clearTimeout(lookupTimer);
+    lookupTimer = window.setTimeout(lookup, 250);
+  });
+  if (opts.code) void lookup();
+  $("join-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const f = new FormData(e.target as HTMLFormElement);
+    const code = String(f.get("code") ?? "").trim().toUpperCase();
+    if (!code) return;
+    onChoice({ kind: "join", code, seat: String(f.get("jseat")) as ViewerSeat });
+  });
+  $("replay-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const id = $<HTMLInputElement>("replay-id").value.trim().toUpperCase();
+    if (id) onChoice({ kind: "replay-id", matchId: id });
+  });
+  $<HTMLInputElement>("replay-file").addEventListener("change", (e) => {
+    const file = (e.target as HTMLInputElement).files?.[0];
+    if (file) onChoice({ kind: "replay-file", file });
+  });
+  setTestState({ ready: false, page: "start", startReady: true, phase: "start" });
+}

@@ -1,0 +1,36 @@
+/**
+ * Dev mode: the game server with Vite in middleware mode on the same port, so the client hot
+ * reloads while it talks to the real rooms and API.  `npm run dev` (PORT, default 2567).
+ * Vite's HMR socket listens on its own port (HMR_PORT, default 24678).
+ */
+import "./prelude.js";
+import { fileURLToPath } from "node:url";
+import { createServer as createViteServer } from "vite";
+import { createGameServer } from "./main.js";
+
+const configFile = fileURLToPath(new URL("../client/vite.config.ts", import.meta.url));
+const port = Number(process.env.PORT || 2567);
+
+const vite = await createViteServer({
+  configFile,
+  appType: "spa",
+  server: { middlewareMode: true, ws: { port: Number(process.env.HMR_PORT || 24678) } },
+  logLevel: "info",
+});
+
+const game = await createGameServer({
+  port,
+  configureApp: (app) => {
+    app.use(vite.middlewares);
+  },
+});
+
+console.log(`Last Stand dev server on ${game.url} (Vite middleware, hot reload)`);
+
+const stop = async () => {
+  await vite.close();
+  await game.close();
+  process.exit(0);
+};
+process.once("SIGINT", stop);
+process.once("SIGTERM", stop);
