@@ -45,7 +45,7 @@ import {
 } from "./validation.js";
 
 export const SEATS: readonly Seat[] = ["takumi", "wang"];
-export type Holder = "player" | "dropped" | "bot" | "partner";
+export type Holder = "player" | "dropped" | "bot" | "partner" | "open";
 export type Role = Seat | "spectator";
 
 interface SeatState {
@@ -126,6 +126,12 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
         await this.openStored(code);
       } else {
         await this.openNew(options);
+        // With waitForPartner, the seat the creator does not take stays open for a friend: the
+        // bot does not play it until someone has held it and left (or the creator takes it over).
+        if (options.waitForPartner) {
+          const mine = options.seat === "wang" ? "wang" : "takumi";
+          this.seats[otherSeat(mine)].holder = "open";
+        }
       }
     }
     // Rooms are private: a new battle is never joined by matchmaking; friends join by code (room id).
@@ -205,7 +211,10 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
       }
       role = wanted;
     } else if (wanted === undefined) {
-      const free = SEATS.find((s) => this.seats[s].holder === "bot") ?? SEATS.find((s) => this.seats[s].holder === "partner");
+      const free =
+        SEATS.find((s) => this.seats[s].holder === "open") ??
+        SEATS.find((s) => this.seats[s].holder === "bot") ??
+        SEATS.find((s) => this.seats[s].holder === "partner");
       role = free ?? "spectator";
     }
     if (role !== "spectator") {
@@ -347,7 +356,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     if (type === "takeover") {
       const seat = (checked.value as { seat: Seat }).seat;
       const s = this.seats[seat];
-      if (seat === info.role || s.holder !== "bot") {
+      if (seat === info.role || (s.holder !== "bot" && s.holder !== "open")) {
         return this.sendError(client, "ERR_NOT_YOUR_SEAT", `The ${seat} seat is not free to take over (${s.holder}).`);
       }
       s.holder = "partner";
@@ -492,7 +501,15 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     if (!opts.initial) {
       // The engine judges which events the squad may see (hidden creatures removed, walks trimmed).
       const visible = opts.before ? eventsFor(opts.before, this.battle, events, "takumi") : [];
-      if (visible.length > 0) this.broadcast("events", { round: this.battle.round, events: visible });
+      if (visible.length > 0) {
+        this.broadcast("events", {
+          round: this.battle.round,
+          events: visible,
+          // The log steps these events lead from and to (the state's `step` after the patch is `step`).
+          fromStep: opts.before?.step ?? this.battle.step,
+          step: this.battle.step,
+        });
+      }
       this.broadcastPatch();
     }
   }

@@ -97,7 +97,7 @@ export const BattleStateSchema = schema(
     matchId: t.string(),
     /** Who holds each seat: "player" (a connected human), "dropped" (a human within the
      *  reconnection window), "bot" (the soldier bot plays it), "partner" (the other seat's player
-     *  took the squad over). */
+     *  took the squad over), "open" (kept free for a friend: nobody plays it yet). */
     holderTakumi: t.string(),
     holderWang: t.string(),
     /** The unit each player has selected ("" for none), shown to both. */

@@ -119,6 +119,8 @@ export const joinOptionsSchema = z.object({
   reconnectSeconds: z.number().min(0.1).max(3600).optional(),
   /** Join an existing battle by its code (with client.join("battle", { code })). */
   code: z.string().max(16).optional(),
+  /** Creating a battle: keep the other seat open for a friend instead of giving it to the bot. */
+  waitForPartner: z.boolean().optional(),
   /** Display name (informational). */
   name: z.string().max(32).optional(),
 });
