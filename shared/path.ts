@@ -48,13 +48,16 @@ export function costField(s: BattleState, from: Pos, creature: boolean, maxCost:
   const blockedBy = creature ? 1 : 2;
   const limit = Math.min(maxCost, n * 2);
   if (buckets.length < limit + 3) buckets = Array.from({ length: limit + 3 }, () => []);
-  for (let c = 0; c <= limit + 2; c++) buckets[c].length = 0;
   dist[start] = 0;
+  buckets[0].length = 0;
   buckets[0].push(start);
-  for (let c = 0; c <= limit; c++) {
+  // tiles queued and not yet taken out; the search stops when none are left
+  let pending = 1, top = 0;
+  for (let c = 0; c <= limit && pending > 0; c++) {
     const bucket = buckets[c];
     for (let k = 0; k < bucket.length; k++) {
       const i = bucket[k];
+      pending--;
       if (dist[i] !== c) continue;
       const level = Math.floor(i / perLevel);
       const rest = i - level * perLevel;
@@ -74,7 +77,9 @@ export function costField(s: BattleState, from: Pos, creature: boolean, maxCost:
         if (dist[j] === -1 || nd < dist[j]) {
           dist[j] = nd;
           prev[j] = i;
+          while (top < nd) buckets[++top].length = 0;
           buckets[nd].push(j);
+          pending++;
         }
       }
       // stairs: up or down to the stairs on the same spot
@@ -88,7 +93,9 @@ export function costField(s: BattleState, from: Pos, creature: boolean, maxCost:
           if (nd <= limit && (dist[j] === -1 || nd < dist[j])) {
             dist[j] = nd;
             prev[j] = i;
+            while (top < nd) buckets[++top].length = 0;
             buckets[nd].push(j);
+            pending++;
           }
         }
       }

@@ -1,0 +1,53 @@
+/**
+ * npm run sim -- --map last-stand --seed 1 --games 200 [--difficulty normal] [--json] [--record file.json]
+ * Plays bot-vs-creatures battles (seeds seed, seed+1, …) and prints one summary. Deterministic:
+ * the same arguments print the same output in any process. --record writes the first game's record.
+ */
+import { writeFileSync } from "node:fs";
+import { hashString } from "../shared/hash.js";
+import { hashState, DIFFICULTIES, type Difficulty } from "../shared/index.js";
+import { loadMapById } from "../server/maps.js";
+import { playBattle } from "./play.js";
+import { readArgs } from "./args.js";
+
+const args = readArgs();
+const mapId = args.get("map", "last-stand");
+const seed = args.num("seed", 1);
+const games = args.num("games", 200);
+const difficulty = args.get("difficulty", "normal") as Difficulty;
+if (!DIFFICULTIES.includes(difficulty)) throw new Error(`--difficulty must be one of ${DIFFICULTIES.join(", ")}`);
+const map = loadMapById(mapId);
+
+let wins = 0, rounds = 0, dead = 0, taken = 0, acid = 0, kills = 0;
+const hashes: string[] = [];
+for (let g = 0; g < games; g++) {
+  const played = playBattle(map, seed + g, { difficulty }, g === 0 && args.get("record", "") !== "");
+  const s = played.state;
+  if (s.outcome === "won") wins++;
+  rounds += s.round;
+  dead += s.report.soldiersDead;
+  taken += s.report.soldiersTaken;
+  acid += s.report.acidDamage;
+  kills += s.report.kills;
+  hashes.push(hashState(s));
+  if (played.record) writeFileSync(args.get("record", ""), JSON.stringify(played.record, null, 1) + "\n");
+}
+const round2 = (x: number) => Math.round(x * 100) / 100;
+const summary = {
+  map: mapId,
+  difficulty,
+  seed,
+  games,
+  wins,
+  losses: games - wins,
+  winRate: round2(wins / games),
+  meanRounds: round2(rounds / games),
+  soldiersDead: round2(dead / games),
+  soldiersTaken: round2(taken / games),
+  soldiersLost: round2((dead + taken) / games),
+  acidDamage: round2(acid / games),
+  kills: round2(kills / games),
+  hash: hashString(hashes.join(",")),
+};
+if (args.flag("json")) console.log(JSON.stringify(summary));
+else for (const [k, v] of Object.entries(summary)) console.log(`${k.padEnd(14)} ${v}`);
