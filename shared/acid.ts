@@ -21,7 +21,8 @@ export function raiseAcid(d: Draft, p: Pos, intensity: number): void {
   if (d.s.layers.acid[i] >= intensity) return;
   d.s.layers.acid[i] = intensity;
   d.s.layers.acidAge[i] = 0;
-  emit(d, { type: "acid", at: p, intensity });
+  // a copy: callers may pass a unit, whose position (and the rest of it) must not leak or change later
+  emit(d, { type: "acid", at: { x: p.x, y: p.y, level: p.level }, intensity });
 }
 
 /** A creature hurt but alive leaks acid onto its tile. */
