@@ -1,0 +1,151 @@
+/**
+ * A server process killed mid-battle (a real child process, SIGKILL) restarts on the same database,
+ * restores its battles from the match records, and the battle goes on from the same hash; players
+ * rejoin by the same code. Also: a battle whose room closed when idle reopens by its code.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { Client } from "@colyseus/sdk";
+import { replay } from "../../shared/index.js";
+import { loadMapById } from "../../server/maps.js";
+import { getJson, startServer, waitForState, wire, type BattleClientRoom } from "./helpers.js";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const dir = mkdtempSync(join(tmpdir(), "last-stand-restart-"));
+const children: ChildProcess[] = [];
+
+afterAll(() => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => res(port));
+    });
+    s.on("error", rej);
+  });
+}
+
+/** Starts `server/main.ts` in a child process and resolves once it prints its URL. */
+function startChild(port: number, dbPath: string): Promise<ChildProcess> {
+  return new Promise((res, rej) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port), LAST_STAND_DB: dbPath, LAST_STAND_QUIET: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    children.push(child);
+    let out = "";
+    const timer = setTimeout(() => rej(new Error(`server did not start:\n${out}`)), 30_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      if (out.includes("listening on")) {
+        clearTimeout(timer);
+        res(child);
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer);
+      if (!out.includes("listening on")) rej(new Error(`server exited (${code ?? signal}):\n${out}`));
+    });
+  });
+}
+
+function killHard(child: ChildProcess): Promise<void> {
+  return new Promise((res) => {
+    child.on("exit", () => res());
+    child.kill("SIGKILL");
+  });
+}
+
+describe("restart", () => {
+  it("a killed server restores its battles: same code, same hash, and the battle goes on", async () => {
+    const port = await freePort();
+    const dbPath = join(dir, "kill.sqlite");
+    const base = `http://127.0.0.1:${port}`;
+    let child = await startChild(port, dbPath);
+
+    // A lone player (the bot plays Wang) acts for a while.
+    const client = new Client(base);
+    const takumi: BattleClientRoom = await client.create("battle", { seed: 4242, seat: "takumi" });
+    const code = takumi.roomId;
+    await waitForState(takumi, (w) => w.readyWang === true, 10_000, "the bot to play");
+    for (let i = 0; i < 2; i++) {
+      const round = wire(takumi).round;
+      takumi.send("ready", { ready: true });
+      await waitForState(takumi, (w) => w.round > round || w.phase === "ended");
+    }
+    const unit = Object.values(wire(takumi).units as Record<string, any>).find((u) => u.seat === "takumi" && u.fate === "active" && u.ap > 0 && u.mag > 0);
+    if (unit) {
+      const step = wire(takumi).step;
+      takumi.send("action", { action: { type: "overwatch", unit: unit.id } });
+      await waitForState(takumi, (w) => w.step > step);
+    }
+    const before = (await getJson(base, `/api/battles/${code}`)).body;
+    expect(before.step).toBeGreaterThan(3);
+    const seenBefore = wire(takumi);
+
+    // Killed without warning.
+    takumi.reconnection.enabled = false;
+    await killHard(child);
+
+    child = await startChild(port, dbPath);
+    const after = (await getJson(base, `/api/battles/${code}`)).body;
+    expect(after).toMatchObject({ code, live: true, step: before.step, hash: before.hash, round: before.round });
+
+    // The player rejoins by the same code, into his seat, and sees the same battle.
+    const back: BattleClientRoom = await new Client(base).joinById(code, { seat: "takumi" });
+    const w = await waitForState(back, (s) => s.step === before.step && s.holderTakumi === "player");
+    for (const k of ["round", "phase", "units", "intents", "acid", "corpse", "terrain", "visible", "radius", "readyTakumi", "readyWang"]) {
+      expect(w[k], k).toEqual(seenBefore[k as keyof typeof seenBefore]);
+    }
+
+    // The battle goes on, and the record still replays to the server's hash.
+    if (w.phase === "player") {
+      const round = w.round;
+      back.send("ready", { ready: true });
+      await waitForState(back, (s) => s.round > round || s.phase === "ended");
+    }
+    const final = (await getJson(base, `/api/battles/${code}`)).body;
+    expect(final.step).toBeGreaterThan(before.step);
+    const record = (await getJson(base, `/api/matches/${code}/record`)).body;
+    const rep = replay(record, loadMapById(record.map.id));
+    expect(rep.error).toBeNull();
+    expect(rep.hash).toBe(final.hash);
+
+    await back.leave();
+    await killHard(child);
+  }, 90_000);
+
+  it("a battle whose room closed when idle reopens by its code", async () => {
+    const srv = await startServer({ settings: { idleSeconds: 0.3 } });
+    try {
+      const takumi = await srv.client().create("battle", { seed: 77, seat: "takumi" });
+      const code = takumi.roomId;
+      await waitForState(takumi, (w) => w.readyWang === true);
+      const before = (await getJson(srv.url, `/api/battles/${code}`)).body;
+      await takumi.leave();
+      // The idle room closes (a protocol timeout: idleSeconds 0.3 here)…
+      for (let i = 0; i < 100 && (await import("../../server/room.js")).liveRooms.has(code); i++) await new Promise((r) => setTimeout(r, 50));
+      expect((await import("../../server/room.js")).liveRooms.has(code)).toBe(false);
+      // …and its code opens it again, from the record.
+      const again = (await getJson(srv.url, `/api/battles/${code}`)).body;
+      expect(again).toMatchObject({ code, live: true, step: before.step, hash: before.hash });
+      const back = await srv.client().joinById(code, { seat: "takumi" });
+      await waitForState(back, (w) => w.step === before.step);
+      await back.leave();
+    } finally {
+      await srv.stop();
+    }
+  });
+});
