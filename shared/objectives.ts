@@ -19,6 +19,7 @@ export function checkRescue(d: Draft, u: Unit): boolean {
   const rescue = d.s.map.objective.rescue;
   if (d.s.objective !== "reach" || !rescue || !samePos(u, rescue)) return false;
   d.s.civiliansSaved++;
+  d.s.report.civiliansSaved++;
   emit(d, { type: "rescued", at: rescue });
   setStage(d, "extract");
   return true;
