@@ -21,9 +21,11 @@ export function placeNoise(s: BattleState, seen: Uint8Array): NoiseMarker[] {
     // an offset from the eight around it (not its own tile)
     let k = randomInt(s, span * span - 1);
     if (k >= (span * span - 1) / 2) k++;
-    let x = c.x + (k % span) - r, y = c.y + Math.floor(k / span) - r;
-    x = Math.max(0, Math.min(s.map.width - 1, x));
-    y = Math.max(0, Math.min(s.map.height - 1, y));
+    const dx = (k % span) - r, dy = Math.floor(k / span) - r;
+    // an offset that would leave the map is mirrored back (clamping could land it on the creature itself)
+    let x = c.x + dx, y = c.y + dy;
+    if (x < 0 || x >= s.map.width) x = c.x - dx;
+    if (y < 0 || y >= s.map.height) y = c.y - dy;
     const i = tileIndex(s.map, x, y, c.level);
     if (taken.has(i) || !inGrid(s.map, x, y, c.level)) continue;
     taken.add(i);
