@@ -6,7 +6,7 @@
 import { Terrain } from "./map/types.js";
 import { RULES } from "./rules/table.js";
 import type { Pos, Unit } from "./types.js";
-import { type Draft, emit } from "./draft.js";
+import { type Draft, emit, writeLayers } from "./draft.js";
 import { DIRS4, DIRS8, inGrid, posOf, tileIndex } from "./grid.js";
 import { hurt } from "./damage.js";
 import { unitAt } from "./units.js";
@@ -19,8 +19,9 @@ export function raiseAcid(d: Draft, p: Pos, intensity: number): void {
   const t = d.s.layers.terrain[i];
   if (t === Terrain.wall || t === Terrain.vehicle || t === Terrain.hole) return;
   if (d.s.layers.acid[i] >= intensity) return;
-  d.s.layers.acid[i] = intensity;
-  d.s.layers.acidAge[i] = 0;
+  const layers = writeLayers(d);
+  layers.acid[i] = intensity;
+  layers.acidAge[i] = 0;
   // a copy: callers may pass a unit, whose position (and the rest of it) must not leak or change later
   emit(d, { type: "acid", at: { x: p.x, y: p.y, level: p.level }, intensity });
 }
@@ -37,7 +38,7 @@ export function creatureBled(d: Draft, u: Unit): void {
  */
 export function creatureDied(d: Draft, at: Pos): void {
   const map = d.s.map;
-  d.s.layers.corpse[tileIndex(map, at.x, at.y, at.level)]++;
+  writeLayers(d).corpse[tileIndex(map, at.x, at.y, at.level)]++;
   raiseAcid(d, at, A.corpse);
   for (const [dx, dy] of DIRS4)
     if (inGrid(map, at.x + dx, at.y + dy, at.level)) raiseAcid(d, { x: at.x + dx, y: at.y + dy, level: at.level }, A.corpseNeighbours);
@@ -90,7 +91,7 @@ export function acidEnvironment(d: Draft): void {
   for (const u of s.units)
     if (u.side === "squad" && u.fate === "active" && corpsesAround(d, u) >= A.vapourCorpses) hurt(d, u, A.vapourDamage, "vapour", true);
   meltFloors(d);
-  const { acid, acidAge } = s.layers;
+  const { acid, acidAge } = writeLayers(d);
   for (let i = 0; i < acid.length; i++) {
     if (acid[i] === 0) continue;
     acidAge[i]++;
@@ -107,7 +108,7 @@ function meltFloors(d: Draft): void {
   const map = s.map;
   if (map.levels < 2) return;
   const perLevel = map.width * map.height;
-  const { acid, melt, terrain } = s.layers;
+  const { acid, melt, terrain } = writeLayers(d);
   for (let i = perLevel; i < acid.length; i++) {
     if (acid[i] < A.corpse) {
       melt[i] = 0;

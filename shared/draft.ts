@@ -2,24 +2,38 @@
  * A draft: the engine's working copy of a state while it applies one command. The input state
  * is never touched; the draft is cloned from it and mutated freely, then returned.
  */
-import type { BattleEvent, BattleState, Unit } from "./types.js";
+import type { BattleEvent, BattleState, Layers, Unit } from "./types.js";
 
 export interface Draft {
   s: BattleState;
   events: BattleEvent[];
+  /** The tile layers are shared with the input state until the first write (most actions never write). */
+  layersOwned: boolean;
 }
 
+/** A unit's copy, field by field (faster than a spread on the hot path). */
+export function copyUnit(u: Unit): Unit {
+  return {
+    id: u.id, kind: u.kind, side: u.side, seat: u.seat, x: u.x, y: u.y, level: u.level, hp: u.hp, maxHp: u.maxHp,
+    armor: u.armor, ap: u.ap, move: u.move, aim: u.aim, fate: u.fate, mag: u.mag, spareMags: u.spareMags,
+    grenades: u.grenades, hasWeapon: u.hasWeapon, overwatch: u.overwatch, grabbedBy: u.grabbedBy, freed: u.freed,
+    burned: u.burned, grabbing: u.grabbing, unseenAtPhaseStart: u.unseenAtPhaseStart,
+  };
+}
+
+function cloneLayers(l: Layers): Layers {
+  return { acid: l.acid.slice(), acidAge: l.acidAge.slice(), melt: l.melt.slice(), corpse: l.corpse.slice(), terrain: l.terrain.slice() };
+}
+
+/** A deep copy of a state. */
 export function cloneState(s: BattleState): BattleState {
+  return { ...cloneSharingLayers(s), layers: cloneLayers(s.layers) };
+}
+
+function cloneSharingLayers(s: BattleState): BattleState {
   return {
     ...s,
-    units: s.units.map((u) => ({ ...u })),
-    layers: {
-      acid: s.layers.acid.slice(),
-      acidAge: s.layers.acidAge.slice(),
-      melt: s.layers.melt.slice(),
-      corpse: s.layers.corpse.slice(),
-      terrain: s.layers.terrain.slice(),
-    },
+    units: s.units.map(copyUnit),
     perimeter: s.perimeter ? { ...s.perimeter } : null,
     ready: { ...s.ready },
     undo: { takumi: s.undo.takumi.slice(), wang: s.undo.wang.slice() },
@@ -28,7 +42,16 @@ export function cloneState(s: BattleState): BattleState {
 }
 
 export function newDraft(s: BattleState): Draft {
-  return { s: cloneState(s), events: [] };
+  return { s: cloneSharingLayers(s), events: [], layersOwned: false };
+}
+
+/** The draft's tile layers, ready to be written (copied from the input state on first use). */
+export function writeLayers(d: Draft): Layers {
+  if (!d.layersOwned) {
+    d.s.layers = cloneLayers(d.s.layers);
+    d.layersOwned = true;
+  }
+  return d.s.layers;
 }
 
 export function emit(d: Draft, e: BattleEvent): void {

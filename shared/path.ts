@@ -4,7 +4,7 @@
  * vehicles at cost 1 and never pass through soldiers. Stairs link a tile to the same tile on the
  * next level. Moves are 8-way; soldiers cannot cut a corner past a wall or vehicle.
  */
-import { Terrain } from "./map/types.js";
+import { Terrain, type MapDef } from "./map/types.js";
 import type { BattleState, Pos, Unit } from "./types.js";
 import { DIRS8, posOf, tileIndex } from "./grid.js";
 import { unitById } from "./units.js";
@@ -25,78 +25,107 @@ export function occupancy(s: BattleState): Uint8Array {
   return occ;
 }
 
-/** Movement cost of entering terrain `t`, or 0 when it cannot be entered. */
+/** Movement cost of entering each terrain code for soldiers and for creatures; 0: cannot enter. */
+const SOLDIER_COST = Uint8Array.from([1, 2, 0, 0, 1, 1, 1, 0]);
+const CREATURE_COST = Uint8Array.from([1, 1, 1, 1, 1, 1, 1, 0]);
+
 export function stepCost(t: number, creature: boolean): number {
-  if (t === Terrain.hole) return 0;
-  if (creature) return 1;
-  if (t === Terrain.wall || t === Terrain.vehicle) return 0;
-  return t === Terrain.rubble ? 2 : 1;
+  return (creature ? CREATURE_COST : SOLDIER_COST)[t];
+}
+
+/**
+ * Per map: each tile's 8 neighbours on its level (-1 off the grid), and for the diagonal ones
+ * the two orthogonal tiles a soldier would cut past. Static, so cached per map.
+ */
+interface Neighbours {
+  next: Int32Array;
+  cornerA: Int32Array;
+  cornerB: Int32Array;
+}
+const neighbourCache = new WeakMap<MapDef, Neighbours>();
+
+function neighbours(map: MapDef): Neighbours {
+  let nb = neighbourCache.get(map);
+  if (nb) return nb;
+  const n = map.width * map.height * map.levels;
+  nb = { next: new Int32Array(n * 8).fill(-1), cornerA: new Int32Array(n * 8).fill(-1), cornerB: new Int32Array(n * 8).fill(-1) };
+  for (let i = 0; i < n; i++) {
+    const p = posOf(map, i);
+    for (let d = 0; d < 8; d++) {
+      const [dx, dy] = DIRS8[d];
+      const x = p.x + dx, y = p.y + dy;
+      if (x < 0 || y < 0 || x >= map.width || y >= map.height) continue;
+      nb.next[i * 8 + d] = tileIndex(map, x, y, p.level);
+      if (d >= 4) {
+        nb.cornerA[i * 8 + d] = tileIndex(map, x, p.y, p.level);
+        nb.cornerB[i * 8 + d] = tileIndex(map, p.x, y, p.level);
+      }
+    }
+  }
+  neighbourCache.set(map, nb);
+  return nb;
 }
 
 // Reused bucket queues (no state is kept between calls; they only save allocations).
-let buckets: number[][] = [];
+let buckets: Int32Array[] = [];
+let bucketLen = new Int32Array(0);
 
 /** Cheapest costs from `from` up to `maxCost`, for a soldier or a creature (Dial's algorithm). */
 export function costField(s: BattleState, from: Pos, creature: boolean, maxCost: number, occ = occupancy(s)): CostField {
   const map = s.map;
   const terrain = s.layers.terrain;
-  const w = map.width, h = map.height, perLevel = w * h;
+  const perLevel = map.width * map.height;
   const n = perLevel * map.levels;
   const dist = new Int32Array(n).fill(-1);
   const prev = new Int32Array(n).fill(-1);
   const start = tileIndex(map, from.x, from.y, from.level);
   const blockedBy = creature ? 1 : 2;
+  const cost = creature ? CREATURE_COST : SOLDIER_COST;
+  const { next, cornerA, cornerB } = neighbours(map);
   const limit = Math.min(maxCost, n * 2);
-  if (buckets.length < limit + 3) buckets = Array.from({ length: limit + 3 }, () => []);
+  if (buckets.length < limit + 3 || buckets[0].length < n * 9) {
+    buckets = Array.from({ length: Math.max(limit + 3, buckets.length) }, () => new Int32Array(n * 9));
+    bucketLen = new Int32Array(buckets.length);
+  }
   dist[start] = 0;
-  buckets[0].length = 0;
-  buckets[0].push(start);
+  buckets[0][0] = start;
+  bucketLen[0] = 1;
   // tiles queued and not yet taken out; the search stops when none are left
   let pending = 1, top = 0;
   for (let c = 0; c <= limit && pending > 0; c++) {
     const bucket = buckets[c];
-    for (let k = 0; k < bucket.length; k++) {
+    for (let k = 0; k < bucketLen[c]; k++) {
       const i = bucket[k];
       pending--;
       if (dist[i] !== c) continue;
-      const level = Math.floor(i / perLevel);
-      const rest = i - level * perLevel;
-      const y = Math.floor(rest / w), x = rest - y * w;
+      const base = i * 8;
       for (let d = 0; d < 8; d++) {
-        const nx = x + DIRS8[d][0], ny = y + DIRS8[d][1];
-        if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
-        const j = i + DIRS8[d][1] * w + DIRS8[d][0];
-        const cost = stepCost(terrain[j], creature);
-        if (cost === 0 || occ[j] === blockedBy) continue;
-        if (!creature && d >= 4) {
-          // no cutting corners past walls or vehicles
-          if (stepCost(terrain[i + DIRS8[d][0]], false) === 0 || stepCost(terrain[i + DIRS8[d][1] * w], false) === 0) continue;
-        }
-        const nd = c + cost;
-        if (nd > limit) continue;
-        if (dist[j] === -1 || nd < dist[j]) {
-          dist[j] = nd;
-          prev[j] = i;
-          while (top < nd) buckets[++top].length = 0;
-          buckets[nd].push(j);
-          pending++;
-        }
+        const j = next[base + d];
+        if (j < 0) continue;
+        const step = cost[terrain[j]];
+        if (step === 0 || occ[j] === blockedBy) continue;
+        // soldiers cannot cut a corner past a wall or vehicle
+        if (!creature && d >= 4 && (cost[terrain[cornerA[base + d]]] === 0 || cost[terrain[cornerB[base + d]]] === 0)) continue;
+        const nd = c + step;
+        if (nd > limit || (dist[j] !== -1 && nd >= dist[j])) continue;
+        dist[j] = nd;
+        prev[j] = i;
+        while (top < nd) bucketLen[++top] = 0;
+        buckets[nd][bucketLen[nd]++] = j;
+        pending++;
       }
       // stairs: up or down to the stairs on the same spot
       if (terrain[i] === Terrain.stairs) {
-        for (const dl of [1, -1]) {
-          const nl = level + dl;
-          if (nl < 0 || nl >= map.levels) continue;
+        for (let dl = -1; dl <= 1; dl += 2) {
           const j = i + dl * perLevel;
-          if (terrain[j] !== Terrain.stairs || occ[j] === blockedBy) continue;
+          if (j < 0 || j >= n || terrain[j] !== Terrain.stairs || occ[j] === blockedBy) continue;
           const nd = c + 1;
-          if (nd <= limit && (dist[j] === -1 || nd < dist[j])) {
-            dist[j] = nd;
-            prev[j] = i;
-            while (top < nd) buckets[++top].length = 0;
-            buckets[nd].push(j);
-            pending++;
-          }
+          if (nd > limit || (dist[j] !== -1 && nd >= dist[j])) continue;
+          dist[j] = nd;
+          prev[j] = i;
+          while (top < nd) bucketLen[++top] = 0;
+          buckets[nd][bucketLen[nd]++] = j;
+          pending++;
         }
       }
     }
@@ -129,12 +158,40 @@ export function apForCost(u: Unit, cost: number): number {
   return Math.ceil(cost / u.move);
 }
 
+/**
+ * A soldier's movement field this round, remembered per state: the client's previews, the bots
+ * and apply() all ask for the same field of the same state. States are values (the engine never
+ * changes one it has returned); the key still checks where every unit stands and the terrain, so
+ * a state edited in place (as tests do to set up a position) is never answered from a stale field.
+ */
+const fieldMemo = new WeakMap<BattleState, Map<string, { key: number; terrain: Uint8Array; field: CostField; occ: Uint8Array }>>();
+
+function boardKey(s: BattleState, u: Unit): number {
+  let h = (u.ap * 31 + u.move) | 0;
+  for (const v of s.units) h = (Math.imul(h, 0x01000193) ^ (v.fate === "active" ? (v.x << 16) ^ (v.y << 8) ^ (v.level << 4) ^ (v.side === "squad" ? 1 : 2) : 7)) | 0;
+  return h;
+}
+
+export function soldierField(s: BattleState, u: Unit): { field: CostField; occ: Uint8Array } {
+  let perState = fieldMemo.get(s);
+  if (!perState) {
+    perState = new Map();
+    fieldMemo.set(s, perState);
+  }
+  const key = boardKey(s, u);
+  const hit = perState.get(u.id);
+  if (hit && hit.key === key && hit.terrain === s.layers.terrain && hit.field.start === tileIndex(s.map, u.x, u.y, u.level)) return hit;
+  const occ = occupancy(s);
+  const field = costField(s, u, false, movementBudget(u), occ);
+  perState.set(u.id, { key, terrain: s.layers.terrain, field, occ });
+  return { field, occ };
+}
+
 /** Where a soldier can move this round (empty tiles within his action points), cheapest first. */
 export function reachableTiles(s: BattleState, unitId: string): ReachableTile[] {
   const u = unitById(s, unitId);
   if (!u || u.fate !== "active" || u.side !== "squad" || u.grabbedBy || u.ap <= 0) return [];
-  const occ = occupancy(s);
-  const field = costField(s, u, false, movementBudget(u), occ);
+  const { field, occ } = soldierField(s, u);
   const out: ReachableTile[] = [];
   for (let i = 0; i < field.dist.length; i++) {
     const c = field.dist[i];
@@ -143,11 +200,11 @@ export function reachableTiles(s: BattleState, unitId: string): ReachableTile[] 
   return out;
 }
 
-/** The cheapest path a soldier would walk to `to` this round (start excluded), or null. */
+/** The cheapest path a unit would walk to `to` this round (start excluded), or null. */
 export function findPath(s: BattleState, unitId: string, to: Pos): Pos[] | null {
   const u = unitById(s, unitId);
   if (!u || u.fate !== "active") return null;
-  const field = costField(s, u, u.side === "creature", u.side === "creature" ? u.move : movementBudget(u));
+  const field = u.side === "creature" ? costField(s, u, true, u.move) : soldierField(s, u).field;
   const path = pathIndices(field, tileIndex(s.map, to.x, to.y, to.level));
   return path ? path.map((i) => posOf(s.map, i)) : null;
 }

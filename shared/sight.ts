@@ -26,6 +26,27 @@ function walkClear(map: MapDef, level: number, x0: number, y0: number, x1: numbe
   }
 }
 
+function losTable(map: MapDef): Uint8Array {
+  let cache = losCache.get(map);
+  if (!cache) {
+    cache = new Uint8Array(map.width * map.height * map.levels * SPAN * SPAN);
+    losCache.set(map, cache);
+  }
+  return cache;
+}
+
+/** Line of sight from tile index `from` by (dx, dy) on the same level, through the cache. */
+function losFrom(map: MapDef, table: Uint8Array, from: number, x: number, y: number, level: number, dx: number, dy: number): boolean {
+  const key = from * SPAN * SPAN + (dy + SIGHT_WINDOW) * SPAN + (dx + SIGHT_WINDOW);
+  let v = table[key];
+  if (v === 0) {
+    const clear = walkClear(map, level, x, y, x + dx, y + dy) || walkClear(map, level, x + dx, y + dy, x, y);
+    v = clear ? 1 : 2;
+    table[key] = v;
+  }
+  return v === 1;
+}
+
 /**
  * Line of sight between two tiles on one level, within SIGHT_WINDOW. The end tiles never block
  * (a creature on a wall is seen on the wall's face). Symmetric: clear if either way is clear.
@@ -34,19 +55,7 @@ export function lineOfSight(map: MapDef, a: Pos, b: Pos): boolean {
   if (a.level !== b.level) return false;
   const dx = b.x - a.x, dy = b.y - a.y;
   if (Math.abs(dx) > SIGHT_WINDOW || Math.abs(dy) > SIGHT_WINDOW) return false;
-  let cache = losCache.get(map);
-  if (!cache) {
-    cache = new Uint8Array(map.width * map.height * map.levels * SPAN * SPAN);
-    losCache.set(map, cache);
-  }
-  const key = tileIndex(map, a.x, a.y, a.level) * SPAN * SPAN + (dy + SIGHT_WINDOW) * SPAN + (dx + SIGHT_WINDOW);
-  let v = cache[key];
-  if (v === 0) {
-    const clear = walkClear(map, a.level, a.x, a.y, b.x, b.y) || walkClear(map, a.level, b.x, b.y, a.x, a.y);
-    v = clear ? 1 : 2;
-    cache[key] = v;
-  }
-  return v === 1;
+  return losFrom(map, losTable(map), tileIndex(map, a.x, a.y, a.level), a.x, a.y, a.level, dx, dy);
 }
 
 /** Can an observer at `from` see tile `to` (in range and in line of sight)? */
@@ -64,16 +73,17 @@ export function visibleTiles(s: BattleState, seat?: Seat): Uint8Array {
   const map = s.map;
   const mask = new Uint8Array(map.width * map.height * map.levels);
   const r = map.visionRange;
+  const table = losTable(map);
   for (const u of s.units) {
     if (u.side !== "squad" || u.fate !== "active") continue;
     if (seat && u.seat !== seat) continue;
     const y0 = Math.max(0, u.y - r), y1 = Math.min(map.height - 1, u.y + r);
     const x0 = Math.max(0, u.x - r), x1 = Math.min(map.width - 1, u.x + r);
-    const from = { x: u.x, y: u.y, level: u.level };
+    const from = tileIndex(map, u.x, u.y, u.level);
     for (let y = y0; y <= y1; y++)
       for (let x = x0; x <= x1; x++) {
         const i = tileIndex(map, x, y, u.level);
-        if (mask[i] === 0 && lineOfSight(map, from, { x, y, level: u.level })) mask[i] = 1;
+        if (mask[i] === 0 && losFrom(map, table, from, u.x, u.y, u.level, x - u.x, y - u.y)) mask[i] = 1;
       }
   }
   return mask;
@@ -85,4 +95,13 @@ export function visibleCreatureIds(s: BattleState, mask: Uint8Array): Set<string
   for (const u of s.units)
     if (u.side === "creature" && u.fate === "active" && mask[tileIndex(s.map, u.x, u.y, u.level)] === 1) out.add(u.id);
   return out;
+}
+
+/** Does any active soldier (of `seat` only, when given) see tile `p` now? */
+export function seenBySquad(s: BattleState, p: Pos, seat?: Seat): boolean {
+  for (const u of s.units) {
+    if (u.side !== "squad" || u.fate !== "active" || (seat && u.seat !== seat)) continue;
+    if (canSee(s.map, u, p)) return true;
+  }
+  return false;
 }

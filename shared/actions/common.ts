@@ -3,7 +3,7 @@ import { ERROR_CODES, type ErrorCode } from "../errors.js";
 import type { BattleState, Pos, Seat, Unit } from "../types.js";
 import { inGrid } from "../grid.js";
 import { unitById } from "../units.js";
-import { visibleTiles, visibleCreatureIds } from "../sight.js";
+import { seenBySquad } from "../sight.js";
 
 export interface Refusal {
   code: ErrorCode;
@@ -40,6 +40,5 @@ export function onGrid(s: BattleState, p: Pos): Refusal | null {
 export function visibleEnemy(s: BattleState, seat: Seat, id: string): Unit | Refusal {
   const u = unitById(s, id);
   if (!u || u.side !== "creature" || u.fate !== "active") return refuse("ERR_NO_TARGET");
-  const seen = visibleCreatureIds(s, visibleTiles(s, s.options.splitVision ? seat : undefined));
-  return seen.has(id) ? u : refuse("ERR_NO_TARGET");
+  return seenBySquad(s, u, s.options.splitVision ? seat : undefined) ? u : refuse("ERR_NO_TARGET");
 }

@@ -2,7 +2,7 @@
 import { Terrain } from "../map/types.js";
 import { RULES, SOLDIERS } from "../rules/table.js";
 import type { Action, BattleState, Pos, Seat, SoldierKind, Unit } from "../types.js";
-import { type Draft, emit, draftUnit } from "../draft.js";
+import { type Draft, emit, draftUnit, writeLayers } from "../draft.js";
 import { distance, tileIndex, tilesAround } from "../grid.js";
 import { lineOfSight } from "../sight.js";
 import { hurt } from "../damage.js";
@@ -44,7 +44,7 @@ export function runGrenade(d: Draft, a: Grenade): void {
   const victims = tiles.map((p) => unitAt(d.s, p)).filter((v): v is Unit => !!v);
   for (const p of tiles) {
     const i = tileIndex(d.s.map, p.x, p.y, p.level);
-    if (d.s.layers.terrain[i] === Terrain.rubble) d.s.layers.terrain[i] = Terrain.street;
+    if (d.s.layers.terrain[i] === Terrain.rubble) writeLayers(d).terrain[i] = Terrain.street;
   }
   for (const v of victims) hurt(d, v, RULES.grenade.damage, "grenade");
 }

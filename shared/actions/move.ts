@@ -2,10 +2,10 @@
 import type { Action, BattleState, Pos, Seat } from "../types.js";
 import { type Draft, draftUnit } from "../draft.js";
 import { tileIndex, posOf } from "../grid.js";
-import { apForCost, costField, movementBudget, occupancy, pathIndices, stepCost } from "../path.js";
+import { apForCost, pathIndices, soldierField, stepCost } from "../path.js";
 import { enteredTile } from "../acid.js";
 import { checkRescue } from "../objectives.js";
-import { visibleCreatureIds, visibleTiles } from "../sight.js";
+import { canSee, seenBySquad } from "../sight.js";
 import { type Refusal, needsAp, onGrid, ownSoldier, refuse, isRefusal } from "./common.js";
 
 type Move = Extract<Action, { type: "move" }>;
@@ -20,9 +20,8 @@ export function planMove(s: BattleState, seat: Seat, a: Move): { path: number[];
   if (off) return off;
   const target = tileIndex(s.map, a.to.x, a.to.y, a.to.level);
   if (stepCost(s.layers.terrain[target], false) === 0) return refuse("ERR_BLOCKED");
-  const occ = occupancy(s);
+  const { field, occ } = soldierField(s, u);
   if (occ[target] !== 0) return refuse("ERR_OCCUPIED");
-  const field = costField(s, u, false, movementBudget(u), occ);
   const path = pathIndices(field, target);
   if (!path || path.length === 0) return refuse("ERR_UNREACHABLE");
   return { path, ap: apForCost(u, field.dist[target]) };
@@ -32,7 +31,8 @@ export function runMove(d: Draft, seat: Seat, a: Move, plan: { path: number[]; a
   const s = d.s;
   const u = draftUnit(d, a.unit);
   const before = { ...u };
-  const seenBefore = visibleCreatureIds(s, visibleTiles(s));
+  // creatures hidden before the move: if the mover sees one from where he ends, it is revealed
+  const hiddenBefore = s.units.filter((c) => c.side === "creature" && c.fate === "active" && !seenBySquad(s, c));
   const eventsBefore = d.events.length;
   u.ap -= plan.ap;
   u.overwatch = false;
@@ -47,9 +47,7 @@ export function runMove(d: Draft, seat: Seat, a: Move, plan: { path: number[]; a
   d.events.splice(eventsBefore, 0, { type: "moved", unit: u.id, path: walked });
   const rescued = u.fate === "active" && checkRescue(d, u);
   // a move stays undoable until it reveals a creature, hurts someone or changes the objective
-  const seenAfter = visibleCreatureIds(s, visibleTiles(s));
-  let revealed = false;
-  for (const id of seenAfter) if (!seenBefore.has(id)) revealed = true;
+  const revealed = u.fate === "active" && hiddenBefore.some((c) => canSee(s.map, u, c));
   const hurtSomeone = d.events.slice(eventsBefore).some((e) => e.type === "damaged");
   if (revealed || hurtSomeone || rescued) s.undo = { takumi: [], wang: [] };
   else s.undo[seat] = [...s.undo[seat], { before }];

@@ -1,0 +1,94 @@
+/**
+ * npm run bench -- [--json] [--games 200]
+ * The engine's speed on one core, printed as figures (a benchmark, not a test):
+ *  - applyPerSec: apply() of legal actions on last-stand mid-battle states (round 5–8);
+ *  - legalActionsPerSec: legalActions() on the same states;
+ *  - battleMsMedian: one full bot-vs-creatures battle (median);
+ *  - simGamesPerSec: battles per second over a run of --games.
+ */
+import { apply, botCommand, createBattle, legalActions, type BattleState, type Command, type Seat } from "../shared/index.js";
+import { loadMapById } from "../server/maps.js";
+import { playBattle } from "./play.js";
+import { readArgs } from "./args.js";
+
+const args = readArgs();
+const map = loadMapById("last-stand");
+const SEATS: Seat[] = ["takumi", "wang"];
+
+/** Play the bots until the given round and return that state (a mid-battle position). */
+function midBattle(seed: number, round: number): BattleState {
+  let s = createBattle(map, seed);
+  while (s.phase === "player" && s.round < round) {
+    for (const seat of SEATS) {
+      const c = botCommand(s, seat);
+      if (!c) continue;
+      const r = apply(s, c);
+      if (r.ok) s = r.state;
+      else {
+        const ready = apply(s, { seat, action: { type: "ready", ready: true } });
+        if (ready.ok) s = ready.state;
+      }
+    }
+  }
+  return s;
+}
+
+function timeLoop(minMs: number, body: () => number): number {
+  // warm up, then count operations for at least minMs
+  body();
+  let ops = 0;
+  const t0 = performance.now();
+  let t = t0;
+  while (t - t0 < minMs) {
+    ops += body();
+    t = performance.now();
+  }
+  return (ops * 1000) / (t - t0);
+}
+
+const states: BattleState[] = [];
+for (let seed = 1; states.length < 6 && seed < 40; seed++) {
+  const s = midBattle(seed, 5 + (seed % 4));
+  if (s.phase === "player") states.push(s);
+}
+const work: { s: BattleState; commands: Command[] }[] = states.map((s) => ({
+  s,
+  commands: SEATS.flatMap((seat) => legalActions(s, seat).map((action) => ({ seat, action }))),
+}));
+
+const applyPerSec = timeLoop(3000, () => {
+  let n = 0;
+  for (const { s, commands } of work) for (const c of commands) { apply(s, c); n++; }
+  return n;
+});
+const legalActionsPerSec = timeLoop(2000, () => {
+  let n = 0;
+  for (const { s } of work) for (const seat of SEATS) { legalActions(s, seat); n++; }
+  return n;
+});
+
+const games = args.num("games", 200);
+const times: number[] = [];
+const t0 = performance.now();
+for (let g = 0; g < games; g++) {
+  const t = performance.now();
+  playBattle(map, 1000 + g);
+  times.push(performance.now() - t);
+}
+const total = performance.now() - t0;
+times.sort((a, b) => a - b);
+const r1 = (x: number) => Math.round(x * 10) / 10;
+const out = {
+  map: map.id,
+  states: work.length,
+  actionsPerState: r1(work.reduce((n, w) => n + w.commands.length, 0) / work.length),
+  applyPerSec: Math.round(applyPerSec),
+  legalActionsPerSec: Math.round(legalActionsPerSec),
+  battleMsMedian: r1(times[Math.floor(times.length / 2)]),
+  battleMsP90: r1(times[Math.floor(times.length * 0.9)]),
+  simGamesPerSec: r1((games * 1000) / total),
+  games,
+  node: process.version,
+};
+if (args.flag("json")) console.log(JSON.stringify(out));
+else for (const [k, v] of Object.entries(out)) console.log(`${k.padEnd(20)} ${v}`);
