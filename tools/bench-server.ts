@@ -1,0 +1,333 @@
+/**
+ * Server benchmark: N battles, two bot clients each (Takumi and Wang, @colyseus/sdk over real
+ * WebSockets on loopback), against ONE server process (server/main.ts started as a child process
+ * with a temporary database, unless --url points at a running server).
+ *
+ *   npm run bench:server -- [--rooms 200] [--rounds 3] [--think 500] [--map last-stand] [--json]
+ *                           [--url http://127.0.0.1:2567]
+ *
+ * Each client plays with the engine's soldier bot on its own view of the battle (fromWire of the
+ * Schema state). Within a battle one action is in flight at a time; a client waits `--think` ms
+ * before each action (the pace of a very fast human), and all battles run at once.
+ *
+ * Prints: rooms, clients, actions, actionLatencyP50Ms / P99Ms (a client sends an action → both
+ * clients of the battle hold the patch with that step), bytesPerAction (every frame both clients
+ * receive — patches and events — per action, per client), patchBytesPerAction (patches only),
+ * joinSnapshotBytes (the full-state frame a client gets on joining, uncompressed) and
+ * joinSnapshotWireBytes (the same on the wire: permessage-deflate compresses frames above 1 KB),
+ * plus the server's CPU time.
+ */
+import "../server/prelude.js";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { Client, type Room } from "@colyseus/sdk";
+import { botCommand, type MapDef, type Seat } from "../shared/index.js";
+import { fromWire, type WireState } from "../shared/wire.js";
+import { loadMapById } from "../server/maps.js";
+
+const ROOT = resolve(import.meta.dirname, "..");
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] && !process.argv[i + 1].startsWith("--") ? process.argv[i + 1] : fallback;
+}
+const JSON_OUT = process.argv.includes("--json");
+const ROOMS = Number(arg("rooms", "200"));
+const ROUNDS = Number(arg("rounds", "3"));
+const THINK_MS = Number(arg("think", "500"));
+const MAP_ID = arg("map", "last-stand");
+const URL_ARG = arg("url", "");
+const JOIN_CONCURRENCY = Number(arg("join-concurrency", "8"));
+
+const log = (...a: unknown[]) => {
+  if (!JSON_OUT) console.log(...a);
+  else console.error(...a);
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => res(port));
+    });
+    s.on("error", rej);
+  });
+}
+
+function startServer(port: number, dbPath: string): Promise<ChildProcess> {
+  return new Promise((res, rej) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port), LAST_STAND_DB: dbPath, LAST_STAND_QUIET: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    const timer = setTimeout(() => rej(new Error(`server did not start:\n${out}`)), 60_000);
+    child.stdout!.on("data", (d: Buffer) => {
+      out += d.toString();
+      if (out.includes("listening on")) {
+        clearTimeout(timer);
+        res(child);
+      }
+    });
+    child.stderr!.on("data", (d: Buffer) => {
+      out += d.toString();
+      if (!JSON_OUT) process.stderr.write(d);
+    });
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      rej(new Error(`server exited (${code}):\n${out}`));
+    });
+  });
+}
+
+/** CPU seconds (user + system) a process has used, from /proc. */
+function cpuSeconds(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+const PROTO_ROOM_DATA = 13;
+const PROTO_ROOM_STATE = 14;
+const PROTO_ROOM_STATE_PATCH = 15;
+
+interface Meter {
+  frames: number;
+  bytes: number;
+  patchBytes: number;
+  snapshotBytes: number;
+  snapshotWireBytes: number;
+}
+
+/** Counts the frames a room receives (wraps the connection's message handler). */
+function meter(room: Room<any>, m: Meter) {
+  const events = (room as any).connection.events;
+  const original = events.onmessage;
+  const socket = () => (room as any).connection.transport?.ws?._socket;
+  const wireStart = socket()?.bytesRead ?? 0;
+  events.onmessage = (ev: MessageEvent) => {
+    const data = ev.data as ArrayBuffer;
+    const n = data.byteLength;
+    const code = new Uint8Array(data)[0] & 0x3f;
+    if (code === PROTO_ROOM_STATE && m.snapshotBytes === 0) {
+      m.snapshotBytes = n;
+      m.snapshotWireBytes = (socket()?.bytesRead ?? 0) - wireStart;
+    } else {
+      m.frames++;
+      m.bytes += n;
+      if (code === PROTO_ROOM_STATE_PATCH) m.patchBytes += n;
+    }
+    void PROTO_ROOM_DATA;
+    return original(ev);
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+interface Battle {
+  code: string;
+  rooms: Record<Seat, Room<any>>;
+  meters: Meter[];
+}
+
+async function openBattle(base: string, map: MapDef, seed: number): Promise<Battle> {
+  const mt: Meter = { frames: 0, bytes: 0, patchBytes: 0, snapshotBytes: 0, snapshotWireBytes: 0 };
+  const mw: Meter = { frames: 0, bytes: 0, patchBytes: 0, snapshotBytes: 0, snapshotWireBytes: 0 };
+  const takumi = await new Client(base).create("battle", { map: map.id, seed, seat: "takumi", waitForPartner: true });
+  meter(takumi, mt);
+  const wang = await new Client(base).joinById(takumi.roomId, { seat: "wang" });
+  meter(wang, mw);
+  for (const r of [takumi, wang]) {
+    r.onMessage("events", () => {});
+    r.onMessage("error", () => {});
+    r.onMessage("ping", () => {});
+  }
+  return { code: takumi.roomId, rooms: { takumi, wang }, meters: [mt, mw] };
+}
+
+function waitStep(room: Room<any>, step: number, timeoutMs = 30_000): Promise<void> {
+  return new Promise((res, rej) => {
+    if ((room.state?.step ?? -1) >= step) return res();
+    const timer = setTimeout(() => {
+      room.onStateChange.remove(check);
+      rej(new Error(`step ${step} never reached (at ${room.state?.step})`));
+    }, timeoutMs);
+    const check = () => {
+      if ((room.state?.step ?? -1) >= step) {
+        clearTimeout(timer);
+        room.onStateChange.remove(check);
+        res();
+      }
+    };
+    room.onStateChange(check);
+  });
+}
+
+/** Sends one message and resolves with its latency (ms) once both clients hold the new step, or null if refused. */
+function timedSend(b: Battle, seat: Seat, type: string, payload: unknown): Promise<number | null> {
+  const room = b.rooms[seat];
+  const target = (room.state.step as number) + 1;
+  const t0 = performance.now();
+  return new Promise((res, rej) => {
+    let settled = false;
+    const offErr = room.onMessage("error", () => {
+      if (settled) return;
+      settled = true;
+      offErr();
+      res(null);
+    });
+    Promise.all([waitStep(b.rooms.takumi, target), waitStep(b.rooms.wang, target)]).then(
+      () => {
+        if (settled) return;
+        settled = true;
+        offErr();
+        res(performance.now() - t0);
+      },
+      (err) => {
+        if (settled) return;
+        settled = true;
+        offErr();
+        rej(err);
+      },
+    );
+    room.send(type, payload as any);
+  });
+}
+
+async function play(b: Battle, map: MapDef, latencies: number[], counts: { actions: number; refused: number }) {
+  const w = () => b.rooms.takumi.state.toJSON() as WireState;
+  await waitStep(b.rooms.wang, 0);
+  const startRound = w().round;
+  while (w().phase === "player" && w().round < startRound + ROUNDS) {
+    for (const seat of ["takumi", "wang"] as Seat[]) {
+      const room = b.rooms[seat];
+      for (let guard = 0; guard < 40; guard++) {
+        const state = room.state.toJSON() as WireState;
+        if (state.phase !== "player") return;
+        const ready = seat === "takumi" ? state.readyTakumi : state.readyWang;
+        if (ready) break;
+        const cmd = botCommand(fromWire(state, map), seat);
+        await sleep(THINK_MS * (0.5 + Math.random()));
+        let latency: number | null;
+        if (!cmd || cmd.action.type === "ready") {
+          latency = await timedSend(b, seat, "ready", { ready: true });
+        } else {
+          latency = await timedSend(b, seat, "action", { action: cmd.action });
+        }
+        if (latency === null) {
+          counts.refused++;
+          // The bot judged from its view; if the server refused, give up the turn.
+          const l2 = await timedSend(b, seat, "ready", { ready: true });
+          if (l2 !== null) {
+            latencies.push(l2);
+            counts.actions++;
+          }
+          break;
+        }
+        latencies.push(latency);
+        counts.actions++;
+      }
+    }
+  }
+}
+
+async function main() {
+  const map = loadMapById(MAP_ID);
+  let child: ChildProcess | null = null;
+  let dir: string | null = null;
+  let base = URL_ARG;
+  if (!base) {
+    dir = mkdtempSync(join(tmpdir(), "last-stand-bench-"));
+    const port = await freePort();
+    child = await startServer(port, join(dir, "bench.sqlite"));
+    base = `http://127.0.0.1:${port}`;
+  }
+  log(`bench: ${ROOMS} battles on ${MAP_ID}, ${ROUNDS} rounds, think ${THINK_MS} ms, server ${base}`);
+
+  const battles: Battle[] = [];
+  const t0 = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(JOIN_CONCURRENCY, ROOMS) }, async () => {
+      while (next < ROOMS) {
+        const i = next++;
+        battles.push(await openBattle(base, map, 1000 + i));
+      }
+    }),
+  );
+  const joinSeconds = (performance.now() - t0) / 1000;
+  log(`joined ${battles.length * 2} clients in ${joinSeconds.toFixed(1)} s`);
+
+  const cpu0 = cpuSeconds(child?.pid);
+  const latencies: number[] = [];
+  const counts = { actions: 0, refused: 0 };
+  const tPlay = performance.now();
+  const results = await Promise.allSettled(battles.map((b) => play(b, map, latencies, counts)));
+  const playSeconds = (performance.now() - tPlay) / 1000;
+  const cpu1 = cpuSeconds(child?.pid);
+  const failures = results.filter((r) => r.status === "rejected") as PromiseRejectedResult[];
+  for (const f of failures.slice(0, 3)) log(`battle failed: ${f.reason}`);
+
+  const sorted = latencies.slice().sort((a, b) => a - b);
+  const meters = battles.flatMap((b) => b.meters);
+  const totalBytes = meters.reduce((s, m) => s + m.bytes, 0);
+  const patchBytes = meters.reduce((s, m) => s + m.patchBytes, 0);
+  const snapshots = meters.map((m) => m.snapshotBytes).filter((n) => n > 0);
+  const snapshotsWire = meters.map((m) => m.snapshotWireBytes).filter((n) => n > 0);
+  const perClientAction = (n: number) => (counts.actions > 0 ? n / meters.length / counts.actions * battles.length : NaN);
+
+  const result = {
+    map: MAP_ID,
+    rooms: battles.length,
+    clients: battles.length * 2,
+    rounds: ROUNDS,
+    thinkMs: THINK_MS,
+    actions: counts.actions,
+    refused: counts.refused,
+    failedBattles: failures.length,
+    actionsPerSecond: Math.round(counts.actions / playSeconds),
+    actionLatencyP50Ms: Number(percentile(sorted, 50).toFixed(2)),
+    actionLatencyP99Ms: Number(percentile(sorted, 99).toFixed(2)),
+    actionLatencyMaxMs: Number((sorted[sorted.length - 1] ?? NaN).toFixed(2)),
+    // Bytes one client receives per action of its battle (patches + events messages).
+    bytesPerAction: Math.round(perClientAction(totalBytes)),
+    patchBytesPerAction: Math.round(perClientAction(patchBytes)),
+    joinSnapshotBytes: Math.max(...snapshots),
+    joinSnapshotWireBytes: snapshotsWire.length ? Math.max(...snapshotsWire) : null,
+    joinSeconds: Number(joinSeconds.toFixed(1)),
+    playSeconds: Number(playSeconds.toFixed(1)),
+    serverCpuSeconds: cpu0 !== null && cpu1 !== null ? Number((cpu1 - cpu0).toFixed(2)) : null,
+    serverCpuShare: cpu0 !== null && cpu1 !== null ? Number(((cpu1 - cpu0) / playSeconds).toFixed(2)) : null,
+  };
+
+  if (JSON_OUT) console.log(JSON.stringify(result, null, 2));
+  else console.table(result);
+
+  for (const b of battles) for (const r of Object.values(b.rooms)) r.leave().catch(() => {});
+  await sleep(200);
+  if (child) {
+    child.removeAllListeners("exit");
+    child.kill("SIGKILL");
+  }
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  process.exit(failures.length > 0 ? 1 : 0);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
