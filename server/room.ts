@@ -330,7 +330,15 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
 
   private enqueue(client: Client, type: MessageType, payload: unknown) {
     if (!this.allow(client)) return;
-    this.enqueueInternal(() => this.handle(client, type, payload));
+    this.enqueueInternal(async () => {
+      try {
+        await this.handle(client, type, payload);
+      } catch (err) {
+        // An engine or store failure: the battle stays as it was, and the room keeps serving.
+        console.error(`[battle ${this.code}] ${type} failed`, err);
+        this.sendError(client, "ERR_INTERNAL");
+      }
+    });
   }
 
   private enqueueInternal(task: () => Promise<void> | void) {

@@ -138,12 +138,19 @@ describe("restart", () => {
       // The idle room closes (a protocol timeout: idleSeconds 0.3 here)…
       for (let i = 0; i < 100 && (await import("../../server/room.js")).liveRooms.has(code); i++) await new Promise((r) => setTimeout(r, 50));
       expect((await import("../../server/room.js")).liveRooms.has(code)).toBe(false);
-      // …and its code opens it again, from the record.
+      // …and its code opens it again, from the record: by joinOrCreate with the code…
+      const back = await srv.client().joinOrCreate("battle", { code: code.toLowerCase(), seat: "takumi" });
+      expect(back.roomId).toBe(code);
+      await waitForState(back, (w) => w.step === before.step && w.code === code);
+      expect((await getJson(srv.url, `/api/battles/${code}`)).body).toMatchObject({ code, live: true, step: before.step, hash: before.hash });
+      await back.leave();
+      while ((await import("../../server/room.js")).liveRooms.has(code)) await new Promise((r) => setTimeout(r, 50));
+      // …or by the HTTP lookup, then joinById.
       const again = (await getJson(srv.url, `/api/battles/${code}`)).body;
       expect(again).toMatchObject({ code, live: true, step: before.step, hash: before.hash });
-      const back = await srv.client().joinById(code, { seat: "takumi" });
-      await waitForState(back, (w) => w.step === before.step);
-      await back.leave();
+      const back2 = await srv.client().joinById(code, { seat: "takumi" });
+      await waitForState(back2, (w) => w.step === before.step);
+      await back2.leave();
     } finally {
       await srv.stop();
     }
