@@ -17,6 +17,8 @@ import { throwRange } from "./actions/grenade.js";
 interface Situation {
   s: BattleState;
   enemies: Unit[];
+  /** 1 where a soldier stands, 2 where a creature stands. */
+  occ: Uint8Array;
   /** Tiles an announced attack will hit. */
   danger: Set<number>;
   spawnTiles: Set<number>;
@@ -28,7 +30,7 @@ function situation(s: BattleState, seat: Seat): Situation {
   const danger = new Set<number>();
   for (const i of s.intents) if (seen.has(i.unit)) for (const p of i.area) danger.add(indexOf(s.map, p));
   const spawnTiles = new Set(s.map.spawns.map((p) => indexOf(s.map, p)));
-  return { s, enemies, danger, spawnTiles };
+  return { s, enemies, danger, spawnTiles, occ: occupancy(s) };
 }
 
 function canShoot(s: BattleState, u: Unit, from: Pos, e: Unit): boolean {
@@ -45,7 +47,8 @@ function tileScore(sit: Situation, u: Unit, p: Pos): number {
   score -= 35 * s.layers.acid[i];
   if (sit.spawnTiles.has(i)) score -= 25;
   let corpses = 0;
-  for (const t of tilesAround(s.map, p, 1)) corpses += s.layers.corpse[indexOf(s.map, t)];
+  for (let y = Math.max(0, p.y - 1); y <= Math.min(s.map.height - 1, p.y + 1); y++)
+    for (let x = Math.max(0, p.x - 1); x <= Math.min(s.map.width - 1, p.x + 1); x++) corpses += s.layers.corpse[tileIndex(s.map, x, y, p.level)];
   if (corpses >= RULES.acid.vapourCorpses) score -= 15;
   let shots = 0, cover = 0;
   for (const e of sit.enemies) {
@@ -59,14 +62,20 @@ function tileScore(sit: Situation, u: Unit, p: Pos): number {
   return score;
 }
 
-function bestTile(sit: Situation, u: Unit, maxAp: number): { pos: Pos; score: number } | null {
-  let best: { pos: Pos; score: number } | null = null;
+interface Spot {
+  pos: Pos;
+  score: number;
+}
+
+/** The best tile to move to for 1 AP, and for any AP left. */
+function bestTiles(sit: Situation, u: Unit): { oneAp: Spot | null; any: Spot | null } {
+  let oneAp: Spot | null = null, any: Spot | null = null;
   for (const t of reachableTiles(sit.s, u.id)) {
-    if (t.ap > maxAp) continue;
     const score = tileScore(sit, u, t.pos) - t.cost * 0.5;
-    if (!best || score > best.score) best = { pos: t.pos, score };
+    if (!any || score > any.score) any = { pos: t.pos, score };
+    if (t.ap <= 1 && (!oneAp || score > oneAp.score)) oneAp = { pos: t.pos, score };
   }
-  return best;
+  return { oneAp, any };
 }
 
 /** A move toward the nearest exit, as far as the action points go. */
@@ -103,17 +112,17 @@ function bestShot(sit: Situation, u: Unit, minChance: number): { target: Unit; c
 
 function grenadeTarget(sit: Situation, u: Unit): Pos | null {
   if (u.grenades <= 0 || u.grabbedBy || sit.enemies.length < 2) return null;
-  const s = sit.s;
+  const s = sit.s, map = s.map, r = RULES.grenade.radius;
   let best: Pos | null = null, bestHits = 1;
   for (const e of sit.enemies)
-    for (const at of tilesAround(s.map, e, 1)) {
-      if (distance(u, at) > throwRange(u) || !lineOfSight(s.map, u, at)) continue;
+    for (const at of tilesAround(map, e, 1)) {
+      if (distance(u, at) > throwRange(u) || !lineOfSight(map, u, at)) continue;
       let hits = 0, friends = 0;
-      for (const t of tilesAround(s.map, at, RULES.grenade.radius))
-        for (const v of s.units) {
-          if (v.fate !== "active" || v.x !== t.x || v.y !== t.y || v.level !== t.level) continue;
-          if (v.side === "squad") friends++;
-          else hits++;
+      for (let y = Math.max(0, at.y - r); y <= Math.min(map.height - 1, at.y + r); y++)
+        for (let x = Math.max(0, at.x - r); x <= Math.min(map.width - 1, at.x + r); x++) {
+          const o = sit.occ[tileIndex(map, x, y, at.level)];
+          if (o === 1) friends++;
+          else if (o === 2) hits++;
         }
       if (friends === 0 && hits > bestHits) { best = at; bestHits = hits; }
     }
@@ -144,7 +153,8 @@ function decide(sit: Situation, u: Unit): Action | null {
   const here = tileScore(sit, u, u);
   const threatened = here <= -30;
   if (threatened) {
-    const to = bestTile(sit, u, 1) ?? bestTile(sit, u, 2);
+    const { oneAp, any } = bestTiles(sit, u);
+    const to = oneAp ?? any;
     if (to && to.score > here) return { type: "move", unit: u.id, to: to.pos };
   }
   const nade = grenadeTarget(sit, u);
@@ -154,7 +164,7 @@ function decide(sit: Situation, u: Unit): Action | null {
     if (shot) return { type: "shoot", unit: u.id, target: shot.target.id };
   } else if (reload) return reload;
   if (u.ap >= 2) {
-    const to = bestTile(sit, u, 1);
+    const to = bestTiles(sit, u).oneAp;
     if (to && to.score > here + 10) return { type: "move", unit: u.id, to: to.pos };
   }
   if (loaded) return { type: "overwatch", unit: u.id };

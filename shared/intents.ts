@@ -7,7 +7,7 @@
 import { RULES } from "./rules/table.js";
 import type { BattleState, Intent, Pos, Unit } from "./types.js";
 import { DIRS8, distance, inGrid, posOf, tileIndex } from "./grid.js";
-import { type CostField, costField, occupancy, stepCost } from "./path.js";
+import { type CostField, costField, costFieldFrom, occupancy, stepCost } from "./path.js";
 import { visibleTiles } from "./sight.js";
 import { lineOfSight } from "./sight.js";
 import { dragCountdown, dragPathIndices } from "./drag.js";
@@ -19,6 +19,8 @@ const UNLIMITED = 1 << 20;
 interface Planner {
   s: BattleState;
   occ: Uint8Array;
+  /** Steps from each tile to the nearest free tile beside a soldier (for creatures that must approach). */
+  approach: CostField;
   /** Tiles already chosen as destinations by creatures earlier in the order. */
   claimed: Set<number>;
   targets: Unit[];
@@ -27,13 +29,6 @@ interface Planner {
 function canEnd(p: Planner, i: number, self: number): boolean {
   if (i === self) return true;
   return p.occ[i] === 0 && !p.claimed.has(i) && stepCost(p.s.layers.terrain[i], true) > 0;
-}
-
-/** The tile this creature can end on, along the cheapest path toward `goal`, within `budget`. */
-function stepToward(p: Planner, field: CostField, goal: number, budget: number): number {
-  let i = goal;
-  while (i !== field.start && (field.dist[i] > budget || !canEnd(p, i, field.start))) i = field.prev[i];
-  return i;
 }
 
 /** Free tiles next to a soldier that the creature can reach, with their cost. */
@@ -47,13 +42,30 @@ function tilesBeside(p: Planner, field: CostField, v: Unit): number[] {
   return out;
 }
 
-/** The cheapest tile beside any target soldier (the creature's approach), or -1. */
-function nearestApproach(p: Planner, field: CostField): { tile: number; victim: Unit | null } {
-  let best = -1, victim: Unit | null = null;
-  for (const v of p.targets)
-    for (const i of tilesBeside(p, field, v))
-      if (best < 0 || field.dist[i] < field.dist[best]) { best = i; victim = v; }
-  return { tile: best, victim };
+/** Every tile beside a soldier that a creature could stand on: where the hunt ends. */
+function huntingGrounds(s: BattleState, targets: Unit[], occ: Uint8Array): number[] {
+  const out: number[] = [];
+  for (const v of targets)
+    for (const [dx, dy] of DIRS8) {
+      if (!inGrid(s.map, v.x + dx, v.y + dy, v.level)) continue;
+      const i = tileIndex(s.map, v.x + dx, v.y + dy, v.level);
+      if (occ[i] !== 1 && stepCost(s.layers.terrain[i], true) > 0) out.push(i);
+    }
+  return out;
+}
+
+/** Closing in: the tile within its move that is fewest steps from a soldier (cheapest, then first). */
+function closeIn(p: Planner, field: CostField, budget: number): number {
+  const far = 1 << 30;
+  const left = (i: number) => (p.approach.dist[i] < 0 ? far : p.approach.dist[i]);
+  let best = field.start, bestLeft = left(field.start), bestCost = 0;
+  for (let i = 0; i < field.dist.length; i++) {
+    const c = field.dist[i];
+    if (c <= 0 || c > budget || !canEnd(p, i, field.start)) continue;
+    const l = left(i);
+    if (l < bestLeft || (l === bestLeft && c < bestCost)) { best = i; bestLeft = l; bestCost = c; }
+  }
+  return best;
 }
 
 function blank(c: Unit, kind: Intent["kind"], moveTo: Pos): Intent {
@@ -61,9 +73,7 @@ function blank(c: Unit, kind: Intent["kind"], moveTo: Pos): Intent {
 }
 
 function planMove(p: Planner, c: Unit, field: CostField): Intent {
-  const { tile } = nearestApproach(p, field);
-  const to = tile < 0 ? field.start : stepToward(p, field, tile, c.move);
-  return blank(c, "move", posOf(p.s.map, to));
+  return blank(c, "move", posOf(p.s.map, closeIn(p, field, c.move)));
 }
 
 function planSnatcher(p: Planner, c: Unit, field: CostField): Intent {
@@ -152,14 +162,16 @@ export function planIntents(s: BattleState): Intent[] {
   const nearest = (c: Unit) => targets.reduce((m, v) => Math.min(m, distance(c, v)), Infinity);
   const rank = new Map(creatures.map((c) => [c.id, (c.grabbing ? 0 : 1000) + Math.min(999, nearest(c))]));
   creatures.sort((a, b) => rank.get(a.id)! - rank.get(b.id)! || (a.id < b.id ? -1 : 1));
-  const p: Planner = { s, occ: occupancy(s), claimed: new Set(), targets };
+  const occ = occupancy(s);
+  const approach = costFieldFrom(s, huntingGrounds(s, targets, occ), true, UNLIMITED, occ);
+  const p: Planner = { s, occ, approach, claimed: new Set(), targets };
   const intents: Intent[] = [];
   for (const c of creatures) {
     c.unseenAtPhaseStart = mask[tileIndex(s.map, c.x, c.y, c.level)] === 0;
     let intent: Intent;
     if (c.grabbing) intent = planDrag(p, c);
     else {
-      const field = costField(s, c, true, UNLIMITED, p.occ);
+      const field = costField(s, c, true, c.move, p.occ);
       if (c.unseenAtPhaseStart) intent = planMove(p, c, field);
       else if (c.kind === "snatcher") intent = planSnatcher(p, c, field);
       else if (c.kind === "leaper") intent = planLeaper(p, c, field);

@@ -72,13 +72,22 @@ let bucketLen = new Int32Array(0);
 
 /** Cheapest costs from `from` up to `maxCost`, for a soldier or a creature (Dial's algorithm). */
 export function costField(s: BattleState, from: Pos, creature: boolean, maxCost: number, occ = occupancy(s)): CostField {
+  return search(s, [tileIndex(s.map, from.x, from.y, from.level)], creature, maxCost, occ);
+}
+
+/** Cheapest costs from the nearest of several tiles (the creatures use it to find their prey). */
+export function costFieldFrom(s: BattleState, starts: number[], creature: boolean, maxCost: number, occ = occupancy(s)): CostField {
+  return search(s, starts, creature, maxCost, occ);
+}
+
+function search(s: BattleState, starts: number[], creature: boolean, maxCost: number, occ: Uint8Array): CostField {
   const map = s.map;
   const terrain = s.layers.terrain;
   const perLevel = map.width * map.height;
   const n = perLevel * map.levels;
   const dist = new Int32Array(n).fill(-1);
   const prev = new Int32Array(n).fill(-1);
-  const start = tileIndex(map, from.x, from.y, from.level);
+  const start = starts.length ? starts[0] : 0;
   const blockedBy = creature ? 1 : 2;
   const cost = creature ? CREATURE_COST : SOLDIER_COST;
   const { next, cornerA, cornerB } = neighbours(map);
@@ -87,11 +96,14 @@ export function costField(s: BattleState, from: Pos, creature: boolean, maxCost:
     buckets = Array.from({ length: Math.max(limit + 3, buckets.length) }, () => new Int32Array(n * 9));
     bucketLen = new Int32Array(buckets.length);
   }
-  dist[start] = 0;
-  buckets[0][0] = start;
-  bucketLen[0] = 1;
+  bucketLen[0] = 0;
+  for (const i of starts) {
+    if (dist[i] === 0) continue;
+    dist[i] = 0;
+    buckets[0][bucketLen[0]++] = i;
+  }
   // tiles queued and not yet taken out; the search stops when none are left
-  let pending = 1, top = 0;
+  let pending = bucketLen[0], top = 0;
   for (let c = 0; c <= limit && pending > 0; c++) {
     const bucket = buckets[c];
     for (let k = 0; k < bucketLen[c]; k++) {
