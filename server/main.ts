@@ -66,8 +66,10 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
   const transport = new WebSocketTransport({
     // Frames above this close the connection before any handler runs (ERR_TOO_LARGE covers 1–4 KB).
     maxPayload: 4 * 1024,
-    // Compress only large frames (the join snapshot); per-action patches stay small and uncompressed.
-    perMessageDeflate: { threshold: 1024, zlibDeflateOptions: { level: 1 }, serverMaxWindowBits: 12, clientMaxWindowBits: 12 },
+    // No permessage-deflate: with it, a large compressed frame (an events message) delays the
+    // frames queued behind it, and Colyseus sends patches as views of its shared encode buffer, so
+    // a queued patch could be overwritten before it left (clients saw split/garbled patches).
+    perMessageDeflate: false,
   });
   const server = new Server({
     transport,

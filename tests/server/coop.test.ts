@@ -18,7 +18,7 @@ import {
   type MapDef,
   type Seat,
 } from "../../shared/index.js";
-import { fromWire, type WireState } from "../../shared/wire.js";
+import { fromWire, toWire, type WireState } from "../../shared/wire.js";
 import { loadMapById } from "../../server/maps.js";
 import { WIRE_KEYS } from "../../server/schema.js";
 import { getJson, startServer, wire, type BattleClientRoom, type TestServer } from "./helpers.js";
@@ -38,6 +38,7 @@ afterAll(async () => {
 
 interface Snapshot {
   who: string;
+  wire: Record<string, unknown>;
   step: number;
   creatures: string[];
   intentUnits: string[];
@@ -49,6 +50,7 @@ function watch(room: BattleClientRoom, who: string, snaps: Snapshot[], eventLog:
     const w = wire(room);
     snaps.push({
       who,
+      wire: Object.fromEntries(WIRE_KEYS.map((k) => [k, (w as any)[k]])),
       step: w.step,
       creatures: Object.values(w.units).filter((u: any) => u.side === "creature").map((u: any) => u.id),
       intentUnits: w.intents.map((i: any) => i.unit),
@@ -223,11 +225,13 @@ describe("co-op battle through the server", () => {
     // Every patch and every events message: only creatures the squad could see at that step.
     const visibleAt: Set<string>[] = [];
     const tilesAt: Uint8Array[] = [];
+    const wireAt: WireState[] = [];
     let st: BattleState = createBattle(map, SEED, record.options);
     const seen = (s: BattleState) => {
       const v = viewFor(s, "takumi");
       visibleAt.push(new Set(v.units.filter((u) => u.side === "creature").map((u) => u.id)));
       tilesAt.push(v.visible);
+      wireAt.push(toWire(v));
     };
     seen(st);
     for (const cmd of record.log) {
@@ -238,6 +242,8 @@ describe("co-op battle through the server", () => {
     }
     expect(snaps.length).toBeGreaterThan(sent.length);
     for (const s of snaps) {
+      // Each patch leaves the client holding exactly the engine's squad view at that step.
+      for (const k of WIRE_KEYS) expect(s.wire[k], `${s.who} ${k} at step ${s.step}`).toEqual((wireAt[s.step] as any)[k]);
       for (const id of [...s.creatures, ...s.intentUnits]) {
         expect(visibleAt[s.step].has(id), `${s.who} saw hidden creature ${id} at step ${s.step}`).toBe(true);
       }
@@ -262,5 +268,5 @@ describe("co-op battle through the server", () => {
     }
 
     for (const r of all) await r.leave();
-  });
+  }, 60_000);
 });
