@@ -32,7 +32,11 @@ export function viewFor(s: BattleState, viewer: Viewer): BattleView {
     seed: 0,
     rng: 0,
     units: units.map((u) => ({ ...u })),
-    intents: s.intents.filter((i) => shown.has(i.unit)),
+    // renumbered 1..k in the same order, so the numbers don't count the creatures out of sight
+    intents: s.intents
+      .filter((i) => shown.has(i.unit))
+      .sort((a, b) => a.order - b.order)
+      .map((i, k) => ({ ...i, order: k + 1 })),
     layers: {
       acid: mask(s.layers.acid),
       acidAge: mask(s.layers.acidAge),
