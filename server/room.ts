@@ -31,6 +31,7 @@ import { eventsFor } from "../shared/view.js";
 import { loadMapById, isKnownMap, DEFAULT_MAP_ID } from "./maps.js";
 import { services } from "./services.js";
 import type { LoggedCommand } from "./store.js";
+import { recordHandleMs } from "./metrics.js";
 import { uniqueCode, normalizeCode } from "./codes.js";
 import { restoreBattle } from "./restore.js";
 import {
@@ -331,8 +332,10 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   private enqueue(client: Client, type: MessageType, payload: unknown) {
     if (!this.allow(client)) return;
     this.enqueueInternal(async () => {
+      const t0 = performance.now();
       try {
         await this.handle(client, type, payload);
+        recordHandleMs(performance.now() - t0);
       } catch (err) {
         // An engine or store failure: the battle stays as it was, and the room keeps serving.
         console.error(`[battle ${this.code}] ${type} failed`, err);
@@ -502,7 +505,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     // Sight is shared by the squad (splitVision is refused), so every client sees Takumi's view,
     // which is the squad's.
     const wire = toWire(viewFor(this.battle, "takumi"));
-    syncWire(this.state, wire);
+    syncWire(this.state, wire, this.lastWire);
     this.lastWire = wire;
     this.refreshRoomFields();
     this.armTurnTimer();

@@ -129,8 +129,17 @@ const ARRAY_KEYS = ["noise", "acid", "corpse", "terrain", "visible"] as const sa
 /** Every WireState key, so tests can check the Schema covers the wire form. */
 export const WIRE_KEYS: readonly string[] = [...SCALAR_KEYS, ...ARRAY_KEYS, "units", "intents"];
 
-function syncNumbers(target: ArraySchema<number>, values: readonly number[]): void {
+function syncNumbers(target: ArraySchema<number>, values: readonly number[], previous?: readonly number[]): void {
   const n = values.length;
+  // Reading an ArraySchema goes through a Proxy: when the values last written are known (and the
+  // lengths agree), compare against those plain arrays and touch the Schema only where they differ.
+  if (previous && previous.length === n && target.length === n) {
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      if (previous[i] !== v) target[i] = v;
+    }
+    return;
+  }
   // Shrink first (from the end), then update in place, then grow.
   while (target.length > n) target.pop();
   const m = target.length;
@@ -161,14 +170,18 @@ function syncIntent(target: IntentSchema, i: WireIntent): void {
   syncNumbers(target.dragPath, i.dragPath);
 }
 
-/** Copies `wire` into `state`, assigning only what differs from what the Schema holds now. */
-export function syncWire(state: BattleStateSchema, wire: WireState): void {
+/**
+ * Copies `wire` into `state`, assigning only what differs from what the Schema holds now.
+ * `previous` — the WireState synced last into this same Schema — lets the tile layers be compared
+ * as plain arrays (much faster than reading the Schema's).
+ */
+export function syncWire(state: BattleStateSchema, wire: WireState, previous?: WireState | null): void {
   const s = state as unknown as Record<string, unknown>;
   for (const k of SCALAR_KEYS) {
     const v = wire[k];
     if (s[k] !== v) s[k] = v;
   }
-  for (const k of ARRAY_KEYS) syncNumbers(state[k] as ArraySchema<number>, wire[k]);
+  for (const k of ARRAY_KEYS) syncNumbers(state[k] as ArraySchema<number>, wire[k], previous?.[k]);
 
   const units = state.units as MapSchema<UnitSchema>;
   for (const id of Array.from(units.keys())) {

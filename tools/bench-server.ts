@@ -6,9 +6,11 @@
  *   npm run bench:server -- [--rooms 200] [--rounds 3] [--think 500] [--map last-stand] [--json]
  *                           [--url http://127.0.0.1:2567]
  *
- * Each client plays with the engine's soldier bot on its own view of the battle (fromWire of the
- * Schema state). Within a battle one action is in flight at a time; a client waits `--think` ms
- * before each action (the pace of a very fast human), and all battles run at once.
+ * Each client plays a scripted turn (`--policy light`, the default: per round one move, then a
+ * reload or overwatch per soldier, then ready; refusals are counted, not timed) or the engine's
+ * soldier bot on its own view (`--policy bot`, heavier on the benchmark's own CPU). Within a
+ * battle one action is in flight at a time; a client waits `--think` ms (±50%) before each action,
+ * and all battles run at once.
  *
  * Prints: rooms, clients, actions, actionLatencyP50Ms / P99Ms (a client sends an action → both
  * clients of the battle hold the patch with that step), bytesPerAction (every frame both clients
@@ -41,6 +43,10 @@ const THINK_MS = Number(arg("think", "500"));
 const MAP_ID = arg("map", "last-stand");
 const URL_ARG = arg("url", "");
 const JOIN_CONCURRENCY = Number(arg("join-concurrency", "8"));
+/** "light": a cheap scripted player (one move, reload or overwatch per soldier, ready) that reads
+ *  the Schema directly, so the benchmark's own process does not become the bottleneck; "bot": the
+ *  engine's soldier bot on each client's view (costs ~2 ms of client CPU per action). */
+const POLICY = arg("policy", "light");
 
 const log = (...a: unknown[]) => {
   if (!JSON_OUT) console.log(...a);
@@ -178,8 +184,13 @@ function waitStep(room: Room<any>, step: number, timeoutMs = 30_000): Promise<vo
 }
 
 /** Sends one message and resolves with its latency (ms) once both clients hold the new step, or null if refused. */
+const byType = new Map<string, number[]>();
+
 function timedSend(b: Battle, seat: Seat, type: string, payload: unknown): Promise<number | null> {
   const room = b.rooms[seat];
+  const kind = type === "action" ? (payload as { action: { type: string } }).action.type : type;
+  const resolvesRound = kind === "ready" && (seat === "takumi" ? room.state.readyWang : room.state.readyTakumi);
+  const key = resolvesRound ? "ready (ends the round)" : kind;
   const target = (room.state.step as number) + 1;
   const t0 = performance.now();
   return new Promise((res, rej) => {
@@ -195,7 +206,10 @@ function timedSend(b: Battle, seat: Seat, type: string, payload: unknown): Promi
         if (settled) return;
         settled = true;
         offErr();
-        res(performance.now() - t0);
+        const ms = performance.now() - t0;
+        if (!byType.has(key)) byType.set(key, []);
+        byType.get(key)!.push(ms);
+        res(ms);
       },
       (err) => {
         if (settled) return;
@@ -209,37 +223,66 @@ function timedSend(b: Battle, seat: Seat, type: string, payload: unknown): Promi
 }
 
 async function play(b: Battle, map: MapDef, latencies: number[], counts: { actions: number; refused: number }) {
-  const w = () => b.rooms.takumi.state.toJSON() as WireState;
+  const st = () => b.rooms.takumi.state as any;
   await waitStep(b.rooms.wang, 0);
-  const startRound = w().round;
-  while (w().phase === "player" && w().round < startRound + ROUNDS) {
+  const startRound = st().round as number;
+  let turn = 0;
+  const record = (latency: number | null) => {
+    if (latency === null) counts.refused++;
+    else {
+      latencies.push(latency);
+      counts.actions++;
+    }
+  };
+  while (st().phase === "player" && st().round < startRound + ROUNDS) {
     for (const seat of ["takumi", "wang"] as Seat[]) {
       const room = b.rooms[seat];
-      for (let guard = 0; guard < 40; guard++) {
-        const state = room.state.toJSON() as WireState;
-        if (state.phase !== "player") return;
-        const ready = seat === "takumi" ? state.readyTakumi : state.readyWang;
-        if (ready) break;
-        const cmd = botCommand(fromWire(state, map), seat);
-        await sleep(THINK_MS * (0.5 + Math.random()));
-        let latency: number | null;
-        if (!cmd || cmd.action.type === "ready") {
-          latency = await timedSend(b, seat, "ready", { ready: true });
-        } else {
-          latency = await timedSend(b, seat, "action", { action: cmd.action });
-        }
-        if (latency === null) {
-          counts.refused++;
-          // The bot judged from its view; if the server refused, give up the turn.
-          const l2 = await timedSend(b, seat, "ready", { ready: true });
-          if (l2 !== null) {
-            latencies.push(l2);
-            counts.actions++;
+      if (POLICY === "bot") {
+        for (let guard = 0; guard < 40; guard++) {
+          const state = room.state.toJSON() as WireState;
+          if (state.phase !== "player") return;
+          if (seat === "takumi" ? state.readyTakumi : state.readyWang) break;
+          const cmd = botCommand(fromWire(state, map), seat);
+          await sleep(THINK_MS * (0.5 + Math.random()));
+          const isReady = !cmd || cmd.action.type === "ready";
+          const latency = isReady
+            ? await timedSend(b, seat, "ready", { ready: true })
+            : await timedSend(b, seat, "action", { action: cmd!.action });
+          record(latency);
+          if (latency === null) {
+            record(await timedSend(b, seat, "ready", { ready: true }));
+            break;
           }
-          break;
+          if (isReady) break;
         }
-        latencies.push(latency);
-        counts.actions++;
+        continue;
+      }
+      // Light policy: read the Schema directly (no engine work on the client).
+      if (room.state.phase !== "player") return;
+      const mine = () =>
+        [...(room.state.units as Map<string, any>).values()].filter((u) => u.seat === seat && u.fate === "active" && !u.grabbedBy);
+      const first = mine().find((u) => u.ap > 0);
+      if (first) {
+        const dirs = [[1, 0], [0, 1], [-1, 0], [0, -1]];
+        const [dx, dy] = dirs[turn++ % 4];
+        const to = { x: first.x + dx, y: first.y + dy, level: first.level };
+        if (to.x >= 0 && to.y >= 0 && to.x < map.width && to.y < map.height) {
+          await sleep(THINK_MS * (0.5 + Math.random()));
+          record(await timedSend(b, seat, "action", { action: { type: "move", unit: first.id, to } }));
+        }
+      }
+      for (const u of mine()) {
+        if (room.state.phase !== "player" || u.ap <= 0 || !u.hasWeapon) continue;
+        const action =
+          u.mag < 3 && u.spareMags > 0 ? { type: "reload", unit: u.id } : u.mag > 0 && !u.overwatch ? { type: "overwatch", unit: u.id } : null;
+        if (!action) continue;
+        await sleep(THINK_MS * (0.5 + Math.random()));
+        record(await timedSend(b, seat, "action", { action }));
+      }
+      if (room.state.phase !== "player") return;
+      if (!(seat === "takumi" ? room.state.readyTakumi : room.state.readyWang)) {
+        await sleep(THINK_MS * (0.5 + Math.random()));
+        record(await timedSend(b, seat, "ready", { ready: true }));
       }
     }
   }
@@ -256,7 +299,7 @@ async function main() {
     child = await startServer(port, join(dir, "bench.sqlite"));
     base = `http://127.0.0.1:${port}`;
   }
-  log(`bench: ${ROOMS} battles on ${MAP_ID}, ${ROUNDS} rounds, think ${THINK_MS} ms, server ${base}`);
+  log(`bench: ${ROOMS} battles on ${MAP_ID}, ${ROUNDS} rounds, think ${THINK_MS} ms, policy ${POLICY}, server ${base}`);
 
   const battles: Battle[] = [];
   const t0 = performance.now();
@@ -273,12 +316,14 @@ async function main() {
   log(`joined ${battles.length * 2} clients in ${joinSeconds.toFixed(1)} s`);
 
   const cpu0 = cpuSeconds(child?.pid);
+  const own0 = process.cpuUsage();
   const latencies: number[] = [];
   const counts = { actions: 0, refused: 0 };
   const tPlay = performance.now();
   const results = await Promise.allSettled(battles.map((b) => play(b, map, latencies, counts)));
   const playSeconds = (performance.now() - tPlay) / 1000;
   const cpu1 = cpuSeconds(child?.pid);
+  const own1 = process.cpuUsage(own0);
   const failures = results.filter((r) => r.status === "rejected") as PromiseRejectedResult[];
   for (const f of failures.slice(0, 3)) log(`battle failed: ${f.reason}`);
 
@@ -312,8 +357,26 @@ async function main() {
     playSeconds: Number(playSeconds.toFixed(1)),
     serverCpuSeconds: cpu0 !== null && cpu1 !== null ? Number((cpu1 - cpu0).toFixed(2)) : null,
     serverCpuShare: cpu0 !== null && cpu1 !== null ? Number(((cpu1 - cpu0) / playSeconds).toFixed(2)) : null,
+    // The benchmark's own process (400 clients decoding patches): if near 1, it, not the server, limits the latency.
+    clientCpuShare: Number(((own1.user + own1.system) / 1e6 / playSeconds).toFixed(2)),
+    policy: POLICY,
+    loadAverage: (await import("node:os")).loadavg().map((n) => Number(n.toFixed(2))),
   };
 
+  try {
+    const health = (await (await fetch(`${base}/health`)).json()) as Record<string, unknown>;
+    // Time the server spent handling one message (validate → engine → store → patch), without the network or client.
+    (result as Record<string, unknown>).serverHandleMsP50 = health.handleMsP50;
+    (result as Record<string, unknown>).serverHandleMsP99 = health.handleMsP99;
+  } catch {
+    /* an older server */
+  }
+  const latencyByAction: Record<string, { n: number; p50: number; p99: number }> = {};
+  for (const [k, v] of byType) {
+    v.sort((a, b) => a - b);
+    latencyByAction[k] = { n: v.length, p50: Number(percentile(v, 50).toFixed(2)), p99: Number(percentile(v, 99).toFixed(2)) };
+  }
+  (result as Record<string, unknown>).latencyByAction = latencyByAction;
   if (JSON_OUT) console.log(JSON.stringify(result, null, 2));
   else console.table(result);
 
