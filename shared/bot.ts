@@ -12,6 +12,7 @@ import { costField, movementBudget, occupancy, reachableTiles } from "./path.js"
 import { coverAgainst, hitChanceBetween } from "./combat.js";
 import { lineOfSight, visibleCreatureIds, visibleTiles } from "./sight.js";
 import { insideLine } from "./perimeter.js";
+import { isExtraction } from "./objectives.js";
 import { throwRange } from "./actions/grenade.js";
 
 interface Situation {
@@ -78,15 +79,15 @@ function bestTiles(sit: Situation, u: Unit): { oneAp: Spot | null; any: Spot | n
   return { oneAp, any };
 }
 
-/** A move toward the nearest exit, as far as the action points go. */
-function towardExit(s: BattleState, u: Unit): Action | null {
+/** A move toward the nearest goal tile (an exit, the rescue), as far as the action points go. */
+function toward(s: BattleState, u: Unit, isGoal: (i: number) => boolean): Action | null {
   const here = tileIndex(s.map, u.x, u.y, u.level);
-  if (s.layers.terrain[here] === Terrain.exit) return null;
+  if (isGoal(here)) return null;
   const occ = occupancy(s);
   const field = costField(s, u, false, 1 << 20, occ);
   let goal = -1;
   for (let i = 0; i < field.dist.length; i++)
-    if (field.dist[i] > 0 && occ[i] === 0 && s.layers.terrain[i] === Terrain.exit && (goal < 0 || field.dist[i] < field.dist[goal])) goal = i;
+    if (field.dist[i] > 0 && occ[i] === 0 && isGoal(i) && (goal < 0 || field.dist[i] < field.dist[goal])) goal = i;
   if (goal < 0) return null;
   const budget = movementBudget(u);
   let i = goal;
@@ -149,7 +150,9 @@ function decide(sit: Situation, u: Unit): Action | null {
     const called = hitChanceBetween(s, u, grabber, "calledShot").chance;
     return { type: called >= 30 ? "calledShot" : "shoot", unit: u.id, target: grabber.id };
   }
-  if (s.objective === "extract") return towardExit(s, u);
+  if (s.objective === "extract") return toward(s, u, (i) => isExtraction(s, posOf(s.map, i)));
+  const rescue = s.map.objective.rescue;
+  const goForRescue = s.objective === "reach" && rescue && u.ap >= 2;
   const here = tileScore(sit, u, u);
   const threatened = here <= -30;
   if (threatened) {
@@ -163,6 +166,10 @@ function decide(sit: Situation, u: Unit): Action | null {
     const shot = bestShot(sit, u, u.ap >= 2 ? 40 : 25);
     if (shot) return { type: "shoot", unit: u.id, target: shot.target.id };
   } else if (reload) return reload;
+  if (goForRescue) {
+    const move = toward(s, u, (i) => i === indexOf(s.map, rescue));
+    if (move) return move;
+  }
   if (u.ap >= 2) {
     const to = bestTiles(sit, u).oneAp;
     if (to && to.score > here + 10) return { type: "move", unit: u.id, to: to.pos };

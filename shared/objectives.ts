@@ -3,7 +3,7 @@
  * extract through an exit. Lost when no sergeant is left and none got out.
  */
 import { Terrain } from "./map/types.js";
-import type { Unit } from "./types.js";
+import type { BattleState, Pos, Unit } from "./types.js";
 import { type Draft, emit } from "./draft.js";
 import { samePos, tileIndex } from "./grid.js";
 import { isSergeant } from "./units.js";
@@ -25,12 +25,19 @@ export function checkRescue(d: Draft, u: Unit): boolean {
   return true;
 }
 
-/** Environment phase: soldiers standing on an exit while extracting leave the board, saved. */
+/** Is this a tile where soldiers get out (the map's extraction points, or else its exits)? */
+export function isExtraction(s: BattleState, p: Pos): boolean {
+  const points = s.map.objective.extract;
+  if (points.length) return points.some((e) => samePos(e, p));
+  return s.layers.terrain[tileIndex(s.map, p.x, p.y, p.level)] === Terrain.exit;
+}
+
+/** Environment phase: soldiers standing on an extraction tile while extracting leave the board, saved. */
 export function extractSoldiers(d: Draft): void {
   if (d.s.objective !== "extract") return;
   for (const u of d.s.units) {
     if (u.side !== "squad" || u.fate !== "active" || u.grabbedBy) continue;
-    if (d.s.layers.terrain[tileIndex(d.s.map, u.x, u.y, u.level)] !== Terrain.exit) continue;
+    if (!isExtraction(d.s, u)) continue;
     u.fate = "extracted";
     u.overwatch = false;
     emit(d, { type: "extracted", unit: u.id });

@@ -66,6 +66,8 @@ interface MapSpec {
     squeezeEveryRounds: number;
   };
   rescue?: { x: number; y: number; level?: number };
+  /** Where soldiers get out (default: the exit tiles). */
+  extract?: { x: number; y: number; level?: number }[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -205,11 +207,11 @@ const MAPS: MapSpec[] = [
     maxRounds: 20,
     objective: "reach",
     waves: [
-      "1: snatcher",
-      "2: snatcher, spitter",
-      "3: snatcher*2",
-      "4: leaper",
-      "5: snatcher*2, spitter",
+      "1: snatcher*2, spitter",
+      "2: snatcher*2, leaper",
+      "3: snatcher*3, spitter",
+      "4: leaper*2, snatcher*2",
+      "5: snatcher*3, spitter",
       "7: snatcher*2, leaper",
       "9: snatcher*2, spitter",
     ],
@@ -229,8 +231,15 @@ const MAPS: MapSpec[] = [
       { kind: "edge", x: 7, y: 0 },
       { kind: "rooftop", x: 2, y: 5 },
       { kind: "rooftop", x: 8, y: 9 },
+      // "they ascended the walls on both sides ... moving for the flank": the way back is cut off too
+      { kind: "rooftop", x: 2, y: 12 },
+      { kind: "rooftop", x: 8, y: 12 },
+      { kind: "edge", x: 0, y: 15 },
+      { kind: "edge", x: 11, y: 15 },
     ],
-    rescue: { x: 6, y: 5 },
+    rescue: { x: 6, y: 3 },
+    // "centre peel": with the woman, fall back to the street where the platoon holds the line
+    extract: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((x) => ({ x, y: 17 })),
   },
   {
     id: "tower-test",
@@ -330,6 +339,7 @@ export function buildTmj(spec: MapSpec): Record<string, unknown> {
     );
   }
   if (spec.rescue) objectives.push(point("rescue", "the woman", spec.rescue.x, spec.rescue.y, levelProp(spec.rescue.level)));
+  for (const e of spec.extract ?? []) objectives.push(point("extract", "back to the line", e.x, e.y, levelProp(e.level)));
   layers.push(objectLayer(layerId++, "objectives", objectives));
 
   return {

@@ -456,6 +456,7 @@ export function parseMap(file: string, json: unknown): MapDef {
   // 7. Objectives.
   let perimeter: PerimeterDef | null = null;
   let rescue: ObjectiveDef["rescue"];
+  const extract: ObjectiveDef["extract"] = [];
   const objLayer = objectLayers.get("objectives");
   objLayer?.objects.forEach((obj, i) => {
     const raw = propsRecord(obj.properties);
@@ -481,14 +482,20 @@ export function parseMap(file: string, json: unknown): MapDef {
       const t = terrainAt(p.x, p.y, p.level);
       if (t === "wall" || t === "vehicle" || t === "hole") fail("objectives", `objects[${i}].x`, `${p.label}: the rescue point is on ${t}`);
       rescue = { x: p.x, y: p.y, level: p.level };
+    } else if (kind === "extract") {
+      const ep = check(RescueProps, raw, "objectives", `objects[${i}]`);
+      const p = place("objectives", obj, i, ep.level);
+      const t = terrainAt(p.x, p.y, p.level);
+      if (t === "wall" || t === "vehicle" || t === "hole") fail("objectives", `objects[${i}].x`, `${p.label}: the extraction point is on ${t}`);
+      extract.push({ x: p.x, y: p.y, level: p.level });
     } else {
-      fail("objectives", `objects[${i}].type`, `object ${obj.id ?? i} has type "${kind}"; expected perimeter or rescue`);
+      fail("objectives", `objects[${i}].type`, `object ${obj.id ?? i} has type "${kind}"; expected perimeter, rescue or extract`);
     }
   });
   if (props.objective === "reach" && !rescue) {
     fail("objectives", "objects", "objective \"reach\" needs a point of type \"rescue\" in the objectives layer");
   }
-  const objective: ObjectiveDef = rescue ? { kind: props.objective, rescue } : { kind: props.objective };
+  const objective: ObjectiveDef = rescue ? { kind: props.objective, rescue, extract } : { kind: props.objective, extract };
 
   return {
     id: props.id,

@@ -58,6 +58,8 @@ export interface ObjectiveDef {
   /** `hold`: hold the perimeter until it breaks; `reach`: a soldier reaches `rescue`. Then: extract. */
   kind: "hold" | "reach";
   rescue?: { x: number; y: number; level: number };
+  /** Where soldiers get out; empty means the map's `exit` tiles. */
+  extract: { x: number; y: number; level: number }[];
 }
 
 export interface MapDef {

@@ -27,7 +27,7 @@ describe("the shipped maps", () => {
     expect(m.name).toBe("Last Stand");
     expect(m.visionRange).toBe(4);
     expect(m.maxRounds).toBe(30);
-    expect(m.objective).toEqual({ kind: "hold" });
+    expect(m.objective).toEqual({ kind: "hold", extract: [] });
     expect(m.perimeter).toEqual({ cx: 11, cy: 8, level: 0, radius: 5, breakPoint: 1, squeezeCorpses: 4, squeezeEveryRounds: 5 });
     expect(m.terrain.length).toBe(22 * 16);
     expect(m.dust.every((d) => d === 1)).toBe(true);
@@ -72,7 +72,8 @@ describe("the shipped maps", () => {
     const m = load("the-alley");
     expect([m.width, m.height, m.levels]).toEqual([12, 18, 1]);
     expect(m.objective.kind).toBe("reach");
-    expect(m.objective.rescue).toEqual({ x: 6, y: 5, level: 0 });
+    expect(m.objective.rescue).toEqual({ x: 6, y: 3, level: 0 });
+    expect(m.objective.extract).toHaveLength(12);
     expect(m.perimeter).toBeNull();
     expect(m.visionRange).toBe(4);
     expect(m.soldiers.length).toBe(6);
@@ -222,6 +223,7 @@ const BROKEN: Broken[] = [
   { what: "unknown objective object", mutate: (j) => (obj(j, "objectives", "perimeter").type = "flag"), layer: "objectives", field: "objects[0].type" },
   { what: "reach without a rescue point", base: "the-alley", mutate: (j) => (layerOf(j, "objectives").objects = []), layer: "objectives", field: "objects", says: /rescue/ },
   { what: "rescue point on a wall", base: "the-alley", mutate: (j) => (obj(j, "objectives", "rescue").x = px(1)), layer: "objectives", field: "objects[0].x" },
+  { what: "extraction point on a wall", base: "the-alley", mutate: (j) => (obj(j, "objectives", "extract").y = px(10)), layer: "objectives", field: "objects[1].x", says: /extraction point is on wall/ },
   { what: "no spawns layer", mutate: (j) => (j.layers = j.layers.filter((l: Json) => l.name !== "spawns")), layer: "spawns", field: "name" },
 ];
 
