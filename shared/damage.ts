@@ -16,7 +16,10 @@ export function hurt(d: Draft, u: Unit, amount: number, cause: DamageCause, igno
   if (u.fate !== "active" || amount <= 0) return false;
   const dealt = Math.min(u.hp, ignoreArmor ? amount : damageAfterArmor(amount, u.armor));
   u.hp -= dealt;
-  if (u.side === "squad" && ACID_CAUSES.has(cause)) d.s.report.acidDamage += dealt;
+  if (u.side === "squad" && ACID_CAUSES.has(cause)) {
+    d.s.report.acidDamage += dealt;
+    u.burned = true;
+  }
   emit(d, { type: "damaged", unit: u.id, amount: dealt, cause, hp: u.hp });
   if (u.hp <= 0) {
     kill(d, u);

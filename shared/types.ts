@@ -42,6 +42,7 @@ export interface Unit {
   grabbedBy: string | null;
   /** Freed this round: the soldier has only 1 AP next round. */
   freed: boolean;
+  /** Burned by acid at least once this battle (shown as a status). */
   burned: boolean;
   // Creatures
   /** Id of the soldier this creature holds, or null. */

@@ -1,0 +1,39 @@
+/**
+ * Golden replays: recorded bot-vs-creature battles whose hash after every step must not change
+ * unless the rules version does. Re-record with `npm run golden` (and bump RULES_VERSION) only
+ * when a rule changes on purpose.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { replay, RULES_VERSION, type MatchRecord } from "../../shared/index.js";
+import { loadMapById } from "../../server/maps.js";
+import { GOLDEN } from "../../tools/golden.js";
+
+describe("golden replays keep their hashes", () => {
+  for (const g of GOLDEN) {
+    it(`${g.name} replays step by step to its recorded hashes`, () => {
+      const record = JSON.parse(readFileSync(join(import.meta.dirname, `${g.name}.json`), "utf8")) as MatchRecord;
+      expect(record.rulesVersion, "the rules version changed: re-record with npm run golden").toBe(RULES_VERSION);
+      expect(record.log.length).toBeGreaterThan(20);
+      expect(record.log.every((e) => typeof e.hash === "string")).toBe(true);
+      const result = replay(record, loadMapById(record.map.id));
+      expect(result.error).toBeNull();
+      expect(result.steps).toHaveLength(record.log.length);
+      expect(result.hash).toBe(record.finalHash);
+      expect(result.state.phase).toBe("ended");
+    });
+  }
+
+  it("a record whose log was tampered with is caught at the step that differs", () => {
+    const g = GOLDEN[0];
+    const record = JSON.parse(readFileSync(join(import.meta.dirname, `${g.name}.json`), "utf8")) as MatchRecord;
+    const k = record.log.findIndex((e) => e.action.type === "move");
+    const entry = record.log[k];
+    if (entry.action.type !== "move") throw new Error("no move in the golden record");
+    // move the same soldier to another tile he could reach: the game goes on, but not as recorded
+    record.log[k] = { ...entry, action: { ...entry.action, to: { ...entry.action.to, x: entry.action.to.x + 1 } } };
+    const result = replay(record, loadMapById(record.map.id));
+    expect(result.error).toMatch(new RegExp(`^step ${k + 1}: `));
+  });
+});

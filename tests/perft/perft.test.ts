@@ -1,0 +1,52 @@
+/**
+ * Perft-style counts (as chess engines count moves): the number of legal actions in fixed
+ * positions, by type, and depth-2 totals. An accidental change to movement, sight, range or any
+ * rule that decides what may be done shows up here as a different number. When a rule changes on
+ * purpose, recount with `npx tsx tools/perft.ts` and say why in the commit.
+ */
+import { describe, expect, it } from "vitest";
+import { legalActions } from "../../shared/index.js";
+import { POSITIONS, countByType, perft2, reach } from "./positions.js";
+
+const EXPECTED: Record<string, { round: number; takumi: Record<string, number>; wang: Record<string, number>; perft2Takumi?: number }> = {
+  "last-stand start": {
+    round: 1,
+    takumi: { move: 514, overwatch: 3, grenade: 312, ready: 1 },
+    wang: { move: 521, overwatch: 3, grenade: 373, ready: 1 },
+    perft2Takumi: 507828,
+  },
+  "last-stand round 4": {
+    round: 4,
+    takumi: { move: 310, reload: 2, grenade: 179, shoot: 2, overwatch: 1, ready: 1 },
+    wang: { move: 343, reload: 1, grenade: 173, shoot: 1, overwatch: 1, ready: 1 },
+  },
+  "last-stand round 8": {
+    round: 8,
+    takumi: { move: 100, ready: 1, undo: 1 },
+    wang: { move: 40, ready: 1 },
+  },
+  "the-alley start": {
+    round: 1,
+    takumi: { move: 230, overwatch: 3, grenade: 233, shoot: 2, ready: 1 },
+    wang: { move: 192, shoot: 3, overwatch: 3, grenade: 196, ready: 1 },
+  },
+  "tower-test start": {
+    round: 1,
+    takumi: { move: 43, overwatch: 1, grenade: 62, ready: 1 },
+    wang: { move: 69, overwatch: 1, grenade: 64, ready: 1 },
+    perft2Takumi: 5317,
+  },
+};
+
+describe("perft: legal action counts in fixed positions", () => {
+  for (const p of POSITIONS) {
+    const want = EXPECTED[p.name];
+    it(`${p.name}: ${Object.values(want.takumi).reduce((a, b) => a + b, 0)} actions for Takumi, ${Object.values(want.wang).reduce((a, b) => a + b, 0)} for Wang`, () => {
+      const s = reach(p);
+      expect(s.round).toBe(want.round);
+      expect(countByType(legalActions(s, "takumi"))).toEqual(want.takumi);
+      expect(countByType(legalActions(s, "wang"))).toEqual(want.wang);
+      if (want.perft2Takumi !== undefined) expect(perft2(s, "takumi")).toBe(want.perft2Takumi);
+    });
+  }
+});
