@@ -1,0 +1,200 @@
+/** Rule module: dragged off the grid (DESIGN.md section 8). */
+import { describe, it, expect } from "vitest";
+import { dragPath, grabChance, hitChance, Terrain, type BattleState, type Unit } from "../../shared/index.js";
+import {
+  HIT, MISS, TAKUMI, TP1, WANG, act, endRound, eventsOf, forceRolls, idx, placeCreature, put, quiet, refused,
+  replan, terrainAt, unit,
+} from "./helpers.js";
+
+/** Make `grabber` hold `victim` (as a hit grab leaves them). */
+function hold(s: BattleState, grabber: Unit, victimId: string): void {
+  grabber.grabbing = victimId;
+  unit(s, victimId).grabbedBy = grabber.id;
+}
+
+/** A Snatcher at (5, 6) holding takumi-private-1 at (5, 7); the exits are at (4, 0) and (5, 0). */
+function dragged(grabberHp?: number): { s: BattleState; c: Unit } {
+  const s = quiet("last-stand");
+  put(s, TP1, 5, 7);
+  const c = placeCreature(s, "snatcher", 5, 6, 0, grabberHp);
+  hold(s, c, TP1);
+  replan(s);
+  return { s, c };
+}
+
+describe("drag: the grab", () => {
+  it("the grab's chance is the Snatcher's aim 70 less the victim's cover", () => {
+    const s = quiet("last-stand");
+    put(s, TP1, 7, 8);
+    const open = placeCreature(s, "snatcher", 6, 8);
+    expect(grabChance(s, open, unit(s, TP1))).toBe(70);
+    put(s, TP1, 3, 8); // standing in rubble: half cover
+    put(s, open.id, 2, 8);
+    expect(grabChance(s, open, unit(s, TP1))).toBe(50);
+    put(s, TP1, 8, 8); // rubble at (8, 7) between him and a Snatcher at (7, 7)
+    put(s, open.id, 7, 7);
+    expect(grabChance(s, open, unit(s, TP1))).toBe(50);
+  });
+
+  it("a seen Snatcher beside a soldier announces a grab and hits on a roll below 70", () => {
+    const s = quiet("last-stand");
+    const c = placeCreature(s, "snatcher", 6, 8); // beside takumi-private-1 at (7, 8)
+    replan(s);
+    const intent = s.intents.find((i) => i.unit === c.id)!;
+    expect(intent.kind).toBe("grab");
+    expect(intent.target).toEqual({ x: 7, y: 8, level: 0 });
+    forceRolls(s, (r) => r === 69);
+    const { state, events } = endRound(s);
+    expect(eventsOf(events, "grabbed")).toEqual([{ type: "grabbed", unit: c.id, victim: TP1, roll: true, hit: true }]);
+    expect(unit(state, TP1).grabbedBy).toBe(c.id);
+    expect(unit(state, c.id).grabbing).toBe(TP1);
+  });
+
+  it("a roll of 70 or more misses: no one is grabbed", () => {
+    const s = quiet("last-stand");
+    const c = placeCreature(s, "snatcher", 6, 8);
+    replan(s);
+    forceRolls(s, (r) => r === 70);
+    const { state, events } = endRound(s);
+    expect(eventsOf(events, "grabbed")).toEqual([{ type: "grabbed", unit: c.id, victim: TP1, roll: true, hit: false }]);
+    expect(unit(state, TP1).grabbedBy).toBeNull();
+    expect(unit(state, c.id).grabbing).toBeNull();
+  });
+});
+
+describe("drag: the grabbed soldier", () => {
+  it("cannot move, throw or watch (ERR_GRABBED)", () => {
+    const { s } = dragged();
+    refused(s, "takumi", { type: "move", unit: TP1, to: { x: 6, y: 8, level: 0 } }, "ERR_GRABBED");
+    refused(s, "takumi", { type: "grenade", unit: TP1, to: { x: 5, y: 10, level: 0 } }, "ERR_GRABBED");
+    refused(s, "takumi", { type: "overwatch", unit: TP1 }, "ERR_GRABBED");
+  });
+
+  it("may shoot or rifle-butt only his grabber (ERR_MUST_TARGET_GRABBER), at -20 aim", () => {
+    const { s, c } = dragged();
+    const other = placeCreature(s, "snatcher", 6, 8);
+    refused(s, "takumi", { type: "shoot", unit: TP1, target: other.id }, "ERR_MUST_TARGET_GRABBER");
+    refused(s, "takumi", { type: "butt", unit: TP1, target: other.id }, "ERR_MUST_TARGET_GRABBER");
+    const chance = hitChance(s, TP1, c.id);
+    expect(chance.parts).toContainEqual({ label: "grabbed", value: -20 });
+    expect(chance.chance).toBe(60 - 20);
+    forceRolls(s, HIT);
+    const { state } = act(s, "takumi", { type: "shoot", unit: TP1, target: c.id });
+    expect(unit(state, c.id).hp).toBe(2);
+  });
+});
+
+describe("drag: toward the exit", () => {
+  it("announces the path to the nearest exit and the rounds left", () => {
+    const { s, c } = dragged();
+    const intent = s.intents.find((i) => i.unit === c.id)!;
+    const path = dragPath(s, c);
+    expect(intent.kind).toBe("drag");
+    expect(intent.dragPath).toEqual(path);
+    expect(path).toHaveLength(6);
+    const end = path[path.length - 1];
+    expect(terrainAt(s, end.x, end.y, end.level)).toBe(Terrain.exit);
+    expect(intent.countdown).toBe(3);
+    expect(intent.moveTo).toEqual(path[1]);
+  });
+
+  it("the grabber moves 2 tiles along it and the victim follows into the tile it left", () => {
+    const { s, c } = dragged();
+    const path = dragPath(s, c);
+    const { state, events } = endRound(s);
+    const g = unit(state, c.id), v = unit(state, TP1);
+    expect({ x: g.x, y: g.y, level: g.level }).toEqual(path[1]);
+    expect({ x: v.x, y: v.y, level: v.level }).toEqual(path[0]);
+    expect(eventsOf(events, "dragged")).toEqual([{ type: "dragged", unit: c.id, victim: TP1, path: [path[0], path[1]] }]);
+    expect(v.grabbedBy).toBe(c.id);
+  });
+
+  it("the countdown falls each round; at the exit the soldier is taken (fate taken, counted in the report)", () => {
+    let { s, c } = dragged();
+    const countdowns: number[] = [];
+    let taken: unknown[] = [];
+    for (let r = 0; r < 3; r++) {
+      const intent = s.intents.find((i) => i.unit === c.id);
+      countdowns.push(intent ? intent.countdown : 0);
+      const done = endRound(s);
+      s = done.state;
+      taken = taken.concat(eventsOf(done.events, "taken"));
+    }
+    expect(countdowns).toEqual([3, 2, 1]);
+    expect(taken).toEqual([{ type: "taken", unit: TP1, by: c.id }]);
+    expect(unit(s, TP1).fate).toBe("taken");
+    expect(unit(s, TP1).grabbedBy).toBeNull();
+    expect(s.units.some((u) => u.id === c.id)).toBe(false); // it left the grid with him
+    expect(s.report.soldiersTaken).toBe(1);
+    expect(s.report.soldiersDead).toBe(0);
+    expect(s.report.perRound[2].soldiersLost).toBe(1);
+    expect(s.phase).toBe("player");
+  });
+});
+
+describe("drag: freeing the victim", () => {
+  it("killing the grabber frees him, and its acid blood splashes him", () => {
+    const { s, c } = dragged(1);
+    forceRolls(s, HIT);
+    const { state, events } = act(s, "takumi", { type: "shoot", unit: TAKUMI, target: c.id });
+    const v = unit(state, TP1);
+    expect(unit(state, c.id).fate).toBe("dead");
+    expect(v.grabbedBy).toBeNull();
+    expect(v.freed).toBe(true);
+    expect(eventsOf(events, "freed").map((e) => e.unit)).toEqual([TP1]);
+    expect(v.hp).toBe(5 - 2);
+    expect(eventsOf(events, "damaged").filter((e) => e.unit === TP1)).toEqual([
+      { type: "damaged", unit: TP1, amount: 2, cause: "splash", hp: 3 },
+    ]);
+    expect(v.hasWeapon).toBe(false); // (5, 7) is beside the corpse: acid 2 there
+  });
+
+  it("a called shot at the arm (-15) frees him without the splash and wounds the grabber", () => {
+    const { s, c } = dragged();
+    const chance = hitChance(s, TAKUMI, c.id, "calledShot");
+    expect(chance.parts).toContainEqual({ label: "called shot", value: -15 });
+    forceRolls(s, HIT);
+    const { state, events } = act(s, "takumi", { type: "calledShot", unit: TAKUMI, target: c.id });
+    const v = unit(state, TP1), g = unit(state, c.id);
+    expect(v.grabbedBy).toBeNull();
+    expect(v.freed).toBe(true);
+    expect(v.hp).toBe(5);
+    expect(v.hasWeapon).toBe(true);
+    expect(g.fate).toBe("active");
+    expect(g.grabbing).toBeNull();
+    expect(g.hp).toBe(4);
+    expect(eventsOf(events, "freed")).toEqual([{ type: "freed", unit: TP1, by: TAKUMI }]);
+    expect(eventsOf(events, "shot")[0]).toMatchObject({ called: true, hit: true, damage: 1 });
+    expect(state.layers.acid[idx(state, 5, 7)]).toBe(0);
+  });
+
+  it("a called shot that misses leaves him held", () => {
+    const { s, c } = dragged();
+    forceRolls(s, MISS);
+    const { state } = act(s, "takumi", { type: "calledShot", unit: TAKUMI, target: c.id });
+    expect(unit(state, TP1).grabbedBy).toBe(c.id);
+    expect(unit(state, c.id).hp).toBe(5);
+  });
+
+  it("a called shot needs a creature holding someone (ERR_NOT_GRABBING)", () => {
+    const s = quiet("last-stand");
+    const c = placeCreature(s, "snatcher", 8, 12);
+    refused(s, "takumi", { type: "calledShot", unit: TAKUMI, target: c.id }, "ERR_NOT_GRABBING");
+  });
+
+  it("a freed soldier has 1 AP next round, then 2 again", () => {
+    const { s, c } = dragged();
+    forceRolls(s, HIT);
+    let state = act(s, "takumi", { type: "calledShot", unit: TAKUMI, target: c.id }).state;
+    state = endRound(state).state;
+    expect(unit(state, TP1).ap).toBe(1);
+    expect(unit(state, TAKUMI).ap).toBe(2);
+    expect(unit(state, WANG).ap).toBe(2);
+    expect(unit(state, TP1).freed).toBe(false);
+    // take the Snatcher off the board so the next round is quiet
+    state.units = state.units.filter((u) => u.id !== c.id);
+    replan(state);
+    state = endRound(state).state;
+    expect(unit(state, TP1).ap).toBe(2);
+  });
+});
