@@ -67,6 +67,8 @@ export class BattleScreen {
     this.buildDom();
     const { w, h } = this.canvasSize();
     this.board = await BoardRenderer.create(this.els.boardHost, w, h);
+    const sp = Number(new URLSearchParams(location.search).get("speed") ?? "");
+    if (sp > 0) this.board.speed = sp;
     this.board.onTile((tile, kind, ev) => this.onTile(tile, kind, ev?.shiftKey ?? false, ev?.ctrlKey ?? false));
     window.addEventListener("resize", this.onResize);
     window.addEventListener("keydown", this.onKey);
@@ -78,6 +80,8 @@ export class BattleScreen {
       backend: this.backend,
       selected: () => this.selected,
       legal: () => this.legal,
+      frames: () => this.board.frames,
+      screen: this,
     };
     this.backend.setHandlers({
       state: (wire, info) => this.onState(wire, info),
@@ -305,6 +309,8 @@ export class BattleScreen {
         }),
       ),
       connection: this.lastConnection,
+      partnerSelected: this.seat === "spectator" ? "" : this.info.selects[OTHER[this.seat]],
+      holders: this.info.holders,
     });
   }
 
@@ -329,12 +335,16 @@ export class BattleScreen {
 
   // ---- selection & previews --------------------------------------------------------------------
 
+  private sentSelect: string | null = null;
   private select(id: string | null, send = true): void {
+    if (send && this.backend.kind === "online" && this.seat !== "spectator" && id !== this.sentSelect) {
+      this.sentSelect = id;
+      this.backend.sendSelect(id);
+    }
     if (id !== this.selected) {
       this.selected = id;
       this.target = null;
       this.mode = "move";
-      if (send && this.backend.kind === "online" && this.seat !== "spectator") this.backend.sendSelect(id);
       const u = id && this.wire ? this.wire.units[id] : null;
       if (u) {
         this.cursor = { x: u.x, y: u.y, level: u.level };
@@ -604,11 +614,8 @@ export class BattleScreen {
   }
 
   private cycleTarget(dir: 1 | -1): void {
-    let ts = this.targetsFor(this.mode);
-    if (!ts.length && this.mode === "move") {
-      ts = this.targetsFor("shoot");
-      if (ts.length) this.mode = "shoot";
-    }
+    if (this.mode === "move" || this.mode === "grenade") this.mode = "shoot";
+    const ts = this.targetsFor(this.mode);
     if (!ts.length) {
       this.showError("NO_TARGET", "No enemy in range and sight of this soldier.");
       return;
@@ -678,7 +685,7 @@ export class BattleScreen {
 
   private toggleSpeed(force?: boolean): void {
     this.fast = force ?? !this.fast;
-    this.board.speed = this.fast ? 4 : 1;
+    this.board.speed = Math.max(this.fast ? 4 : 1, Number(new URLSearchParams(location.search).get("speed") ?? "") || 0);
     this.els.btnSpeed.textContent = this.fast ? "Speed ×4 (F)" : "Speed ×1 (F)";
     this.els.btnSpeed.classList.toggle("on", this.fast);
   }
@@ -706,6 +713,7 @@ export class BattleScreen {
             this.animPhase = e.phase === "player" ? null : e.phase;
             if (e.phase !== "player") this.banner(PHASE_TEXT[e.phase] ?? e.phase, 0);
             if (this.wire) this.renderTop(this.wire);
+            if (e.phase === "enemy") setTestState({ enemySeen: ((getTestState().enemySeen as number) ?? 0) + 1 });
             this.publishTestState();
           } else if (e.type === "ended") {
             this.banner(e.outcome === "won" ? "Victory" : "Defeat", 0);

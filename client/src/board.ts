@@ -219,13 +219,25 @@ export class BoardRenderer {
     });
     board.on("rightclick", (e) => this.pointer(e, "ping"));
     board.on("pointerleave", (e) => this.handler?.({ x: -1, y: -1, level: this.level }, "leave", e));
+    // Render on demand: the ticker runs only while something moves (tweens, ping pulses), then
+    // stops, so an idle board costs nothing (software WebGL in tests, laptops on battery).
     this.app.ticker.add((tk) => {
       this.frames++;
       if (this.overlay.pings.length) {
         this.pingPulse += tk.deltaMS;
         this.drawOverlay();
       }
+      if (this.busy === 0 && !this.overlay.pings.length) this.app.ticker.stop();
     });
+    this.kick();
+  }
+
+  /** Number of running tweens; the ticker keeps going while it is above 0. */
+  private busy = 0;
+
+  /** Draw at least one more frame (starts the ticker; it stops itself when idle). */
+  kick(): void {
+    if (!this.app.ticker.started) this.app.ticker.start();
   }
 
   onTile(handler: TileHandler): void {
@@ -291,6 +303,7 @@ export class BoardRenderer {
   }
 
   private drawAll(): void {
+    this.kick();
     this.drawTerrain();
     this.drawLayers();
     this.drawRing();
@@ -302,6 +315,7 @@ export class BoardRenderer {
   setOverlay(o: Overlay): void {
     this.overlay = o;
     this.drawOverlay();
+    this.kick();
   }
 
   private idx(x: number, y: number, level = this.level): number {
@@ -792,19 +806,7 @@ export class BoardRenderer {
   // ---- animation ----------------------------------------------------------------------------
 
   private wait(ms: number): Promise<void> {
-    const dur = ms / this.speed;
-    return new Promise((resolve) => {
-      if (dur <= 1) return resolve();
-      let t = 0;
-      const fn = (tk: { deltaMS: number }) => {
-        t += tk.deltaMS;
-        if (t >= dur / 1) {
-          this.app.ticker.remove(fn);
-          resolve();
-        }
-      };
-      this.app.ticker.add(fn);
-    });
+    return this.tween(ms, () => {});
   }
 
   private tween(ms: number, step: (t: number) => void): Promise<void> {
@@ -815,16 +817,19 @@ export class BoardRenderer {
         return resolve();
       }
       let t = 0;
+      this.busy++;
       const fn = (tk: { deltaMS: number }) => {
-        t += tk.deltaMS;
+        t += Math.min(tk.deltaMS, 100);
         const k = Math.min(1, t / dur);
         step(k);
         if (k >= 1) {
           this.app.ticker.remove(fn);
+          this.busy--;
           resolve();
         }
       };
       this.app.ticker.add(fn);
+      this.kick();
     });
   }
 

@@ -31,7 +31,12 @@ async function runOnline(how: Parameters<typeof OnlineBackend.open>[1]): Promise
   app.innerHTML = `<div class="loading">Connecting…</div>`;
   const backend = await OnlineBackend.open(makeClient(), how, loadMap);
   const code = backend.info.code;
-  if (code) history.replaceState(null, "", `/?join=${encodeURIComponent(code)}`);
+  if (code) {
+    const keep = new URLSearchParams();
+    keep.set("join", code);
+    for (const k of ["speed", "server"]) if (params.get(k)) keep.set(k, params.get(k)!);
+    history.replaceState(null, "", `/?${keep.toString()}`);
+  }
   const screen = new BattleScreen(app, backend);
   await screen.start();
 }
@@ -45,6 +50,24 @@ async function runOffline(): Promise<void> {
   (window as unknown as { __offline: OfflineBackend }).__offline = backend;
   const screen = new BattleScreen(app, backend);
   await screen.start();
+  const rounds = Number(params.get("autoplay") ?? 0);
+  if (rounds > 0) void autoplay(backend, rounds);
+}
+
+/** Offline autoplay: the bot plays both seats for up to `rounds` rounds (report screenshots, bench). */
+async function autoplay(backend: OfflineBackend, rounds: number): Promise<void> {
+  const idle = () =>
+    new Promise<void>((resolve) => {
+      const tick = () => (window.__lastStand.animating ? setTimeout(tick, 50) : resolve());
+      tick();
+    });
+  await idle();
+  for (let i = 0; i < rounds && backend.battle.phase === "player"; i++) {
+    backend.autoRound();
+    await new Promise((r) => setTimeout(r, 30));
+    await idle();
+  }
+  setTestState({ autoplayDone: true });
 }
 
 async function runReplay(record: MatchRecord): Promise<void> {

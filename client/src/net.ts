@@ -90,7 +90,10 @@ export class OnlineBackend implements Backend {
     } else if (how.create) {
       room = await client.create("battle", { ...how.create, seat: how.seat });
     } else {
-      room = await client.join("battle", { code: how.code, seat: how.seat });
+      // The room id is the join code. A battle with no live room is reopened by the lookup first.
+      const code = String(how.code ?? "").trim().toUpperCase();
+      await fetch(`/api/battles/${encodeURIComponent(code)}`).catch(() => undefined);
+      room = await client.joinById(code, { seat: how.seat });
     }
     const state = await firstState(room);
     const map = await loadMapFor(String(state.mapId || "last-stand"));

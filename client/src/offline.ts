@@ -78,11 +78,17 @@ export class OfflineBackend implements Backend {
     if (ev) this.emit(ev);
   }
 
-  /** The bot plays the other seat's phase, then marks ready. */
-  private botTurn(): BattleEvent[] {
+  /** Autoplay: the bot plays this viewer's seat too (for the report and the benchmark). */
+  autoRound(): void {
     const seat = this.mySeat();
-    if (!seat) return [];
-    const other = OTHER[seat];
+    if (!seat || this.state.phase !== "player") return;
+    const events = this.botTurn(seat);
+    events.push(...this.botTurn(OTHER[seat]));
+    this.emit(events);
+  }
+
+  /** The bot plays a seat's phase, then marks ready. */
+  private botTurn(other: Seat = OTHER[this.mySeat()!]): BattleEvent[] {
     const out: BattleEvent[] = [];
     for (let guard = 0; guard < 60; guard++) {
       if (this.state.phase !== "player" || this.state.ready[other]) break;
@@ -138,7 +144,7 @@ export class OfflineBackend implements Backend {
   record(): unknown {
     return {
       rulesVersion: this.state.rulesVersion,
-      map: { id: this.map.id, contentHash: this.map.contentHash },
+      map: { id: this.map.id, hash: this.map.contentHash },
       seed: this.state.seed,
       options: this.state.options,
       log: this.log,

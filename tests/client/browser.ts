@@ -1,0 +1,155 @@
+/**
+ * Browser test helpers: build the client once (Vite API), start the real game server in this
+ * process on a free port serving that build, and drive Debian's Chromium with playwright-core.
+ * Waits are on `window.__lastStand` flags, never on sleeps.
+ */
+import "../../server/prelude.js";
+import { mkdirSync, mkdtempSync, rmSync, existsSync, statSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "vite";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { createGameServer, type GameServer } from "../../server/main.js";
+
+export const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+export const ARTIFACTS = join(ROOT, "tests", "artifacts");
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--enable-unsafe-swiftshader",
+];
+
+/** Builds the client into a private folder (so parallel runs never share dist/client). */
+export async function buildClient(outDir: string): Promise<void> {
+  await build({
+    configFile: join(ROOT, "client", "vite.config.ts"),
+    logLevel: "error",
+    build: { outDir, emptyOutDir: true },
+  });
+}
+
+export interface TestEnv {
+  game: GameServer;
+  url: string;
+  browser: Browser;
+  dir: string;
+  stop(): Promise<void>;
+}
+
+export async function startEnv(opts: { reconnectSeconds?: number } = {}): Promise<TestEnv> {
+  const dir = mkdtempSync(join(tmpdir(), "last-stand-browser-"));
+  const outDir = join(dir, "client");
+  await buildClient(outDir);
+  const game = await createGameServer({
+    port: 0,
+    host: "127.0.0.1",
+    staticDir: outDir,
+    dbPath: join(dir, "matches.sqlite"),
+    restore: false,
+    handleSignals: false,
+    settings: { log: false, ...(opts.reconnectSeconds ? { reconnectSeconds: opts.reconnectSeconds } : {}) },
+  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return {
+    game,
+    url: `http://127.0.0.1:${game.port}`,
+    browser,
+    dir,
+    async stop() {
+      await browser.close().catch(() => {});
+      await game.close().catch(() => {});
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const NOISE = [/favicon/i, /GPU stall/i, /DBus/i, /unexpected operator/i, /Colyseus reconnection/i, /WebSocket connection to .* failed/i, /ERR_INTERNET_DISCONNECTED/i];
+
+export async function newPage(env: TestEnv, width = 1400, height = 800): Promise<{ page: Page; errors: string[] }> {
+  const ctx = await env.browser.newContext({ viewport: { width, height } });
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() !== "error") return;
+    const t = m.text();
+    if (NOISE.some((r) => r.test(t))) return;
+    errors.push(`console: ${t}`);
+  });
+  return { page, errors };
+}
+
+export type LS = Record<string, any>;
+
+export function lastStand(page: Page): Promise<LS> {
+  return page.evaluate(() => (window as any).__lastStand ?? {});
+}
+
+/** Waits until `predicate(window.__lastStand)` holds in the page. */
+export async function waitLS(page: Page, predicate: string, timeout = 20_000): Promise<LS> {
+  await page.waitForFunction(`(() => { const s = window.__lastStand; if (!s) return false; return (${predicate}); })()`, null, {
+    timeout,
+    polling: 50,
+  });
+  return lastStand(page);
+}
+
+export async function tilePoint(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
+  return page.evaluate(([tx, ty]) => (window as any).__lastStandDebug.tileCenter(tx, ty), [x, y] as const);
+}
+
+export async function clickTile(page: Page, x: number, y: number, button: "left" | "right" = "left"): Promise<void> {
+  const p = await tilePoint(page, x, y);
+  await page.mouse.move(p.x, p.y);
+  await page.mouse.click(p.x, p.y, { button });
+}
+
+export async function wireOf(page: Page): Promise<any> {
+  return page.evaluate(() => (window as any).__lastStandDebug.wire());
+}
+
+export async function legalOf(page: Page): Promise<any[]> {
+  return page.evaluate(() => (window as any).__lastStandDebug.legal());
+}
+
+/**
+ * A screenshot is "more than a blank canvas" when the canvas area shows many distinct colours.
+ * Counts distinct colours of the page's canvas read back in the page (WebGL preserveDrawingBuffer
+ * is off, so we sample the PNG screenshot instead).
+ */
+export async function screenshotStats(page: Page, path: string): Promise<{ colours: number; bytes: number }> {
+  const png = await page.screenshot({ path });
+  const colours = await page.evaluate(async (b64: string) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement("canvas");
+    c.width = img.width;
+    c.height = img.height;
+    const g = c.getContext("2d")!;
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    const set = new Set<number>();
+    for (let i = 0; i < d.length; i += 4 * 7) set.add((d[i] >> 3) * 1024 + (d[i + 1] >> 3) * 32 + (d[i + 2] >> 3));
+    return set.size;
+  }, png.toString("base64"));
+  return { colours, bytes: png.length };
+}
+
+export function artifact(name: string): string {
+  return join(ARTIFACTS, name);
+}
+
+export function fileSize(path: string): number {
+  return existsSync(path) ? statSync(path).size : 0;
+}
+
+export { readdirSync };

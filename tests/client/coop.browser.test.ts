@@ -1,0 +1,329 @@
+/**
+ * The client in a real browser (Debian Chromium via playwright-core) against the real game server:
+ * two players create and join a battle by code, act with clicks and the keyboard, mark ready and
+ * both watch the enemy phase; a refused action is explained in words; a dropped page reconnects
+ * into its seat; screenshots are saved under tests/artifacts/; the replay viewer reaches the same
+ * final hash as the engine.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { replay, ERROR_CODES, Terrain, type MatchRecord } from "../../shared/index.js";
+import { loadMapById } from "../../server/maps.js";
+import { artifact, clickTile, lastStand, legalOf, newPage, screenshotStats, startEnv, waitLS, wireOf, type TestEnv } from "./browser.js";
+
+const SEED = 2;
+const SPEED = 6;
+
+let env: TestEnv;
+let A: Page; // Takumi: mouse
+let B: Page; // Wang: keyboard
+let code = "";
+const pageErrors: string[][] = [];
+
+beforeAll(async () => {
+  env = await startEnv();
+}, 90_000);
+
+afterAll(async () => {
+  await env?.stop();
+});
+
+async function step(page: Page): Promise<number> {
+  return (await lastStand(page)).step as number;
+}
+
+/** Waits for both pages to show the same settled state. */
+async function settled(page: Page, extra = "true"): Promise<Record<string, any>> {
+  return waitLS(page, `s.ready && !s.animating && s.phase === "player" && (${extra})`, 30_000);
+}
+
+describe("two players in their browsers", () => {
+  it("start page; Takumi creates a battle, Wang joins it by its code", async () => {
+    const a = await newPage(env);
+    const b = await newPage(env);
+    A = a.page;
+    B = b.page;
+    pageErrors.push(a.errors, b.errors);
+
+    await A.goto(`${env.url}/?speed=${SPEED}`);
+    await waitLS(A, "s.startReady");
+    const start = await screenshotStats(A, artifact("start-page.png"));
+    expect(start.colours).toBeGreaterThan(20);
+
+    await A.fill("#create-seed", String(SEED));
+    await A.check("input[name=seat][value=takumi]");
+    await A.click("#create-btn");
+    const sa = await waitLS(A, "s.ready && s.code");
+    expect(sa.seat).toBe("takumi");
+    code = sa.code;
+    expect(code).toMatch(/^[A-Z0-9]{4,8}$/);
+    expect(await A.textContent("#join-code")).toBe(code);
+    expect(new URL(A.url()).searchParams.get("join")).toBe(code);
+
+    await B.goto(`${env.url}/?speed=${SPEED}`);
+    await waitLS(B, "s.startReady");
+    await B.fill("#join-code-input", code);
+    // The partner's seat is shown as it fills: Takumi's is taken by a player.
+    await B.waitForSelector("#join-seats li[data-seat=takumi]");
+    expect(await B.textContent("#join-seats li[data-seat=takumi]")).toContain("taken by a player");
+    await B.check("input[name=jseat][value=wang]");
+    await B.click("#join-btn");
+    const sb = await waitLS(B, "s.ready && s.code");
+    expect(sb.seat).toBe("wang");
+    expect(sb.code).toBe(code);
+    // Takumi sees Wang's seat filled by a player.
+    await waitLS(A, `s.holders && s.holders.wang === "player"`);
+  }, 60_000);
+  it("Takumi moves and shoots by clicking the canvas", async () => {
+    await settled(A);
+    const w = await wireOf(A);
+    const takumi = w.units.takumi;
+    await clickTile(A, takumi.x, takumi.y);
+    await waitLS(A, `s.selected === "takumi"`);
+    // Wang sees Takumi's selection.
+    await waitLS(B, `s.partnerSelected === "takumi"`);
+
+    // Move: a tile the engine lists as a legal move, one step away if possible.
+    const legal = await legalOf(A);
+    const moves = legal.filter((a) => a.type === "move" && a.unit === "takumi");
+    expect(moves.length).toBeGreaterThan(0);
+    moves.sort((p, q) => Math.abs(p.to.x - takumi.x) + Math.abs(p.to.y - takumi.y) - (Math.abs(q.to.x - takumi.x) + Math.abs(q.to.y - takumi.y)));
+    const to = moves[0].to;
+    const before = await step(A);
+    await clickTile(A, to.x, to.y);
+    await waitLS(A, `s.step > ${before} && !s.animating`);
+    const w2 = await wireOf(A);
+    expect([w2.units.takumi.x, w2.units.takumi.y]).toEqual([to.x, to.y]);
+
+    // Shoot: the first unit of Takumi's with a target in range; click him, the target, then again to fire.
+    const legal2 = await legalOf(A);
+    const shot = legal2.find((a) => a.type === "shoot");
+    expect(shot, "a shot is available to Takumi's squad in round 1 of seed 2").toBeTruthy();
+    const shooter = w2.units[shot.unit];
+    const target = w2.units[shot.target];
+    await clickTile(A, shooter.x, shooter.y);
+    await waitLS(A, `s.selected === ${JSON.stringify(shot.unit)}`);
+    await clickTile(A, target.x, target.y);
+    await waitLS(A, `s.target === ${JSON.stringify(shot.target)}`);
+    const parts = await A.textContent("#hit-parts");
+    expect(parts).toContain("aim");
+    expect(parts).toMatch(/hit chance\s*\d+%/);
+    const s0 = await step(A);
+    await clickTile(A, target.x, target.y);
+    await waitLS(A, `s.step > ${s0} && !s.animating`);
+    const log = await A.textContent("#log");
+    expect(log).toMatch(/fired at/);
+  }, 60_000);
+  it("a refused action is shown in words", async () => {
+    await settled(A);
+    // Reload with a full magazine (keyboard R on a fresh soldier).
+    const w = await wireOf(A);
+    const fresh = Object.values<any>(w.units).find((u) => u.seat === "takumi" && u.fate === "active" && u.mag === 3 && u.ap > 0);
+    expect(fresh).toBeTruthy();
+    await clickTile(A, fresh.x, fresh.y);
+    await waitLS(A, `s.selected === ${JSON.stringify(fresh.id)}`);
+    const n0 = ((await lastStand(A)).errors as number) ?? 0;
+    await A.keyboard.press("r");
+    const s = await waitLS(A, `(s.errors ?? 0) > ${n0}`);
+    expect(s.error.code).toBe("ERR_MAGAZINE_FULL");
+    await A.waitForSelector("#error-box.show");
+    expect(await A.textContent("#error-box")).toContain(ERROR_CODES.ERR_MAGAZINE_FULL);
+
+    // Click a wall tile as a move target: the server refuses and the page says why.
+    const map = loadMapById("last-stand");
+    const u = (await wireOf(A)).units[fresh.id];
+    let wall: { x: number; y: number } | null = null;
+    let best = Infinity;
+    for (let y = 0; y < map.height; y++)
+      for (let x = 0; x < map.width; x++) {
+        const d = Math.abs(x - u.x) + Math.abs(y - u.y);
+        if (w.terrain[y * map.width + x] === Terrain.wall && d < best) {
+          best = d;
+          wall = { x, y };
+        }
+      }
+    expect(wall).toBeTruthy();
+    const n1 = ((await lastStand(A)).errors as number) ?? 0;
+    await clickTile(A, wall!.x, wall!.y);
+    const s2 = await waitLS(A, `(s.errors ?? 0) > ${n1}`);
+    expect(Object.keys(ERROR_CODES)).toContain(s2.error.code);
+    expect(await A.textContent("#error-box")).toContain(s2.error.message);
+  }, 30_000);
+  it("pings are seen by both players", async () => {
+    const n = ((await lastStand(B)).pings as number) ?? 0;
+    const w = await wireOf(A);
+    await clickTile(A, w.units.takumi.x, Math.max(0, w.units.takumi.y - 1), "right");
+    await waitLS(B, `(s.pings ?? 0) > ${n}`);
+    await waitLS(A, `(s.pings ?? 0) > 0`);
+  }, 20_000);
+  it("Takumi marks ready (the bot already played Wang's seat in round 1): both watch the enemy phase", async () => {
+    await settled(A);
+    await settled(B);
+    const round = (await lastStand(A)).round as number;
+    await A.keyboard.press("Escape");
+    await A.keyboard.press("e");
+    const sa = await waitLS(A, `s.round > ${round} && !s.animating && s.phase === "player"`, 45_000);
+    const sb = await waitLS(B, `s.round > ${round} && !s.animating && s.phase === "player" && s.step === ${sa.step}`, 45_000);
+    expect(sa.enemySeen).toBeGreaterThan(0);
+    expect(sb.enemySeen).toBeGreaterThan(0);
+    expect(sb.viewHash).toBe(sa.viewHash);
+  }, 90_000);
+  it("Wang moves and shoots with the keyboard", async () => {
+    await settled(B);
+    // Tab until one of Wang's units that can move is selected.
+    const movers = new Set((await legalOf(B)).filter((a) => a.type === "move").map((a) => a.unit));
+    expect(movers.size).toBeGreaterThan(0);
+    for (let i = 0; i < 8 && !movers.has((await lastStand(B)).selected); i++) await B.keyboard.press("Tab");
+    const s1 = await lastStand(B);
+    const w = await wireOf(B);
+    const unit = w.units[s1.selected];
+    expect(unit.seat).toBe("wang");
+    const legal = await legalOf(B);
+    const moves = legal.filter((a) => a.type === "move" && a.unit === unit.id);
+    moves.sort((p, q) => Math.abs(p.to.x - unit.x) + Math.abs(p.to.y - unit.y) - (Math.abs(q.to.x - unit.x) + Math.abs(q.to.y - unit.y)));
+    const to = moves[0].to;
+    // Arrows move the cursor from the unit to the tile; Enter moves there.
+    const dx = to.x - unit.x;
+    const dy = to.y - unit.y;
+    for (let i = 0; i < Math.abs(dx); i++) await B.keyboard.press(dx > 0 ? "ArrowRight" : "ArrowLeft");
+    for (let i = 0; i < Math.abs(dy); i++) await B.keyboard.press(dy > 0 ? "ArrowDown" : "ArrowUp");
+    const before = await step(B);
+    await B.keyboard.press("Enter");
+    await waitLS(B, `s.step > ${before} && !s.animating`);
+    const w2 = await wireOf(B);
+    expect([w2.units[unit.id].x, w2.units[unit.id].y]).toEqual([to.x, to.y]);
+
+    // Shoot with the keyboard: select (Tab) a unit with a target, cycle targets (T), fire (Enter).
+    let shot = (await legalOf(B)).find((a) => a.type === "shoot");
+    for (let i = 0; i < 6 && shot && (await lastStand(B)).selected !== shot.unit; i++) await B.keyboard.press("Tab");
+    if (shot) {
+      expect((await lastStand(B)).selected).toBe(shot.unit);
+      await B.keyboard.press("t");
+      const st = await waitLS(B, `!!s.target`);
+      expect(st.mode).toBe("shoot");
+      const s0 = await step(B);
+      await B.keyboard.press("Enter");
+      await waitLS(B, `s.step > ${s0} && !s.animating`);
+    } else {
+      // No target for Wang's squad this round: overwatch with the keyboard instead.
+      const s0 = await step(B);
+      await B.keyboard.press("o");
+      await waitLS(B, `s.step > ${s0} && !s.animating`);
+      shot = undefined;
+    }
+  }, 60_000);
+  it("both mark ready and both watch the enemy phase", async () => {
+    await settled(A);
+    await settled(B);
+    const round = (await lastStand(A)).round as number;
+    await A.keyboard.press("Escape");
+    await A.keyboard.press("e");
+    await waitLS(B, `s.readyTakumi === true`);
+    await B.click("#btn-ready");
+    const sa = await waitLS(A, `s.round > ${round} && !s.animating && s.phase === "player"`, 45_000);
+    const sb = await waitLS(B, `s.round > ${round} && !s.animating && s.phase === "player" && s.step === ${sa.step}`, 45_000);
+    expect(sa.enemySeen).toBeGreaterThan(0);
+    expect(sb.enemySeen).toBeGreaterThan(0);
+    expect(sb.round).toBe(sa.round);
+    expect(sb.viewHash).toBe(sa.viewHash);
+  }, 90_000);
+  it("a dropped page reconnects into its seat", async () => {
+    // The socket drops (as on a network failure): the SDK reconnects by itself.
+    const r0 = ((await lastStand(B)).reconnects as number) ?? 0;
+    await B.evaluate(() => (window as any).__lastStandDebug.drop());
+    await waitLS(B, `(s.reconnects ?? 0) > ${r0} && s.connection === "connected"`, 30_000);
+    // The page is reloaded: it reconnects with its token into the same seat.
+    await B.reload();
+    const s = await waitLS(B, `s.ready && s.connection === "connected" && s.code`, 30_000);
+    expect(s.seat).toBe("wang");
+    expect(s.code).toBe(code);
+    const summary = await (await fetch(`${env.url}/api/battles/${code}`)).json();
+    expect(summary.seats.wang).toBe("player");
+    // He can still act: ready toggles for Wang.
+    const st = await step(B);
+    await B.keyboard.press("e");
+    await waitLS(B, `s.step > ${st} && s.readyWang === true`);
+    await B.keyboard.press("e");
+    await waitLS(B, `s.readyWang === false`);
+  }, 60_000);
+  it("a battle in progress shows acid, the ring and intents (screenshot)", async () => {
+    // Play rounds (everyone on overwatch) until acid lies on the board and intents are shown.
+    for (let i = 0; i < 6; i++) {
+      const w = await wireOf(A);
+      if (w.acid.some((v: number) => v > 0) && w.intents.length > 0) break;
+      const round = w.round;
+      for (const [page, seat] of [[A, "takumi"], [B, "wang"]] as const) {
+        await settled(page);
+        const units = Object.values<any>((await wireOf(page)).units).filter((u) => u.seat === seat && u.fate === "active" && u.ap > 0);
+        for (const u of units) {
+          const sh = (await legalOf(page)).find((a) => a.type === "shoot" && a.unit === u.id);
+          const s0 = await step(page);
+          await clickTile(page, u.x, u.y);
+          if (sh) {
+            const t = (await wireOf(page)).units[sh.target];
+            await clickTile(page, t.x, t.y);
+            await clickTile(page, t.x, t.y);
+          } else await page.keyboard.press("o");
+          await waitLS(page, `(s.step > ${s0} || (s.errors ?? 0) > 0) && !s.animating`);
+        }
+      }
+      await A.keyboard.press("Escape");
+      await A.keyboard.press("e");
+      await B.keyboard.press("Escape");
+      await B.keyboard.press("e");
+      await waitLS(A, `(s.round > ${round} || s.outcome) && !s.animating`, 45_000);
+      await waitLS(B, `(s.round > ${round} || s.outcome) && !s.animating`, 45_000);
+    }
+    const w = await wireOf(A);
+    expect(w.hasPerimeter).toBe(true);
+    expect(w.acid.some((v: number) => v > 0), "acid on the board").toBe(true);
+    expect(w.intents.length, "intents shown").toBeGreaterThan(0);
+    const stats = await screenshotStats(A, artifact("battle.png"));
+    expect(stats.colours).toBeGreaterThan(60);
+    await screenshotStats(B, artifact("battle-wang.png"));
+    expect(await A.textContent("#intent-panel")).toMatch(/1\./);
+  }, 120_000);
+  it("the replay viewer plays the match record to the engine's final hash", async () => {
+    const record = (await (await fetch(`${env.url}/api/matches/${code}/record`)).json()) as MatchRecord;
+    expect(record.log.length).toBeGreaterThan(3);
+    const expected = replay(record, loadMapById(record.map.id));
+    expect(expected.error).toBeNull();
+    const { page, errors } = await newPage(env, 1300, 820);
+    pageErrors.push(errors);
+    await page.goto(`${env.url}/?replay=${code}`);
+    const s = await waitLS(page, `s.ready && s.replay`);
+    expect(s.replay.engineHash).toBe(expected.hash);
+    expect(s.replay.finalHash).toBe(expected.hash);
+    expect(await page.textContent("#hash-ok")).toContain("matches");
+    // Scrub: to the start, one step forward, then back to the end with the slider.
+    await page.keyboard.press("Home");
+    await waitLS(page, `s.replay.index === 0`);
+    await page.keyboard.press("ArrowRight");
+    await waitLS(page, `s.replay.index === 1`);
+    await page.$eval("#timeline", (el: any) => {
+      el.value = el.max;
+      el.dispatchEvent(new Event("input"));
+    });
+    const end = await waitLS(page, `s.replay.index === s.replay.steps`);
+    expect(end.replay.hash).toBe(expected.hash);
+    const stats = await screenshotStats(page, artifact("replay.png"));
+    expect(stats.colours).toBeGreaterThan(40);
+    await page.context().close();
+  }, 60_000);
+  it("the after-action report with its per-round chart (offline autoplay to the end)", async () => {
+    const { page, errors } = await newPage(env, 1400, 800);
+    pageErrors.push(errors);
+    await page.goto(`${env.url}/?offline=1&seed=${SEED}&autoplay=40&speed=40`);
+    const s = await waitLS(page, `s.report === true`, 90_000);
+    expect(["won", "lost"]).toContain(s.outcome);
+    const bars = await page.$$eval("#report-chart rect", (els) => els.length);
+    expect(bars).toBeGreaterThan(2);
+    expect(Number(await page.textContent("#rep-rounds"))).toBeGreaterThan(1);
+    const stats = await screenshotStats(page, artifact("report.png"));
+    expect(stats.colours).toBeGreaterThan(40);
+    await page.context().close();
+  }, 120_000);
+  it("no page error was thrown", () => {
+    expect(pageErrors.flat()).toEqual([]);
+  });
+});
