@@ -82,6 +82,9 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
     },
   });
   server.define("battle", BattleRoom);
+  // On SIGINT/SIGTERM Colyseus closes the rooms (their battles stay unfinished in the store and are
+  // restored on the next start); then the store is closed.
+  server.onShutdown(() => store.close());
 
   const port = options.port ?? Number(process.env.PORT || 2567);
   await server.listen(port, options.host);

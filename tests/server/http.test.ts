@@ -1,9 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { settingsFromEnv } from "../../server/services.js";
 import { getJson, startServer, waitForState, type TestServer } from "./helpers.js";
 
 let srv: TestServer;
+const clientDir = mkdtempSync(join(tmpdir(), "last-stand-client-"));
 beforeAll(async () => {
-  srv = await startServer();
+  writeFileSync(join(clientDir, "index.html"), "<!doctype html><title>Last Stand</title>");
+  writeFileSync(join(clientDir, "app.js"), "console.log(1)");
+  srv = await startServer({ staticDir: clientDir });
 });
 afterAll(async () => {
   await srv?.stop();
@@ -14,6 +22,15 @@ describe("HTTP API", () => {
     const { status, body } = await getJson(srv.url, "/health");
     expect(status).toBe(200);
     expect(body.ok).toBe(true);
+  });
+
+  it("serves the built client, and index.html for the join link", async () => {
+    for (const path of ["/", "/?join=ABCDE", "/some/deep/link"]) {
+      const res = await fetch(srv.url + path);
+      expect(res.status, path).toBe(200);
+      expect(await res.text()).toContain("<title>Last Stand</title>");
+    }
+    expect(await (await fetch(srv.url + "/app.js")).text()).toBe("console.log(1)");
   });
 
   it("GET /api/maps lists the maps with name and size", async () => {
@@ -46,5 +63,28 @@ describe("HTTP API", () => {
 
   it("an unknown map is refused at creation", async () => {
     await expect(srv.client().create("battle", { map: "nowhere" })).rejects.toThrow(/ERR_UNKNOWN_MAP/);
+  });
+
+  it("npm run replay reproduces a record's hash", async () => {
+    const room = await srv.client().create("battle", { map: "last-stand", seed: 31, seat: "takumi" });
+    await waitForState(room, (w) => w.readyWang === true);
+    const round = room.state.round;
+    room.send("ready", { ready: true });
+    await waitForState(room, (w) => w.round > round || w.phase === "ended");
+    const { body: record } = await getJson(srv.url, `/api/matches/${room.roomId}/record`);
+    const { body: summary } = await getJson(srv.url, `/api/battles/${room.roomId}`);
+    const file = join(srv.dir, "record.json");
+    writeFileSync(file, JSON.stringify(record));
+    const out = execFileSync(process.execPath, ["--import", "tsx", "tools/replay.ts", file], {
+      cwd: resolve(import.meta.dirname, "../.."),
+      encoding: "utf8",
+    });
+    expect(out.trim().split("\n").pop()).toBe(summary.hash);
+    await room.leave();
+  });
+
+  it("a dropped player keeps his seat 60 s by default", () => {
+    expect(settingsFromEnv({}).reconnectSeconds).toBe(60);
+    expect(settingsFromEnv({ LAST_STAND_RECONNECT_SECONDS: "2" }).reconnectSeconds).toBe(2);
   });
 });
