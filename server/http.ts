@@ -19,6 +19,8 @@ import { handleStats } from "./metrics.js";
 
 const startedAt = Date.now();
 
+const openingBattles = new Map<string, Promise<void>>();
+
 /** Opens the room of a stored battle if it is not live; returns its summary or null. */
 export async function openBattle(code: string) {
   const live = liveRooms.get(code);
@@ -33,10 +35,18 @@ export async function openBattle(code: string) {
       finished: true, outcome: info.outcome, live: false,
     };
   }
+  // Concurrent requests for the same closed battle share one opening.
+  let pending = openingBattles.get(code);
+  if (!pending) {
+    pending = matchMaker
+      .createRoom("battle", { __restore: { secret: restoreSecret, code } })
+      .then(() => undefined)
+      .finally(() => openingBattles.delete(code));
+    openingBattles.set(code, pending);
+  }
   try {
-    await matchMaker.createRoom("battle", { __restore: { secret: restoreSecret, code } });
+    await pending;
   } catch (err) {
-    // Two requests may race to reopen the same battle: the loser finds the winner's room.
     if (!liveRooms.has(code)) throw err;
   }
   return liveRooms.get(code)?.summary() ?? null;

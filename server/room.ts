@@ -69,6 +69,8 @@ export interface CreateOptions extends JoinOptions {
 
 /** The room's registry of live battles by code, for the HTTP API. */
 export const liveRooms = new Map<string, BattleRoom>();
+/** Codes whose room is being opened right now (one room per battle, even when requests race). */
+const opening = new Set<string>();
 
 function otherSeat(seat: Seat): Seat {
   return seat === "takumi" ? "wang" : "takumi";
@@ -135,9 +137,9 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
         }
       }
     }
+    liveRooms.set(this.code, this);
     // Rooms are private: a new battle is never joined by matchmaking; friends join by code (room id).
     await this.setPrivate(true);
-    liveRooms.set(this.code, this);
 
     this.onMessage("action", (client, payload) => this.enqueue(client, "action", payload));
     this.onMessage("ready", (client, payload) => this.enqueue(client, "ready", payload));
@@ -167,7 +169,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     this.battle = createBattle(this.map, seed, { difficulty: options.difficulty ?? "normal", splitVision: false });
     this.turnSeconds = options.turnSeconds ?? 0;
     if (options.reconnectSeconds !== undefined) this.reconnectSeconds = options.reconnectSeconds;
-    this.code = await uniqueCode(async (c) => liveRooms.has(c) || (await store.codeExists(c)));
+    this.code = await uniqueCode(async (c) => liveRooms.has(c) || opening.has(c) || (await store.codeExists(c)));
     this.roomId = this.code;
     await store.createMatch({
       id: this.code,
@@ -184,6 +186,20 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   }
 
   private async openStored(code: string) {
+    const { store } = services();
+    // Checked and claimed synchronously, before any await: two racing opens cannot both pass.
+    if (liveRooms.has(code) || opening.has(code)) {
+      throw new ServerError(409, `ERR_UNKNOWN_CODE: battle ${code} is already open (join it by its room id)`);
+    }
+    opening.add(code);
+    try {
+      await this.loadStored(code);
+    } finally {
+      opening.delete(code);
+    }
+  }
+
+  private async loadStored(code: string) {
     const { store } = services();
     const infoRow = await store.findByCode(code);
     const record = infoRow ? await store.getRecord(infoRow.id) : null;

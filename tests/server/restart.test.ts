@@ -145,7 +145,9 @@ describe("restart", () => {
       expect((await getJson(srv.url, `/api/battles/${code}`)).body).toMatchObject({ code, live: true, step: before.step, hash: before.hash });
       await back.leave();
       while ((await import("../../server/room.js")).liveRooms.has(code)) await new Promise((r) => setTimeout(r, 50));
-      // …or by the HTTP lookup, then joinById.
+      // …or by the HTTP lookup (many at once open one room), then joinById.
+      const many = await Promise.all(Array.from({ length: 5 }, () => getJson(srv.url, `/api/battles/${code}`)));
+      for (const m of many) expect(m.body).toMatchObject({ code, live: true, step: before.step });
       const again = (await getJson(srv.url, `/api/battles/${code}`)).body;
       expect(again).toMatchObject({ code, live: true, step: before.step, hash: before.hash });
       const back2 = await srv.client().joinById(code, { seat: "takumi" });

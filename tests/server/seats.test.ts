@@ -144,6 +144,23 @@ describe("seats", () => {
     await takumi.leave();
   });
 
+  it("pings and selections reach both players and the spectators", async () => {
+    const takumi = await srv.client().create("battle", { seed: 17, seat: "takumi", waitForPartner: true });
+    const code = takumi.roomId;
+    const wang = await srv.client().joinById(code, { seat: "wang" });
+    const spectator = await srv.client().joinById(code, { seat: "spectator" });
+    await waitForState(spectator, (w) => w.holderWang === "player");
+    const got = Promise.all([wang, spectator, takumi].map((r) => new Promise((res) => r.onMessage("ping", res))));
+    takumi.send("ping", { x: 3, y: 4, kind: "danger" });
+    for (const p of (await got) as any[]) expect(p).toEqual({ seat: "takumi", x: 3, y: 4, level: 0, kind: "danger" });
+    const unit = unitOf(wang, "wang").id;
+    wang.send("select", { unit });
+    await waitForState(takumi, (w) => w.selectWang === unit);
+    await waitForState(spectator, (w) => w.selectWang === unit);
+    expect(wire(takumi).step).toBe(0); // not part of the battle
+    for (const r of [wang, spectator, takumi]) await r.leave();
+  });
+
   it("the turn timer ends the player phase as if both were ready", async () => {
     const takumi = await srv.client().create("battle", { seed: 21, seat: "takumi", waitForPartner: true, turnSeconds: 1 });
     const w0 = await waitForState(takumi, (w) => w.turnDeadline > 0);
