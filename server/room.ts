@@ -527,7 +527,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     this.armTurnTimer();
     if (!opts.initial) {
       // The engine judges which events the squad may see (hidden creatures removed, walks trimmed).
-      const visible = opts.before ? eventsFor(opts.before, this.battle, events, "takumi") : [];
+      const visible = opts.before && events.length > 0 ? eventsFor(opts.before, this.battle, events, "takumi") : [];
       if (visible.length > 0) {
         this.broadcast("events", {
           round: this.battle.round,
