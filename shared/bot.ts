@@ -20,6 +20,8 @@ interface Situation {
   enemies: Unit[];
   /** 1 where a soldier stands, 2 where a creature stands. */
   occ: Uint8Array;
+  /** Tile scores computed so far for this decision (NaN: not yet). */
+  scores: Float64Array;
   /** Tiles an announced attack will hit. */
   danger: Set<number>;
   spawnTiles: Set<number>;
@@ -31,17 +33,25 @@ function situation(s: BattleState, seat: Seat): Situation {
   const danger = new Set<number>();
   for (const i of s.intents) if (seen.has(i.unit)) for (const p of i.area) danger.add(indexOf(s.map, p));
   const spawnTiles = new Set(s.map.spawns.map((p) => indexOf(s.map, p)));
-  return { s, enemies, danger, spawnTiles, occ: occupancy(s) };
+  const scores = new Float64Array(s.map.width * s.map.height * s.map.levels).fill(NaN);
+  return { s, enemies, danger, spawnTiles, occ: occupancy(s), scores };
 }
 
-function canShoot(s: BattleState, u: Unit, from: Pos, e: Unit): boolean {
+function canShoot(s: BattleState, from: Pos, e: Unit): boolean {
   return distance(from, e) <= RULES.rifle.range && lineOfSight(s.map, from, e);
 }
 
 /** How good a tile is to stand on at the end of the player phase. */
-function tileScore(sit: Situation, u: Unit, p: Pos): number {
+/** How good a tile is to stand on (the same for every soldier, so remembered for this decision). */
+function tileScore(sit: Situation, p: Pos): number {
+  const i = indexOf(sit.s.map, p);
+  let score = sit.scores[i];
+  if (Number.isNaN(score)) sit.scores[i] = score = scoreTile(sit, p, i);
+  return score;
+}
+
+function scoreTile(sit: Situation, p: Pos, i: number): number {
   const s = sit.s;
-  const i = indexOf(s.map, p);
   let score = 0;
   if (s.perimeter && !s.perimeter.broken && !insideLine(s.perimeter, p)) score -= 100;
   if (sit.danger.has(i)) score -= 60;
@@ -51,14 +61,14 @@ function tileScore(sit: Situation, u: Unit, p: Pos): number {
   for (let y = Math.max(0, p.y - 1); y <= Math.min(s.map.height - 1, p.y + 1); y++)
     for (let x = Math.max(0, p.x - 1); x <= Math.min(s.map.width - 1, p.x + 1); x++) corpses += s.layers.corpse[tileIndex(s.map, x, y, p.level)];
   if (corpses >= RULES.acid.vapourCorpses) score -= 15;
-  let shots = 0, cover = 0;
+  let canFire = false, cover = 0;
   for (const e of sit.enemies) {
-    if (canShoot(s, u, p, e)) shots++;
+    if (!canFire && canShoot(s, p, e)) canFire = true;
     cover += coverAgainst(s, p, e);
     if (distance(p, e) <= 1) score -= 20;
   }
   if (sit.enemies.length) score += cover / sit.enemies.length / 2;
-  score += Math.min(shots, 1) * 15;
+  if (canFire) score += 15;
   if (s.perimeter) score -= distance(p, { x: s.perimeter.cx, y: s.perimeter.cy, level: s.perimeter.level });
   return score;
 }
@@ -68,15 +78,19 @@ interface Spot {
   score: number;
 }
 
-/** The best tile to move to for 1 AP, and for any AP left. */
-function bestTiles(sit: Situation, u: Unit): { oneAp: Spot | null; any: Spot | null } {
-  let oneAp: Spot | null = null, any: Spot | null = null;
-  for (const t of reachableTiles(sit.s, u.id)) {
-    const score = tileScore(sit, u, t.pos) - t.cost * 0.5;
-    if (!any || score > any.score) any = { pos: t.pos, score };
-    if (t.ap <= 1 && (!oneAp || score > oneAp.score)) oneAp = { pos: t.pos, score };
-  }
-  return { oneAp, any };
+/** The best tile to move to for 1 AP; failing that (and if allowed), for all the AP left. */
+function bestTile(sit: Situation, u: Unit, orTwoAp: boolean): Spot | null {
+  const tiles = reachableTiles(sit.s, u.id);
+  const best = (maxAp: number, minAp: number) => {
+    let top: Spot | null = null;
+    for (const t of tiles) {
+      if (t.ap > maxAp || t.ap < minAp) continue;
+      const score = tileScore(sit, t.pos) - t.cost * 0.5;
+      if (!top || score > top.score) top = { pos: t.pos, score };
+    }
+    return top;
+  };
+  return best(1, 0) ?? (orTwoAp ? best(Infinity, 2) : null);
 }
 
 /** A move toward the nearest goal tile (an exit, the rescue), as far as the action points go. */
@@ -100,7 +114,7 @@ function bestShot(sit: Situation, u: Unit, minChance: number): { target: Unit; c
   let best: { target: Unit; chance: number; value: number } | null = null;
   for (const e of sit.enemies) {
     if (u.grabbedBy && u.grabbedBy !== e.id) continue;
-    if (!canShoot(sit.s, u, u, e)) continue;
+    if (!canShoot(sit.s, u, e)) continue;
     const { chance } = hitChanceBetween(sit.s, u, e, "shot");
     if (chance < minChance) continue;
     const kills = e.hp <= RULES.rifle.damage - e.armor;
@@ -144,7 +158,7 @@ function decide(sit: Situation, u: Unit): Action | null {
     return { type: called >= 25 ? "calledShot" : "shoot", unit: u.id, target: g.id };
   }
   // a comrade is being dragged off: free him
-  const grabber = sit.enemies.find((e) => e.grabbing && canShoot(s, u, u, e));
+  const grabber = sit.enemies.find((e) => e.grabbing && canShoot(s, u, e));
   if (grabber && u.hasWeapon) {
     if (!loaded) return reload;
     const called = hitChanceBetween(s, u, grabber, "calledShot").chance;
@@ -153,11 +167,10 @@ function decide(sit: Situation, u: Unit): Action | null {
   if (s.objective === "extract") return toward(s, u, (i) => isExtraction(s, posOf(s.map, i)));
   const rescue = s.map.objective.rescue;
   const goForRescue = s.objective === "reach" && rescue && u.ap >= 2;
-  const here = tileScore(sit, u, u);
+  const here = tileScore(sit, u);
   const threatened = here <= -30;
   if (threatened) {
-    const { oneAp, any } = bestTiles(sit, u);
-    const to = oneAp ?? any;
+    const to = bestTile(sit, u, true);
     if (to && to.score > here) return { type: "move", unit: u.id, to: to.pos };
   }
   const nade = grenadeTarget(sit, u);
@@ -171,7 +184,7 @@ function decide(sit: Situation, u: Unit): Action | null {
     if (move) return move;
   }
   if (u.ap >= 2) {
-    const to = bestTiles(sit, u).oneAp;
+    const to = bestTile(sit, u, false);
     if (to && to.score > here + 10) return { type: "move", unit: u.id, to: to.pos };
   }
   if (loaded) return { type: "overwatch", unit: u.id };
