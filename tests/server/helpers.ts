@@ -11,6 +11,30 @@ import { createGameServer, type GameServer, type GameServerOptions } from "../..
 import { liveRooms, type BattleRoom } from "../../server/room.js";
 import type { WireState } from "../../shared/wire.js";
 
+/** An SDK client whose rooms quietly accept message types a test does not listen to. */
+class QuietClient extends Client {
+  private quiet<T>(room: T): T {
+    (room as unknown as Room<any>).onMessage("*", () => {});
+    return room;
+  }
+  override async create(...args: Parameters<Client["create"]>) {
+    return this.quiet(await super.create(...args));
+  }
+  override async joinById(...args: Parameters<Client["joinById"]>) {
+    return this.quiet(await super.joinById(...args));
+  }
+  override async joinOrCreate(...args: Parameters<Client["joinOrCreate"]>) {
+    return this.quiet(await super.joinOrCreate(...args));
+  }
+  override async reconnect(...args: Parameters<Client["reconnect"]>) {
+    return this.quiet(await super.reconnect(...args));
+  }
+}
+
+export function quietClient(base: string): Client {
+  return new QuietClient(base) as Client;
+}
+
 export interface TestServer extends GameServer {
   dir: string;
   dbPath: string;
@@ -34,7 +58,7 @@ export async function startServer(options: GameServerOptions = {}): Promise<Test
     ...game,
     dir,
     dbPath,
-    client: () => new Client(`http://127.0.0.1:${game.port}`),
+    client: () => new QuietClient(`http://127.0.0.1:${game.port}`) as Client,
     room(code: string) {
       const r = liveRooms.get(code);
       if (!r) throw new Error(`no live room ${code}`);

@@ -9,10 +9,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { Client } from "@colyseus/sdk";
 import { replay } from "../../shared/index.js";
 import { loadMapById } from "../../server/maps.js";
-import { getJson, startServer, waitForState, wire, type BattleClientRoom } from "./helpers.js";
+import { getJson, quietClient, startServer, waitForState, wire, type BattleClientRoom } from "./helpers.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const dir = mkdtempSync(join(tmpdir(), "last-stand-restart-"));
@@ -76,7 +75,7 @@ describe("restart", () => {
     let child = await startChild(port, dbPath);
 
     // A lone player (the bot plays Wang) acts for a while.
-    const client = new Client(base);
+    const client = quietClient(base);
     const takumi: BattleClientRoom = await client.create("battle", { seed: 4242, seat: "takumi" });
     const code = takumi.roomId;
     await waitForState(takumi, (w) => w.readyWang === true, 10_000, "the bot to play");
@@ -104,7 +103,7 @@ describe("restart", () => {
     expect(after).toMatchObject({ code, live: true, step: before.step, hash: before.hash, round: before.round });
 
     // The player rejoins by the same code, into his seat, and sees the same battle.
-    const back: BattleClientRoom = await new Client(base).joinById(code, { seat: "takumi" });
+    const back: BattleClientRoom = await quietClient(base).joinById(code, { seat: "takumi" });
     const w = await waitForState(back, (s) => s.step === before.step && s.holderTakumi === "player");
     for (const k of ["round", "phase", "units", "intents", "acid", "corpse", "terrain", "visible", "radius", "readyTakumi", "readyWang"]) {
       expect(w[k], k).toEqual(seenBefore[k as keyof typeof seenBefore]);
