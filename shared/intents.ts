@@ -11,7 +11,6 @@ import { type CostField, costField, costFieldFrom, occupancy, stepCost } from ".
 import { visibleTiles } from "./sight.js";
 import { lineOfSight } from "./sight.js";
 import { dragCountdown, dragPathIndices } from "./drag.js";
-import { damageAfterArmor } from "./combat.js";
 import { posOfUnit } from "./units.js";
 
 const UNLIMITED = 1 << 20;
@@ -116,7 +115,8 @@ function planLeaper(p: Planner, c: Unit, field: CostField): Intent {
   const intent = blank(c, "pounce", at);
   intent.target = at;
   for (const [dx, dy] of DIRS8) if (inGrid(map, at.x + dx, at.y + dy, at.level)) intent.area.push({ x: at.x + dx, y: at.y + dy, level: at.level });
-  intent.damage = damageAfterArmor(RULES.leaper.sweepDamage, 1);
+  // before armor: each soldier in the sweep takes this less his own armor (at least 1)
+  intent.damage = RULES.leaper.sweepDamage;
   return intent;
 }
 
