@@ -8,7 +8,7 @@ import { RULES } from "./rules/table.js";
 import type { BattleState, Pos, Unit } from "./types.js";
 import { type Draft, emit, draftUnit } from "./draft.js";
 import { posOf, tileIndex } from "./grid.js";
-import { costField, occupancy, pathIndices } from "./path.js";
+import { costField, occupancy, pathIndices, stepCost } from "./path.js";
 import { coverAgainst } from "./combat.js";
 import { rollPercent } from "./rng.js";
 import { enteredTile } from "./acid.js";
@@ -52,13 +52,26 @@ function isExit(s: BattleState, i: number): boolean {
   return s.layers.terrain[i] === Terrain.exit;
 }
 
-/** The shortest path (tile indices, start excluded) a grabber would drag along to the nearest exit. */
+/** Can a soldier stand on this tile (he is dragged over the ground, never up a wall)? */
+function standable(s: BattleState, i: number): boolean {
+  return stepCost(s.layers.terrain[i], false) > 0;
+}
+
+/**
+ * The shortest path (tile indices, start excluded) a grabber would drag along to the nearest exit.
+ * The victim is pulled along behind, so the grabber keeps to ground a soldier can be dragged over
+ * (no climbing walls or vehicles) and goes around everyone else. A grabber holding on from a wall
+ * or a vehicle drops down beside the victim first: its path then starts from the victim's tile.
+ */
 export function dragPathIndices(s: BattleState, grabber: Unit): number[] {
   const occ = occupancy(s);
+  for (let i = 0; i < occ.length; i++) if (occ[i] !== 0) occ[i] = 2;
   // the victim follows behind, so his tile does not block the grabber
   const victim = grabber.grabbing ? s.units.find((u) => u.id === grabber.grabbing) : undefined;
   if (victim) occ[tileIndex(s.map, victim.x, victim.y, victim.level)] = 0;
-  const field = costField(s, grabber, true, Number.MAX_SAFE_INTEGER, occ);
+  const own = tileIndex(s.map, grabber.x, grabber.y, grabber.level);
+  const from = victim && !standable(s, own) ? victim : grabber;
+  const field = costField(s, from, false, Number.MAX_SAFE_INTEGER, occ);
   let best = -1;
   for (let i = 0; i < field.dist.length; i++)
     if (field.dist[i] >= 0 && isExit(s, i) && (best < 0 || field.dist[i] < field.dist[best])) best = i;
@@ -90,8 +103,10 @@ export function dragStep(d: Draft, grabber: Unit): void {
     const left = posOfUnit(grabber);
     const to = posOf(s.map, path[k]);
     grabber.x = to.x; grabber.y = to.y; grabber.level = to.level;
-    victim.x = left.x; victim.y = left.y; victim.level = left.level;
     walked.push(to);
+    // he follows into the tile it left, unless it held on from a wall or vehicle: then he stays beside it
+    if (!standable(s, tileIndex(s.map, left.x, left.y, left.level))) continue;
+    victim.x = left.x; victim.y = left.y; victim.level = left.level;
     enteredTile(d, victim);
     if (victim.fate !== "active" || !grabber.grabbing) break;
   }

@@ -39,6 +39,11 @@ function grabExposedBeside(d: Draft, c: Unit, exposed: Set<string>): boolean {
   return false;
 }
 
+/** Does another active unit stand on this creature's tile (it is passing over it)? */
+function sharesTile(d: Draft, c: Unit): boolean {
+  return d.s.units.some((u) => u !== c && u.fate === "active" && samePos(u, c));
+}
+
 function moveCreature(d: Draft, c: Unit, intent: Intent, exposed: Set<string>): boolean {
   const occ = occupancy(d.s);
   if (intent.kind === "pounce" && !c.unseenAtPhaseStart) {
@@ -59,7 +64,8 @@ function moveCreature(d: Draft, c: Unit, intent: Intent, exposed: Set<string>): 
     walked.push(to);
     triggerOverwatch(d, c);
     if (c.fate !== "active") break;
-    if (grabExposedBeside(d, c, exposed)) {
+    // it passes over other creatures on its way, but can stop to grab only on a tile of its own
+    if (!sharesTile(d, c) && grabExposedBeside(d, c, exposed)) {
       emit(d, { type: "moved", unit: c.id, path: walked });
       return true;
     }
