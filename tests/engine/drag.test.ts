@@ -2,7 +2,7 @@
 import { describe, it, expect } from "vitest";
 import { dragPath, grabChance, hitChance, Terrain, type BattleState, type Unit } from "../../shared/index.js";
 import {
-  HIT, MISS, TAKUMI, TP1, WANG, act, endRound, eventsOf, forceRolls, idx, placeCreature, put, quiet, refused,
+  HIT, MISS, TAKUMI, TP1, TP2, WANG, act, endRound, eventsOf, forceRolls, idx, placeCreature, put, quiet, refused,
   replan, terrainAt, unit,
 } from "./helpers.js";
 
@@ -196,5 +196,83 @@ describe("drag: freeing the victim", () => {
     replan(state);
     state = endRound(state).state;
     expect(unit(state, TP1).ap).toBe(2);
+  });
+});
+
+describe("drag: over the ground only", () => {
+  /** Play rounds until the victim is taken (or `rounds` pass), checking where he is dragged. */
+  function dragAlong(s: BattleState, grabberId: string, victimId: string, rounds: number): BattleState {
+    for (let r = 0; r < rounds && unit(s, victimId).fate === "active"; r++) {
+      const { state, events } = endRound(s);
+      s = state;
+      const v = unit(s, victimId);
+      if (v.fate !== "active") break;
+      const t = terrainAt(s, v.x, v.y, v.level);
+      expect(t === Terrain.wall || t === Terrain.vehicle || t === Terrain.hole, `round ${r + 1}: dragged onto terrain ${t} at (${v.x}, ${v.y})`).toBe(false);
+      const g = unit(s, grabberId);
+      expect(Math.max(Math.abs(g.x - v.x), Math.abs(g.y - v.y)), `round ${r + 1}: held from afar`).toBe(1);
+      for (const e of eventsOf(events, "dragged")) expect(e.path.length).toBeLessThanOrEqual(2);
+    }
+    return s;
+  }
+
+  it("the-alley: a grabber beside the alley's wall drags its victim along the street, not up the wall", () => {
+    const s = quiet("the-alley");
+    put(s, WANG, 2, 15);
+    const c = placeCreature(s, "snatcher", 2, 14);
+    hold(s, c, WANG);
+    replan(s);
+    for (const p of s.intents[0].dragPath) expect(terrainAt(s, p.x, p.y, p.level)).not.toBe(Terrain.wall);
+    const end = dragAlong(s, c.id, WANG, 12);
+    expect(unit(end, WANG).fate).toBe("taken");
+  });
+
+  it("a grabber holding on from a wall drops down beside its victim; he is never pulled into the wall", () => {
+    const s = quiet("the-alley");
+    put(s, WANG, 3, 12);
+    const c = placeCreature(s, "snatcher", 2, 12); // on the alley's west wall
+    expect(terrainAt(s, 2, 12)).toBe(Terrain.wall);
+    hold(s, c, WANG);
+    replan(s);
+    const end = dragAlong(s, c.id, WANG, 12);
+    expect(unit(end, WANG).fate).toBe("taken");
+  });
+
+  it("a grabber goes around other creatures: they never end on one tile", () => {
+    const s = quiet("last-stand");
+    put(s, TP1, 5, 7);
+    const c = placeCreature(s, "snatcher", 5, 6);
+    hold(s, c, TP1);
+    const block = placeCreature(s, "spitter", 5, 4); // on the straight way north
+    replan(s);
+    for (const p of dragPath(s, c)) expect([p.x, p.y]).not.toEqual([5, 4]);
+    s.intents = s.intents.filter((i) => i.unit === c.id); // the spitter stays put
+    const { state } = endRound(s);
+    const tiles = state.units.filter((u) => u.fate === "active").map((u) => `${u.x},${u.y},${u.level}`);
+    expect(new Set(tiles).size).toBe(tiles.length);
+    expect(unit(state, block.id).x).toBe(5);
+  });
+});
+
+describe("exposure: a passing Snatcher never stops on another unit's tile", () => {
+  it("it grabs an exposed soldier from a tile of its own, not from over a creature it passes", () => {
+    const s = quiet("last-stand", { keep: [TAKUMI, WANG, TP1, TP2] });
+    s.perimeter = { cx: 11, cy: 8, level: 0, radius: 5, nextRadius: 5, breakPoint: 1, broken: false };
+    s.map = { ...s.map, perimeter: { cx: 11, cy: 8, level: 0, radius: 5, breakPoint: 1, squeezeCorpses: 4, squeezeEveryRounds: 0 } };
+    put(s, TP1, 3, 3); // 8 from the centre: exposed
+    const sp = placeCreature(s, "spitter", 3, 4); // beside him, in the Snatcher's way
+    const c = placeCreature(s, "snatcher", 5, 6);
+    // announced by hand: the Snatcher walks to (2, 3) over the spitter's tile, the spitter stays
+    const blank = { target: null, area: [], damage: 0, dragPath: [], countdown: 0 };
+    s.intents = [
+      { unit: c.id, order: 1, kind: "move", moveTo: { x: 2, y: 3, level: 0 }, ...blank },
+      { unit: sp.id, order: 2, kind: "move", moveTo: { x: 3, y: 4, level: 0 }, ...blank },
+    ];
+    const { state, events } = endRound(s);
+    const tiles = state.units.filter((u) => u.fate === "active").map((u) => `${u.x},${u.y},${u.level}`);
+    expect(new Set(tiles).size).toBe(tiles.length);
+    expect(eventsOf(events, "grabbed")).toEqual([{ type: "grabbed", unit: c.id, victim: TP1, roll: false, hit: true }]);
+    const g = unit(state, c.id);
+    expect([g.x, g.y]).not.toEqual([3, 4]);
   });
 });
