@@ -43,7 +43,7 @@ function startChild(port: number, dbPath: string): Promise<ChildProcess> {
     });
     children.push(child);
     let out = "";
-    const timer = setTimeout(() => rej(new Error(`server did not start:\n${out}`)), 30_000);
+    const timer = setTimeout(() => rej(new Error(`server did not start:\n${out}`)), 60_000);
     const onData = (d: Buffer) => {
       out += d.toString();
       if (out.includes("listening on")) {
@@ -78,17 +78,19 @@ describe("restart", () => {
     const client = quietClient(base);
     const takumi: BattleClientRoom = await client.create("battle", { seed: 4242, seat: "takumi" });
     const code = takumi.roomId;
-    await waitForState(takumi, (w) => w.readyWang === true, 10_000, "the bot to play");
-    for (let i = 0; i < 2; i++) {
+    await waitForState(takumi, (w) => w.readyWang === true, 20_000, "the bot to play");
+    for (let i = 0; i < 2 && wire(takumi).phase === "player"; i++) {
       const round = wire(takumi).round;
       takumi.send("ready", { ready: true });
-      await waitForState(takumi, (w) => w.round > round || w.phase === "ended");
+      await waitForState(takumi, (w) => w.round > round || w.phase === "ended", 20_000);
     }
-    const unit = Object.values(wire(takumi).units as Record<string, any>).find((u) => u.seat === "takumi" && u.fate === "active" && u.ap > 0 && u.mag > 0);
-    if (unit) {
+    const unit = Object.values(wire(takumi).units as Record<string, any>).find(
+      (u) => u.seat === "takumi" && u.fate === "active" && u.ap > 0 && u.mag > 0 && u.hasWeapon && !u.overwatch && !u.grabbedBy,
+    );
+    if (unit && wire(takumi).phase === "player") {
       const step = wire(takumi).step;
       takumi.send("action", { action: { type: "overwatch", unit: unit.id } });
-      await waitForState(takumi, (w) => w.step > step);
+      await waitForState(takumi, (w) => w.step > step, 20_000);
     }
     const before = (await getJson(base, `/api/battles/${code}`)).body;
     expect(before.step).toBeGreaterThan(3);
@@ -104,7 +106,7 @@ describe("restart", () => {
 
     // The player rejoins by the same code, into his seat, and sees the same battle.
     const back: BattleClientRoom = await quietClient(base).joinById(code, { seat: "takumi" });
-    const w = await waitForState(back, (s) => s.step === before.step && s.holderTakumi === "player");
+    const w = await waitForState(back, (s) => s.step === before.step && s.holderTakumi === "player", 20_000);
     for (const k of ["round", "phase", "units", "intents", "acid", "corpse", "terrain", "visible", "radius", "readyTakumi", "readyWang"]) {
       expect(w[k], k).toEqual(seenBefore[k as keyof typeof seenBefore]);
     }
@@ -113,7 +115,7 @@ describe("restart", () => {
     if (w.phase === "player") {
       const round = w.round;
       back.send("ready", { ready: true });
-      await waitForState(back, (s) => s.round > round || s.phase === "ended");
+      await waitForState(back, (s) => s.round > round || s.phase === "ended", 20_000);
     }
     const final = (await getJson(base, `/api/battles/${code}`)).body;
     expect(final.step).toBeGreaterThan(before.step);
@@ -124,7 +126,7 @@ describe("restart", () => {
 
     await back.leave();
     await killHard(child);
-  }, 90_000);
+  }, 150_000);
 
   it("a battle whose room closed when idle reopens by its code", async () => {
     const srv = await startServer({ settings: { idleSeconds: 0.3 } });
