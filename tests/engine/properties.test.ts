@@ -1,0 +1,144 @@
+/**
+ * Property tests (fast-check): random mixes of legal actions and garbage commands never break the
+ * board's invariants, refusals change nothing, legal actions are never refused, and the log of
+ * accepted commands replays to the same hash.
+ */
+import { describe, it, expect } from "vitest";
+import fc from "fast-check";
+import {
+  apply, createBattle, hashState, legalActions, replay, RULES, RULES_VERSION, Terrain,
+  type BattleState, type Command, type MatchRecord, type Seat,
+} from "../../shared/index.js";
+import { distance, tileIndex } from "../../shared/grid.js";
+import { map, type MapId } from "./helpers.js";
+
+type Step =
+  | { kind: "legal"; seat: Seat; pick: number }
+  | { kind: "ready"; seat: Seat }
+  | { kind: "any"; seat: string; action: unknown };
+
+const SEATS: Seat[] = ["takumi", "wang"];
+const IDS = ["takumi", "wang", "takumi-private-1", "takumi-private-2", "wang-private-1", "wang-private-2", "c1", "c2", "c3", "c4", "c7", ""];
+const TYPES = ["move", "shoot", "calledShot", "overwatch", "grenade", "butt", "reload", "ready", "undo", "fly", ""];
+
+const posArb = fc.record({ x: fc.integer({ min: -2, max: 24 }), y: fc.integer({ min: -2, max: 19 }), level: fc.integer({ min: -1, max: 2 }) });
+const idArb = fc.oneof(fc.constantFrom(...IDS), fc.string({ maxLength: 40 }));
+/** Commands of every shape: near-miss actions (wrong ids, tiles off the map, missing fields) and plain junk. */
+const anyAction = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ type: fc.constantFrom(...TYPES), unit: idArb, target: idArb, to: fc.oneof(posArb, fc.anything()), ready: fc.oneof(fc.boolean(), fc.anything()) }, { requiredKeys: ["type"] }) },
+  { weight: 1, arbitrary: fc.anything() },
+);
+
+const stepArb: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 12, arbitrary: fc.record({ kind: fc.constant("legal" as const), seat: fc.constantFrom(...SEATS), pick: fc.nat() }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant("ready" as const), seat: fc.constantFrom(...SEATS) }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant("any" as const), seat: fc.constantFrom("takumi", "wang", "spectator", ""), action: anyAction }) },
+);
+
+/** The board's invariants; throws naming the first broken one. */
+function checkInvariants(s: BattleState, where: string): void {
+  const m = s.map;
+  const taken = new Map<number, string>();
+  for (const u of s.units) {
+    const at = `${where}: ${u.id}`;
+    if (u.hp < 0 || u.hp > u.maxHp) throw new Error(`${at} hp ${u.hp} outside 0..${u.maxHp}`);
+    if (u.ap < 0 || u.ap > RULES.apPerRound) throw new Error(`${at} ap ${u.ap} outside 0..${RULES.apPerRound}`);
+    if (u.side === "squad") {
+      if (u.mag < 0 || u.mag > RULES.rifle.magazine || u.spareMags < 0 || u.grenades < 0) throw new Error(`${at} ammunition ${u.mag}/${u.spareMags}/${u.grenades}`);
+      if (u.armor < 0) throw new Error(`${at} armor ${u.armor}`);
+    }
+    if (u.fate !== "active") {
+      if (u.fate === "dead" && u.hp !== 0) throw new Error(`${at} dead with hp ${u.hp}`);
+      continue;
+    }
+    if (u.hp < 1) throw new Error(`${at} active with hp ${u.hp}`);
+    if (u.x < 0 || u.y < 0 || u.x >= m.width || u.y >= m.height || u.level < 0 || u.level >= m.levels) throw new Error(`${at} off the map`);
+    const i = tileIndex(m, u.x, u.y, u.level);
+    if (taken.has(i)) throw new Error(`${at} shares (${u.x}, ${u.y}, ${u.level}) with ${taken.get(i)}`);
+    taken.set(i, u.id);
+    const t = s.layers.terrain[i];
+    if (t === Terrain.hole) throw new Error(`${at} stands on a hole`);
+    if ((t === Terrain.wall || t === Terrain.vehicle) && u.side !== "creature") throw new Error(`${at} (a soldier) inside a wall or vehicle`);
+    if (u.grabbedBy) {
+      const g = s.units.find((v) => v.id === u.grabbedBy);
+      if (!g || g.fate !== "active" || g.grabbing !== u.id) throw new Error(`${at} held by ${u.grabbedBy}, who does not hold him`);
+      if (distance(g, u) !== 1) throw new Error(`${at} held by ${g.id} from ${distance(g, u)} tiles`);
+    }
+    if (u.grabbing) {
+      const v = s.units.find((w) => w.id === u.grabbing);
+      if (!v || v.fate !== "active" || v.grabbedBy !== u.id) throw new Error(`${at} holds ${u.grabbing}, who is not held by it`);
+    }
+  }
+  for (let i = 0; i < s.layers.acid.length; i++) if (s.layers.acid[i] > 3) throw new Error(`${where}: acid ${s.layers.acid[i]} on tile ${i}`);
+  if (s.phase === "player") {
+    // announced at the phase start: a creature killed since keeps its (now void) intent until the next phase
+    for (const i of s.intents) {
+      const c = s.units.find((u) => u.id === i.unit);
+      if (!c || c.side !== "creature") throw new Error(`${where}: an intent for ${i.unit}, no creature on the board`);
+    }
+    const announced = new Set(s.intents.map((i) => i.unit));
+    if (announced.size !== s.intents.length) throw new Error(`${where}: two intents for one creature`);
+    for (const u of s.units) if (u.side === "creature" && u.fate === "active" && !announced.has(u.id)) throw new Error(`${where}: ${u.id} announced nothing`);
+    const orders = s.intents.map((i) => i.order).sort((a, b) => a - b);
+    orders.forEach((o, k) => { if (o !== k + 1) throw new Error(`${where}: intent orders ${orders}`); });
+  }
+}
+
+function run(id: MapId, seed: number, steps: Step[]): void {
+  const m = map(id);
+  let s = createBattle(m, seed);
+  const log: Command[] = [];
+  checkInvariants(s, "start");
+  for (const [k, step] of steps.entries()) {
+    if (s.phase !== "player") break;
+    const where = `step ${k + 1} (${step.kind})`;
+    let command: Command;
+    if (step.kind === "legal") {
+      const actions = legalActions(s, step.seat);
+      command = { seat: step.seat, action: actions[step.pick % actions.length] };
+    } else if (step.kind === "ready") {
+      if (s.ready[step.seat]) continue;
+      command = { seat: step.seat, action: { type: "ready", ready: true } };
+    }
+    else command = { seat: step.seat as Seat, action: step.action as Command["action"] };
+    const before = hashState(s);
+    const r = apply(s, command);
+    if (hashState(s) !== before) throw new Error(`${where}: apply changed the state it was given (${JSON.stringify(command)})`);
+    if (!r.ok) {
+      if (step.kind !== "any") throw new Error(`${where}: a legal command was refused: ${r.code} ${r.message} ${JSON.stringify(command)}`);
+      continue;
+    }
+    log.push(structuredClone(command));
+    s = r.state;
+    if (s.step !== log.length) throw new Error(`${where}: step counter ${s.step}, log ${log.length}`);
+    checkInvariants(s, where);
+  }
+  const record: MatchRecord = { rulesVersion: RULES_VERSION, map: { id: m.id, hash: m.contentHash }, seed, options: s.options, log };
+  const back = replay(JSON.parse(JSON.stringify(record)), m);
+  if (back.error) throw new Error(`replay: ${back.error}`);
+  if (back.hash !== hashState(s)) throw new Error(`replay hash ${back.hash}, played ${hashState(s)}`);
+}
+
+describe("properties: random play keeps the board sound", () => {
+  for (const [id, fcSeed] of [["last-stand", 1001], ["the-alley", 1002]] as [MapId, number][]) {
+    it(`${id}: one unit per tile, hp/ap in bounds, no soldier in walls, refusals change nothing, the log replays`, () => {
+      fc.assert(
+        fc.property(fc.integer({ min: 0, max: 0xffff }), fc.array(stepArb, { minLength: 1, maxLength: 150, size: "max" }), (seed, steps) => run(id, seed, steps)),
+        { numRuns: 35, seed: fcSeed },
+      );
+    });
+  }
+
+  it("garbage alone never changes a fresh state", () => {
+    const s = createBattle(map("last-stand"), 3);
+    const hash = hashState(s);
+    fc.assert(
+      fc.property(fc.constantFrom("takumi", "wang", "spectator", "", null), anyAction, (seat, action) => {
+        const r = apply(s, { seat: seat as Seat, action: action as Command["action"] });
+        expect(hashState(s)).toBe(hash);
+        if (!r.ok) expect(typeof r.code).toBe("string");
+      }),
+      { numRuns: 500, seed: 1003 },
+    );
+  });
+});
