@@ -1,4 +1,19 @@
 /** Server-side timing of handled messages (validation → engine → store → patch), for /health and the benchmark. */
+import { monitorEventLoopDelay } from "node:perf_hooks";
+
+/** The event loop's delay (how long a ready callback waited): high values mean the process was busy or starved. */
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+
+export function loopStats(): { loopDelayMsP50: number; loopDelayMsP99: number; loopDelayMsMax: number } {
+  const ms = (ns: number) => Number((ns / 1e6).toFixed(2));
+  return { loopDelayMsP50: ms(loopDelay.percentile(50)), loopDelayMsP99: ms(loopDelay.percentile(99)), loopDelayMsMax: ms(loopDelay.max) };
+}
+
+export function resetLoopStats(): void {
+  loopDelay.reset();
+}
+
 const SIZE = 4096;
 const samples = new Float64Array(SIZE);
 let count = 0;

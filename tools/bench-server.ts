@@ -24,6 +24,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { join, resolve } from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { botCommand, type MapDef, type Seat } from "../shared/index.js";
@@ -317,6 +318,8 @@ async function main() {
 
   const cpu0 = cpuSeconds(child?.pid);
   const own0 = process.cpuUsage();
+  const benchLoop = monitorEventLoopDelay({ resolution: 10 });
+  benchLoop.enable();
   const latencies: number[] = [];
   const counts = { actions: 0, refused: 0 };
   const tPlay = performance.now();
@@ -368,9 +371,14 @@ async function main() {
     // Time the server spent handling one message (validate → engine → store → patch), without the network or client.
     (result as Record<string, unknown>).serverHandleMsP50 = health.handleMsP50;
     (result as Record<string, unknown>).serverHandleMsP99 = health.handleMsP99;
+    // Event-loop delay in the server process (since it started) and in this benchmark process.
+    (result as Record<string, unknown>).serverLoopDelayMsP99 = health.loopDelayMsP99;
+    (result as Record<string, unknown>).serverLoopDelayMsMax = health.loopDelayMsMax;
   } catch {
     /* an older server */
   }
+  (result as Record<string, unknown>).benchLoopDelayMsP99 = Number((benchLoop.percentile(99) / 1e6).toFixed(2));
+  (result as Record<string, unknown>).benchLoopDelayMsMax = Number((benchLoop.max / 1e6).toFixed(2));
   const latencyByAction: Record<string, { n: number; p50: number; p99: number }> = {};
   for (const [k, v] of byType) {
     v.sort((a, b) => a - b);
