@@ -15,7 +15,8 @@ import { map, type MapId } from "./helpers.js";
 type Step =
   | { kind: "legal"; seat: Seat; pick: number }
   | { kind: "ready"; seat: Seat }
-  | { kind: "any"; seat: string; action: unknown };
+  | { kind: "any"; seat: string; action: unknown }
+  | { kind: "mutant"; seat: Seat; pick: number; how: number; delta: number };
 
 const SEATS: Seat[] = ["takumi", "wang"];
 const IDS = ["takumi", "wang", "takumi-private-1", "takumi-private-2", "wang-private-1", "wang-private-2", "c1", "c2", "c3", "c4", "c7", ""];
@@ -31,9 +32,28 @@ const anyAction = fc.oneof(
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 12, arbitrary: fc.record({ kind: fc.constant("legal" as const), seat: fc.constantFrom(...SEATS), pick: fc.nat() }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("ready" as const), seat: fc.constantFrom(...SEATS) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant("ready" as const), seat: fc.constantFrom(...SEATS) }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant("any" as const), seat: fc.constantFrom("takumi", "wang", "spectator", ""), action: anyAction }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant("mutant" as const), seat: fc.constantFrom(...SEATS), pick: fc.nat(), how: fc.nat(5), delta: fc.integer({ min: -3, max: 3 }) }) },
 );
+
+/** A legal action bent a little: another tile nearby, another unit or target, the other seat. */
+function mutate(s: BattleState, step: Extract<Step, { kind: "mutant" }>): Command {
+  const actions = legalActions(s, step.seat);
+  const a = structuredClone(actions[step.pick % actions.length]) as Record<string, unknown> & { type: string };
+  const ids = s.units.map((u) => u.id);
+  const other = (id: unknown) => ids[(ids.indexOf(String(id)) + Math.abs(step.delta) + 1) % ids.length];
+  let seat: Seat = step.seat;
+  switch (step.how) {
+    case 0: if (a.to) (a.to as { x: number }).x += step.delta; break;
+    case 1: if (a.to) (a.to as { y: number }).y += step.delta; break;
+    case 2: if ("unit" in a) a.unit = other(a.unit); break;
+    case 3: if ("target" in a) a.target = other(a.target); else if (a.to) (a.to as { level: number }).level += step.delta; break;
+    case 4: seat = step.seat === "takumi" ? "wang" : "takumi"; break;
+    default: if (a.type === "move") a.type = "grenade"; else if (a.type === "shoot") a.type = "butt"; else if (a.type === "butt") a.type = "calledShot";
+  }
+  return { seat, action: a as unknown as Command["action"] };
+}
 
 /** The board's invariants; throws naming the first broken one. */
 function checkInvariants(s: BattleState, where: string): void {
@@ -84,6 +104,23 @@ function checkInvariants(s: BattleState, where: string): void {
   }
 }
 
+/** The fields of an action that the rules read (garbage may carry others). */
+function essence(a: Command["action"]): unknown {
+  switch (a.type) {
+    case "move": case "grenade": return { type: a.type, unit: a.unit, to: { x: a.to.x, y: a.to.y, level: a.to.level } };
+    case "shoot": case "calledShot": case "butt": return { type: a.type, unit: a.unit, target: a.target };
+    case "overwatch": case "reload": return { type: a.type, unit: a.unit };
+    case "ready": return { type: a.type, ready: a.ready };
+    case "undo": return { type: a.type };
+  }
+}
+
+/** Is an accepted action among those legalActions lists (so previews and perft counts miss nothing)? */
+function isListed(actions: Command["action"][], a: Command["action"]): boolean {
+  const want = JSON.stringify(essence(a));
+  return actions.some((b) => JSON.stringify(essence(b)) === want);
+}
+
 function run(id: MapId, seed: number, steps: Step[]): void {
   const m = map(id);
   let s = createBattle(m, seed);
@@ -100,14 +137,17 @@ function run(id: MapId, seed: number, steps: Step[]): void {
       if (s.ready[step.seat]) continue;
       command = { seat: step.seat, action: { type: "ready", ready: true } };
     }
+    else if (step.kind === "mutant") command = mutate(s, step);
     else command = { seat: step.seat as Seat, action: step.action as Command["action"] };
     const before = hashState(s);
     const r = apply(s, command);
     if (hashState(s) !== before) throw new Error(`${where}: apply changed the state it was given (${JSON.stringify(command)})`);
     if (!r.ok) {
-      if (step.kind !== "any") throw new Error(`${where}: a legal command was refused: ${r.code} ${r.message} ${JSON.stringify(command)}`);
+      if (step.kind === "legal" || step.kind === "ready") throw new Error(`${where}: a legal command was refused: ${r.code} ${r.message} ${JSON.stringify(command)}`);
       continue;
     }
+    if ((step.kind === "any" || step.kind === "mutant") && !isListed(legalActions(s, command.seat), command.action))
+      throw new Error(`${where}: accepted but not among the legal actions: ${JSON.stringify(command)}`);
     log.push(structuredClone(command));
     s = r.state;
     if (s.step !== log.length) throw new Error(`${where}: step counter ${s.step}, log ${log.length}`);
