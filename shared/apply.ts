@@ -76,7 +76,8 @@ export function apply(state: BattleState, command: Command): ApplyResult {
   }
   if (a.type !== "move" && a.type !== "ready" && a.type !== "undo") d.s.undo = { takumi: [], wang: [] };
   checkEnd(d, false);
-  updateNextRadius(d.s);
+  // the next radius only moves with corpses (a layer write) or a new round
+  if (d.layersOwned || d.s.round !== s.round) updateNextRadius(d.s);
   d.s.step = s.step + 1;
   return { ok: true, state: d.s, events: d.events };
 }

@@ -1,11 +1,11 @@
 /** Move: walk the cheapest path to a tile within the action points left (1 AP per 4 movement). */
-import type { Action, BattleState, Pos, Seat } from "../types.js";
+import type { Action, BattleState, Pos, Seat, Unit } from "../types.js";
 import { type Draft, draftUnit } from "../draft.js";
 import { tileIndex, posOf } from "../grid.js";
 import { apForCost, pathIndices, soldierField, stepCost } from "../path.js";
 import { enteredTile } from "../acid.js";
 import { checkRescue } from "../objectives.js";
-import { canSee, seenBySquad } from "../sight.js";
+import { canSee } from "../sight.js";
 import { type Refusal, needsAp, onGrid, ownSoldier, refuse, isRefusal } from "./common.js";
 
 type Move = Extract<Action, { type: "move" }>;
@@ -27,12 +27,20 @@ export function planMove(s: BattleState, seat: Seat, a: Move): { path: number[];
   return { path, ap: apForCost(u, field.dist[target]) };
 }
 
+/** Does the mover, where he now stands, see a creature that no soldier saw before he left `from`? */
+function revealsCreature(s: BattleState, mover: Unit, from: Pos): boolean {
+  for (const c of s.units) {
+    if (c.side !== "creature" || c.fate !== "active" || !canSee(s.map, mover, c) || canSee(s.map, from, c)) continue;
+    const seenByOther = s.units.some((o) => o !== mover && o.side === "squad" && o.fate === "active" && canSee(s.map, o, c));
+    if (!seenByOther) return true;
+  }
+  return false;
+}
+
 export function runMove(d: Draft, seat: Seat, a: Move, plan: { path: number[]; ap: number }): void {
   const s = d.s;
   const u = draftUnit(d, a.unit);
   const before = { ...u };
-  // creatures hidden before the move: if the mover sees one from where he ends, it is revealed
-  const hiddenBefore = s.units.filter((c) => c.side === "creature" && c.fate === "active" && !seenBySquad(s, c));
   const eventsBefore = d.events.length;
   u.ap -= plan.ap;
   u.overwatch = false;
@@ -47,7 +55,7 @@ export function runMove(d: Draft, seat: Seat, a: Move, plan: { path: number[]; a
   d.events.splice(eventsBefore, 0, { type: "moved", unit: u.id, path: walked });
   const rescued = u.fate === "active" && checkRescue(d, u);
   // a move stays undoable until it reveals a creature, hurts someone or changes the objective
-  const revealed = u.fate === "active" && hiddenBefore.some((c) => canSee(s.map, u, c));
+  const revealed = u.fate === "active" && revealsCreature(s, u, before);
   const hurtSomeone = d.events.slice(eventsBefore).some((e) => e.type === "damaged");
   if (revealed || hurtSomeone || rescued) s.undo = { takumi: [], wang: [] };
   else s.undo[seat] = [...s.undo[seat], { before }];
