@@ -518,16 +518,16 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
 
   /** Syncs the squad's view into the Schema, broadcasts the filtered events, sends the patch. */
   private publish(events: BattleEvent[], opts: { initial?: boolean; before?: BattleState } = {}) {
-    // Sight is shared by the squad (splitVision is refused), so every client sees Takumi's view,
-    // which is the squad's.
-    const wire = toWire(viewFor(this.battle, "takumi"));
+    // Sight is shared by the squad (splitVision is refused): every client, player or spectator,
+    // gets the squad's view — the engine's "spectator" view, the union of every soldier's sight.
+    const wire = toWire(viewFor(this.battle, "spectator"));
     syncWire(this.state, wire, this.lastWire);
     this.lastWire = wire;
     this.refreshRoomFields();
     this.armTurnTimer();
     if (!opts.initial) {
       // The engine judges which events the squad may see (hidden creatures removed, walks trimmed).
-      const visible = opts.before && events.length > 0 ? eventsFor(opts.before, this.battle, events, "takumi") : [];
+      const visible = opts.before && events.length > 0 ? eventsFor(opts.before, this.battle, events, "spectator") : [];
       if (visible.length > 0) {
         this.broadcast("events", {
           round: this.battle.round,

@@ -228,7 +228,7 @@ describe("co-op battle through the server", () => {
     const wireAt: WireState[] = [];
     let st: BattleState = createBattle(map, SEED, record.options);
     const seen = (s: BattleState) => {
-      const v = viewFor(s, "takumi");
+      const v = viewFor(s, "spectator");
       visibleAt.push(new Set(v.units.filter((u) => u.side === "creature").map((u) => u.id)));
       tilesAt.push(v.visible);
       wireAt.push(toWire(v));
