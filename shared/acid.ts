@@ -9,6 +9,7 @@ import type { Pos, Unit } from "./types.js";
 import { type Draft, emit, writeLayers } from "./draft.js";
 import { DIRS4, DIRS8, inGrid, posOf, tileIndex } from "./grid.js";
 import { hurt } from "./damage.js";
+import { releaseGrab } from "./drag.js";
 import { unitAt } from "./units.js";
 
 const A = RULES.acid;
@@ -127,6 +128,9 @@ function meltFloors(d: Draft): void {
     if (victim) {
       const below = unitAt(s, dripTo);
       victim.level = dripTo.level;
+      // the fall tears a held soldier from his grabber (and a falling grabber from its victim)
+      if (victim.grabbedBy) releaseGrab(d, victim.id);
+      if (victim.grabbing) releaseGrab(d, victim.grabbing, victim.id);
       if (below) {
         // someone stands below: the faller lands on him, both hurt; the faller takes the nearest free tile
         hurt(d, below, A.fallDamage, "fall", true);
