@@ -209,4 +209,38 @@ describe("acid blood: melting through (tower-test)", () => {
     ]);
     expect(acidAt(state, 5, 2, 0)).toBe(2);
   });
+
+  it("falling onto someone below: both take 2 and the faller lands on the nearest free tile", () => {
+    const s = quiet("tower-test");
+    put(s, WANG, 5, 2, 1);
+    put(s, TAKUMI, 5, 2, 0);
+    setAcid(s, 5, 2, 1, 3);
+    s.layers.melt[idx(s, 5, 2, 1)] = 1;
+    const { state, events } = endRound(s);
+    const w = unit(state, WANG), t = unit(state, TAKUMI);
+    expect(w.level).toBe(0);
+    expect(Math.max(Math.abs(w.x - 5), Math.abs(w.y - 2))).toBe(1);
+    expect([t.x, t.y, t.level]).toEqual([5, 2, 0]);
+    expect(eventsOf(events, "damaged").filter((e) => e.cause === "fall").map((e) => [e.unit, e.amount]).sort()).toEqual([[TAKUMI, 2], [WANG, 2]]);
+  });
+
+  it("a held soldier who falls through is torn from his grabber (who stays above)", () => {
+    const s = quiet("tower-test");
+    put(s, WANG, 5, 2, 1);
+    put(s, TAKUMI, 1, 6, 1);
+    const c = placeCreature(s, "snatcher", 6, 2, 1);
+    c.grabbing = WANG;
+    unit(s, WANG).grabbedBy = c.id;
+    setAcid(s, 5, 2, 1, 3);
+    s.layers.melt[idx(s, 5, 2, 1)] = 1;
+    s.intents = [];
+    let { state } = endRound(s);
+    expect(unit(state, WANG).level).toBe(0);
+    expect(unit(state, WANG).grabbedBy).toBeNull();
+    expect(unit(state, c.id).grabbing).toBeNull();
+    expect(unit(state, c.id).level).toBe(1);
+    // and the next round he is not hauled back up through the floor
+    state = endRound(state).state;
+    expect(unit(state, WANG).level).toBe(0);
+  });
 });
