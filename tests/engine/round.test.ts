@@ -91,6 +91,38 @@ describe("round: intents", () => {
   });
 });
 
+describe("round: the Leaper's pounce", () => {
+  it("a seen Leaper announces its landing tile and the 8 tiles its tail sweeps; it lands there and hurts every soldier beside it", () => {
+    const s = quiet("last-stand", { keep: [TAKUMI, WANG] });
+    const le = placeCreature(s, "leaper", 8, 5); // 4 from takumi at (8, 9): seen
+    replan(s);
+    const intent = s.intents.find((i) => i.unit === le.id)!;
+    expect(intent.kind).toBe("pounce");
+    expect(intent.target).toEqual(intent.moveTo);
+    expect(intent.area).toHaveLength(8);
+    for (const p of intent.area) expect(Math.max(Math.abs(p.x - intent.moveTo.x), Math.abs(p.y - intent.moveTo.y))).toBe(1);
+    expect(intent.area).toContainEqual({ x: 8, y: 9, level: 0 });
+    const { state, events } = endRound(s);
+    const l = unit(state, le.id);
+    expect({ x: l.x, y: l.y, level: l.level }).toEqual(intent.moveTo);
+    expect(eventsOf(events, "pounced")).toEqual([{ type: "pounced", unit: le.id, to: intent.moveTo, hit: [TAKUMI] }]);
+    const sweep = eventsOf(events, "damaged").filter((e) => e.cause === "sweep");
+    expect(sweep.map((e) => e.unit)).toEqual([TAKUMI]);
+    expect(sweep[0].amount).toBeGreaterThan(0);
+    expect(unit(state, WANG).hp).toBe(8);
+  });
+
+  it("the sweep hits the announced area: a soldier who stepped out of it is spared", () => {
+    const s = quiet("last-stand", { keep: [TAKUMI, WANG] });
+    const le = placeCreature(s, "leaper", 8, 5);
+    replan(s);
+    const st = act(s, "takumi", { type: "move", unit: TAKUMI, to: { x: 4, y: 12, level: 0 } }).state;
+    const { state, events } = endRound(st);
+    expect(eventsOf(events, "pounced")).toEqual([{ type: "pounced", unit: le.id, to: s.intents[0].moveTo, hit: [] }]);
+    expect(unit(state, TAKUMI).hp).toBe(6);
+  });
+});
+
 describe("round: ready", () => {
   it("each seat marks ready on its own; the phase waits for both", () => {
     const s = quiet("last-stand");
