@@ -81,6 +81,7 @@ export class BattleScreen {
       selected: () => this.selected,
       legal: () => this.legal,
       frames: () => this.board.frames,
+      renderer: () => `${this.board.app.renderer.name} ${this.board.app.renderer.width}x${this.board.app.renderer.height}`,
       screen: this,
     };
     this.backend.setHandlers({
@@ -276,9 +277,15 @@ export class BattleScreen {
     this.publishTestState();
   }
 
+  private firstFrame = false;
   private publishTestState(): void {
     const w = this.wire;
     if (!w) return;
+    if (!this.firstFrame) {
+      this.firstFrame = true;
+      // Two animation frames after the first scene: it has been rendered and painted.
+      requestAnimationFrame(() => requestAnimationFrame(() => setTestState({ firstFrameAt: performance.now() })));
+    }
     const { viewer: _v, ...rest } = w as WireState & Record<string, unknown>;
     void _v;
     setTestState({

@@ -3,7 +3,7 @@
  * the WireState it is given (terrain, layers, units, intents, ring), the overlay the controller
  * computed with the engine (reachable tiles, path, targets, blast), and animates events.
  */
-import { Application, Container, Graphics, Rectangle, Text, type FederatedPointerEvent } from "pixi.js";
+import { Application, BitmapText, Container, Graphics, Rectangle, Text, type FederatedPointerEvent } from "pixi.js";
 import type { BattleEvent, MapDef, Pos, WireState, WireUnit } from "./engine";
 import { Terrain } from "./engine";
 
@@ -143,6 +143,9 @@ export class BoardRenderer {
   readonly app: Application;
   private root = new Container();
   private board = new Container();
+  private staticLayer = new Container();
+  private reachG = new Graphics();
+  private reachKey = "";
   private terrainLayer = new Container();
   private layerG = new Graphics();
   private layerLabels = new Container();
@@ -170,8 +173,10 @@ export class BoardRenderer {
   private viewerSeat = "spectator";
   frames = 0;
 
-  private constructor(app: Application) {
+  private under: HTMLCanvasElement;
+  private constructor(app: Application, under: HTMLCanvasElement) {
     this.app = app;
+    this.under = under;
   }
 
   static async create(host: HTMLElement, width: number, height: number): Promise<BoardRenderer> {
@@ -179,16 +184,33 @@ export class BoardRenderer {
     await app.init({
       width,
       height,
-      background: C.bg,
-      antialias: true,
+      backgroundAlpha: 0,
+      // No MSAA: with software WebGL (SwiftShader) it costs most of the frame.
+      antialias: false,
       preference: "webgl",
       resolution: 1,
       autoDensity: false,
     });
     app.canvas.id = "board-canvas";
     app.canvas.addEventListener("contextmenu", (e) => e.preventDefault());
-    host.appendChild(app.canvas);
-    const r = new BoardRenderer(app);
+    // The static board (terrain, layers, ring, intents, reachable tiles) is painted into a plain 2D
+    // canvas under the WebGL one, only when it changes; the WebGL canvas (transparent) draws what
+    // moves. With software WebGL, redrawing the whole board every frame ran at 2-8 fps.
+    const wrap = document.createElement("div");
+    wrap.className = "board-wrap";
+    wrap.style.position = "relative";
+    const under = document.createElement("canvas");
+    under.id = "board-static";
+    under.width = width;
+    under.height = height;
+    under.style.position = "absolute";
+    under.style.left = "0";
+    under.style.top = "0";
+    app.canvas.style.position = "relative";
+    app.canvas.style.display = "block";
+    wrap.append(under, app.canvas);
+    host.appendChild(wrap);
+    const r = new BoardRenderer(app, under);
     r.setup();
     return r;
   }
@@ -197,14 +219,11 @@ export class BoardRenderer {
     const { root, board } = this;
     this.app.stage.addChild(root);
     root.addChild(board);
+    // Everything that changes only with the state is flattened into one cached texture: software
+    // WebGL is fill-rate bound, and one opaque quad a frame is what keeps animation smooth.
+    this.staticLayer.addChild(this.terrainLayer, this.layerG, this.layerLabels, this.ringG, this.reachG, this.intentG, this.intentLabels);
     board.addChild(
-      this.terrainLayer,
-      this.layerG,
-      this.layerLabels,
-      this.ringG,
       this.previewG,
-      this.intentG,
-      this.intentLabels,
       this.unitLayer,
       this.previewLabels,
       this.overlayG,
@@ -265,6 +284,8 @@ export class BoardRenderer {
 
   resize(width: number, height: number): void {
     this.app.renderer.resize(width, height);
+    this.under.width = width;
+    this.under.height = height;
     this.layout();
     if (this.map && this.wire) {
       this.terrainKey = "";
@@ -304,13 +325,39 @@ export class BoardRenderer {
 
   private drawAll(): void {
     this.kick();
+    this.drawReach(this.overlay);
+    this.reachKey = `${this.level}|${JSON.stringify(this.overlay.reachable)}|${JSON.stringify(this.overlay.throwable)}`;
     this.drawTerrain();
     this.drawLayers();
     this.drawRing();
     this.drawIntents();
+    this.paintStatic();
     this.syncUnits();
     this.drawOverlay();
   }
+
+  private staticQueued = false;
+  /** Renders the static layers once (coalesced per task) into the 2D canvas underneath. */
+  private paintStatic(): void {
+    if (this.staticQueued) return;
+    this.staticQueued = true;
+    queueMicrotask(() => {
+      this.staticQueued = false;
+      this.paintStaticNow();
+    });
+  }
+
+  private paintStaticNow(): void {
+    if (!this.map) return;
+    const ctx = this.under.getContext("2d")!;
+    ctx.fillStyle = "#121417";
+    ctx.fillRect(0, 0, this.under.width, this.under.height);
+    const frame = new Rectangle(0, 0, this.ts * this.map.width, this.ts * this.map.height);
+    const src = this.app.renderer.extract.canvas({ target: this.staticLayer, frame, resolution: 1, clearColor: C.bg }) as HTMLCanvasElement;
+    ctx.drawImage(src, this.board.x, this.board.y);
+    this.staticPaints++;
+  }
+  staticPaints = 0;
 
   setOverlay(o: Overlay): void {
     this.overlay = o;
@@ -333,7 +380,6 @@ export class BoardRenderer {
     const key = `${this.ts}|${this.level}|${terrain.slice(start, start + m.width * m.height).join("")}`;
     if (key === this.terrainKey) return;
     this.terrainKey = key;
-    this.terrainLayer.cacheAsTexture(false);
     for (const c of this.terrainLayer.removeChildren()) c.destroy({ children: true });
     const g = new Graphics();
     const labels = new Container();
@@ -416,7 +462,6 @@ export class BoardRenderer {
         }
       }
     }
-    this.terrainLayer.cacheAsTexture(true);
   }
 
   private terrainLabel(into: Container, text: string, x: number, y: number, size: number): void {
@@ -694,6 +739,22 @@ export class BoardRenderer {
 
   // ---- overlay: selection, previews, pings, partner ----------------------------------------
 
+  private drawReach(o: Overlay): void {
+    const g = this.reachG.clear();
+    const ts = this.ts;
+    for (const p of o.reachable) {
+      if ((p.level ?? 0) !== this.level) continue;
+      // One AP: cyan; two AP: fainter violet with a dot in the corner.
+      const far = (p.ap ?? 1) > 1;
+      g.rect(p.x * ts + 1, p.y * ts + 1, ts - 2, ts - 2).fill({ color: far ? C.reachFar : C.reach, alpha: far ? 0.14 : 0.24 }).stroke({ width: 1, color: far ? C.reachFar : C.reach, alpha: 0.6 });
+      if (far) g.circle(p.x * ts + ts * 0.15, p.y * ts + ts * 0.15, ts * 0.06).fill({ color: C.reachFar, alpha: 0.9 });
+    }
+    for (const p of o.throwable) {
+      if ((p.level ?? 0) !== this.level) continue;
+      g.rect(p.x * ts + ts * 0.4, p.y * ts + ts * 0.4, ts * 0.2, ts * 0.2).fill({ color: C.blast, alpha: 0.6 });
+    }
+  }
+
   private drawOverlay(): void {
     if (!this.map || !this.wire) return;
     const o = this.overlay;
@@ -703,16 +764,11 @@ export class BoardRenderer {
     for (const c of this.overlayLabels.removeChildren()) c.destroy();
     for (const c of this.previewLabels.removeChildren()) c.destroy();
     const lv = (p: { level?: number }) => (p.level ?? 0) === this.level;
-    for (const p of o.reachable) {
-      if (!lv(p)) continue;
-      // One AP: solid cyan; two AP (dash): fainter, with a dot in the corner.
-      const far = (p.ap ?? 1) > 1;
-      pg.rect(p.x * ts + 1, p.y * ts + 1, ts - 2, ts - 2).fill({ color: far ? C.reachFar : C.reach, alpha: far ? 0.14 : 0.24 }).stroke({ width: 1, color: far ? C.reachFar : C.reach, alpha: 0.6 });
-      if (far) pg.circle(p.x * ts + ts * 0.15, p.y * ts + ts * 0.15, ts * 0.06).fill({ color: C.reachFar, alpha: 0.9 });
-    }
-    for (const p of o.throwable) {
-      if (!lv(p)) continue;
-      pg.rect(p.x * ts + ts * 0.4, p.y * ts + ts * 0.4, ts * 0.2, ts * 0.2).fill({ color: C.blast, alpha: 0.6 });
+    const reachKey = `${this.level}|${JSON.stringify(o.reachable)}|${JSON.stringify(o.throwable)}`;
+    if (reachKey !== this.reachKey) {
+      this.reachKey = reachKey;
+      this.drawReach(o);
+      this.paintStatic();
     }
     if (o.path.length > 1) {
       const pts = o.path.filter(lv);
@@ -819,7 +875,7 @@ export class BoardRenderer {
       let t = 0;
       this.busy++;
       const fn = (tk: { deltaMS: number }) => {
-        t += Math.min(tk.deltaMS, 100);
+        t += Math.min(tk.deltaMS, 1000);
         const k = Math.min(1, t / dur);
         step(k);
         if (k >= 1) {
@@ -834,7 +890,14 @@ export class BoardRenderer {
   }
 
   private floatText(text: string, x: number, y: number, color: number, ms = 700): Promise<void> {
-    const t = label(text, Math.max(11, this.ts * 0.42), color);
+    // Bitmap text: one glyph atlas for all of them, no texture upload per message.
+    const t = new BitmapText({
+      text,
+      style: { fontFamily: TEXT_FONT, fontSize: 22, fill: 0xffffff, fontWeight: "700", stroke: { color: 0x000000, width: 4 } },
+    });
+    t.anchor.set(0.5);
+    t.tint = color;
+    t.scale.set(Math.max(11, this.ts * 0.42) / 22);
     t.position.set(x, y);
     this.fxLayer.addChild(t);
     return this.tween(ms, (k) => {

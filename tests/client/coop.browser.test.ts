@@ -313,7 +313,7 @@ describe("two players in their browsers", () => {
   it("the after-action report with its per-round chart (offline autoplay to the end)", async () => {
     const { page, errors } = await newPage(env, 1400, 800);
     pageErrors.push(errors);
-    await page.goto(`${env.url}/?offline=1&seed=${SEED}&autoplay=40&speed=40`);
+    await page.goto(`${env.url}/?offline=1&seed=${SEED}&autoplay=40&speed=1000`);
     const s = await waitLS(page, `s.report === true`, 90_000);
     expect(["won", "lost"]).toContain(s.outcome);
     const bars = await page.$$eval("#report-chart rect", (els) => els.length);

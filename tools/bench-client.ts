@@ -1,0 +1,80 @@
+/**
+ * Client benchmark: builds the client, serves it from the game server, and measures in headless
+ * Chromium (software WebGL) on `last-stand`:
+ *   firstFrameMs  page load (navigation start) to the battle drawn and painted
+ *   fps           frames rendered per second while the enemy phase is animated (canvas 1280x720)
+ *   bundleKbGz    gzipped size of everything the build emits (JS, CSS, HTML)
+ *
+ *   npm run bench:client -- --json      (one JSON line on stdout)
+ *   options: --rounds N (enemy phases to animate, default 3), --seed N (default 2)
+ */
+import "../server/prelude.js";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { loadavg, tmpdir, cpus } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { buildClient, CHROMIUM, CHROMIUM_ARGS } from "../tests/client/browser.js";
+import { createGameServer } from "../server/main.js";
+
+const argv = process.argv.slice(2);
+const json = argv.includes("--json");
+const opt = (name: string, dflt: number) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(argv[i + 1]) : dflt;
+};
+const rounds = opt("rounds", 3);
+const seed = opt("seed", 2);
+const log = (...a: unknown[]) => {
+  if (!json) console.log(...a);
+};
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), "last-stand-bench-"));
+const outDir = join(dir, "client");
+log("building the client…");
+await buildClient(outDir);
+const files = walk(outDir).filter((f) => /\.(js|css|html)$/.test(f));
+const gz = files.reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0);
+const bundleKbGz = Math.round(gz / 102.4) / 10;
+
+const game = await createGameServer({ port: 0, host: "127.0.0.1", staticDir: outDir, dbPath: join(dir, "bench.sqlite"), restore: false, handleSignals: false, settings: { log: false } });
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+try {
+  // Viewport wide enough that the board canvas is its maximum, 1280x720, beside the side panel.
+  const page = await browser.newPage({ viewport: { width: 1660, height: 880 } });
+  await page.goto(`http://127.0.0.1:${game.port}/?offline=1&map=last-stand&seed=${seed}`);
+  await page.waitForFunction(() => (window as any).__lastStand?.firstFrameAt, null, { timeout: 60_000, polling: 20 });
+  const firstFrameMs = Math.round(await page.evaluate(() => (window as any).__lastStand.firstFrameAt));
+  const renderer = await page.evaluate(() => (window as any).__lastStandDebug.renderer());
+  log(`first frame ${firstFrameMs} ms (${renderer})`);
+
+  let frames = 0;
+  let ms = 0;
+  for (let r = 0; r < rounds; r++) {
+    const s = await page.evaluate(() => (window as any).__lastStand);
+    if (s.phase !== "player" || s.outcome) break;
+    // End the phase (the bot plays Wang) and time the animation from its start to its end.
+    await page.keyboard.press("e");
+    await page.waitForFunction(() => (window as any).__lastStand.animating, null, { timeout: 30_000, polling: 10 });
+    const start = await page.evaluate(() => ({ f: (window as any).__lastStandDebug.frames(), t: performance.now() }));
+    await page.waitForFunction(() => !(window as any).__lastStand.animating, null, { timeout: 120_000, polling: 50 });
+    const end = await page.evaluate(() => ({ f: (window as any).__lastStandDebug.frames(), t: performance.now() }));
+    frames += end.f - start.f;
+    ms += end.t - start.t;
+    log(`round ${r + 1}: ${end.f - start.f} frames in ${Math.round(end.t - start.t)} ms`);
+  }
+  const fps = ms > 0 ? Math.round((frames / ms) * 10000) / 10 : 0;
+  const result = { firstFrameMs, fps, bundleKbGz, canvas: renderer, animatedMs: Math.round(ms), frames, cpus: cpus().length, loadAvg1m: Math.round(loadavg()[0] * 10) / 10 };
+  console.log(json ? JSON.stringify(result) : result);
+} finally {
+  await browser.close();
+  await game.close();
+  rmSync(dir, { recursive: true, force: true });
+}
