@@ -59,7 +59,13 @@ interface ClientInfo {
   role: Role;
   tokens: number;
   lastRefill: number;
+  /** Pointer updates have their own, lossy budget. */
+  pointerTokens: number;
+  pointerRefill: number;
 }
+
+/** Pointer updates a client may send per second (burst as many); the rest are dropped silently. */
+const POINTER_RATE = 15;
 
 /** Options the room is created with (join options, plus the server's own restore marker). */
 export interface CreateOptions extends JoinOptions {
@@ -147,6 +153,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     this.onMessage("ping", (client, payload) => this.handlePing(client, payload));
     this.onMessage("select", (client, payload) => this.handleSelect(client, payload));
     this.onMessage("takeover", (client, payload) => this.enqueue(client, "takeover", payload));
+    this.onMessage("pointer", (client, payload) => this.handlePointer(client, payload));
     this.onMessage("*", (client, type) => {
       if (!this.allow(client)) return;
       this.sendError(client, "ERR_BAD_MESSAGE", `Unknown message type "${String(type).slice(0, 32)}".`);
@@ -240,7 +247,13 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
       s.sessionId = client.sessionId;
     }
     const { settings } = services();
-    this.info.set(client.sessionId, { role, tokens: settings.rateBurst, lastRefill: Date.now() });
+    this.info.set(client.sessionId, {
+      role,
+      tokens: settings.rateBurst,
+      lastRefill: Date.now(),
+      pointerTokens: POINTER_RATE,
+      pointerRefill: Date.now(),
+    });
     client.userData = { role };
     this.log(`join ${client.sessionId} as ${role}`);
     this.cancelIdleTimer();
@@ -433,6 +446,27 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     const p = checked.value;
     if (!onGrid(this.map, p)) return this.sendError(client, "ERR_OFF_GRID");
     this.broadcast("ping", { seat: info.role, x: p.x, y: p.y, level: p.level ?? 0, kind: p.kind });
+  }
+
+  /** The player's cursor, relayed to everyone else (lossy: over its budget it is dropped, no error). */
+  private handlePointer(client: Client, payload: unknown) {
+    const info = this.info.get(client.sessionId);
+    if (!info) return;
+    const now = Date.now();
+    info.pointerTokens = Math.min(POINTER_RATE, info.pointerTokens + ((now - info.pointerRefill) / 1000) * POINTER_RATE);
+    info.pointerRefill = now;
+    if (info.pointerTokens < 1) return;
+    info.pointerTokens -= 1;
+    const checked = checkMessage("pointer", payload);
+    if (!checked.ok) return this.sendError(client, checked.code, checked.message);
+    if (info.role === "spectator") return;
+    const p = checked.value;
+    if (p.x === -1 && p.y === -1) {
+      this.broadcast("pointer", { seat: info.role }, { except: client });
+      return;
+    }
+    if (!onGrid(this.map, p)) return this.sendError(client, "ERR_OFF_GRID");
+    this.broadcast("pointer", { seat: info.role, x: p.x, y: p.y, level: p.level ?? 0 }, { except: client });
   }
 
   private handleSelect(client: Client, payload: unknown) {

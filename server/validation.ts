@@ -54,6 +54,8 @@ export const MESSAGE_SCHEMAS = {
     kind: z.enum(["danger", "move", "target"]),
   }),
   select: z.strictObject({ unit: z.union([unitId, z.literal("")]) }),
+  /** The partner's cursor: a tile, or x = y = -1 for none. */
+  pointer: z.strictObject({ x: coord, y: coord, level: coord.optional() }),
   takeover: z.strictObject({ seat: z.enum(["takumi", "wang"]) }),
 } as const;
 export type MessageType = keyof typeof MESSAGE_SCHEMAS;

@@ -157,6 +157,16 @@ describe("seats", () => {
     wang.send("select", { unit });
     await waitForState(takumi, (w) => w.selectWang === unit);
     await waitForState(spectator, (w) => w.selectWang === unit);
+    // The cursor goes to everyone but its owner.
+    const pointers = Promise.all([wang, spectator].map((r) => new Promise((res) => r.onMessage("pointer", res))));
+    let own = 0;
+    takumi.onMessage("pointer", () => own++);
+    takumi.send("pointer", { x: 5, y: 6 });
+    for (const p of (await pointers) as any[]) expect(p).toEqual({ seat: "takumi", x: 5, y: 6, level: 0 });
+    const none = new Promise((res) => wang.onMessage("pointer", res));
+    takumi.send("pointer", { x: -1, y: -1 });
+    expect(await none).toEqual({ seat: "takumi" });
+    expect(own).toBe(0);
     expect(wire(takumi).step).toBe(0); // not part of the battle
     for (const r of [wang, spectator, takumi]) await r.leave();
   });
