@@ -111,6 +111,9 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   private idleTimer: NodeJS.Timeout | null = null;
   private reconnectSeconds = 60;
   private finishedStored = false;
+  /** Seats a human has held in this battle (kept in the store's room options, for restarts). */
+  private humanSeats = new Set<Seat>();
+  private reopenTimer: NodeJS.Timeout | null = null;
 
   // ---- lifecycle ------------------------------------------------------------------------------
 
@@ -187,7 +190,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
         seed,
         options: this.battle.options,
       },
-      roomOptions: { turnSeconds: this.turnSeconds, reconnectSeconds: this.reconnectSeconds },
+      roomOptions: { turnSeconds: this.turnSeconds, reconnectSeconds: this.reconnectSeconds, humanSeats: [] },
     });
     this.logLength = 0;
   }
@@ -221,6 +224,43 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     this.turnSeconds = typeof ro.turnSeconds === "number" ? ro.turnSeconds : 0;
     if (typeof ro.reconnectSeconds === "number") this.reconnectSeconds = ro.reconnectSeconds;
     this.finishedStored = infoRow.finished;
+    // Seats humans held before the room closed (restart, idle) stay open for the reconnection
+    // window, so both players can come back by the code; then the bot takes any nobody took.
+    // A seat only the bot ever played is the bot's at once (a lone player's partner).
+    const held = Array.isArray((ro as { humanSeats?: unknown }).humanSeats) ? ((ro as { humanSeats: string[] }).humanSeats) : [];
+    for (const seat of SEATS) {
+      if (held.includes(seat)) {
+        this.humanSeats.add(seat);
+        this.seats[seat].holder = "open";
+      }
+    }
+    if (this.humanSeats.size > 0) {
+      this.reopenTimer = setTimeout(() => {
+        this.reopenTimer = null;
+        let changed = false;
+        for (const seat of SEATS) {
+          if (this.seats[seat].holder === "open") {
+            this.seats[seat].holder = "bot";
+            changed = true;
+          }
+        }
+        if (changed) this.enqueueInternal(() => this.runBotsAndCommit([]));
+      }, this.reconnectSeconds * 1000);
+    }
+  }
+
+  /** Remembers (in the store) that a human has held `seat`, for restarts. */
+  private noteHuman(seat: Seat) {
+    if (this.humanSeats.has(seat)) return;
+    this.humanSeats.add(seat);
+    const { store } = services();
+    store
+      .setRoomOptions(this.code, {
+        turnSeconds: this.turnSeconds,
+        reconnectSeconds: this.reconnectSeconds,
+        humanSeats: [...this.humanSeats],
+      })
+      .catch((err) => console.error(`[battle ${this.code}] could not store the seats`, err));
   }
 
   override onJoin(client: Client, rawOptions: JoinOptions) {
@@ -245,6 +285,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
       const s = this.seats[role];
       s.holder = "player";
       s.sessionId = client.sessionId;
+      this.noteHuman(role);
     }
     const { settings } = services();
     this.info.set(client.sessionId, {
@@ -305,6 +346,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     if (liveRooms.get(this.code) === this) liveRooms.delete(this.code);
     if (this.turnTimer) clearTimeout(this.turnTimer);
     if (this.idleTimer) clearTimeout(this.idleTimer);
+    if (this.reopenTimer) clearTimeout(this.reopenTimer);
     this.log(`dispose`);
   }
 
@@ -632,10 +674,13 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     const { settings } = services();
     this.idleTimer = setTimeout(() => {
-      if (this.clients.length === 0) {
-        this.log(`idle for ${settings.idleSeconds}s: closing (reopen by code)`);
-        this.disconnect().catch(() => {});
-      }
+      this.idleTimer = null;
+      if (this.clients.length > 0) return;
+      // A client between matchmaking and connecting holds a reserved seat: wait for it.
+      const reserved = Object.keys((this as unknown as { _reservedSeats: object })._reservedSeats ?? {}).length;
+      if (reserved > 0) return this.armIdleTimer();
+      this.log(`idle for ${settings.idleSeconds}s: closing (reopen by code)`);
+      this.disconnect().catch(() => {});
     }, settings.idleSeconds * 1000);
   }
 

@@ -39,6 +39,8 @@ export interface MatchStore {
    *  (throws) a gap or a duplicate. `hash` is the state hash after that step, kept in the record. */
   appendCommands(id: string, index: number, commands: LoggedCommand[]): Promise<void>;
   finishMatch(id: string, outcome: string): Promise<void>;
+  /** Replaces the match's room options (e.g. which seats humans have held). */
+  setRoomOptions(id: string, roomOptions: Record<string, unknown>): Promise<void>;
   getRecord(id: string): Promise<MatchRecord | null>;
   getInfo(id: string): Promise<MatchInfo | null>;
   findByCode(code: string): Promise<MatchInfo | null>;
@@ -85,6 +87,7 @@ export class SqliteMatchStore implements MatchStore {
     insertCommand: Database.Statement;
     countCommands: Database.Statement;
     finish: Database.Statement;
+    setRoomOptions: Database.Statement;
     byId: Database.Statement;
     byCode: Database.Statement;
     commands: Database.Statement;
@@ -131,6 +134,7 @@ export class SqliteMatchStore implements MatchStore {
       insertCommand: this.db.prepare(`INSERT INTO commands (match_id, idx, seat, action, hash) VALUES (?, ?, ?, ?, ?)`),
       countCommands: this.db.prepare(`SELECT COUNT(*) AS n FROM commands WHERE match_id = ?`),
       finish: this.db.prepare(`UPDATE matches SET finished = 1, outcome = ? WHERE id = ?`),
+      setRoomOptions: this.db.prepare(`UPDATE matches SET room_options = ? WHERE id = ?`),
       byId: this.db.prepare(`SELECT * FROM matches WHERE id = ?`),
       byCode: this.db.prepare(`SELECT * FROM matches WHERE code = ?`),
       commands: this.db.prepare(`SELECT seat, action, hash FROM commands WHERE match_id = ? ORDER BY idx`),
@@ -165,6 +169,10 @@ export class SqliteMatchStore implements MatchStore {
 
   async finishMatch(id: string, outcome: string): Promise<void> {
     this.stmts.finish.run(outcome, id);
+  }
+
+  async setRoomOptions(id: string, roomOptions: Record<string, unknown>): Promise<void> {
+    this.stmts.setRoomOptions.run(JSON.stringify(roomOptions), id);
   }
 
   async getInfo(id: string): Promise<MatchInfo | null> {

@@ -158,4 +158,37 @@ describe("restart", () => {
       await srv.stop();
     }
   });
+
+  it("a reopened co-op battle keeps both seats open for the players' return, then the bot takes the empty one", async () => {
+    const srv = await startServer({ settings: { idleSeconds: 0.3 } });
+    try {
+      const takumi = await srv.client().create("battle", { seed: 78, seat: "takumi", waitForPartner: true, reconnectSeconds: 1.5 });
+      const code = takumi.roomId;
+      const wang = await srv.client().joinById(code, { seat: "wang" });
+      await waitForState(takumi, (w) => w.holderWang === "player");
+      await wang.leave();
+      await takumi.leave();
+      const { liveRooms } = await import("../../server/room.js");
+      while (liveRooms.has(code)) await new Promise((r) => setTimeout(r, 50));
+
+      // Reopened: both seats had players, so both wait for them.
+      const summary = (await getJson(srv.url, `/api/battles/${code}`)).body;
+      expect(summary.seats).toEqual({ takumi: "open", wang: "open" });
+      const back = await srv.client().joinById(code, { seat: "takumi" });
+      const w0 = await waitForState(back, (w) => w.holderTakumi === "player");
+      expect(w0.holderWang).toBe("open");
+      // (The bot readied Wang when he left.) Takumi readies: the round turns, and nobody plays
+      // Wang's open seat — the bot would have played in the same step.
+      const round = w0.round;
+      back.send("ready", { ready: true });
+      const w1 = await waitForState(back, (w) => w.round > round);
+      expect(w1.holderWang).toBe("open");
+      expect(w1.readyWang).toBe(false);
+      // Wang does not come back within the window (1.5 s here): the bot takes his squad and plays.
+      await waitForState(back, (w) => w.holderWang === "bot" && w.readyWang === true, 10_000, "the bot to take the empty seat");
+      await back.leave();
+    } finally {
+      await srv.stop();
+    }
+  });
 });
