@@ -6,7 +6,7 @@ import type { Action, BattleEvent, MapDef, Pos, Seat, WireState } from "./engine
 import type { PingMark } from "./board";
 
 export type ViewerSeat = Seat | "spectator";
-export type Holder = "player" | "dropped" | "bot" | "partner" | "";
+export type Holder = "player" | "dropped" | "bot" | "partner" | "open" | "";
 
 export interface RoomInfo {
   code: string;

@@ -93,6 +93,7 @@ export class BattleScreen {
         if (seat !== this.seat) {
           this.partnerPointer = pos;
           this.refreshOverlay();
+          setTestState({ partnerPointer: pos });
         }
       },
       connection: (status, detail) => this.onConnection(status, detail),
@@ -475,11 +476,7 @@ export class BattleScreen {
     if (kind === "hover") {
       this.cursor = tile;
       this.refreshOverlay();
-      const now = performance.now();
-      if (now - this.lastPointerSent > 120) {
-        this.lastPointerSent = now;
-        this.backend.sendPointer(tile);
-      }
+      this.queuePointer(tile);
       return;
     }
     if (kind === "ping") {
@@ -489,6 +486,27 @@ export class BattleScreen {
     }
     this.cursor = tile;
     this.activate(tile);
+  }
+
+  /** Sends the pointer at most every 100 ms, always ending with the latest tile. */
+  private pointerTimer = 0;
+  private pointerLatest: Pos | null = null;
+  private queuePointer(tile: Pos): void {
+    if (this.seat === "spectator") return;
+    this.pointerLatest = tile;
+    if (this.pointerTimer) return;
+    const flush = () => {
+      this.pointerTimer = 0;
+      if (!this.pointerLatest) return;
+      this.backend.sendPointer(this.pointerLatest);
+      this.lastPointerSent = performance.now();
+      this.pointerLatest = null;
+      this.pointerTimer = window.setTimeout(() => {
+        this.pointerTimer = 0;
+        if (this.pointerLatest) flush();
+      }, 100);
+    };
+    flush();
   }
 
   private sendPing(tile: Pos, kind: PingMark["kind"]): void {
@@ -827,7 +845,7 @@ export class BattleScreen {
         const holder = this.info.holders[s];
         const ready = s === "takumi" ? w.readyTakumi : w.readyWang;
         const you = this.seat === s ? " (you)" : "";
-        const who = holder === "player" ? "player" : holder === "dropped" ? "dropped" : holder === "bot" ? "bot" : holder === "partner" ? "partner plays" : "empty";
+        const who = holder === "player" ? "player" : holder === "dropped" ? "dropped" : holder === "bot" ? "bot" : holder === "partner" ? "partner plays" : holder === "open" ? "waiting for a player" : "empty";
         return `<span class="pill seat seat-${s} ${ready ? "is-ready" : ""}" data-seat="${s}">${s === "takumi" ? "●T" : "●W"} ${SEAT_NAME[s]}${you}: ${who} · ${ready ? "✔ ready" : "… acting"}</span>`;
       })
       .join(" ");
@@ -842,8 +860,8 @@ export class BattleScreen {
       if (holder === "dropped") {
         pb.innerHTML = `${SEAT_NAME[other]} lost the connection. His seat is held for 60 s.`;
         pb.classList.add("show");
-      } else if (holder === "bot" && this.backend.kind === "online") {
-        pb.innerHTML = `The bot commands ${SEAT_NAME[other]}'s squad. <button id="btn-takeover">Take his squad over</button>`;
+      } else if ((holder === "bot" || holder === "open") && this.backend.kind === "online") {
+        pb.innerHTML = `${holder === "bot" ? `The bot commands ${SEAT_NAME[other]}'s squad.` : `${SEAT_NAME[other]}'s seat is open: share the code.`} <button id="btn-takeover">Take his squad over</button>`;
         pb.classList.add("show");
         pb.querySelector("#btn-takeover")!.addEventListener("click", () => this.command("takeover"));
       } else if (holder === "partner") {

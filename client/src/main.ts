@@ -80,7 +80,10 @@ function onChoice(c: StartChoice): void {
   const go = async () => {
     try {
       if (c.kind === "create") {
-        await runOnline({ create: { map: c.map, difficulty: c.difficulty, ...(c.seed !== undefined ? { seed: c.seed } : {}) }, seat: c.seat! });
+        await runOnline({
+          create: { map: c.map, difficulty: c.difficulty, ...(c.seed !== undefined ? { seed: c.seed } : {}), ...(c.waitForPartner ? { waitForPartner: true } : {}) },
+          seat: c.seat!,
+        });
       } else if (c.kind === "join") {
         await runOnline({ code: c.code!, seat: c.seat! });
       } else if (c.kind === "replay-id") {

@@ -195,7 +195,7 @@ export class OnlineBackend implements Backend {
   sendSelect(unit: string | null): void {
     this.send("select", { unit: unit ?? "" });
   }
-  pointerSupported = false;
+  pointerSupported = true;
   sendPointer(p: Pos | null): void {
     if (!this.pointerSupported) return;
     this.send("pointer", p ? { x: p.x, y: p.y, level: p.level } : { x: -1, y: -1 });

@@ -13,6 +13,7 @@ export interface StartChoice {
   code?: string;
   matchId?: string;
   file?: File;
+  waitForPartner?: boolean;
 }
 
 interface MapInfo {
@@ -51,6 +52,7 @@ const HOLDER_TEXT: Record<string, string> = {
   dropped: "held for a dropped player",
   bot: "free (the bot plays it)",
   partner: "free (the partner plays it)",
+  open: "free (kept open for you)",
   "": "free",
 };
 
@@ -74,7 +76,11 @@ export async function showStart(host: HTMLElement, onChoice: (c: StartChoice) =>
           <label><input type="radio" name="seat" value="wang"> Sergeant Wang <small>(throws farther, carries)</small></label>
         </fieldset>
         <label>Seed <input id="create-seed" name="seed" type="number" min="0" placeholder="random"></label>
-        <p class="hint">Your partner joins with the code or link you get. Until he does — or if you play alone — the bot commands his squad.</p>
+        <fieldset><legend>Partner</legend>
+          <label><input type="radio" name="partner" value="bot" checked> Play alone: the bot commands the other squad (a friend may still join and take it)</label>
+          <label><input type="radio" name="partner" value="wait"> Wait for a friend: keep his seat open</label>
+        </fieldset>
+        <p class="hint">Your partner joins with the code or the link you get.</p>
         <button id="create-btn" class="primary" type="submit">Create battle</button>
       </form>
       <form id="join-form" class="card">
@@ -107,6 +113,7 @@ export async function showStart(host: HTMLElement, onChoice: (c: StartChoice) =>
       difficulty: String(f.get("difficulty")),
       seat: String(f.get("seat")) as ViewerSeat,
       seed: seedText ? Number(seedText) : undefined,
+      waitForPartner: f.get("partner") === "wait",
     });
   });
   const codeInput = $<HTMLInputElement>("join-code-input");

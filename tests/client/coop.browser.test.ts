@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { replay, ERROR_CODES, Terrain, type MatchRecord } from "../../shared/index.js";
 import { loadMapById } from "../../server/maps.js";
-import { artifact, clickTile, lastStand, legalOf, newPage, screenshotStats, startEnv, waitLS, wireOf, type TestEnv } from "./browser.js";
+import { artifact, clickTile, tilePoint, lastStand, legalOf, newPage, screenshotStats, startEnv, waitLS, wireOf, type TestEnv } from "./browser.js";
 
 const SEED = 2;
 const SPEED = 6;
@@ -155,6 +155,12 @@ describe("two players in their browsers", () => {
     await clickTile(A, w.units.takumi.x, Math.max(0, w.units.takumi.y - 1), "right");
     await waitLS(B, `(s.pings ?? 0) > ${n}`);
     await waitLS(A, `(s.pings ?? 0) > 0`);
+    // The partner's pointer: Wang sees where Takumi points.
+    const p3 = await tilePoint(A, 3, 3);
+    const p4 = await tilePoint(A, 4, 3);
+    await A.mouse.move(p3.x, p3.y);
+    await A.mouse.move(p4.x, p4.y, { steps: 3 });
+    await waitLS(B, `s.partnerPointer && s.partnerPointer.x === 4 && s.partnerPointer.y === 3`);
   }, 20_000);
   it("Takumi marks ready (the bot already played Wang's seat in round 1): both watch the enemy phase", async () => {
     await settled(A);
