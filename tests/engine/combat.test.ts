@@ -1,6 +1,6 @@
 /** Combat (DESIGN.md section 5): hit chance and its parts, damage, ammunition, grenades, the rifle butt, overwatch. */
 import { describe, it, expect } from "vitest";
-import { blastArea, hitChance, Terrain } from "../../shared/index.js";
+import { blastArea, grabChance, hitChance, Terrain } from "../../shared/index.js";
 import {
   HIT, MISS, TAKUMI, WANG, WP2, acidAt, act, endRound, eventsOf, forceRolls, placeCreature, put, quiet,
   refused, replan, terrainAt, unit,
@@ -268,5 +268,30 @@ describe("overwatch", () => {
     const moved = eventsOf(events, "moved").find((e) => e.unit === c.id)!;
     expect(moved.path.length).toBeGreaterThan(2); // it kept moving after the shot
     expect(unit(state, TAKUMI).mag).toBe(2);
+  });
+});
+
+describe("cover comes from between", () => {
+  it("the attacker's own tile is never the target's cover (point-blank from rubble)", () => {
+    const s = quiet("last-stand");
+    put(s, TAKUMI, 3, 8); // standing in rubble
+    expect(terrainAt(s, 3, 8)).toBe(Terrain.rubble);
+    const c = placeCreature(s, "snatcher", 4, 8); // in the open, right beside him
+    expect(labels(hitChance(s, TAKUMI, c.id).parts)).toEqual([["aim", 75]]);
+  });
+
+  it("a Snatcher clinging to a wall beside a soldier in the open grabs at its full 70", () => {
+    const s = quiet("the-alley");
+    put(s, TAKUMI, 3, 10);
+    const c = placeCreature(s, "snatcher", 2, 10); // on the alley's west wall
+    expect(terrainAt(s, 2, 10)).toBe(Terrain.wall);
+    expect(grabChance(s, c, unit(s, TAKUMI))).toBe(70);
+  });
+
+  it("rubble between still covers a target beside the shooter's tile", () => {
+    const s = quiet("last-stand");
+    put(s, TAKUMI, 1, 8);
+    const c = placeCreature(s, "snatcher", 4, 8); // rubble at (3, 8) between them
+    expect(labels(hitChance(s, TAKUMI, c.id).parts)).toEqual([["aim", 75], ["half cover", -20]]);
   });
 });
