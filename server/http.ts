@@ -15,7 +15,7 @@ import { listMaps } from "./maps.js";
 import { normalizeCode } from "./codes.js";
 import { liveRooms } from "./room.js";
 import { services } from "./services.js";
-import { handleStats, loopStats } from "./metrics.js";
+import { handleStats, loopStats, storeStats } from "./metrics.js";
 
 const startedAt = Date.now();
 
@@ -54,7 +54,7 @@ export async function openBattle(code: string) {
 
 export function configureHttp(app: express.Application) {
   app.get("/health", (_req, res) => {
-    res.json({ ok: true, rooms: liveRooms.size, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000), ...handleStats(), ...loopStats() });
+    res.json({ ok: true, rooms: liveRooms.size, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000), ...handleStats(), ...loopStats(), ...storeStats() });
   });
 
   app.get("/api/maps", (_req, res) => {

@@ -32,3 +32,21 @@ export function handleStats(): { handled: number; handleMsP50: number | null; ha
   const at = (p: number) => Number(sorted[Math.min(n - 1, Math.ceil(p * n) - 1)].toFixed(3));
   return { handled: count, handleMsP50: at(0.5), handleMsP99: at(0.99) };
 }
+
+const storeSamples = new Float64Array(SIZE);
+let storeCount = 0;
+let storeMax = 0;
+
+export function recordStoreMs(ms: number): void {
+  storeSamples[storeCount % SIZE] = ms;
+  storeCount++;
+  if (ms > storeMax) storeMax = ms;
+}
+
+/** Time to append a step's commands to the store (the write that comes before any acknowledgement). */
+export function storeStats(): { storeMsP99: number | null; storeMsMax: number | null } {
+  const n = Math.min(storeCount, SIZE);
+  if (n === 0) return { storeMsP99: null, storeMsMax: null };
+  const sorted = Array.from(storeSamples.subarray(0, n)).sort((a, b) => a - b);
+  return { storeMsP99: Number(sorted[Math.min(n - 1, Math.ceil(0.99 * n) - 1)].toFixed(3)), storeMsMax: Number(storeMax.toFixed(3)) };
+}

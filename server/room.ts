@@ -31,7 +31,7 @@ import { eventsFor } from "../shared/view.js";
 import { loadMapById, isKnownMap, DEFAULT_MAP_ID } from "./maps.js";
 import { services } from "./services.js";
 import type { LoggedCommand } from "./store.js";
-import { recordHandleMs } from "./metrics.js";
+import { recordHandleMs, recordStoreMs } from "./metrics.js";
 import { uniqueCode, normalizeCode } from "./codes.js";
 import { restoreBattle } from "./restore.js";
 import {
@@ -576,7 +576,9 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
       return;
     }
     try {
+      const t0 = performance.now();
       await store.appendCommands(this.code, this.logLength, all);
+      recordStoreMs(performance.now() - t0);
     } catch (err) {
       console.error(`[room ${this.code}] store append failed`, err);
       if (actor) this.sendError(actor, "ERR_INTERNAL");

@@ -374,6 +374,8 @@ async function main() {
     // Event-loop delay in the server process (since it started) and in this benchmark process.
     (result as Record<string, unknown>).serverLoopDelayMsP99 = health.loopDelayMsP99;
     (result as Record<string, unknown>).serverLoopDelayMsMax = health.loopDelayMsMax;
+    (result as Record<string, unknown>).serverStoreMsP99 = health.storeMsP99;
+    (result as Record<string, unknown>).serverStoreMsMax = health.storeMsMax;
   } catch {
     /* an older server */
   }
