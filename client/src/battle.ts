@@ -72,6 +72,7 @@ export class BattleScreen {
     this.board.onTile((tile, kind, ev) => this.onTile(tile, kind, ev?.shiftKey ?? false, ev?.ctrlKey ?? false));
     window.addEventListener("resize", this.onResize);
     window.addEventListener("keydown", this.onKey);
+    this.timerInterval = window.setInterval(() => this.renderTimer(), 500);
     setTestState({ seat: this.seat, ready: false, round: 0, phase: "loading", animating: false, mode: this.backend.kind });
     (window as unknown as { __lastStandDebug: unknown }).__lastStandDebug = {
       drop: () => this.backend.dropConnection?.(),
@@ -136,6 +137,7 @@ export class BattleScreen {
         <span id="objective" class="pill"></span>
         <span id="code-box"></span>
         <span id="seats"></span>
+        <span id="timer" class="pill" hidden></span>
         <span id="conn" class="pill"></span>
         <span class="grow"></span>
         <button id="btn-speed" title="Speed up the enemy phase (F)">Speed ×1 (F)</button>
@@ -207,7 +209,7 @@ export class BattleScreen {
         </table>
       </div>
       <div id="report-host" hidden></div>`;
-    const ids = ["top", "round", "phase", "objective", "code-box", "seats", "conn", "board-host", "side", "unit-panel", "target-panel", "tile-panel", "intent-panel", "log", "banner", "error-box", "conn-banner", "partner-banner", "help", "report-host", "btn-speed", "btn-ready"];
+    const ids = ["timer", "top", "round", "phase", "objective", "code-box", "seats", "conn", "board-host", "side", "unit-panel", "target-panel", "tile-panel", "intent-panel", "log", "banner", "error-box", "conn-banner", "partner-banner", "help", "report-host", "btn-speed", "btn-ready"];
     for (const id of ids) this.els[id.replace(/-([a-z])/g, (_, c) => c.toUpperCase())] = r.querySelector(`#${id}`)!;
     r.querySelectorAll<HTMLButtonElement>("[data-act]").forEach((b) => b.addEventListener("click", () => this.command(b.dataset.act!)));
     r.querySelectorAll<HTMLButtonElement>("[data-ping]").forEach((b) =>
@@ -266,8 +268,14 @@ export class BattleScreen {
       const first = this.myUnits()[0];
       if (first) this.select(first.id, false);
     }
-    this.board.setScene(this.backend.map, wire, this.seat);
     this.renderTop(wire);
+    if (!this.sized) {
+      // The header is filled now: fit the canvas to the space that is really left.
+      this.sized = true;
+      const { w, h } = this.canvasSize();
+      if (w !== this.board.app.renderer.width || h !== this.board.app.renderer.height) this.board.resize(w, h);
+    }
+    this.board.setScene(this.backend.map, wire, this.seat);
     this.refreshOverlay();
     this.renderUnitPanel();
     this.renderIntents();
@@ -279,6 +287,7 @@ export class BattleScreen {
   }
 
   private firstFrame = false;
+  private sized = false;
   private publishTestState(): void {
     const w = this.wire;
     if (!w) return;
@@ -438,6 +447,7 @@ export class BattleScreen {
       o.target = this.target;
     }
     this.board.setOverlay(o);
+    this.renderUnitPanel();
     this.renderTargetPanel(o);
     this.renderTilePanel();
     this.renderButtons();
@@ -608,11 +618,12 @@ export class BattleScreen {
         this.send({ type: act, unit: this.selected });
         return;
       case "undo":
-        if (this.seat === "spectator") return;
+        if (this.seat === "spectator") return this.showError("ERR_SPECTATOR", "Spectators watch; they cannot act.");
         this.backend.sendUndo();
         return;
       case "ready": {
-        if (this.seat === "spectator" || !this.wire) return;
+        if (this.seat === "spectator") return this.showError("ERR_SPECTATOR", "Spectators watch; they cannot act.");
+        if (!this.wire) return;
         const mine = this.seat === "takumi" ? this.wire.readyTakumi : this.wire.readyWang;
         this.backend.sendReady(!mine);
         if (!mine) {
@@ -846,7 +857,7 @@ export class BattleScreen {
         const ready = s === "takumi" ? w.readyTakumi : w.readyWang;
         const you = this.seat === s ? " (you)" : "";
         const who = holder === "player" ? "player" : holder === "dropped" ? "dropped" : holder === "bot" ? "bot" : holder === "partner" ? "partner plays" : holder === "open" ? "waiting for a player" : "empty";
-        return `<span class="pill seat seat-${s} ${ready ? "is-ready" : ""}" data-seat="${s}">${s === "takumi" ? "●T" : "●W"} ${SEAT_NAME[s]}${you}: ${who} · ${ready ? "✔ ready" : "… acting"}</span>`;
+        return `<span class="pill seat seat-${s} ${ready ? "is-ready" : ""}" data-seat="${s}" title="${SEAT_NAME[s]}: ${who}">${s === "takumi" ? "●T" : "●W"} ${SEAT_NAME[s]}${you}${this.seat === s ? "" : ` (${who})`} · ${ready ? "✔ ready" : "acting"}</span>`;
       })
       .join(" ");
     this.els.seats.innerHTML = seatHtml + (this.info.spectators ? ` <span class="pill">${this.info.spectators} watching</span>` : "");
@@ -869,6 +880,20 @@ export class BattleScreen {
         pb.classList.add("show");
       } else pb.classList.remove("show");
     }
+  }
+
+  private timerInterval = 0;
+  private renderTimer(): void {
+    const t = this.els.timer;
+    const deadline = this.info.turnDeadline;
+    if (!deadline || !this.wire || this.wire.phase !== "player") {
+      t.hidden = true;
+      return;
+    }
+    const left = Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
+    t.hidden = false;
+    t.textContent = `⏱ ${left} s left`;
+    t.classList.toggle("conn-lost", left <= 10);
   }
 
   private renderUnitPanel(): void {
@@ -994,6 +1019,7 @@ export class BattleScreen {
 
   destroy(): void {
     this.destroyed = true;
+    clearInterval(this.timerInterval);
     window.removeEventListener("resize", this.onResize);
     window.removeEventListener("keydown", this.onKey);
     this.board?.destroy();

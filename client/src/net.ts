@@ -95,7 +95,10 @@ export class OnlineBackend implements Backend {
       await fetch(`/api/battles/${encodeURIComponent(code)}`).catch(() => undefined);
       room = await client.joinById(code, { seat: how.seat });
     }
+    // Events that arrive before the first state (the bot's opening moves) are not animated.
+    const offEarly = room.onMessage("events", () => {});
     const state = await firstState(room);
+    offEarly();
     const map = await loadMapFor(String(state.mapId || "last-stand"));
     const seat = (how.seat ?? "spectator") as ViewerSeat;
     const b = new OnlineBackend(client, room, seat, map);

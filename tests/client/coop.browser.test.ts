@@ -233,6 +233,27 @@ describe("two players in their browsers", () => {
     expect(sb.round).toBe(sa.round);
     expect(sb.viewHash).toBe(sa.viewHash);
   }, 90_000);
+  it("a spectator joins by the link and watches the same battle", async () => {
+    const { page, errors } = await newPage(env, 1200, 760);
+    pageErrors.push(errors);
+    await page.goto(`${env.url}/?join=${code}`);
+    await waitLS(page, "s.startReady");
+    expect(await page.inputValue("#join-code-input")).toBe(code);
+    await page.check("input[name=jseat][value=spectator]");
+    await page.click("#join-btn");
+    const s = await waitLS(page, "s.ready && s.code");
+    expect(s.seat).toBe("spectator");
+    const a = await settled(A);
+    await waitLS(page, `s.step === ${a.step} && !s.animating`);
+    expect((await lastStand(page)).viewHash).toBe(a.viewHash);
+    // A spectator cannot act: the page says so instead of sending.
+    await page.keyboard.press("e");
+    const err = await waitLS(page, "!!s.error");
+    expect(err.error.code).toBe("ERR_SPECTATOR");
+    expect(await page.textContent("#error-box")).toContain("Spectators watch");
+    await page.context().close();
+  }, 30_000);
+
   it("a dropped page reconnects into its seat", async () => {
     // The socket drops (as on a network failure): the SDK reconnects by itself.
     const r0 = ((await lastStand(B)).reconnects as number) ?? 0;
