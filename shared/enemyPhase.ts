@@ -57,20 +57,28 @@ function moveCreature(d: Draft, c: Unit, intent: Intent, exposed: Set<string>): 
     return false;
   }
   const { path } = destination(d, c, intent.moveTo, occ);
-  const walked: Pos[] = [];
+  let walked: Pos[] = [];
+  // the walk so far is told before whatever it sets off (an overwatch shot, a grab): events play in order
+  const tellWalk = (at: number) => {
+    if (walked.length) d.events.splice(at, 0, { type: "moved", unit: c.id, path: walked });
+    walked = [];
+  };
   for (const i of path) {
     const to = posOf(d.s.map, i);
     c.x = to.x; c.y = to.y; c.level = to.level;
     walked.push(to);
+    let mark = d.events.length;
     triggerOverwatch(d, c);
+    if (d.events.length > mark) tellWalk(mark);
     if (c.fate !== "active") break;
+    mark = d.events.length;
     // it passes over other creatures on its way, but can stop to grab only on a tile of its own
     if (!sharesTile(d, c) && grabExposedBeside(d, c, exposed)) {
-      emit(d, { type: "moved", unit: c.id, path: walked });
+      tellWalk(mark);
       return true;
     }
   }
-  if (walked.length) emit(d, { type: "moved", unit: c.id, path: walked });
+  tellWalk(d.events.length);
   // standing still beside an exposed soldier counts too
   return c.fate === "active" && grabExposedBeside(d, c, exposed);
 }
