@@ -265,8 +265,13 @@ describe("overwatch", () => {
     expect(shots[0]).toMatchObject({ unit: TAKUMI, target: c.id, overwatch: true, hit: false });
     // seen at 4 tiles in the dust: 75 - 5 (distance) - 10 (dust) - 10 (overwatch)
     expect(shots[0].chance).toBe(50);
-    const moved = eventsOf(events, "moved").find((e) => e.unit === c.id)!;
-    expect(moved.path.length).toBeGreaterThan(2); // it kept moving after the shot
+    // the walk up to the shot is told first, then the shot, then the rest of the walk
+    const order = events.filter((e) => (e.type === "moved" && e.unit === c.id) || e.type === "shot").map((e) => e.type);
+    expect(order).toEqual(["moved", "shot", "moved"]);
+    const walked = eventsOf(events, "moved").filter((e) => e.unit === c.id).flatMap((e) => e.path);
+    expect(walked.length).toBeGreaterThan(2); // it kept moving after the shot
+    const shotFrom = eventsOf(events, "moved").find((e) => e.unit === c.id)!.path.at(-1)!;
+    expect(Math.max(Math.abs(shotFrom.x - 8), Math.abs(shotFrom.y - 9))).toBe(4); // fired as it came into sight
     expect(unit(state, TAKUMI).mag).toBe(2);
   });
 });

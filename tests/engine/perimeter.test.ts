@@ -63,6 +63,9 @@ describe("perimeter: exposure", () => {
     expect(unit(state, WP1).grabbedBy).toBe(c.id);
     expect(unit(state, c.id).grabbing).toBe(WP1);
     expect(state.rng).toBe(rngBefore); // no roll was drawn at all
+    // the walk is told before the grab it ends in
+    const order = events.filter((e) => (e.type === "moved" && e.unit === c.id) || e.type === "grabbed").map((e) => e.type);
+    expect(order).toEqual(["moved", "grabbed"]);
   });
 
   it("the same Snatcher against a soldier inside the line must roll (and here misses)", () => {
