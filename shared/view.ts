@@ -75,6 +75,13 @@ export function eventsFor(before: BattleState, after: BattleState, events: Battl
   const creatures = new Set([...before.units, ...after.units].filter((u) => u.side === "creature").map((u) => u.id));
   const known = new Set<string>();
   for (const u of [...viewFor(before, viewer).units, ...viewFor(after, viewer).units]) known.add(u.id);
+  // a creature seen at some moment of the command (walking through sight, dying in it) is known for all
+  // its events: the overwatch shot that felled it as it came into view is shown with its death
+  for (const e of events) {
+    const { at } = eventPlaces(e);
+    const named = "unit" in e ? (e as { unit: string }).unit : undefined;
+    if (named && creatures.has(named) && at.some(seen)) known.add(named);
+  }
   const out: BattleEvent[] = [];
   for (const e of events) {
     const { at } = eventPlaces(e);
