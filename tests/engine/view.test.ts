@@ -57,6 +57,9 @@ function checkEvents(before: BattleState, after: BattleState, events: BattleEven
   const seenTile = (p: { x: number; y: number; level: number }) => a[idx(after, p.x, p.y, p.level)] === 1 || b[idx(after, p.x, p.y, p.level)] === 1;
   const creatures = new Set([...before.units, ...after.units].filter((u) => u.side === "creature").map((u) => u.id));
   const known = new Set([...viewFor(before, viewer).units, ...viewFor(after, viewer).units].map((u) => u.id));
+  const placesOf = (e: BattleEvent) => (e.type === "moved" || e.type === "dragged" ? e.path : "at" in e ? [e.at] : e.type === "pounced" ? [e.to] : []);
+  // a creature seen at some moment of the command (its walk or death in sight) counts as seen
+  for (const e of events) if ("unit" in e && creatures.has((e as { unit: string }).unit) && placesOf(e).some(seenTile)) known.add((e as { unit: string }).unit);
   for (const e of out) {
     const where = `${viewer}, step ${after.step}: ${JSON.stringify(e)}`;
     const places = e.type === "moved" || e.type === "dragged" ? e.path : "at" in e ? [e.at] : e.type === "pounced" ? [e.to] : [];
@@ -259,5 +262,21 @@ describe("the wire form", () => {
     const last = steps[steps.length - 1].after;
     expect(last.phase).toBe("ended");
     expect(JSON.parse(toWire(viewFor(last, "wang")).report)).toEqual(last.report);
+  });
+});
+
+describe("eventsFor: a creature felled as it comes into sight", () => {
+  it("the overwatch shot and the wound are shown with the death", () => {
+    const s = quiet("last-stand", { keep: [TAKUMI, WANG] });
+    const c = placeCreature(s, "snatcher", 2, 9, 0, 1); // hidden, 6 from takumi
+    replan(s);
+    const st = act(s, "takumi", { type: "overwatch", unit: TAKUMI }).state;
+    forceRolls(st, HIT);
+    const { state, events } = endRound(st);
+    expect(eventsOf(events, "died").map((e) => e.unit)).toEqual([c.id]);
+    expect(state.units.some((u) => u.id === c.id)).toBe(false);
+    const shown = eventsFor(st, state, events, "takumi");
+    const about = shown.filter((e) => ("unit" in e && e.unit === c.id) || (e.type === "shot" && e.target === c.id));
+    expect(about.map((e) => e.type)).toEqual(["moved", "shot", "damaged", "died"]);
   });
 });
