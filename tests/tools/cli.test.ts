@@ -1,0 +1,57 @@
+/**
+ * The command-line tools, run as a user runs them (separate processes): the simulator prints the
+ * same summary for the same arguments in any process, its record replays with `npm run replay`
+ * to the hash it recorded, and a broken record is refused with a non-zero exit.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const tsx = (script: string, args: string[]) =>
+  spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "tools", script), ...args], { cwd: ROOT, encoding: "utf8" });
+
+describe("npm run sim / npm run replay", () => {
+  const dir = mkdtempSync(join(tmpdir(), "last-stand-cli-"));
+  const record = join(dir, "record.json");
+
+  it("the simulator prints one JSON summary, the same in two processes", () => {
+    const args = ["--map", "last-stand", "--seed", "5", "--games", "4", "--json"];
+    const a = tsx("sim.ts", args);
+    const b = tsx("sim.ts", [...args, "--record", record]);
+    expect(a.status, a.stderr).toBe(0);
+    expect(b.status, b.stderr).toBe(0);
+    const summary = JSON.parse(a.stdout);
+    expect(summary).toMatchObject({ map: "last-stand", games: 4, seed: 5 });
+    expect(summary.wins + summary.losses).toBe(4);
+    for (const k of ["winRate", "meanRounds", "soldiersDead", "soldiersTaken", "acidDamage", "hash"]) expect(summary).toHaveProperty(k);
+    expect(b.stdout).toBe(a.stdout);
+    expect(tsx("sim.ts", ["--map", "last-stand", "--seed", "6", "--games", "4", "--json"]).stdout).not.toBe(a.stdout);
+  });
+
+  it("the recorded game replays step by step to its final hash", () => {
+    const rec = JSON.parse(readFileSync(record, "utf8"));
+    expect(rec.log.length).toBeGreaterThan(10);
+    const r = tsx("replay.ts", [record, "--json"]);
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.ok).toBe(true);
+    expect(out.steps).toBe(rec.log.length);
+    expect(out.hash).toBe(rec.finalHash);
+    // the plain form ends with the hash alone on its line
+    const plain = execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "tools", "replay.ts"), record], { cwd: ROOT, encoding: "utf8" });
+    expect(plain.trim().split("\n").at(-1)).toBe(rec.finalHash);
+  });
+
+  it("a record with a forged step fails with exit 1 and names the step", () => {
+    const rec = JSON.parse(readFileSync(record, "utf8"));
+    rec.log[3].hash = "00000000000000";
+    const forged = join(dir, "forged.json");
+    writeFileSync(forged, JSON.stringify(rec));
+    const r = tsx("replay.ts", [forged]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/step 4: hash/);
+  });
+});
