@@ -3,7 +3,7 @@
  * the WireState it is given (terrain, layers, units, intents, ring), the overlay the controller
  * computed with the engine (reachable tiles, path, targets, blast), and animates events.
  */
-import { Application, BitmapText, Container, Graphics, Rectangle, Text, type FederatedPointerEvent } from "pixi.js";
+import { Application, autoDetectRenderer, BitmapText, Container, Graphics, Rectangle, Text, type FederatedPointerEvent, type Renderer } from "pixi.js";
 import type { BattleEvent, MapDef, Pos, WireState, WireUnit } from "./engine";
 import { Terrain } from "./engine";
 
@@ -174,9 +174,12 @@ export class BoardRenderer {
   frames = 0;
 
   private under: HTMLCanvasElement;
-  private constructor(app: Application, under: HTMLCanvasElement) {
+  private staticRenderer: Renderer | null;
+  private staticStage = new Container();
+  private constructor(app: Application, under: HTMLCanvasElement, staticRenderer: Renderer | null) {
     this.app = app;
     this.under = under;
+    this.staticRenderer = staticRenderer;
   }
 
   static async create(host: HTMLElement, width: number, height: number): Promise<BoardRenderer> {
@@ -210,7 +213,20 @@ export class BoardRenderer {
     app.canvas.style.display = "block";
     wrap.append(under, app.canvas);
     host.appendChild(wrap);
-    const r = new BoardRenderer(app, under);
+    // The underlay is drawn by Pixi's canvas (2D) renderer: no WebGL shader or read-back for the
+    // static board. If that renderer is unavailable, the WebGL one renders it and we copy pixels.
+    let staticRenderer: Renderer | null = null;
+    try {
+      staticRenderer = (await autoDetectRenderer({ preference: "canvas", canvas: under, width, height, background: C.bg, antialias: false, resolution: 1 })) as Renderer;
+      if (staticRenderer.name !== "canvas") {
+        staticRenderer.destroy();
+        staticRenderer = null;
+      }
+    } catch (err) {
+      console.warn("canvas renderer unavailable; painting the static board through WebGL", err);
+      staticRenderer = null;
+    }
+    const r = new BoardRenderer(app, under, staticRenderer);
     r.setup();
     return r;
   }
@@ -221,10 +237,11 @@ export class BoardRenderer {
     root.addChild(board);
     // Everything that changes only with the state is flattened into one cached texture: software
     // WebGL is fill-rate bound, and one opaque quad a frame is what keeps animation smooth.
-    this.staticLayer.addChild(this.terrainLayer, this.layerG, this.layerLabels, this.ringG, this.reachG, this.intentG, this.intentLabels);
+    this.staticLayer.addChild(this.terrainLayer, this.layerG, this.layerLabels, this.ringG, this.reachG, this.intentG);
     board.addChild(
       this.previewG,
       this.unitLayer,
+      this.intentLabels,
       this.previewLabels,
       this.overlayG,
       this.overlayLabels,
@@ -284,8 +301,11 @@ export class BoardRenderer {
 
   resize(width: number, height: number): void {
     this.app.renderer.resize(width, height);
-    this.under.width = width;
-    this.under.height = height;
+    if (this.staticRenderer) this.staticRenderer.resize(width, height);
+    else {
+      this.under.width = width;
+      this.under.height = height;
+    }
     this.layout();
     if (this.map && this.wire) {
       this.terrainKey = "";
@@ -349,6 +369,13 @@ export class BoardRenderer {
 
   private paintStaticNow(): void {
     if (!this.map) return;
+    if (this.staticRenderer) {
+      if (this.staticLayer.parent !== this.staticStage) this.staticStage.addChild(this.staticLayer);
+      this.staticLayer.position.set(this.board.x, this.board.y);
+      this.staticRenderer.render({ container: this.staticStage });
+      this.staticPaints++;
+      return;
+    }
     const ctx = this.under.getContext("2d")!;
     ctx.fillStyle = "#121417";
     ctx.fillRect(0, 0, this.under.width, this.under.height);
@@ -1138,6 +1165,7 @@ export class BoardRenderer {
   }
 
   destroy(): void {
+    this.staticRenderer?.destroy();
     this.app.destroy(true, { children: true });
   }
 }

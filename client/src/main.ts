@@ -12,7 +12,8 @@ import type { ViewerSeat } from "./backend";
 
 const app = document.getElementById("app")!;
 const params = new URLSearchParams(location.search);
-setTestState({ ready: false, seat: "", round: 0, phase: "loading" });
+setTestState({ ready: false, seat: "", round: 0, phase: "loading", timing: { script: Math.round(performance.now()) } });
+const mark = (k: string) => setTestState({ timing: { ...(window.__lastStand.timing as object), [k]: Math.round(performance.now()) } });
 
 function fail(err: unknown, code?: string): void {
   const msg = err instanceof Error ? err.message : String(err);
@@ -46,10 +47,13 @@ async function runOffline(): Promise<void> {
   const seat = (params.get("seat") ?? "takumi") as ViewerSeat;
   const seed = Number(params.get("seed") ?? 7);
   const map = await loadMap(mapId);
+  mark("map");
   const backend = new OfflineBackend(map, seat, seed, params.get("difficulty") ?? "normal");
+  mark("battle");
   (window as unknown as { __offline: OfflineBackend }).__offline = backend;
   const screen = new BattleScreen(app, backend);
   await screen.start();
+  mark("pixi");
   const rounds = Number(params.get("autoplay") ?? 0);
   if (rounds > 0) void autoplay(backend, rounds);
 }
