@@ -713,6 +713,7 @@ export class BattleScreen {
       const lv = Math.max(0, Math.min(map.levels - 1, this.board.level + (k === "PageUp" ? 1 : -1)));
       this.board.setLevel(lv);
       if (this.cursor) this.cursor = { ...this.cursor, level: lv };
+      if (this.wire) this.renderTop(this.wire);
       this.refreshOverlay();
     } else if (k === "?") this.els.help.hidden = !this.els.help.hidden;
     else handled = false;
@@ -837,7 +838,7 @@ export class BattleScreen {
   // ---- panels ----------------------------------------------------------------------------------
 
   private renderTop(w: WireState): void {
-    this.els.round.textContent = `Round ${w.round}`;
+    this.els.round.textContent = `Round ${w.round}${this.backend.map.levels > 1 && this.board ? ` · level ${this.board.level} of ${this.backend.map.levels - 1} (PgUp/PgDn)` : ""}`;
     const phase = this.animPhase ? PHASE_TEXT[this.animPhase] : w.phase === "ended" ? `Battle over: ${w.outcome || "ended"}` : "Player phase";
     this.els.phase.textContent = phase;
     this.els.objective.textContent =
