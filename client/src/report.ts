@@ -61,7 +61,7 @@ export function renderReport(host: HTMLElement, w: WireState, opts: { matchId?: 
         : `<p>The server sent no report.</p>`
     }
     <p class="buttons">
-      ${opts.matchId ? `<a class="button" id="watch-replay" href="/?replay=${encodeURIComponent(opts.matchId)}">Watch the replay</a>` : ""}
+      ${opts.matchId ? `<a class="button" id="watch-replay" href="/?replay=${encodeURIComponent(opts.matchId)}">Watch the replay</a> <a class="button" id="download-record" href="/api/matches/${encodeURIComponent(opts.matchId)}/record" download="last-stand-${esc(opts.matchId)}.json">Download the record</a>` : ""}
       <a class="button" href="/">New battle</a>
       ${opts.onClose ? `<button id="close-report">Look at the board</button>` : ""}
     </p></div>`;

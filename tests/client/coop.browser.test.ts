@@ -335,6 +335,12 @@ describe("two players in their browsers", () => {
     expect(end.replay.hash).toBe(expected.hash);
     const stats = await screenshotStats(page, artifact("replay.png"));
     expect(stats.colours).toBeGreaterThan(40);
+    // The same record from a file, chosen on the start page.
+    await page.goto(`${env.url}/`);
+    await waitLS(page, "s.startReady");
+    await page.setInputFiles("#replay-file", { name: "record.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(record)) });
+    const f = await waitLS(page, `s.ready && s.replay`);
+    expect(f.replay.finalHash).toBe(expected.hash);
     await page.context().close();
   }, 60_000);
   it("the after-action report with its per-round chart (offline autoplay to the end)", async () => {
