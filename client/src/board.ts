@@ -659,13 +659,9 @@ export class BoardRenderer {
         const p = this.tilePos(it.target);
         if (p.level === this.level) {
           g.moveTo(to.x, to.y).lineTo((p.x + 0.5) * ts, (p.y + 0.5) * ts).stroke({ width: 2, color: C.target, alpha: 0.6 });
-          if (it.damage > 0) {
-            const t = label(`-${it.damage}`, fs + 1, 0xff6b6b);
-            t.position.set((p.x + 0.78) * ts, (p.y + 0.22) * ts);
-            this.intentLabels.addChild(t);
-          }
-          const k = label(it.kind.toUpperCase(), Math.max(7, fs - 3), 0xffd0d0);
-          k.position.set((p.x + 0.5) * ts, (p.y + 0.85) * ts);
+          // Kind and damage preview along the top edge of the attacked tile (above any unit there).
+          const k = label(`${it.kind.toUpperCase()}${it.damage > 0 ? ` −${it.damage}` : ""}`, Math.max(8, fs - 2), it.damage > 0 ? 0xff8080 : 0xffd0d0);
+          k.position.set((p.x + 0.5) * ts, (p.y + 0.02) * ts);
           this.intentLabels.addChild(k);
         }
       }
