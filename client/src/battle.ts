@@ -172,6 +172,7 @@ export class BattleScreen {
             </div>
           </section>
           <section id="target-panel"></section>
+          <section id="squad-panel"></section>
           <section id="tile-panel"></section>
           <section id="intent-panel"></section>
           <section id="log-panel"><h3>Log</h3><ol id="log"></ol></section>
@@ -209,7 +210,7 @@ export class BattleScreen {
         </table>
       </div>
       <div id="report-host" hidden></div>`;
-    const ids = ["timer", "top", "round", "phase", "objective", "code-box", "seats", "conn", "board-host", "side", "unit-panel", "target-panel", "tile-panel", "intent-panel", "log", "banner", "error-box", "conn-banner", "partner-banner", "help", "report-host", "btn-speed", "btn-ready"];
+    const ids = ["squad-panel", "timer", "top", "round", "phase", "objective", "code-box", "seats", "conn", "board-host", "side", "unit-panel", "target-panel", "tile-panel", "intent-panel", "log", "banner", "error-box", "conn-banner", "partner-banner", "help", "report-host", "btn-speed", "btn-ready"];
     for (const id of ids) this.els[id.replace(/-([a-z])/g, (_, c) => c.toUpperCase())] = r.querySelector(`#${id}`)!;
     r.querySelectorAll<HTMLButtonElement>("[data-act]").forEach((b) => b.addEventListener("click", () => this.command(b.dataset.act!)));
     r.querySelectorAll<HTMLButtonElement>("[data-ping]").forEach((b) =>
@@ -279,6 +280,7 @@ export class BattleScreen {
     this.refreshOverlay();
     this.renderUnitPanel();
     this.renderIntents();
+    this.renderSquad();
     if (prevRound !== undefined && prevRound !== wire.round && wire.phase === "player") {
       this.banner(`Round ${wire.round} — player phase`, 1400);
     }
@@ -369,7 +371,7 @@ export class BattleScreen {
       }
     }
     this.refreshOverlay();
-    this.renderUnitPanel();
+    this.renderSquad();
     this.publishTestState();
   }
 
@@ -780,6 +782,7 @@ export class BattleScreen {
     if (!u) return id;
     if (u.kind === "takumi") return "Sergeant Takumi";
     if (u.kind === "wang") return "Sergeant Wang";
+    if (u.kind === "private") return `Private ${SEAT_NAME[u.seat] ?? ""}-${id.split("-").pop()}`;
     return `${u.kind[0].toUpperCase()}${u.kind.slice(1)} ${id}`;
   }
 
@@ -970,6 +973,28 @@ export class BattleScreen {
     p.innerHTML = `<h3>Tile ${c.x},${c.y}${m.levels > 1 ? ` L${c.level}` : ""}</h3><p>${esc(bits.join(" · "))}</p>${u ? `<p>${esc(this.unitName(u.id))} — HP ${u.hp}/${u.maxHp}</p>` : ""}`;
   }
 
+  /** Every soldier, on the board or not: hp, AP, and fate (dead, taken, extracted). */
+  private renderSquad(): void {
+    const w = this.wire;
+    if (!w) return;
+    const soldiers = Object.values(w.units)
+      .filter((u) => u.side === "squad")
+      .sort((a, b) => (a.seat === b.seat ? a.id.localeCompare(b.id, undefined, { numeric: true }) : a.seat === "takumi" ? -1 : 1));
+    const mine = new Set(this.myUnits().map((u) => u.id));
+    this.els.squadPanel.innerHTML = `<h3>Squad</h3><table class="squad">${soldiers
+      .map((u) => {
+        const fate = u.fate !== "active" ? `<b class="fate">${u.fate.toUpperCase()}</b>` : `HP ${u.hp}/${u.maxHp} · AP ${u.ap}${u.grabbedBy ? " · GRABBED" : ""}${u.overwatch ? " · OW" : ""}`;
+        return `<tr data-unit="${esc(u.id)}" class="${mine.has(u.id) ? "mine" : ""} ${u.id === this.selected ? "sel" : ""}"><td><span class="glyph seat-${u.seat}">${UNIT_LETTER[u.kind] ?? "?"}</span></td><td>${esc(this.unitName(u.id))}</td><td>${fate}</td></tr>`;
+      })
+      .join("")}</table>`;
+    this.els.squadPanel.querySelectorAll<HTMLTableRowElement>("tr.mine").forEach((tr) =>
+      tr.addEventListener("click", () => {
+        const u = this.wire?.units[tr.dataset.unit!];
+        if (u && u.fate === "active") this.select(u.id);
+      }),
+    );
+  }
+
   private renderIntents(): void {
     const w = this.wire;
     if (!w) return;
@@ -992,7 +1017,8 @@ export class BattleScreen {
     this.root.querySelectorAll<HTMLButtonElement>("[data-act]").forEach((b) => {
       const a = b.dataset.act!;
       b.classList.toggle("on", a === this.mode && sel);
-      const avail = a === "ready" || a === "undo" ? this.seat !== "spectator" : a === "move" ? sel : sel && has(a);
+      const avail =
+        a === "ready" ? this.seat !== "spectator" : a === "undo" ? this.legal.some((x) => x.type === "undo") : a === "move" ? sel : sel && has(a);
       b.classList.toggle("dim", !avail);
     });
   }

@@ -7,11 +7,31 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { replay, ERROR_CODES, Terrain, type MatchRecord } from "../../shared/index.js";
+import { apply, botCommand, createBattle, legalActions, replay, ERROR_CODES, Terrain, type MatchRecord } from "../../shared/index.js";
 import { loadMapById } from "../../server/maps.js";
 import { artifact, clickTile, tilePoint, lastStand, legalOf, newPage, screenshotStats, startEnv, waitLS, wireOf, type TestEnv } from "./browser.js";
 
-const SEED = 2;
+/**
+ * A seed where, once the bot has played Wang's opening turn (as the server does when Takumi's
+ * player creates the battle), one of Takumi's privates has a creature to shoot in round 1.
+ * Found with the engine, so rule tuning does not break the test.
+ */
+function pickSeed(): number {
+  const map = loadMapById("last-stand");
+  for (const seed of [2, 3, 42, 7, 11, 1, 5, 13, 17, 23, 29, 31, 37, 41, 43, 47]) {
+    let s = createBattle(map, seed, { difficulty: "normal", splitVision: false });
+    for (let i = 0; i < 40; i++) {
+      const c = botCommand(s, "wang");
+      if (!c) break;
+      const r = apply(s, c);
+      if (!r.ok) break;
+      s = r.state;
+    }
+    if (legalActions(s, "takumi").some((a) => a.type === "shoot" && a.unit !== "takumi")) return seed;
+  }
+  return 2;
+}
+const SEED = pickSeed();
 const SPEED = 6;
 
 let env: TestEnv;
@@ -97,8 +117,8 @@ describe("two players in their browsers", () => {
 
     // Shoot: the first unit of Takumi's with a target in range; click him, the target, then again to fire.
     const legal2 = await legalOf(A);
-    const shot = legal2.find((a) => a.type === "shoot");
-    expect(shot, "a shot is available to Takumi's squad in round 1 of seed 2").toBeTruthy();
+    const shot = legal2.find((a) => a.type === "shoot" && a.unit !== "takumi") ?? legal2.find((a) => a.type === "shoot");
+    expect(shot, `a shot is available to Takumi's squad in round 1 of seed ${SEED}`).toBeTruthy();
     const shooter = w2.units[shot.unit];
     const target = w2.units[shot.target];
     await clickTile(A, shooter.x, shooter.y);
