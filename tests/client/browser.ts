@@ -44,6 +44,9 @@ export interface TestEnv {
 }
 
 export async function startEnv(opts: { reconnectSeconds?: number } = {}): Promise<TestEnv> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`No Chromium at ${CHROMIUM}: run .ci/install-chromium.sh (Debian's chromium) or set CHROMIUM_PATH.`);
+  }
   const dir = mkdtempSync(join(tmpdir(), "last-stand-browser-"));
   const outDir = join(dir, "client");
   await buildClient(outDir);

@@ -194,7 +194,7 @@ describe("two players in their browsers", () => {
     expect(sb.enemySeen).toBeGreaterThan(0);
     expect(sb.viewHash).toBe(sa.viewHash);
   }, 90_000);
-  it("Wang moves and shoots with the keyboard", async () => {
+  it("Wang moves, undoes and shoots with the keyboard", async () => {
     await settled(B);
     // Tab until one of Wang's units that can move is selected.
     const movers = new Set((await legalOf(B)).filter((a) => a.type === "move").map((a) => a.unit));
@@ -218,6 +218,26 @@ describe("two players in their browsers", () => {
     await waitLS(B, `s.step > ${before} && !s.animating`);
     const w2 = await wireOf(B);
     expect([w2.units[unit.id].x, w2.units[unit.id].y]).toEqual([to.x, to.y]);
+
+    // Undo (U): the move is taken back when the engine allows it, else the refusal is shown.
+    const canUndo = (await legalOf(B)).some((a) => a.type === "undo");
+    const e0 = ((await lastStand(B)).errors as number) ?? 0;
+    const u0 = await step(B);
+    await B.keyboard.press("u");
+    if (canUndo) {
+      await waitLS(B, `s.step > ${u0} && !s.animating`);
+      const w3 = await wireOf(B);
+      expect([w3.units[unit.id].x, w3.units[unit.id].y]).toEqual([unit.x, unit.y]);
+      // The cursor is still on the tile: Enter moves there again.
+      const r0 = await step(B);
+      await B.keyboard.press("Enter");
+      await waitLS(B, `s.step > ${r0} && !s.animating`);
+      const w4 = await wireOf(B);
+      expect([w4.units[unit.id].x, w4.units[unit.id].y]).toEqual([to.x, to.y]);
+    } else {
+      const e = await waitLS(B, `(s.errors ?? 0) > ${e0}`);
+      expect(await B.textContent("#error-box")).toContain(e.error.message);
+    }
 
     // Shoot with the keyboard: select (Tab) a unit with a target, cycle targets (T), fire (Enter).
     let shot = (await legalOf(B)).find((a) => a.type === "shoot");
