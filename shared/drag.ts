@@ -12,6 +12,7 @@ import { costField, occupancy, pathIndices, stepCost } from "./path.js";
 import { coverAgainst } from "./combat.js";
 import { rollPercent } from "./rng.js";
 import { enteredTile } from "./acid.js";
+import { triggerOverwatch } from "./overwatch.js";
 import { posOfUnit } from "./units.js";
 
 /** The grab's chance: the Snatcher's aim less the victim's cover from it. */
@@ -97,20 +98,21 @@ export function dragStep(d: Draft, grabber: Unit): void {
   if (!grabber.grabbing) return;
   const victim = draftUnit(d, grabber.grabbing);
   const path = dragPathIndices(s, grabber);
-  const walked: Pos[] = [];
   const onExit = () => isExit(s, tileIndex(s.map, grabber.x, grabber.y, grabber.level));
   for (let k = 0; k < RULES.snatcher.dragTiles && k < path.length && !onExit(); k++) {
     const left = posOfUnit(grabber);
     const to = posOf(s.map, path[k]);
     grabber.x = to.x; grabber.y = to.y; grabber.level = to.level;
-    walked.push(to);
     // he follows into the tile it left, unless it held on from a wall or vehicle: then he stays beside it
-    if (!standable(s, tileIndex(s.map, left.x, left.y, left.level))) continue;
-    victim.x = left.x; victim.y = left.y; victim.level = left.level;
-    enteredTile(d, victim);
+    const follows = standable(s, tileIndex(s.map, left.x, left.y, left.level));
+    if (follows) { victim.x = left.x; victim.y = left.y; victim.level = left.level; }
+    emit(d, { type: "dragged", unit: grabber.id, victim: victim.id, path: [to] });
+    if (follows) enteredTile(d, victim);
     if (victim.fate !== "active" || !grabber.grabbing) break;
+    // a creature on the move draws overwatch, even with a soldier in its grip
+    triggerOverwatch(d, grabber);
+    if (grabber.fate !== "active" || !grabber.grabbing) return;
   }
-  if (walked.length) emit(d, { type: "dragged", unit: grabber.id, victim: victim.id, path: walked });
   if (victim.fate === "active" && grabber.grabbing && onExit()) {
     victim.fate = "taken";
     victim.grabbedBy = null;

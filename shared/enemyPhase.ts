@@ -99,7 +99,8 @@ function attack(d: Draft, c: Unit, intent: Intent): void {
       if (v && v.side === "squad") hit.push(v.id);
     }
     emit(d, { type: "pounced", unit: c.id, to: target, hit });
-    for (const id of hit) hurt(d, draftUnit(d, id), RULES.leaper.sweepDamage, "sweep");
+    // the tail's blow goes through armor, as announced
+    for (const id of hit) hurt(d, draftUnit(d, id), RULES.leaper.sweepDamage, "sweep", true);
   } else if (intent.kind === "spit") {
     if (distance(c, target) > RULES.spitter.range) return;
     const hitUnit = victim && victim.side === "squad" ? victim : null;

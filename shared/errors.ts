@@ -12,7 +12,6 @@ export const ERROR_CODES = {
   ERR_UNREACHABLE: "That tile is too far to reach with the action points left.",
   ERR_GRABBED: "A grabbed soldier can't move; shoot or rifle-butt the creature holding him.",
   ERR_NO_TARGET: "There is no such enemy in sight.",
-  ERR_NOT_VISIBLE: "No soldier can see that target.",
   ERR_NO_LINE_OF_SIGHT: "Walls or vehicles block the line of fire.",
   ERR_OUT_OF_RANGE: "The target is out of range.",
   ERR_EMPTY_MAGAZINE: "Click. The magazine is empty: reload first.",
@@ -27,5 +26,6 @@ export const ERROR_CODES = {
   ERR_NOTHING_TO_UNDO: "There is no move to undo.",
   ERR_ALREADY_READY: "You are already marked ready.",
   ERR_NOT_READY: "You are not marked ready.",
+  ERR_SEAT_READY: "You are marked ready: take it back to act again.",
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

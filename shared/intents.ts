@@ -115,7 +115,6 @@ function planLeaper(p: Planner, c: Unit, field: CostField): Intent {
   const intent = blank(c, "pounce", at);
   intent.target = at;
   for (const [dx, dy] of DIRS8) if (inGrid(map, at.x + dx, at.y + dy, at.level)) intent.area.push({ x: at.x + dx, y: at.y + dy, level: at.level });
-  // before armor: each soldier in the sweep takes this less his own armor (at least 1)
   intent.damage = RULES.leaper.sweepDamage;
   return intent;
 }

@@ -37,6 +37,8 @@ function unitActions(s: BattleState, seat: Seat, u: Unit, enemies: Unit[], out: 
 
 export function legalActions(s: BattleState, seat: Seat): Action[] {
   if (s.phase !== "player") return [];
+  // a seat marked ready may only take it back
+  if (s.ready[seat]) return [{ type: "ready", ready: false }];
   const out: Action[] = [];
   const seenIds = visibleCreatureIds(s, visibleTiles(s, s.options.splitVision ? seat : undefined));
   const enemies = s.units.filter((u) => seenIds.has(u.id));

@@ -63,7 +63,7 @@ export interface Intent {
   target: Pos | null;
   /** The tiles it will attack (pounce sweep: 8 around the landing tile). */
   area: Pos[];
-  /** Damage the attack will do to a soldier standing there (a pounce's sweep: before his armor). */
+  /** Damage the attack will do to a soldier standing there (armor does not stop a creature's attack). */
   damage: number;
   /** Drag: the path toward the exit and the rounds left until the victim is gone. */
   dragPath: Pos[];

@@ -198,7 +198,7 @@ const MAPS: MapSpec[] = [
       { kind: "rooftop", x: 7, y: 14 },
     ],
     // tuned by `npm run sim`: two bots win about half of the battles
-    perimeter: { x: 11, y: 8, radius: 5, breakPoint: 1, squeezeCorpses: 4, squeezeEveryRounds: 5 },
+    perimeter: { x: 11, y: 8, radius: 5, breakPoint: 1, squeezeCorpses: 4, squeezeEveryRounds: 4 },
   },
   {
     id: "the-alley",

@@ -21,6 +21,7 @@ export function isRefusal(x: unknown): x is Refusal {
 /** The seat's own soldier, on the board, in the player phase. */
 export function ownSoldier(s: BattleState, seat: Seat, id: string): Unit | Refusal {
   if (s.phase !== "player") return refuse("ERR_WRONG_PHASE");
+  if (s.ready[seat]) return refuse("ERR_SEAT_READY");
   const u = unitById(s, id);
   if (!u || u.side !== "squad") return refuse("ERR_NO_UNIT", id);
   if (u.seat !== seat) return refuse("ERR_NOT_YOUR_UNIT", id);

@@ -21,6 +21,7 @@ export function runReady(d: Draft, seat: Seat, a: Ready): void {
 
 export function checkUndo(s: BattleState, seat: Seat): Refusal | null {
   if (s.phase !== "player") return refuse("ERR_WRONG_PHASE");
+  if (s.ready[seat]) return refuse("ERR_SEAT_READY");
   const stack = s.undo[seat];
   if (stack.length === 0) return refuse("ERR_NOTHING_TO_UNDO");
   const { before } = stack[stack.length - 1];

@@ -105,8 +105,27 @@ describe("drag: toward the exit", () => {
     const g = unit(state, c.id), v = unit(state, TP1);
     expect({ x: g.x, y: g.y, level: g.level }).toEqual(path[1]);
     expect({ x: v.x, y: v.y, level: v.level }).toEqual(path[0]);
-    expect(eventsOf(events, "dragged")).toEqual([{ type: "dragged", unit: c.id, victim: TP1, path: [path[0], path[1]] }]);
+    // one event a step, so each can be answered (overwatch) and animated in turn
+    expect(eventsOf(events, "dragged")).toEqual([
+      { type: "dragged", unit: c.id, victim: TP1, path: [path[0]] },
+      { type: "dragged", unit: c.id, victim: TP1, path: [path[1]] },
+    ]);
     expect(v.grabbedBy).toBe(c.id);
+  });
+
+  it("a grabber dragging its victim in sight of a soldier on overwatch draws his shot after its first step", () => {
+    const { s, c } = dragged();
+    const path = dragPath(s, c);
+    const watcher = put(s, TAKUMI, path[0].x + 2, path[0].y);
+    watcher.overwatch = true;
+    watcher.ap = 0;
+    forceRolls(s, HIT);
+    const { state, events } = endRound(s);
+    const order = events.filter((e) => e.type === "dragged" || e.type === "shot").map((e) => e.type);
+    expect(order.slice(0, 2)).toEqual(["dragged", "shot"]);
+    expect(eventsOf(events, "shot")[0]).toMatchObject({ unit: TAKUMI, target: c.id, overwatch: true, hit: true });
+    expect(unit(state, TAKUMI).overwatch).toBe(false);
+    expect(unit(state, c.id).hp).toBeLessThan(unit(s, c.id).hp);
   });
 
   it("the countdown falls each round; at the exit the soldier is taken (fate taken, counted in the report)", () => {

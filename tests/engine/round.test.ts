@@ -1,6 +1,6 @@
 /** A round (DESIGN.md section 4): intents, the player phase, ready, the enemy and environment phases, spawns, undo, refusals. */
 import { describe, it, expect } from "vitest";
-import { apply, hashState, type BattleState, type CreatureKind, type Seat } from "../../shared/index.js";
+import { apply, hashState, legalActions, type BattleState, type CreatureKind, type Seat } from "../../shared/index.js";
 import {
   HIT, TAKUMI, TP1, TP2, WANG, WP1, WP2, act, endRound, eventsOf, forceRolls, fresh, placeCreature, put, quiet,
   refused, replan, setAcid, unit,
@@ -108,7 +108,10 @@ describe("round: the Leaper's pounce", () => {
     expect(eventsOf(events, "pounced")).toEqual([{ type: "pounced", unit: le.id, to: intent.moveTo, hit: [TAKUMI] }]);
     const sweep = eventsOf(events, "damaged").filter((e) => e.cause === "sweep");
     expect(sweep.map((e) => e.unit)).toEqual([TAKUMI]);
-    expect(sweep[0].amount).toBeGreaterThan(0);
+    // the tail goes through armor: the full 2 the intent announced
+    expect(intent.damage).toBe(2);
+    expect(sweep[0].amount).toBe(2);
+    expect(unit(state, TAKUMI).armor).toBe(1);
     expect(unit(state, WANG).hp).toBe(8);
   });
 
@@ -340,5 +343,20 @@ describe("round: objectives", () => {
     expect(eventsOf(events, "rescued")).toHaveLength(1);
     expect(eventsOf(events, "objective")).toEqual([{ type: "objective", stage: "extract" }]);
     refused(state, "takumi", { type: "undo" }, "ERR_NOTHING_TO_UNDO");
+  });
+});
+
+describe("round: ready", () => {
+  it("a seat marked ready can't act or undo until it takes it back; its only legal action is to unready", () => {
+    const s = quiet("last-stand", { keep: [TAKUMI, WANG] });
+    const moved = act(s, "takumi", { type: "move", unit: TAKUMI, to: { x: 8, y: 10, level: 0 } }).state;
+    const ready = act(moved, "takumi", { type: "ready", ready: true }).state;
+    refused(ready, "takumi", { type: "move", unit: TAKUMI, to: { x: 8, y: 11, level: 0 } }, "ERR_SEAT_READY");
+    refused(ready, "takumi", { type: "undo" }, "ERR_SEAT_READY");
+    expect(legalActions(ready, "takumi")).toEqual([{ type: "ready", ready: false }]);
+    // his partner is not held back
+    expect(act(ready, "wang", { type: "overwatch", unit: WANG }).state.units.find((u) => u.id === WANG)!.overwatch).toBe(true);
+    const back = act(ready, "takumi", { type: "ready", ready: false }).state;
+    expect(act(back, "takumi", { type: "undo" }).events).toContainEqual({ type: "undone", unit: TAKUMI });
   });
 });

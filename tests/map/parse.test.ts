@@ -28,7 +28,7 @@ describe("the shipped maps", () => {
     expect(m.visionRange).toBe(4);
     expect(m.maxRounds).toBe(30);
     expect(m.objective).toEqual({ kind: "hold", extract: [] });
-    expect(m.perimeter).toEqual({ cx: 11, cy: 8, level: 0, radius: 5, breakPoint: 1, squeezeCorpses: 4, squeezeEveryRounds: 5 });
+    expect(m.perimeter).toEqual({ cx: 11, cy: 8, level: 0, radius: 5, breakPoint: 1, squeezeCorpses: 4, squeezeEveryRounds: 4 });
     expect(m.terrain.length).toBe(22 * 16);
     expect(m.dust.every((d) => d === 1)).toBe(true);
 
