@@ -641,8 +641,9 @@ export class BoardRenderer {
           py = ny;
         }
         g.stroke({ width: 3, color: C.drag });
-        const t = label(`DRAG ⏳${it.countdown}`, fs, C.drag);
-        t.position.set(px, py - ts * 0.45);
+        const t = label(`DRAG: gone in ${it.countdown}`, fs, C.drag);
+        const w = this.map!.width * ts;
+        t.position.set(Math.max(t.width / 2 + 2, Math.min(w - t.width / 2 - 2, px)), py - ts * 0.45 < fs ? py + ts * 0.45 : py - ts * 0.45);
         this.intentLabels.addChild(t);
       }
       const area = it.area?.length ? it.area : it.target >= 0 ? [it.target] : [];
@@ -722,7 +723,7 @@ export class BoardRenderer {
     s.hpText.text = `${u.hp}/${u.maxHp}`;
     const st: string[] = [];
     if (u.grabbedBy) st.push("GRABBED");
-    if (u.grabbing) st.push("HOLDING");
+    if (u.grabbing) st.push("HOLDS");
     if (u.burned) st.push("BURNED");
     if (u.overwatch) st.push("OVERWATCH");
     if (u.side === "squad" && !u.hasWeapon) st.push("NO RIFLE");
