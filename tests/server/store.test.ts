@@ -43,6 +43,20 @@ describe("SQLite match store", () => {
     await again.close();
   });
 
+  it("keeps every append across the background checkpoints", async () => {
+    const { path, store } = tempStore();
+    await store.createMatch({ id: "ABCDE", code: "ABCDE", record: header, roomOptions: {} });
+    for (let i = 0; i < 1500; i++) await store.appendCommands("ABCDE", i, [{ seat: "wang", action: { type: "ready", ready: i % 2 === 0 } }]);
+    await new Promise((r) => setTimeout(r, 1200)); // a checkpoint runs every second
+    for (let i = 1500; i < 1600; i++) await store.appendCommands("ABCDE", i, [{ seat: "wang", action: { type: "ready", ready: i % 2 === 0 } }]);
+    await store.close();
+    const again = new SqliteMatchStore(path);
+    const rec = await again.getRecord("ABCDE");
+    expect(rec!.log).toHaveLength(1600);
+    expect(rec!.log[1599]).toEqual({ seat: "wang", action: { type: "ready", ready: false } });
+    await again.close();
+  });
+
   it("refuses gaps and duplicates in the log, and duplicate codes", async () => {
     const { store } = tempStore();
     await store.createMatch({ id: "ABCDE", code: "ABCDE", record: header, roomOptions: {} });
