@@ -313,6 +313,32 @@ describe("two players in their browsers", () => {
     await B.keyboard.press("e");
     await waitLS(B, `s.readyWang === false`);
   }, 60_000);
+  it("a player alone keeps the partner's seat open, then takes his squad over and commands it", async () => {
+    const { page, errors } = await newPage(env, 1400, 800);
+    pageErrors.push(errors);
+    await page.goto(`${env.url}/?speed=${SPEED}`);
+    await waitLS(page, "s.startReady");
+    await page.check("input[name=partner][value=wait]");
+    await page.click("#create-btn");
+    await waitLS(page, `s.ready && s.holders && s.holders.wang === "open"`);
+    await page.click("#btn-takeover");
+    await waitLS(page, `s.holders.wang === "partner" && !s.animating`);
+    // Wang's soldiers now answer this player's clicks; the action goes out for Wang's seat.
+    const legal = await legalOf(page);
+    const move = legal.find((a) => a.type === "move" && a.unit.startsWith("wang"));
+    expect(move, "a move for one of Wang's soldiers").toBeTruthy();
+    const w = await wireOf(page);
+    const u = w.units[move.unit];
+    await clickTile(page, u.x, u.y);
+    await waitLS(page, `s.selected === ${JSON.stringify(u.id)}`);
+    const s0 = await step(page);
+    await clickTile(page, move.to.x, move.to.y);
+    await waitLS(page, `s.step > ${s0} && !s.animating`);
+    const w2 = await wireOf(page);
+    expect([w2.units[u.id].x, w2.units[u.id].y]).toEqual([move.to.x, move.to.y]);
+    await page.context().close();
+  }, 45_000);
+
   it("a battle in progress shows acid, the ring and intents (screenshot)", async () => {
     // Play rounds (everyone on overwatch) until acid lies on the board and intents are shown.
     for (let i = 0; i < 6; i++) {
