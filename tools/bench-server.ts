@@ -316,6 +316,7 @@ async function main() {
   const joinSeconds = (performance.now() - t0) / 1000;
   log(`joined ${battles.length * 2} clients in ${joinSeconds.toFixed(1)} s`);
 
+  await fetch(`${base}/health?reset=1`).catch(() => undefined);
   const cpu0 = cpuSeconds(child?.pid);
   const own0 = process.cpuUsage();
   const benchLoop = monitorEventLoopDelay({ resolution: 10 });
@@ -371,7 +372,7 @@ async function main() {
     // Time the server spent handling one message (validate → engine → store → patch), without the network or client.
     (result as Record<string, unknown>).serverHandleMsP50 = health.handleMsP50;
     (result as Record<string, unknown>).serverHandleMsP99 = health.handleMsP99;
-    // Event-loop delay in the server process (since it started) and in this benchmark process.
+    // Event-loop delay in the server process and in this benchmark process, during play.
     (result as Record<string, unknown>).serverLoopDelayMsP99 = health.loopDelayMsP99;
     (result as Record<string, unknown>).serverLoopDelayMsMax = health.loopDelayMsMax;
     (result as Record<string, unknown>).serverStoreMsP99 = health.storeMsP99;
