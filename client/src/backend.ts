@@ -36,8 +36,9 @@ export interface Backend {
   wire: WireState | null;
   info: RoomInfo;
   setHandlers(h: BackendHandlers): void;
-  sendAction(action: Action): void;
-  sendReady(ready: boolean): void;
+  /** `seat` only when acting for a squad taken over from the partner. */
+  sendAction(action: Action, seat?: Seat): void;
+  sendReady(ready: boolean, seat?: Seat): void;
   sendUndo(): void;
   sendPing(p: { x: number; y: number; level: number; kind: PingMark["kind"] }): void;
   sendSelect(unit: string | null): void;

@@ -590,11 +590,9 @@ export class BattleScreen {
     if (this.seat === "spectator") return this.showError("ERR_SPECTATOR", "Spectators watch; they cannot act.");
     if (this.wire && this.wire.phase === "ended") return this.showError("ERR_WRONG_PHASE", engine.ERROR_CODES.ERR_WRONG_PHASE);
     const unit = "unit" in action ? this.wire?.units[action.unit] : undefined;
-    if (unit && unit.seat && unit.seat !== this.seat && this.backend.kind === "online") {
-      (this.backend as unknown as { room: { send(t: string, p: unknown): void } }).room.send("action", { action, seat: unit.seat });
-    } else {
-      this.backend.sendAction(action);
-    }
+    // A soldier of the squad taken over from the partner: the action names his seat.
+    const forSeat = unit && unit.seat && unit.seat !== this.seat ? (unit.seat as Seat) : undefined;
+    this.backend.sendAction(action, forSeat);
     this.hideError();
   }
 
@@ -629,11 +627,8 @@ export class BattleScreen {
         const mine = this.seat === "takumi" ? this.wire.readyTakumi : this.wire.readyWang;
         this.backend.sendReady(!mine);
         if (!mine) {
-          for (const s of this.commandSeats()) {
-            if (s !== this.seat && this.backend.kind === "online") {
-              (this.backend as unknown as { room: { send(t: string, p: unknown): void } }).room.send("ready", { ready: true, seat: s });
-            }
-          }
+          const w = this.wire;
+          for (const s of this.commandSeats()) if (s !== this.seat && !(s === "takumi" ? w.readyTakumi : w.readyWang)) this.backend.sendReady(true, s);
         }
         return;
       }

@@ -181,13 +181,13 @@ export class OnlineBackend implements Backend {
     }
   }
 
-  sendAction(action: Action): void {
-    if (action.type === "ready") return this.sendReady(action.ready);
+  sendAction(action: Action, seat?: Seat): void {
+    if (action.type === "ready") return this.sendReady(action.ready, seat);
     if (action.type === "undo") return this.sendUndo();
-    this.send("action", { action });
+    this.send("action", seat ? { action, seat } : { action });
   }
-  sendReady(ready: boolean): void {
-    this.send("ready", { ready });
+  sendReady(ready: boolean, seat?: Seat): void {
+    this.send("ready", seat ? { ready, seat } : { ready });
   }
   sendUndo(): void {
     this.send("undo", {});

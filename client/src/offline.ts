@@ -70,7 +70,7 @@ export class OfflineBackend implements Backend {
     return this.seat === "spectator" ? null : this.seat;
   }
 
-  sendAction(action: Action): void {
+  sendAction(action: Action, _seat?: Seat): void {
     const seat = this.mySeat();
     if (!seat) return this.h?.error("ERR_SPECTATOR", "Spectators watch; they do not act.");
     if (action.type === "ready") return this.sendReady(action.ready);
@@ -115,9 +115,9 @@ export class OfflineBackend implements Backend {
     return out;
   }
 
-  sendReady(ready: boolean): void {
+  sendReady(ready: boolean, forSeat?: Seat): void {
     const seat = this.mySeat();
-    if (!seat) return;
+    if (!seat || (forSeat && forSeat !== seat)) return;
     const mine = this.run(seat, { type: "ready", ready });
     if (!mine) return;
     const all = [...mine];
