@@ -45,7 +45,7 @@ export interface Backend {
   sendPointer(p: Pos | null): void;
   takeOver?(): void;
   /** Test hook: drop the connection as a network failure would. */
-  dropConnection?(): void;
+  dropConnection?(holdMs?: number): void;
   leave(): void;
 }
 

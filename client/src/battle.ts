@@ -75,7 +75,7 @@ export class BattleScreen {
     this.timerInterval = window.setInterval(() => this.renderTimer(), 500);
     setTestState({ seat: this.seat, ready: false, round: 0, phase: "loading", animating: false, mode: this.backend.kind });
     (window as unknown as { __lastStandDebug: unknown }).__lastStandDebug = {
-      drop: () => this.backend.dropConnection?.(),
+      drop: (holdMs?: number) => this.backend.dropConnection?.(holdMs),
       tileCenter: (x: number, y: number) => this.tileClientPoint(x, y),
       wire: () => this.wire,
       backend: this.backend,

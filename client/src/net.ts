@@ -154,6 +154,7 @@ export class OnlineBackend implements Backend {
     this.reconnecting = true;
     this.h?.connection("reconnecting");
     const token = this.room.reconnectionToken;
+    if (this.holdUntil > Date.now()) await new Promise((r) => setTimeout(r, this.holdUntil - Date.now()));
     const until = Date.now() + 60_000;
     let delay = 250;
     while (!this.leaving && Date.now() < until) {
@@ -207,7 +208,14 @@ export class OnlineBackend implements Backend {
     const other = this.seat === "takumi" ? "wang" : "takumi";
     this.send("takeover", { seat: other });
   }
-  dropConnection(): void {
+  /** Test hook: the socket closes as on a network failure. With `holdMs`, the page stays away that
+   *  long before reconnecting with its token (the SDK's own retry is switched off for it). */
+  private holdUntil = 0;
+  dropConnection(holdMs = 0): void {
+    if (holdMs > 0) {
+      this.room.reconnection.enabled = false;
+      this.holdUntil = Date.now() + holdMs;
+    }
     (this.room.connection as unknown as { close(code?: number, reason?: string): void }).close(4010, "dropped (test)");
   }
   leave(): void {

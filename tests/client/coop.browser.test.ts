@@ -299,6 +299,16 @@ describe("two players in their browsers", () => {
     const r0 = ((await lastStand(B)).reconnects as number) ?? 0;
     await B.evaluate(() => (window as any).__lastStandDebug.drop());
     await waitLS(B, `(s.reconnects ?? 0) > ${r0} && s.connection === "connected"`, 30_000);
+    // Wang stays away for 4 s: Takumi sees his seat held for him, then Wang back in it.
+    const r1 = ((await lastStand(B)).reconnects as number) ?? 0;
+    await B.evaluate(() => (window as any).__lastStandDebug.drop(4000));
+    await waitLS(A, `s.holders && s.holders.wang === "dropped"`, 20_000);
+    await A.waitForSelector("#partner-banner.show");
+    expect(await A.textContent("#partner-banner")).toContain("lost the connection");
+    await B.waitForSelector("#conn-banner.show");
+    expect(await B.textContent("#conn-banner")).toMatch(/reconnecting/i);
+    await waitLS(B, `(s.reconnects ?? 0) > ${r1} && s.connection === "connected"`, 30_000);
+    await waitLS(A, `s.holders && s.holders.wang === "player"`, 30_000);
     // The page is reloaded: it reconnects with its token into the same seat.
     await B.reload();
     const s = await waitLS(B, `s.ready && s.connection === "connected" && s.code`, 30_000);
@@ -307,11 +317,11 @@ describe("two players in their browsers", () => {
     const summary = await (await fetch(`${env.url}/api/battles/${code}`)).json();
     expect(summary.seats.wang).toBe("player");
     // He can still act: ready toggles for Wang.
-    const st = await step(B);
+    const before = await lastStand(B);
     await B.keyboard.press("e");
-    await waitLS(B, `s.step > ${st} && s.readyWang === true`);
+    await waitLS(B, `s.step > ${before.step} && s.readyWang === ${!before.readyWang}`);
     await B.keyboard.press("e");
-    await waitLS(B, `s.readyWang === false`);
+    await waitLS(B, `s.readyWang === ${before.readyWang}`);
   }, 60_000);
   it("a player alone keeps the partner's seat open, then takes his squad over and commands it", async () => {
     const { page, errors } = await newPage(env, 1400, 800);
