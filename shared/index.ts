@@ -14,7 +14,7 @@ export { reachableTiles, findPath, type ReachableTile } from "./path.js";
 export { hitChance, type HitChance } from "./combat.js";
 export { visibleTiles, canSee } from "./sight.js";
 export { viewFor, eventsFor, type BattleView, type Viewer } from "./view.js";
-export { toWire, fromWire, type WireState, type WireUnit, type WireIntent } from "./wire.js";
+export { toWire, fromWire, eventsToWire, eventsFromWire, type WireState, type WireUnit, type WireIntent, type WireEvent } from "./wire.js";
 export { check, wellFormed } from "./apply.js";
 export { blastArea, throwRange } from "./actions/grenade.js";
 export { grabChance, dragPath } from "./drag.js";

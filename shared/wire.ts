@@ -202,3 +202,35 @@ export function fromWire(w: WireState, map: MapDef): BattleView {
     visible: Uint8Array.from(w.visible),
   };
 }
+
+import type { BattleEvent } from "./types.js";
+
+/** An event on the wire: its positions (`at`, `to`, `path`, `tiles`) as tile indices. */
+export type WireEvent = Record<string, unknown> & { type: BattleEvent["type"] };
+
+const POSITION_KEYS = ["at", "to", "path", "tiles"] as const;
+
+/** Events in their compact wire form (a position costs a number instead of an object). */
+export function eventsToWire(map: MapDef, events: BattleEvent[]): WireEvent[] {
+  return events.map((e) => {
+    const out: WireEvent = { ...e };
+    for (const k of POSITION_KEYS) {
+      const v = (e as Record<string, unknown>)[k];
+      if (Array.isArray(v)) out[k] = v.map((p: Pos) => indexOf(map, p));
+      else if (v && typeof v === "object") out[k] = indexOf(map, v as Pos);
+    }
+    return out;
+  });
+}
+
+export function eventsFromWire(map: MapDef, events: WireEvent[]): BattleEvent[] {
+  return events.map((e) => {
+    const out: Record<string, unknown> = { ...e };
+    for (const k of POSITION_KEYS) {
+      const v = e[k];
+      if (Array.isArray(v)) out[k] = v.map((i: number) => posOf(map, i));
+      else if (typeof v === "number") out[k] = posOf(map, v);
+    }
+    return out as BattleEvent;
+  });
+}
