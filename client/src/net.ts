@@ -5,7 +5,7 @@
  * reconnection token into the same seat.
  */
 import { Client, type Room } from "@colyseus/sdk";
-import type { Action, BattleEvent, MapDef, Pos, Seat, WireState } from "./engine";
+import { eventsFromWire, type Action, type BattleEvent, type MapDef, type Pos, type Seat, type WireEvent, type WireState } from "./engine";
 import { emptyInfo, type Backend, type BackendHandlers, type Holder, type RoomInfo, type ViewerSeat } from "./backend";
 import type { PingMark } from "./board";
 
@@ -130,7 +130,7 @@ export class OnlineBackend implements Backend {
     room.reconnection.maxRetries = 30;
     room.reconnection.maxDelay = 2000;
     room.onStateChange((state: unknown) => this.ingest((state as AnyState).toJSON()));
-    room.onMessage("events", (m: { round: number; events: BattleEvent[] }) => this.h?.events(m.round, m.events ?? []));
+    room.onMessage("events", (m: { round: number; events: BattleEvent[] }) => this.h?.events(m.round, normalizeEvents(this.map, m.events ?? [])));
     room.onMessage("error", (m: { code: string; message: string }) => this.h?.error(m.code, m.message));
     room.onMessage("ping", (m: { x: number; y: number; level?: number; kind: PingMark["kind"]; seat?: string }) =>
       this.h?.ping({ x: m.x, y: m.y, level: m.level ?? 0, kind: m.kind, seat: m.seat ?? "", at: performance.now() }),
@@ -223,6 +223,20 @@ export class OnlineBackend implements Backend {
     saveSession(null);
     void this.room.leave(true);
   }
+}
+
+/**
+ * Events may come in the compact wire form (positions as tile indices, `eventsToWire`) or as
+ * plain engine events; the animation wants positions.
+ */
+export function normalizeEvents(map: MapDef, events: BattleEvent[]): BattleEvent[] {
+  const compact = events.some((e) =>
+    ["at", "to", "path", "tiles"].some((k) => {
+      const v = (e as unknown as Record<string, unknown>)[k];
+      return typeof v === "number" || (Array.isArray(v) && typeof v[0] === "number");
+    }),
+  );
+  return compact ? eventsFromWire(map, events as unknown as WireEvent[]) : events;
 }
 
 function firstState(room: Room): Promise<Record<string, unknown>> {
