@@ -8,7 +8,7 @@ import { Terrain } from "./map/types.js";
 import { RULES } from "./rules/table.js";
 import type { Action, BattleState, Command, Pos, Seat, Unit } from "./types.js";
 import { distance, indexOf, posOf, tileIndex, tilesAround } from "./grid.js";
-import { costField, movementBudget, occupancy, reachableTiles } from "./path.js";
+import { costField, movementBudget, occupancy, soldierField } from "./path.js";
 import { coverAgainst, hitChanceBetween } from "./combat.js";
 import { lineOfSight, visibleCreatureIds, visibleTiles } from "./sight.js";
 import { insideLine } from "./perimeter.js";
@@ -43,10 +43,9 @@ function canShoot(s: BattleState, from: Pos, e: Unit): boolean {
 
 /** How good a tile is to stand on at the end of the player phase. */
 /** How good a tile is to stand on (the same for every soldier, so remembered for this decision). */
-function tileScore(sit: Situation, p: Pos): number {
-  const i = indexOf(sit.s.map, p);
+function tileScore(sit: Situation, i: number): number {
   let score = sit.scores[i];
-  if (Number.isNaN(score)) sit.scores[i] = score = scoreTile(sit, p, i);
+  if (Number.isNaN(score)) sit.scores[i] = score = scoreTile(sit, posOf(sit.s.map, i), i);
   return score;
 }
 
@@ -80,15 +79,19 @@ interface Spot {
 
 /** The best tile to move to for 1 AP; failing that (and if allowed), for all the AP left. */
 function bestTile(sit: Situation, u: Unit, orTwoAp: boolean): Spot | null {
-  const tiles = reachableTiles(sit.s, u.id);
-  const best = (maxAp: number, minAp: number) => {
-    let top: Spot | null = null;
-    for (const t of tiles) {
-      if (t.ap > maxAp || t.ap < minAp) continue;
-      const score = tileScore(sit, t.pos) - t.cost * 0.5;
-      if (!top || score > top.score) top = { pos: t.pos, score };
+  // the soldier's movement field itself (what reachableTiles lists), read without building the list
+  const { field, occ } = soldierField(sit.s, u);
+  const best = (maxAp: number, minAp: number): Spot | null => {
+    let top = -1, topScore = -Infinity;
+    for (let i = 0; i < field.dist.length; i++) {
+      const cost = field.dist[i];
+      if (cost <= 0 || occ[i] !== 0) continue;
+      const ap = Math.ceil(cost / u.move);
+      if (ap > maxAp || ap < minAp) continue;
+      const score = tileScore(sit, i) - cost * 0.5;
+      if (top < 0 || score > topScore) { top = i; topScore = score; }
     }
-    return top;
+    return top < 0 ? null : { pos: posOf(sit.s.map, top), score: topScore };
   };
   return best(1, 0) ?? (orTwoAp ? best(Infinity, 2) : null);
 }
@@ -167,7 +170,7 @@ function decide(sit: Situation, u: Unit): Action | null {
   if (s.objective === "extract") return toward(s, u, (i) => isExtraction(s, posOf(s.map, i)));
   const rescue = s.map.objective.rescue;
   const goForRescue = s.objective === "reach" && rescue && u.ap >= 2;
-  const here = tileScore(sit, u);
+  const here = tileScore(sit, indexOf(s.map, u));
   const threatened = here <= -30;
   if (threatened) {
     const to = bestTile(sit, u, true);

@@ -7,7 +7,7 @@ import { RULES } from "./rules/table.js";
 import type { Intent, Pos, Unit } from "./types.js";
 import { type Draft, emit, draftUnit } from "./draft.js";
 import { DIRS8, distance, inGrid, posOf, samePos, tileIndex } from "./grid.js";
-import { costField, occupancy, pathIndices } from "./path.js";
+import { costField, occupancy, pathIndices, pathTo } from "./path.js";
 import { triggerOverwatch } from "./overwatch.js";
 import { dragStep, tryGrab } from "./drag.js";
 import { raiseAcid } from "./acid.js";
@@ -16,16 +16,22 @@ import { isExposed } from "./perimeter.js";
 import { unitAt } from "./units.js";
 
 /** The free tile nearest to `goal` that the creature can reach this phase, cheapest on ties. */
-function destination(d: Draft, c: Unit, goal: Pos, occ: Uint8Array): { to: number; path: number[] } {
-  const field = costField(d.s, c, true, c.move, occ);
+function destination(d: Draft, c: Unit, goal: Pos, occ: Uint8Array): { path: number[] } {
   const map = d.s.map;
+  const g = tileIndex(map, goal.x, goal.y, goal.level);
+  // mostly the announced tile is still free and in reach: search no further than it
+  if (occ[g] === 0) {
+    const path = pathTo(d.s, c, g, true, c.move, occ);
+    if (path) return { path };
+  }
+  const field = costField(d.s, c, true, c.move, occ);
   let best = field.start, bestKey = distance(c, goal) * 1000;
   for (let i = 0; i < field.dist.length; i++) {
     if (field.dist[i] < 0 || occ[i] !== 0) continue;
     const key = distance(posOf(map, i), goal) * 1000 + field.dist[i];
     if (key < bestKey) { best = i; bestKey = key; }
   }
-  return { to: best, path: best === field.start ? [] : pathIndices(field, best) ?? [] };
+  return { path: best === field.start ? [] : pathIndices(field, best) ?? [] };
 }
 
 /** A Snatcher on the move grabs an exposed soldier it passes, without a roll. */

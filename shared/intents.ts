@@ -7,7 +7,7 @@
 import { RULES } from "./rules/table.js";
 import type { BattleState, Intent, Pos, Unit } from "./types.js";
 import { DIRS8, distance, inGrid, posOf, tileIndex } from "./grid.js";
-import { type CostField, costField, costFieldFrom, occupancy, stepCost } from "./path.js";
+import { type CostField, costField, costFieldFrom, neighbourTable, occupancy, stepCost } from "./path.js";
 import { visibleTiles } from "./sight.js";
 import { lineOfSight } from "./sight.js";
 import { dragCountdown, dragPathIndices } from "./drag.js";
@@ -53,26 +53,36 @@ function huntingGrounds(s: BattleState, targets: Unit[], occ: Uint8Array): numbe
   return out;
 }
 
-/** Closing in: the tile within its move that is fewest steps from a soldier (cheapest, then first). */
-function closeIn(p: Planner, field: CostField, budget: number): number {
-  const far = 1 << 30;
-  const left = (i: number) => (p.approach.dist[i] < 0 ? far : p.approach.dist[i]);
-  let best = field.start, bestLeft = left(field.start), bestCost = 0;
-  for (let i = 0; i < field.dist.length; i++) {
-    const c = field.dist[i];
-    if (c <= 0 || c > budget || !canEnd(p, i, field.start)) continue;
-    const l = left(i);
-    if (l < bestLeft || (l === bestLeft && c < bestCost)) { best = i; bestLeft = l; bestCost = c; }
-  }
-  return best;
-}
-
 function blank(c: Unit, kind: Intent["kind"], moveTo: Pos): Intent {
   return { unit: c.id, order: 0, kind, moveTo, target: null, area: [], damage: 0, dragPath: [], countdown: 0 };
 }
 
-function planMove(p: Planner, c: Unit, field: CostField): Intent {
-  return blank(c, "move", posOf(p.s.map, closeIn(p, field, c.move)));
+/**
+ * Closing in without a search of its own: down the hunting field, one step nearer each time, as far
+ * as its move goes, ending on the last tile it may stop on.
+ */
+function descend(p: Planner, c: Unit): number {
+  const { next } = neighbourTable(p.s.map);
+  const dist = p.approach.dist;
+  const start = tileIndex(p.s.map, c.x, c.y, c.level);
+  let at = start, end = start;
+  for (let step = 0; step < c.move && dist[at] > 0; step++) {
+    let to = -1;
+    for (let d = 0; d < 8; d++) {
+      const j = next[at * 8 + d];
+      if (j < 0 || dist[j] !== dist[at] - 1) continue;
+      if (to < 0) to = j;
+      if (canEnd(p, j, start)) { to = j; break; }
+    }
+    if (to < 0) break;
+    at = to;
+    if (canEnd(p, at, start)) end = at;
+  }
+  return end;
+}
+
+function planMove(p: Planner, c: Unit): Intent {
+  return blank(c, "move", posOf(p.s.map, descend(p, c)));
 }
 
 function planSnatcher(p: Planner, c: Unit, field: CostField): Intent {
@@ -87,14 +97,15 @@ function planSnatcher(p: Planner, c: Unit, field: CostField): Intent {
       }
     }
   }
-  if (best < 0 || !victim) return planMove(p, c, field);
+  if (best < 0 || !victim) return planMove(p, c);
   const intent = blank(c, "grab", posOf(p.s.map, best));
   intent.target = posOfUnit(victim);
   intent.area = [posOfUnit(victim)];
   return intent;
 }
 
-function planLeaper(p: Planner, c: Unit, field: CostField): Intent {
+function planLeaper(p: Planner, c: Unit): Intent {
+  const start = tileIndex(p.s.map, c.x, c.y, c.level);
   const s = p.s, map = s.map;
   const r = RULES.leaper.pounceRange;
   let best = -1, bestHits = 0, bestDist = 0;
@@ -102,7 +113,7 @@ function planLeaper(p: Planner, c: Unit, field: CostField): Intent {
     for (let x = c.x - r; x <= c.x + r; x++) {
       if (!inGrid(map, x, y, c.level)) continue;
       const i = tileIndex(map, x, y, c.level);
-      if (!canEnd(p, i, field.start)) continue;
+      if (!canEnd(p, i, start)) continue;
       let hits = 0;
       for (const v of p.targets) if (v.level === c.level && Math.max(Math.abs(v.x - x), Math.abs(v.y - y)) === 1) hits++;
       const d = Math.max(Math.abs(x - c.x), Math.abs(y - c.y));
@@ -110,7 +121,7 @@ function planLeaper(p: Planner, c: Unit, field: CostField): Intent {
         best = i; bestHits = hits; bestDist = d;
       }
     }
-  if (best < 0) return planMove(p, c, field);
+  if (best < 0) return planMove(p, c);
   const at = posOf(map, best);
   const intent = blank(c, "pounce", at);
   intent.target = at;
@@ -133,7 +144,7 @@ function planSpitter(p: Planner, c: Unit, field: CostField): Intent {
       if (score > bestScore) { bestScore = score; bestTile = i; bestVictim = v; }
     }
   }
-  if (bestTile < 0 || !bestVictim) return planMove(p, c, field);
+  if (bestTile < 0 || !bestVictim) return planMove(p, c);
   const intent = blank(c, "spit", posOf(map, bestTile));
   intent.target = posOfUnit(bestVictim);
   intent.area = [posOfUnit(bestVictim)];
@@ -169,12 +180,11 @@ export function planIntents(s: BattleState): Intent[] {
     c.unseenAtPhaseStart = mask[tileIndex(s.map, c.x, c.y, c.level)] === 0;
     let intent: Intent;
     if (c.grabbing) intent = planDrag(p, c);
+    else if (c.unseenAtPhaseStart) intent = planMove(p, c);
+    else if (c.kind === "leaper") intent = planLeaper(p, c);
     else {
       const field = costField(s, c, true, c.move, p.occ);
-      if (c.unseenAtPhaseStart) intent = planMove(p, c, field);
-      else if (c.kind === "snatcher") intent = planSnatcher(p, c, field);
-      else if (c.kind === "leaper") intent = planLeaper(p, c, field);
-      else intent = planSpitter(p, c, field);
+      intent = c.kind === "snatcher" ? planSnatcher(p, c, field) : planSpitter(p, c, field);
     }
     intent.order = intents.length + 1;
     p.claimed.add(tileIndex(s.map, intent.moveTo.x, intent.moveTo.y, intent.moveTo.level));

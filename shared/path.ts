@@ -44,7 +44,7 @@ interface Neighbours {
 }
 const neighbourCache = new WeakMap<MapDef, Neighbours>();
 
-function neighbours(map: MapDef): Neighbours {
+export function neighbourTable(map: MapDef): Neighbours {
   let nb = neighbourCache.get(map);
   if (nb) return nb;
   const n = map.width * map.height * map.levels;
@@ -72,15 +72,22 @@ let bucketLen = new Int32Array(0);
 
 /** Cheapest costs from `from` up to `maxCost`, for a soldier or a creature (Dial's algorithm). */
 export function costField(s: BattleState, from: Pos, creature: boolean, maxCost: number, occ = occupancy(s)): CostField {
-  return search(s, [tileIndex(s.map, from.x, from.y, from.level)], creature, maxCost, occ);
+  return search(s, [tileIndex(s.map, from.x, from.y, from.level)], creature, maxCost, occ, -1);
+}
+
+/** The cheapest path from `from` to tile `goal` within `maxCost` (the search stops there), or null. */
+export function pathTo(s: BattleState, from: Pos, goal: number, creature: boolean, maxCost: number, occ = occupancy(s)): number[] | null {
+  const field = search(s, [tileIndex(s.map, from.x, from.y, from.level)], creature, maxCost, occ, goal);
+  return pathIndices(field, goal);
 }
 
 /** Cheapest costs from the nearest of several tiles (the creatures use it to find their prey). */
 export function costFieldFrom(s: BattleState, starts: number[], creature: boolean, maxCost: number, occ = occupancy(s)): CostField {
-  return search(s, starts, creature, maxCost, occ);
+  return search(s, starts, creature, maxCost, occ, -1);
 }
 
-function search(s: BattleState, starts: number[], creature: boolean, maxCost: number, occ: Uint8Array): CostField {
+/** Dial's algorithm from the start tiles; with `stopAt` >= 0 it stops once that tile is settled. */
+function search(s: BattleState, starts: number[], creature: boolean, maxCost: number, occ: Uint8Array, stopAt: number): CostField {
   const map = s.map;
   const terrain = s.layers.terrain;
   const perLevel = map.width * map.height;
@@ -90,7 +97,7 @@ function search(s: BattleState, starts: number[], creature: boolean, maxCost: nu
   const start = starts.length ? starts[0] : 0;
   const blockedBy = creature ? 1 : 2;
   const cost = creature ? CREATURE_COST : SOLDIER_COST;
-  const { next, cornerA, cornerB } = neighbours(map);
+  const { next, cornerA, cornerB } = neighbourTable(map);
   const limit = Math.min(maxCost, n * 2);
   if (buckets.length < limit + 3 || buckets[0].length < n * 9) {
     buckets = Array.from({ length: Math.max(limit + 3, buckets.length) }, () => new Int32Array(n * 9));
@@ -104,12 +111,13 @@ function search(s: BattleState, starts: number[], creature: boolean, maxCost: nu
   }
   // tiles queued and not yet taken out; the search stops when none are left
   let pending = bucketLen[0], top = 0;
-  for (let c = 0; c <= limit && pending > 0; c++) {
+  settle: for (let c = 0; c <= limit && pending > 0; c++) {
     const bucket = buckets[c];
     for (let k = 0; k < bucketLen[c]; k++) {
       const i = bucket[k];
       pending--;
       if (dist[i] !== c) continue;
+      if (i === stopAt) break settle;
       const base = i * 8;
       for (let d = 0; d < 8; d++) {
         const j = next[base + d];

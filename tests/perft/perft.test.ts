@@ -17,13 +17,13 @@ const EXPECTED: Record<string, { round: number; takumi: Record<string, number>; 
   },
   "last-stand round 4": {
     round: 4,
-    takumi: { move: 310, reload: 2, grenade: 179, shoot: 2, overwatch: 1, ready: 1 },
-    wang: { move: 343, reload: 1, grenade: 173, shoot: 1, overwatch: 1, ready: 1 },
+    takumi: { move: 220, reload: 1, grenade: 189, shoot: 2, overwatch: 1, ready: 1, undo: 1 },
+    wang: { move: 300, shoot: 3, reload: 1, overwatch: 2, grenade: 166, ready: 1 },
   },
   "last-stand round 8": {
     round: 8,
-    takumi: { move: 307, shoot: 7, reload: 1, overwatch: 1, ready: 1 },
-    wang: { move: 362, shoot: 6, reload: 2, overwatch: 1, butt: 3, ready: 1 },
+    takumi: { move: 368, shoot: 14, reload: 2, overwatch: 3, ready: 1 },
+    wang: { move: 438, reload: 3, butt: 2, shoot: 5, overwatch: 1, ready: 1 },
   },
   "the-alley start": {
     round: 1,

@@ -13,7 +13,7 @@ export interface Position {
 export const POSITIONS: Position[] = [
   { name: "last-stand start", map: "last-stand", seed: 1, botCommands: 0 },
   { name: "last-stand round 4", map: "last-stand", seed: 1, botCommands: 40 },
-  { name: "last-stand round 8", map: "last-stand", seed: 2, botCommands: 90 },
+  { name: "last-stand round 8", map: "last-stand", seed: 2, botCommands: 92 },
   { name: "the-alley start", map: "the-alley", seed: 1, botCommands: 0 },
   { name: "tower-test start", map: "tower-test", seed: 2, botCommands: 0 },
 ];
