@@ -28,6 +28,7 @@ import { toWire, type WireState } from "../shared/wire.js";
 import { randomInt } from "node:crypto";
 import { BattleStateSchema, syncWire } from "./schema.js";
 import { eventsFor } from "../shared/view.js";
+import { eventsToWire } from "../shared/wire.js";
 import { loadMapById, isKnownMap, DEFAULT_MAP_ID } from "./maps.js";
 import { services } from "./services.js";
 import type { LoggedCommand } from "./store.js";
@@ -609,7 +610,8 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
       if (visible.length > 0) {
         this.broadcast("events", {
           round: this.battle.round,
-          events: visible,
+          // positions as tile indices (the wire form); clients turn them back with eventsFromWire
+          events: eventsToWire(this.map, visible),
           // The log steps these events lead from and to (the state's `step` after the patch is `step`).
           fromStep: opts.before?.step ?? this.battle.step,
           step: this.battle.step,

@@ -18,7 +18,7 @@ import {
   type MapDef,
   type Seat,
 } from "../../shared/index.js";
-import { fromWire, toWire, type WireState } from "../../shared/wire.js";
+import { eventsFromWire, fromWire, toWire, type WireState } from "../../shared/wire.js";
 import { loadMapById } from "../../server/maps.js";
 import { WIRE_KEYS } from "../../server/schema.js";
 import { getJson, startServer, wire, type BattleClientRoom, type TestServer } from "./helpers.js";
@@ -60,7 +60,9 @@ function watch(room: BattleClientRoom, who: string, snaps: Snapshot[], eventLog:
     const ids = new Set<string>();
     for (const e of m.events) for (const k of ["unit", "target", "victim", "by"]) if (typeof e[k] === "string" && e[k]) ids.add(e[k]);
     expect(m.step).toBeGreaterThan(m.fromStep);
-    eventLog.push({ who, step: m.fromStep, to: m.step, ids: [...ids], events: m.events } as any);
+    // positions travel as tile indices (the wire form)
+    for (const e of m.events) for (const k of ["at", "to"]) if (k in e) expect(typeof e[k], `${e.type}.${k}`).toBe("number");
+    eventLog.push({ who, step: m.fromStep, to: m.step, ids: [...ids], events: eventsFromWire(map, m.events) } as any);
   });
 }
 
