@@ -4,7 +4,7 @@
  * can hit, throws grenades at clusters, watches when nothing is in sight, and breaks out when the
  * line breaks. One command at a time; when none of its soldiers has anything to do, it is ready.
  */
-import { Terrain } from "./map/types.js";
+import { Terrain, type MapDef } from "./map/types.js";
 import { RULES } from "./rules/table.js";
 import type { Action, BattleState, Command, Pos, Seat, Unit } from "./types.js";
 import { distance, indexOf, posOf, tileIndex, tilesAround } from "./grid.js";
@@ -22,19 +22,33 @@ interface Situation {
   occ: Uint8Array;
   /** Tile scores computed so far for this decision (NaN: not yet). */
   scores: Float64Array;
-  /** Tiles an announced attack will hit. */
-  danger: Set<number>;
-  spawnTiles: Set<number>;
+  /** 1 on tiles an announced attack will hit. */
+  danger: Uint8Array;
+  /** 1 on spawn points. */
+  spawnTiles: Uint8Array;
+}
+
+const spawnCache = new WeakMap<MapDef, Uint8Array>();
+
+/** 1 on the map's spawn points (static, so kept per map). */
+function spawnTilesOf(map: MapDef): Uint8Array {
+  let tiles = spawnCache.get(map);
+  if (!tiles) {
+    tiles = new Uint8Array(map.width * map.height * map.levels);
+    for (const p of map.spawns) tiles[indexOf(map, p)] = 1;
+    spawnCache.set(map, tiles);
+  }
+  return tiles;
 }
 
 function situation(s: BattleState, seat: Seat): Situation {
+  const n = s.map.width * s.map.height * s.map.levels;
   const seen = visibleCreatureIds(s, visibleTiles(s, s.options.splitVision ? seat : undefined));
   const enemies = s.units.filter((u) => seen.has(u.id));
-  const danger = new Set<number>();
-  for (const i of s.intents) if (seen.has(i.unit)) for (const p of i.area) danger.add(indexOf(s.map, p));
-  const spawnTiles = new Set(s.map.spawns.map((p) => indexOf(s.map, p)));
-  const scores = new Float64Array(s.map.width * s.map.height * s.map.levels).fill(NaN);
-  return { s, enemies, danger, spawnTiles, occ: occupancy(s), scores };
+  const danger = new Uint8Array(n);
+  for (const i of s.intents) if (seen.has(i.unit)) for (const p of i.area) danger[indexOf(s.map, p)] = 1;
+  const scores = new Float64Array(n).fill(NaN);
+  return { s, enemies, danger, spawnTiles: spawnTilesOf(s.map), occ: occupancy(s), scores };
 }
 
 function canShoot(s: BattleState, from: Pos, e: Unit): boolean {
@@ -53,9 +67,9 @@ function scoreTile(sit: Situation, p: Pos, i: number): number {
   const s = sit.s;
   let score = 0;
   if (s.perimeter && !s.perimeter.broken && !insideLine(s.perimeter, p)) score -= 100;
-  if (sit.danger.has(i)) score -= 60;
+  if (sit.danger[i] === 1) score -= 60;
   score -= 35 * s.layers.acid[i];
-  if (sit.spawnTiles.has(i)) score -= 25;
+  if (sit.spawnTiles[i] === 1) score -= 25;
   let corpses = 0;
   for (let y = Math.max(0, p.y - 1); y <= Math.min(s.map.height - 1, p.y + 1); y++)
     for (let x = Math.max(0, p.x - 1); x <= Math.min(s.map.width - 1, p.x + 1); x++) corpses += s.layers.corpse[tileIndex(s.map, x, y, p.level)];
