@@ -72,21 +72,38 @@ export function canSee(map: MapDef, from: Pos, to: Pos, range = map.visionRange)
 export function visibleTiles(s: BattleState, seat?: Seat): Uint8Array {
   const map = s.map;
   const mask = new Uint8Array(map.width * map.height * map.levels);
-  const r = map.visionRange;
-  const table = losTable(map);
   for (const u of s.units) {
     if (u.side !== "squad" || u.fate !== "active") continue;
     if (seat && u.seat !== seat) continue;
-    const y0 = Math.max(0, u.y - r), y1 = Math.min(map.height - 1, u.y + r);
-    const x0 = Math.max(0, u.x - r), x1 = Math.min(map.width - 1, u.x + r);
-    const from = tileIndex(map, u.x, u.y, u.level);
-    for (let y = y0; y <= y1; y++)
-      for (let x = x0; x <= x1; x++) {
-        const i = tileIndex(map, x, y, u.level);
-        if (mask[i] === 0 && losFrom(map, table, from, u.x, u.y, u.level, x - u.x, y - u.y)) mask[i] = 1;
-      }
+    const seen = sightFrom(map, tileIndex(map, u.x, u.y, u.level));
+    for (let k = 0; k < seen.length; k++) mask[seen[k]] = 1;
   }
   return mask;
+}
+
+const sightCache = new WeakMap<MapDef, (Int32Array | undefined)[]>();
+
+/** The tiles a soldier standing on tile `from` sees (walls never move, so kept per map and tile). */
+function sightFrom(map: MapDef, from: number): Int32Array {
+  let perTile = sightCache.get(map);
+  if (!perTile) {
+    perTile = new Array(map.width * map.height * map.levels);
+    sightCache.set(map, perTile);
+  }
+  let seen = perTile[from];
+  if (!seen) {
+    const r = map.visionRange;
+    const table = losTable(map);
+    const level = Math.floor(from / (map.width * map.height));
+    const rest = from - level * map.width * map.height;
+    const fy = Math.floor(rest / map.width), fx = rest - fy * map.width;
+    const out: number[] = [];
+    for (let y = Math.max(0, fy - r); y <= Math.min(map.height - 1, fy + r); y++)
+      for (let x = Math.max(0, fx - r); x <= Math.min(map.width - 1, fx + r); x++)
+        if (losFrom(map, table, from, fx, fy, level, x - fx, y - fy)) out.push(tileIndex(map, x, y, level));
+    seen = perTile[from] = Int32Array.from(out);
+  }
+  return seen;
 }
 
 /** Ids of the active creatures standing on seen tiles. */
