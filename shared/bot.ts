@@ -93,9 +93,10 @@ interface Spot {
 
 /** The best tile to move to for 1 AP; failing that (and if allowed), for all the AP left. */
 function bestTile(sit: Situation, u: Unit, orTwoAp: boolean): Spot | null {
-  // the soldier's movement field itself (what reachableTiles lists), read without building the list
-  const { field, occ } = soldierField(sit.s, u);
+  // the soldier's movement field itself (what reachableTiles lists), read without building the list;
+  // searched no further than 1 AP unless 2 AP are wanted
   const best = (maxAp: number, minAp: number): Spot | null => {
+    const { field, occ } = soldierField(sit.s, u, Math.min(maxAp, u.ap) * u.move);
     let top = -1, topScore = -Infinity;
     for (let i = 0; i < field.dist.length; i++) {
       const cost = field.dist[i];

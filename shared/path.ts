@@ -238,7 +238,15 @@ export function apForCost(u: Unit, cost: number): number {
  * changes one it has returned); the key still checks where every unit stands and the terrain, so
  * a state edited in place (as tests do to set up a position) is never answered from a stale field.
  */
-const fieldMemo = new WeakMap<BattleState, Map<string, { key: number; terrain: Uint8Array; field: CostField; occ: Uint8Array }>>();
+interface MemoField {
+  key: number;
+  terrain: Uint8Array;
+  field: CostField;
+  occ: Uint8Array;
+  /** The movement points the field was searched to (costs up to it are exact). */
+  budget: number;
+}
+const fieldMemo = new WeakMap<BattleState, Map<string, MemoField>>();
 
 function boardKey(s: BattleState, u: Unit): number {
   let h = (u.ap * 31 + u.move) | 0;
@@ -246,19 +254,34 @@ function boardKey(s: BattleState, u: Unit): number {
   return h;
 }
 
-export function soldierField(s: BattleState, u: Unit): { field: CostField; occ: Uint8Array } {
+/** The remembered field of this soldier in this state, if it is still true to the board. */
+function memoFor(s: BattleState, u: Unit): MemoField | undefined {
+  const hit = fieldMemo.get(s)?.get(u.id);
+  if (hit && hit.key === boardKey(s, u) && hit.terrain === s.layers.terrain && hit.field.start === tileIndex(s.map, u.x, u.y, u.level)) return hit;
+  return undefined;
+}
+
+/** A soldier's movement field, exact for every tile up to `budget` movement points (default: all his AP). */
+export function soldierField(s: BattleState, u: Unit, budget = movementBudget(u)): { field: CostField; occ: Uint8Array } {
+  const hit = memoFor(s, u);
+  if (hit && hit.budget >= budget) return hit;
   let perState = fieldMemo.get(s);
   if (!perState) {
     perState = new Map();
     fieldMemo.set(s, perState);
   }
-  const key = boardKey(s, u);
-  const hit = perState.get(u.id);
-  if (hit && hit.key === key && hit.terrain === s.layers.terrain && hit.field.start === tileIndex(s.map, u.x, u.y, u.level)) return hit;
   const occ = occupancy(s);
-  const field = costField(s, u, false, movementBudget(u), occ);
-  perState.set(u.id, { key, terrain: s.layers.terrain, field, occ });
+  const field = costField(s, u, false, budget, occ);
+  perState.set(u.id, { key: boardKey(s, u), terrain: s.layers.terrain, field, occ, budget });
   return { field, occ };
+}
+
+/** The path a soldier walks to tile `to` this round with its cost, or null: from a remembered field when it reaches that far. */
+export function soldierPath(s: BattleState, u: Unit, to: number): { path: number[]; cost: number; occ: Uint8Array } | null {
+  const hit = memoFor(s, u);
+  const { field, occ } = hit && hit.field.dist[to] >= 0 ? hit : soldierField(s, u);
+  const path = pathIndices(field, to);
+  return path ? { path, cost: field.dist[to], occ } : null;
 }
 
 /** Where a soldier can move this round (empty tiles within his action points), cheapest first. */

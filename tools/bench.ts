@@ -68,6 +68,8 @@ const legalActionsPerSec = timeLoop(2000, () => {
 });
 
 const games = args.num("games", 200);
+// warm the JIT up first, as a long-running server or simulator would be
+for (let g = 0; g < 20; g++) playBattle(map, 900 + g);
 const times: number[] = [];
 const t0 = performance.now();
 for (let g = 0; g < games; g++) {

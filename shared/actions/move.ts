@@ -2,7 +2,8 @@
 import type { Action, BattleState, Pos, Seat, Unit } from "../types.js";
 import { type Draft, draftUnit } from "../draft.js";
 import { tileIndex, posOf } from "../grid.js";
-import { apForCost, pathIndices, soldierField, stepCost } from "../path.js";
+import { apForCost, soldierPath, stepCost } from "../path.js";
+import { unitAt } from "../units.js";
 import { enteredTile } from "../acid.js";
 import { checkRescue } from "../objectives.js";
 import { canSee } from "../sight.js";
@@ -20,11 +21,10 @@ export function planMove(s: BattleState, seat: Seat, a: Move): { path: number[];
   if (off) return off;
   const target = tileIndex(s.map, a.to.x, a.to.y, a.to.level);
   if (stepCost(s.layers.terrain[target], false) === 0) return refuse("ERR_BLOCKED");
-  const { field, occ } = soldierField(s, u);
-  if (occ[target] !== 0) return refuse("ERR_OCCUPIED");
-  const path = pathIndices(field, target);
-  if (!path || path.length === 0) return refuse("ERR_UNREACHABLE");
-  return { path, ap: apForCost(u, field.dist[target]) };
+  if (unitAt(s, a.to)) return refuse("ERR_OCCUPIED");
+  const route = soldierPath(s, u, target);
+  if (!route || route.path.length === 0) return refuse("ERR_UNREACHABLE");
+  return { path: route.path, ap: apForCost(u, route.cost) };
 }
 
 /** Does the mover, where he now stands, see a creature that no soldier saw before he left `from`? */
