@@ -17,24 +17,14 @@ export function hashString(text: string, seed = 0): string {
 import type { BattleState } from "./types.js";
 
 /**
- * The canonical text of a state: every field that matters to the rules, in a fixed order, with
- * the map named by its content hash. Two states with the same text play the same from here on.
+ * A state's hash: cyrb53 over the canonical text of every field that matters to the rules (the map
+ * named by its content hash) followed by the bytes of the tile layers, one character a byte.
+ * Two states with the same hash play the same from here on.
  */
-export function canonicalState(s: BattleState): string {
-  const { map, layers, ...rest } = s;
-  return JSON.stringify({
-    ...rest,
-    map: map.contentHash,
-    layers: {
-      acid: Array.from(layers.acid),
-      acidAge: Array.from(layers.acidAge),
-      melt: Array.from(layers.melt),
-      corpse: Array.from(layers.corpse),
-      terrain: Array.from(layers.terrain),
-    },
-  });
-}
-
 export function hashState(s: BattleState): string {
-  return hashString(canonicalState(s));
+  const { map, layers, ...rest } = s;
+  let bytes = "";
+  for (const layer of [layers.acid, layers.acidAge, layers.melt, layers.corpse, layers.terrain])
+    bytes += String.fromCharCode.apply(null, layer as unknown as number[]);
+  return hashString(JSON.stringify(rest) + map.contentHash + bytes);
 }

@@ -24,7 +24,11 @@ export function viewFor(s: BattleState, viewer: Viewer): BattleView {
   const seen = (p: Pos) => visible[tileIndex(s.map, p.x, p.y, p.level)] === 1;
   const units = s.units.filter((u) => u.side === "squad" || (u.fate === "active" && seen(u)));
   const shown = new Set(units.map((u) => u.id));
-  const mask = (layer: Uint8Array) => layer.map((v, i) => (visible[i] === 1 ? v : 0));
+  const mask = (layer: Uint8Array) => {
+    const out = new Uint8Array(layer.length);
+    for (let i = 0; i < layer.length; i++) if (visible[i] === 1) out[i] = layer[i];
+    return out;
+  };
   return {
     ...s,
     viewer,
@@ -73,8 +77,11 @@ export function eventsFor(before: BattleState, after: BattleState, events: Battl
     return a[i] === 1 || b[i] === 1;
   };
   const creatures = new Set([...before.units, ...after.units].filter((u) => u.side === "creature").map((u) => u.id));
+  // what viewFor would show before or after: every soldier, and the creatures on seen tiles
   const known = new Set<string>();
-  for (const u of [...viewFor(before, viewer).units, ...viewFor(after, viewer).units]) known.add(u.id);
+  for (const [st, mask] of [[before, a], [after, b]] as const)
+    for (const u of st.units)
+      if (u.side === "squad" || (u.fate === "active" && mask[tileIndex(st.map, u.x, u.y, u.level)] === 1)) known.add(u.id);
   // a creature seen at some moment of the command (walking through sight, dying in it) is known for all
   // its events: the overwatch shot that felled it as it came into view is shown with its death
   for (const e of events) {
