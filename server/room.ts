@@ -608,13 +608,15 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
       // The engine judges which events the squad may see (hidden creatures removed, walks trimmed).
       const visible = opts.before && events.length > 0 ? eventsFor(opts.before, this.battle, events, "spectator") : [];
       if (visible.length > 0) {
+        // The log steps these events lead from and to (the state's `step` after the patch is `step`);
+        // `fromStep` is sent only when it is not `step - 1` (bots' commands followed), to keep messages small.
+        const fromStep = opts.before?.step ?? this.battle.step;
         this.broadcast("events", {
           round: this.battle.round,
           // positions as tile indices (the wire form); clients turn them back with eventsFromWire
           events: eventsToWire(this.map, visible),
-          // The log steps these events lead from and to (the state's `step` after the patch is `step`).
-          fromStep: opts.before?.step ?? this.battle.step,
           step: this.battle.step,
+          ...(fromStep !== this.battle.step - 1 ? { fromStep } : {}),
         });
       }
       this.broadcastPatch();

@@ -56,7 +56,8 @@ function watch(room: BattleClientRoom, who: string, snaps: Snapshot[], eventLog:
       intentUnits: w.intents.map((i: any) => i.unit),
     });
   });
-  room.onMessage("events", (m: { round: number; fromStep: number; step: number; events: any[] }) => {
+  room.onMessage("events", (m: { round: number; fromStep?: number; step: number; events: any[] }) => {
+    m.fromStep ??= m.step - 1;
     const ids = new Set<string>();
     for (const e of m.events) for (const k of ["unit", "target", "victim", "by"]) if (typeof e[k] === "string" && e[k]) ids.add(e[k]);
     expect(m.step).toBeGreaterThan(m.fromStep);
