@@ -20,18 +20,17 @@
  * plus the server's CPU time.
  */
 import "../server/prelude.js";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { botCommand, type MapDef, type Seat } from "../shared/index.js";
 import { fromWire, type WireState } from "../shared/wire.js";
 import { loadMapById } from "../server/maps.js";
+import { freePort, startServerProcess } from "./server-process.js";
 
-const ROOT = resolve(import.meta.dirname, "..");
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -55,43 +54,6 @@ const log = (...a: unknown[]) => {
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => res(port));
-    });
-    s.on("error", rej);
-  });
-}
-
-function startServer(port: number, dbPath: string): Promise<ChildProcess> {
-  return new Promise((res, rej) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: String(port), LAST_STAND_DB: dbPath, LAST_STAND_QUIET: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    const timer = setTimeout(() => rej(new Error(`server did not start:\n${out}`)), 60_000);
-    child.stdout!.on("data", (d: Buffer) => {
-      out += d.toString();
-      if (out.includes("listening on")) {
-        clearTimeout(timer);
-        res(child);
-      }
-    });
-    child.stderr!.on("data", (d: Buffer) => {
-      out += d.toString();
-      if (!JSON_OUT) process.stderr.write(d);
-    });
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      rej(new Error(`server exited (${code}):\n${out}`));
-    });
-  });
-}
 
 /** CPU seconds (user + system) a process has used, from /proc. */
 function cpuSeconds(pid: number | undefined): number | null {
@@ -297,7 +259,9 @@ async function main() {
   if (!base) {
     dir = mkdtempSync(join(tmpdir(), "last-stand-bench-"));
     const port = await freePort();
-    child = await startServer(port, join(dir, "bench.sqlite"));
+    child = await startServerProcess(port, join(dir, "bench.sqlite"), (d) => {
+      if (!JSON_OUT) process.stderr.write(d);
+    });
     base = `http://127.0.0.1:${port}`;
   }
   log(`bench: ${ROOMS} battles on ${MAP_ID}, ${ROUNDS} rounds, think ${THINK_MS} ms, policy ${POLICY}, server ${base}`);

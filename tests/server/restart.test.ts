@@ -4,16 +4,15 @@
  * rejoin by the same code. Also: a battle whose room closed when idle reopens by its code.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { replay } from "../../shared/index.js";
 import { loadMapById } from "../../server/maps.js";
+import { freePort, startServerProcess } from "../../tools/server-process.js";
 import { getJson, quietClient, startServer, waitForState, wire, type BattleClientRoom } from "./helpers.js";
 
-const ROOT = resolve(import.meta.dirname, "../..");
 const dir = mkdtempSync(join(tmpdir(), "last-stand-restart-"));
 const children: ChildProcess[] = [];
 
@@ -22,42 +21,11 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => res(port));
-    });
-    s.on("error", rej);
-  });
-}
-
-/** Starts `server/main.ts` in a child process and resolves once it prints its URL. */
-function startChild(port: number, dbPath: string): Promise<ChildProcess> {
-  return new Promise((res, rej) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: String(port), LAST_STAND_DB: dbPath, LAST_STAND_QUIET: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    children.push(child);
-    let out = "";
-    const timer = setTimeout(() => rej(new Error(`server did not start:\n${out}`)), 60_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      if (out.includes("listening on")) {
-        clearTimeout(timer);
-        res(child);
-      }
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
-    child.on("exit", (code, signal) => {
-      clearTimeout(timer);
-      if (!out.includes("listening on")) rej(new Error(`server exited (${code ?? signal}):\n${out}`));
-    });
-  });
+/** Starts `server/main.ts` in a child process (killed after the tests). */
+async function startChild(port: number, dbPath: string): Promise<ChildProcess> {
+  const child = await startServerProcess(port, dbPath);
+  children.push(child);
+  return child;
 }
 
 function killHard(child: ChildProcess): Promise<void> {

@@ -1,0 +1,49 @@
+/**
+ * The game server as a real child process (`server/main.ts` under tsx), for the restart test and
+ * the server benchmark: a free loopback port, a database file, and a promise that resolves once
+ * the server prints that it is listening.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { resolve } from "node:path";
+
+const ROOT = resolve(import.meta.dirname, "..");
+
+export function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => res(port));
+    });
+    s.on("error", rej);
+  });
+}
+
+/** Starts the server on `port` with the SQLite file `dbPath`; `onStderr` sees what it writes there. */
+export function startServerProcess(port: number, dbPath: string, onStderr?: (chunk: Buffer) => void): Promise<ChildProcess> {
+  return new Promise((res, rej) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port), LAST_STAND_DB: dbPath, LAST_STAND_QUIET: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    const timer = setTimeout(() => rej(new Error(`server did not start:\n${out}`)), 60_000);
+    child.stdout!.on("data", (d: Buffer) => {
+      out += d.toString();
+      if (out.includes("listening on")) {
+        clearTimeout(timer);
+        res(child);
+      }
+    });
+    child.stderr!.on("data", (d: Buffer) => {
+      out += d.toString();
+      onStderr?.(d);
+    });
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer);
+      if (!out.includes("listening on")) rej(new Error(`server exited (${code ?? signal}):\n${out}`));
+    });
+  });
+}
