@@ -25,11 +25,6 @@ function cloneLayers(l: Layers): Layers {
   return { acid: l.acid.slice(), acidAge: l.acidAge.slice(), melt: l.melt.slice(), corpse: l.corpse.slice(), terrain: l.terrain.slice() };
 }
 
-/** A deep copy of a state. */
-export function cloneState(s: BattleState): BattleState {
-  return { ...cloneSharingLayers(s), layers: cloneLayers(s.layers) };
-}
-
 /** Field by field (an object spread with overrides is several times slower on this hot path). */
 function cloneSharingLayers(s: BattleState): BattleState {
   const r = s.report;

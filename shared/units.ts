@@ -1,31 +1,15 @@
 /** Looking units up on the board. */
-import type { BattleState, Pos, Seat, Unit } from "./types.js";
+import type { BattleState, Pos, Unit } from "./types.js";
 
 export function unitById(s: BattleState, id: string): Unit | undefined {
   for (const u of s.units) if (u.id === id) return u;
   return undefined;
 }
 
-export function isActive(u: Unit): boolean {
-  return u.fate === "active";
-}
-
 /** The active unit standing on a tile, if any. */
 export function unitAt(s: BattleState, p: Pos): Unit | undefined {
   for (const u of s.units) if (u.fate === "active" && u.x === p.x && u.y === p.y && u.level === p.level) return u;
   return undefined;
-}
-
-export function activeSoldiers(s: BattleState): Unit[] {
-  return s.units.filter((u) => u.side === "squad" && u.fate === "active");
-}
-
-export function activeCreatures(s: BattleState): Unit[] {
-  return s.units.filter((u) => u.side === "creature" && u.fate === "active");
-}
-
-export function seatUnits(s: BattleState, seat: Seat): Unit[] {
-  return s.units.filter((u) => u.seat === seat && u.fate === "active");
 }
 
 export function isSergeant(u: Unit): boolean {
