@@ -1,6 +1,6 @@
 /**
  * The rules engine's public face. Everything a server, client, bot or tool needs is exported here.
- * Pure and deterministic: no I/O, clock, timer or Math.random anywhere under shared/.
+ * Pure and deterministic: no I/O, no clock or timer, no randomness but the seeded generator in rng.ts.
  */
 export * from "./types.js";
 export * from "./errors.js";
