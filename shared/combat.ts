@@ -6,7 +6,6 @@ import { RULES } from "./rules/table.js";
 import type { BattleState, Pos, Unit } from "./types.js";
 import { distance, inGrid, tileIndex } from "./grid.js";
 import { unitById } from "./units.js";
-import { lineOfSight } from "./sight.js";
 
 export type ShotKind = "shot" | "calledShot" | "overwatch";
 
@@ -80,7 +79,3 @@ export function damageAfterArmor(damage: number, armor: number): number {
   return Math.max(1, damage - armor);
 }
 
-/** Can the shooter fire at the target: in range and in line of sight? */
-export function inRangeAndSight(s: BattleState, shooter: Pos, target: Pos): boolean {
-  return distance(shooter, target) <= RULES.rifle.range && lineOfSight(s.map, shooter, target);
-}

@@ -2,7 +2,7 @@
 import { RULES } from "./rules/table.js";
 import type { Unit } from "./types.js";
 import { type Draft, emit } from "./draft.js";
-import { type ShotKind, hitChanceBetween } from "./combat.js";
+import { type ShotKind, damageAfterArmor, hitChanceBetween } from "./combat.js";
 import { rollPercent } from "./rng.js";
 import { hurt } from "./damage.js";
 import { releaseGrab } from "./drag.js";
@@ -18,13 +18,12 @@ export function fireShot(d: Draft, shooter: Unit, target: Unit, kind: ShotKind):
     if (kind === "calledShot") {
       // the arm: he lets go, wounded but not killed, so no burst of acid on the freed soldier
       damage = Math.min(RULES.calledShotDamage, target.hp - 1);
-    } else damage = Math.max(1, RULES.rifle.damage - target.armor);
+    } else damage = damageAfterArmor(RULES.rifle.damage, target.armor);
   }
   emit(d, { type: "shot", unit: shooter.id, target: target.id, chance, hit, damage, called: kind === "calledShot", overwatch: kind === "overwatch" });
   if (!hit) return false;
-  if (kind === "calledShot") {
-    if (target.grabbing) releaseGrab(d, target.grabbing, shooter.id);
-    if (damage > 0) hurt(d, target, damage, "shot", true);
-  } else hurt(d, target, RULES.rifle.damage, "shot");
+  if (kind === "calledShot" && target.grabbing) releaseGrab(d, target.grabbing, shooter.id);
+  // the damage is already reckoned (armor included), as the event told it
+  if (damage > 0) hurt(d, target, damage, "shot", true);
   return true;
 }

@@ -4,21 +4,15 @@ import type { Action, BattleState, Seat, Unit } from "../types.js";
 import { type Draft, emit, draftUnit } from "../draft.js";
 import { distance } from "../grid.js";
 import { hurt } from "../damage.js";
-import { type Refusal, isRefusal, needsAp, ownSoldier, refuse, visibleEnemy } from "./common.js";
+import { type Refusal, armedAgainst, isRefusal, refuse } from "./common.js";
 
 type Butt = Extract<Action, { type: "butt" }>;
 
 export function checkButt(s: BattleState, seat: Seat, a: Butt): Unit | Refusal {
-  const u = ownSoldier(s, seat, a.unit);
-  if (isRefusal(u)) return u;
-  const noAp = needsAp(u);
-  if (noAp) return noAp;
-  if (!u.hasWeapon) return refuse("ERR_NO_WEAPON");
-  const target = visibleEnemy(s, seat, a.target);
-  if (isRefusal(target)) return target;
-  if (u.grabbedBy && u.grabbedBy !== target.id) return refuse("ERR_MUST_TARGET_GRABBER");
-  if (distance(u, target) !== 1) return refuse("ERR_NOT_ADJACENT");
-  return u;
+  const fight = armedAgainst(s, seat, a.unit, a.target);
+  if (isRefusal(fight)) return fight;
+  if (distance(fight.u, fight.target) !== 1) return refuse("ERR_NOT_ADJACENT");
+  return fight.u;
 }
 
 export function runButt(d: Draft, a: Butt): void {

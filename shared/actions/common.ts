@@ -43,3 +43,16 @@ export function visibleEnemy(s: BattleState, seat: Seat, id: string): Unit | Ref
   if (!u || u.side !== "creature" || u.fate !== "active") return refuse("ERR_NO_TARGET");
   return seenBySquad(s, u, s.options.splitVision ? seat : undefined) ? u : refuse("ERR_NO_TARGET");
 }
+
+/** A seat's armed soldier with AP, and a creature in sight he may fight (a grabbed man only his grabber). */
+export function armedAgainst(s: BattleState, seat: Seat, unitId: string, targetId: string): { u: Unit; target: Unit } | Refusal {
+  const u = ownSoldier(s, seat, unitId);
+  if (isRefusal(u)) return u;
+  const noAp = needsAp(u);
+  if (noAp) return noAp;
+  if (!u.hasWeapon) return refuse("ERR_NO_WEAPON");
+  const target = visibleEnemy(s, seat, targetId);
+  if (isRefusal(target)) return target;
+  if (u.grabbedBy && u.grabbedBy !== target.id) return refuse("ERR_MUST_TARGET_GRABBER");
+  return { u, target };
+}

@@ -1,27 +1,21 @@
 /** Shoot (1 AP, one burst) and the called shot at a grabber's arm (frees the soldier it holds). */
 import type { Action, BattleState, Seat, Unit } from "../types.js";
 import { type Draft, draftUnit } from "../draft.js";
-import { inRangeAndSight } from "../combat.js";
 import { fireShot } from "../shooting.js";
 import { distance } from "../grid.js";
 import { RULES } from "../rules/table.js";
 import { lineOfSight } from "../sight.js";
-import { type Refusal, isRefusal, needsAp, ownSoldier, refuse, visibleEnemy } from "./common.js";
+import { type Refusal, armedAgainst, isRefusal, refuse } from "./common.js";
 
 type Shoot = Extract<Action, { type: "shoot" | "calledShot" }>;
 
 export function checkShoot(s: BattleState, seat: Seat, a: Shoot): { shooter: Unit; target: Unit } | Refusal {
-  const shooter = ownSoldier(s, seat, a.unit);
-  if (isRefusal(shooter)) return shooter;
-  const noAp = needsAp(shooter);
-  if (noAp) return noAp;
-  if (!shooter.hasWeapon) return refuse("ERR_NO_WEAPON");
-  const target = visibleEnemy(s, seat, a.target);
-  if (isRefusal(target)) return target;
-  if (shooter.grabbedBy && shooter.grabbedBy !== target.id) return refuse("ERR_MUST_TARGET_GRABBER");
+  const fight = armedAgainst(s, seat, a.unit, a.target);
+  if (isRefusal(fight)) return fight;
+  const { u: shooter, target } = fight;
   if (a.type === "calledShot" && !target.grabbing) return refuse("ERR_NOT_GRABBING");
   if (distance(shooter, target) > RULES.rifle.range) return refuse("ERR_OUT_OF_RANGE");
-  if (!lineOfSight(s.map, shooter, target) || !inRangeAndSight(s, shooter, target)) return refuse("ERR_NO_LINE_OF_SIGHT");
+  if (!lineOfSight(s.map, shooter, target)) return refuse("ERR_NO_LINE_OF_SIGHT");
   if (shooter.mag <= 0) return refuse("ERR_EMPTY_MAGAZINE");
   return { shooter, target };
 }
