@@ -15,14 +15,14 @@ import { hurt } from "./damage.js";
 import { isExposed } from "./perimeter.js";
 import { unitAt } from "./units.js";
 
-/** The free tile nearest to `goal` that the creature can reach this phase, cheapest on ties. */
-function destination(d: Draft, c: Unit, goal: Pos, occ: Uint8Array): { path: number[] } {
+/** The path to the free tile nearest to `goal` that the creature can reach this phase, cheapest on ties. */
+function destination(d: Draft, c: Unit, goal: Pos, occ: Uint8Array): number[] {
   const map = d.s.map;
   const g = tileIndex(map, goal.x, goal.y, goal.level);
   // mostly the announced tile is still free and in reach: search no further than it
   if (occ[g] === 0) {
     const path = pathTo(d.s, c, g, true, c.move, occ);
-    if (path) return { path };
+    if (path) return path;
   }
   const field = costField(d.s, c, true, c.move, occ);
   let best = field.start, bestKey = distance(c, goal) * 1000;
@@ -31,7 +31,7 @@ function destination(d: Draft, c: Unit, goal: Pos, occ: Uint8Array): { path: num
     const key = distance(posOf(map, i), goal) * 1000 + field.dist[i];
     if (key < bestKey) { best = i; bestKey = key; }
   }
-  return { path: best === field.start ? [] : pathIndices(field, best) ?? [] };
+  return best === field.start ? [] : pathIndices(field, best) ?? [];
 }
 
 /** A Snatcher on the move grabs an exposed soldier it passes, without a roll. */
@@ -62,7 +62,7 @@ function moveCreature(d: Draft, c: Unit, intent: Intent, exposed: Set<string>): 
     }
     return false;
   }
-  const { path } = destination(d, c, intent.moveTo, occ);
+  const path = destination(d, c, intent.moveTo, occ);
   let walked: Pos[] = [];
   // the walk so far is told before whatever it sets off (an overwatch shot, a grab): events play in order
   const tellWalk = (at: number) => {
