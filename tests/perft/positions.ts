@@ -1,37 +1,45 @@
-/** Fixed positions for the perft-style counts: a map, a seed, and how many bot commands to play first. */
-import { apply, botCommand, createBattle, legalActions, type Action, type BattleState, type Seat } from "../../shared/index.js";
+/**
+ * Fixed positions for the perft-style counts. Each is a whole battle state stored as JSON in
+ * `fixtures/` (the map named by id and content hash), so a change to the bot or the creatures' AI
+ * cannot move a position: only a change to what may be done changes the counts.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { apply, legalActions, type Action, type BattleState, type Seat } from "../../shared/index.js";
 import { loadMapById } from "../../server/maps.js";
 
-export interface Position {
-  name: string;
-  map: string;
-  seed: number;
-  /** Bot commands played from the start (both seats in turn) to reach the position. */
-  botCommands: number;
+export const FIXTURES_DIR = join(import.meta.dirname, "fixtures");
+
+export const POSITIONS = ["last-stand start", "last-stand round 4", "last-stand round 8", "the-alley start", "tower-test start"] as const;
+export type PositionName = (typeof POSITIONS)[number];
+
+const LAYERS = ["acid", "acidAge", "melt", "corpse", "terrain"] as const;
+
+/** A stored position: the state without its map (named by id and content hash), layers as arrays. */
+interface Fixture {
+  map: { id: string; hash: string };
+  state: Omit<BattleState, "map" | "layers"> & { layers: Record<(typeof LAYERS)[number], number[]> };
 }
 
-export const POSITIONS: Position[] = [
-  { name: "last-stand start", map: "last-stand", seed: 1, botCommands: 0 },
-  { name: "last-stand round 4", map: "last-stand", seed: 1, botCommands: 40 },
-  { name: "last-stand round 8", map: "last-stand", seed: 2, botCommands: 92 },
-  { name: "the-alley start", map: "the-alley", seed: 1, botCommands: 0 },
-  { name: "tower-test start", map: "tower-test", seed: 2, botCommands: 0 },
-];
+const fileOf = (name: string) => join(FIXTURES_DIR, `${name.replace(/ /g, "-")}.json`);
 
-export function reach(p: Position): BattleState {
-  let s = createBattle(loadMapById(p.map), p.seed);
-  let played = 0;
-  while (played < p.botCommands && s.phase === "player") {
-    for (const seat of ["takumi", "wang"] as Seat[]) {
-      const c = botCommand(s, seat);
-      if (!c || played >= p.botCommands) continue;
-      const r = apply(s, c);
-      if (!r.ok) throw new Error(`${p.name}: the bot's command was refused (${r.code})`);
-      s = r.state;
-      played++;
-    }
-  }
-  return s;
+/** Store a position (used once, to freeze a new position; see tools/perft.ts --freeze). */
+export function saveFixture(name: string, s: BattleState): void {
+  const { map, layers, ...rest } = s;
+  const fixture: Fixture = {
+    map: { id: map.id, hash: map.contentHash },
+    state: { ...rest, layers: Object.fromEntries(LAYERS.map((k) => [k, Array.from(layers[k])])) as Fixture["state"]["layers"] },
+  };
+  writeFileSync(fileOf(name), JSON.stringify(fixture) + "\n");
+}
+
+/** Load a stored position onto its map; refuses it if the map file changed since it was stored. */
+export function reach(name: string): BattleState {
+  const f = JSON.parse(readFileSync(fileOf(name), "utf8")) as Fixture;
+  const map = loadMapById(f.map.id);
+  if (map.contentHash !== f.map.hash) throw new Error(`perft fixture "${name}": map ${f.map.id} changed since it was stored (${f.map.hash}, now ${map.contentHash})`);
+  const layers = Object.fromEntries(LAYERS.map((k) => [k, Uint8Array.from(f.state.layers[k])])) as unknown as BattleState["layers"];
+  return { ...f.state, map, layers } as BattleState;
 }
 
 /** Legal actions by type, e.g. { move: 160, shoot: 3, ... }. */
