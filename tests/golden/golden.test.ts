@@ -1,16 +1,28 @@
 /**
  * Golden replays: recorded bot-vs-creature battles whose hash after every step must not change
  * unless the rules version does. Re-record with `npm run golden` (and bump RULES_VERSION) only
- * when a rule changes on purpose.
+ * when a rule changes on purpose. The manifest keeps the rules version the records were made
+ * under and a hash of each file: a record changed by hand, or re-recorded without a bump
+ * (`npm run golden` refuses that), fails here.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { replay, RULES_VERSION, type MatchRecord } from "../../shared/index.js";
 import { loadMapById } from "../../server/maps.js";
-import { GOLDEN } from "../../tools/golden.js";
+import { GOLDEN, MANIFEST_FILE, goldenFileHash, type GoldenManifest } from "../../tools/golden.js";
 
 describe("golden replays keep their hashes", () => {
+  it("the manifest names the current RULES_VERSION and every golden file, unchanged", () => {
+    const manifest = JSON.parse(readFileSync(MANIFEST_FILE, "utf8")) as GoldenManifest;
+    expect(manifest.rulesVersion, "golden records made under another rules version: re-record with npm run golden").toBe(RULES_VERSION);
+    expect(Object.keys(manifest.files).sort()).toEqual(GOLDEN.map((g) => g.name).sort());
+    for (const g of GOLDEN) {
+      const text = readFileSync(join(import.meta.dirname, `${g.name}.json`), "utf8");
+      expect(goldenFileHash(text), `${g.name}.json changed while RULES_VERSION stayed ${RULES_VERSION}: bump it and run npm run golden`).toBe(manifest.files[g.name]);
+    }
+  });
+
   for (const g of GOLDEN) {
     it(`${g.name} replays step by step to its recorded hashes`, () => {
       const record = JSON.parse(readFileSync(join(import.meta.dirname, `${g.name}.json`), "utf8")) as MatchRecord;
