@@ -85,7 +85,10 @@ export function configureHttp(app: express.Application) {
       res.json(summary);
     } catch (err) {
       console.error(`[http] reopening ${code} failed`, err);
-      res.status(500).json({ code: "ERR_RESTORE", message: (err as Error).message });
+      // the room's refusal reads "ERR_CODE: message" (ERR_RULES_VERSION, ERR_BAD_MAP, ERR_RESTORE)
+      const text = (err as Error).message ?? "";
+      const known = /^(ERR_RULES_VERSION|ERR_BAD_MAP|ERR_RESTORE): ([^]*)$/.exec(text);
+      res.status(known?.[1] === "ERR_RULES_VERSION" ? 409 : 500).json({ code: known?.[1] ?? "ERR_RESTORE", message: known?.[2] ?? text });
     }
   });
 

@@ -4,10 +4,10 @@
  * option can never name an arbitrary path.
  */
 import { readFileSync, readdirSync, existsSync } from "node:fs";
-import { join, dirname, resolve } from "node:path";
+import { basename, join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 // Imported from the module itself (not shared/index) so map loading works for tools on its own.
-import { parseMap } from "../shared/map/parse.js";
+import { MapFormatError, parseMap } from "../shared/map/parse.js";
 import type { MapDef } from "../shared/map/types.js";
 
 /** The folder holding the `.tmj` files; `LAST_STAND_MAPS` overrides it. */
@@ -41,14 +41,27 @@ export function isKnownMap(id: unknown): id is string {
 
 const cache = new Map<string, { mtimeKey: string; map: MapDef }>();
 
-/** Reads and parses `maps/<id>.tmj`. Throws UnknownMapError for ids not in maps/, MapFormatError for bad files. */
+/**
+ * Reads and parses `maps/<id>.tmj`. Throws UnknownMapError for ids not in maps/, MapFormatError for
+ * bad files: not JSON, broken format, or an `id` property that differs from the file name (battles
+ * are stored by map id and reopened from `<id>.tmj`). Messages name the file as `maps/<id>.tmj`,
+ * never by its absolute path (they reach clients).
+ */
 export function loadMapById(id: string): MapDef {
   if (!isKnownMap(id)) throw new UnknownMapError(String(id));
   const file = join(MAPS_DIR, `${id}.tmj`);
+  const shown = `${basename(MAPS_DIR)}/${id}.tmj`;
   const text = readFileSync(file, "utf8");
   const hit = cache.get(id);
   if (hit && hit.mtimeKey === text) return hit.map;
-  const map = parseMap(file, JSON.parse(text));
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new MapFormatError(shown, null, "(root)", `not JSON: ${(err as Error).message}`);
+  }
+  const map = parseMap(shown, json);
+  if (map.id !== id) throw new MapFormatError(shown, null, "id", `the map's id "${map.id}" differs from its file name (expected "${id}")`);
   cache.set(id, { mtimeKey: text, map });
   return map;
 }

@@ -34,7 +34,8 @@ import { services } from "./services.js";
 import type { LoggedCommand } from "./store.js";
 import { recordHandleMs, recordStoreMs } from "./metrics.js";
 import { uniqueCode, normalizeCode } from "./codes.js";
-import { restoreBattle } from "./restore.js";
+import { restoreBattle, RestoreError } from "./restore.js";
+import { MapFormatError } from "../shared/map/parse.js";
 import {
   checkJoinOptions,
   checkMessage,
@@ -175,7 +176,13 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
       // Split vision would need a StateView per seat; this server shares the squad's sight.
       throw new ServerError(400, "ERR_BAD_OPTIONS: splitVision is not supported by this server yet");
     }
-    this.map = loadMapById(mapId);
+    try {
+      this.map = loadMapById(mapId);
+    } catch (err) {
+      // a broken map file: say which file, layer and field, not a stalled seat reservation
+      if (err instanceof MapFormatError) throw new ServerError(500, `ERR_BAD_MAP: ${err.message}`);
+      throw err;
+    }
     const seed = options.seed ?? randomInt(0, 0x7fffffff);
     this.battle = createBattle(this.map, seed, { difficulty: options.difficulty ?? "normal", splitVision: false });
     this.turnSeconds = options.turnSeconds ?? 0;
@@ -215,7 +222,13 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     const infoRow = await store.findByCode(code);
     const record = infoRow ? await store.getRecord(infoRow.id) : null;
     if (!infoRow || !record) throw new ServerError(404, `ERR_UNKNOWN_CODE: ${SERVER_ERROR_CODES.ERR_UNKNOWN_CODE}`);
-    const restored = restoreBattle(record);
+    let restored: ReturnType<typeof restoreBattle>;
+    try {
+      restored = restoreBattle(record);
+    } catch (err) {
+      if (err instanceof RestoreError) throw new ServerError(err.code === "ERR_RULES_VERSION" ? 409 : 500, `${err.code}: ${err.message}`);
+      throw err;
+    }
     this.map = restored.map;
     this.battle = restored.state;
     this.logLength = record.log.length;

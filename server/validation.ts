@@ -18,6 +18,8 @@ export const SERVER_ERROR_CODES = {
   ERR_BAD_OPTIONS: "Those join options are not valid.",
   ERR_UNKNOWN_CODE: "There is no battle with that code.",
   ERR_INTERNAL: "The server failed to handle that message; the battle is unchanged.",
+  ERR_BAD_MAP: "That map's file is broken.",
+  ERR_RULES_VERSION: "That battle was recorded under other rules and cannot be reopened.",
 } as const;
 export type ServerErrorCode = keyof typeof SERVER_ERROR_CODES;
 

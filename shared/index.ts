@@ -23,5 +23,5 @@ export { newRecord, type ReplayResult } from "./record.js";
 export { DEFAULT_OPTIONS } from "./setup.js";
 export { hashState } from "./hash.js";
 export { botCommand } from "./bot.js";
-export { replay, type MatchRecord, type ReplayStep } from "./record.js";
+export { replay, rulesVersionProblem, type MatchRecord, type ReplayStep, type ReplayCode } from "./record.js";
 export { exposedSoldiers } from "./perimeter.js";

@@ -31,3 +31,16 @@ export function readArgs(argv = process.argv.slice(2)): Args {
     positional,
   };
 }
+
+/**
+ * Runs a tool's body; a failure a user can fix (a broken or unknown map, a bad argument) is printed
+ * as its one line on stderr, with exit code 1 and no stack trace.
+ */
+export function orExit<T>(body: () => T): T {
+  try {
+    return body();
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  }
+}

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { replay, type MatchRecord } from "../shared/index.js";
 import { loadMapById } from "../server/maps.js";
-import { readArgs } from "./args.js";
+import { orExit, readArgs } from "./args.js";
 
 const args = readArgs();
 const file = args.positional[0];
@@ -13,8 +13,8 @@ if (!file) {
   console.error("usage: npm run replay -- <record.json> [--json]");
   process.exit(2);
 }
-const record = JSON.parse(readFileSync(file, "utf8")) as MatchRecord;
-const result = replay(record, loadMapById(record.map.id));
+const record = orExit(() => JSON.parse(readFileSync(file, "utf8")) as MatchRecord);
+const result = orExit(() => replay(record, loadMapById(record.map.id)));
 const out = {
   file,
   map: record.map.id,

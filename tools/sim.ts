@@ -8,15 +8,15 @@ import { hashString } from "../shared/hash.js";
 import { hashState, DIFFICULTIES, type Difficulty } from "../shared/index.js";
 import { loadMapById } from "../server/maps.js";
 import { playBattle } from "./play.js";
-import { readArgs } from "./args.js";
+import { orExit, readArgs } from "./args.js";
 
 const args = readArgs();
-const mapId = args.get("map", "last-stand");
-const seed = args.num("seed", 1);
-const games = args.num("games", 200);
-const difficulty = args.get("difficulty", "normal") as Difficulty;
-if (!DIFFICULTIES.includes(difficulty)) throw new Error(`--difficulty must be one of ${DIFFICULTIES.join(", ")}`);
-const map = loadMapById(mapId);
+const { mapId, seed, games, difficulty, map } = orExit(() => {
+  const mapId = args.get("map", "last-stand");
+  const difficulty = args.get("difficulty", "normal") as Difficulty;
+  if (!DIFFICULTIES.includes(difficulty)) throw new Error(`--difficulty must be one of ${DIFFICULTIES.join(", ")}`);
+  return { mapId, seed: args.num("seed", 1), games: args.num("games", 200), difficulty, map: loadMapById(mapId) };
+});
 
 let wins = 0, rounds = 0, dead = 0, taken = 0, acid = 0, kills = 0;
 const hashes: string[] = [];

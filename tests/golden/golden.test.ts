@@ -37,6 +37,16 @@ describe("golden replays keep their hashes", () => {
     });
   }
 
+  it("a record of another rules version is refused as such before any step, not as a hash error", () => {
+    const record = JSON.parse(readFileSync(join(import.meta.dirname, `${GOLDEN[0].name}.json`), "utf8")) as MatchRecord;
+    record.rulesVersion = RULES_VERSION + 1;
+    record.log[0].hash = "00000000000000";
+    const result = replay(record, loadMapById(record.map.id));
+    expect(result.code).toBe("ERR_RULES_VERSION");
+    expect(result.error).toMatch(new RegExp(`recorded under rules version ${RULES_VERSION + 1}; this engine plays rules version ${RULES_VERSION}`));
+    expect(result.steps).toHaveLength(0);
+  });
+
   it("a record whose log was tampered with is caught at the step that differs", () => {
     const g = GOLDEN[0];
     const record = JSON.parse(readFileSync(join(import.meta.dirname, `${g.name}.json`), "utf8")) as MatchRecord;

@@ -4,14 +4,14 @@
  * to the hash it recorded, and a broken record is refused with a non-zero exit.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-const tsx = (script: string, args: string[]) =>
-  spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "tools", script), ...args], { cwd: ROOT, encoding: "utf8" });
+const tsx = (script: string, args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "tools", script), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env } });
 
 describe("npm run sim / npm run replay", () => {
   const dir = mkdtempSync(join(tmpdir(), "last-stand-cli-"));
@@ -43,6 +43,24 @@ describe("npm run sim / npm run replay", () => {
     // the plain form ends with the hash alone on its line
     const plain = execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "tools", "replay.ts"), record], { cwd: ROOT, encoding: "utf8" });
     expect(plain.trim().split("\n").at(-1)).toBe(rec.finalHash);
+  });
+
+  it("a broken map: npm run sim prints the one line naming file, layer and field, and exits 1 without a stack trace", () => {
+    const maps = join(dir, "maps");
+    mkdirSync(maps);
+    const j = JSON.parse(readFileSync(join(ROOT, "maps", "the-alley.tmj"), "utf8"));
+    j.properties.find((p: { name: string }) => p.name === "id").value = "broken";
+    j.layers.find((l: { name: string }) => l.name === "terrain").data[5] = 999;
+    writeFileSync(join(maps, "broken.tmj"), JSON.stringify(j));
+    const r = tsx("sim.ts", ["--map", "broken", "--games", "1"], { LAST_STAND_MAPS: maps });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^maps\/broken\.tmj: layer "terrain": field "data\[5\]": unknown gid 999/)]);
+    // a map whose id is not its file name, the same way
+    writeFileSync(join(maps, "renamed.tmj"), readFileSync(join(ROOT, "maps", "the-alley.tmj"), "utf8"));
+    const renamed = tsx("sim.ts", ["--map", "renamed", "--games", "1"], { LAST_STAND_MAPS: maps });
+    expect(renamed.status).toBe(1);
+    expect(renamed.stderr.trim()).toMatch(/^maps\/renamed\.tmj: map: field "id": the map's id "the-alley" differs from its file name \(expected "renamed"\)$/);
   });
 
   it("a record with a forged step fails with exit 1 and names the step", () => {
