@@ -54,6 +54,8 @@ export const IntentSchema = schema(
     damage: t.int16(),
     dragPath: t.array("int32"),
     countdown: t.int16(),
+    lastKnown: t.boolean(),
+    lastSeen: t.int32(),
   },
   "Intent",
 );
@@ -166,6 +168,8 @@ function syncIntent(target: IntentSchema, i: WireIntent): void {
   if (target.target !== i.target) target.target = i.target;
   if (target.damage !== i.damage) target.damage = i.damage;
   if (target.countdown !== i.countdown) target.countdown = i.countdown;
+  if (target.lastKnown !== i.lastKnown) target.lastKnown = i.lastKnown;
+  if (target.lastSeen !== i.lastSeen) target.lastSeen = i.lastSeen;
   syncNumbers(target.area, i.area);
   syncNumbers(target.dragPath, i.dragPath);
 }

@@ -8,6 +8,7 @@ import { Terrain, type MapDef } from "./map/types.js";
 import type { BattleState, Pos, Unit } from "./types.js";
 import { DIRS8, posOf, tileIndex } from "./grid.js";
 import { unitById } from "./units.js";
+import { knownOccupancy } from "./view.js";
 
 export interface CostField {
   /** Cost to reach each tile, -1 where unreached. */
@@ -270,7 +271,8 @@ export function soldierField(s: BattleState, u: Unit, budget = movementBudget(u)
     perState = new Map();
     fieldMemo.set(s, perState);
   }
-  const occ = occupancy(s);
+  // what his seat knows stands where: a hidden creature neither blocks nor bends his route
+  const occ = u.seat ? knownOccupancy(s, u.seat) : occupancy(s);
   const field = costField(s, u, false, budget, occ);
   perState.set(u.id, { key: boardKey(s, u), terrain: s.layers.terrain, field, occ, budget });
   return { field, occ };

@@ -68,6 +68,9 @@ export interface Intent {
   /** Drag: the path toward the exit and the rounds left until the victim is gone. */
   dragPath: Pos[];
   countdown: number;
+  /** Set when its creature was killed where the squad could not see (a grenade into the fog): the
+   *  view keeps showing the intent as last known, so its vanishing does not tell the kill. */
+  diedUnseen?: boolean;
 }
 
 export interface NoiseMarker {
@@ -214,7 +217,9 @@ export type BattleEvent =
   | { type: "ready"; seat: Seat; ready: boolean }
   | { type: "undone"; unit: string }
   | { type: "phase"; phase: "enemy" | "environment" | "player"; round: number }
-  | { type: "ended"; outcome: "won" | "lost" };
+  | { type: "ended"; outcome: "won" | "lost" }
+  /** A soldier's move ran into a creature the squad could not see: he stopped short of it (move final). */
+  | { type: "ambush"; unit: string; by: string; at: Pos };
 
 export type DamageCause = "shot" | "grenade" | "butt" | "acid" | "splash" | "vapour" | "grab" | "sweep" | "spit" | "fall" | "spawn";
 

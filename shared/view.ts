@@ -3,20 +3,90 @@
  * intents and hit points, the layers under the fog and the random generator's state are removed.
  * The result is still a BattleState, so the client can ask the engine for previews on it.
  */
-import type { BattleEvent, BattleState, Pos, Seat } from "./types.js";
+import type { BattleEvent, BattleState, Intent, Pos, Seat, Unit } from "./types.js";
 import { visibleTiles } from "./sight.js";
 import { tileIndex } from "./grid.js";
 
 export type Viewer = Seat | "spectator";
 
+/**
+ * An intent as a viewer sees it. `lastKnown`: its creature has gone out of sight since it was
+ * announced; the intent stays shown until it resolves, drawn at `lastSeen` (where the creature
+ * stood when last seen; null for a creature in sight, whose unit is in the view).
+ */
+export interface ViewIntent extends Intent {
+  lastKnown: boolean;
+  lastSeen: Pos | null;
+}
+
 export interface BattleView extends BattleState {
   viewer: Viewer;
   /** 1 on tiles the viewer sees now. */
   visible: Uint8Array;
+  intents: ViewIntent[];
 }
 
 function viewerMask(s: BattleState, viewer: Viewer): Uint8Array {
   return visibleTiles(s, s.options.splitVision && viewer !== "spectator" ? viewer : undefined);
+}
+
+/**
+ * What a seat knows stands where (1 a soldier, 2 a creature): every soldier, and the creatures in
+ * the seat's sight. The engine judges a seat's commands against this, never against the creatures
+ * it cannot see, so no verdict (refusal, path, cost) tells him where a hidden creature is.
+ */
+export function knownOccupancy(s: BattleState, seat: Seat): Uint8Array {
+  const map = s.map;
+  const mask = viewerMask(s, seat);
+  const occ = new Uint8Array(map.width * map.height * map.levels);
+  for (const u of s.units) {
+    if (u.fate !== "active") continue;
+    const i = tileIndex(map, u.x, u.y, u.level);
+    if (u.side === "squad") occ[i] = 1;
+    else if (mask[i] === 1) occ[i] = 2;
+  }
+  return occ;
+}
+
+/** The unit a seat knows on tile `p`: a soldier, or a creature in the seat's sight. */
+export function knownUnitAt(s: BattleState, seat: Seat, p: Pos): Unit | undefined {
+  let mask: Uint8Array | null = null;
+  for (const u of s.units) {
+    if (u.fate !== "active" || u.x !== p.x || u.y !== p.y || u.level !== p.level) continue;
+    if (u.side === "squad") return u;
+    mask ??= viewerMask(s, seat);
+    if (mask[tileIndex(s.map, p.x, p.y, p.level)] === 1) return u;
+  }
+  return undefined;
+}
+
+/**
+ * The intents a viewer sees, renumbered 1..k in order (the numbers don't count the hidden). A
+ * creature in sight shows its intent. One announced at the phase start and out of sight now keeps
+ * it, as last known, until it resolves: the warning was given (dead out of sight counts as out of
+ * sight, or the vanishing would tell a kill). A drag intent goes when the grab has ended. With
+ * split vision only the creatures in the seat's own sight show theirs (what was announced was
+ * seen by the squad, maybe not by this seat).
+ */
+function viewIntents(s: BattleState, shown: Set<string>, viewer: Viewer): ViewIntent[] {
+  const byId = new Map(s.units.map((u) => [u.id, u]));
+  const out: ViewIntent[] = [];
+  for (const told of [...s.intents].sort((a, b) => a.order - b.order)) {
+    // how it died is the engine's to know: the view carries the intent, not the flag
+    const { diedUnseen, ...i } = told;
+    const c = byId.get(i.unit);
+    if (!c) continue;
+    if (i.kind === "drag" && !c.grabbing) continue;
+    if (shown.has(i.unit)) {
+      out.push({ ...i, lastKnown: false, lastSeen: null });
+      continue;
+    }
+    // (once the battle has ended the creatures have moved since: their places are not last known)
+    const announced = s.phase === "player" && !c.unseenAtPhaseStart && (!s.options.splitVision || viewer === "spectator");
+    const goneUnseen = c.fate === "active" || (c.fate === "dead" && diedUnseen === true);
+    if (announced && goneUnseen) out.push({ ...i, lastKnown: true, lastSeen: { x: c.x, y: c.y, level: c.level } });
+  }
+  return out.map((i, k) => ({ ...i, order: k + 1 }));
 }
 
 export function viewFor(s: BattleState, viewer: Viewer): BattleView {
@@ -36,11 +106,7 @@ export function viewFor(s: BattleState, viewer: Viewer): BattleView {
     seed: 0,
     rng: 0,
     units: units.map((u) => ({ ...u })),
-    // renumbered 1..k in the same order, so the numbers don't count the creatures out of sight
-    intents: s.intents
-      .filter((i) => shown.has(i.unit))
-      .sort((a, b) => a.order - b.order)
-      .map((i, k) => ({ ...i, order: k + 1 })),
+    intents: viewIntents(s, shown, viewer),
     layers: {
       acid: mask(s.layers.acid),
       acidAge: mask(s.layers.acidAge),
@@ -61,6 +127,7 @@ function eventPlaces(e: BattleEvent): { unit?: string; at: Pos[] } {
     case "spat": return { unit: e.unit, at: [e.at] };
     case "spawned": return { unit: e.unit, at: [e.at] };
     case "died": return { unit: e.unit, at: [e.at] };
+    case "ambush": return { at: [e.at] };
     case "acid": case "melted": return { at: [e.at] };
     default: return { at: [] };
   }
@@ -90,8 +157,15 @@ export function eventsFor(before: BattleState, after: BattleState, events: Battl
     if (named && creatures.has(named) && at.some(seen)) known.add(named);
   }
   const out: BattleEvent[] = [];
+  // the ambushed soldier's own seat always hears of it (even a creature up the stairs, out of sight)
+  const sharesSight = (soldier: string) =>
+    !after.options.splitVision || viewer === "spectator" || after.units.some((u) => u.id === soldier && u.seat === viewer);
   for (const e of events) {
     const { at } = eventPlaces(e);
+    if (e.type === "ambush") {
+      if (at.some(seen) || sharesSight(e.unit)) out.push(e);
+      continue;
+    }
     const named = "unit" in e ? (e as { unit: string }).unit : undefined;
     if (e.type === "moved" && named && creatures.has(named)) {
       const path = e.path.filter(seen);

@@ -50,6 +50,10 @@ export interface WireIntent {
   damage: number;
   dragPath: number[];
   countdown: number;
+  /** Its creature went out of sight since the intent was announced: drawn at `lastSeen`, marked as last known. */
+  lastKnown: boolean;
+  /** Tile index where the creature stood when last seen, or -1 (the creature is in sight). */
+  lastSeen: number;
 }
 
 export interface WireState {
@@ -93,7 +97,7 @@ export interface WireState {
 
 export type { MapDef, Seat };
 
-import type { BattleView } from "./view.js";
+import type { BattleView, ViewIntent } from "./view.js";
 import type { Intent, Pos, Unit, BattleState } from "./types.js";
 import { indexOf, posOf } from "./grid.js";
 
@@ -139,6 +143,7 @@ export function toWire(v: BattleView): WireState {
     intents: v.intents.map((i) => ({
       unit: i.unit, order: i.order, kind: i.kind, moveTo: idx(i.moveTo), target: i.target ? idx(i.target) : -1,
       area: i.area.map(idx), damage: i.damage, dragPath: i.dragPath.map(idx), countdown: i.countdown,
+      lastKnown: i.lastKnown, lastSeen: i.lastSeen ? idx(i.lastSeen) : -1,
     })),
     noise: v.noise.map(idx),
     acid: Array.from(v.layers.acid),
@@ -161,10 +166,11 @@ export function toWire(v: BattleView): WireState {
 export function fromWire(w: WireState, map: MapDef): BattleView {
   const n = map.width * map.height * map.levels;
   const pos = (i: number) => posOf(map, i);
-  const intents: Intent[] = w.intents.map((i) => ({
+  const intents: ViewIntent[] = w.intents.map((i) => ({
     unit: i.unit, order: i.order, kind: i.kind as Intent["kind"], moveTo: pos(i.moveTo),
     target: i.target >= 0 ? pos(i.target) : null, area: i.area.map(pos), damage: i.damage,
     dragPath: i.dragPath.map(pos), countdown: i.countdown,
+    lastKnown: i.lastKnown === true, lastSeen: typeof i.lastSeen === "number" && i.lastSeen >= 0 ? pos(i.lastSeen) : null,
   }));
   const units = Object.values(w.units).map(unitFromWire).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const placeholder = (count: number) => Array.from({ length: count }, () => ({ before: units[0] }));

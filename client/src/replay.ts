@@ -154,7 +154,7 @@ export class ReplayViewer {
     const view = engine.viewFor(f.state, "spectator");
     // A replay shows everything: lift the fog.
     view.visible = new Uint8Array(view.visible.length).fill(1);
-    const wire = engine.toWire({ ...view, units: f.state.units.map((u) => ({ ...u })), intents: f.state.intents, layers: f.state.layers });
+    const wire = engine.toWire({ ...view, units: f.state.units.map((u) => ({ ...u })), intents: f.state.intents.map((i) => ({ ...i, lastKnown: false, lastSeen: null })), layers: f.state.layers });
     this.board.setScene(this.map, wire, "spectator");
     this.board.setOverlay(emptyOverlay());
     (this.host.querySelector("#timeline") as HTMLInputElement).value = String(this.index);

@@ -4,7 +4,7 @@ import { RULES, SOLDIERS } from "../rules/table.js";
 import type { Action, BattleState, Pos, Seat, SoldierKind, Unit } from "../types.js";
 import { type Draft, emit, draftUnit, writeLayers } from "../draft.js";
 import { distance, tileIndex, tilesAround } from "../grid.js";
-import { lineOfSight } from "../sight.js";
+import { lineOfSight, visibleTiles } from "../sight.js";
 import { hurt } from "../damage.js";
 import { unitAt } from "../units.js";
 import { type Refusal, isRefusal, needsAp, onGrid, ownSoldier, refuse } from "./common.js";
@@ -46,5 +46,10 @@ export function runGrenade(d: Draft, a: Grenade): void {
     const i = tileIndex(d.s.map, p.x, p.y, p.level);
     if (d.s.layers.terrain[i] === Terrain.rubble) writeLayers(d).terrain[i] = Terrain.street;
   }
-  for (const v of victims) hurt(d, v, RULES.grenade.damage, "grenade");
+  // a creature killed where the squad cannot see keeps its announced intent in the view
+  const seen = visibleTiles(d.s);
+  const diedUnseen: string[] = [];
+  for (const v of victims)
+    if (hurt(d, v, RULES.grenade.damage, "grenade") && v.side === "creature" && seen[tileIndex(d.s.map, v.x, v.y, v.level)] === 0) diedUnseen.push(v.id);
+  if (diedUnseen.length) d.s.intents = d.s.intents.map((i) => (diedUnseen.includes(i.unit) ? { ...i, diedUnseen: true } : i));
 }

@@ -1,4 +1,9 @@
-/** Move: walk the cheapest path to a tile within the action points left (1 AP per 4 movement). */
+/**
+ * Move: walk the cheapest path to a tile within the action points left (1 AP per 4 movement).
+ * Judged on what the seat knows (soldiers, creatures in sight): a tile where a hidden creature
+ * stands is free as far as he knows. Walking, he stops on the last free tile before a hidden
+ * creature in his way: an ambush; the creature is revealed and the move is final.
+ */
 import type { Action, BattleState, Pos, Seat, Unit } from "../types.js";
 import { type Draft, draftUnit } from "../draft.js";
 import { tileIndex, posOf } from "../grid.js";
@@ -7,6 +12,7 @@ import { unitAt } from "../units.js";
 import { enteredTile } from "../acid.js";
 import { checkRescue } from "../objectives.js";
 import { canSee } from "../sight.js";
+import { knownUnitAt } from "../view.js";
 import { type Refusal, needsAp, onGrid, ownSoldier, refuse, isRefusal } from "./common.js";
 
 type Move = Extract<Action, { type: "move" }>;
@@ -21,7 +27,7 @@ export function planMove(s: BattleState, seat: Seat, a: Move): { path: number[];
   if (off) return off;
   const target = tileIndex(s.map, a.to.x, a.to.y, a.to.level);
   if (stepCost(s.layers.terrain[target], false) === 0) return refuse("ERR_BLOCKED");
-  if (unitAt(s, a.to)) return refuse("ERR_OCCUPIED");
+  if (knownUnitAt(s, seat, a.to)) return refuse("ERR_OCCUPIED");
   const route = soldierPath(s, u, target);
   if (!route || route.path.length === 0) return refuse("ERR_UNREACHABLE");
   return { path: route.path, ap: apForCost(u, route.cost) };
@@ -45,17 +51,26 @@ export function runMove(d: Draft, seat: Seat, a: Move, plan: { path: number[]; a
   u.ap -= plan.ap;
   u.overwatch = false;
   const walked: Pos[] = [];
+  let ambusher: Unit | undefined;
   for (const i of plan.path) {
     const to = posOf(s.map, i);
+    // the path was planned around what the squad sees: only a hidden creature can stand on it
+    const there = unitAt(s, to);
+    if (there && there.side === "creature") {
+      ambusher = there;
+      break;
+    }
     u.x = to.x; u.y = to.y; u.level = to.level;
     walked.push(to);
     enteredTile(d, u);
     if (u.fate !== "active") break;
   }
-  d.events.splice(eventsBefore, 0, { type: "moved", unit: u.id, path: walked });
+  if (walked.length) d.events.splice(eventsBefore, 0, { type: "moved", unit: u.id, path: walked });
+  // the whole move's AP are spent all the same: a probe into the fog is never free
+  if (ambusher) d.events.push({ type: "ambush", unit: u.id, by: ambusher.id, at: { x: ambusher.x, y: ambusher.y, level: ambusher.level } });
   const rescued = u.fate === "active" && checkRescue(d, u);
   // a move stays undoable until it reveals a creature, hurts someone or changes the objective
-  const revealed = u.fate === "active" && revealsCreature(s, u, before);
+  const revealed = !!ambusher || (u.fate === "active" && revealsCreature(s, u, before));
   const hurtSomeone = d.events.slice(eventsBefore).some((e) => e.type === "damaged");
   if (revealed || hurtSomeone || rescued) s.undo = { takumi: [], wang: [] };
   else s.undo[seat] = [...s.undo[seat], { before }];

@@ -2,7 +2,7 @@
 import type { Action, BattleState, Seat } from "../types.js";
 import { type Draft, emit } from "../draft.js";
 import { resolveRound } from "../round.js";
-import { unitAt } from "../units.js";
+import { knownUnitAt } from "../view.js";
 import { type Refusal, refuse } from "./common.js";
 
 type Ready = Extract<Action, { type: "ready" }>;
@@ -25,7 +25,8 @@ export function checkUndo(s: BattleState, seat: Seat): Refusal | null {
   const stack = s.undo[seat];
   if (stack.length === 0) return refuse("ERR_NOTHING_TO_UNDO");
   const { before } = stack[stack.length - 1];
-  const there = unitAt(s, before);
+  // judged on what the seat knows, like a move (only a soldier can have stepped there since)
+  const there = knownUnitAt(s, seat, before);
   if (there && there.id !== before.id) return refuse("ERR_OCCUPIED", "someone now stands where he was");
   return null;
 }

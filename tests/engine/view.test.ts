@@ -37,10 +37,29 @@ function checkView(s: BattleState, v: BattleView, viewer: Viewer): void {
     if (u.side === "squad") expect(shown.has(u.id), where).toBe(true);
     else if (u.fate === "active" && mask[idx(s, u.x, u.y, u.level)] === 1) expect(shown.has(u.id), `${where}: seen ${u.id} missing`).toBe(true);
   }
-  for (const i of v.intents) expect(shown.has(i.unit), `${where}: intent of hidden ${i.unit}`).toBe(true);
-  // the seen intents, in the same order, renumbered 1..k (so the numbers don't count hidden creatures)
-  const seenIntents = s.intents.filter((i) => shown.has(i.unit)).sort((a, b) => a.order - b.order);
-  expect(v.intents).toEqual(seenIntents.map((i, k) => ({ ...i, order: k + 1 })));
+  // intents: those of creatures in sight; and, marked last known at the creature's place, those
+  // announced at the phase start whose creature is out of sight now (shared vision, player phase)
+  const split = s.options.splitVision && viewer !== "spectator";
+  const byId = new Map(s.units.map((u) => [u.id, u]));
+  for (const i of v.intents) {
+    const c = byId.get(i.unit)!;
+    if (!i.lastKnown) {
+      expect(shown.has(i.unit), `${where}: intent of hidden ${i.unit}`).toBe(true);
+      expect(i.lastSeen).toBeNull();
+      continue;
+    }
+    expect(shown.has(i.unit), `${where}: ${i.unit} in sight but its intent marked last known`).toBe(false);
+    expect([c.unseenAtPhaseStart, s.phase, split], `${where}: last-known intent of ${i.unit} never announced`).toEqual([false, "player", false]);
+    expect(i.lastSeen).toEqual({ x: c.x, y: c.y, level: c.level });
+  }
+  // in the same order, renumbered 1..k (so the numbers don't count hidden creatures)
+  const kept = s.intents.filter((i) => {
+    const c = byId.get(i.unit);
+    if (!c || (i.kind === "drag" && !c.grabbing)) return false;
+    if (shown.has(i.unit)) return true;
+    return !split && s.phase === "player" && !c.unseenAtPhaseStart && (c.fate === "active" || (c.fate === "dead" && i.diedUnseen === true));
+  }).sort((a, b) => a.order - b.order);
+  expect(v.intents.map(({ lastKnown: _k, lastSeen: _s, ...i }) => i)).toEqual(kept.map(({ diedUnseen: _d, ...i }, k) => ({ ...i, order: k + 1 })));
   for (const layer of ["acid", "acidAge", "melt", "corpse"] as const)
     for (let i = 0; i < mask.length; i++)
       if (v.layers[layer][i] !== (mask[i] === 1 ? s.layers[layer][i] : 0)) throw new Error(`${where}: layer ${layer} tile ${i} leaks or lies`);

@@ -12,19 +12,19 @@ import { POSITIONS, countByType, perft2, reach } from "./positions.js";
 const EXPECTED: Record<string, { round: number; takumi: Record<string, number>; wang: Record<string, number>; perft2Takumi?: number }> = {
   "last-stand start": {
     round: 1,
-    takumi: { move: 514, overwatch: 3, grenade: 312, ready: 1 },
-    wang: { move: 521, overwatch: 3, grenade: 373, ready: 1 },
-    perft2Takumi: 506999,
+    takumi: { move: 517, overwatch: 3, grenade: 312, ready: 1 },
+    wang: { move: 525, overwatch: 3, grenade: 373, ready: 1 },
+    perft2Takumi: 510186,
   },
   "last-stand round 4": {
     round: 4,
     takumi: { move: 220, reload: 1, grenade: 189, shoot: 2, overwatch: 1, ready: 1, undo: 1 },
-    wang: { move: 300, shoot: 3, reload: 1, overwatch: 2, grenade: 166, ready: 1 },
+    wang: { move: 301, shoot: 3, reload: 1, overwatch: 2, grenade: 166, ready: 1 },
   },
   "last-stand round 8": {
     round: 8,
-    takumi: { move: 368, shoot: 14, reload: 2, overwatch: 3, ready: 1 },
-    wang: { move: 438, reload: 3, butt: 2, shoot: 5, overwatch: 1, ready: 1 },
+    takumi: { move: 371, shoot: 14, reload: 2, overwatch: 3, ready: 1 },
+    wang: { move: 439, reload: 3, butt: 2, shoot: 5, overwatch: 1, ready: 1 },
   },
   "the-alley start": {
     round: 1,
@@ -33,9 +33,9 @@ const EXPECTED: Record<string, { round: number; takumi: Record<string, number>; 
   },
   "tower-test start": {
     round: 1,
-    takumi: { move: 43, overwatch: 1, grenade: 62, ready: 1 },
-    wang: { move: 69, overwatch: 1, grenade: 64, ready: 1 },
-    perft2Takumi: 5211,
+    takumi: { move: 44, overwatch: 1, grenade: 62, ready: 1 },
+    wang: { move: 72, overwatch: 1, grenade: 64, ready: 1 },
+    perft2Takumi: 5215,
   },
 };
 

@@ -1,0 +1,167 @@
+/**
+ * No verdict of the engine depends on what the squad cannot see (issue 7), as a property: for random
+ * states, a twin that differs only in the fog (hidden creatures moved, removed or added) gives the
+ * seat the same view, and then every action gets the same verdict and code, moves the same path and
+ * cost, and the legal action lists are the same; the view alone also gives the same verdicts (what
+ * the client previews is what the server rules).
+ */
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import {
+  apply, check, legalActions, viewFor, visibleTiles, Terrain,
+  type Action, type BattleState, type Command, type Seat, type Unit,
+} from "../../shared/index.js";
+import { planMove } from "../../shared/actions/move.js";
+import { distance, posOf, tileIndex } from "../../shared/grid.js";
+import { makeCreature } from "../../shared/spawns.js";
+import { endRound, fresh, type MapId } from "./helpers.js";
+
+const SEATS: Seat[] = ["takumi", "wang"];
+const KINDS = ["snatcher", "leaper", "spitter"] as const;
+
+interface FogEdit {
+  how: number;
+  pick: number;
+  to: number;
+}
+
+/** A battle played some way in: random legal actions, rounds ended now and then. */
+function played(id: MapId, seed: number, split: boolean, steps: number[]): BattleState {
+  let s = fresh(id, seed, { splitVision: split });
+  for (const step of steps) {
+    if (s.phase !== "player") break;
+    if (step % 9 === 0) {
+      s = endRound(s).state;
+      continue;
+    }
+    const seat = SEATS[step % 2];
+    const actions = legalActions(s, seat).filter((a) => a.type !== "ready");
+    if (!actions.length) continue;
+    const r = apply(s, { seat, action: actions[step % actions.length] });
+    if (r.ok) s = r.state;
+  }
+  return s;
+}
+
+/**
+ * A copy of `s` that differs only where `seat` cannot see: creatures out of his sight that were
+ * never announced to him are moved or removed, and new ones stand in the fog, near his soldiers.
+ */
+function twin(s: BattleState, seat: Seat, edits: FogEdit[]): BattleState {
+  const { map, ...rest } = s;
+  const t = { ...structuredClone(rest), map } as BattleState;
+  const mask = visibleTiles(t, t.options.splitVision ? seat : undefined);
+  const soldiers = t.units.filter((u) => u.side === "squad" && u.fate === "active");
+  const occupied = new Set(t.units.filter((u) => u.fate === "active").map((u) => tileIndex(map, u.x, u.y, u.level)));
+  // hidden tiles a creature could stand on, nearest to a soldier first (where they matter most)
+  const free: number[] = [];
+  for (let i = 0; i < mask.length; i++)
+    if (mask[i] === 0 && !occupied.has(i) && t.layers.terrain[i] !== Terrain.hole) free.push(i);
+  const near = (i: number) => soldiers.reduce((m, u) => Math.min(m, distance(posOf(map, i), u)), Infinity);
+  free.sort((a, b) => near(a) - near(b) || a - b);
+  const pool = free.slice(0, 24);
+  const movable = (u: Unit) =>
+    u.side === "creature" && u.fate === "active" && !u.grabbing && mask[tileIndex(map, u.x, u.y, u.level)] === 0 && (u.unseenAtPhaseStart || t.phase !== "player");
+  let added = 0;
+  for (const e of edits) {
+    const hidden = t.units.filter(movable);
+    const spot = pool.length ? pool[e.to % pool.length] : -1;
+    if (spot >= 0 && occupied.has(spot)) continue;
+    if (e.how === 0 && hidden.length) {
+      const c = hidden[e.pick % hidden.length];
+      t.units = t.units.filter((u) => u !== c);
+      t.intents = t.intents.filter((i) => i.unit !== c.id);
+      occupied.delete(tileIndex(map, c.x, c.y, c.level));
+    } else if (e.how === 1 && hidden.length && spot >= 0) {
+      const c = hidden[e.pick % hidden.length];
+      occupied.delete(tileIndex(map, c.x, c.y, c.level));
+      Object.assign(c, posOf(map, spot));
+      occupied.add(spot);
+    } else if (spot >= 0) {
+      const p = posOf(map, spot);
+      const c = makeCreature(t, KINDS[e.pick % 3], { kind: "manhole", ...p });
+      c.id = `fog-${added++}`;
+      c.unseenAtPhaseStart = true;
+      t.units.push(c);
+      occupied.add(spot);
+    }
+  }
+  return t;
+}
+
+/** Actions worth judging: onto and around every creature (both boards), a spread of tiles, every target. */
+function probes(s: BattleState, t: BattleState, seat: Seat, extra: number[]): Action[] {
+  const map = s.map;
+  const tiles = new Set<number>();
+  for (const st of [s, t])
+    for (const c of st.units)
+      if (c.side === "creature" && c.fate === "active")
+        for (let dy = -1; dy <= 1; dy++)
+          for (let dx = -1; dx <= 1; dx++)
+            if (c.x + dx >= 0 && c.y + dy >= 0 && c.x + dx < map.width && c.y + dy < map.height) tiles.add(tileIndex(map, c.x + dx, c.y + dy, c.level));
+  const n = map.width * map.height * map.levels;
+  for (const k of extra) tiles.add(k % n);
+  const targets = new Set([...s.units, ...t.units].filter((u) => u.side === "creature").map((u) => u.id));
+  targets.add("c999");
+  const out: Action[] = [{ type: "ready", ready: true }, { type: "ready", ready: false }, { type: "undo" }];
+  for (const u of s.units) {
+    if (u.side !== "squad") continue;
+    // the other seat's soldiers once (ERR_NOT_YOUR_UNIT), the seat's own fully
+    const own = u.seat === seat;
+    for (const i of own ? tiles : [...tiles].slice(0, 1)) {
+      out.push({ type: "move", unit: u.id, to: posOf(map, i) });
+      if (own) out.push({ type: "grenade", unit: u.id, to: posOf(map, i) });
+    }
+    if (!own) continue;
+    for (const target of targets) for (const type of ["shoot", "calledShot", "butt"] as const) out.push({ type, unit: u.id, target });
+    out.push({ type: "overwatch", unit: u.id }, { type: "reload", unit: u.id });
+  }
+  return out;
+}
+
+function verdict(s: BattleState, c: Command): unknown {
+  const refusal = check(s, c);
+  if (refusal) return refusal;
+  if (c.action.type !== "move") return "ok";
+  // an accepted move: the path and its cost, as the squad knows the board
+  return planMove(s, c.seat, c.action);
+}
+
+describe("secrecy: no verdict depends on what the squad cannot see", () => {
+  const maps: MapId[] = ["last-stand", "the-alley", "tower-test"];
+  it("two states with the same squad view give every action the same verdict, code, path and cost", () => {
+    let compared = 0, fogged = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...maps),
+        fc.integer({ min: 0, max: 0xffff }),
+        fc.boolean(),
+        fc.constantFrom(...SEATS),
+        fc.array(fc.nat(), { maxLength: 40 }),
+        fc.array(fc.record({ how: fc.nat(2), pick: fc.nat(), to: fc.nat() }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.nat(), { maxLength: 12 }),
+        (id, seed, split, seat, steps, edits, extra) => {
+          const s = played(id, seed, split, steps);
+          const t = twin(s, seat, edits);
+          // the twins are indistinguishable to the seat: if not, the generator is wrong, not the engine
+          expect(viewFor(t, seat)).toEqual(viewFor(s, seat));
+          const view = viewFor(s, seat);
+          if (JSON.stringify(t.units) !== JSON.stringify(s.units)) fogged++;
+          for (const action of probes(s, t, seat, extra)) {
+            const c: Command = { seat, action };
+            const want = verdict(s, c);
+            expect(verdict(t, c), `${JSON.stringify(action)} on the twin`).toEqual(want);
+            expect(verdict(view, c), `${JSON.stringify(action)} on the seat's view`).toEqual(want);
+            compared++;
+          }
+          expect(legalActions(t, seat)).toEqual(legalActions(s, seat));
+          expect(legalActions(view, seat)).toEqual(legalActions(s, seat));
+        },
+      ),
+      { numRuns: 60, seed: 7007 },
+    );
+    // the property was not vacuous: the fog did differ, and many actions were judged
+    expect(fogged).toBeGreaterThan(40);
+    expect(compared).toBeGreaterThan(5000);
+  });
+});
