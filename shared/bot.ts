@@ -3,6 +3,7 @@
  * grabbed soldiers, gets out of announced attacks and acid, stays inside the line, shoots what it
  * can hit, throws grenades at clusters, watches when nothing is in sight, and breaks out when the
  * line breaks. One command at a time; when none of its soldiers has anything to do, it is ready.
+ * It decides on its seat's view (viewFor), so its play tells a partner nothing hidden.
  */
 import { Terrain, type MapDef } from "./map/types.js";
 import { RULES } from "./rules/table.js";
@@ -14,6 +15,7 @@ import { lineOfSight, visibleCreatureIds, visibleTiles } from "./sight.js";
 import { insideLine } from "./perimeter.js";
 import { isExtraction } from "./objectives.js";
 import { throwRange } from "./actions/grenade.js";
+import { viewFor } from "./view.js";
 
 interface Situation {
   s: BattleState;
@@ -212,7 +214,8 @@ function decide(sit: Situation, u: Unit): Action | null {
 /** The bot's next command for `seat`, or null when it has nothing to do (ready, or the battle is over). */
 export function botCommand(s: BattleState, seat: Seat): Command | null {
   if (s.phase !== "player" || s.ready[seat]) return null;
-  const sit = situation(s, seat);
+  // it plays from what its seat sees, like a player: no hidden creature, acid or corpse steers it
+  const sit = situation(viewFor(s, seat), seat);
   for (const u of s.units) {
     if (u.seat !== seat || u.fate !== "active") continue;
     const action = decide(sit, u);

@@ -2,13 +2,13 @@
  * No verdict of the engine depends on what the squad cannot see (issue 7), as a property: for random
  * states, a twin that differs only in the fog (hidden creatures moved, removed or added) gives the
  * seat the same view, and then every action gets the same verdict and code, moves the same path and
- * cost, and the legal action lists are the same; the view alone also gives the same verdicts (what
+ * cost, the legal action lists and the bot's choice are the same; the view alone also gives the same verdicts (what
  * the client previews is what the server rules).
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
-  apply, check, legalActions, viewFor, visibleTiles, Terrain,
+  apply, botCommand, check, legalActions, viewFor, visibleTiles, Terrain,
   type Action, type BattleState, type Command, type Seat, type Unit,
 } from "../../shared/index.js";
 import { planMove } from "../../shared/actions/move.js";
@@ -156,6 +156,8 @@ describe("secrecy: no verdict depends on what the squad cannot see", () => {
           }
           expect(legalActions(t, seat)).toEqual(legalActions(s, seat));
           expect(legalActions(view, seat)).toEqual(legalActions(s, seat));
+          // the soldier bot (a lone player's partner) plays from the seat's view too
+          expect(botCommand(t, seat)).toEqual(botCommand(s, seat));
         },
       ),
       { numRuns: 60, seed: 7007 },

@@ -5,7 +5,7 @@
  * when the grab ends.
  */
 import { describe, expect, it } from "vitest";
-import { apply, check, eventsFor, fromWire, reachableTiles, toWire, viewFor, type BattleState, type Unit } from "../../shared/index.js";
+import { apply, botCommand, check, eventsFor, fromWire, reachableTiles, toWire, viewFor, type BattleState, type Unit } from "../../shared/index.js";
 import {
   HIT, MISS, TAKUMI, TP1, act, endRound, eventsOf, forceRolls, map, placeCreature, put, quiet, refused, replan, unit,
 } from "./helpers.js";
@@ -150,4 +150,21 @@ it("apply never reads what the seat cannot see: the same move from two boards th
   const ra = apply(a, { seat: "takumi", action: move }), rb = apply(b, { seat: "takumi", action: move });
   expect(ra.ok && rb.ok).toBe(true);
   if (ra.ok && rb.ok) expect(unit(ra.state, TAKUMI).ap).toBe(unit(rb.state, TAKUMI).ap);
+});
+
+it("the soldier bot plays from its seat's view: a hidden creature beside a seen one draws no grenade", () => {
+  const board = (withHidden: boolean) => {
+    const s = quiet("last-stand", { keep: [TAKUMI] });
+    placeCreature(s, "snatcher", 12, 9); // in sight, 4 east
+    placeCreature(s, "snatcher", 4, 9); // in sight, 4 west
+    if (withHidden) placeCreature(s, "snatcher", 13, 9); // 5 east: out of sight, beside the first
+    replan(s);
+    s.intents = []; // nothing announced: he is not threatened, so his choice is about targets alone
+    return s;
+  };
+  const hidden = board(true);
+  expect(viewFor(hidden, "takumi").units.filter((u) => u.side === "creature")).toHaveLength(2);
+  const choice = botCommand(hidden, "takumi");
+  expect(choice).toEqual(botCommand(board(false), "takumi"));
+  expect(choice?.action.type).not.toBe("grenade");
 });
