@@ -755,6 +755,8 @@ export class BattleScreen {
             this.banner(`The line closes — radius ${e.radius}`, 0);
           } else if (e.type === "taken") {
             this.banner(`${this.unitName(e.unit)} was taken`, 0);
+          } else if (e.type === "ambush") {
+            this.banner(`Ambush! ${this.unitName(e.unit)} stopped short`, 1800);
           }
         });
         if (enemy) this.hideBanner();
@@ -1000,7 +1002,7 @@ export class BattleScreen {
       ? `<h3>Enemy intents</h3><ol class="intents">${items
           .map(
             (it) =>
-              `<li><b>${it.order}.</b> ${esc(this.unitName(it.unit))} ${esc(it.kind)}${it.target >= 0 ? ` → ${pos(it.target)}` : ` → ${pos(it.moveTo)}`}${it.damage ? ` <span class="dmg">−${it.damage}</span>` : ""}${it.dragPath?.length ? ` <span class="drag">drag: gone in ${it.countdown}</span>` : ""}</li>`,
+              `<li><b>${it.order}.</b> ${esc(this.unitName(it.unit))}${it.lastKnown ? ` <span class="hint">(out of sight: last seen at ${pos(it.lastSeen)})</span>` : ""} ${esc(it.kind)}${it.target >= 0 ? ` → ${pos(it.target)}` : ` → ${pos(it.moveTo)}`}${it.damage ? ` <span class="dmg">−${it.damage}</span>` : ""}${it.dragPath?.length ? ` <span class="drag">drag: gone in ${it.countdown}</span>` : ""}</li>`,
           )
           .join("")}</ol>`
       : `<h3>Enemy intents</h3><p class="hint">No creature in sight.</p>`;
@@ -1098,6 +1100,8 @@ export function describeEvent(e: BattleEvent, w: WireState | null): string {
       return `objective: ${e.stage}`;
     case "perimeterBroken":
       return "the line is broken: break out!";
+    case "ambush":
+      return `AMBUSH! ${n(e.unit)} ran into a ${w?.units[e.by]?.kind ?? "creature"} at ${e.at.x},${e.at.y} and stopped short`;
     default:
       return "";
   }

@@ -613,9 +613,16 @@ export class BoardRenderer {
     const ts = this.ts;
     const fs = Math.max(9, Math.floor(ts * 0.32));
     for (const it of w.intents ?? []) {
-      const u = w.units[it.unit];
+      // a creature gone out of sight keeps its announced intent, drawn from where it was last seen
+      const u = w.units[it.unit] ?? (it.lastKnown && it.lastSeen >= 0 ? this.tilePos(it.lastSeen) : undefined);
       if (!u || u.level !== this.level) continue;
       const from = { x: (u.x + 0.5) * ts, y: (u.y + 0.5) * ts };
+      if (it.lastKnown) {
+        g.circle(from.x, from.y, ts * 0.4).stroke({ width: 2, color: C.intent, alpha: 0.6 });
+        const q = label("?", Math.max(10, ts * 0.4), C.intent);
+        q.position.set(from.x, from.y);
+        this.intentLabels.addChild(q);
+      }
       const mv = this.tilePos(it.moveTo);
       const to = { x: (mv.x + 0.5) * ts, y: (mv.y + 0.5) * ts };
       if (mv.x !== u.x || mv.y !== u.y) {

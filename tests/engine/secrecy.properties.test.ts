@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
-  apply, botCommand, check, legalActions, viewFor, visibleTiles, Terrain,
+  apply, botCommand, check, fromWire, legalActions, toWire, viewFor, visibleTiles, Terrain,
   type Action, type BattleState, type Command, type Seat, type Unit,
 } from "../../shared/index.js";
 import { planMove } from "../../shared/actions/move.js";
@@ -156,6 +156,9 @@ describe("secrecy: no verdict depends on what the squad cannot see", () => {
           }
           expect(legalActions(t, seat)).toEqual(legalActions(s, seat));
           expect(legalActions(view, seat)).toEqual(legalActions(s, seat));
+          // and what the client rebuilds from the wire offers exactly that (its units come sorted by id)
+          const sorted = (actions: Action[]) => actions.map((a) => JSON.stringify(a)).sort();
+          expect(sorted(legalActions(fromWire(toWire(view), s.map), seat))).toEqual(sorted(legalActions(s, seat)));
           // the soldier bot (a lone player's partner) plays from the seat's view too
           expect(botCommand(t, seat)).toEqual(botCommand(s, seat));
         },
