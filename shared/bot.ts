@@ -3,25 +3,28 @@
  * grabbed soldiers, gets out of announced attacks and acid, stays inside the line, shoots what it
  * can hit, throws grenades at clusters, watches when nothing is in sight, and breaks out when the
  * line breaks. One command at a time; when none of its soldiers has anything to do, it is ready.
- * It decides on its seat's view (viewFor), so its play tells a partner nothing hidden.
+ * It decides on what its seat sees (creatures, acid and corpses in sight, the known occupancy), so
+ * its play tells a partner nothing hidden.
  */
 import { Terrain, type MapDef } from "./map/types.js";
 import { RULES } from "./rules/table.js";
 import type { Action, BattleState, Command, Pos, Seat, Unit } from "./types.js";
 import { distance, indexOf, posOf, tileIndex, tilesAround } from "./grid.js";
-import { costField, movementBudget, occupancy, soldierField } from "./path.js";
+import { costField, movementBudget, soldierField } from "./path.js";
 import { coverAgainst, hitChanceBetween } from "./combat.js";
 import { lineOfSight, visibleCreatureIds, visibleTiles } from "./sight.js";
 import { insideLine } from "./perimeter.js";
 import { isExtraction } from "./objectives.js";
 import { throwRange } from "./actions/grenade.js";
-import { viewFor } from "./view.js";
+import { knownOccupancy } from "./view.js";
 
 interface Situation {
   s: BattleState;
   enemies: Unit[];
-  /** 1 where a soldier stands, 2 where a creature stands. */
+  /** 1 where a soldier stands, 2 where a creature in sight stands (what the seat knows). */
   occ: Uint8Array;
+  /** 1 on the tiles the seat sees: acid and corpses elsewhere are unknown to it. */
+  seen: Uint8Array;
   /** Tile scores computed so far for this decision (NaN: not yet). */
   scores: Float64Array;
   /** 1 on tiles an announced attack will hit. */
@@ -45,12 +48,13 @@ function spawnTilesOf(map: MapDef): Uint8Array {
 
 function situation(s: BattleState, seat: Seat): Situation {
   const n = s.map.width * s.map.height * s.map.levels;
-  const seen = visibleCreatureIds(s, visibleTiles(s, s.options.splitVision ? seat : undefined));
+  const mask = visibleTiles(s, s.options.splitVision ? seat : undefined);
+  const seen = visibleCreatureIds(s, mask);
   const enemies = s.units.filter((u) => seen.has(u.id));
   const danger = new Uint8Array(n);
   for (const i of s.intents) if (seen.has(i.unit)) for (const p of i.area) danger[indexOf(s.map, p)] = 1;
   const scores = new Float64Array(n).fill(NaN);
-  return { s, enemies, danger, spawnTiles: spawnTilesOf(s.map), occ: occupancy(s), scores };
+  return { s, enemies, danger, spawnTiles: spawnTilesOf(s.map), occ: knownOccupancy(s, seat), seen: mask, scores };
 }
 
 function canShoot(s: BattleState, from: Pos, e: Unit): boolean {
@@ -70,11 +74,14 @@ function scoreTile(sit: Situation, p: Pos, i: number): number {
   let score = 0;
   if (s.perimeter && !s.perimeter.broken && !insideLine(s.perimeter, p)) score -= 100;
   if (sit.danger[i] === 1) score -= 60;
-  score -= 35 * s.layers.acid[i];
+  if (sit.seen[i] === 1) score -= 35 * s.layers.acid[i];
   if (sit.spawnTiles[i] === 1) score -= 25;
   let corpses = 0;
   for (let y = Math.max(0, p.y - 1); y <= Math.min(s.map.height - 1, p.y + 1); y++)
-    for (let x = Math.max(0, p.x - 1); x <= Math.min(s.map.width - 1, p.x + 1); x++) corpses += s.layers.corpse[tileIndex(s.map, x, y, p.level)];
+    for (let x = Math.max(0, p.x - 1); x <= Math.min(s.map.width - 1, p.x + 1); x++) {
+      const j = tileIndex(s.map, x, y, p.level);
+      if (sit.seen[j] === 1) corpses += s.layers.corpse[j];
+    }
   if (corpses >= RULES.acid.vapourCorpses) score -= 15;
   let canFire = false, cover = 0;
   for (const e of sit.enemies) {
@@ -117,7 +124,7 @@ function bestTile(sit: Situation, u: Unit, orTwoAp: boolean): Spot | null {
 function toward(s: BattleState, u: Unit, isGoal: (i: number) => boolean): Action | null {
   const here = tileIndex(s.map, u.x, u.y, u.level);
   if (isGoal(here)) return null;
-  const occ = occupancy(s);
+  const occ = knownOccupancy(s, u.seat!);
   const field = costField(s, u, false, 1 << 20, occ);
   let goal = -1;
   for (let i = 0; i < field.dist.length; i++)
@@ -215,7 +222,7 @@ function decide(sit: Situation, u: Unit): Action | null {
 export function botCommand(s: BattleState, seat: Seat): Command | null {
   if (s.phase !== "player" || s.ready[seat]) return null;
   // it plays from what its seat sees, like a player: no hidden creature, acid or corpse steers it
-  const sit = situation(viewFor(s, seat), seat);
+  const sit = situation(s, seat);
   for (const u of s.units) {
     if (u.seat !== seat || u.fate !== "active") continue;
     const action = decide(sit, u);

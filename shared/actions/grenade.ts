@@ -46,10 +46,11 @@ export function runGrenade(d: Draft, a: Grenade): void {
     const i = tileIndex(d.s.map, p.x, p.y, p.level);
     if (d.s.layers.terrain[i] === Terrain.rubble) writeLayers(d).terrain[i] = Terrain.street;
   }
+  const killed = victims.filter((v) => hurt(d, v, RULES.grenade.damage, "grenade") && v.side === "creature");
   // a creature killed where the squad cannot see keeps its announced intent in the view
-  const seen = visibleTiles(d.s);
-  const diedUnseen: string[] = [];
-  for (const v of victims)
-    if (hurt(d, v, RULES.grenade.damage, "grenade") && v.side === "creature" && seen[tileIndex(d.s.map, v.x, v.y, v.level)] === 0) diedUnseen.push(v.id);
-  if (diedUnseen.length) d.s.intents = d.s.intents.map((i) => (diedUnseen.includes(i.unit) ? { ...i, diedUnseen: true } : i));
+  if (killed.length) {
+    const seen = visibleTiles(d.s);
+    const unseen = new Set(killed.filter((v) => seen[tileIndex(d.s.map, v.x, v.y, v.level)] === 0).map((v) => v.id));
+    if (unseen.size) d.s.intents = d.s.intents.map((i) => (unseen.has(i.unit) ? { ...i, diedUnseen: true } : i));
+  }
 }

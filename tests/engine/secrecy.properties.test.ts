@@ -45,7 +45,8 @@ function played(id: MapId, seed: number, split: boolean, steps: number[]): Battl
 
 /**
  * A copy of `s` that differs only where `seat` cannot see: creatures out of his sight that were
- * never announced to him are moved or removed, and new ones stand in the fog, near his soldiers.
+ * never announced to him are moved or removed, new ones stand in the fog near his soldiers, and
+ * acid and corpses lie on tiles he cannot see.
  */
 function twin(s: BattleState, seat: Seat, edits: FogEdit[]): BattleState {
   const { map, ...rest } = s;
@@ -66,6 +67,13 @@ function twin(s: BattleState, seat: Seat, edits: FogEdit[]): BattleState {
   for (const e of edits) {
     const hidden = t.units.filter(movable);
     const spot = pool.length ? pool[e.to % pool.length] : -1;
+    if (e.how === 3 && spot >= 0) {
+      // acid and corpses under the fog (layers are values: write a copy)
+      t.layers = { ...t.layers, acid: t.layers.acid.slice(), corpse: t.layers.corpse.slice() };
+      t.layers.acid[spot] = 1 + (e.pick % 3);
+      t.layers.corpse[spot] = e.pick % 2;
+      continue;
+    }
     if (spot >= 0 && occupied.has(spot)) continue;
     if (e.how === 0 && hidden.length) {
       const c = hidden[e.pick % hidden.length];
@@ -138,7 +146,7 @@ describe("secrecy: no verdict depends on what the squad cannot see", () => {
         fc.boolean(),
         fc.constantFrom(...SEATS),
         fc.array(fc.nat(), { maxLength: 40 }),
-        fc.array(fc.record({ how: fc.nat(2), pick: fc.nat(), to: fc.nat() }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.record({ how: fc.nat(3), pick: fc.nat(), to: fc.nat() }), { minLength: 1, maxLength: 6 }),
         fc.array(fc.nat(), { maxLength: 12 }),
         (id, seed, split, seat, steps, edits, extra) => {
           const s = played(id, seed, split, steps);
