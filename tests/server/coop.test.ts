@@ -53,7 +53,8 @@ function watch(room: BattleClientRoom, who: string, snaps: Snapshot[], eventLog:
       wire: Object.fromEntries(WIRE_KEYS.map((k) => [k, (w as any)[k]])),
       step: w.step,
       creatures: Object.values(w.units).filter((u: any) => u.side === "creature").map((u: any) => u.id),
-      intentUnits: w.intents.map((i: any) => i.unit),
+      // (a last-known intent names a creature seen at the phase start; it is checked against the engine's view below)
+      intentUnits: w.intents.filter((i: any) => !i.lastKnown).map((i: any) => i.unit),
     });
   });
   room.onMessage("events", (m: { round: number; fromStep?: number; step: number; events: any[] }) => {
