@@ -168,3 +168,15 @@ it("the soldier bot plays from its seat's view: a hidden creature beside a seen 
   expect(choice).toEqual(botCommand(board(false), "takumi"));
   expect(choice?.action.type).not.toBe("grenade");
 });
+
+it("with split vision the ambush is told to the ambushed soldier's seat and to spectators, not to a partner who does not see the tile", () => {
+  const s = quiet("last-stand", { keep: [TAKUMI, "wang"] });
+  s.options = { ...s.options, splitVision: true };
+  put(s, "wang", 2, 3);
+  const c = placeCreature(s, "snatcher", 13, 9);
+  replan(s);
+  const { state, events } = act(s, "takumi", { type: "move", unit: TAKUMI, to: { x: 13, y: 9, level: 0 } });
+  const told = (viewer: "takumi" | "wang" | "spectator") => eventsFor(s, state, events, viewer).some((e) => e.type === "ambush");
+  expect([told("takumi"), told("spectator"), told("wang")]).toEqual([true, true, false]);
+  expect(viewFor(state, "wang").units.some((u) => u.id === c.id)).toBe(false);
+});
