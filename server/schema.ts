@@ -78,6 +78,10 @@ export const BattleStateSchema = schema(
     readyWang: t.boolean(),
     undoTakumi: t.int16(),
     undoWang: t.int16(),
+    undoUnitTakumi: t.string(),
+    undoUnitWang: t.string(),
+    undoBackTakumi: t.int32(),
+    undoBackWang: t.int32(),
     civiliansSaved: t.int16(),
     units: t.map(UnitSchema),
     intents: t.array(IntentSchema),
@@ -122,7 +126,8 @@ const UNIT_KEYS = [
 
 const SCALAR_KEYS = [
   "mapId", "rulesVersion", "difficulty", "splitVision", "viewer", "round", "phase", "outcome", "objective",
-  "step", "readyTakumi", "readyWang", "undoTakumi", "undoWang", "civiliansSaved", "hasPerimeter", "radius",
+  "step", "readyTakumi", "readyWang", "undoTakumi", "undoWang", "undoUnitTakumi", "undoUnitWang", "undoBackTakumi",
+  "undoBackWang", "civiliansSaved", "hasPerimeter", "radius",
   "nextRadius", "breakPoint", "perimeterBroken", "report",
 ] as const satisfies readonly (keyof WireState)[];
 

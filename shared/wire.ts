@@ -73,6 +73,11 @@ export interface WireState {
   readyWang: boolean;
   undoTakumi: number;
   undoWang: number;
+  /** The soldier the seat's next undo moves back ("" when none), and the tile index he returns to (-1). */
+  undoUnitTakumi: string;
+  undoUnitWang: string;
+  undoBackTakumi: number;
+  undoBackWang: number;
   civiliansSaved: number;
   /** Units the viewer can see, keyed by id. */
   units: Record<string, WireUnit>;
@@ -138,6 +143,10 @@ export function toWire(v: BattleView): WireState {
     readyWang: v.ready.wang,
     undoTakumi: v.undo.takumi.length,
     undoWang: v.undo.wang.length,
+    undoUnitTakumi: v.undo.takumi.at(-1)?.before.id ?? "",
+    undoUnitWang: v.undo.wang.at(-1)?.before.id ?? "",
+    undoBackTakumi: v.undo.takumi.length ? idx(v.undo.takumi.at(-1)!.before) : -1,
+    undoBackWang: v.undo.wang.length ? idx(v.undo.wang.at(-1)!.before) : -1,
     civiliansSaved: v.civiliansSaved,
     units,
     intents: v.intents.map((i) => ({
@@ -161,7 +170,8 @@ export function toWire(v: BattleView): WireState {
 
 /**
  * Back from the wire to a view the engine can answer questions about (paths, hit chances, legal
- * actions). Undo stacks travel as counts, so their entries are placeholders the client must not read.
+ * actions). Undo stacks travel as counts and their next entry (who goes back where, enough for the
+ * engine to judge the undo); the entries below it are placeholders the client must not read.
  */
 export function fromWire(w: WireState, map: MapDef): BattleView {
   const n = map.width * map.height * map.levels;
@@ -173,7 +183,11 @@ export function fromWire(w: WireState, map: MapDef): BattleView {
     lastKnown: i.lastKnown === true, lastSeen: typeof i.lastSeen === "number" && i.lastSeen >= 0 ? pos(i.lastSeen) : null,
   }));
   const units = Object.values(w.units).map(unitFromWire).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const placeholder = (count: number) => Array.from({ length: count }, () => ({ before: units[0] }));
+  const placeholder = (count: number, unit: string | undefined, back: number | undefined) =>
+    Array.from({ length: count }, (_, k) => {
+      const who = k === count - 1 ? units.find((u) => u.id === unit) : undefined;
+      return { before: who && typeof back === "number" && back >= 0 ? { ...who, ...pos(back) } : units[0] };
+    });
   const perimeter: BattleState["perimeter"] = w.hasPerimeter && map.perimeter
     ? { cx: map.perimeter.cx, cy: map.perimeter.cy, level: map.perimeter.level, radius: w.radius, nextRadius: w.nextRadius, breakPoint: w.breakPoint, broken: w.perimeterBroken }
     : null;
@@ -200,7 +214,7 @@ export function fromWire(w: WireState, map: MapDef): BattleView {
     ready: { takumi: w.readyTakumi, wang: w.readyWang },
     intents,
     noise: w.noise.map(pos),
-    undo: { takumi: placeholder(w.undoTakumi), wang: placeholder(w.undoWang) },
+    undo: { takumi: placeholder(w.undoTakumi, w.undoUnitTakumi, w.undoBackTakumi), wang: placeholder(w.undoWang, w.undoUnitWang, w.undoBackWang) },
     civiliansSaved: w.civiliansSaved,
     report: w.report ? JSON.parse(w.report) : { rounds: 0, kills: 0, soldiersDead: 0, soldiersTaken: 0, civiliansSaved: 0, acidDamage: 0, shots: 0, hits: 0, perRound: [] },
     step: w.step,

@@ -5,7 +5,7 @@
  * when the grab ends.
  */
 import { describe, expect, it } from "vitest";
-import { apply, botCommand, check, eventsFor, fromWire, reachableTiles, toWire, viewFor, type BattleState, type Unit } from "../../shared/index.js";
+import { apply, botCommand, check, eventsFor, fromWire, legalActions, reachableTiles, toWire, viewFor, type BattleState, type Unit } from "../../shared/index.js";
 import {
   HIT, MISS, TAKUMI, TP1, act, endRound, eventsOf, forceRolls, map, placeCreature, put, quiet, refused, replan, unit,
 } from "./helpers.js";
@@ -179,4 +179,17 @@ it("with split vision the ambush is told to the ambushed soldier's seat and to s
   const told = (viewer: "takumi" | "wang" | "spectator") => eventsFor(s, state, events, viewer).some((e) => e.type === "ambush");
   expect([told("takumi"), told("spectator"), told("wang")]).toEqual([true, true, false]);
   expect(viewFor(state, "wang").units.some((u) => u.id === c.id)).toBe(false);
+});
+
+it("the client never offers an undo the engine would refuse: the wire carries who goes back where", () => {
+  const s = quiet("last-stand", { keep: [TAKUMI, "wang"] });
+  let state = act(s, "takumi", { type: "move", unit: TAKUMI, to: { x: 6, y: 9, level: 0 } }).state;
+  const before = fromWire(toWire(viewFor(state, "spectator")), state.map);
+  expect(legalActions(before, "takumi")).toContainEqual({ type: "undo" });
+  // Wang steps onto the tile Takumi left: Takumi's undo is refused now
+  state = act(state, "wang", { type: "move", unit: "wang", to: { x: 8, y: 9, level: 0 } }).state;
+  refused(state, "takumi", { type: "undo" }, "ERR_OCCUPIED");
+  const client = fromWire(toWire(viewFor(state, "spectator")), state.map);
+  expect(legalActions(client, "takumi")).not.toContainEqual({ type: "undo" });
+  expect(check(client, { seat: "takumi", action: { type: "undo" } })?.code).toBe("ERR_OCCUPIED");
 });
