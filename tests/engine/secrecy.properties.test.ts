@@ -1,9 +1,10 @@
 /**
  * No verdict of the engine depends on what the squad cannot see (issue 7), as a property: for random
- * states, a twin that differs only in the fog (hidden creatures moved, removed or added) gives the
- * seat the same view, and then every action gets the same verdict and code, moves the same path and
- * cost, the legal action lists and the bot's choice are the same; the view alone also gives the same verdicts (what
- * the client previews is what the server rules).
+ * states, a twin that differs only in the fog (hidden creatures moved, removed or added; acid and
+ * corpses under the fog) gives the seat the same view; then every action gets the same verdict and
+ * code and every accepted move the same path and cost, the legal action lists and the bot's choice
+ * are the same, and the view alone (also as the client rebuilds it from the wire) gives the same
+ * verdicts: what the client previews is what the server rules.
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
