@@ -9,8 +9,9 @@ import { POSITIONS, reach, countByType, perft2, saveFixture } from "../tests/per
 import { readArgs } from "./args.js";
 
 const args = readArgs();
-if (args.flag("freeze") || args.positional.length) {
-  const [name, mapId, seed, commands] = args.positional;
+const name = args.get("freeze", "");
+if (name) {
+  const [mapId, seed, commands] = args.positional;
   let s: BattleState = createBattle(loadMapById(mapId), Number(seed));
   for (let played = 0; played < Number(commands) && s.phase === "player"; ) {
     for (const seat of ["takumi", "wang"] as Seat[]) {
