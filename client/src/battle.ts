@@ -84,6 +84,8 @@ export class BattleScreen {
       labels: () => this.board.labelBoxes().map((b) => this.toClient(b)),
       route: () => this.ctl.preview().route,
       waypoints: () => this.ctl.waypoints,
+      focus: () => this.ctl.preview().focus,
+      setSpeed: (n: number) => (this.board.speed = n),
       zoom: () => this.board.zoom,
       log: () => this.logLines.slice(),
       sound: () => ({ muted: this.sound.muted, played: this.sound.played.slice() }),

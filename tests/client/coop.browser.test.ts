@@ -132,7 +132,7 @@ describe("two players in their browsers", () => {
     await clickTile(A, target.x, target.y);
     await waitLS(A, `s.step > ${s0} && !s.animating`);
     const log = await A.textContent("#log");
-    expect(log).toMatch(/fired at/);
+    expect(log).toMatch(/fires at/);
   }, 60_000);
   it("a refused action is shown in words", async () => {
     await settled(A);

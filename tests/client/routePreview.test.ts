@@ -8,24 +8,13 @@ import { apply, type BattleState, type Pos } from "../../shared/index.js";
 import { routePreview, threatsOn } from "../../shared/routePreview.js";
 import { findPathVia } from "../../shared/pathVia.js";
 import { acidAt, pos, quiet, setAcid, unit } from "../engine/helpers.js";
+import { dryWaypoint } from "./fixtures.js";
 
 /** Takumi at 8,9 on last-stand; acid 2 across row 11 at x 7..9, so every cheapest route to 8,12 crosses it. */
 function acidRow(): BattleState {
   const s = quiet("last-stand", { waves: true, perimeter: true });
   for (const x of [7, 8, 9]) setAcid(s, x, 11, 0, 2);
   return s;
-}
-
-/** A waypoint (found with the engine) whose two-leg route to `goal` enters no acid within the AP. */
-export function dryWaypoint(s: BattleState, goal: Pos): Pos | null {
-  const me = unit(s, "takumi");
-  for (let y = me.y - 3; y <= me.y + 4; y++)
-    for (let x = me.x - 4; x <= me.x + 4; x++) {
-      const w = pos(x, y);
-      const p = routePreview(s, "takumi", "takumi", goal, [w]);
-      if (p.ok && p.legs === 2 && p.hazards.length === 0) return w;
-    }
-  return null;
 }
 
 /** Applies the legs in order, as the client sends them. */
@@ -60,7 +49,7 @@ describe("routePreview", () => {
 
   it("a waypoint steers the route around the acid: two legs, no burn, same end", () => {
     const s = acidRow();
-    const w = dryWaypoint(s, pos(8, 12));
+    const w = dryWaypoint(s, "takumi", pos(8, 12));
     expect(w).not.toBeNull();
     const via = findPathVia(s, "takumi", [w!, pos(8, 12)]);
     expect(via).not.toBeNull();
