@@ -222,7 +222,9 @@ export class BattleController {
   }
 
   moveCursor(dx: number, dy: number, width: number, height: number, level: number): void {
-    const c = this.cursor ?? { x: Math.floor(width / 2), y: Math.floor(height / 2), level };
+    // the arrows start from the selected soldier when no cursor is on the board
+    const sel = this.selected ? this.ctx?.wire.units[this.selected] : undefined;
+    const c = this.cursor ?? (sel ? { x: sel.x, y: sel.y, level: sel.level } : { x: Math.floor(width / 2), y: Math.floor(height / 2), level });
     this.cursor = { x: Math.max(0, Math.min(width - 1, c.x + dx)), y: Math.max(0, Math.min(height - 1, c.y + dy)), level: c.level };
     const u = this.unitAt(this.cursor);
     if (u && u.side === "creature" && this.targets().some((t) => t.unit === u.id)) this.target = u.id;

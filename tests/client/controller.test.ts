@@ -124,3 +124,15 @@ describe("the battle controller", () => {
     expect(c.cycleTarget(1)).toMatchObject({ error: { code: "NO_TARGET" } });
   });
 });
+
+describe("the keyboard cursor", () => {
+  it("starts from the selected soldier, not the middle of the map", () => {
+    const s = quiet("last-stand");
+    const c = new BattleController();
+    feed(c, s);
+    expect(c.cursor).toBeNull();
+    c.moveCursor(0, -1, s.map.width, s.map.height, 0);
+    expect(c.cursor).toEqual(pos(8, 8));
+    expect(c.confirm()).toEqual({ send: [{ type: "move", unit: "takumi", to: pos(8, 8) }] });
+  });
+});
