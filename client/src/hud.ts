@@ -60,10 +60,10 @@ export const DOM = `
       <section id="target-panel"></section>
       <section id="intent-panel"></section>
       <section id="tile-panel"></section>
-      <section id="squad-panel"></section>
       <section id="log-panel"><h3>Log</h3><ol id="log"></ol></section>
-      <section id="legend">
-        <h3>Legend</h3>
+      <section id="squad-panel"></section>
+      <details id="legend">
+        <summary><h3>Legend</h3></summary>
         <div class="legend-grid">
           <span><i class="sw street"></i>street</span><span><i class="sw rubble"></i>rubble · half cover</span>
           <span><i class="sw wall"></i>wall · blocks</span><span><i class="sw vehicle"></i>wreck · full cover</span>
@@ -72,7 +72,7 @@ export const DOM = `
           <span><i class="sw reach1"></i>1 AP · <i class="sw reach2"></i>2 AP</span><span><i class="sw ring"></i>the line · ┅ next round</span>
           <span>Snatcher: long arms · Leaper: legs · Spitter: sac</span><span>number: intent order · −N damage</span>
         </div>
-      </section>
+      </details>
     </aside>
   </div>
   <div id="banner" aria-live="polite"></div>

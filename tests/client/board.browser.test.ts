@@ -208,6 +208,18 @@ describe("the board reads at a glance", () => {
     await ctx.close();
   }, 60_000);
 
+  it("at 1280 px the header stays on one row, with the briefing and the ring's reason in the side panel", async () => {
+    const { page, errors } = await newPage(env, 1280, 720);
+    pageErrors.push(errors);
+    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2`);
+    await settled(page);
+    const h = await page.$eval("#top", (el) => (el as HTMLElement).offsetHeight);
+    expect(h).toBeLessThan(40);
+    expect(await page.textContent("#briefing")).toMatch(/radius 5\. At 1 it breaks/);
+    await page.screenshot({ path: artifact("battle-1280.png") });
+    await page.context().close();
+  }, 60_000);
+
   it("sound stays silent before a gesture, and the mute toggle is kept across visits", async () => {
     const { page, errors } = await newPage(env, 1400, 800);
     pageErrors.push(errors);
