@@ -356,7 +356,7 @@ export class BattleScreen {
     if (mode === "grenade") return `<h3>Grenade</h3><p>${p.throwable.length} tiles in range. ${p.blast.length ? `Blast: ${p.blast.length} tiles (orange).` : "Point at a tile to see the blast."}</p><p class="hint">Click a tile or press Enter to throw.</p>`;
     if (!p.targets.length) return mode === "move" ? "" : `<h3>${mode}</h3><p class="hint">No target for this soldier.</p>`;
     let html = `<h3>Targets (${mode === "move" ? "shoot" : mode})</h3><ul class="targets">`;
-    for (const t of p.targets) html += `<li class="${t.unit === this.ctl.target ? "focus" : ""}">${esc(unitName(this.wire, t.unit))}: <b>${mode === "butt" ? "adjacent" : `${t.chance}%`}</b></li>`;
+    for (const t of p.targets) html += `<li class="${t.unit === this.ctl.target ? "focus" : ""}">${esc(unitName(this.wire, t.unit))}: <b>${esc(t.label)}</b></li>`;
     html += "</ul>";
     const target = this.ctl.target;
     if (target && mode !== "butt") {

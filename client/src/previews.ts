@@ -56,6 +56,8 @@ export function reach(view: BattleState, unit: string, level: number): Reach {
 export interface TargetChance {
   unit: string;
   chance: number;
+  /** What the board writes on the target: the hit chance, or a butt's damage (it always lands). */
+  label: string;
 }
 
 /** The legal targets of a mode, with their hit chance from the engine. */
@@ -65,15 +67,17 @@ export function targetsFor(view: BattleState, legal: Action[], unit: string, mod
   const out: TargetChance[] = [];
   for (const a of legal) {
     if (a.type !== type || !("unit" in a) || a.unit !== unit || !("target" in a)) continue;
-    let chance = 100;
-    if (type !== "butt") {
-      try {
-        chance = engine.hitChance(view, unit, a.target, type === "calledShot" ? "calledShot" : "shot").chance;
-      } catch {
-        chance = 0;
-      }
+    if (type === "butt") {
+      out.push({ unit: a.target, chance: 100, label: `BUTT −${engine.RULES.butt.damage}` });
+      continue;
     }
-    out.push({ unit: a.target, chance });
+    let chance = 0;
+    try {
+      chance = engine.hitChance(view, unit, a.target, type === "calledShot" ? "calledShot" : "shot").chance;
+    } catch {
+      chance = 0;
+    }
+    out.push({ unit: a.target, chance, label: `${chance}%` });
   }
   return out;
 }

@@ -35,7 +35,7 @@ export interface Overlay {
   selected: string | null;
   reach: Reach;
   route: RouteMark | null;
-  targets: { unit: string; chance: number }[];
+  targets: { unit: string; chance: number; label?: string }[];
   target: string | null;
   blast: Pos[];
   throwable: Pos[];
@@ -189,7 +189,7 @@ export function drawOverlay(g: Graphics, d: DrawCtx, o: Overlay, labels: LabelIt
     if (!u || u.level !== level || !at) continue;
     const focused = o.target === t.unit;
     g.circle(at.x, at.y, ts * 0.46).stroke({ width: focused ? 4 : 2, color: C.target });
-    labels.push({ id: `hit:${t.unit}`, text: `${t.chance}%`, color: focused ? 0xffffff : 0xffb0b0, ax: at.x, ay: at.y - ts * 0.35, priority: focused ? 97 : 70 });
+    labels.push({ id: `hit:${t.unit}`, text: t.label ?? `${t.chance}%`, color: focused ? 0xffffff : 0xffb0b0, ax: at.x, ay: at.y - ts * 0.35, priority: focused ? 97 : 70 });
   }
   for (const id of o.exposed) {
     const u = wire.units[id];
