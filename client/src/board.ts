@@ -40,6 +40,9 @@ export class BoardRenderer implements AnimHost {
   private labelLayer = new Container();
   private labelTexts = new Container();
   readonly fxLayer = new Container();
+  /** Dust drifting over the dusty ground while something moves (the board is still otherwise). */
+  private dustG = new Graphics();
+  private motes: { x: number; y: number; vx: number; vy: number; r: number }[] = [];
   readonly sprites = new Map<string, UnitSprite>();
   map: MapDef | null = null;
   private wire: WireState | null = null;
@@ -113,7 +116,7 @@ export class BoardRenderer implements AnimHost {
     this.root.addChild(this.board);
     this.staticLayer.addChild(this.terrainG, this.layerG, this.ringG, this.reachG);
     this.labelLayer.addChild(this.labelG, this.labelTexts);
-    this.board.addChild(this.intentG, this.overlayG, this.unitLayer, this.labelLayer, this.fxLayer);
+    this.board.addChild(this.intentG, this.overlayG, this.unitLayer, this.dustG, this.labelLayer, this.fxLayer);
     const b = this.board;
     b.eventMode = "static";
     b.cursor = "pointer";
@@ -125,8 +128,9 @@ export class BoardRenderer implements AnimHost {
     b.on("pointerleave", (e) => this.handler?.({ x: -1, y: -1, level: this.level }, "leave", e));
     this.app.canvas.addEventListener("wheel", (e) => this.onWheel(e), { passive: false });
     // Render on demand: the ticker runs only while something moves, then stops.
-    this.app.ticker.add(() => {
+    this.app.ticker.add((tk) => {
       this.frames++;
+      if (this.busy > 0) this.driftDust(tk.deltaMS);
       if (this.overlay.pings.length) this.drawDynamic();
       if (this.busy === 0 && !this.overlay.pings.length) this.app.ticker.stop();
     });
@@ -319,6 +323,7 @@ export class BoardRenderer implements AnimHost {
     if (mapChanged) {
       this.layout();
       this.terrainKey = "";
+      this.seedDust();
     }
     this.drawAll();
   }
@@ -489,6 +494,33 @@ export class BoardRenderer implements AnimHost {
           this.sprites.delete(id);
         }
       }
+    }
+  }
+
+  // ---- dust ---------------------------------------------------------------------------------
+
+  private seedDust(): void {
+    const m = this.map!;
+    const tiles: number[] = [];
+    for (let i = 0; i < m.width * m.height; i++) if (m.dust[i]) tiles.push(i);
+    this.motes = [];
+    for (let k = 0; k < Math.min(48, tiles.length * 2); k++) {
+      const i = tiles[(k * 7919) % tiles.length];
+      this.motes.push({ x: (i % m.width) + Math.random(), y: Math.floor(i / m.width) + Math.random(), vx: 0.2 + Math.random() * 0.25, vy: (Math.random() - 0.5) * 0.12, r: 0.5 + Math.random() });
+    }
+  }
+
+  private driftDust(ms: number): void {
+    const m = this.map;
+    if (!m || !this.motes.length) return;
+    const g = this.dustG.clear();
+    const ts = this.ts;
+    for (const d of this.motes) {
+      d.x += (d.vx * ms) / 1000;
+      d.y += (d.vy * ms) / 1000;
+      if (d.x > m.width) d.x -= m.width;
+      if (d.y < 0 || d.y > m.height) d.vy = -d.vy;
+      g.circle(d.x * ts, d.y * ts, d.r * Math.max(1, ts / 22)).fill({ color: C.dust, alpha: 0.35 });
     }
   }
 
