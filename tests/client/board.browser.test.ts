@@ -188,7 +188,7 @@ describe("the board reads at a glance", () => {
     await page.context().close();
   }, 120_000);
 
-  it("zoom with the wheel; a touch tap selects a soldier and a second tap moves him", async () => {
+  it("zoom with the wheel; a touch tap selects a soldier, a second tap moves him, a long press pings", async () => {
     const ctx = await env.browser.newContext({ viewport: { width: 1400, height: 800 }, hasTouch: true });
     const page = await ctx.newPage();
     const errors: string[] = [];
@@ -211,6 +211,15 @@ describe("the board reads at a glance", () => {
     await waitLS(page, "!s.animating && s.step >= 1", 20_000);
     const w = await wireOf(page);
     expect({ x: w.units["takumi-private-1"].x, y: w.units["takumi-private-1"].y }).toEqual(to);
+    // a long press pings the tile (and is not taken for a tap)
+    const steps = (await lastStand(page)).step;
+    const q = await tilePoint(page, 12, 5);
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x: q.x, y: q.y }] });
+    await page.waitForTimeout(800);
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+    const pinged = await waitLS(page, "(s.pings ?? 0) >= 1", 5000);
+    expect(pinged.step).toBe(steps);
     await ctx.close();
   }, 60_000);
 
