@@ -786,14 +786,27 @@ export class BattleScreen {
     t.classList.toggle("conn-lost", left <= 10);
   }
 
+  private logPending: string[] = [];
   log(line: string): void {
     this.logLines.push(line);
     if (this.logLines.length > 200) this.logLines.shift();
+    // written once per animation frame: one layout for many lines while events play
+    this.logPending.push(line);
+    if (this.logPending.length === 1) requestAnimationFrame(() => this.flushLog());
+  }
+
+  private flushLog(): void {
     const ol = this.els.log;
+    const lines = this.logPending;
+    this.logPending = [];
     if (!ol) return;
-    const li = document.createElement("li");
-    li.textContent = line;
-    ol.appendChild(li);
+    const frag = document.createDocumentFragment();
+    for (const line of lines) {
+      const li = document.createElement("li");
+      li.textContent = line;
+      frag.appendChild(li);
+    }
+    ol.appendChild(frag);
     while (ol.children.length > 80) ol.firstChild?.remove();
     ol.scrollTop = ol.scrollHeight;
   }

@@ -41,8 +41,8 @@ export class BoardRenderer implements AnimHost {
   private labelTexts = new Container();
   readonly fxLayer = new Container();
   /** Dust drifting over the dusty ground while something moves (the board is still otherwise). */
-  private dustG = new Graphics();
-  private motes: { x: number; y: number; vx: number; vy: number; r: number }[] = [];
+  private dustLayer = new Container();
+  private motes: { g: Graphics; x: number; y: number; vx: number; vy: number }[] = [];
   readonly sprites = new Map<string, UnitSprite>();
   map: MapDef | null = null;
   private wire: WireState | null = null;
@@ -116,7 +116,7 @@ export class BoardRenderer implements AnimHost {
     this.root.addChild(this.board);
     this.staticLayer.addChild(this.terrainG, this.layerG, this.ringG, this.reachG);
     this.labelLayer.addChild(this.labelG, this.labelTexts);
-    this.board.addChild(this.intentG, this.overlayG, this.unitLayer, this.dustG, this.labelLayer, this.fxLayer);
+    this.board.addChild(this.intentG, this.overlayG, this.unitLayer, this.dustLayer, this.labelLayer, this.fxLayer);
     const b = this.board;
     b.eventMode = "static";
     b.cursor = "pointer";
@@ -503,24 +503,29 @@ export class BoardRenderer implements AnimHost {
     const m = this.map!;
     const tiles: number[] = [];
     for (let i = 0; i < m.width * m.height; i++) if (m.dust[i]) tiles.push(i);
+    for (const c of this.dustLayer.removeChildren()) c.destroy();
     this.motes = [];
-    for (let k = 0; k < Math.min(48, tiles.length * 2); k++) {
+    const r = Math.max(1, this.ts / 22);
+    for (let k = 0; k < Math.min(40, tiles.length * 2); k++) {
       const i = tiles[(k * 7919) % tiles.length];
-      this.motes.push({ x: (i % m.width) + Math.random(), y: Math.floor(i / m.width) + Math.random(), vx: 0.2 + Math.random() * 0.25, vy: (Math.random() - 0.5) * 0.12, r: 0.5 + Math.random() });
+      // one small shape per mote, moved by its position: no geometry is rebuilt per frame
+      const g = new Graphics().circle(0, 0, r * (0.6 + Math.random())).fill({ color: C.dust, alpha: 0.35 });
+      this.dustLayer.addChild(g);
+      this.motes.push({ g, x: (i % m.width) + Math.random(), y: Math.floor(i / m.width) + Math.random(), vx: 0.2 + Math.random() * 0.25, vy: (Math.random() - 0.5) * 0.12 });
     }
+    this.driftDust(0);
   }
 
   private driftDust(ms: number): void {
     const m = this.map;
-    if (!m || !this.motes.length) return;
-    const g = this.dustG.clear();
+    if (!m) return;
     const ts = this.ts;
     for (const d of this.motes) {
       d.x += (d.vx * ms) / 1000;
       d.y += (d.vy * ms) / 1000;
       if (d.x > m.width) d.x -= m.width;
       if (d.y < 0 || d.y > m.height) d.vy = -d.vy;
-      g.circle(d.x * ts, d.y * ts, d.r * Math.max(1, ts / 22)).fill({ color: C.dust, alpha: 0.35 });
+      d.g.position.set(d.x * ts, d.y * ts);
     }
   }
 
