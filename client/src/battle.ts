@@ -635,7 +635,19 @@ export class BattleScreen {
         const { events } = this.queue.shift()!;
         const enemy = events.some((e) => e.type === "phase");
         const seenEnemy = events.some((e) => "unit" in e && typeof e.unit === "string" && e.unit.startsWith("c"));
+        // a kill splashes acid on several tiles: one line for the run, not one per tile
+        let acid: BattleEvent[] = [];
+        const flushAcid = () => {
+          if (acid.length === 1) this.log(describeEvent(acid[0], this.wire));
+          else if (acid.length > 1) this.log(`Acid spreads over ${acid.length} tiles (up to ${Math.max(...acid.map((a) => (a.type === "acid" ? a.intensity : 0)))})`);
+          acid = [];
+        };
         await this.board.animate(events, (e) => {
+          if (e.type === "acid") {
+            acid.push(e);
+            return;
+          }
+          flushAcid();
           const line = describeEvent(e, this.wire);
           if (line) this.log(line);
           if (e.type === "phase") {
@@ -651,9 +663,13 @@ export class BattleScreen {
           else if (e.type === "taken") this.banner(`${unitName(this.wire, e.unit)} was taken`, 0);
           else if (e.type === "weaponLost") this.banner(`${unitName(this.wire, e.unit)} lost his rifle`, 0);
         });
+        flushAcid();
         // what the squad heard in the fog: noise markers drifting to where the next state has them
         const next = this.pendingWire;
-        if (enemy && next && this.wire && next.phase === "player") await this.board.noiseDrift(this.wire.noise ?? [], next.noise ?? []);
+        if (enemy && next && this.wire && next.phase === "player" && (next.noise?.length || this.wire.noise?.length)) {
+          setTestState({ heard: ((getTestState().heard as number) ?? 0) + 1 });
+          await this.board.noiseDrift(this.wire.noise ?? [], next.noise ?? []);
+        }
         if (enemy) this.hideBanner();
       }
     } finally {
@@ -757,7 +773,7 @@ export class BattleScreen {
       const pb = this.els.partnerBanner;
       // a squad with no soldier left standing is not offered for takeover
       const otherAlive = Object.values(w.units).some((u) => u.seat === other && u.fate === "active");
-      const held = (this.info as RoomInfo & { reconnectSeconds?: number }).reconnectSeconds;
+      const held = this.info.reconnectSeconds;
       if (holder === "dropped") {
         put(pb, `${SEAT_NAME[other]} lost the connection. His seat is held${held ? ` for ${held} s` : ""} for him to come back.`);
         pb.classList.add("show");

@@ -111,6 +111,8 @@ describe("the board reads at a glance", () => {
     await screenshotStats(page, artifact("enemy-phase.png"));
     await page.evaluate(() => (window as any).__lastStandDebug.setSpeed(60));
     const after = await settled(page, `s.round === ${s.round + 1}`);
+    // noise in the dust before or after: the squad heard it move
+    if (wire.noise.length || (await wireOf(page)).noise.length) expect(after.heard).toBeGreaterThan(0);
     expect(after.cursor ?? null).toBeNull();
     const log: string[] = await page.evaluate(() => (window as any).__lastStandDebug.log());
     expect(log.length).toBeGreaterThan(5);
