@@ -9,7 +9,8 @@ import type { Action, BattleEvent, BattleState, Pos, Seat, WireState, WireUnit }
 import { BoardRenderer, emptyOverlay, type Overlay, type PingMark } from "./board";
 import type { Backend, ConnectionStatus, RoomInfo } from "./backend";
 import { BattleController, type Mode, type Outcome } from "./controller";
-import { DOM, PHASE_TEXT, TERRAIN_LABEL, put, ringReason, routePanel, routeTag, unitPanel } from "./hud";
+import { DOM, PHASE_TEXT, put, ringReason, routePanel, routeTag, unitPanel } from "./hud";
+import { briefing, endReason, intentPanel, squadPanel, targetPanel, tilePanel, type PanelCtx } from "./panels";
 import { keyCommand, type KeyCommand } from "./keys";
 import { describeEvent, SEAT_NAME, unitName } from "./words";
 import { renderReport } from "./report";
@@ -327,100 +328,28 @@ export class BattleScreen {
     const sel = this.ctl.selected ? w.units[this.ctl.selected] ?? null : null;
     put(this.els.unitPanel, unitPanel(w, sel, this.ctl.mode, this.seat === "spectator"));
     put(this.els.routePanel, this.ctl.mode === "move" && !this.playing ? routePanel(w, p.route, this.ctl.waypoints.length) : "");
-    put(this.els.targetPanel, this.targetPanel(p));
-    put(this.els.tilePanel, this.tilePanel(p.focus));
-    put(this.els.intentPanel, this.intentPanel(p.focus));
-    put(this.els.squadPanel, this.squadPanel());
-    put(this.els.briefing, this.briefing());
+    const c = this.panelCtx();
+    put(this.els.targetPanel, targetPanel(c, p));
+    put(this.els.tilePanel, tilePanel(c, p.focus));
+    put(this.els.intentPanel, intentPanel(c, p.focus));
+    put(this.els.squadPanel, squadPanel(c));
+    put(this.els.briefing, briefing(c));
     this.renderButtons();
   }
 
-  private briefing(): string {
-    const w = this.wire!;
-    const m = this.backend.map;
-    const goal =
-      w.objective === "hold"
-        ? m.perimeter
-          ? "Hold the line around the square until it breaks; then break out to the exit with the sergeants."
-          : `Hold out until round ${m.maxRounds}.`
-        : w.objective === "reach"
-          ? "Reach the survivors, then get out through the exit."
-          : "Break out: get a sergeant to the exit (the battle is won when the sergeants still standing are out).";
-    const ring = m.perimeter ? ringReason(w, m.perimeter.squeezeCorpses, m.perimeter.squeezeEveryRounds) : "";
-    return `<h3>${esc(m.name)} · round ${w.round} of ${m.maxRounds}</h3><p class="brief">${esc(goal)}</p>${ring ? `<p class="brief" id="ring-reason">${esc(ring)}${this.ringNote ? ` ${esc(this.ringNote)}` : ""}</p>` : ""}<p class="hint">Lost if no sergeant is left on the board and none got out.</p>`;
-  }
-
-  private targetPanel(p: ReturnType<BattleController["preview"]>): string {
-    if (!this.view || !this.ctl.selected || this.playing) return "";
-    const mode = this.ctl.mode;
-    if (mode === "grenade") return `<h3>Grenade</h3><p>${p.throwable.length} tiles in range. ${p.blast.length ? `Blast: ${p.blast.length} tiles (orange).` : "Point at a tile to see the blast."}</p><p class="hint">Click a tile or press Enter to throw.</p>`;
-    if (!p.targets.length) return mode === "move" ? "" : `<h3>${mode}</h3><p class="hint">No target for this soldier.</p>`;
-    let html = `<h3>Targets (${mode === "move" ? "shoot" : mode})</h3><ul class="targets">`;
-    for (const t of p.targets) html += `<li class="${t.unit === this.ctl.target ? "focus" : ""}">${esc(unitName(this.wire, t.unit))}: <b>${esc(t.label)}</b></li>`;
-    html += "</ul>";
-    const target = this.ctl.target;
-    if (target && mode !== "butt") {
-      try {
-        const hc = engine.hitChance(this.view, this.ctl.selected, target, mode === "calledShot" ? "calledShot" : "shot");
-        html += `<table class="parts" id="hit-parts">${hc.parts.map((x) => `<tr><td>${esc(x.label)}</td><td>${x.value > 0 && x !== hc.parts[0] ? "+" : ""}${x.value}</td></tr>`).join("")}<tr class="total"><td>hit chance</td><td id="hit-chance">${hc.chance}%</td></tr></table>`;
-        html += `<p class="hint">Click the target again or press Enter to fire.</p>`;
-      } catch (err) {
-        html += `<p class="warn">hitChance failed: ${esc(String(err))}</p>`;
-      }
-    }
-    return html;
-  }
-
-  private tilePanel(focus: string[]): string {
-    const c = this.ctl.cursor;
-    const w = this.wire!;
-    const m = this.backend.map;
-    if (!c || c.x < 0) return "";
-    const i = c.level * m.width * m.height + c.y * m.width + c.x;
-    const t = w.terrain?.[i] ?? m.terrain[i];
-    const bits = [TERRAIN_LABEL[t] ?? "?"];
-    if (m.dust[i]) bits.push("dust");
-    if (w.acid?.[i]) bits.push(`acid ${w.acid[i]}`);
-    if (w.corpse?.[i]) bits.push(`${w.corpse[i]} corpse${w.corpse[i] > 1 ? "s" : ""}`);
-    if (w.visible && !w.visible[i]) bits.push("not in sight");
-    if (w.noise?.includes(i)) bits.push("noise: something hisses nearby");
-    const u = this.ctl.unitAt(c);
-    const threats = focus.map((id) => w.intents.find((it) => it.unit === id)).filter((it) => it && (it.target === i || it.area.includes(i)));
-    return `<h3>Tile ${c.x},${c.y}${m.levels > 1 ? ` L${c.level}` : ""}</h3><p>${esc(bits.join(" · "))}</p>${u ? `<p>${esc(unitName(w, u.id))} — HP ${u.hp}/${u.maxHp}</p>` : ""}${threats.length ? `<ul class="threats" id="tile-threats">${threats.map((it) => `<li class="dmg">#${it!.order} ${esc(unitName(w, it!.unit))}: ${esc(it!.kind)}${it!.damage ? ` −${it!.damage}` : ""}</li>`).join("")}</ul>` : ""}`;
-  }
-
-  private intentPanel(focus: string[]): string {
-    const w = this.wire!;
-    const m = this.backend.map;
-    const items = [...(w.intents ?? [])].sort((a, b) => a.order - b.order);
-    const pos = (i: number) => `${i % m.width},${Math.floor(i / m.width) % m.height}`;
-    const seen = Object.values(w.units).filter((u) => u.side === "creature" && u.fate === "active").length;
-    const lit = new Set(focus);
-    if (!items.length) {
-      const why = w.phase === "ended" ? "The battle is over." : seen ? `${seen} creature${seen > 1 ? "s" : ""} in sight, none announcing an attack.` : "No creature in sight.";
-      return `<h3>Enemy intents</h3><p class="hint">${why}${w.noise?.length ? ` ${w.noise.length} noise${w.noise.length > 1 ? "s" : ""} in the dust.` : ""}</p>`;
-    }
-    return `<h3>Enemy intents <small>(hover to light one)</small></h3><ol class="intents">${items
-      .map(
-        (it) =>
-          `<li data-unit="${esc(it.unit)}" class="${lit.has(it.unit) ? "lit" : ""}"><b>${it.order}.</b> ${esc(unitName(w, it.unit))} ${esc(it.kind)}${it.target >= 0 ? ` → ${pos(it.target)}` : ` → ${pos(it.moveTo)}`}${it.damage ? ` <span class="dmg">−${it.damage}</span>` : ""}${it.dragPath?.length ? ` <span class="drag">drag: gone in ${it.countdown}</span>` : ""}</li>`,
-      )
-      .join("")}</ol>`;
-  }
-
-  /** Every soldier, on the board or not: hp, AP, and fate (dead, taken, extracted). */
-  private squadPanel(): string {
-    const w = this.wire!;
-    const soldiers = Object.values(w.units)
-      .filter((u) => u.side === "squad")
-      .sort((a, b) => (a.seat === b.seat ? a.id.localeCompare(b.id, undefined, { numeric: true }) : a.seat === "takumi" ? -1 : 1));
-    const mine = new Set(this.myUnits().map((u) => u.id));
-    return `<h3>Squad</h3><table class="squad">${soldiers
-      .map((u) => {
-        const fate = u.fate !== "active" ? `<b class="fate">${u.fate.toUpperCase()}</b>` : `HP ${u.hp}/${u.maxHp} · AP ${u.ap}${u.grabbedBy ? " · GRABBED" : ""}${u.overwatch ? " · OW" : ""}`;
-        return `<tr data-unit="${esc(u.id)}" class="${mine.has(u.id) ? "mine" : ""} ${u.id === this.ctl.selected ? "sel" : ""}"><td><span class="glyph seat-${u.seat}"></span></td><td>${esc(unitName(w, u.id))}</td><td>${fate}</td></tr>`;
-      })
-      .join("")}</table>`;
+  private panelCtx(): PanelCtx {
+    return {
+      wire: this.wire!,
+      map: this.backend.map,
+      view: this.view,
+      selected: this.ctl.selected,
+      target: this.ctl.target,
+      mode: this.ctl.mode,
+      cursor: this.ctl.cursor,
+      playing: this.playing,
+      mine: new Set(this.myUnits().map((u) => u.id)),
+      ringNote: this.ringNote,
+    };
   }
 
   private renderButtons(): void {
@@ -832,18 +761,8 @@ export class BattleScreen {
     const w = this.wire!;
     const host = this.els.reportHost;
     host.hidden = false;
-    renderReport(host, w, { matchId: this.info.matchId, onClose: () => (host.hidden = true), reason: this.endReason(w) });
+    renderReport(host, w, { matchId: this.info.matchId, onClose: () => (host.hidden = true), reason: endReason(w, this.backend.map.maxRounds) });
     setTestState({ report: true });
-  }
-
-  /** Why the battle ended, in words, from the final state. */
-  private endReason(w: WireState): string {
-    const sergeants = Object.values(w.units).filter((u) => u.side === "squad" && u.kind !== "private");
-    const out = sergeants.filter((u) => u.fate === "extracted").map((u) => unitName(w, u.id));
-    const fallen = sergeants.filter((u) => u.fate === "dead" || u.fate === "taken").map((u) => `${unitName(w, u.id)} (${u.fate})`);
-    if (w.outcome === "won") return out.length ? `${out.join(" and ")} got out.` : `The squad held until round ${w.round}.`;
-    if (sergeants.length && sergeants.every((u) => u.fate !== "active") && !out.length) return `No sergeant is left: ${fallen.join(", ")}.`;
-    return `Round ${w.round} of ${this.backend.map.maxRounds} came and the sergeants had not broken out.`;
   }
 
   destroy(): void {

@@ -17,7 +17,8 @@ import { drawLayers, drawReach, drawRing } from "./board/layers";
 import { drawIntents, drawOverlay, emptyOverlay, type DrawCtx, type Overlay } from "./board/overlay";
 import { layoutLabels, type LabelItem, type PlacedLabel } from "./board/labels";
 import { drawSprite, makeSprite, type UnitSprite } from "./board/units";
-import { play, type AnimHost } from "./board/effects";
+import { noiseDrift, play, type AnimHost } from "./board/effects";
+import { Dust } from "./board/dust";
 
 export { emptyOverlay, type Overlay };
 export type { PingMark, RouteMark } from "./board/overlay";
@@ -41,8 +42,7 @@ export class BoardRenderer implements AnimHost {
   private labelTexts = new Container();
   readonly fxLayer = new Container();
   /** Dust drifting over the dusty ground while something moves (the board is still otherwise). */
-  private dustLayer = new Container();
-  private motes: { g: Graphics; x: number; y: number; vx: number; vy: number }[] = [];
+  private dust = new Dust();
   readonly sprites = new Map<string, UnitSprite>();
   map: MapDef | null = null;
   private wire: WireState | null = null;
@@ -116,7 +116,7 @@ export class BoardRenderer implements AnimHost {
     this.root.addChild(this.board);
     this.staticLayer.addChild(this.terrainG, this.layerG, this.ringG, this.reachG);
     this.labelLayer.addChild(this.labelG, this.labelTexts);
-    this.board.addChild(this.intentG, this.overlayG, this.unitLayer, this.dustLayer, this.labelLayer, this.fxLayer);
+    this.board.addChild(this.intentG, this.overlayG, this.unitLayer, this.dust.layer, this.labelLayer, this.fxLayer);
     const b = this.board;
     b.eventMode = "static";
     b.cursor = "pointer";
@@ -130,7 +130,7 @@ export class BoardRenderer implements AnimHost {
     // Render on demand: the ticker runs only while something moves, then stops.
     this.app.ticker.add((tk) => {
       this.frames++;
-      if (this.busy > 0) this.driftDust(tk.deltaMS);
+      if (this.busy > 0 && this.map) this.dust.drift(tk.deltaMS, this.map, this.ts);
       if (this.overlay.pings.length) this.drawDynamic();
       if (this.busy === 0 && !this.overlay.pings.length) this.app.ticker.stop();
     });
@@ -323,7 +323,7 @@ export class BoardRenderer implements AnimHost {
     if (mapChanged) {
       this.layout();
       this.terrainKey = "";
-      this.seedDust();
+      this.dust.seed(map, this.ts);
     }
     this.drawAll();
   }
@@ -497,38 +497,6 @@ export class BoardRenderer implements AnimHost {
     }
   }
 
-  // ---- dust ---------------------------------------------------------------------------------
-
-  private seedDust(): void {
-    const m = this.map!;
-    const tiles: number[] = [];
-    for (let i = 0; i < m.width * m.height; i++) if (m.dust[i]) tiles.push(i);
-    for (const c of this.dustLayer.removeChildren()) c.destroy();
-    this.motes = [];
-    const r = Math.max(1, this.ts / 22);
-    for (let k = 0; k < Math.min(40, tiles.length * 2); k++) {
-      const i = tiles[(k * 7919) % tiles.length];
-      // one small shape per mote, moved by its position: no geometry is rebuilt per frame
-      const g = new Graphics().circle(0, 0, r * (0.6 + Math.random())).fill({ color: C.dust, alpha: 0.35 });
-      this.dustLayer.addChild(g);
-      this.motes.push({ g, x: (i % m.width) + Math.random(), y: Math.floor(i / m.width) + Math.random(), vx: 0.2 + Math.random() * 0.25, vy: (Math.random() - 0.5) * 0.12 });
-    }
-    this.driftDust(0);
-  }
-
-  private driftDust(ms: number): void {
-    const m = this.map;
-    if (!m) return;
-    const ts = this.ts;
-    for (const d of this.motes) {
-      d.x += (d.vx * ms) / 1000;
-      d.y += (d.vy * ms) / 1000;
-      if (d.x > m.width) d.x -= m.width;
-      if (d.y < 0 || d.y > m.height) d.vy = -d.vy;
-      d.g.position.set(d.x * ts, d.y * ts);
-    }
-  }
-
   // ---- animation ----------------------------------------------------------------------------
 
   tween(ms: number, step: (t: number) => void): Promise<void> {
@@ -578,37 +546,9 @@ export class BoardRenderer implements AnimHost {
     }
   }
 
-  /** What the squad hears in the fog: noise markers drifting from where they were to where they are now. */
-  async noiseDrift(from: number[], to: number[]): Promise<void> {
-    const m = this.map;
-    if (!m || (!from.length && !to.length)) return;
-    const plane = m.width * m.height;
-    const pos = (i: number) => ({ x: ((i % m.width) + 0.5) * this.ts, y: ((Math.floor(i / m.width) % m.height) + 0.5) * this.ts, level: Math.floor(i / plane) });
-    const pairs = to.map((t) => {
-      const b = pos(t);
-      const a = from.map(pos).filter((p) => p.level === b.level).sort((p, q) => Math.hypot(p.x - b.x, p.y - b.y) - Math.hypot(q.x - b.x, q.y - b.y))[0];
-      return { a: a ?? b, b, fresh: !a };
-    });
-    const fx = new Graphics();
-    this.fxLayer.addChild(fx);
-    const label = btext("HISS…", Math.max(10, this.ts * 0.32), 0xffa64d);
-    this.fxLayer.addChild(label);
-    await this.tween(900, (k) => {
-      fx.clear();
-      label.visible = false;
-      for (const { a, b, fresh } of pairs) {
-        if (b.level !== this.level) continue;
-        const x = a.x + (b.x - a.x) * k;
-        const y = a.y + (b.y - a.y) * k;
-        for (let r = 1; r <= 3; r++) fx.circle(x, y, (this.ts * r * (0.8 + 0.4 * ((k * 3 + r) % 1))) / 6).stroke({ width: 1.5, color: 0xffa64d, alpha: (1 - r * 0.25) * (fresh ? k : 1) });
-        if (fresh && !label.visible) {
-          label.visible = true;
-          label.position.set(b.x - label.width / 2, b.y - this.ts * 0.8);
-        }
-      }
-    });
-    fx.destroy();
-    label.destroy();
+  /** What the squad hears in the fog: noise markers drifting to where they are now (effects.ts). */
+  noiseDrift(from: number[], to: number[]): Promise<void> {
+    return noiseDrift(this, from, to);
   }
 
   destroy(): void {

@@ -334,3 +334,36 @@ export async function play(h: AnimHost, e: BattleEvent): Promise<void> {
       return;
   }
 }
+
+/** What the squad hears in the fog: noise markers drifting from where they were to where they are now, a hiss where one appears. */
+export async function noiseDrift(h: AnimHost, from: number[], to: number[]): Promise<void> {
+  const m = h.map;
+  if (!m || (!from.length && !to.length)) return;
+  const plane = m.width * m.height;
+  const pos = (i: number) => ({ x: ((i % m.width) + 0.5) * h.ts, y: ((Math.floor(i / m.width) % m.height) + 0.5) * h.ts, level: Math.floor(i / plane) });
+  const pairs = to.map((t) => {
+    const b = pos(t);
+    const a = from.map(pos).filter((p) => p.level === b.level).sort((p, q) => Math.hypot(p.x - b.x, p.y - b.y) - Math.hypot(q.x - b.x, q.y - b.y))[0];
+    return { a: a ?? b, b, fresh: !a };
+  });
+  const fx = new Graphics();
+  h.fxLayer.addChild(fx);
+  const label = btext("HISS…", Math.max(10, h.ts * 0.32), 0xffa64d);
+  h.fxLayer.addChild(label);
+  await h.tween(900, (k) => {
+    fx.clear();
+    label.visible = false;
+    for (const { a, b, fresh } of pairs) {
+      if (b.level !== h.level) continue;
+      const x = a.x + (b.x - a.x) * k;
+      const y = a.y + (b.y - a.y) * k;
+      for (let r = 1; r <= 3; r++) fx.circle(x, y, (h.ts * r * (0.8 + 0.4 * ((k * 3 + r) % 1))) / 6).stroke({ width: 1.5, color: 0xffa64d, alpha: (1 - r * 0.25) * (fresh ? k : 1) });
+      if (fresh && !label.visible) {
+        label.visible = true;
+        label.position.set(b.x - label.width / 2, b.y - h.ts * 0.8);
+      }
+    }
+  });
+  fx.destroy();
+  label.destroy();
+}
