@@ -707,7 +707,9 @@ export class BattleScreen {
         put(pb, `${SEAT_NAME[other]} lost the connection. His seat is held${held ? ` for ${held} s` : ""} for him to come back.`);
         pb.classList.add("show");
       } else if ((holder === "bot" || holder === "open") && this.backend.kind === "online" && otherAlive && w.phase !== "ended") {
-        const text = `${holder === "bot" ? `The bot commands ${SEAT_NAME[other]}'s squad.` : `${SEAT_NAME[other]}'s seat is open: share the code.`} <button id="btn-takeover">Take his squad over</button>`;
+        const sergeantUp = Object.values(w.units).some((u) => u.seat === other && u.kind === other && u.fate === "active");
+        const whose = sergeantUp ? `${SEAT_NAME[other]}'s squad` : `the late Sergeant ${SEAT_NAME[other]}'s privates`;
+        const text = `${holder === "bot" ? `The bot commands ${whose}.` : `${SEAT_NAME[other]}'s seat is open: share the code.`} <button id="btn-takeover">${sergeantUp ? "Take his squad over" : "Command his privates"}</button>`;
         if (put(pb, text)) pb.querySelector("#btn-takeover")!.addEventListener("click", () => this.command("takeover"));
         pb.classList.add("show");
       } else if (holder === "partner") {

@@ -12,6 +12,15 @@ import type { RoutePreview } from "../../shared/routePreview.js";
 export const TERRAIN_LABEL = ["street", "rubble (half cover)", "wall", "vehicle (full cover)", "manhole (creatures climb out)", "exit", "stairs", "hole"];
 export const PHASE_TEXT: Record<string, string> = { enemy: "Enemy phase", environment: "Environment phase", player: "Player phase" };
 
+/** The legend's little silhouettes, drawn like the board's (units.ts) at 16 px. */
+const svg = (inner: string) => `<svg class="icon" width="16" height="16" viewBox="-10 -10 20 20" aria-hidden="true">${inner}</svg>`;
+const ICON = {
+  snatcher: svg(`<path d="M-3 -2 L-8 4 L-6 8 M3 -2 L8 4 L6 8" stroke="#e5484d" stroke-width="2" fill="none"/><ellipse cx="0" cy="-1" rx="4" ry="5.5" fill="#e5484d" stroke="#000"/>`),
+  leaper: svg(`<path d="M-3 -2 L-8 -6 L-5 -1 M3 -2 L8 -6 L5 -1" stroke="#b565f0" stroke-width="2" fill="none"/><polygon points="0,8 -4,-3 0,-5 4,-3" fill="#b565f0" stroke="#000"/>`),
+  spitter: svg(`<circle cx="0" cy="-1" r="6" fill="#c6e33a" stroke="#000"/><circle cx="0" cy="4" r="2" fill="#1a2a05" stroke="#7cff3a"/>`),
+  soldier: svg(`<ellipse cx="-1" cy="0" rx="4" ry="6.5" fill="#4da3ff" stroke="#000"/><rect x="0" y="1.5" width="9" height="1.5" fill="#111"/><circle cx="0" cy="0" r="3" fill="#3b4a35" stroke="#000"/>`),
+};
+
 export const DOM = `
   <header id="top">
     <span class="title">LAST STAND</span>
@@ -70,7 +79,9 @@ export const DOM = `
           <span><i class="sw manhole"></i>manhole · spawns</span><span><i class="sw exit"></i>exit</span>
           <span><i class="sw acid"></i>acid (drops = intensity)</span><span><i class="sw noise"></i>noise: something unseen</span>
           <span><i class="sw reach1"></i>1 AP · <i class="sw reach2"></i>2 AP</span><span><i class="sw ring"></i>the line · ┅ next round</span>
-          <span>Snatcher: long arms · Leaper: legs · Spitter: sac</span><span>number: intent order · −N damage</span>
+          <span>${ICON.snatcher} Snatcher · grabs, drags</span><span>${ICON.leaper} Leaper · pounces</span>
+          <span>${ICON.spitter} Spitter · spits acid</span><span>${ICON.soldier} soldier · rifle = facing</span>
+          <span>number: intent order · −N damage</span><span>green brackets: selected · dashes: cursor</span>
         </div>
       </details>
     </aside>
