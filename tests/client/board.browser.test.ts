@@ -237,6 +237,29 @@ describe("the board reads at a glance", () => {
     await page.context().close();
   }, 60_000);
 
+  it("twenty hovered tiles in one frame make one redraw, ending on the last tile", async () => {
+    const { page, errors } = await newPage(env, 1400, 800);
+    pageErrors.push(errors);
+    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2`);
+    await settled(page);
+    const pts = [];
+    for (let i = 0; i < 20; i++) pts.push(await tilePoint(page, 2 + (i % 18), 3 + Math.floor(i / 18)));
+    const r = await page.evaluate(async (points) => {
+      const d = (window as any).__lastStandDebug;
+      const canvas = document.getElementById("board-canvas")!;
+      await new Promise((ok) => requestAnimationFrame(ok));
+      const before = d.redraws();
+      for (const p of points) canvas.dispatchEvent(new PointerEvent("pointermove", { clientX: p.x, clientY: p.y, pointerId: 1, pointerType: "mouse", bubbles: true }));
+      const during = d.redraws();
+      await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+      return { before, during, after: d.redraws(), cursor: (window as any).__lastStand.cursor };
+    }, pts);
+    expect(r.during).toBe(r.before);
+    expect(r.after - r.before).toBeLessThanOrEqual(2);
+    expect(r.cursor).toMatchObject({ x: 3, y: 4 });
+    await page.context().close();
+  }, 60_000);
+
   it("sound stays silent before a gesture, and the mute toggle is kept across visits", async () => {
     const { page, errors } = await newPage(env, 1400, 800);
     pageErrors.push(errors);
