@@ -2,6 +2,7 @@
  * The HTTP API, on the same port as the game server (express, mounted by Colyseus' transport):
  *   GET /health                 → { ok, rooms, uptimeSeconds }
  *   GET /api/maps               → [{ id, name, width, height }]
+ *   GET /api/maps/:id           → the map's Tiled JSON (.tmj), for a map the server lists
  *   GET /api/matches/:id/record → the match record (design section 12)
  *   GET /api/battles/:code      → the battle's summary; reopens a stored, unfinished battle whose
  *                                 room is closed, so `client.joinById(code)` works right after.
@@ -11,7 +12,8 @@ import express from "express";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { matchMaker } from "@colyseus/core";
-import { listMaps } from "./maps.js";
+import { listMaps, loadMapById, MAPS_DIR } from "./maps.js";
+import { readFileSync } from "node:fs";
 import { normalizeCode } from "./codes.js";
 import { liveRooms } from "./room.js";
 import { services } from "./services.js";
@@ -62,6 +64,17 @@ export function configureHttp(app: express.Application) {
 
   app.get("/api/maps", (_req, res) => {
     res.json(listMaps());
+  });
+
+  // the client plays any map the server offers: it fetches the file instead of bundling maps/
+  app.get("/api/maps/:id", (req, res) => {
+    const id = req.params.id;
+    if (!listMaps().some((m) => m.id === id)) {
+      res.status(404).json({ code: "ERR_UNKNOWN_MAP", message: `There is no map "${String(id).slice(0, 64)}".` });
+      return;
+    }
+    loadMapById(id);
+    res.type("application/json").send(readFileSync(join(MAPS_DIR, `${id}.tmj`), "utf8"));
   });
 
   app.get("/api/matches/:id/record", async (req, res) => {

@@ -4,6 +4,9 @@
  *   firstFrameMs  page load (navigation start) to the battle drawn and painted
  *   fps           frames rendered per second while the enemy phase is animated (canvas 1280x720)
  *   bundleKbGz    gzipped size of everything the build emits (JS, CSS, HTML)
+ *   fpsCrowded    frames per second while a crowded round is animated: round 10+ of last-stand
+ *                 (hard, seed 3, the bot playing both seats up to it) with 14+ creatures in sight,
+ *                 acid, corpses and intents on the board, its enemy phase played at normal speed
  *
  *   npm run bench:client -- --json      (one JSON line on stdout)
  *   options: --rounds N (enemy phases to animate, default 3), --seed N (default 2)
@@ -71,7 +74,28 @@ try {
     log(`round ${r + 1}: ${end.f - start.f} frames in ${Math.round(end.t - start.t)} ms`);
   }
   const fps = ms > 0 ? Math.round((frames / ms) * 10000) / 10 : 0;
-  const result = { firstFrameMs, fps, bundleKbGz, canvas: renderer, animatedMs: Math.round(ms), frames, cpus: cpus().length, loadAvg1m: Math.round(loadavg()[0] * 10) / 10 };
+
+  // A crowded round: autoplay to round 10 at high speed, then time one enemy phase at speed 1.
+  const crowd = await browser.newPage({ viewport: { width: 1660, height: 880 } });
+  await crowd.goto(`http://127.0.0.1:${game.port}/?offline=1&map=last-stand&seed=3&difficulty=hard&autoplay=9&speed=200`);
+  await crowd.waitForFunction(() => (window as any).__lastStand?.autoplayDone && !(window as any).__lastStand.animating, null, { timeout: 180_000, polling: 50 });
+  const scene = await crowd.evaluate(() => {
+    const w = (window as any).__lastStandDebug.wire();
+    const units = Object.values(w.units) as { side: string; fate: string }[];
+    return { round: w.round, creatures: units.filter((u) => u.side === "creature" && u.fate === "active").length, intents: w.intents.length, acid: w.acid.filter((a: number) => a > 0).length, corpses: w.corpse.filter((c: number) => c > 0).length };
+  });
+  await crowd.evaluate(() => (window as any).__lastStandDebug.setSpeed(1));
+  // the pointer over a creature: its intent focused, the others dimmed, tags laid out
+  await crowd.mouse.move(830, 440);
+  await crowd.keyboard.press("e");
+  await crowd.waitForFunction(() => (window as any).__lastStand.animating, null, { timeout: 30_000, polling: 10 });
+  const c0 = await crowd.evaluate(() => ({ f: (window as any).__lastStandDebug.frames(), t: performance.now() }));
+  await crowd.waitForFunction(() => !(window as any).__lastStand.animating, null, { timeout: 180_000, polling: 50 });
+  const c1 = await crowd.evaluate(() => ({ f: (window as any).__lastStandDebug.frames(), t: performance.now() }));
+  const fpsCrowded = c1.t > c0.t ? Math.round(((c1.f - c0.f) / (c1.t - c0.t)) * 10000) / 10 : 0;
+  log(`crowded round ${scene.round}: ${scene.creatures} creatures, ${scene.intents} intents, ${scene.acid} acid tiles, ${scene.corpses} corpse tiles; ${c1.f - c0.f} frames in ${Math.round(c1.t - c0.t)} ms`);
+
+  const result = { firstFrameMs, fps, fpsCrowded, crowded: { ...scene, animatedMs: Math.round(c1.t - c0.t) }, bundleKbGz, canvas: renderer, animatedMs: Math.round(ms), frames, cpus: cpus().length, loadAvg1m: Math.round(loadavg()[0] * 10) / 10 };
   console.log(json ? JSON.stringify(result) : result);
 } finally {
   await browser.close();

@@ -16,6 +16,8 @@ export interface RoomInfo {
   spectators: number;
   turnSeconds: number;
   turnDeadline: number;
+  /** How long a dropped player's seat is held, when the room says (else the client names no number). */
+  reconnectSeconds?: number;
 }
 
 export type ConnectionStatus = "connected" | "dropped" | "reconnecting" | "lost";

@@ -1,26 +1,22 @@
-/** Map files come with the client (imported through Vite) and are parsed by the engine's parseMap. */
+/**
+ * Maps come from the game server (`GET /api/maps/:id`, the Tiled file) and are parsed by the
+ * engine's parseMap: any map the server offers plays, and the bundle carries none.
+ */
 import { parseMap, type MapDef } from "./engine";
-
-const files = import.meta.glob("../../maps/*.tmj", { query: "?raw", import: "default" }) as Record<string, () => Promise<string>>;
-
-const byId = new Map<string, () => Promise<string>>();
-for (const [path, load] of Object.entries(files)) {
-  const id = path.split("/").pop()!.replace(/\.tmj$/, "");
-  byId.set(id, load);
-}
-
-export function bundledMapIds(): string[] {
-  return [...byId.keys()].sort();
-}
 
 const cache = new Map<string, Promise<MapDef>>();
 
 export function loadMap(id: string): Promise<MapDef> {
   let p = cache.get(id);
   if (!p) {
-    const load = byId.get(id);
-    if (!load) return Promise.reject(new Error(`This client has no map "${id}" (it knows: ${bundledMapIds().join(", ")}).`));
-    p = load().then((text) => parseMap(`maps/${id}.tmj`, JSON.parse(text)));
+    p = fetch(`/api/maps/${encodeURIComponent(id)}`).then(async (res) => {
+      if (!res.ok) {
+        const body = (await res.json().catch(() => null)) as { message?: string } | null;
+        throw new Error(body?.message ?? `The server has no map "${id}" (HTTP ${res.status}).`);
+      }
+      return parseMap(`maps/${id}.tmj`, await res.json());
+    });
+    p.catch(() => cache.delete(id));
     cache.set(id, p);
   }
   return p;

@@ -58,6 +58,7 @@ function readInfo(j: Record<string, unknown>): RoomInfo {
   info.spectators = Number(j.spectators ?? 0);
   info.turnSeconds = Number(j.turnSeconds ?? 0);
   info.turnDeadline = Number(j.turnDeadline ?? 0);
+  if (Number(j.reconnectSeconds) > 0) info.reconnectSeconds = Number(j.reconnectSeconds);
   return info;
 }
 

@@ -140,6 +140,12 @@ export class OfflineBackend implements Backend {
   sendPointer(_p: Pos | null): void {}
   leave(): void {}
 
+  /** Test hook: edit the battle in place, as the engine's own tests set up a position, and show it. */
+  editForTest(edit: (s: BattleState) => void): void {
+    edit(this.state);
+    this.publish();
+  }
+
   /** The match record of this offline battle (for the replay viewer). */
   record(): unknown {
     return {

@@ -39,16 +39,24 @@ export function chartSvg(rows: RoundStats[], width = 560, height = 220): string 
   s += line((r) => r.creaturesOnBoard, "#e5484d", "circle");
   if (rows.some((r) => r.radius !== null)) s += line((r) => r.radius ?? 0, "#ffd23f", "square", "5 3");
   s += `<text x="${width / 2}" y="${height - 1}" text-anchor="middle" fill="#888" font-size="10">round</text></svg>`;
-  s += `<div class="chart-legend"><span><i style="background:#4cd964"></i>kills (bar)</span><span><i style="background:#ff3b30;outline:1px dashed #fff"></i>soldiers lost (dashed bar)</span><span>● creatures on the board (line)</span><span>■ ring radius (dashed line)</span></div>`;
+  // the legend's swatches are drawn with the chart's own strokes, fills and markers
+  const sw = (inner: string) => `<svg width="26" height="12" aria-hidden="true">${inner}</svg>`;
+  s += `<div class="chart-legend">
+    <span data-key="kills">${sw(`<rect x="8" y="1" width="10" height="10" fill="#4cd964"/>`)}kills (bar)</span>
+    <span data-key="lost">${sw(`<rect x="8" y="1" width="10" height="10" fill="#ff3b30" stroke="#fff" stroke-dasharray="2 2"/>`)}soldiers lost (dashed bar)</span>
+    <span data-key="creatures">${sw(`<line x1="1" x2="25" y1="6" y2="6" stroke="#e5484d" stroke-width="2"/><circle cx="13" cy="6" r="3" fill="#e5484d"/>`)}creatures on the board</span>
+    ${rows.some((r) => r.radius !== null) ? `<span data-key="radius">${sw(`<line x1="1" x2="25" y1="6" y2="6" stroke="#ffd23f" stroke-width="2" stroke-dasharray="5 3"/><rect x="10" y="3" width="6" height="6" fill="#ffd23f"/>`)}ring radius</span>` : ""}
+  </div>`;
   return s;
 }
 
-export function renderReport(host: HTMLElement, w: WireState, opts: { matchId?: string; onClose?: () => void }): void {
+export function renderReport(host: HTMLElement, w: WireState, opts: { matchId?: string; onClose?: () => void; reason?: string }): void {
   const r = parseReport(w);
   const outcome = w.outcome === "won" ? "Victory" : w.outcome === "lost" ? "Defeat" : "Battle over";
   const acc = r && r.shots ? Math.round((100 * r.hits) / r.shots) : 0;
   host.innerHTML = `<div id="report" class="modal">
     <h2>After-action report — ${esc(outcome)}</h2>
+    ${opts.reason ? `<p id="end-reason" class="reason">${esc(opts.reason)}</p>` : ""}
     ${
       r
         ? `<table class="totals">
@@ -63,7 +71,7 @@ export function renderReport(host: HTMLElement, w: WireState, opts: { matchId?: 
     <p class="buttons">
       ${opts.matchId ? `<a class="button" id="watch-replay" href="/?replay=${encodeURIComponent(opts.matchId)}">Watch the replay</a> <a class="button" id="download-record" href="/api/matches/${encodeURIComponent(opts.matchId)}/record" download="last-stand-${esc(opts.matchId)}.json">Download the record</a>` : ""}
       <a class="button" href="/">New battle</a>
-      ${opts.onClose ? `<button id="close-report">Look at the board</button>` : ""}
+      ${opts.onClose ? `<button id="close-report">Look at the board <kbd>Esc</kbd></button>` : ""}
     </p></div>`;
   host.querySelector("#close-report")?.addEventListener("click", () => opts.onClose?.());
 }

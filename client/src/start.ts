@@ -1,5 +1,4 @@
 /** The start page: create a battle, join one by code or link, watch, replay a record. */
-import { bundledMapIds } from "./maps";
 import { esc } from "./dom";
 import { setTestState } from "./teststate";
 import type { ViewerSeat } from "./backend";
@@ -27,14 +26,12 @@ async function fetchMaps(): Promise<MapInfo[]> {
   try {
     const res = await fetch("/api/maps");
     if (res.ok) {
-      const list = (await res.json()) as MapInfo[];
-      const known = new Set(bundledMapIds());
-      return list.filter((m) => known.has(m.id));
+      return (await res.json()) as MapInfo[];
     }
   } catch {
     /* server not reachable: offline only */
   }
-  return bundledMapIds().map((id) => ({ id, name: id, width: 0, height: 0 }));
+  return [];
 }
 
 export async function lookupBattle(code: string): Promise<{ seats: Record<string, string>; map: string; round: number; phase: string } | null> {

@@ -132,7 +132,7 @@ describe("two players in their browsers", () => {
     await clickTile(A, target.x, target.y);
     await waitLS(A, `s.step > ${s0} && !s.animating`);
     const log = await A.textContent("#log");
-    expect(log).toMatch(/fired at/);
+    expect(log).toMatch(/fires at/);
   }, 60_000);
   it("a refused action is shown in words", async () => {
     await settled(A);
@@ -430,6 +430,10 @@ describe("two players in their browsers", () => {
     expect(Number(await page.textContent("#rep-rounds"))).toBeGreaterThan(1);
     const stats = await screenshotStats(page, artifact("report.png"));
     expect(stats.colours).toBeGreaterThan(40);
+    // it says why the battle ended, and Esc closes it onto the board
+    expect((await page.textContent("#end-reason"))?.length ?? 0).toBeGreaterThan(10);
+    await page.keyboard.press("Escape");
+    expect(await page.$eval("#report-host", (el) => (el as HTMLElement).hidden)).toBe(true);
     await page.context().close();
   }, 120_000);
   it("no page error was thrown", () => {

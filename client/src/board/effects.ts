@@ -1,0 +1,369 @@
+/**
+ * Event animation: every event the engine emits gets a motion or a mark at a pace a person
+ * follows (moves along their path, shots, acid splashes, the drag tile by tile, the ring closing,
+ * a rifle lost, armor corroding, a fall, a melting floor, a rescue, an extraction). The board
+ * supplies the tween clock and the sprites; floating texts share the one bitmap font.
+ */
+import { Container, Graphics } from "pixi.js";
+import type { BattleEvent, MapDef, Pos, WireUnit } from "../engine";
+import { btext, C, easeInOut } from "./theme";
+import { drawSprite, makeSprite, type UnitSprite } from "./units";
+
+export interface AnimHost {
+  readonly ts: number;
+  readonly level: number;
+  readonly map: MapDef | null;
+  readonly fxLayer: Container;
+  readonly unitLayer: Container;
+  readonly sprites: Map<string, UnitSprite>;
+  readonly viewerSeat: string;
+  tween(ms: number, step: (k: number) => void): Promise<void>;
+  /** A sound cue for the event (the board's owner decides whether sound is on). */
+  cue?(name: string): void;
+}
+
+const centre = (h: AnimHost, p: { x: number; y: number }) => ({ x: (p.x + 0.5) * h.ts, y: (p.y + 0.5) * h.ts });
+
+export function floatText(h: AnimHost, text: string, x: number, y: number, color: number, ms = 700): Promise<void> {
+  const t = btext(text, Math.max(11, h.ts * 0.4), color);
+  t.anchor.set(0.5);
+  t.position.set(x, y);
+  h.fxLayer.addChild(t);
+  return h.tween(ms, (k) => {
+    t.y = y - k * h.ts * 0.6;
+    t.alpha = 1 - k * k;
+  }).then(() => t.destroy());
+}
+
+function face(s: UnitSprite, from: { x: number; y: number }, to: { x: number; y: number }, h: AnimHost): void {
+  if (from.x === to.x && from.y === to.y) return;
+  s.facing = Math.atan2(to.y - from.y, to.x - from.x);
+  drawSprite(s, h.ts, h.viewerSeat);
+}
+
+async function moveAlong(h: AnimHost, s: UnitSprite, path: Pos[], perTile = 140): Promise<void> {
+  const pts = path.filter((p) => (p.level ?? 0) === h.level);
+  if (!pts.length) return;
+  s.root.visible = true;
+  let a = { x: s.root.x, y: s.root.y };
+  for (const p of pts) {
+    const b = centre(h, p);
+    face(s, a, b, h);
+    const from = a;
+    await h.tween(perTile, (k) => {
+      const e = easeInOut(k);
+      s.root.position.set(from.x + (b.x - from.x) * e, from.y + (b.y - from.y) * e);
+    });
+    a = b;
+  }
+}
+
+async function splash(h: AnimHost, at: { x: number; y: number }, color: number, ms = 260): Promise<void> {
+  const fx = new Graphics();
+  h.fxLayer.addChild(fx);
+  const ts = h.ts;
+  await h.tween(ms, (k) => {
+    fx.clear();
+    for (let i = 0; i < 6; i++) {
+      const a = (i / 6) * Math.PI * 2 + 0.3;
+      fx.circle(at.x + Math.cos(a) * ts * 0.5 * k, at.y + Math.sin(a) * ts * 0.5 * k, ts * 0.06 * (1 - k) + 1).fill({ color, alpha: 1 - k });
+    }
+    fx.circle(at.x, at.y, ts * 0.45 * k).stroke({ width: 2, color, alpha: 0.8 * (1 - k) });
+  });
+  fx.destroy();
+}
+
+/** Plays one event. */
+export async function play(h: AnimHost, e: BattleEvent): Promise<void> {
+  const ts = h.ts;
+  const sp = (id: string) => h.sprites.get(id);
+  switch (e.type) {
+    case "moved": {
+      const s = sp(e.unit);
+      if (s) await moveAlong(h, s, e.path);
+      return;
+    }
+    case "dragged": {
+      // the victim pulled tile by tile behind the creature
+      const s = sp(e.unit);
+      const v = sp(e.victim);
+      h.cue?.("grab");
+      if (!s) return;
+      for (let i = 0; i < e.path.length; i++) {
+        const back = i === 0 ? null : e.path[i - 1];
+        await Promise.all([moveAlong(h, s, [e.path[i]], 240), v && back ? moveAlong(h, v, [back], 240) : v && i === 0 ? moveAlong(h, v, [{ x: Math.round(s.root.x / ts - 0.5), y: Math.round(s.root.y / ts - 0.5), level: h.level }], 240) : Promise.resolve()]);
+      }
+      return;
+    }
+    case "pounced": {
+      const s = sp(e.unit);
+      if (!s) return;
+      const a = { x: s.root.x, y: s.root.y };
+      const b = centre(h, e.to);
+      face(s, a, b, h);
+      await h.tween(380, (k) => s.root.position.set(a.x + (b.x - a.x) * k, a.y + (b.y - a.y) * k - Math.sin(Math.PI * k) * ts));
+      if (e.hit.length) {
+        h.cue?.("hit");
+        await Promise.all([splash(h, b, 0xff6b6b, 300), floatText(h, "SWEEP", b.x, b.y - ts * 0.4, 0xff6b6b, 400)]);
+      }
+      return;
+    }
+    case "shot": {
+      const a = sp(e.unit);
+      const b = sp(e.target);
+      h.cue?.("shot");
+      if (!a || !b) return;
+      face(a, a.root, b.root, h);
+      const fx = new Graphics();
+      h.fxLayer.addChild(fx);
+      const ax = a.root.x;
+      const ay = a.root.y;
+      const bx = b.root.x + (e.hit ? 0 : ts * 0.4);
+      const by = b.root.y + (e.hit ? 0 : -ts * 0.3);
+      await h.tween(200, (k) => {
+        const k0 = Math.max(0, k - 0.35);
+        fx.clear().moveTo(ax + (bx - ax) * k0, ay + (by - ay) * k0).lineTo(ax + (bx - ax) * k, ay + (by - ay) * k).stroke({ width: 3, color: e.overwatch ? 0x3fd4ff : 0xfff1a8 });
+        fx.circle(ax, ay, ts * 0.15 * (1 - k)).fill({ color: 0xffe0a0, alpha: 1 - k });
+      });
+      fx.destroy();
+      if (e.hit) h.cue?.("hit");
+      await floatText(h, e.hit ? `HIT ${e.chance}%` : `MISS ${e.chance}%`, b.root.x, b.root.y - ts * 0.3, e.hit ? 0xff6b6b : 0xdddddd, 550);
+      return;
+    }
+    case "spat": {
+      const a = sp(e.unit);
+      h.cue?.("acid");
+      if (!a) return;
+      const b = centre(h, e.at);
+      face(a, a.root, b, h);
+      const blob = new Graphics().circle(0, 0, ts * 0.15).fill(C.acid);
+      h.fxLayer.addChild(blob);
+      await h.tween(300, (k) => blob.position.set(a.root.x + (b.x - a.root.x) * k, a.root.y + (b.y - a.root.y) * k - Math.sin(Math.PI * k) * ts * 0.6));
+      blob.destroy();
+      await Promise.all([splash(h, b, C.acid), floatText(h, "SPIT", b.x, b.y, C.acid, 350)]);
+      return;
+    }
+    case "grenade": {
+      const fx = new Graphics();
+      h.fxLayer.addChild(fx);
+      h.cue?.("boom");
+      await h.tween(420, (k) => {
+        fx.clear();
+        for (const p of e.tiles) if ((p.level ?? 0) === h.level) fx.rect(p.x * ts, p.y * ts, ts, ts).fill({ color: C.blast, alpha: 0.7 * (1 - k) });
+        const c = centre(h, e.at);
+        fx.circle(c.x, c.y, ts * (0.3 + k * 1.2)).stroke({ width: 4, color: 0xffe0a0, alpha: 1 - k });
+      });
+      fx.destroy();
+      return;
+    }
+    case "butt": {
+      const s = sp(e.target);
+      h.cue?.("hit");
+      if (s) await floatText(h, `BUTT −${e.damage}`, s.root.x, s.root.y - ts * 0.3, 0xffb0b0, 400);
+      return;
+    }
+    case "damaged": {
+      const s = sp(e.unit);
+      if (!s) return;
+      const x0 = s.root.x;
+      const acid = e.cause === "acid" || e.cause === "splash" || e.cause === "spit" || e.cause === "vapour";
+      s.unit = { ...s.unit, hp: e.hp };
+      drawSprite(s, ts, h.viewerSeat);
+      await Promise.all([
+        h.tween(180, (k) => (s.root.x = x0 + Math.sin(k * Math.PI * 4) * ts * 0.08)),
+        floatText(h, `−${e.amount}${acid ? " ACID" : ""}`, x0, s.root.y - ts * 0.5, acid ? C.acid : 0xff4d4d, 450),
+      ]);
+      s.root.x = x0;
+      return;
+    }
+    case "died": {
+      const s = sp(e.unit);
+      if (!s) return;
+      await h.tween(300, (k) => {
+        s.root.alpha = 1 - k;
+        s.root.scale.set(1 + k * 0.3);
+      });
+      s.root.visible = false;
+      s.root.scale.set(1);
+      return;
+    }
+    case "taken": {
+      const s = sp(e.unit);
+      if (!s) return;
+      await Promise.all([h.tween(500, (k) => (s.root.alpha = 1 - k)), floatText(h, "TAKEN", s.root.x, s.root.y - ts * 0.3, C.drag, 800)]);
+      s.root.visible = false;
+      return;
+    }
+    case "acid": {
+      if ((e.at.level ?? 0) !== h.level) return;
+      const c = centre(h, e.at);
+      const fx = new Graphics();
+      h.fxLayer.addChild(fx);
+      await h.tween(140, (k) => fx.clear().circle(c.x, c.y, ts * 0.45 * k).fill({ color: C.acid, alpha: 0.6 * (1 - k) + 0.2 }));
+      fx.destroy();
+      return;
+    }
+    case "corroded": {
+      const s = sp(e.unit);
+      if (s) await Promise.all([splash(h, s.root, C.acid, 220), floatText(h, `ARMOR ${e.armor}`, s.root.x, s.root.y - ts * 0.6, C.acid, 450)]);
+      return;
+    }
+    case "weaponLost": {
+      const s = sp(e.unit);
+      if (!s) return;
+      const rifle = new Graphics().rect(-ts * 0.3, -ts * 0.05, ts * 0.6, ts * 0.1).fill(0x222222).stroke({ width: 1, color: 0xdddddd });
+      rifle.position.set(s.root.x, s.root.y);
+      h.fxLayer.addChild(rifle);
+      s.unit = { ...s.unit, hasWeapon: false };
+      drawSprite(s, ts, h.viewerSeat);
+      await Promise.all([
+        h.tween(500, (k) => {
+          rifle.position.set(s.root.x + k * ts * 0.5, s.root.y + k * ts * 0.3);
+          rifle.rotation = k * 2;
+          rifle.alpha = 1 - k;
+          rifle.tint = k > 0.5 ? C.acid : 0xffffff;
+        }),
+        floatText(h, "RIFLE LOST", s.root.x, s.root.y - ts * 0.4, 0xffe14d, 600),
+      ]);
+      rifle.destroy();
+      return;
+    }
+    case "grabbed": {
+      const v = sp(e.victim);
+      h.cue?.("grab");
+      if (v) await floatText(h, e.hit ? "GRABBED!" : "GRAB MISSED", v.root.x, v.root.y - ts * 0.3, e.hit ? C.drag : 0xdddddd, 600);
+      return;
+    }
+    case "freed": {
+      const s = sp(e.unit);
+      if (s) await floatText(h, "FREED", s.root.x, s.root.y - ts * 0.3, 0x4cd964, 450);
+      return;
+    }
+    case "spawned": {
+      if ((e.at.level ?? 0) !== h.level) return;
+      let s = h.sprites.get(e.unit);
+      if (!s) {
+        const u: WireUnit = {
+          id: e.unit, kind: e.kind, side: "creature", seat: "", x: e.at.x, y: e.at.y, level: e.at.level ?? 0,
+          hp: 1, maxHp: 1, armor: 0, ap: 0, move: 0, aim: 0, fate: "active", mag: 0, spareMags: 0, grenades: 0,
+          hasWeapon: false, overwatch: false, grabbedBy: "", grabbing: "", freed: false, burned: false, unseenAtPhaseStart: false,
+        };
+        s = makeSprite(u);
+        h.unitLayer.addChild(s.root);
+        h.sprites.set(e.unit, s);
+        drawSprite(s, ts, h.viewerSeat);
+        s.bar.clear();
+      }
+      const c = centre(h, e.at);
+      s.root.position.set(c.x, c.y);
+      s.root.visible = true;
+      const sprite = s;
+      await Promise.all([h.tween(300, (k) => (sprite.root.alpha = k)), splash(h, c, 0xa0a0a0, 300)]);
+      return;
+    }
+    case "overwatch": {
+      const s = sp(e.unit);
+      if (s) await floatText(h, "OVERWATCH", s.root.x, s.root.y - ts * 0.3, 0x3fd4ff, 400);
+      return;
+    }
+    case "reloaded": {
+      const s = sp(e.unit);
+      if (s) await floatText(h, "RELOAD", s.root.x, s.root.y - ts * 0.3, 0xffffff, 350);
+      return;
+    }
+    case "squeezed": {
+      const m = h.map;
+      h.cue?.("ring");
+      if (!m?.perimeter) return;
+      const fx = new Graphics();
+      h.fxLayer.addChild(fx);
+      const { cx, cy } = m.perimeter;
+      const r0 = Math.max(e.radius + 1, e.radius);
+      await h.tween(700, (k) => {
+        const r = r0 - easeInOut(k) * (r0 - e.radius);
+        fx.clear().rect((cx - r) * ts, (cy - r) * ts, (2 * r + 1) * ts, (2 * r + 1) * ts).stroke({ width: 5, color: C.ring, alpha: 1 - k * 0.5 });
+      });
+      fx.destroy();
+      await floatText(h, `THE LINE CLOSES: ${e.radius}`, (cx + 0.5) * ts, (cy + 0.5) * ts, C.ring, 600);
+      return;
+    }
+    case "melted": {
+      if ((e.at.level ?? 0) !== h.level) return;
+      const c = centre(h, e.at);
+      await Promise.all([splash(h, c, 0x8a3d1a, 400), floatText(h, "FLOOR MELTS", c.x, c.y - ts * 0.3, 0xffa64d, 500)]);
+      return;
+    }
+    case "fell": {
+      const s = sp(e.unit);
+      if (!s) return;
+      await h.tween(350, (k) => {
+        s.root.scale.set(1 - 0.6 * k);
+        s.root.alpha = 1 - 0.5 * k;
+      });
+      s.root.scale.set(1);
+      s.root.alpha = 1;
+      s.root.visible = (e.to.level ?? 0) === h.level;
+      if (s.root.visible) s.root.position.set(centre(h, e.to).x, centre(h, e.to).y);
+      await floatText(h, "FELL", s.root.x, s.root.y - ts * 0.3, 0xffa64d, 450);
+      return;
+    }
+    case "extracted": {
+      const s = sp(e.unit);
+      if (!s) return;
+      await Promise.all([h.tween(500, (k) => (s.root.alpha = 1 - k)), floatText(h, "OUT", s.root.x, s.root.y - ts * 0.3, 0x8cf0a8, 600)]);
+      s.root.visible = false;
+      return;
+    }
+    case "rescued": {
+      if ((e.at.level ?? 0) !== h.level) return;
+      const c = centre(h, e.at);
+      await Promise.all([splash(h, c, 0x8cf0a8, 500), floatText(h, "SURVIVORS RESCUED", c.x, c.y - ts * 0.3, 0x8cf0a8, 800)]);
+      return;
+    }
+    case "phase":
+      if (e.phase === "player") h.cue?.("turn");
+      await h.tween(350, () => {});
+      return;
+    case "perimeterBroken":
+    case "objective":
+    case "ended":
+    case "ready":
+    case "undone":
+      return;
+    default:
+      return;
+  }
+}
+
+/** What the squad hears in the fog: noise markers drifting from where they were to where they are now, a hiss where one appears. */
+export async function noiseDrift(h: AnimHost, from: number[], to: number[]): Promise<void> {
+  const m = h.map;
+  if (!m || (!from.length && !to.length)) return;
+  const plane = m.width * m.height;
+  const pos = (i: number) => ({ x: ((i % m.width) + 0.5) * h.ts, y: ((Math.floor(i / m.width) % m.height) + 0.5) * h.ts, level: Math.floor(i / plane) });
+  const pairs = to.map((t) => {
+    const b = pos(t);
+    const a = from.map(pos).filter((p) => p.level === b.level).sort((p, q) => Math.hypot(p.x - b.x, p.y - b.y) - Math.hypot(q.x - b.x, q.y - b.y))[0];
+    return { a: a ?? b, b, fresh: !a };
+  });
+  const fx = new Graphics();
+  h.fxLayer.addChild(fx);
+  const label = btext("HISS…", Math.max(10, h.ts * 0.32), 0xffa64d);
+  h.fxLayer.addChild(label);
+  await h.tween(900, (k) => {
+    fx.clear();
+    label.visible = false;
+    for (const { a, b, fresh } of pairs) {
+      if (b.level !== h.level) continue;
+      const x = a.x + (b.x - a.x) * k;
+      const y = a.y + (b.y - a.y) * k;
+      for (let r = 1; r <= 3; r++) fx.circle(x, y, (h.ts * r * (0.8 + 0.4 * ((k * 3 + r) % 1))) / 6).stroke({ width: 1.5, color: 0xffa64d, alpha: (1 - r * 0.25) * (fresh ? k : 1) });
+      if (fresh && !label.visible) {
+        label.visible = true;
+        label.position.set(b.x - label.width / 2, b.y - h.ts * 0.8);
+      }
+    }
+  });
+  fx.destroy();
+  label.destroy();
+}

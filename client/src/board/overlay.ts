@@ -1,0 +1,240 @@
+/**
+ * What changes with the pointer and the selection, drawn over the static board every time the
+ * controller's preview changes (once per animation frame at most): the enemy's intents (the
+ * focused ones lit, the rest dimmed), the route with its cost, targets, the blast, the selection
+ * (green brackets) and the cursor (a thin dashed box), the partner's marks and pings. Returns the
+ * tags it wants written; the board lays them out (labels.ts) so that none overlaps another.
+ */
+import type { Graphics } from "pixi.js";
+import type { MapDef, Pos, WireState } from "../engine";
+import type { Reach } from "../previews";
+import type { LabelItem } from "./labels";
+import { C, dashLine } from "./theme";
+
+export interface PingMark {
+  x: number;
+  y: number;
+  level: number;
+  kind: "danger" | "move" | "target";
+  seat: string;
+  at: number;
+}
+
+export interface RouteMark {
+  path: Pos[];
+  waypoints: Pos[];
+  ok: boolean;
+  hazards: { pos: Pos; damage: number; corrosion: number }[];
+  /** The cost written at the route's end, e.g. "1 AP · −2 HP · ARMOR −1". */
+  tag: string;
+  /** Something hurts on this route (tag in red). */
+  danger: boolean;
+}
+
+export interface Overlay {
+  selected: string | null;
+  reach: Reach;
+  route: RouteMark | null;
+  targets: { unit: string; chance: number; label?: string }[];
+  target: string | null;
+  blast: Pos[];
+  throwable: Pos[];
+  cursor: Pos | null;
+  partnerSelected: string | null;
+  partnerPointer: Pos | null;
+  pings: PingMark[];
+  exposed: string[];
+  /** Intents lit by the focus (the others dimmed); empty: all shown alike. */
+  focus: string[];
+}
+
+export const emptyOverlay = (): Overlay => ({
+  selected: null,
+  reach: { tiles: [], edges: [] },
+  route: null,
+  targets: [],
+  target: null,
+  blast: [],
+  throwable: [],
+  cursor: null,
+  partnerSelected: null,
+  partnerPointer: null,
+  pings: [],
+  exposed: [],
+  focus: [],
+});
+
+export interface DrawCtx {
+  map: MapDef;
+  wire: WireState;
+  level: number;
+  ts: number;
+  /** Where a unit's sprite is drawn now (it may be mid-animation). */
+  at(id: string): { x: number; y: number } | null;
+}
+
+function tilePos(m: MapDef, i: number): Pos {
+  const plane = m.width * m.height;
+  return { level: Math.floor(i / plane), y: Math.floor((i % plane) / m.width), x: i % m.width };
+}
+
+const centre = (p: { x: number; y: number }, ts: number) => ({ x: (p.x + 0.5) * ts, y: (p.y + 0.5) * ts });
+
+/** The enemy's announced moves and attacks. */
+export function drawIntents(g: Graphics, d: DrawCtx, focus: string[], labels: LabelItem[]): void {
+  const { map: m, wire: w, ts, level } = d;
+  const fs = new Set(focus);
+  const ordered = [...(w.intents ?? [])].sort((a, b) => Number(fs.has(a.unit)) - Number(fs.has(b.unit)));
+  for (const it of ordered) {
+    const u = w.units[it.unit];
+    if (!u || u.level !== level) continue;
+    const lit = fs.size === 0 || fs.has(it.unit);
+    const alpha = lit ? 1 : 0.18;
+    const from = centre(u, ts);
+    const mv = tilePos(m, it.moveTo);
+    const to = centre(mv, ts);
+    if (mv.x !== u.x || mv.y !== u.y) {
+      g.moveTo(from.x, from.y).lineTo(to.x, to.y).stroke({ width: fs.has(it.unit) ? 4 : 2.5, color: C.intent, alpha: 0.85 * alpha });
+      const ang = Math.atan2(to.y - from.y, to.x - from.x);
+      const hl = ts * 0.28;
+      g.poly([to.x, to.y, to.x - hl * Math.cos(ang - 0.45), to.y - hl * Math.sin(ang - 0.45), to.x - hl * Math.cos(ang + 0.45), to.y - hl * Math.sin(ang + 0.45)]).fill({ color: C.intent, alpha: 0.9 * alpha });
+    }
+    if (it.dragPath?.length) {
+      let px = from.x;
+      let py = from.y;
+      for (const ti of it.dragPath) {
+        const p = centre(tilePos(m, ti), ts);
+        dashLine(g, px, py, p.x, p.y, 6, 4);
+        px = p.x;
+        py = p.y;
+      }
+      g.stroke({ width: 3, color: C.drag, alpha });
+      labels.push({ id: `drag:${it.unit}`, text: `DRAG · GONE IN ${it.countdown}`, color: C.drag, ax: px, ay: py - ts * 0.5, priority: 60, dim: !lit });
+    }
+    const area = it.area?.length ? it.area : it.target >= 0 ? [it.target] : [];
+    for (const ai of area) {
+      const p = tilePos(m, ai);
+      if (p.level !== level) continue;
+      const x = p.x * ts;
+      const y = p.y * ts;
+      g.rect(x + 2, y + 2, ts - 4, ts - 4).fill({ color: C.target, alpha: 0.18 * alpha }).stroke({ width: 2, color: C.target, alpha });
+    }
+    if (it.target >= 0) {
+      const p = tilePos(m, it.target);
+      if (p.level === level) {
+        const c = centre(p, ts);
+        g.moveTo(to.x, to.y).lineTo(c.x, c.y).stroke({ width: 2, color: C.target, alpha: 0.6 * alpha });
+        // one tag per attacked tile: several attacks on it fold into one (labels.ts)
+        labels.push({ id: `atk:${it.unit}`, group: `tile:${it.target}`, text: `${it.kind.toUpperCase()}${it.damage > 0 ? ` −${it.damage}` : ""}`, color: it.damage > 0 ? 0xff8080 : 0xffd0d0, ax: c.x, ay: p.y * ts + ts * 0.1, priority: fs.has(it.unit) ? 90 : 50, dim: !lit });
+      }
+    }
+    // the order badge, on the creature's top-left corner
+    labels.push({ id: `order:${it.unit}`, text: String(it.order), color: 0xffc27a, ax: from.x - ts * 0.3, ay: from.y - ts * 0.12, priority: 100, dim: !lit });
+  }
+}
+
+/** Selection, route, targets, blast, cursor, partner, pings, exposure. */
+export function drawOverlay(g: Graphics, d: DrawCtx, o: Overlay, labels: LabelItem[], now: number): void {
+  const { ts, level, wire } = d;
+  const lv = (p: { level?: number }) => (p.level ?? 0) === level;
+  if (o.selected) {
+    const u = wire.units[o.selected];
+    const at = d.at(o.selected);
+    if (u && u.level === level && at) {
+      // green corner brackets: the selection (the cursor is a thin white dashed box)
+      const x = at.x - ts / 2;
+      const y = at.y - ts / 2;
+      const k = ts * 0.28;
+      for (const [sx, sy, dx, dy] of [[x, y, 1, 1], [x + ts, y, -1, 1], [x, y + ts, 1, -1], [x + ts, y + ts, -1, -1]] as const)
+        g.moveTo(sx + dx * k, sy).lineTo(sx, sy).lineTo(sx, sy + dy * k);
+      g.stroke({ width: 3, color: C.select });
+    }
+  }
+  const r = o.route;
+  if (r && r.path.length) {
+    const start = o.selected ? wire.units[o.selected] : undefined;
+    const pts = [...(start ? [{ x: start.x, y: start.y, level: start.level }] : []), ...r.path].filter(lv);
+    for (let i = 1; i < pts.length; i++) {
+      const a = centre(pts[i - 1], ts);
+      const b = centre(pts[i], ts);
+      g.moveTo(a.x, a.y).lineTo(b.x, b.y);
+    }
+    g.stroke({ width: 3, color: r.ok ? C.path : C.target, alpha: 0.9 });
+    for (const h of r.hazards) {
+      if (!lv(h.pos)) continue;
+      const c = centre(h.pos, ts);
+      g.circle(c.x, c.y, ts * 0.22).fill({ color: C.hazard, alpha: 0.5 }).stroke({ width: 2, color: 0xffffff });
+      labels.push({ id: `hz:${h.pos.x},${h.pos.y}`, text: `−${h.damage}${h.corrosion ? ` ARMOR −${h.corrosion}` : ""}`, color: C.hazard, ax: c.x, ay: c.y - ts * 0.3, priority: 85 });
+    }
+    r.waypoints.forEach((wp, i) => {
+      if (!lv(wp)) return;
+      const c = centre(wp, ts);
+      g.poly([c.x, c.y - ts * 0.22, c.x + ts * 0.22, c.y, c.x, c.y + ts * 0.22, c.x - ts * 0.22, c.y]).fill(0xffffff).stroke({ width: 2, color: 0x000000 });
+      labels.push({ id: `wp:${i}`, text: `WAYPOINT ${i + 1}`, color: 0xffffff, ax: c.x, ay: c.y - ts * 0.3, priority: 40 });
+    });
+    const end = pts[pts.length - 1];
+    if (end) {
+      const c = centre(end, ts);
+      g.circle(c.x, c.y, ts * 0.16).fill(r.ok ? C.path : C.target);
+      if (r.tag) labels.push({ id: "route", text: r.tag, color: r.danger ? 0xff8080 : 0xffffff, ax: c.x, ay: c.y - ts * 0.3, priority: 95 });
+    }
+  }
+  for (const p of o.blast) {
+    if (!lv(p)) continue;
+    g.rect(p.x * ts + 1, p.y * ts + 1, ts - 2, ts - 2).fill({ color: C.blast, alpha: 0.3 }).stroke({ width: 2, color: C.blast });
+  }
+  for (const t of o.targets) {
+    const u = wire.units[t.unit];
+    const at = d.at(t.unit);
+    if (!u || u.level !== level || !at) continue;
+    const focused = o.target === t.unit;
+    g.circle(at.x, at.y, ts * 0.46).stroke({ width: focused ? 4 : 2, color: C.target });
+    labels.push({ id: `hit:${t.unit}`, text: t.label ?? `${t.chance}%`, color: focused ? 0xffffff : 0xffb0b0, ax: at.x, ay: at.y - ts * 0.35, priority: focused ? 97 : 70 });
+  }
+  for (const id of o.exposed) {
+    const u = wire.units[id];
+    const at = d.at(id);
+    if (!u || u.level !== level || !at) continue;
+    g.poly([at.x + ts * 0.3, at.y - ts * 0.55, at.x + ts * 0.52, at.y - ts * 0.15, at.x + ts * 0.08, at.y - ts * 0.15]).fill(0xff3b3b).stroke({ width: 1, color: 0x000000 });
+    labels.push({ id: `exp:${id}`, text: "EXPOSED", color: 0xff6b6b, ax: at.x, ay: at.y + ts * 0.15, priority: 65 });
+  }
+  for (const u of Object.values(wire.units)) {
+    if (u.fate !== "active" || u.level !== level) continue;
+    const st: string[] = [];
+    if (u.grabbedBy) st.push("GRABBED");
+    if (u.side === "squad" && !u.hasWeapon) st.push("NO RIFLE");
+    if (u.freed) st.push("FREED");
+    const at = d.at(u.id);
+    if (st.length && at) labels.push({ id: `st:${u.id}`, text: st.join(" "), color: 0xffe14d, ax: at.x, ay: at.y - ts * 0.35, priority: 75 });
+  }
+  if (o.partnerSelected) {
+    const u = wire.units[o.partnerSelected];
+    if (u && u.level === level) {
+      const x = u.x * ts;
+      const y = u.y * ts;
+      for (const [x1, y1, x2, y2] of [[x, y, x + ts, y], [x + ts, y, x + ts, y + ts], [x + ts, y + ts, x, y + ts], [x, y + ts, x, y]] as const) dashLine(g, x1, y1, x2, y2, 5, 4);
+      g.stroke({ width: 2, color: C.partner });
+    }
+  }
+  if (o.partnerPointer && lv(o.partnerPointer)) {
+    const c = centre(o.partnerPointer, ts);
+    g.poly([c.x, c.y, c.x + ts * 0.35, c.y + ts * 0.12, c.x + ts * 0.12, c.y + ts * 0.35]).fill(C.partner).stroke({ width: 1, color: 0x000000 });
+  }
+  if (o.cursor && lv(o.cursor)) {
+    const x = o.cursor.x * ts;
+    const y = o.cursor.y * ts;
+    for (const [x1, y1, x2, y2] of [[x, y, x + ts, y], [x + ts, y, x + ts, y + ts], [x + ts, y + ts, x, y + ts], [x, y + ts, x, y]] as const) dashLine(g, x1, y1, x2, y2, 3, 3);
+    g.stroke({ width: 1.5, color: C.cursor, alpha: 0.9 });
+  }
+  for (const p of o.pings) {
+    if (!lv(p)) continue;
+    const c = centre(p, ts);
+    const color = C.ping[p.kind] ?? 0xffffff;
+    const phase = ((now - p.at) % 1000) / 1000;
+    g.circle(c.x, c.y, ts * (0.3 + 0.4 * phase)).stroke({ width: 3, color, alpha: 1 - phase });
+    if (p.kind === "danger") g.poly([c.x, c.y - ts * 0.3, c.x + ts * 0.28, c.y + ts * 0.2, c.x - ts * 0.28, c.y + ts * 0.2]).stroke({ width: 3, color });
+    else if (p.kind === "move") g.poly([c.x - ts * 0.2, c.y - ts * 0.25, c.x + ts * 0.2, c.y - ts * 0.25, c.x, c.y + ts * 0.25]).stroke({ width: 3, color });
+    else g.circle(c.x, c.y, ts * 0.18).stroke({ width: 3, color });
+    labels.push({ id: `ping:${p.seat}:${p.at}`, text: p.kind === "danger" ? "DANGER" : p.kind === "move" ? "MOVE HERE" : "TARGET", color, ax: c.x, ay: c.y - ts * 0.45, priority: 80 });
+  }
+}

@@ -1,0 +1,280 @@
+/**
+ * The battle controller, headless (no DOM, no Pixi), in the manner of chessground's state: what is
+ * selected, the mode, the target, the cursor, the route's waypoints and the threat in focus; the
+ * commands a click or a key makes; and the preview of all that, computed with the engine. The
+ * screen (battle.ts) feeds it states and input, sends what it returns, and draws its preview.
+ */
+import { exposedSoldiers, type Action, type BattleState, type Pos, type Seat, type WireState } from "./engine";
+import { blast, focusAt, focusedIntents, reach, route, targetsFor, type Focus, type Mode, type Reach, type TargetChance } from "./previews";
+import type { RoutePreview } from "../../shared/routePreview.js";
+
+export type { Mode, Focus };
+
+export interface Context {
+  wire: WireState;
+  /** The squad's view as a BattleState (for the engine's previews); null if it could not be made. */
+  view: BattleState | null;
+  /** Legal actions of the seats this page commands. */
+  legal: Action[];
+  /** Soldiers this page commands, in Tab order. */
+  mine: string[];
+  seat: Seat | "spectator";
+  /** The level shown. */
+  level: number;
+}
+
+export interface Preview {
+  reach: Reach;
+  route: RoutePreview | null;
+  targets: TargetChance[];
+  throwable: Pos[];
+  blast: Pos[];
+  /** Intents lit by the focus; the others are dimmed when this is not empty. */
+  focus: string[];
+  exposed: string[];
+}
+
+/** What an input asks the screen to do. */
+export type Outcome =
+  | { send: Action[] }
+  | { error: { code: string; message: string } }
+  | null;
+
+const same = (a: Pos | null, b: Pos | null) => !!a && !!b && a.x === b.x && a.y === b.y && a.level === b.level;
+const NO_SELECTION = { code: "NO_SELECTION", message: "Select one of your soldiers first (Tab, or click him)." };
+
+export class BattleController {
+  selected: string | null = null;
+  mode: Mode = "move";
+  target: string | null = null;
+  cursor: Pos | null = null;
+  waypoints: Pos[] = [];
+  /** A threat chosen in the side list (kept while the pointer is off the board). */
+  pinned: Focus | null = null;
+  private ctx: Context | null = null;
+  private round = -1;
+  private memo: { key: string; preview: Preview } | null = null;
+
+  get context(): Context | null {
+    return this.ctx;
+  }
+
+  /** A new state: a new round (or a phase other than the player's) clears the cursor, route and target. */
+  setContext(ctx: Context): void {
+    const newRound = ctx.wire.round !== this.round || ctx.wire.phase !== "player";
+    this.ctx = ctx;
+    this.round = ctx.wire.round;
+    if (newRound) {
+      this.cursor = null;
+      this.waypoints = [];
+      this.target = null;
+      this.pinned = null;
+      this.mode = "move";
+    }
+    if (this.selected) {
+      const u = ctx.wire.units[this.selected];
+      if (!u || u.fate !== "active") this.selected = null;
+    }
+    if (this.target && !ctx.wire.units[this.target]) this.target = null;
+    if (!this.selected && ctx.seat !== "spectator" && ctx.wire.phase === "player" && ctx.mine.length) this.select(ctx.mine[0]);
+    this.memo = null;
+  }
+
+  private mineSelected(): boolean {
+    return !!this.selected && !!this.ctx && this.ctx.mine.includes(this.selected);
+  }
+
+  seatOf(unit: string): Seat {
+    const s = this.ctx?.wire.units[unit]?.seat;
+    return (s === "takumi" || s === "wang" ? s : this.ctx?.seat === "wang" ? "wang" : "takumi") as Seat;
+  }
+
+  select(id: string | null): void {
+    if (id === this.selected) return;
+    this.selected = id;
+    this.target = null;
+    this.mode = "move";
+    this.waypoints = [];
+    this.memo = null;
+  }
+
+  setMode(mode: Mode): Outcome {
+    if (!this.selected) return { error: NO_SELECTION };
+    this.mode = this.mode === mode && mode !== "move" ? "move" : mode;
+    this.target = null;
+    this.waypoints = [];
+    if (this.mode !== "move" && this.mode !== "grenade") this.target = this.targets()[0]?.unit ?? null;
+    this.memo = null;
+    return null;
+  }
+
+  hover(tile: Pos | null): void {
+    if (same(tile, this.cursor) || (!tile && !this.cursor)) return;
+    this.cursor = tile;
+    this.memo = null;
+  }
+
+  /** Lights a creature's intent from the side list (null: back to the pointer). */
+  pin(id: string | null): void {
+    this.pinned = id ? { kind: "intent", id } : null;
+    this.memo = null;
+  }
+
+  /** Esc: one thing at a time, the most recent first. Returns false when there was nothing to clear. */
+  escape(): boolean {
+    this.memo = null;
+    if (this.waypoints.length) this.waypoints.pop();
+    else if (this.target) this.target = null;
+    else if (this.mode !== "move") this.mode = "move";
+    else if (this.pinned) this.pinned = null;
+    else if (this.selected) this.selected = null;
+    else if (this.cursor) this.cursor = null;
+    else return false;
+    return true;
+  }
+
+  unitAt(tile: Pos): WireStateUnit | undefined {
+    const w = this.ctx?.wire;
+    if (!w) return undefined;
+    return Object.values(w.units).find((u) => u.fate === "active" && u.x === tile.x && u.y === tile.y && u.level === tile.level);
+  }
+
+  /** A click (or Enter) on a tile; `waypoint` (Shift+click) adds a waypoint to the route instead of moving. */
+  activate(tile: Pos, opts: { waypoint?: boolean } = {}): Outcome {
+    const ctx = this.ctx;
+    if (!ctx) return null;
+    this.memo = null;
+    this.cursor = tile;
+    const u = this.unitAt(tile);
+    const mine = (id: string) => ctx.mine.includes(id);
+    if (u && mine(u.id) && this.mode !== "grenade") {
+      this.select(u.id);
+      return null;
+    }
+    if (!this.selected || !mine(this.selected)) {
+      if (u) this.select(u.id);
+      return null;
+    }
+    const unit = this.selected;
+    if (this.mode === "grenade") {
+      this.mode = "move";
+      return { send: [{ type: "grenade", unit, to: tile }] };
+    }
+    if (u && u.side === "creature") {
+      if (this.target === u.id) return this.fire();
+      this.target = u.id;
+      if (this.mode === "move") this.mode = "shoot";
+      return null;
+    }
+    if (u) {
+      this.select(u.id);
+      return null;
+    }
+    if (opts.waypoint) {
+      const i = this.waypoints.findIndex((w) => same(w, tile));
+      if (i >= 0) this.waypoints.splice(i, 1);
+      else this.waypoints.push(tile);
+      return null;
+    }
+    const legs = [...this.waypoints, tile];
+    this.waypoints = [];
+    return { send: legs.map((to) => ({ type: "move", unit, to }) as Action) };
+  }
+
+  /** Fire at the target in the current mode. */
+  fire(): Outcome {
+    if (!this.selected || !this.target) return null;
+    const unit = this.selected;
+    const target = this.target;
+    const type = this.mode === "calledShot" ? "calledShot" : this.mode === "butt" ? "butt" : "shoot";
+    this.target = null;
+    this.mode = "move";
+    this.memo = null;
+    return { send: [{ type, unit, target }] };
+  }
+
+  /** Enter / Space. */
+  confirm(): Outcome {
+    if (this.target && this.mode !== "grenade") return this.fire();
+    return this.cursor ? this.activate(this.cursor) : null;
+  }
+
+  cycleUnit(dir: 1 | -1): void {
+    const mine = this.ctx?.mine ?? [];
+    if (!mine.length) return;
+    const i = mine.indexOf(this.selected ?? "");
+    this.select(mine[(i + dir + mine.length) % mine.length]);
+    const u = this.ctx!.wire.units[this.selected!];
+    if (u) this.cursor = { x: u.x, y: u.y, level: u.level };
+  }
+
+  cycleTarget(dir: 1 | -1): Outcome {
+    if (!this.selected) return { error: NO_SELECTION };
+    if (this.mode === "move" || this.mode === "grenade") this.mode = "shoot";
+    const ts = this.targets();
+    if (!ts.length) return { error: { code: "NO_TARGET", message: "No enemy in range and sight of this soldier." } };
+    const i = ts.findIndex((t) => t.unit === this.target);
+    this.target = ts[(i + dir + ts.length) % ts.length].unit;
+    const u = this.ctx!.wire.units[this.target];
+    if (u) this.cursor = { x: u.x, y: u.y, level: u.level };
+    this.memo = null;
+    return null;
+  }
+
+  moveCursor(dx: number, dy: number, width: number, height: number, level: number): void {
+    // the arrows start from the selected soldier when no cursor is on the board
+    const sel = this.selected ? this.ctx?.wire.units[this.selected] : undefined;
+    const c = this.cursor ?? (sel ? { x: sel.x, y: sel.y, level: sel.level } : { x: Math.floor(width / 2), y: Math.floor(height / 2), level });
+    this.cursor = { x: Math.max(0, Math.min(width - 1, c.x + dx)), y: Math.max(0, Math.min(height - 1, c.y + dy)), level: c.level };
+    const u = this.unitAt(this.cursor);
+    if (u && u.side === "creature" && this.targets().some((t) => t.unit === u.id)) this.target = u.id;
+    this.memo = null;
+  }
+
+  targets(mode: Mode = this.mode): TargetChance[] {
+    const ctx = this.ctx;
+    if (!ctx?.view || !this.selected || !this.mineSelected()) return [];
+    return targetsFor(ctx.view, ctx.legal, this.selected, mode);
+  }
+
+  /** The focus: a threat pinned in the side list, else what the pointer is over. */
+  focus(): Focus | null {
+    if (this.pinned) return this.pinned;
+    const view = this.ctx?.view;
+    return view && this.cursor ? focusAt(view, this.cursor) : null;
+  }
+
+  /** Everything the board draws for the selection, remembered until something changes. */
+  preview(): Preview {
+    const ctx = this.ctx;
+    const key = JSON.stringify([ctx?.wire.step, ctx?.wire.round, ctx?.level, this.selected, this.mode, this.target, this.cursor, this.waypoints, this.pinned]);
+    if (this.memo && this.memo.key === key) return this.memo.preview;
+    const p: Preview = { reach: { tiles: [], edges: [] }, route: null, targets: [], throwable: [], blast: [], focus: [], exposed: [] };
+    const view = ctx?.view;
+    if (ctx && view && ctx.wire.phase === "player") {
+      try {
+        p.exposed = (exposedSoldiers(view) as string[]) ?? [];
+      } catch {
+        p.exposed = [];
+      }
+      p.focus = focusedIntents(view, this.focus());
+      if (this.selected && this.mineSelected()) {
+        const seat = this.seatOf(this.selected);
+        if (this.mode === "move") {
+          p.reach = reach(view, this.selected, ctx.level);
+          const c = this.cursor;
+          const onUnit = c ? this.unitAt(c) : undefined;
+          if (c && !onUnit && (this.waypoints.length || p.reach.tiles.some((t) => same(t, c)))) p.route = route(view, seat, this.selected, c, this.waypoints);
+          p.targets = this.targets("shoot");
+        } else if (this.mode === "grenade") {
+          p.throwable = ctx.legal.filter((a) => a.type === "grenade" && a.unit === this.selected).map((a) => (a as { to: Pos }).to);
+          if (this.cursor && p.throwable.some((t) => same(t, this.cursor))) p.blast = blast(view, seat, this.selected, this.cursor);
+        } else p.targets = this.targets();
+      }
+    }
+    this.memo = { key, preview: p };
+    return p;
+  }
+}
+
+type WireStateUnit = WireState["units"][string];

@@ -1,0 +1,182 @@
+/**
+ * The HUD around the board: the header (one row at 1280 px), the side panels (unit, targets,
+ * squad, tile, intents, log, legend), banners and the error box. Each panel is rewritten only
+ * when what it shows changed (a key per panel), at most once per animation frame.
+ */
+import type { WireState, WireUnit } from "./engine";
+import { RULES } from "./engine";
+import { esc } from "./dom";
+import { SEAT_NAME, unitName } from "./words";
+import type { RoutePreview } from "../../shared/routePreview.js";
+
+export const TERRAIN_LABEL = ["street", "rubble (half cover)", "wall", "vehicle (full cover)", "manhole (creatures climb out)", "exit", "stairs", "hole"];
+export const PHASE_TEXT: Record<string, string> = { enemy: "Enemy phase", environment: "Environment phase", player: "Player phase" };
+
+/** The legend's little silhouettes, drawn like the board's (units.ts) at 16 px. */
+const svg = (inner: string) => `<svg class="icon" width="16" height="16" viewBox="-10 -10 20 20" aria-hidden="true">${inner}</svg>`;
+const ICON = {
+  snatcher: svg(`<path d="M-3 -2 L-8 4 L-6 8 M3 -2 L8 4 L6 8" stroke="#e5484d" stroke-width="2" fill="none"/><ellipse cx="0" cy="-1" rx="4" ry="5.5" fill="#e5484d" stroke="#000"/>`),
+  leaper: svg(`<path d="M-3 -2 L-8 -6 L-5 -1 M3 -2 L8 -6 L5 -1" stroke="#b565f0" stroke-width="2" fill="none"/><polygon points="0,8 -4,-3 0,-5 4,-3" fill="#b565f0" stroke="#000"/>`),
+  spitter: svg(`<circle cx="0" cy="-1" r="6" fill="#c6e33a" stroke="#000"/><circle cx="0" cy="4" r="2" fill="#1a2a05" stroke="#7cff3a"/>`),
+  soldier: svg(`<ellipse cx="-1" cy="0" rx="4" ry="6.5" fill="#4da3ff" stroke="#000"/><rect x="0" y="1.5" width="9" height="1.5" fill="#111"/><circle cx="0" cy="0" r="3" fill="#3b4a35" stroke="#000"/>`),
+};
+
+export const DOM = `
+  <header id="top">
+    <span class="title">LAST STAND</span>
+    <span id="round" class="pill">Round –</span>
+    <span id="phase" class="pill">–</span>
+    <span id="objective" class="pill" title=""></span>
+    <span id="code-box"></span>
+    <span id="seats"></span>
+    <span id="timer" class="pill" hidden></span>
+    <span id="conn" class="pill"></span>
+    <span class="grow"></span>
+    <button id="btn-sound" title="Sound on/off (kept for your next visit)">Sound</button>
+    <button id="btn-speed" title="Speed up the enemy phase (F)">×1</button>
+    <button id="btn-help" title="Keyboard (?)">?</button>
+    <button id="btn-leave">Leave</button>
+  </header>
+  <div id="main">
+    <div id="board-host"><div id="error-box" role="alert"></div></div>
+    <aside id="side">
+      <section id="briefing"></section>
+      <section id="unit-panel" aria-live="polite"></section>
+      <section id="actions">
+        <div class="row">
+          <button data-act="move" title="Move (M); Shift+click adds a waypoint">Move <kbd>M</kbd></button>
+          <button data-act="shoot" title="Shoot (S)">Shoot <kbd>S</kbd></button>
+          <button data-act="calledShot" title="Called shot at a grabber's arm (C)">Arm shot <kbd>C</kbd></button>
+        </div>
+        <div class="row">
+          <button data-act="grenade" title="Grenade (G)">Grenade <kbd>G</kbd></button>
+          <button data-act="butt" title="Rifle butt (B)">Butt <kbd>B</kbd></button>
+          <button data-act="overwatch" title="Overwatch (O)">Overwatch <kbd>O</kbd></button>
+        </div>
+        <div class="row">
+          <button data-act="reload" title="Reload (R)">Reload <kbd>R</kbd></button>
+          <button data-act="undo" title="Undo the last move (U)">Undo <kbd>U</kbd></button>
+          <button data-act="ready" id="btn-ready" class="primary" title="Mark ready: end your phase (E)">Ready <kbd>E</kbd></button>
+        </div>
+        <div class="row pings">
+          <span>Ping:</span>
+          <button data-ping="danger" class="on">⚠ <kbd>1</kbd></button>
+          <button data-ping="move">▼ <kbd>2</kbd></button>
+          <button data-ping="target">⊕ <kbd>3</kbd></button>
+        </div>
+      </section>
+      <section id="route-panel"></section>
+      <section id="target-panel"></section>
+      <section id="intent-panel"></section>
+      <section id="tile-panel"></section>
+      <section id="log-panel"><h3>Log</h3><ol id="log"></ol></section>
+      <section id="squad-panel"></section>
+      <details id="legend">
+        <summary><h3>Legend</h3></summary>
+        <div class="legend-grid">
+          <span><i class="sw street"></i>street</span><span><i class="sw rubble"></i>rubble · half cover</span>
+          <span><i class="sw wall"></i>wall · blocks</span><span><i class="sw vehicle"></i>wreck · full cover</span>
+          <span><i class="sw manhole"></i>manhole · spawns</span><span><i class="sw exit"></i>exit</span>
+          <span><i class="sw acid"></i>acid (drops = intensity)</span><span><i class="sw noise"></i>noise: something unseen</span>
+          <span><i class="sw reach1"></i>1 AP · <i class="sw reach2"></i>2 AP</span><span><i class="sw ring"></i>the line · ┅ next round</span>
+          <span>${ICON.snatcher} Snatcher · grabs, drags</span><span>${ICON.leaper} Leaper · pounces</span>
+          <span>${ICON.spitter} Spitter · spits acid</span><span>${ICON.soldier} soldier · rifle = facing</span>
+          <span>number: intent order · −N damage</span><span>green brackets: selected · dashes: cursor</span>
+        </div>
+      </details>
+    </aside>
+  </div>
+  <div id="banner" aria-live="polite"></div>
+  <div id="conn-banner" role="status"></div>
+  <div id="partner-banner" role="status"></div>
+  <div id="help" hidden>
+    <h3>Keyboard and mouse</h3>
+    <table>
+      <tr><td><kbd>Tab</kbd> / <kbd>Shift+Tab</kbd></td><td>select next / previous soldier</td></tr>
+      <tr><td>click · tap</td><td>select, move, aim; again to fire</td></tr>
+      <tr><td><kbd>Shift</kbd>+click</td><td>add (or remove) a waypoint: the route bends through it</td></tr>
+      <tr><td>wheel · drag · pinch</td><td>zoom and pan the board</td></tr>
+      <tr><td>right click · long press</td><td>ping</td></tr>
+      <tr><td>arrows</td><td>move the cursor</td></tr>
+      <tr><td><kbd>T</kbd> / <kbd>]</kbd>, <kbd>[</kbd></td><td>cycle targets</td></tr>
+      <tr><td><kbd>Enter</kbd> / <kbd>Space</kbd></td><td>confirm: move to the cursor, fire at the target, throw</td></tr>
+      <tr><td><kbd>Esc</kbd></td><td>clear: waypoint, target, mode, selection, cursor</td></tr>
+      <tr><td><kbd>M</kbd> <kbd>S</kbd> <kbd>C</kbd> <kbd>G</kbd> <kbd>B</kbd></td><td>move / shoot / arm shot / grenade / rifle butt</td></tr>
+      <tr><td><kbd>O</kbd> <kbd>R</kbd> <kbd>U</kbd></td><td>overwatch / reload / undo</td></tr>
+      <tr><td><kbd>E</kbd></td><td>ready (end phase) / not ready</td></tr>
+      <tr><td><kbd>1</kbd> <kbd>2</kbd> <kbd>3</kbd></td><td>ping danger / move here / target at the cursor</td></tr>
+      <tr><td><kbd>F</kbd> · <kbd>PgUp</kbd> <kbd>PgDn</kbd></td><td>speed up the enemy phase · level up / down</td></tr>
+    </table>
+  </div>
+  <div id="report-host" hidden></div>`;
+
+/** Writes `html` into `el` only when it differs from what was written last (no churn per hover). */
+export function put(el: HTMLElement, html: string): boolean {
+  if ((el as HTMLElement & { _html?: string })._html === html) return false;
+  (el as HTMLElement & { _html?: string })._html = html;
+  el.innerHTML = html;
+  return true;
+}
+
+/** Why the ring is what it is now and what it will be: corpses at the line and the round's squeeze. */
+export function ringReason(w: WireState, squeezeCorpses: number, squeezeEvery: number): string {
+  if (!w.hasPerimeter) return "";
+  if (w.perimeterBroken) return "The line is broken: get your sergeants to the exit.";
+  const parts = [`Hold the line: radius ${w.radius}. At ${w.breakPoint} it breaks and the break-out to the exit begins.`];
+  if (w.nextRadius !== w.radius) {
+    const byRound = squeezeEvery > 0 && w.round % squeezeEvery === 0;
+    const drop = w.radius - w.nextRadius - (byRound ? 1 : 0);
+    const why = [byRound ? `every ${squeezeEvery} rounds the line gives 1` : "", drop > 0 ? `${drop * squeezeCorpses}+ corpses lie at the line (each ${squeezeCorpses} push it in by 1)` : ""].filter(Boolean).join("; ");
+    parts.push(`Next round it closes to ${w.nextRadius}: ${why || "the squeeze"}.`);
+  } else parts.push(`Every ${squeezeCorpses} corpses at the line push it in by 1${squeezeEvery > 0 ? `, and every ${squeezeEvery} rounds it gives 1` : ""}.`);
+  return parts.join(" ");
+}
+
+export function unitPanel(w: WireState, u: WireUnit | null, mode: string, spectator: boolean): string {
+  if (!u) return `<h3>No unit selected</h3><p class="hint">${spectator ? "You are watching." : "Tab or click one of your soldiers."}</p>`;
+  const status = [
+    u.grabbedBy && `grabbed by ${unitName(w, u.grabbedBy)}`,
+    u.grabbing && `holding ${unitName(w, u.grabbing)}`,
+    u.burned && "burned",
+    u.overwatch && "on overwatch",
+    u.freed && `freed (${RULES.freedAp} AP next round)`,
+    !u.hasWeapon && u.side === "squad" && "no rifle",
+  ]
+    .filter(Boolean)
+    .join(", ");
+  return `<h3><span class="glyph ${u.side === "squad" ? `seat-${u.seat}` : u.kind}"></span> ${esc(unitName(w, u.id))}
+      ${u.seat ? `<small>(${SEAT_NAME[u.seat]}'s)</small>` : ""}</h3>
+    <div class="stats">
+      <span>HP <b>${u.hp}/${u.maxHp}</b></span><span>Armor <b>${u.armor}</b></span>
+      ${u.side === "squad" ? `<span>AP <b id="ap">${u.ap}</b></span><span>Aim <b>${u.aim}</b></span>
+      <span>Mag <b>${u.mag}</b> +${u.spareMags}</span><span>Grenades <b>${u.grenades}</b></span>` : `<span>Move <b>${u.move}</b></span>`}
+    </div>
+    ${status ? `<p class="status">${esc(status)}</p>` : ""}
+    <p class="mode">Mode: <b>${mode}</b></p>`;
+}
+
+/** The move's cost in words, from the engine's routePreview. */
+export function routePanel(w: WireState, r: RoutePreview | null, waypoints: number): string {
+  if (!r) return waypoints ? `<h3>Route</h3><p class="hint">${waypoints} waypoint${waypoints > 1 ? "s" : ""} set: point at the destination.</p>` : "";
+  if (!r.ok) return `<h3>Route</h3><p class="warn" id="route-refused">${esc(r.message ?? "Not possible.")}</p>`;
+  const lines: string[] = [`<li>${r.ap} AP${r.legs > 1 ? ` (${r.legs} moves: one per leg)` : ""}, ${r.path.length} tile${r.path.length === 1 ? "" : "s"}</li>`];
+  for (const h of r.hazards) lines.push(`<li class="dmg">acid ${h.acid} at ${h.pos.x},${h.pos.y}: −${h.damage} hp${h.corrosion ? `, armor −${h.corrosion}` : ""}</li>`);
+  if (r.dies) lines.push(`<li class="dmg">this route kills him</li>`);
+  if (r.exposed) lines.push(`<li class="dmg">ends outside the line: exposed in the enemy phase</li>`);
+  if (r.spawnDamage) lines.push(`<li class="dmg">ends on a spawn point: −${r.spawnDamage} hp if a creature climbs out</li>`);
+  for (const t of r.threats) lines.push(`<li class="dmg">ends where ${esc(unitName(w, t.unit))} will ${t.kind}${t.damage ? ` (−${t.damage})` : ""} (#${t.order})</li>`);
+  const safe = !r.hazards.length && !r.exposed && !r.spawnDamage && !r.threats.length;
+  return `<h3>Route</h3><ul id="route-cost" class="route ${safe ? "safe" : "risky"}">${lines.join("")}${safe ? `<li class="ok">no acid, no telegraphed attack</li>` : ""}</ul><p class="hint">Click to move · Shift+click adds a waypoint · Esc removes it</p>`;
+}
+
+/** The tag written at the route's end on the board. */
+export function routeTag(r: RoutePreview): { tag: string; danger: boolean } {
+  if (!r.ok) return { tag: "✕", danger: true };
+  const bits = [`${r.ap} AP`];
+  if (r.acidDamage) bits.push(`−${r.acidDamage} HP`);
+  if (r.armorLost) bits.push(`ARMOR −${r.armorLost}`);
+  if (r.exposed) bits.push("EXPOSED");
+  if (r.spawnDamage) bits.push("SPAWN");
+  if (r.threats.length) bits.push(`${r.threats.map((t) => t.kind.toUpperCase()).join("+")}`);
+  return { tag: bits.join(" · "), danger: bits.length > 1 };
+}

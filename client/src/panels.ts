@@ -1,0 +1,126 @@
+/**
+ * The side panels' HTML as pure functions of what the screen shows (no DOM access here): the
+ * briefing with the ring's reason, targets with the hit chance's parts, the tile under the cursor
+ * with every attack on it, the intents (hover lights one), the squad, and why the battle ended.
+ */
+import * as engine from "./engine";
+import type { BattleState, MapDef, Pos, WireState } from "./engine";
+import type { Mode, Preview } from "./controller";
+import { esc } from "./dom";
+import { ringReason, TERRAIN_LABEL } from "./hud";
+import { unitName } from "./words";
+
+export interface PanelCtx {
+  wire: WireState;
+  map: MapDef;
+  view: BattleState | null;
+  selected: string | null;
+  target: string | null;
+  mode: Mode;
+  cursor: Pos | null;
+  playing: boolean;
+  /** Soldiers this page commands. */
+  mine: Set<string>;
+  /** Why the ring last moved, in words. */
+  ringNote: string;
+}
+
+export function briefing(c: PanelCtx): string {
+  const w = c.wire;
+  const m = c.map;
+  const goal =
+    w.objective === "hold"
+      ? m.perimeter
+        ? "Hold the line around the square until it breaks; then break out to the exit with the sergeants."
+        : `Hold out until round ${m.maxRounds}.`
+      : w.objective === "reach"
+        ? "Reach the survivors, then get out through the exit."
+        : "Break out: get a sergeant to the exit (the battle is won when the sergeants still standing are out).";
+  const ring = m.perimeter ? ringReason(w, m.perimeter.squeezeCorpses, m.perimeter.squeezeEveryRounds) : "";
+  return `<h3>${esc(m.name)} · round ${w.round} of ${m.maxRounds}</h3><p class="brief">${esc(goal)}</p>${ring ? `<p class="brief" id="ring-reason">${esc(ring)}${c.ringNote ? ` ${esc(c.ringNote)}` : ""}</p>` : ""}<p class="hint">Lost if no sergeant is left on the board and none got out.</p>`;
+}
+
+export function targetPanel(c: PanelCtx, p: Preview): string {
+  if (!c.view || !c.selected || c.playing) return "";
+  const mode = c.mode;
+  if (mode === "grenade") return `<h3>Grenade</h3><p>${p.throwable.length} tiles in range. ${p.blast.length ? `Blast: ${p.blast.length} tiles (orange).` : "Point at a tile to see the blast."}</p><p class="hint">Click a tile or press Enter to throw.</p>`;
+  if (!p.targets.length) return mode === "move" ? "" : `<h3>${mode}</h3><p class="hint">No target for this soldier.</p>`;
+  let html = `<h3>Targets (${mode === "move" ? "shoot" : mode})</h3><ul class="targets">`;
+  for (const t of p.targets) html += `<li class="${t.unit === c.target ? "focus" : ""}">${esc(unitName(c.wire, t.unit))}: <b>${esc(t.label)}</b></li>`;
+  html += "</ul>";
+  const target = c.target;
+  if (target && mode !== "butt") {
+    try {
+      const hc = engine.hitChance(c.view, c.selected, target, mode === "calledShot" ? "calledShot" : "shot");
+      html += `<table class="parts" id="hit-parts">${hc.parts.map((x) => `<tr><td>${esc(x.label)}</td><td>${x.value > 0 && x !== hc.parts[0] ? "+" : ""}${x.value}</td></tr>`).join("")}<tr class="total"><td>hit chance</td><td id="hit-chance">${hc.chance}%</td></tr></table>`;
+      html += `<p class="hint">Click the target again or press Enter to fire.</p>`;
+    } catch (err) {
+      html += `<p class="warn">hitChance failed: ${esc(String(err))}</p>`;
+    }
+  }
+  return html;
+}
+
+export function tilePanel(c: PanelCtx, focus: string[]): string {
+  const cur = c.cursor;
+  const w = c.wire;
+  const m = c.map;
+  if (!cur || cur.x < 0) return "";
+  const i = cur.level * m.width * m.height + cur.y * m.width + cur.x;
+  const t = w.terrain?.[i] ?? m.terrain[i];
+  const bits = [TERRAIN_LABEL[t] ?? "?"];
+  if (m.dust[i]) bits.push("dust");
+  if (w.acid?.[i]) bits.push(`acid ${w.acid[i]}`);
+  if (w.corpse?.[i]) bits.push(`${w.corpse[i]} corpse${w.corpse[i] > 1 ? "s" : ""}`);
+  if (w.visible && !w.visible[i]) bits.push("not in sight");
+  if (w.noise?.includes(i)) bits.push("noise: something hisses nearby");
+  const u = Object.values(w.units).find((v) => v.fate === "active" && v.x === cur.x && v.y === cur.y && v.level === cur.level);
+  // every announced attack that lands on this tile
+  const threats = w.intents.filter((it) => it.target === i || it.area.includes(i)).sort((a, b) => a.order - b.order);
+  const lit = new Set(focus);
+  return `<h3>Tile ${cur.x},${cur.y}${m.levels > 1 ? ` L${cur.level}` : ""}</h3><p>${esc(bits.join(" · "))}</p>${u ? `<p>${esc(unitName(w, u.id))} — HP ${u.hp}/${u.maxHp}</p>` : ""}${threats.length ? `<ul class="threats" id="tile-threats">${threats.map((it) => `<li class="dmg ${lit.has(it.unit) ? "lit" : ""}">#${it.order} ${esc(unitName(w, it.unit))}: ${esc(it.kind)}${it.damage ? ` −${it.damage}` : ""}</li>`).join("")}</ul>` : ""}`;
+}
+
+export function intentPanel(c: PanelCtx, focus: string[]): string {
+  const w = c.wire;
+  const m = c.map;
+  const items = [...(w.intents ?? [])].sort((a, b) => a.order - b.order);
+  const pos = (i: number) => `${i % m.width},${Math.floor(i / m.width) % m.height}`;
+  const seen = Object.values(w.units).filter((u) => u.side === "creature" && u.fate === "active").length;
+  const lit = new Set(focus);
+  if (!items.length) {
+    const why = w.phase === "ended" ? "The battle is over." : seen ? `${seen} creature${seen > 1 ? "s" : ""} in sight, none announcing an attack.` : "No creature in sight.";
+    return `<h3>Enemy intents</h3><p class="hint">${why}${w.noise?.length ? ` ${w.noise.length} noise${w.noise.length > 1 ? "s" : ""} in the dust.` : ""}</p>`;
+  }
+  return `<h3>Enemy intents <small>(hover to light one)</small></h3><ol class="intents">${items
+    .map(
+      (it) =>
+        `<li data-unit="${esc(it.unit)}" class="${lit.has(it.unit) ? "lit" : ""}"><b>${it.order}.</b> ${esc(unitName(w, it.unit))} ${esc(it.kind)}${it.target >= 0 ? ` → ${pos(it.target)}` : ` → ${pos(it.moveTo)}`}${it.damage ? ` <span class="dmg">−${it.damage}</span>` : ""}${it.dragPath?.length ? ` <span class="drag">drag: gone in ${it.countdown}</span>` : ""}</li>`,
+    )
+    .join("")}</ol>`;
+}
+
+/** Every soldier, on the board or not: hp, AP, and fate (dead, taken, extracted). */
+export function squadPanel(c: PanelCtx): string {
+  const w = c.wire;
+  const soldiers = Object.values(w.units)
+    .filter((u) => u.side === "squad")
+    .sort((a, b) => (a.seat === b.seat ? a.id.localeCompare(b.id, undefined, { numeric: true }) : a.seat === "takumi" ? -1 : 1));
+  const mine = c.mine;
+  return `<h3>Squad</h3><table class="squad">${soldiers
+    .map((u) => {
+      const fate = u.fate !== "active" ? `<b class="fate">${u.fate.toUpperCase()}</b>` : `HP ${u.hp}/${u.maxHp} · AP ${u.ap}${u.grabbedBy ? " · GRABBED" : ""}${u.overwatch ? " · OW" : ""}`;
+      return `<tr data-unit="${esc(u.id)}" class="${mine.has(u.id) ? "mine" : ""} ${u.id === c.selected ? "sel" : ""}"><td><span class="glyph seat-${u.seat}"></span></td><td>${esc(unitName(w, u.id))}</td><td>${fate}</td></tr>`;
+    })
+    .join("")}</table>`;
+}
+
+/** Why the battle ended, in words, from the final state. */
+export function endReason(w: WireState, maxRounds: number): string {
+  const sergeants = Object.values(w.units).filter((u) => u.side === "squad" && u.kind !== "private");
+  const out = sergeants.filter((u) => u.fate === "extracted").map((u) => unitName(w, u.id));
+  const fallen = sergeants.filter((u) => u.fate === "dead" || u.fate === "taken").map((u) => `${unitName(w, u.id)} (${u.fate})`);
+  if (w.outcome === "won") return out.length ? `${out.join(" and ")} got out.` : `The squad held until round ${w.round}.`;
+  if (sergeants.length && sergeants.every((u) => u.fate !== "active") && !out.length) return `No sergeant is left: ${fallen.join(", ")}.`;
+  return `Round ${w.round} of ${maxRounds} came and the sergeants had not broken out.`;
+}

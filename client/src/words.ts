@@ -1,0 +1,89 @@
+/**
+ * The log's words for every event the engine emits, with names a player reads ("Private Wang-1",
+ * "a creature in the dust"), never ids. The table is typed by event kind, so a new kind added to
+ * shared/types.ts fails the type-check (and tests/client/words.test.ts) until it is worded here.
+ */
+import type { BattleEvent, DamageCause, Pos, WireState } from "./engine";
+import { RULES } from "./engine";
+
+export const SEAT_NAME: Record<string, string> = { takumi: "Takumi", wang: "Wang", spectator: "Spectator" };
+const KIND_NAME: Record<string, string> = { snatcher: "Snatcher", leaper: "Leaper", spitter: "Spitter" };
+
+/** A unit's name as the log and the panels say it. */
+export function unitName(w: WireState | null, id: string): string {
+  const u = w?.units[id];
+  if (!u) return id.startsWith("c") ? "a creature in the dust" : soldierNameFromId(id);
+  if (u.kind === "takumi") return "Sergeant Takumi";
+  if (u.kind === "wang") return "Sergeant Wang";
+  if (u.kind === "private") return soldierNameFromId(id);
+  return `${KIND_NAME[u.kind] ?? u.kind} ${id.replace(/^c/, "")}`;
+}
+
+/** "wang-private-1" → "Private Wang-1" (soldiers are always in the state, even gone). */
+function soldierNameFromId(id: string): string {
+  const m = /^(takumi|wang)-private-(\d+)$/.exec(id);
+  if (m) return `Private ${SEAT_NAME[m[1]]}-${m[2]}`;
+  if (id === "takumi" || id === "wang") return `Sergeant ${SEAT_NAME[id]}`;
+  return id;
+}
+
+const CAUSE: Record<DamageCause, string> = {
+  shot: "a shot",
+  grenade: "the grenade",
+  butt: "a rifle butt",
+  acid: "acid",
+  splash: "an acid splash",
+  vapour: "corpse vapour",
+  grab: "the grab",
+  sweep: "a sweep",
+  spit: "spit acid",
+  fall: "the fall",
+  spawn: "a creature climbing out under him",
+};
+
+const PHASE: Record<string, string> = { enemy: "Enemy phase", environment: "Environment phase", player: "Player phase" };
+const STAGE: Record<string, string> = { hold: "hold the line", reach: "reach the survivors", extract: "break out to the exit" };
+const at = (p: Pos) => `${p.x},${p.y}${p.level ? ` (level ${p.level})` : ""}`;
+
+type Wording = { [K in BattleEvent["type"]]: (e: Extract<BattleEvent, { type: K }>, n: (id: string) => string) => string };
+
+export const WORDS: Wording = {
+  moved: (e, n) => `${n(e.unit)} moves to ${at(e.path[e.path.length - 1] ?? { x: 0, y: 0, level: 0 })}`,
+  shot: (e, n) =>
+    `${n(e.unit)} ${e.overwatch ? "fires on overwatch at" : e.called ? "aims at the arm of" : "fires at"} ${n(e.target)}: ${e.hit ? `hit (${e.chance}%)` : `miss (${e.chance}%)`}`,
+  grenade: (e, n) => `${n(e.unit)} throws a grenade at ${at(e.at)} (${e.tiles.length} tiles)`,
+  butt: (e, n) => `${n(e.unit)} rifle-butts ${n(e.target)} (−${e.damage})`,
+  damaged: (e, n) => `${n(e.unit)} takes ${e.amount} from ${CAUSE[e.cause] ?? e.cause} (hp ${e.hp})`,
+  died: (e, n) => `${n(e.unit)} dies`,
+  acid: (e) => `acid ${e.intensity} spreads at ${at(e.at)}`,
+  corroded: (e, n) => `acid eats ${n(e.unit)}'s armor (armor ${e.armor})`,
+  grabbed: (e, n) => (e.hit ? `${n(e.unit)} grabs ${n(e.victim)}` : `${n(e.unit)} lunges at ${n(e.victim)} and misses`),
+  freed: (e, n) => `${n(e.unit)} is freed by ${n(e.by)} (${RULES.freedAp} AP next round)`,
+  dragged: (e, n) => `${n(e.unit)} drags ${n(e.victim)} ${e.path.length} tile${e.path.length === 1 ? "" : "s"} toward the dark`,
+  taken: (e, n) => `${n(e.unit)} is taken by ${n(e.by)}`,
+  pounced: (e, n) => `${n(e.unit)} pounces to ${at(e.to)}${e.hit.length ? `, sweeping ${e.hit.map(n).join(" and ")}` : ""}`,
+  spat: (e, n) => `${n(e.unit)} spits acid at ${at(e.at)}${e.hit ? `, hitting ${n(e.hit)}` : ""}`,
+  spawned: (e) => `a ${KIND_NAME[e.kind] ?? e.kind} climbs out at ${at(e.at)}`,
+  reloaded: (e, n) => `${n(e.unit)} reloads`,
+  overwatch: (e, n) => `${n(e.unit)} goes on overwatch`,
+  weaponLost: (e, n) => `${n(e.unit)}'s rifle falls into the acid and is lost`,
+  melted: (e) => `the floor at ${at(e.at)} melts through`,
+  fell: (e, n) => `${n(e.unit)} falls through to ${at(e.to)}`,
+  squeezed: (e) => `the line closes to radius ${e.radius}${e.nextRadius !== e.radius ? ` (next: ${e.nextRadius})` : ""}`,
+  perimeterBroken: () => "the line is broken: break out to the exit!",
+  objective: (e) => `new objective: ${STAGE[e.stage] ?? e.stage}`,
+  extracted: (e, n) => `${n(e.unit)} reaches the exit and is out`,
+  rescued: (e) => `survivors rescued at ${at(e.at)}`,
+  ready: (e) => `${SEAT_NAME[e.seat] ?? e.seat} is ${e.ready ? "ready" : "not ready"}`,
+  undone: (e, n) => `${n(e.unit)}'s move is taken back`,
+  phase: (e) => `— ${PHASE[e.phase] ?? e.phase}, round ${e.round} —`,
+  ended: (e) => (e.outcome === "won" ? "the battle is won" : "the battle is lost"),
+};
+
+/** The log line of one event (an unknown kind from a newer server still gets a line). */
+export function describeEvent(e: BattleEvent, w: WireState | null): string {
+  const n = (id: string) => unitName(w, id);
+  const f = (WORDS as Record<string, (e: BattleEvent, n: (id: string) => string) => string>)[e.type];
+  const line = f ? f(e, n) : `${(e as { type: string }).type}`;
+  return line.charAt(0).toUpperCase() + line.slice(1);
+}
