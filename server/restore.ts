@@ -1,20 +1,64 @@
 /**
  * Reopening a stored battle: its map (checked against the recorded content hash) and its state,
- * rebuilt by the engine's `replay` of the match record (which also checks every recorded hash).
+ * rebuilt by applying the match record's log with the engine and checking every recorded hash.
+ *
+ * A long battle takes a while to replay, so the replay runs in slices of at most `sliceMs` and
+ * yields to the event loop between them (setImmediate): other rooms keep being served while one
+ * battle reopens. `maxSliceMs` reports the longest slice, measured.
  */
-import { replay, type BattleState, type MapDef, type MatchRecord } from "../shared/index.js";
+import { apply, createBattle, hashState, type BattleState, type MapDef, type MatchRecord, type Seat } from "../shared/index.js";
 import { loadMapById } from "./maps.js";
+import type { LoggedCommand } from "./store.js";
 
 export class RestoreError extends Error {}
 
-export function restoreBattle(record: MatchRecord): { map: MapDef; state: BattleState; hash: string } {
+export interface Restored {
+  map: MapDef;
+  state: BattleState;
+  hash: string;
+  /** The last client sequence number logged for each sending seat (0: none). */
+  lastSeq: Record<Seat, number>;
+  /** The longest time the replay held the event loop without yielding, in ms. */
+  maxSliceMs: number;
+}
+
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function restoreBattle(record: MatchRecord, opts: { sliceMs?: number } = {}): Promise<Restored> {
+  const sliceMs = opts.sliceMs ?? 20;
   const map = loadMapById(record.map.id);
   if (map.contentHash !== record.map.hash) {
     throw new RestoreError(
       `map "${record.map.id}" changed since the battle started (recorded ${record.map.hash}, now ${map.contentHash})`,
     );
   }
-  const result = replay(record, map);
-  if (result.error) throw new RestoreError(`replay of the record failed: ${result.error}`);
-  return { map, state: result.state, hash: result.hash };
+  let t0 = performance.now();
+  let state = createBattle(map, record.seed, record.options);
+  if (record.rulesVersion !== state.rulesVersion) {
+    throw new RestoreError(`rules version ${record.rulesVersion} in the record, the engine has ${state.rulesVersion}`);
+  }
+  const lastSeq: Record<Seat, number> = { takumi: 0, wang: 0 };
+  let maxSliceMs = 0;
+  const log = record.log as LoggedCommand[];
+  for (let i = 0; i < log.length; i++) {
+    const { seat, action, hash: expected, seq, by } = log[i];
+    const r = apply(state, { seat, action });
+    if (!r.ok) throw new RestoreError(`replay of the record failed: step ${i + 1}: refused ${r.code}: ${r.message}`);
+    state = r.state;
+    if (expected) {
+      const hash = hashState(state);
+      if (hash !== expected) throw new RestoreError(`replay of the record failed: step ${i + 1}: hash ${hash}, the record says ${expected}`);
+    }
+    if (typeof seq === "number") lastSeq[by ?? seat] = Math.max(lastSeq[by ?? seat], seq);
+    const elapsed = performance.now() - t0;
+    if (elapsed >= sliceMs) {
+      maxSliceMs = Math.max(maxSliceMs, elapsed);
+      await yieldToLoop();
+      t0 = performance.now();
+    }
+  }
+  maxSliceMs = Math.max(maxSliceMs, performance.now() - t0);
+  const hash = hashState(state);
+  if (record.finalHash && record.finalHash !== hash) throw new RestoreError(`replay of the record failed: final hash ${hash}, the record says ${record.finalHash}`);
+  return { map, state, hash, lastSeq, maxSliceMs };
 }

@@ -67,8 +67,7 @@ describe("HTTP API", () => {
 
   it("npm run replay reproduces a record's hash", async () => {
     const room = await srv.client().create("battle", { map: "last-stand", seed: 31, seat: "takumi" });
-    await waitForState(room, (w) => w.readyWang === true);
-    const round = room.state.round;
+    const { round } = await waitForState(room, (w) => w.holderTakumi === "player" && w.phase === "player");
     room.send("ready", { ready: true });
     await waitForState(room, (w) => w.round > round || w.phase === "ended");
     const { body: record } = await getJson(srv.url, `/api/matches/${room.roomId}/record`);

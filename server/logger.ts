@@ -1,0 +1,55 @@
+/**
+ * Logging of what clients get wrong, without flooding: one line per kind of mistake (no stack
+ * trace), and repeats of the same kind within a minute summarised in one line when the minute is
+ * over. Server faults (ERR_INTERNAL) are logged in full by their callers.
+ */
+const WINDOW_MS = 60_000;
+
+interface Seen {
+  first: number;
+  repeats: number;
+  sample: string;
+}
+
+const seen = new Map<string, Seen>();
+let timer: NodeJS.Timeout | null = null;
+let quiet = false;
+
+export function setClientLogQuiet(q: boolean): void {
+  quiet = q;
+}
+
+function flush(now: number): void {
+  for (const [key, s] of seen) {
+    if (now - s.first < WINDOW_MS) continue;
+    if (s.repeats > 0 && !quiet) console.warn(`[client] ${key}: ${s.repeats} more in the last ${Math.round((now - s.first) / 1000)} s (last: ${s.sample})`);
+    seen.delete(key);
+  }
+  if (seen.size === 0 && timer) {
+    clearInterval(timer);
+    timer = null;
+  }
+}
+
+/** Logs a client mistake of kind `key` (e.g. "ERR_BAD_MESSAGE"), summarising repeats. */
+export function logClientMistake(key: string, detail: string): void {
+  const now = Date.now();
+  const line = detail.replace(/\s+/g, " ").slice(0, 200);
+  const s = seen.get(key);
+  if (s) {
+    s.repeats++;
+    s.sample = line;
+    return;
+  }
+  seen.set(key, { first: now, repeats: 0, sample: line });
+  if (!quiet) console.warn(`[client] ${key}: ${line}`);
+  if (!timer) {
+    timer = setInterval(() => flush(Date.now()), WINDOW_MS / 4);
+    timer.unref();
+  }
+}
+
+/** For tests: how many distinct kinds are being summarised now. */
+export function pendingSummaries(): number {
+  return seen.size;
+}
