@@ -19,7 +19,7 @@ import type express from "express";
 import { Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { BattleRoom, liveRooms } from "./room.js";
-import { configureHttp, openBattle, serveClient } from "./http.js";
+import { configureHttp, installErrorHandlers, openBattle, serveClient } from "./http.js";
 import { SqliteMatchStore, defaultDbPath, type MatchStore } from "./store.js";
 import { setServices, settingsFromEnv, type ServerSettings } from "./services.js";
 
@@ -79,6 +79,7 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
       configureHttp(app);
       await options.configureApp?.(app);
       if (options.staticDir) serveClient(app, options.staticDir);
+      installErrorHandlers(app);
     },
   });
   server.define("battle", BattleRoom);

@@ -9,6 +9,7 @@ import { viewFor, type BattleEvent, type BattleState, type MapDef } from "../sha
 import { eventsFor } from "../shared/view.js";
 import { eventsToWire, toWire, type WireState } from "../shared/wire.js";
 import { syncWire, type BattleStateSchema } from "./schema.js";
+import { hashString } from "../shared/hash.js";
 
 export interface EventsMessage {
   round: number;
@@ -22,6 +23,11 @@ export class ViewPublisher {
   private lastWire: WireState | null = null;
 
   constructor(private readonly map: MapDef) {}
+
+  /** A hash of the squad's current view (nothing hidden in it). */
+  viewHash(): string {
+    return hashString(JSON.stringify(this.lastWire));
+  }
 
   /** Copies the squad's view of `battle` into the Schema (only what changed). */
   sync(schema: BattleStateSchema, battle: BattleState): void {

@@ -161,6 +161,9 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
       step: this.match.logLength, hash: hashState(b), seats, clients: this.clients.length, live: true };
   }
 
+  /** The hash of what the squad sees (served over HTTP instead of the full state's hash). */
+  viewHash(): string { return this.publisher.viewHash(); }
+
   /** The full state, for in-process tests only (never sent to a client). */
   fullStateForTests(): BattleState { return this.battle; }
 

@@ -21,7 +21,8 @@ async function summary(code: string) {
   return (await getJson(srv.url, `/api/battles/${code}`)).body;
 }
 async function record(code: string) {
-  return (await getJson(srv.url, `/api/matches/${code}/record`)).body;
+  // The stored record (over HTTP it is served only once the battle is over).
+  return (await srv.store.getRecord(code))!;
 }
 function unitOf(room: BattleClientRoom, seat: string): any {
   return Object.values(wire(room).units as Record<string, any>).find((u) => u.seat === seat && u.fate === "active");
