@@ -53,3 +53,15 @@ export function logClientMistake(key: string, detail: string): void {
 export function pendingSummaries(): number {
   return seen.size;
 }
+
+/** Colyseus' logger: its errors are mostly about what a client sent (a frame it cannot decode);
+ *  they are logged as one line (no stack), repeats summarised. */
+export const colyseusLogger = {
+  debug: (..._args: unknown[]) => {},
+  trace: (..._args: unknown[]) => {},
+  info: (...args: unknown[]) => {
+    if (!quiet) console.info(...args);
+  },
+  warn: (...args: unknown[]) => logClientMistake("colyseus", args.map(String).join(" ").split("\n")[0]),
+  error: (...args: unknown[]) => logClientMistake("colyseus", args.map((a) => (a instanceof Error ? a.message : String(a))).join(" ").split("\n")[0]),
+};
