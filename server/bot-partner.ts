@@ -4,7 +4,8 @@
  * With `delayMs` 0 (tests) it plays everything due at once. The moves come from the engine's
  * autoplay driver (shared/autoplay.ts): a refused bot plan becomes a ready, so nothing stalls.
  */
-import { autoplay, autoplayStep, type AutoStep, type BattleState, type Seat } from "../shared/index.js";
+import type { AutoStep, BattleState, Seat } from "../shared/index.js";
+import { engine } from "./fault.js";
 import { OneShot } from "./timer.js";
 
 export class BotPartner {
@@ -30,9 +31,9 @@ export class BotPartner {
   steps(battle: BattleState, seats: Seat[], all: boolean, max: number): AutoStep[] {
     if (seats.length === 0 || battle.phase !== "player") return [];
     if (this.delayMs > 0 && !all) {
-      const step = autoplayStep(battle, seats[0]);
+      const step = engine.autoplayStep(battle, seats[0]);
       return step ? [step] : [];
     }
-    return autoplay(battle, seats, { max, untilPhaseEnds: true }).steps;
+    return engine.autoplay(battle, seats, { max, untilPhaseEnds: true }).steps;
   }
 }

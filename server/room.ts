@@ -26,6 +26,7 @@ import { Sequence } from "./sequence.js";
 import { intake, type CommandType } from "./commands.js";
 import { BotPartner } from "./bot-partner.js";
 import { OneShot } from "./timer.js";
+import { sideChannel } from "./fault.js";
 import { liveRooms } from "./registry.js";
 import type { LoggedCommand } from "./store.js";
 
@@ -180,6 +181,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
    *  and answered with ERR_INTERNAL, and goes no further. */
   private guard(client: Client, type: string, payload: unknown, fn: () => void) {
     try {
+      sideChannel.before(type);
       fn();
     } catch (err) {
       logFault(this.code, type, payload, err);
