@@ -82,9 +82,8 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     for (const type of ["ping", "select", "pointer"] as const) {
       this.onMessage(type, (client, payload) => this.guard(client, type, payload, () => this.handleRelay(client, type, payload)));
     }
-    this.onMessage("*", (client, type) =>
-      this.guard(client, "*", type, () => this.allow(client) && refuse(client, "ERR_BAD_MESSAGE", `Unknown message type "${String(type).slice(0, 32)}".`)),
-    );
+    const unknown = (client: Client, type: unknown) => this.allow(client) && refuse(client, "ERR_BAD_MESSAGE", `Unknown message type "${String(type).slice(0, 32)}".`);
+    this.onMessage("*", (client, type) => this.guard(client, "*", type, () => unknown(client, type)));
     this.publish([], this.battle);
     this.armIdleTimer();
   }
@@ -102,7 +101,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   override onJoin(client: Client, raw: JoinOptions) {
     const checked = checkJoinOptions(raw);
     if (!checked.ok) throw new ServerError(400, `${checked.code}: ${checked.message}`);
-    const { settings } = services();
+    const settings = services().settings;
     const joined = this.seats.join(client.sessionId, checked.value.seat, this.info.spectators() < settings.maxSpectators);
     if (!joined.ok) throw new ServerError(409, `${joined.code}: ${joined.message}`);
     const role = joined.value;
@@ -117,8 +116,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   }
 
   override async onDrop(client: Client) {
-    const info = this.info.get(client.sessionId);
-    if (info && this.seats.drop(client.sessionId, info.role)) this.enqueueInternal(() => this.afterChange());
+    if (this.seats.drop(client.sessionId, this.info.get(client.sessionId)?.role ?? "spectator")) this.enqueueInternal(() => this.afterChange());
     this.log(`drop ${client.sessionId}`);
     // Window over: the promise rejects, and onLeave follows.
     await this.allowReconnection(client, this.match.options.reconnectSeconds).catch(() => {});
@@ -154,10 +152,8 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     if (error.client && method === "onMessage") refuse(error.client, "ERR_INTERNAL");
   }
 
-
   summary() {
-    const b = this.battle;
-    const seats = { takumi: this.seats.holder("takumi"), wang: this.seats.holder("wang") };
+    const [b, seats] = [this.battle, { takumi: this.seats.holder("takumi"), wang: this.seats.holder("wang") }];
     return { code: this.code, roomId: this.roomId, matchId: this.code, map: this.map.id, round: b.round, phase: b.phase, outcome: b.outcome,
       step: this.match.logLength, hash: hashState(b), seats, clients: this.clients.length, live: true };
   }
@@ -171,10 +167,10 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   /** Resolves once every queued message has been handled. */
   idle(): Promise<void> { return this.queue; }
 
+  /** The client's message budget (the rate limit): false, and refused, when it is spent. */
   private allow(client: Client): boolean {
-    const ok = this.info.get(client.sessionId)?.messages.take() ?? false;
-    if (!ok && this.info.get(client.sessionId)) refuse(client, "ERR_RATE_LIMITED");
-    return ok;
+    const info = this.info.get(client.sessionId);
+    return !!info && (info.messages.take() || (refuse(client, "ERR_RATE_LIMITED"), false));
   }
 
   /** Runs a side-channel handler (ping, select, pointer, unknown types): an exception is logged
@@ -236,8 +232,6 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     this.broadcastPatch();
   }
 
-  // ---- engine → record → clients --------------------------------------------------------------
-
   /** Appends `commands` to the record, and only then makes `state` current and tells the clients.
    *  A store failure throws: nothing changes. */
   private async commit(commands: LoggedCommand[], state: BattleState, events: BattleEvent[]) {
@@ -254,7 +248,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   /** After any change of the battle or the seats: the room fields, the patch, the timers, the bot. */
   private afterChange(patch = true) {
     if (patch) this.publish([], this.battle);
-    const deadline = this.turnTimer.update(this.battle);
+    const deadline = this.turnTimer.update(this.battle); // null: unchanged
     if (deadline !== null && this.state.turnDeadline !== deadline) this.state.turnDeadline = deadline;
     this.bot.wake(this.battle.phase === "player" && this.seats.botsDue(this.battle.ready).length > 0);
   }
@@ -265,15 +259,13 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     const steps = this.bot.steps(this.battle, due, all, services().settings.maxBotCommands);
     for (const s of steps) if (s.refused) this.log(`bot ${s.command.seat} command refused (${s.refused.code}): ready instead`);
     if (steps.length === 0) return this.afterChange(false);
-    const last = steps[steps.length - 1].state;
-    await this.commit(steps.map((s) => ({ ...s.command, hash: hashState(s.state) })), last, steps.flatMap((s) => s.events));
+    await this.commit(steps.map((s) => ({ ...s.command, hash: hashState(s.state) })), steps[steps.length - 1].state, steps.flatMap((s) => s.events));
   }
 
   /** Syncs the squad's view into the Schema, broadcasts the filtered events, sends the patch. */
   private publish(events: BattleEvent[], before: BattleState) {
     this.publisher.sync(this.state, this.battle);
-    const [holderTakumi, holderWang] = [this.seats.holder("takumi"), this.seats.holder("wang")];
-    const turnSeconds = this.match.options.turnSeconds;
+    const [holderTakumi, holderWang, turnSeconds] = [this.seats.holder("takumi"), this.seats.holder("wang"), this.match.options.turnSeconds];
     this.publisher.roomFields(this.state, { code: this.code, matchId: this.code, holderTakumi, holderWang, spectators: this.info.spectators(), turnSeconds });
     const message = this.publisher.events(before, this.battle, events);
     if (message) this.broadcast("events", message);
