@@ -19,7 +19,8 @@ export function setClientLogQuiet(q: boolean): void {
   quiet = q;
 }
 
-function flush(now: number): void {
+/** Prints the summaries of kinds whose minute is over (run by a timer; tests call it with a clock). */
+export function flushClientLog(now: number): void {
   for (const [key, s] of seen) {
     if (now - s.first < WINDOW_MS) continue;
     if (s.repeats > 0 && !quiet) console.warn(`[client] ${key}: ${s.repeats} more in the last ${Math.round((now - s.first) / 1000)} s (last: ${s.sample})`);
@@ -32,8 +33,7 @@ function flush(now: number): void {
 }
 
 /** Logs a client mistake of kind `key` (e.g. "ERR_BAD_MESSAGE"), summarising repeats. */
-export function logClientMistake(key: string, detail: string): void {
-  const now = Date.now();
+export function logClientMistake(key: string, detail: string, now = Date.now()): void {
   const line = detail.replace(/\s+/g, " ").slice(0, 200);
   const s = seen.get(key);
   if (s) {
@@ -44,7 +44,7 @@ export function logClientMistake(key: string, detail: string): void {
   seen.set(key, { first: now, repeats: 0, sample: line });
   if (!quiet) console.warn(`[client] ${key}: ${line}`);
   if (!timer) {
-    timer = setInterval(() => flush(Date.now()), WINDOW_MS / 4);
+    timer = setInterval(() => flushClientLog(Date.now()), WINDOW_MS / 4);
     timer.unref();
   }
 }
