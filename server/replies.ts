@@ -12,10 +12,12 @@ export function errorText(code: string): string {
   return (ERROR_CODES as Record<string, string>)[code] ?? (SERVER_ERROR_CODES as Record<string, string>)[code] ?? code;
 }
 
-export function refuse(client: Client, code: string, message?: string, seq?: number): void {
+/** `extra` goes into the ack (ERR_DUPLICATE carries the seat's `lastSeq`, so a client that lost
+ *  count can number its next command right). */
+export function refuse(client: Client, code: string, message?: string, seq?: number, extra?: Record<string, unknown>): void {
   if (/^ERR_(BAD_|TOO_LARGE|RATE_LIMITED|DUPLICATE)/.test(code)) logClientMistake(code, `${client.sessionId}: ${message ?? ""}`);
   client.send("error", { code, message: message ?? errorText(code), ...(seq !== undefined ? { seq } : {}) });
-  if (seq !== undefined) client.send("ack", { seq, ok: false, code });
+  if (seq !== undefined) client.send("ack", { seq, ok: false, code, ...extra });
 }
 
 export function acknowledge(client: Client, seq: number | undefined): void {

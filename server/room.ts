@@ -210,7 +210,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     if (!info) return;
     const ctx = { map: this.map, battle: this.battle, seats: this.seats, sequence: this.sequence, sessionId: client.sessionId, role: info.role };
     const r = intake(ctx, type, payload);
-    if (r.kind === "refuse") return refuse(client, r.code, r.message, r.seq);
+    if (r.kind === "refuse") return refuse(client, r.code, r.message, r.seq, r.lastSeq !== undefined ? { lastSeq: r.lastSeq } : undefined);
     if (r.kind === "takeover") {
       this.log(`takeover ${r.seat} by ${client.sessionId}`);
       this.afterChange();

@@ -75,7 +75,10 @@ export class OnlineBackend implements Backend {
   private reconnecting = false;
   /** The last command sequence number used; commands sent and not yet acknowledged, in order. */
   private seq = 0;
-  private pending = new Map<number, { type: string; payload: Record<string, unknown> }>();
+  private pending = new Map<number, { type: string; payload: Record<string, unknown>; gen: number }>();
+  /** Connections so far (a command first sent on this one and refused as a duplicate was numbered
+   *  from a stale count — after a reload — not received before: it is numbered again). */
+  private gen = 0;
   constructor(
     private client: Client,
     public room: Room,
@@ -144,6 +147,7 @@ export class OnlineBackend implements Backend {
   }
 
   private bind(room: Room): void {
+    this.gen++;
     room.reconnection.minUptime = 0;
     room.reconnection.maxRetries = 30;
     room.reconnection.maxDelay = 2000;
@@ -153,8 +157,15 @@ export class OnlineBackend implements Backend {
       // A repeat of a command already handled (resent after a reconnection): nothing to report.
       if (m.code !== "ERR_DUPLICATE") this.h?.error(m.code, m.message);
     });
-    room.onMessage("ack", (m: { seq: number; ok: boolean; code?: string }) => {
-      if (this.pending.delete(m.seq)) this.h?.pending?.(this.pending.size);
+    room.onMessage("ack", (m: { seq: number; ok: boolean; code?: string; lastSeq?: number }) => {
+      const entry = this.pending.get(m.seq);
+      this.pending.delete(m.seq);
+      if (entry && m.code === "ERR_DUPLICATE" && entry.gen === this.gen && typeof m.lastSeq === "number") {
+        this.seq = Math.max(this.seq, m.lastSeq);
+        const { seq: _old, ...payload } = entry.payload;
+        return this.command(entry.type, payload);
+      }
+      this.h?.pending?.(this.pending.size);
     });
     room.onMessage("welcome", (m: { lastSeq?: number }) => this.resume(Number(m.lastSeq ?? 0)));
     room.onMessage("ping", (m: { x: number; y: number; level?: number; kind: PingMark["kind"]; seat?: string }) =>
@@ -165,7 +176,10 @@ export class OnlineBackend implements Backend {
     );
     room.onMessage("*", () => {});
     room.onDrop(() => this.h?.connection("dropped"));
-    room.onReconnect(() => this.h?.connection("connected"));
+    room.onReconnect(() => {
+      this.gen++;
+      this.h?.connection("connected");
+    });
     room.onLeave((code: number) => {
       if (this.leaving) return;
       if (code === 4000) return this.h?.connection("lost", "You left the battle.");
@@ -201,9 +215,13 @@ export class OnlineBackend implements Backend {
 
   /** After a reconnection: what the server handled is no longer pending; the rest is sent again. */
   private resume(lastSeq: number): void {
+    // A new connection: what is still pending was sent on an earlier one.
     for (const n of [...this.pending.keys()]) if (n <= lastSeq) this.pending.delete(n);
     this.seq = Math.max(this.seq, lastSeq);
-    for (const { type, payload } of this.pending.values()) this.send(type, payload);
+    for (const [n, entry] of this.pending) {
+      this.send(entry.type, entry.payload);
+      this.pending.set(n, { ...entry, gen: -1 });
+    }
     this.h?.pending?.(this.pending.size);
   }
 
@@ -211,7 +229,7 @@ export class OnlineBackend implements Backend {
   private command(type: string, payload: Record<string, unknown>): void {
     const seq = ++this.seq;
     const numbered = { ...payload, seq };
-    this.pending.set(seq, { type, payload: numbered });
+    this.pending.set(seq, { type, payload: numbered, gen: this.gen });
     this.h?.pending?.(this.pending.size);
     this.send(type, numbered, true);
   }

@@ -206,12 +206,16 @@ describe("two players in their browsers", () => {
     await A.mouse.move(p4.x, p4.y, { steps: 3 });
     await waitLS(B, `s.partnerPointer && s.partnerPointer.x === 4 && s.partnerPointer.y === 3`);
   }, 20_000);
-  it("Takumi marks ready (the bot already played Wang's seat in round 1): both watch the enemy phase", async () => {
+  it("Takumi and then Wang mark ready (no bot plays a seat a player holds): both watch the enemy phase", async () => {
     await settled(A);
     await settled(B);
     const round = (await lastStand(A)).round as number;
+    const before = await step(A);
     await A.keyboard.press("Escape");
     await A.keyboard.press("e");
+    await waitLS(B, `s.step > ${before}`);
+    await B.keyboard.press("Escape");
+    await B.keyboard.press("e");
     const sa = await waitLS(A, `s.round > ${round} && !s.animating && s.phase === "player"`, 45_000);
     const sb = await waitLS(B, `s.round > ${round} && !s.animating && s.phase === "player" && s.step === ${sa.step}`, 45_000);
     expect(sa.enemySeen).toBeGreaterThan(0);

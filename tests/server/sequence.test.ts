@@ -48,7 +48,7 @@ describe("sequence numbers", () => {
     await srv.room(room.roomId).idle();
     expect(acks).toEqual([
       { seq: 1, ok: true },
-      { seq: 1, ok: false, code: "ERR_DUPLICATE" },
+      { seq: 1, ok: false, code: "ERR_DUPLICATE", lastSeq: 1 },
       { seq: 2, ok: false, code: "ERR_NOTHING_TO_UNDO" },
     ]);
     // Bad numbers are bad messages.
@@ -80,6 +80,28 @@ describe("sequence numbers", () => {
     expect(await dup).toMatchObject({ code: "ERR_DUPLICATE" });
     expect(srv.room(code).summary().step).toBe(1);
     await back.leave();
+  });
+
+  it("a client that lost count (a reloaded page that missed its welcome) is told the last number and renumbers", async () => {
+    const room: BattleClientRoom = await srv.client().create("battle", { seed: 44, seat: "takumi" });
+    await waitForState(room, (w) => w.phase === "player" && w.holderTakumi === "player");
+    const unit = soldiers(room)[0].id;
+    room.send("action", { action: { type: "overwatch", unit }, seq: 3 });
+    await waitForState(room, (w) => w.step === 1);
+    // A backend on this connection that believes no command was sent yet.
+    const b = new OnlineBackend(srv.client(), room as never, "takumi", loadMapById("last-stand"), 0);
+    const errors: string[] = [];
+    b.setHandlers({ state() {}, events() {}, error: (c) => void errors.push(c), ping() {}, pointer() {}, connection() {} });
+    b.sendReady(true);
+    await until(() => b.pendingCount === 0, "the ready renumbered and acknowledged");
+    await srv.room(room.roomId).idle();
+    const log = await stored(room.roomId);
+    expect(log.filter((c) => c.seat === "takumi").map((c) => [c.seq, c.action.type])).toEqual([
+      [3, "overwatch"],
+      [4, "ready"],
+    ]);
+    expect(errors).toEqual([]);
+    await room.leave();
   });
 
   async function openBackend() {
