@@ -3,10 +3,12 @@
  *   GET /health                 → { ok, rooms, uptimeSeconds }
  *   GET /api/maps               → [{ id, name, width, height }]
  *   GET /api/maps/:id           → the map's Tiled JSON (.tmj), for a map the server lists
- *   GET /api/matches/:id/record → the match record (design section 12)
+ *   GET /api/matches/:id/record → the match record (design section 12), once the battle is over
+ *                                 (409 ERR_MATCH_IN_PROGRESS before: it holds the seed and the log)
  *   GET /api/battles/:code      → the battle's summary; reopens a stored, unfinished battle whose
  *                                 room is closed, so `client.joinById(code)` works right after.
  * and, when `staticDir` exists, the built client (index.html for `/` and unknown GET paths).
+ * Every error is `{ code, message }` JSON, never a stack trace or a server path (installErrorHandlers).
  */
 import express from "express";
 import { existsSync } from "node:fs";
@@ -15,9 +17,32 @@ import { matchMaker } from "@colyseus/core";
 import { listMaps, loadMapById, MAPS_DIR } from "./maps.js";
 import { readFileSync } from "node:fs";
 import { normalizeCode } from "./codes.js";
-import { liveRooms } from "./room.js";
+import { liveRooms, type BattleRoom } from "./room.js";
 import { services } from "./services.js";
 import { handleStats, loopStats, resetLoopStats, storeStats } from "./metrics.js";
+import { hashString } from "../shared/hash.js";
+import { logClientMistake } from "./logger.js";
+import { isExpired, EXPIRED } from "./match.js";
+
+/** The summary a client may see: the live room's hash is of the squad's view, not the full state
+ *  (whose hash would let a client test guesses about hidden creatures). */
+function publicSummary(s: ReturnType<BattleRoom["summary"]>, viewHash: string) {
+  return { ...s, hash: viewHash };
+}
+
+type Handler = (req: express.Request, res: express.Response) => Promise<void> | void;
+
+/** An async route whose failures answer 500 ERR_INTERNAL (logged here, never sent). */
+function guarded(name: string, fn: Handler): Handler {
+  return async (req, res) => {
+    try {
+      await fn(req, res);
+    } catch (err) {
+      console.error(`[http] ERR_INTERNAL in ${name} ${req.originalUrl.slice(0, 100)}: ${(err as Error)?.stack ?? err}`);
+      if (!res.headersSent) res.status(500).json({ code: "ERR_INTERNAL", message: "The server failed to answer that request." });
+    }
+  };
+}
 
 const startedAt = Date.now();
 
@@ -30,6 +55,11 @@ export async function openBattle(code: string) {
   const { store, restoreSecret } = services();
   const info = await store.findByCode(code);
   if (!info) return null;
+  if (isExpired(info)) {
+    await store.finishMatch(info.id, EXPIRED);
+    info.finished = true;
+    info.outcome = EXPIRED;
+  }
   if (info.finished) {
     const record = await store.getRecord(info.id);
     return {
@@ -62,49 +92,83 @@ export function configureHttp(app: express.Application) {
     res.json({ ok: true, rooms: liveRooms.size, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000), ...handleStats(), ...loopStats(), ...storeStats() });
   });
 
-  app.get("/api/maps", (_req, res) => {
+  app.get("/api/maps", guarded("maps", (_req, res) => {
     res.json(listMaps());
-  });
+  }));
 
   // the client plays any map the server offers: it fetches the file instead of bundling maps/
-  app.get("/api/maps/:id", (req, res) => {
-    const id = req.params.id;
+  app.get("/api/maps/:id", guarded("map", (req, res) => {
+    const id = String(req.params.id);
     if (!listMaps().some((m) => m.id === id)) {
-      res.status(404).json({ code: "ERR_UNKNOWN_MAP", message: `There is no map "${String(id).slice(0, 64)}".` });
+      res.status(404).json({ code: "ERR_UNKNOWN_MAP", message: `There is no map "${id.slice(0, 64)}".` });
       return;
     }
     loadMapById(id);
     res.type("application/json").send(readFileSync(join(MAPS_DIR, `${id}.tmj`), "utf8"));
-  });
+  }));
 
-  app.get("/api/matches/:id/record", async (req, res) => {
-    const id = normalizeCode(req.params.id);
-    const record = id ? await services().store.getRecord(id) : null;
-    if (!record) {
+  app.get("/api/matches/:id/record", guarded("record", async (req, res) => {
+    const id = normalizeCode(String(req.params.id));
+    const { store } = services();
+    const info = id ? await store.getInfo(id) : null;
+    const record = info ? await store.getRecord(info.id) : null;
+    if (!info || !record) {
       res.status(404).json({ code: "ERR_UNKNOWN_CODE", message: "There is no match with that id." });
       return;
     }
-    res.json(record);
-  });
-
-  app.get("/api/battles/:code", async (req, res) => {
-    const code = normalizeCode(req.params.code);
-    try {
-      const summary = code ? await openBattle(code) : null;
-      if (!summary) {
-        res.status(404).json({ code: "ERR_UNKNOWN_CODE", message: "There is no battle with that code." });
-        return;
-      }
-      res.json(summary);
-    } catch (err) {
-      console.error(`[http] reopening ${code} failed`, err);
-      // the room's refusal reads "ERR_CODE: message" (ERR_RULES_VERSION, ERR_BAD_MAP, ERR_RESTORE)
-      const text = (err as Error).message ?? "";
-      const known = /^(ERR_RULES_VERSION|ERR_BAD_MAP|ERR_RESTORE): ([^]*)$/.exec(text);
-      res.status(known?.[1] === "ERR_RULES_VERSION" ? 409 : 500).json({ code: known?.[1] ?? "ERR_RESTORE", message: known?.[2] ?? text });
+    // The record holds the seed and every command: replaying it would locate every hidden creature
+    // and predict every roll. Served only once the battle is over.
+    if (!info.finished) {
+      res.status(409).json({ code: "ERR_MATCH_IN_PROGRESS", message: "That battle is still being fought: its record is served once it is over." });
+      return;
     }
-  });
+    res.json(record);
+  }));
 
+  app.get("/api/battles/:code", guarded("battle", async (req, res) => {
+    const code = normalizeCode(String(req.params.code));
+    let summary: Awaited<ReturnType<typeof openBattle>>;
+    try {
+      summary = code ? await openBattle(code) : null;
+    } catch (err) {
+      // Details (replay errors, hashes) go to the log, not to the client.
+      console.error(`[http] reopening ${code} failed: ${(err as Error)?.message ?? err}`);
+      // the room's refusal reads "ERR_CODE: message"; a battle of other rules is said as such
+      const known = /^(ERR_RULES_VERSION|ERR_BAD_MAP|ERR_RESTORE): ([^]*)$/.exec((err as Error)?.message ?? "");
+      // which rules the record was made under is no secret; replay details are
+      if (known?.[1] === "ERR_RULES_VERSION") res.status(409).json({ code: "ERR_RULES_VERSION", message: known[2] });
+      else res.status(500).json({ code: known?.[1] ?? "ERR_RESTORE", message: "That battle could not be reopened." });
+      return;
+    }
+    if (!summary) {
+      res.status(404).json({ code: "ERR_UNKNOWN_CODE", message: "There is no battle with that code." });
+      return;
+    }
+    const live = code ? liveRooms.get(code) : undefined;
+    res.json(live && "hash" in summary ? publicSummary(summary as ReturnType<BattleRoom["summary"]>, live.viewHash()) : summary);
+  }));
+
+}
+
+/**
+ * Last in the chain: unknown paths answer 404 JSON, and any error (a URL express cannot decode, a
+ * body it cannot parse, a route that threw) answers `{ code, message }` JSON with no stack trace
+ * or server path; the client's mistakes are logged one line each, repeats summarised.
+ */
+export function installErrorHandlers(app: express.Application) {
+  app.use((req: express.Request, res: express.Response) => {
+    res.status(404).json({ code: "ERR_NOT_FOUND", message: "There is nothing here." });
+  });
+  app.use((err: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = Number((err as { status?: unknown })?.status ?? (err as { statusCode?: unknown })?.statusCode);
+    if (Number.isInteger(status) && status >= 400 && status < 500) {
+      logClientMistake(`http ${status}`, `${req.method} ${req.originalUrl.slice(0, 100)}: ${(err as Error)?.message ?? ""}`);
+      if (!res.headersSent) res.status(status).json({ code: status === 404 ? "ERR_NOT_FOUND" : "ERR_BAD_REQUEST", message: "The server could not read that request." });
+      return;
+    }
+    console.error(`[http] ERR_INTERNAL ${req.method} ${req.originalUrl.slice(0, 100)}: ${(err as Error)?.stack ?? err}`);
+    if (!res.headersSent) res.status(500).json({ code: "ERR_INTERNAL", message: "The server failed to answer that request." });
+  });
 }
 
 /** Serves the built client from `staticDir` (if it holds index.html). */

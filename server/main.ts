@@ -19,9 +19,12 @@ import type express from "express";
 import { Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { BattleRoom, liveRooms } from "./room.js";
-import { configureHttp, openBattle, serveClient } from "./http.js";
+import { configureHttp, installErrorHandlers, openBattle, serveClient } from "./http.js";
 import { SqliteMatchStore, defaultDbPath, type MatchStore } from "./store.js";
 import { setServices, settingsFromEnv, type ServerSettings } from "./services.js";
+import { limitRoomCreation } from "./limits.js";
+import { isExpired, EXPIRED } from "./match.js";
+import { setClientLogQuiet, colyseusLogger } from "./logger.js";
 
 export interface GameServerOptions {
   /** 0 picks a free port. Default: PORT or 2567. */
@@ -62,6 +65,7 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
   const settings: ServerSettings = { ...settingsFromEnv(), ...options.settings };
   const store = options.store ?? new SqliteMatchStore(options.dbPath ?? defaultDbPath());
   setServices({ store, settings });
+  setClientLogQuiet(!settings.log);
 
   const transport = new WebSocketTransport({
     // Frames above this close the connection before any handler runs (ERR_TOO_LARGE covers 1–4 KB).
@@ -74,11 +78,14 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
   const server = new Server({
     transport,
     greet: false,
+    // Colyseus' own error lines (an undecodable frame…) without a stack each, repeats summarised.
+    logger: colyseusLogger,
     gracefullyShutdown: options.handleSignals ?? true,
     express: async (app) => {
       configureHttp(app);
       await options.configureApp?.(app);
       if (options.staticDir) serveClient(app, options.staticDir);
+      installErrorHandlers(app);
     },
   });
   server.define("battle", BattleRoom);
@@ -89,10 +96,17 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
   const port = options.port ?? Number(process.env.PORT || 2567);
   await server.listen(port, options.host);
   const actualPort = (transport.server!.address() as AddressInfo).port;
+  limitRoomCreation(transport.server!, settings);
 
   const restored: RestoredBattle[] = [];
   if (options.restore ?? true) {
     for (const info of await store.listUnfinished()) {
+      // Untouched for LAST_STAND_EXPIRE_SECONDS: recorded as expired, not reopened at every boot.
+      if (isExpired(info)) {
+        await store.finishMatch(info.id, EXPIRED);
+        restored.push({ code: info.code, ok: false, error: EXPIRED });
+        continue;
+      }
       try {
         const summary = await openBattle(info.code);
         restored.push({ code: info.code, ok: true, hash: summary && "hash" in summary ? summary.hash : undefined, step: summary?.step });

@@ -18,6 +18,19 @@ export interface ServerSettings {
   hardMessagesPerSecond: number;
   /** Most commands the bot may play in a row after one state change (a guard against a looping bot). */
   maxBotCommands: number;
+  /** Milliseconds between the bot partner's commands (a pace a person can follow; tests use 0).
+   *  Env LAST_STAND_BOT_DELAY_MS. */
+  botDelayMs: number;
+  /** Spectators a battle admits beside its two seats (room maxClients = 2 + this). Env LAST_STAND_MAX_SPECTATORS. */
+  maxSpectators: number;
+  /** Battles one client address may create: per minute (sustained) and burst. Env LAST_STAND_CREATE_PER_MINUTE / LAST_STAND_CREATE_BURST. */
+  createPerMinute: number;
+  createBurst: number;
+  /** Seconds an unfinished battle may stay untouched before it expires (recorded as "expired",
+   *  no longer reopened). Env LAST_STAND_EXPIRE_SECONDS. */
+  expireSeconds: number;
+  /** Take the client address from X-Forwarded-For / X-Real-IP (only behind a proxy you run). Env LAST_STAND_TRUST_PROXY=1. */
+  trustProxy: boolean;
   /** Log to the console. */
   log: boolean;
 }
@@ -27,6 +40,10 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSet
     const v = Number(env[name]);
     return env[name] !== undefined && env[name] !== "" && Number.isFinite(v) && v > 0 ? v : fallback;
   };
+  const nonNegative = (name: string, fallback: number) => {
+    const v = Number(env[name]);
+    return env[name] !== undefined && env[name] !== "" && Number.isFinite(v) && v >= 0 ? v : fallback;
+  };
   return {
     reconnectSeconds: num("LAST_STAND_RECONNECT_SECONDS", 60),
     idleSeconds: num("LAST_STAND_IDLE_SECONDS", 600),
@@ -34,6 +51,12 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSet
     rateBurst: num("LAST_STAND_BURST", 40),
     hardMessagesPerSecond: num("LAST_STAND_HARD_RATE", 200),
     maxBotCommands: num("LAST_STAND_MAX_BOT_COMMANDS", 400),
+    botDelayMs: nonNegative("LAST_STAND_BOT_DELAY_MS", 700),
+    maxSpectators: nonNegative("LAST_STAND_MAX_SPECTATORS", 8),
+    createPerMinute: num("LAST_STAND_CREATE_PER_MINUTE", 10),
+    createBurst: num("LAST_STAND_CREATE_BURST", 10),
+    expireSeconds: num("LAST_STAND_EXPIRE_SECONDS", 7 * 24 * 3600),
+    trustProxy: env.LAST_STAND_TRUST_PROXY === "1",
     log: env.LAST_STAND_QUIET !== "1",
   };
 }

@@ -25,7 +25,10 @@ export interface MatchInfo {
   outcome: string | null;
 }
 
-export type LoggedCommand = Command & { hash?: string };
+/** A logged command; `seq` and `by` are the client sequence number and the seat of the client that
+ *  sent it (absent for the bot's and the turn timer's commands), kept so a restart still knows the
+ *  last number each seat's client had acknowledged. */
+export type LoggedCommand = Command & { hash?: string; seq?: number; by?: Command["seat"] };
 
 export interface NewMatch {
   id: string;
@@ -157,26 +160,29 @@ export class SqliteMatchStore implements MatchStore {
       ) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS matches_unfinished ON matches(finished);
     `);
+    // Files made before client sequence numbers: add their columns.
+    const columns = (this.db.prepare(`PRAGMA table_info(commands)`).all() as { name: string }[]).map((c) => c.name);
+    if (!columns.includes("seq")) this.db.exec(`ALTER TABLE commands ADD COLUMN seq INTEGER; ALTER TABLE commands ADD COLUMN by_seat TEXT;`);
     this.stmts = {
       insertMatch: this.db.prepare(
         `INSERT INTO matches (id, code, map_id, map_hash, rules_version, seed, options, room_options, created_at)
          VALUES (@id, @code, @map_id, @map_hash, @rules_version, @seed, @options, @room_options, @created_at)`,
       ),
-      insertCommand: this.db.prepare(`INSERT INTO commands (match_id, idx, seat, action, hash) VALUES (?, ?, ?, ?, ?)`),
+      insertCommand: this.db.prepare(`INSERT INTO commands (match_id, idx, seat, action, hash, seq, by_seat) VALUES (?, ?, ?, ?, ?, ?, ?)`),
       // The log's length (indices are dense from 0): MAX uses the primary key, COUNT would scan.
       countCommands: this.db.prepare(`SELECT COALESCE(MAX(idx) + 1, 0) AS n FROM commands WHERE match_id = ?`),
       finish: this.db.prepare(`UPDATE matches SET finished = 1, outcome = ? WHERE id = ?`),
       setRoomOptions: this.db.prepare(`UPDATE matches SET room_options = ? WHERE id = ?`),
       byId: this.db.prepare(`SELECT * FROM matches WHERE id = ?`),
       byCode: this.db.prepare(`SELECT * FROM matches WHERE code = ?`),
-      commands: this.db.prepare(`SELECT seat, action, hash FROM commands WHERE match_id = ? ORDER BY idx`),
+      commands: this.db.prepare(`SELECT seat, action, hash, seq, by_seat FROM commands WHERE match_id = ? ORDER BY idx`),
       unfinished: this.db.prepare(`SELECT * FROM matches WHERE finished = 0 ORDER BY created_at`),
     };
     this.appendMany = this.db.transaction((id: string, index: number, commands: LoggedCommand[]) => {
       const { n } = this.stmts.countCommands.get(id) as { n: number };
       if (n !== index) throw new Error(`match ${id}: append at ${index} but the log has ${n} entries`);
       let i = index;
-      for (const c of commands) this.stmts.insertCommand.run(id, i++, c.seat, JSON.stringify(c.action), c.hash ?? null);
+      for (const c of commands) this.stmts.insertCommand.run(id, i++, c.seat, JSON.stringify(c.action), c.hash ?? null, c.seq ?? null, c.by ?? null);
     });
   }
 
@@ -224,9 +230,14 @@ export class SqliteMatchStore implements MatchStore {
   async getRecord(id: string): Promise<MatchRecord | null> {
     const row = this.stmts.byId.get(id) as MatchRow | undefined;
     if (!row) return null;
-    const log = (this.stmts.commands.all(id) as { seat: string; action: string; hash: string | null }[]).map((c) =>
-      c.hash ? { seat: c.seat, action: JSON.parse(c.action), hash: c.hash } : { seat: c.seat, action: JSON.parse(c.action) },
-    ) as LoggedCommand[];
+    type Row = { seat: string; action: string; hash: string | null; seq: number | null; by_seat: string | null };
+    const log = (this.stmts.commands.all(id) as Row[]).map((c) => {
+      const entry: Record<string, unknown> = { seat: c.seat, action: JSON.parse(c.action) };
+      if (c.hash) entry.hash = c.hash;
+      if (c.seq !== null) entry.seq = c.seq;
+      if (c.by_seat !== null) entry.by = c.by_seat;
+      return entry;
+    }) as unknown as LoggedCommand[];
     const record: MatchRecord = {
       rulesVersion: row.rules_version,
       map: { id: row.map_id, hash: row.map_hash },

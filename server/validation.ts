@@ -20,6 +20,12 @@ export const SERVER_ERROR_CODES = {
   ERR_INTERNAL: "The server failed to handle that message; the battle is unchanged.",
   ERR_BAD_MAP: "That map's file is broken.",
   ERR_RULES_VERSION: "That battle was recorded under other rules and cannot be reopened.",
+  ERR_DUPLICATE: "That command was already received (its sequence number is not new); it was not applied again.",
+  ERR_TOO_MANY_ROOMS: "Too many battles created from this address: wait a minute.",
+  ERR_ROOM_FULL: "That battle has no room for another spectator.",
+  ERR_MATCH_IN_PROGRESS: "That battle is still being fought: its record is served once it is over.",
+  ERR_NOT_FOUND: "There is nothing here.",
+  ERR_BAD_REQUEST: "The server could not read that request.",
 } as const;
 export type ServerErrorCode = keyof typeof SERVER_ERROR_CODES;
 
@@ -44,11 +50,14 @@ const actionSchema = z.discriminatedUnion("type", [
 ]);
 
 const seatField = z.enum(["takumi", "wang"]).optional();
+/** The client's sequence number for a command (per seat, increasing; see docs/PROTOCOL.md). */
+export const MAX_SEQ = 2 ** 31 - 1;
+const seqField = z.number().int().min(1).max(MAX_SEQ).optional();
 
 export const MESSAGE_SCHEMAS = {
-  action: z.strictObject({ action: actionSchema, seat: seatField }),
-  ready: z.strictObject({ ready: z.boolean(), seat: seatField }),
-  undo: z.strictObject({ seat: seatField }),
+  action: z.strictObject({ action: actionSchema, seat: seatField, seq: seqField }),
+  ready: z.strictObject({ ready: z.boolean(), seat: seatField, seq: seqField }),
+  undo: z.strictObject({ seat: seatField, seq: seqField }),
   ping: z.strictObject({
     x: coord,
     y: coord,
@@ -58,7 +67,7 @@ export const MESSAGE_SCHEMAS = {
   select: z.strictObject({ unit: z.union([unitId, z.literal("")]) }),
   /** The partner's cursor: a tile, or x = y = -1 for none. */
   pointer: z.strictObject({ x: coord, y: coord, level: coord.optional() }),
-  takeover: z.strictObject({ seat: z.enum(["takumi", "wang"]) }),
+  takeover: z.strictObject({ seat: z.enum(["takumi", "wang"]), seq: seqField }),
 } as const;
 export type MessageType = keyof typeof MESSAGE_SCHEMAS;
 export type Message<T extends MessageType> = z.infer<(typeof MESSAGE_SCHEMAS)[T]>;

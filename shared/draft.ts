@@ -31,7 +31,7 @@ function cloneSharingLayers(s: BattleState): BattleState {
   const p = s.perimeter;
   const units: Unit[] = new Array(s.units.length);
   for (let i = 0; i < units.length; i++) units[i] = copyUnit(s.units[i]);
-  return {
+  const out: BattleState = {
     rulesVersion: s.rulesVersion,
     map: s.map,
     seed: s.seed,
@@ -56,6 +56,8 @@ function cloneSharingLayers(s: BattleState): BattleState {
     },
     step: s.step,
   };
+  if (s.unready) out.unready = { takumi: s.unready.takumi, wang: s.unready.wang };
+  return out;
 }
 
 export function newDraft(s: BattleState): Draft {

@@ -27,5 +27,6 @@ export const ERROR_CODES = {
   ERR_ALREADY_READY: "You are already marked ready.",
   ERR_NOT_READY: "You are not marked ready.",
   ERR_SEAT_READY: "You are marked ready: take it back to act again.",
+  ERR_TOO_MANY_TOGGLES: "You have taken your ready back too often this round.",
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

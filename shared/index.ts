@@ -23,5 +23,6 @@ export { newRecord, type ReplayResult } from "./record.js";
 export { DEFAULT_OPTIONS } from "./setup.js";
 export { hashState } from "./hash.js";
 export { botCommand } from "./bot.js";
+export { autoplay, autoplayStep, type AutoStep } from "./autoplay.js";
 export { replay, rulesVersionProblem, type MatchRecord, type ReplayStep, type ReplayCode } from "./record.js";
 export { exposedSoldiers } from "./perimeter.js";

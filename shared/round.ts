@@ -68,6 +68,7 @@ export function beginPlayerPhase(s: BattleState): void {
   }
   for (const seat of SEATS) s.ready[seat] = seatIsIdle(s, seat);
   s.undo = { takumi: [], wang: [] };
+  delete s.unready;
   s.intents = planIntents(s);
   s.noise = placeNoise(s, visibleTiles(s));
   updateNextRadius(s);

@@ -160,6 +160,9 @@ export interface BattleState {
   intents: Intent[];
   noise: NoiseMarker[];
   undo: Record<Seat, UndoEntry[]>;
+  /** How often each seat took its ready back this round; absent until one does (bounded by
+   *  RULES.unreadyPerRound, so no client can grow a match log without limit). */
+  unready?: Record<Seat, number>;
   civiliansSaved: number;
   report: Report;
   /** Number of commands accepted so far (the match log's length). */

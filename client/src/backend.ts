@@ -29,6 +29,8 @@ export interface BackendHandlers {
   ping(p: PingMark): void;
   pointer(seat: Seat, pos: Pos | null): void;
   connection(status: ConnectionStatus, detail?: string): void;
+  /** Commands sent and not yet acknowledged by the server (online only; shown as pending). */
+  pending?(count: number): void;
 }
 
 export interface Backend {

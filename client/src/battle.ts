@@ -591,6 +591,7 @@ export class BattleScreen {
           else if (e.type === "squeezed") this.banner(`The line closes — radius ${e.radius}`, 0);
           else if (e.type === "taken") this.banner(`${unitName(this.wire, e.unit)} was taken`, 0);
           else if (e.type === "weaponLost") this.banner(`${unitName(this.wire, e.unit)} lost his rifle`, 0);
+          else if (e.type === "ambush") this.banner(`Ambush! ${unitName(this.wire, e.unit)} stopped short`, 1800);
         });
         flushAcid();
         // what the squad heard in the fog: noise markers drifting to where the next state has them

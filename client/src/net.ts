@@ -3,6 +3,11 @@
  * WireState plus room fields; we read it with `state.toJSON()`. Reconnection: the SDK retries by
  * itself after a drop; if that fails (or the page was reloaded) we reconnect with the stored
  * reconnection token into the same seat.
+ *
+ * Commands (action, ready, undo, takeover) carry a sequence number (docs/PROTOCOL.md): each stays
+ * pending until the server's `ack`; after a reconnection the server's `welcome { lastSeq }` says
+ * which it has handled, and the rest are sent again (a repeat is refused as ERR_DUPLICATE, never
+ * applied twice). A refusal comes as `error { code, message, seq }` and is reported.
  */
 import { Client, type Room } from "@colyseus/sdk";
 import { eventsFromWire, type Action, type BattleEvent, type MapDef, type Pos, type Seat, type WireEvent, type WireState } from "./engine";
@@ -69,14 +74,26 @@ export class OnlineBackend implements Backend {
   private h: BackendHandlers | null = null;
   private leaving = false;
   private reconnecting = false;
-  /** The seat whose squad this player commands on top of his own after a takeover. */
+  /** The last command sequence number used; commands sent and not yet acknowledged, in order. */
+  private seq = 0;
+  private pending = new Map<number, { type: string; payload: Record<string, unknown>; gen: number }>();
+  /** Connections so far (a command first sent on this one and refused as a duplicate was numbered
+   *  from a stale count — after a reload — not received before: it is numbered again). */
+  private gen = 0;
   constructor(
     private client: Client,
     public room: Room,
     readonly seat: ViewerSeat,
     readonly map: MapDef,
+    lastSeq = 0,
   ) {
+    this.seq = lastSeq;
     this.bind(room);
+  }
+
+  /** Commands not yet acknowledged. */
+  get pendingCount(): number {
+    return this.pending.size;
   }
 
   /** Join (or create) and resolve once the first state has arrived. */
@@ -98,11 +115,15 @@ export class OnlineBackend implements Backend {
     }
     // Events that arrive before the first state (the bot's opening moves) are not animated.
     const offEarly = room.onMessage("events", () => {});
+    // The welcome says where this seat's command numbers stand (a seat may have had a holder before).
+    let lastSeq = 0;
+    const offWelcome = room.onMessage("welcome", (m: { lastSeq?: number }) => (lastSeq = Number(m.lastSeq ?? 0)));
     const state = await firstState(room);
     offEarly();
+    offWelcome();
     const map = await loadMapFor(String(state.mapId || "last-stand"));
     const seat = (how.seat ?? "spectator") as ViewerSeat;
-    const b = new OnlineBackend(client, room, seat, map);
+    const b = new OnlineBackend(client, room, seat, map, lastSeq);
     b.ingest(state);
     return b;
   }
@@ -127,12 +148,27 @@ export class OnlineBackend implements Backend {
   }
 
   private bind(room: Room): void {
+    this.gen++;
     room.reconnection.minUptime = 0;
     room.reconnection.maxRetries = 30;
     room.reconnection.maxDelay = 2000;
     room.onStateChange((state: unknown) => this.ingest((state as AnyState).toJSON()));
     room.onMessage("events", (m: { round: number; events: BattleEvent[] }) => this.h?.events(m.round, normalizeEvents(this.map, m.events ?? [])));
-    room.onMessage("error", (m: { code: string; message: string }) => this.h?.error(m.code, m.message));
+    room.onMessage("error", (m: { code: string; message: string; seq?: number }) => {
+      // A repeat of a command already handled (resent after a reconnection): nothing to report.
+      if (m.code !== "ERR_DUPLICATE") this.h?.error(m.code, m.message);
+    });
+    room.onMessage("ack", (m: { seq: number; ok: boolean; code?: string; lastSeq?: number }) => {
+      const entry = this.pending.get(m.seq);
+      this.pending.delete(m.seq);
+      if (entry && m.code === "ERR_DUPLICATE" && entry.gen === this.gen && typeof m.lastSeq === "number") {
+        this.seq = Math.max(this.seq, m.lastSeq);
+        const { seq: _old, ...payload } = entry.payload;
+        return this.command(entry.type, payload);
+      }
+      this.h?.pending?.(this.pending.size);
+    });
+    room.onMessage("welcome", (m: { lastSeq?: number }) => this.resume(Number(m.lastSeq ?? 0)));
     room.onMessage("ping", (m: { x: number; y: number; level?: number; kind: PingMark["kind"]; seat?: string }) =>
       this.h?.ping({ x: m.x, y: m.y, level: m.level ?? 0, kind: m.kind, seat: m.seat ?? "", at: performance.now() }),
     );
@@ -141,7 +177,10 @@ export class OnlineBackend implements Backend {
     );
     room.onMessage("*", () => {});
     room.onDrop(() => this.h?.connection("dropped"));
-    room.onReconnect(() => this.h?.connection("connected"));
+    room.onReconnect(() => {
+      this.gen++;
+      this.h?.connection("connected");
+    });
     room.onLeave((code: number) => {
       if (this.leaving) return;
       if (code === 4000) return this.h?.connection("lost", "You left the battle.");
@@ -175,24 +214,46 @@ export class OnlineBackend implements Backend {
     this.h?.connection("lost", "The connection could not be restored.");
   }
 
-  private send(type: string, payload: unknown): void {
+  /** After a reconnection: what the server handled is no longer pending; the rest is sent again. */
+  private resume(lastSeq: number): void {
+    // A new connection: what is still pending was sent on an earlier one.
+    for (const n of [...this.pending.keys()]) if (n <= lastSeq) this.pending.delete(n);
+    this.seq = Math.max(this.seq, lastSeq);
+    for (const [n, entry] of this.pending) {
+      this.send(entry.type, entry.payload);
+      this.pending.set(n, { ...entry, gen: -1 });
+    }
+    this.h?.pending?.(this.pending.size);
+  }
+
+  /** A command: numbered, kept until acknowledged, sent now if the connection is up. */
+  private command(type: string, payload: Record<string, unknown>): void {
+    const seq = ++this.seq;
+    const numbered = { ...payload, seq };
+    this.pending.set(seq, { type, payload: numbered, gen: this.gen });
+    this.h?.pending?.(this.pending.size);
+    this.send(type, numbered, true);
+  }
+
+  private send(type: string, payload: unknown, pending = false): void {
     try {
       this.room.send(type, payload);
     } catch (err) {
-      this.h?.error("ERR_CONNECTION", `Not sent: ${(err as Error).message}`);
+      // A command stays pending and is sent again after the reconnection.
+      if (!pending) this.h?.error("ERR_CONNECTION", `Not sent: ${(err as Error).message}`);
     }
   }
 
   sendAction(action: Action, seat?: Seat): void {
     if (action.type === "ready") return this.sendReady(action.ready, seat);
     if (action.type === "undo") return this.sendUndo();
-    this.send("action", seat ? { action, seat } : { action });
+    this.command("action", seat ? { action, seat } : { action });
   }
   sendReady(ready: boolean, seat?: Seat): void {
-    this.send("ready", seat ? { ready, seat } : { ready });
+    this.command("ready", seat ? { ready, seat } : { ready });
   }
   sendUndo(): void {
-    this.send("undo", {});
+    this.command("undo", {});
   }
   sendPing(p: { x: number; y: number; level: number; kind: PingMark["kind"] }): void {
     this.send("ping", { x: p.x, y: p.y, level: p.level, kind: p.kind });
@@ -207,7 +268,7 @@ export class OnlineBackend implements Backend {
   }
   takeOver(): void {
     const other = this.seat === "takumi" ? "wang" : "takumi";
-    this.send("takeover", { seat: other });
+    this.command("takeover", { seat: other });
   }
   /** Test hook: the socket closes as on a network failure. With `holdMs`, the page stays away that
    *  long before reconnecting with its token (the SDK's own retry is switched off for it). */

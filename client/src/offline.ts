@@ -87,30 +87,17 @@ export class OfflineBackend implements Backend {
     this.emit(events);
   }
 
-  /** The bot plays a seat's phase, then marks ready. */
+  /** The bot plays a seat's phase to its ready (the engine's autoplay driver, as on the server). */
   private botTurn(other: Seat = OTHER[this.mySeat()!]): BattleEvent[] {
     const out: BattleEvent[] = [];
-    for (let guard = 0; guard < 60; guard++) {
-      if (this.state.phase !== "player" || this.state.ready[other]) break;
-      const cmd = (engine.botCommand as (s: BattleState, seat: Seat) => unknown)(this.state, other) as
-        | { seat?: Seat; action?: Action; type?: string }
-        | null;
-      if (!cmd) break;
-      const action = (cmd.action ?? cmd) as Action;
-      const r = engine.apply(this.state, { seat: other, action });
-      if (!r.ok) {
-        const rr = engine.apply(this.state, { seat: other, action: { type: "ready", ready: true } });
-        if (rr.ok) {
-          this.state = rr.state;
-          this.log.push({ seat: other, action: { type: "ready", ready: true } });
-          out.push(...rr.events);
-        }
-        break;
-      }
-      this.state = r.state;
-      this.log.push({ seat: other, action });
-      out.push(...r.events);
-      if (action.type === "ready") break;
+    const round = this.state.round;
+    for (let guard = 0; guard < 200; guard++) {
+      if (this.state.phase !== "player" || this.state.round !== round || this.state.ready[other]) break;
+      const step = engine.autoplayStep(this.state, other);
+      if (!step) break;
+      this.state = step.state;
+      this.log.push({ seat: other, action: step.command.action });
+      out.push(...step.events);
     }
     return out;
   }

@@ -78,6 +78,7 @@ export const WORDS: Wording = {
   undone: (e, n) => `${n(e.unit)}'s move is taken back`,
   phase: (e) => `— ${PHASE[e.phase] ?? e.phase}, round ${e.round} —`,
   ended: (e) => (e.outcome === "won" ? "the battle is won" : "the battle is lost"),
+  ambush: (e, n) => `ambush! ${n(e.unit)} runs into ${n(e.by)} at ${at(e.at)} and stops short`,
 };
 
 /** The log line of one event (an unknown kind from a newer server still gets a line). */

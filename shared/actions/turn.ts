@@ -4,17 +4,23 @@ import { type Draft, emit } from "../draft.js";
 import { resolveRound } from "../round.js";
 import { knownUnitAt } from "../view.js";
 import { type Refusal, refuse } from "./common.js";
+import { RULES } from "../rules/table.js";
 
 type Ready = Extract<Action, { type: "ready" }>;
 
 export function checkReady(s: BattleState, seat: Seat, a: Ready): Refusal | null {
   if (s.phase !== "player") return refuse("ERR_WRONG_PHASE");
   if (s.ready[seat] === a.ready) return refuse(a.ready ? "ERR_ALREADY_READY" : "ERR_NOT_READY");
+  if (!a.ready && (s.unready?.[seat] ?? 0) >= RULES.unreadyPerRound) return refuse("ERR_TOO_MANY_TOGGLES");
   return null;
 }
 
 export function runReady(d: Draft, seat: Seat, a: Ready): void {
   d.s.ready[seat] = a.ready;
+  if (!a.ready) {
+    const n = d.s.unready ?? { takumi: 0, wang: 0 };
+    d.s.unready = { ...n, [seat]: n[seat] + 1 };
+  }
   emit(d, { type: "ready", seat, ready: a.ready });
   if (d.s.ready.takumi && d.s.ready.wang) resolveRound(d);
 }

@@ -74,6 +74,9 @@ export const RULES = {
   spawnBlockDamage: 1,
   noise: { range: 8, offset: 1 },
   freedAp: 1,
+  /** Times a seat may take its ready back in one round (beyond: ERR_TOO_MANY_TOGGLES). Bounds the
+   *  match log: ready/unready is the only pair of commands a seat could repeat without end. */
+  unreadyPerRound: 10,
 } as const;
 
 export type Difficulty = "easy" | "normal" | "hard";

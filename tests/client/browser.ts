@@ -57,7 +57,8 @@ export async function startEnv(opts: { reconnectSeconds?: number } = {}): Promis
     dbPath: join(dir, "matches.sqlite"),
     restore: false,
     handleSignals: false,
-    settings: { log: false, ...(opts.reconnectSeconds ? { reconnectSeconds: opts.reconnectSeconds } : {}) },
+    // The bot partner plays at once (no pacing delay), and the tests may create many battles.
+    settings: { log: false, botDelayMs: 0, createBurst: 1000, ...(opts.reconnectSeconds ? { reconnectSeconds: opts.reconnectSeconds } : {}) },
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   mkdirSync(ARTIFACTS, { recursive: true });

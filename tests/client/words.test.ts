@@ -42,6 +42,7 @@ const SAMPLES: { [K in BattleEvent["type"]]: Extract<BattleEvent, { type: K }> }
   undone: { type: "undone", unit: "takumi" },
   phase: { type: "phase", phase: "enemy", round: 8 },
   ended: { type: "ended", outcome: "lost" },
+  ambush: { type: "ambush", unit: "takumi", by: "c1", at: P },
 };
 
 /** The event kinds as written in shared/types.ts's BattleEvent union. */

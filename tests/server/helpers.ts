@@ -52,7 +52,7 @@ export async function startServer(options: GameServerOptions = {}): Promise<Test
     dbPath,
     handleSignals: false,
     ...options,
-    settings: { log: false, ...options.settings },
+    settings: { log: false, botDelayMs: 0, createBurst: 1000, ...options.settings },
   });
   return {
     ...game,

@@ -4,7 +4,17 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { settingsFromEnv } from "../../server/services.js";
-import { getJson, startServer, waitForState, type TestServer } from "./helpers.js";
+import { getJson, startServer, waitForState, wire, type BattleClientRoom, type TestServer } from "./helpers.js";
+
+/** A lone player readies every round (the bot partner plays Wang) until the battle ends. */
+async function playToEnd(room: BattleClientRoom) {
+  for (let i = 0; i < 200 && wire(room).phase !== "ended"; i++) {
+    const round = wire(room).round;
+    room.send("ready", { ready: true });
+    await waitForState(room, (w) => w.round > round || w.phase === "ended", 20_000, "the round to turn");
+  }
+  expect(wire(room).phase).toBe("ended");
+}
 
 let srv: TestServer;
 const clientDir = mkdtempSync(join(tmpdir(), "last-stand-client-"));
@@ -54,11 +64,39 @@ describe("HTTP API", () => {
     const summary = await getJson(srv.url, `/api/battles/${w.code.toLowerCase()}`);
     expect(summary.status).toBe(200);
     expect(summary.body).toMatchObject({ code: w.code, roomId: w.code, map: "last-stand", live: true });
+    // The record of a battle still being fought would reveal the seed and every hidden creature.
     const rec = await getJson(srv.url, `/api/matches/${w.code}/record`);
-    expect(rec.status).toBe(200);
-    expect(rec.body).toMatchObject({ seed: 7, map: { id: "last-stand" } });
-    expect(Array.isArray(rec.body.log)).toBe(true);
+    expect(rec.status).toBe(409);
+    expect(rec.body).toEqual({ code: "ERR_MATCH_IN_PROGRESS", message: expect.any(String) });
+    expect(JSON.stringify(rec.body)).not.toContain("seed");
+    // The summary's hash is of the squad's view, not of the full state.
+    const full = srv.room(w.code).summary().hash;
+    expect(summary.body.hash).toMatch(/^[0-9a-f]{14}$/);
+    expect(summary.body.hash).not.toBe(full);
     await room.leave();
+  });
+
+  it("errors are { code, message } JSON: no stack trace, no server path, 404s too", async () => {
+    const cases: [string, number, string][] = [
+      ["/api/battles/%E0%A4%A", 400, "ERR_BAD_REQUEST"],
+      ["/api/matches/%E0%A4%A/record", 400, "ERR_BAD_REQUEST"],
+      ["/api/nothing-here", 404, "ERR_NOT_FOUND"],
+      ["/api/battles/", 404, "ERR_NOT_FOUND"],
+      ["/matchmake/joinById/x", 404, "ERR_NOT_FOUND"],
+      ["/api/battles/ABCDE/extra", 404, "ERR_NOT_FOUND"],
+    ];
+    for (const [path, status, code] of cases) {
+      const res = await fetch(srv.url + path);
+      const text = await res.text();
+      expect(res.status, path).toBe(status);
+      expect(res.headers.get("content-type"), path).toMatch(/application\/json/);
+      expect(JSON.parse(text), path).toEqual({ code, message: expect.any(String) });
+      expect(text, path).not.toMatch(/\bat \w|node_modules|\/work\/|\.ts\b|Error:/);
+    }
+    // A body express cannot parse on a route that reads none, and a method with no route.
+    const post = await fetch(srv.url + "/api/maps", { method: "POST", headers: { "content-type": "application/json" }, body: "{bad" });
+    expect(post.status).toBe(404);
+    expect(await post.json()).toMatchObject({ code: "ERR_NOT_FOUND" });
   });
 
   it("an unknown map is refused at creation", async () => {
@@ -67,12 +105,14 @@ describe("HTTP API", () => {
 
   it("npm run replay reproduces a record's hash", async () => {
     const room = await srv.client().create("battle", { map: "last-stand", seed: 31, seat: "takumi" });
-    await waitForState(room, (w) => w.readyWang === true);
-    const round = room.state.round;
-    room.send("ready", { ready: true });
-    await waitForState(room, (w) => w.round > round || w.phase === "ended");
-    const { body: record } = await getJson(srv.url, `/api/matches/${room.roomId}/record`);
-    const { body: summary } = await getJson(srv.url, `/api/battles/${room.roomId}`);
+    await waitForState(room, (w) => w.holderTakumi === "player" && w.phase === "player");
+    await playToEnd(room);
+    // Finished: the record is served (the replay viewer and this tool read it).
+    const { status, body: record } = await getJson(srv.url, `/api/matches/${room.roomId}/record`);
+    expect(status).toBe(200);
+    expect(record).toMatchObject({ seed: 31, map: { id: "last-stand" } });
+    const summary = { hash: srv.room(room.roomId).summary().hash };
+    expect(record.finalHash).toBe(summary.hash);
     const file = join(srv.dir, "record.json");
     writeFileSync(file, JSON.stringify(record));
     const out = execFileSync(process.execPath, ["--import", "tsx", "tools/replay.ts", file], {

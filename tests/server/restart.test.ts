@@ -8,7 +8,9 @@ import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { replay } from "../../shared/index.js";
+import { replay, toWire, viewFor } from "../../shared/index.js";
+import { hashString } from "../../shared/hash.js";
+import { SqliteMatchStore } from "../../server/store.js";
 import { loadMapById } from "../../server/maps.js";
 import { freePort, startServerProcess } from "../../tools/server-process.js";
 import { getJson, quietClient, startServer, waitForState, wire, type BattleClientRoom } from "./helpers.js";
@@ -46,7 +48,7 @@ describe("restart", () => {
     const client = quietClient(base);
     const takumi: BattleClientRoom = await client.create("battle", { seed: 4242, seat: "takumi" });
     const code = takumi.roomId;
-    await waitForState(takumi, (w) => w.readyWang === true, 20_000, "the bot to play");
+    await waitForState(takumi, (w) => w.holderTakumi === "player" && w.phase === "player");
     for (let i = 0; i < 2 && wire(takumi).phase === "player"; i++) {
       const round = wire(takumi).round;
       takumi.send("ready", { ready: true });
@@ -87,10 +89,15 @@ describe("restart", () => {
     }
     const final = (await getJson(base, `/api/battles/${code}`)).body;
     expect(final.step).toBeGreaterThan(before.step);
-    const record = (await getJson(base, `/api/matches/${code}/record`)).body;
+    // The battle is not over: its record is not served (it would reveal the hidden creatures)…
+    expect((await getJson(base, `/api/matches/${code}/record`)).status).toBe(409);
+    // …but the stored one replays to what the squad sees on the server (the summary's view hash).
+    const store = new SqliteMatchStore(dbPath);
+    const record = (await store.getRecord(code))!;
+    await store.close();
     const rep = replay(record, loadMapById(record.map.id));
     expect(rep.error).toBeNull();
-    expect(rep.hash).toBe(final.hash);
+    expect(hashString(JSON.stringify(toWire(viewFor(rep.state, "spectator"))))).toBe(final.hash);
 
     await back.leave();
     await killHard(child);
@@ -101,7 +108,8 @@ describe("restart", () => {
     try {
       const takumi = await srv.client().create("battle", { seed: 77, seat: "takumi" });
       const code = takumi.roomId;
-      await waitForState(takumi, (w) => w.readyWang === true);
+      takumi.send("ready", { ready: true });
+      await waitForState(takumi, (w) => w.round > 1, 10_000, "the bot to play its turn");
       const before = (await getJson(srv.url, `/api/battles/${code}`)).body;
       await takumi.leave();
       // The idle room closes (a protocol timeout: idleSeconds 0.3 here)…
@@ -145,15 +153,16 @@ describe("restart", () => {
       const back = await srv.client().joinById(code, { seat: "takumi" });
       const w0 = await waitForState(back, (w) => w.holderTakumi === "player");
       expect(w0.holderWang).toBe("open");
-      // (The bot readied Wang when he left.) Takumi readies: the round turns, and nobody plays
-      // Wang's open seat — the bot would have played in the same step.
+      // Takumi readies: nobody plays Wang's open seat, so the round waits for him.
       const round = w0.round;
       back.send("ready", { ready: true });
-      const w1 = await waitForState(back, (w) => w.round > round);
-      expect(w1.holderWang).toBe("open");
-      expect(w1.readyWang).toBe(false);
-      // Wang does not come back within the window (1.5 s here): the bot takes his squad and plays.
-      await waitForState(back, (w) => w.holderWang === "bot" && w.readyWang === true, 10_000, "the bot to take the empty seat");
+      await waitForState(back, (w) => w.readyTakumi === true);
+      await srv.room(code).idle();
+      expect(wire(back)).toMatchObject({ holderWang: "open", readyWang: false, round });
+      // Wang does not come back within the window (1.5 s here): the bot takes his squad and plays
+      // it (its partner is ready), and the round turns.
+      await waitForState(back, (w) => w.round > round, 10_000, "the bot to take the empty seat");
+      expect(wire(back).holderWang).toBe("bot");
       await back.leave();
     } finally {
       await srv.stop();

@@ -21,7 +21,8 @@ async function summary(code: string) {
   return (await getJson(srv.url, `/api/battles/${code}`)).body;
 }
 async function record(code: string) {
-  return (await getJson(srv.url, `/api/matches/${code}/record`)).body;
+  // The stored record (over HTTP it is served only once the battle is over).
+  return (await srv.store.getRecord(code))!;
 }
 function unitOf(room: BattleClientRoom, seat: string): any {
   return Object.values(wire(room).units as Record<string, any>).find((u) => u.seat === seat && u.fate === "active");
@@ -37,26 +38,38 @@ describe("seats", () => {
   it("a lone player gets the bot as partner, and a second player takes the bot's seat", async () => {
     const takumi = await srv.client().create("battle", { seed: 5, seat: "takumi" });
     const code = takumi.roomId;
-    // The bot plays Wang's squad at once and marks him ready.
-    await waitForState(takumi, (w) => w.holderWang === "bot" && w.readyWang === true, 10_000, "the bot to play wang");
+    // The bot partner waits for Takumi: nothing of Wang's is played before he is ready.
+    await waitForState(takumi, (w) => w.holderTakumi === "player" && w.holderWang === "bot");
+    await srv.room(code).idle();
+    expect(wire(takumi).readyWang).toBe(false);
+    expect((await record(code)).log.some((c: any) => c.seat === "wang")).toBe(false);
+    // Takumi readies: then the bot plays Wang's squad and marks him ready, which turns the round.
+    const round0 = wire(takumi).round;
+    takumi.send("ready", { ready: true });
+    await waitForState(takumi, (w) => w.round > round0, 10_000, "the bot to play wang");
     const rec1 = await record(code);
-    expect(rec1.log.some((c: any) => c.seat === "wang")).toBe(true);
+    const takumiReady = rec1.log.findIndex((c: any) => c.seat === "takumi" && c.action.type === "ready");
+    const wangFirst = rec1.log.findIndex((c: any) => c.seat === "wang");
+    expect(takumiReady).toBeGreaterThanOrEqual(0);
+    expect(wangFirst).toBeGreaterThan(takumiReady);
+    expect(rec1.log[rec1.log.length - 1]).toMatchObject({ seat: "wang", action: { type: "ready", ready: true } });
 
     // A friend joins without asking for a seat: he gets Wang's.
     const wang = await srv.client().joinById(code, {});
     await waitForState(takumi, (w) => w.holderWang === "player");
     expect((await summary(code)).seats).toEqual({ takumi: "player", wang: "player" });
 
-    // Takumi readies: the round turns, and the bot no longer plays Wang.
+    // Takumi readies: the bot no longer plays Wang, so the round waits for Wang himself.
     const round = wire(takumi).round;
     takumi.send("ready", { ready: true });
+    await waitForState(takumi, (w) => w.readyTakumi === true);
+    await srv.room(code).idle();
+    expect(wire(takumi).round).toBe(round);
+    expect(wire(takumi).readyWang).toBe(false);
+    wang.send("ready", { ready: true });
     await waitForState(takumi, (w) => w.round > round);
     const rec2 = await record(code);
-    expect(rec2.log[rec2.log.length - 1]).toMatchObject({ seat: "takumi", action: { type: "ready", ready: true } });
-    expect(wire(takumi).readyWang).toBe(false);
-    // Wang now acts for himself.
-    wang.send("ready", { ready: true });
-    await waitForState(takumi, (w) => w.readyWang === true);
+    expect(rec2.log[rec2.log.length - 1]).toMatchObject({ seat: "wang", action: { type: "ready", ready: true } });
     await wang.leave();
     await takumi.leave();
   });
@@ -117,18 +130,19 @@ describe("seats", () => {
     dropConnection(wang, false);
     await waitForState(takumi, (w) => w.holderWang === "dropped", 5000, "wang dropped");
 
-    // The 1 s window runs out: the bot takes Wang's squad and plays it.
-    await waitForState(takumi, (w) => w.holderWang === "bot" && w.readyWang === true, 10_000, "the bot to take over");
+    // The 1 s window runs out: the bot takes Wang's squad (and waits for Takumi to be ready).
+    await waitForState(takumi, (w) => w.holderWang === "bot", 10_000, "the bot to take over");
+    expect(wire(takumi).readyWang).toBe(false);
 
     // Takumi takes his partner's squad over instead, and commands it.
     takumi.send("takeover", { seat: "wang" });
     await waitForState(takumi, (w) => w.holderWang === "partner");
     const step = wire(takumi).step;
-    takumi.send("ready", { ready: false, seat: "wang" });
-    await waitForState(takumi, (w) => w.step === step + 1 && w.readyWang === false);
-    const wangUnit = unitOf(takumi, "wang");
     takumi.send("ready", { ready: true, seat: "wang" });
-    await waitForState(takumi, (w) => w.step === step + 2 && w.readyWang === true);
+    await waitForState(takumi, (w) => w.step === step + 1 && w.readyWang === true);
+    const wangUnit = unitOf(takumi, "wang");
+    takumi.send("ready", { ready: false, seat: "wang" });
+    await waitForState(takumi, (w) => w.step === step + 2 && w.readyWang === false);
     const rec = await record(code);
     expect(rec.log.slice(-2).map((c: any) => c.seat)).toEqual(["wang", "wang"]);
 
@@ -138,8 +152,8 @@ describe("seats", () => {
     await expect(expectError(takumi, "action", { action: { type: "reload", unit: wangUnit.id }, seat: "wang" })).resolves.toMatchObject({
       code: "ERR_NOT_YOUR_SEAT",
     });
-    back.send("ready", { ready: false });
-    await waitForState(takumi, (w) => w.readyWang === false);
+    back.send("ready", { ready: true });
+    await waitForState(takumi, (w) => w.readyWang === true);
     await back.leave();
     await takumi.leave();
   });

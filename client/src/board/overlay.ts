@@ -86,11 +86,16 @@ export function drawIntents(g: Graphics, d: DrawCtx, focus: string[], labels: La
   const fs = new Set(focus);
   const ordered = [...(w.intents ?? [])].sort((a, b) => Number(fs.has(a.unit)) - Number(fs.has(b.unit)));
   for (const it of ordered) {
-    const u = w.units[it.unit];
+    // a creature gone out of sight keeps its announced intent, drawn from where it was last seen
+    const u = w.units[it.unit] ?? (it.lastKnown && it.lastSeen >= 0 ? tilePos(m, it.lastSeen) : undefined);
     if (!u || u.level !== level) continue;
     const lit = fs.size === 0 || fs.has(it.unit);
     const alpha = lit ? 1 : 0.18;
     const from = centre(u, ts);
+    if (it.lastKnown) {
+      g.circle(from.x, from.y, ts * 0.4).stroke({ width: 2, color: C.intent, alpha: 0.6 * alpha });
+      labels.push({ id: `lost:${it.unit}`, text: "LAST SEEN", color: C.intent, ax: from.x, ay: from.y + ts * 0.3, priority: 40, dim: !lit });
+    }
     const mv = tilePos(m, it.moveTo);
     const to = centre(mv, ts);
     if (mv.x !== u.x || mv.y !== u.y) {

@@ -1,0 +1,39 @@
+/**
+ * The bot partner's pace: it plays its squad after its human partner is ready (the room decides
+ * when that is, see SeatTable.botsDue), one command every `delayMs`, so a person can follow it.
+ * With `delayMs` 0 (tests) it plays everything due at once. The moves come from the engine's
+ * autoplay driver (shared/autoplay.ts): a refused bot plan becomes a ready, so nothing stalls.
+ */
+import type { AutoStep, BattleState, Seat } from "../shared/index.js";
+import { engine } from "./fault.js";
+import { OneShot } from "./timer.js";
+
+export class BotPartner {
+  private timer = new OneShot();
+
+  constructor(
+    readonly delayMs: number,
+    /** Schedules the bot's turn on the room's queue. */
+    private readonly run: () => void,
+  ) {}
+
+  /** Called after every change of the battle or the seats, with whether the bot has a move due. */
+  wake(due: boolean): void {
+    if (!due) return this.timer.stop();
+    if (!this.timer.pending) this.timer.start(this.delayMs, this.run);
+  }
+
+  stop(): void {
+    this.timer.stop();
+  }
+
+  /** The commands to play now for `seats`: one (paced), or all of this phase (no delay, or `all`). */
+  steps(battle: BattleState, seats: Seat[], all: boolean, max: number): AutoStep[] {
+    if (seats.length === 0 || battle.phase !== "player") return [];
+    if (this.delayMs > 0 && !all) {
+      const step = engine.autoplayStep(battle, seats[0]);
+      return step ? [step] : [];
+    }
+    return engine.autoplay(battle, seats, { max, untilPhaseEnds: true }).steps;
+  }
+}

@@ -1,0 +1,40 @@
+/** The room's clients: each one's role and its two message budgets (token buckets). */
+import type { Role } from "./seats.js";
+import { TokenBucket } from "./bucket.js";
+import type { ServerSettings } from "./services.js";
+
+/** Pointer updates a client may send per second (burst as many); the rest are dropped silently. */
+export const POINTER_RATE = 15;
+
+export interface ClientInfo {
+  role: Role;
+  messages: TokenBucket;
+  /** Pointer updates have their own, lossy budget. */
+  pointer: TokenBucket;
+}
+
+export class ClientBook {
+  private info = new Map<string, ClientInfo>();
+
+  add(sessionId: string, role: Role, settings: ServerSettings): void {
+    this.info.set(sessionId, {
+      role,
+      messages: new TokenBucket(settings.ratePerSecond, settings.rateBurst),
+      pointer: new TokenBucket(POINTER_RATE, POINTER_RATE),
+    });
+  }
+
+  get(sessionId: string): ClientInfo | undefined {
+    return this.info.get(sessionId);
+  }
+
+  delete(sessionId: string): void {
+    this.info.delete(sessionId);
+  }
+
+  spectators(): number {
+    let n = 0;
+    for (const i of this.info.values()) if (i.role === "spectator") n++;
+    return n;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Room creation limited per client address: every matchmaking request that may create a battle
+ * (`create`, `joinOrCreate`) takes a token from its address's bucket (LAST_STAND_CREATE_PER_MINUTE
+ * sustained, LAST_STAND_CREATE_BURST at once); without one it is answered
+ * `429 { code: "ERR_TOO_MANY_ROOMS", message }` before Colyseus sees it.
+ *
+ * Colyseus answers /matchmake/ itself, ahead of express, so this wraps the HTTP server's request
+ * listeners. The address is the socket's peer; X-Real-IP / X-Forwarded-For only with
+ * LAST_STAND_TRUST_PROXY=1 (behind a proxy that sets them; otherwise anyone could pick his own).
+ */
+import type { IncomingMessage, Server as HttpServer, ServerResponse } from "node:http";
+import { KeyedBuckets } from "./bucket.js";
+import type { ServerSettings } from "./services.js";
+import { SERVER_ERROR_CODES } from "./validation.js";
+import { logClientMistake } from "./logger.js";
+
+const CREATING = /^\/matchmake\/(create|joinOrCreate)\//;
+
+export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  if (trustProxy) {
+    const header = req.headers["x-real-ip"] ?? req.headers["x-forwarded-for"];
+    const first = (Array.isArray(header) ? header[0] : header)?.split(",")[0]?.trim();
+    if (first) return first;
+  }
+  return req.socket.remoteAddress ?? "unknown";
+}
+
+export function limitRoomCreation(http: HttpServer, settings: ServerSettings): void {
+  const buckets = new KeyedBuckets(settings.createPerMinute / 60, settings.createBurst);
+  const listeners = http.listeners("request") as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  http.removeAllListeners("request");
+  http.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method === "POST" && CREATING.test(req.url ?? "")) {
+      const address = clientAddress(req, settings.trustProxy);
+      if (!buckets.take(address)) {
+        logClientMistake("ERR_TOO_MANY_ROOMS", address);
+        const body = JSON.stringify({ code: "ERR_TOO_MANY_ROOMS", message: `ERR_TOO_MANY_ROOMS: ${SERVER_ERROR_CODES.ERR_TOO_MANY_ROOMS}` });
+        res.writeHead(429, { "content-type": "application/json", "content-length": Buffer.byteLength(body), "retry-after": "60" });
+        res.end(body);
+        return;
+      }
+    }
+    for (const l of listeners) l.call(http, req, res);
+  });
+}

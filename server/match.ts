@@ -1,0 +1,184 @@
+/**
+ * A battle's persistence, as the room sees it: creating its match in the store, reopening a stored
+ * one (replayed in slices, see restore.ts), appending accepted commands, finishing it, and the room
+ * options kept beside the record (turn timer, reconnection window, seats humans held, last activity).
+ */
+import { randomInt } from "node:crypto";
+import { ServerError } from "@colyseus/core";
+import { createBattle, RULES_VERSION, type BattleState, type MapDef, type Seat } from "../shared/index.js";
+import { loadMapById, isKnownMap, DEFAULT_MAP_ID } from "./maps.js";
+import { services } from "./services.js";
+import { normalizeCode, uniqueCode } from "./codes.js";
+import { liveRooms, opening } from "./registry.js";
+import { otherSeat } from "./seats.js";
+import { restoreBattle, RestoreError } from "./restore.js";
+import { MapFormatError } from "../shared/map/parse.js";
+import type { LoggedCommand, MatchInfo } from "./store.js";
+import { checkJoinOptions, SERVER_ERROR_CODES, type JoinOptions } from "./validation.js";
+
+/** Options the room is created with (join options, plus the server's own restore marker). */
+export interface CreateOptions extends JoinOptions {
+  /** Set only by the server (with its secret) to reopen a stored battle. */
+  __restore?: { secret: string; code: string };
+}
+
+/**
+ * The battle a new room serves: a restore by the server, a stored battle reopened by
+ * joinOrCreate("battle", { code }), or a new one. `keepOpen`: with waitForPartner, the seat the
+ * creator does not take stays open for a friend.
+ */
+export async function openMatch(raw: CreateOptions | undefined): Promise<OpenedMatch & { keepOpen: Seat | null }> {
+  const restore = raw?.__restore;
+  const checked = restore === undefined ? checkJoinOptions(raw) : null;
+  if (checked && !checked.ok) throw new ServerError(400, `${checked.code}: ${checked.message}`);
+  const options = checked?.ok ? checked.value : {};
+  if (restore === undefined && options.code === undefined) {
+    const opened = await StoredMatch.create(options, (c) => liveRooms.has(c) || opening.has(c));
+    return { ...opened, keepOpen: options.waitForPartner ? otherSeat(options.seat === "wang" ? "wang" : "takumi") : null };
+  }
+  if (restore !== undefined && restore.secret !== services().restoreSecret) throw new ServerError(400, "ERR_BAD_OPTIONS: not allowed");
+  const code = restore?.code ?? normalizeCode(options.code ?? "");
+  // Checked and claimed synchronously, before any await: two racing opens cannot both pass.
+  if (!code || liveRooms.has(code) || opening.has(code)) throw new ServerError(404, `ERR_UNKNOWN_CODE: ${SERVER_ERROR_CODES.ERR_UNKNOWN_CODE}`);
+  opening.add(code);
+  try {
+    return { ...(await StoredMatch.open(code)), keepOpen: null };
+  } finally {
+    opening.delete(code);
+  }
+}
+
+export interface StoredRoomOptions {
+  turnSeconds: number;
+  reconnectSeconds: number;
+  /** Seats a human has held (kept open for them when the battle reopens). */
+  humanSeats: Seat[];
+  /** When the battle last moved on (ms since the epoch): unfinished battles idle longer expire. */
+  lastActive?: number;
+}
+
+export interface OpenedMatch {
+  match: StoredMatch;
+  map: MapDef;
+  battle: BattleState;
+  lastSeq: Record<Seat, number>;
+}
+
+/** The outcome recorded for an unfinished battle nobody touched for `expireSeconds`. */
+export const EXPIRED = "expired";
+
+/** True when a stored, unfinished battle has been idle longer than the expiry time. */
+export function isExpired(info: MatchInfo, now = Date.now()): boolean {
+  const ro = info.roomOptions as Partial<StoredRoomOptions>;
+  const last = typeof ro.lastActive === "number" ? ro.lastActive : info.createdAt;
+  return !info.finished && now - last > services().settings.expireSeconds * 1000;
+}
+
+export class StoredMatch {
+  private activeSaved = 0;
+
+  private constructor(
+    readonly code: string,
+    /** Entries in the stored log. */
+    public logLength: number,
+    public finished: boolean,
+    readonly options: StoredRoomOptions,
+  ) {}
+
+  /** A new battle, stored with an empty log under a fresh code. */
+  static async create(options: JoinOptions, taken: (code: string) => boolean): Promise<OpenedMatch> {
+    const { store, settings } = services();
+    const mapId = options.map ?? DEFAULT_MAP_ID;
+    if (!isKnownMap(mapId)) throw new ServerError(404, `ERR_UNKNOWN_MAP: there is no map "${mapId}"`);
+    if (options.splitVision) {
+      // Split vision would need a StateView per seat; this server shares the squad's sight.
+      throw new ServerError(400, "ERR_BAD_OPTIONS: splitVision is not supported by this server yet");
+    }
+    let map: MapDef;
+    try {
+      map = loadMapById(mapId);
+    } catch (err) {
+      // a broken map file: say which file, layer and field, not a stalled seat reservation
+      if (err instanceof MapFormatError) throw new ServerError(500, `ERR_BAD_MAP: ${err.message}`);
+      throw err;
+    }
+    const seed = options.seed ?? randomInt(0, 0x7fffffff);
+    const battle = createBattle(map, seed, { difficulty: options.difficulty ?? "normal", splitVision: false });
+    const code = await uniqueCode(async (c) => taken(c) || (await store.codeExists(c)));
+    const ro: StoredRoomOptions = {
+      turnSeconds: options.turnSeconds ?? 0,
+      reconnectSeconds: options.reconnectSeconds ?? settings.reconnectSeconds,
+      humanSeats: [],
+      lastActive: Date.now(),
+    };
+    await store.createMatch({
+      id: code,
+      code,
+      record: { rulesVersion: battle.rulesVersion ?? RULES_VERSION, map: { id: map.id, hash: map.contentHash }, seed, options: battle.options },
+      roomOptions: { ...ro },
+    });
+    return { match: new StoredMatch(code, 0, false, ro), map, battle, lastSeq: { takumi: 0, wang: 0 } };
+  }
+
+  /** Reopens a stored battle (ERR_UNKNOWN_CODE if there is none, or it expired). */
+  static async open(code: string): Promise<OpenedMatch> {
+    const { store, settings } = services();
+    const info = await store.findByCode(code);
+    const record = info ? await store.getRecord(info.id) : null;
+    if (!info || !record) throw new ServerError(404, "ERR_UNKNOWN_CODE: There is no battle with that code.");
+    if (isExpired(info)) {
+      await store.finishMatch(info.id, EXPIRED);
+      throw new ServerError(404, "ERR_UNKNOWN_CODE: That battle expired.");
+    }
+    let restored: Awaited<ReturnType<typeof restoreBattle>>;
+    try {
+      restored = await restoreBattle(record);
+    } catch (err) {
+      if (err instanceof RestoreError) throw new ServerError(err.code === "ERR_RULES_VERSION" ? 409 : 500, `${err.code}: ${err.message}`);
+      throw err;
+    }
+    const raw = info.roomOptions as Partial<StoredRoomOptions>;
+    const ro: StoredRoomOptions = {
+      turnSeconds: typeof raw.turnSeconds === "number" ? raw.turnSeconds : 0,
+      reconnectSeconds: typeof raw.reconnectSeconds === "number" ? raw.reconnectSeconds : settings.reconnectSeconds,
+      humanSeats: Array.isArray(raw.humanSeats) ? raw.humanSeats.filter((s): s is Seat => s === "takumi" || s === "wang") : [],
+      lastActive: Date.now(),
+    };
+    const match = new StoredMatch(code, record.log.length, info.finished, ro);
+    match.saveOptions();
+    return { match, map: restored.map, battle: restored.state, lastSeq: restored.lastSeq };
+  }
+
+  /** Appends commands at the end of the stored log (throws on a store failure: nothing applied). */
+  async append(commands: LoggedCommand[]): Promise<void> {
+    await services().store.appendCommands(this.code, this.logLength, commands);
+    this.logLength += commands.length;
+  }
+
+  async finish(outcome: string): Promise<void> {
+    if (this.finished) return;
+    this.finished = true;
+    await services().store.finishMatch(this.code, outcome);
+  }
+
+  /** Remembers that a human has held `seat`, for restarts. */
+  noteHuman(seat: Seat): void {
+    if (this.options.humanSeats.includes(seat)) return;
+    this.options.humanSeats.push(seat);
+    this.saveOptions();
+  }
+
+  /** Notes activity (at most once a minute in the store): the battle does not expire. */
+  touch(now = Date.now()): void {
+    if (now - this.activeSaved < 60_000) return;
+    this.options.lastActive = now;
+    this.saveOptions();
+  }
+
+  private saveOptions(): void {
+    this.activeSaved = Date.now();
+    services()
+      .store.setRoomOptions(this.code, { ...this.options })
+      .catch((err) => console.error(`[battle ${this.code}] could not store the room options: ${(err as Error).message}`));
+  }
+}

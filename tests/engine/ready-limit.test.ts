@@ -1,0 +1,39 @@
+/** A seat may take its ready back RULES.unreadyPerRound times a round; then it is refused. */
+import { describe, expect, it } from "vitest";
+import { apply, createBattle, hashState, RULES, type BattleState } from "../../shared/index.js";
+import { loadMapById } from "../../server/maps.js";
+
+function must(s: BattleState, seat: "takumi" | "wang", ready: boolean): BattleState {
+  const r = apply(s, { seat, action: { type: "ready", ready } });
+  if (!r.ok) throw new Error(`${seat} ready ${ready}: ${r.code}`);
+  return r.state;
+}
+
+describe("ready toggles are bounded", () => {
+  it("the limit is per seat and per round, refused with ERR_TOO_MANY_TOGGLES, changing nothing", () => {
+    let s = createBattle(loadMapById("last-stand"), 3);
+    for (let i = 0; i < RULES.unreadyPerRound; i++) s = must(must(s, "takumi", true), "takumi", false);
+    // The other seat has its own count.
+    s = must(must(s, "wang", true), "wang", false);
+    s = must(s, "takumi", true);
+    const r = apply(s, { seat: "takumi", action: { type: "ready", ready: false } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.code).toBe("ERR_TOO_MANY_TOGGLES");
+    expect(s.unready).toEqual({ takumi: RULES.unreadyPerRound, wang: 1 });
+    // A new round starts the count again (and drops it from the state, so hashes of battles that
+    // never took a ready back are unchanged).
+    const round = s.round;
+    s = must(s, "wang", true);
+    expect(s.round).toBe(round + 1);
+    expect(s.unready).toBeUndefined();
+    s = must(must(s, "takumi", true), "takumi", false);
+    expect(s.unready).toEqual({ takumi: 1, wang: 0 });
+  });
+
+  it("the count is part of the state's hash", () => {
+    const s0 = createBattle(loadMapById("last-stand"), 3);
+    const once = must(must(s0, "takumi", true), "takumi", false);
+    expect(once.ready).toEqual(s0.ready);
+    expect(hashState(once)).not.toBe(hashState(s0));
+  });
+});

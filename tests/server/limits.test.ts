@@ -1,0 +1,94 @@
+/**
+ * Bounded: battles created per client address, spectators per battle (maxClients), unfinished
+ * battles that expire instead of reopening forever, and a long battle reopened in slices that
+ * let the event loop run between them.
+ */
+import { describe, expect, it } from "vitest";
+import { loadMapById } from "../../server/maps.js";
+import { restoreBattle } from "../../server/restore.js";
+import { longRecord } from "../../tools/long-record.js";
+import { getJson, startServer, waitForState } from "./helpers.js";
+
+describe("limits", () => {
+  it("room creation is limited per client address; joining is not", async () => {
+    const srv = await startServer({ settings: { createBurst: 2, createPerMinute: 1 } });
+    try {
+      const a = await srv.client().create("battle", { seat: "takumi" });
+      await srv.client().create("battle", { seat: "takumi" });
+      await expect(srv.client().create("battle", { seat: "takumi" })).rejects.toThrow(/ERR_TOO_MANY_ROOMS/);
+      await expect(srv.client().joinOrCreate("battle", { seat: "takumi" })).rejects.toThrow(/ERR_TOO_MANY_ROOMS/);
+      const res = await fetch(`${srv.url}/matchmake/create/battle`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+      expect(res.status).toBe(429);
+      expect(await res.json()).toEqual({ code: "ERR_TOO_MANY_ROOMS", message: expect.stringMatching(/^ERR_TOO_MANY_ROOMS: /) });
+      // Joining an existing battle by its code is not creating one.
+      const b = await srv.client().joinById(a.roomId, { seat: "wang" });
+      await waitForState(b, (w) => w.holderWang === "player");
+      // A spoofed X-Forwarded-For does not buy a new budget (no trusted proxy configured).
+      const spoofed = await fetch(`${srv.url}/matchmake/create/battle`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": "203.0.113.9" },
+        body: "{}",
+      });
+      expect(spoofed.status).toBe(429);
+    } finally {
+      await srv.stop();
+    }
+  });
+
+  it("a battle admits two seats and a documented number of spectators", async () => {
+    const srv = await startServer({ settings: { maxSpectators: 1 } });
+    try {
+      const t = await srv.client().create("battle", { seat: "takumi", waitForPartner: true });
+      expect((srv.room(t.roomId) as unknown as { maxClients: number }).maxClients).toBe(3);
+      const s1 = await srv.client().joinById(t.roomId, { seat: "spectator" });
+      await waitForState(s1, (w) => w.spectators === 1);
+      await expect(srv.client().joinById(t.roomId, { seat: "spectator" })).rejects.toThrow(/ERR_ROOM_FULL/);
+      // The kept seat is still free for the partner.
+      const w = await srv.client().joinById(t.roomId, {});
+      await waitForState(w, (x) => x.holderWang === "player");
+    } finally {
+      await srv.stop();
+    }
+  });
+
+  it("an unfinished battle idle past the expiry time is recorded as expired, not reopened", async () => {
+    const first = await startServer({ settings: { idleSeconds: 0.2 } });
+    const dbPath = first.dbPath;
+    const t = await first.client().create("battle", { seat: "takumi", seed: 3 });
+    const code = t.roomId;
+    await waitForState(t, (w) => w.code === code);
+    await t.leave();
+    await first.close(); // the file stays (stop() would delete the folder)
+    await new Promise((r) => setTimeout(r, 50));
+    const again = await startServer({ dbPath, settings: { expireSeconds: 0.01 } });
+    try {
+      expect(again.restored).toEqual([{ code, ok: false, error: "expired" }]);
+      const info = await again.store.findByCode(code);
+      expect(info).toMatchObject({ finished: true, outcome: "expired" });
+      const { status, body } = await getJson(again.url, `/api/battles/${code}`);
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ code, finished: true, outcome: "expired", live: false });
+      await expect(again.client().joinById(code, { seat: "takumi" })).rejects.toThrow();
+    } finally {
+      await again.stop();
+    }
+  });
+
+  it("a 2,000-step battle reopens in slices, yielding to the event loop between them", async () => {
+    const map = loadMapById("last-stand");
+    const record = longRecord(map, 7, 2000);
+    expect(record.log.length).toBe(2000);
+    let ticks = 0;
+    let slices = 0;
+    const ticker = setInterval(() => ticks++, 0);
+    try {
+      const r = await restoreBattle(record, { sliceMs: 2, onSlice: () => slices++ });
+      expect(r.hash).toBe(record.finalHash);
+      // Cut in many slices, and other work (this timer) ran between them.
+      expect(slices).toBeGreaterThan(5);
+      expect(ticks).toBeGreaterThan(0);
+    } finally {
+      clearInterval(ticker);
+    }
+  });
+});
