@@ -6,6 +6,7 @@ import { seedRng } from "./rng.js";
 import { beginPlayerPhase } from "./round.js";
 import { newDraft } from "./draft.js";
 import { spawnWave } from "./spawns.js";
+import { newUnit } from "./unitFields.js";
 
 export const DEFAULT_OPTIONS: BattleOptions = { difficulty: "normal", splitVision: false };
 
@@ -18,12 +19,11 @@ function soldiers(map: MapDef): Unit[] {
       count[st.seat] = (count[st.seat] ?? 0) + 1;
       id = `${st.seat}-private-${count[st.seat]}`;
     }
-    return {
+    return newUnit({
       id, kind: st.kind, side: "squad", seat: st.seat, x: st.x, y: st.y, level: st.level,
       hp: stats.hp, maxHp: stats.hp, armor: stats.armor, ap: RULES.apPerRound, move: stats.move, aim: stats.aim,
-      fate: "active", mag: RULES.rifle.magazine, spareMags: RULES.rifle.spareMagazines, grenades: stats.grenades,
-      hasWeapon: true, overwatch: false, grabbedBy: null, freed: false, burned: false, grabbing: null, unseenAtPhaseStart: false,
-    };
+      mag: RULES.rifle.magazine, spareMags: RULES.rifle.spareMagazines, grenades: stats.grenades, hasWeapon: true,
+    });
   });
 }
 

@@ -10,6 +10,7 @@ import { type Draft, emit } from "./draft.js";
 import { randomInt } from "./rng.js";
 import { hurt } from "./damage.js";
 import { unitAt } from "./units.js";
+import { newUnit } from "./unitFields.js";
 
 const SPAWN_KINDS: Record<CreatureKind, SpawnKind[]> = {
   snatcher: ["manhole", "edge"],
@@ -34,12 +35,10 @@ export function waveFor(s: BattleState, round: number): CreatureKind[] {
 export function makeCreature(s: BattleState, kind: CreatureKind, at: SpawnPoint): Unit {
   const st = CREATURES[kind];
   const id = `c${s.nextUnitId++}`;
-  return {
+  return newUnit({
     id, kind, side: "creature", seat: null, x: at.x, y: at.y, level: at.level,
-    hp: st.hp, maxHp: st.hp, armor: st.armor, ap: 0, move: st.move, aim: RULES.snatcher.grabAim, fate: "active",
-    mag: 0, spareMags: 0, grenades: 0, hasWeapon: false, overwatch: false, grabbedBy: null, freed: false, burned: false,
-    grabbing: null, unseenAtPhaseStart: true,
-  };
+    hp: st.hp, maxHp: st.hp, armor: st.armor, move: st.move, aim: RULES.snatcher.grabAim, unseenAtPhaseStart: true,
+  });
 }
 
 /** Bring in the wave for `round`. Spawn points are tried in an order the generator shuffles. */

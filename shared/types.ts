@@ -11,45 +11,9 @@ export interface Pos {
   level: number;
 }
 
-export type UnitKind = SoldierKind | CreatureKind;
-export type Side = "squad" | "creature";
-/** Where a unit is: on the board, or gone (and how). */
-export type UnitFate = "active" | "dead" | "taken" | "extracted";
-
-export interface Unit {
-  id: string;
-  kind: UnitKind;
-  side: Side;
-  /** The seat that commands a soldier; null for creatures. */
-  seat: Seat | null;
-  x: number;
-  y: number;
-  level: number;
-  hp: number;
-  maxHp: number;
-  armor: number;
-  ap: number;
-  move: number;
-  aim: number;
-  fate: UnitFate;
-  // Soldiers
-  mag: number;
-  spareMags: number;
-  grenades: number;
-  hasWeapon: boolean;
-  overwatch: boolean;
-  /** Id of the creature holding this soldier, or null. */
-  grabbedBy: string | null;
-  /** Freed this round: the soldier has only 1 AP next round. */
-  freed: boolean;
-  /** Burned by acid at least once this battle (shown as a status). */
-  burned: boolean;
-  // Creatures
-  /** Id of the soldier this creature holds, or null. */
-  grabbing: string | null;
-  /** Hidden from the squad at the start of this player phase: may only move in the enemy phase. */
-  unseenAtPhaseStart: boolean;
-}
+// A unit's fields live in one list (unitFields.ts); the type derives from it.
+import type { Unit, UnitKind, Side, UnitFate } from "./unitFields.js";
+export type { Unit, UnitKind, Side, UnitFate };
 
 /** What a creature will do in the enemy phase, announced at the start of the player phase. */
 export interface Intent {

@@ -8,35 +8,8 @@
  */
 import type { MapDef, Seat } from "./map/types.js";
 
-export interface WireUnit {
-  id: string;
-  kind: string;
-  side: string;
-  /** "" for creatures. */
-  seat: string;
-  x: number;
-  y: number;
-  level: number;
-  hp: number;
-  maxHp: number;
-  armor: number;
-  ap: number;
-  move: number;
-  aim: number;
-  fate: string;
-  mag: number;
-  spareMags: number;
-  grenades: number;
-  hasWeapon: boolean;
-  overwatch: boolean;
-  /** "" when not grabbed. */
-  grabbedBy: string;
-  /** "" when holding no one. */
-  grabbing: string;
-  freed: boolean;
-  burned: boolean;
-  unseenAtPhaseStart: boolean;
-}
+import { type WireUnit, unitFromWire, unitToWire } from "./unitFields.js";
+export type { WireUnit };
 
 export interface WireIntent {
   unit: string;
@@ -94,24 +67,8 @@ export interface WireState {
 export type { MapDef, Seat };
 
 import type { BattleView } from "./view.js";
-import type { Intent, Pos, Unit, BattleState } from "./types.js";
+import type { Intent, Pos, BattleState } from "./types.js";
 import { indexOf, posOf } from "./grid.js";
-
-function unitToWire(u: Unit): WireUnit {
-  return { ...u, seat: u.seat ?? "", grabbedBy: u.grabbedBy ?? "", grabbing: u.grabbing ?? "" };
-}
-
-function unitFromWire(w: WireUnit): Unit {
-  return {
-    ...w,
-    kind: w.kind as Unit["kind"],
-    side: w.side as Unit["side"],
-    fate: w.fate as Unit["fate"],
-    seat: w.seat === "" ? null : (w.seat as Seat),
-    grabbedBy: w.grabbedBy === "" ? null : w.grabbedBy,
-    grabbing: w.grabbing === "" ? null : w.grabbing,
-  };
-}
 
 export function toWire(v: BattleView): WireState {
   const map = v.map;

@@ -4,7 +4,7 @@
  */
 import type { CreatureKind, SoldierKind } from "../map/types.js";
 
-export const RULES_VERSION = 1;
+export const RULES_VERSION = 2;
 
 export interface SoldierStats {
   hp: number;
