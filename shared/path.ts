@@ -12,6 +12,12 @@ import { unitById } from "./units.js";
 export interface CostField {
   /** Cost to reach each tile, -1 where unreached. */
   dist: Int32Array;
+  /**
+   * Soldiers only: the hazard of the chosen route to each tile, acid first, then exposure
+   * (`HAZARD_ACID` × acid damage entered + tiles walked outside the line). Among routes of equal
+   * cost the search keeps the least hazardous, so previews can show what a route costs.
+   */
+  hazard?: Int32Array;
   /** The tile each tile was reached from, -1 at the start. */
   prev: Int32Array;
   start: number;
@@ -65,10 +71,6 @@ export function neighbourTable(map: MapDef): Neighbours {
   neighbourCache.set(map, nb);
   return nb;
 }
-
-// Reused bucket queues (no state is kept between calls; they only save allocations).
-let buckets: Int32Array[] = [];
-let bucketLen = new Int32Array(0);
 
 /** Cheapest costs from `from` up to `maxCost`, for a soldier or a creature (Dial's algorithm). */
 export function costField(s: BattleState, from: Pos, creature: boolean, maxCost: number, occ = occupancy(s)): CostField {
@@ -139,7 +141,48 @@ function creatureSearch(s: BattleState, starts: number[], maxCost: number, occ: 
   return { dist, prev, start: starts.length ? starts[0] : 0 };
 }
 
-/** Soldiers pay 2 for rubble: Dial's algorithm (a bucket queue per cost). */
+/** A route's hazard: acid damage entered weighs more than any number of exposed steps. */
+export const HAZARD_ACID = 1 << 12;
+
+/** The acid damage a route's hazard holds (the rest is exposure). */
+export function hazardAcid(h: number): number {
+  return Math.floor(h / HAZARD_ACID);
+}
+
+/** What entering tile `i` adds to a soldier's route hazard: its acid, and 1 if it lies outside a standing line. */
+export function tileHazard(s: BattleState, i: number): number {
+  let h = s.layers.acid[i] * HAZARD_ACID;
+  const p = s.perimeter;
+  if (p && !p.broken) {
+    const map = s.map, per = map.width * map.height;
+    const level = Math.floor(i / per), rest = i - level * per;
+    const y = Math.floor(rest / map.width), x = rest - y * map.width;
+    if (level !== p.level || Math.max(Math.abs(x - p.cx), Math.abs(y - p.cy)) > p.radius) h += 1;
+  }
+  return h;
+}
+
+// Reused ring of bucket queues for the soldiers' search: steps cost 1 or 2, so three buckets
+// (cost c, c+1, c+2) are all that is ever open. Memory grows with the map, never with its square.
+const RING = 3;
+let ring: Int32Array[] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+const ringLen = new Int32Array(RING);
+
+function pushRing(b: number, i: number): void {
+  let q = ring[b];
+  if (ringLen[b] >= q.length) {
+    const bigger = new Int32Array(q.length * 2);
+    bigger.set(q);
+    ring[b] = q = bigger;
+  }
+  q[ringLen[b]++] = i;
+}
+
+/**
+ * Soldiers pay 2 for rubble: Dial's algorithm with a ring of buckets. Ties in cost go to the
+ * route with the least hazard (acid entered, then exposure): every tile of cost c is reached from
+ * tiles of lower cost, all settled before bucket c is read, so the tie-break is exact.
+ */
 function soldierSearch(s: BattleState, starts: number[], maxCost: number, occ: Uint8Array, stopAt: number): CostField {
   const map = s.map;
   const terrain = s.layers.terrain;
@@ -147,28 +190,38 @@ function soldierSearch(s: BattleState, starts: number[], maxCost: number, occ: U
   const n = perLevel * map.levels;
   const dist = new Int32Array(n).fill(-1);
   const prev = new Int32Array(n).fill(-1);
+  const hazard = new Int32Array(n);
   const start = starts.length ? starts[0] : 0;
   // soldiers never pass through creatures (2 in the occupancy)
   const blockedBy = 2;
   const cost = SOLDIER_COST;
   const { next, cornerA, cornerB } = neighbourTable(map);
   const limit = Math.min(maxCost, n * 2);
-  if (buckets.length < limit + 3 || buckets[0].length < n * 9) {
-    buckets = Array.from({ length: Math.max(limit + 3, buckets.length) }, () => new Int32Array(n * 9));
-    bucketLen = new Int32Array(buckets.length);
-  }
-  bucketLen[0] = 0;
+  ringLen.fill(0);
   for (const i of starts) {
     if (dist[i] === 0) continue;
     dist[i] = 0;
-    buckets[0][bucketLen[0]++] = i;
+    pushRing(0, i);
   }
+  const relax = (i: number, j: number, nd: number) => {
+    const h = hazard[i] + tileHazard(s, j);
+    if (dist[j] !== -1 && (nd > dist[j] || (nd === dist[j] && h >= hazard[j]))) return;
+    const queued = dist[j] === nd;
+    dist[j] = nd;
+    prev[j] = i;
+    hazard[j] = h;
+    if (!queued) {
+      pushRing(nd % RING, j);
+      pending++;
+    }
+  };
   // tiles queued and not yet taken out; the search stops when none are left
-  let pending = bucketLen[0], top = 0;
+  let pending = ringLen[0];
   settle: for (let c = 0; c <= limit && pending > 0; c++) {
-    const bucket = buckets[c];
-    for (let k = 0; k < bucketLen[c]; k++) {
-      const i = bucket[k];
+    const b = c % RING;
+    // bucket c only grows with tiles of cost c + 1 or c + 2 (other buckets) while it is read
+    for (let k = 0; k < ringLen[b]; k++) {
+      const i = ring[b][k];
       pending--;
       if (dist[i] !== c) continue;
       if (i === stopAt) break settle;
@@ -181,30 +234,22 @@ function soldierSearch(s: BattleState, starts: number[], maxCost: number, occ: U
         // soldiers cannot cut a corner past a wall or vehicle
         if (d >= 4 && (cost[terrain[cornerA[base + d]]] === 0 || cost[terrain[cornerB[base + d]]] === 0)) continue;
         const nd = c + step;
-        if (nd > limit || (dist[j] !== -1 && nd >= dist[j])) continue;
-        dist[j] = nd;
-        prev[j] = i;
-        while (top < nd) bucketLen[++top] = 0;
-        buckets[nd][bucketLen[nd]++] = j;
-        pending++;
+        if (nd > limit) continue;
+        relax(i, j, nd);
       }
       // stairs: up or down to the stairs on the same spot
       if (terrain[i] === Terrain.stairs) {
         for (let dl = -1; dl <= 1; dl += 2) {
           const j = i + dl * perLevel;
           if (j < 0 || j >= n || terrain[j] !== Terrain.stairs || occ[j] === blockedBy) continue;
-          const nd = c + 1;
-          if (nd > limit || (dist[j] !== -1 && nd >= dist[j])) continue;
-          dist[j] = nd;
-          prev[j] = i;
-          while (top < nd) bucketLen[++top] = 0;
-          buckets[nd][bucketLen[nd]++] = j;
-          pending++;
+          if (c + 1 > limit) continue;
+          relax(i, j, c + 1);
         }
       }
     }
+    ringLen[b] = 0;
   }
-  return { dist, prev, start };
+  return { dist, prev, start, hazard };
 }
 
 /** The path from the field's start to tile `to` (start excluded), as tile indices. */

@@ -29,20 +29,20 @@ const CHAR_TERRAIN: Record<string, TerrainName> = {
   O: "hole",
 };
 
-interface UnitSpec {
+export interface UnitSpec {
   kind: SoldierKind;
   x: number;
   y: number;
   seat?: Seat;
   level?: number;
 }
-interface SpawnSpec {
+export interface SpawnSpec {
   kind: SpawnKind;
   x: number;
   y: number;
   level?: number;
 }
-interface MapSpec {
+export interface MapSpec {
   id: string;
   name: string;
   visionRange: number;
