@@ -2,14 +2,29 @@
  * A draft: the engine's working copy of a state while it applies one command. The input state
  * is never touched; the draft is cloned from it and mutated freely, then returned.
  */
-import type { BattleEvent, BattleState, Layers, Unit } from "./types.js";
+import type { BattleEvent, BattleState, DamageCause, Layers, Pos, Unit } from "./types.js";
 import { copyUnit } from "./unitFields.js";
 
 export { copyUnit };
 
+/**
+ * What a rule asks to happen, resolved by the one effects step (effects.ts) in a fixed order:
+ * hurt → death → splash → release → overwatch. Rule modules only answer questions and queue these.
+ */
+export type Effect =
+  | { kind: "hurt"; unit: string; amount: number; cause: DamageCause; ignoreArmor: boolean }
+  | { kind: "death"; unit: string }
+  /** A creature burst at `at`: corpse, acid, and the splash on soldiers beside it. */
+  | { kind: "splash"; at: Pos }
+  | { kind: "release"; victim: string; by: string }
+  /** `shooter`, on overwatch, fires at `creature`, which just moved in his sight. */
+  | { kind: "overwatch"; shooter: string; creature: string };
+
 export interface Draft {
   s: BattleState;
   events: BattleEvent[];
+  /** Effects queued and not yet resolved. */
+  effects: Effect[];
   /** The tile layers are shared with the input state until the first write (most actions never write). */
   layersOwned: boolean;
 }
@@ -52,7 +67,7 @@ function cloneSharingLayers(s: BattleState): BattleState {
 }
 
 export function newDraft(s: BattleState): Draft {
-  return { s: cloneSharingLayers(s), events: [], layersOwned: false };
+  return { s: cloneSharingLayers(s), events: [], effects: [], layersOwned: false };
 }
 
 /** The draft's tile layers, ready to be written (copied from the input state on first use). */
@@ -66,6 +81,17 @@ export function writeLayers(d: Draft): Layers {
 
 export function emit(d: Draft, e: BattleEvent): void {
   d.events.push(e);
+}
+
+/** Ask for an effect; the effects step resolves it. */
+export function queue(d: Draft, e: Effect): void {
+  d.effects.push(e);
+}
+
+/** Hurt a unit (less armor unless `ignoreArmor`): queued, resolved by the effects step. */
+export function hurt(d: Draft, u: Unit, amount: number, cause: DamageCause, ignoreArmor = false): void {
+  if (u.fate !== "active" || amount <= 0) return;
+  queue(d, { kind: "hurt", unit: u.id, amount, cause, ignoreArmor });
 }
 
 /** The draft's own copy of a unit (units are cloned with the draft, so this is a lookup). */

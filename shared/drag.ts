@@ -11,8 +11,6 @@ import { posOf, tileIndex } from "./grid.js";
 import { costField, occupancy, pathIndices, stepCost } from "./path.js";
 import { coverAgainst } from "./combat.js";
 import { rollPercent } from "./rng.js";
-import { enteredTile } from "./acid.js";
-import { triggerOverwatch } from "./overwatch.js";
 import { posOfUnit } from "./units.js";
 
 /** The grab's chance: the Snatcher's aim less the victim's cover from it. */
@@ -89,36 +87,34 @@ export function dragCountdown(pathLength: number): number {
   return Math.max(1, Math.ceil(pathLength / RULES.snatcher.dragTiles));
 }
 
+/** Is the grabber on its exit tile? */
+export function onExit(s: BattleState, grabber: Unit): boolean {
+  return isExit(s, tileIndex(s.map, grabber.x, grabber.y, grabber.level));
+}
+
 /**
- * The enemy phase's drag: up to 2 tiles toward the nearest exit, the victim following into the
- * tile the grabber left. On the exit, both leave the grid: the soldier is taken.
+ * One tile of a drag: the grabber steps to tile `to`, the victim follows into the tile it left
+ * (unless it held on from a wall or vehicle: then he stays beside it). Creatures want live prey:
+ * the victim is not burned by acid he is dragged across.
  */
-export function dragStep(d: Draft, grabber: Unit): void {
+export function dragOneTile(d: Draft, grabber: Unit, victim: Unit, to: number): void {
   const s = d.s;
-  if (!grabber.grabbing) return;
-  const victim = draftUnit(d, grabber.grabbing);
-  const path = dragPathIndices(s, grabber);
-  const onExit = () => isExit(s, tileIndex(s.map, grabber.x, grabber.y, grabber.level));
-  for (let k = 0; k < RULES.snatcher.dragTiles && k < path.length && !onExit(); k++) {
-    const left = posOfUnit(grabber);
-    const to = posOf(s.map, path[k]);
-    grabber.x = to.x; grabber.y = to.y; grabber.level = to.level;
-    // he follows into the tile it left, unless it held on from a wall or vehicle: then he stays beside it
-    const follows = standable(s, tileIndex(s.map, left.x, left.y, left.level));
-    if (follows) { victim.x = left.x; victim.y = left.y; victim.level = left.level; }
-    emit(d, { type: "dragged", unit: grabber.id, victim: victim.id, path: [to] });
-    if (follows) enteredTile(d, victim);
-    if (victim.fate !== "active" || !grabber.grabbing) break;
-    // a creature on the move draws overwatch, even with a soldier in its grip
-    triggerOverwatch(d, grabber);
-    if (grabber.fate !== "active" || !grabber.grabbing) return;
+  const left = posOfUnit(grabber);
+  const p = posOf(s.map, to);
+  grabber.x = p.x; grabber.y = p.y; grabber.level = p.level;
+  if (standable(s, tileIndex(s.map, left.x, left.y, left.level))) {
+    victim.x = left.x; victim.y = left.y; victim.level = left.level;
   }
-  if (victim.fate === "active" && grabber.grabbing && onExit()) {
-    victim.fate = "taken";
-    victim.grabbedBy = null;
-    grabber.grabbing = null;
-    grabber.fate = "taken";
-    s.report.soldiersTaken++;
-    emit(d, { type: "taken", unit: victim.id, by: grabber.id });
-  }
+  emit(d, { type: "dragged", unit: grabber.id, victim: victim.id, path: [p] });
+}
+
+/** The grabber reached its exit with the victim: both leave the grid, the soldier taken. */
+export function takeOff(d: Draft, grabber: Unit, victim: Unit): void {
+  victim.fate = "taken";
+  victim.grabbedBy = null;
+  victim.overwatch = false;
+  grabber.grabbing = null;
+  grabber.fate = "taken";
+  d.s.report.soldiersTaken++;
+  emit(d, { type: "taken", unit: victim.id, by: grabber.id });
 }

@@ -5,13 +5,13 @@
  */
 import { RULES } from "./rules/table.js";
 import type { Intent, Pos, Unit } from "./types.js";
-import { type Draft, emit, draftUnit } from "./draft.js";
+import { type Draft, emit, draftUnit, hurt, queue } from "./draft.js";
 import { DIRS8, distance, inGrid, posOf, samePos, tileIndex } from "./grid.js";
 import { costField, occupancy, pathIndices, pathTo } from "./path.js";
-import { triggerOverwatch } from "./overwatch.js";
-import { dragStep, tryGrab } from "./drag.js";
+import { overwatchShooter } from "./overwatch.js";
+import { dragOneTile, dragPathIndices, onExit, takeOff, tryGrab } from "./drag.js";
 import { raiseAcid } from "./acid.js";
-import { hurt } from "./damage.js";
+import { resolveEffects } from "./effects.js";
 import { isExposed } from "./perimeter.js";
 import { unitAt } from "./units.js";
 
@@ -34,15 +34,15 @@ function destination(d: Draft, c: Unit, goal: Pos, occ: Uint8Array): number[] {
   return best === field.start ? [] : pathIndices(field, best) ?? [];
 }
 
-/** A Snatcher on the move grabs an exposed soldier it passes, without a roll. */
-function grabExposedBeside(d: Draft, c: Unit, exposed: Set<string>): boolean {
-  if (c.kind !== "snatcher" || c.grabbing) return false;
+/** An exposed soldier beside a Snatcher on the move, whom it grabs without a roll. */
+function exposedBeside(d: Draft, c: Unit, exposed: Set<string>): Unit | null {
+  if (c.kind !== "snatcher" || c.grabbing) return null;
   for (const [dx, dy] of DIRS8) {
     if (!inGrid(d.s.map, c.x + dx, c.y + dy, c.level)) continue;
     const v = unitAt(d.s, { x: c.x + dx, y: c.y + dy, level: c.level });
-    if (v && v.side === "squad" && exposed.has(v.id) && !v.grabbedBy) return tryGrab(d, c, v, true);
+    if (v && v.side === "squad" && exposed.has(v.id) && !v.grabbedBy) return v;
   }
-  return false;
+  return null;
 }
 
 /** Does another active unit stand on this creature's tile (it is passing over it)? */
@@ -50,6 +50,16 @@ function sharesTile(d: Draft, c: Unit): boolean {
   return d.s.units.some((u) => u !== c && u.fate === "active" && samePos(u, c));
 }
 
+/** A soldier on overwatch who sees the creature where it now stands fires (the effects step resolves it). */
+function drawOverwatch(d: Draft, c: Unit): boolean {
+  const shooter = overwatchShooter(d.s, c);
+  if (!shooter) return false;
+  queue(d, { kind: "overwatch", shooter: shooter.id, creature: c.id });
+  resolveEffects(d);
+  return true;
+}
+
+/** Moves the creature; returns true if it grabbed an exposed soldier on the way (its turn is over). */
 function moveCreature(d: Draft, c: Unit, intent: Intent, exposed: Set<string>): boolean {
   const occ = occupancy(d.s);
   if (intent.kind === "pounce" && !c.unseenAtPhaseStart) {
@@ -58,35 +68,57 @@ function moveCreature(d: Draft, c: Unit, intent: Intent, exposed: Set<string>): 
     if (occ[i] === 0) {
       c.x = intent.moveTo.x; c.y = intent.moveTo.y; c.level = intent.moveTo.level;
       emit(d, { type: "moved", unit: c.id, path: [intent.moveTo] });
-      triggerOverwatch(d, c);
+      drawOverwatch(d, c);
     }
     return false;
   }
   const path = destination(d, c, intent.moveTo, occ);
   let walked: Pos[] = [];
   // the walk so far is told before whatever it sets off (an overwatch shot, a grab): events play in order
-  const tellWalk = (at: number) => {
-    if (walked.length) d.events.splice(at, 0, { type: "moved", unit: c.id, path: walked });
+  const tellWalk = () => {
+    if (walked.length) emit(d, { type: "moved", unit: c.id, path: walked });
     walked = [];
   };
   for (const i of path) {
     const to = posOf(d.s.map, i);
     c.x = to.x; c.y = to.y; c.level = to.level;
     walked.push(to);
-    let mark = d.events.length;
-    triggerOverwatch(d, c);
-    if (d.events.length > mark) tellWalk(mark);
-    if (c.fate !== "active") break;
-    mark = d.events.length;
+    if (overwatchShooter(d.s, c)) {
+      tellWalk();
+      drawOverwatch(d, c);
+      if (c.fate !== "active") return false;
+    }
     // it passes over other creatures on its way, but can stop to grab only on a tile of its own
-    if (!sharesTile(d, c) && grabExposedBeside(d, c, exposed)) {
-      tellWalk(mark);
+    const victim = sharesTile(d, c) ? null : exposedBeside(d, c, exposed);
+    if (victim) {
+      tellWalk();
+      tryGrab(d, c, victim, true);
       return true;
     }
   }
-  tellWalk(d.events.length);
+  tellWalk();
   // standing still beside an exposed soldier counts too
-  return c.fate === "active" && grabExposedBeside(d, c, exposed);
+  const victim = c.fate === "active" ? exposedBeside(d, c, exposed) : null;
+  if (victim) tryGrab(d, c, victim, true);
+  return !!victim;
+}
+
+/**
+ * The drag: up to the drag's tiles a round toward the nearest exit, the victim following. On the
+ * exit both leave the grid: the soldier is taken. A creature on the move draws overwatch, even
+ * with a soldier in its grip.
+ */
+function drag(d: Draft, grabber: Unit): void {
+  const s = d.s;
+  if (!grabber.grabbing) return;
+  const victim = draftUnit(d, grabber.grabbing);
+  const path = dragPathIndices(s, grabber);
+  for (let k = 0; k < RULES.snatcher.dragTiles && k < path.length && !onExit(s, grabber); k++) {
+    dragOneTile(d, grabber, victim, path[k]);
+    drawOverwatch(d, grabber);
+    if (grabber.fate !== "active" || !grabber.grabbing || victim.fate !== "active") return;
+  }
+  if (onExit(s, grabber)) takeOff(d, grabber, victim);
 }
 
 function attack(d: Draft, c: Unit, intent: Intent): void {
@@ -125,11 +157,8 @@ export function enemyPhase(d: Draft): void {
   for (const intent of ordered) {
     const c = s.units.find((u) => u.id === intent.unit);
     if (!c || c.fate !== "active") continue;
-    if (intent.kind === "drag" || c.grabbing) {
-      dragStep(d, c);
-      continue;
-    }
-    if (moveCreature(d, c, intent, exposed)) continue;
-    attack(d, c, intent);
+    if (intent.kind === "drag" || c.grabbing) drag(d, c);
+    else if (!moveCreature(d, c, intent, exposed)) attack(d, c, intent);
+    resolveEffects(d);
   }
 }

@@ -14,6 +14,7 @@ import { checkEnd, extractSoldiers, setStage } from "./objectives.js";
 import { planIntents } from "./intents.js";
 import { placeNoise } from "./noise.js";
 import { visibleTiles } from "./sight.js";
+import { resolveEffects } from "./effects.js";
 
 const SEATS: Seat[] = ["takumi", "wang"];
 
@@ -47,11 +48,13 @@ function environmentPhase(d: Draft): void {
   const s = d.s;
   emit(d, { type: "phase", phase: "environment", round: s.round });
   acidEnvironment(d);
+  resolveEffects(d);
   if (squeeze(d)) setStage(d, "extract");
   extractSoldiers(d);
   checkEnd(d, true);
   if (s.phase === "ended") return;
   spawnWave(d, s.round + 1);
+  resolveEffects(d);
   checkEnd(d, false);
 }
 
@@ -77,6 +80,7 @@ export function beginPlayerPhase(s: BattleState): void {
 export function resolveRound(d: Draft): void {
   const s = d.s;
   enemyPhase(d);
+  resolveEffects(d);
   checkEnd(d, false);
   if (s.phase !== "ended") environmentPhase(d);
   closeRoundStats(s);

@@ -6,9 +6,8 @@
 import { CREATURES, DIFFICULTY_WAVE_SCALE, RULES } from "./rules/table.js";
 import type { CreatureKind, SpawnKind, SpawnPoint } from "./map/types.js";
 import type { BattleState, Unit } from "./types.js";
-import { type Draft, emit } from "./draft.js";
+import { type Draft, emit, hurt } from "./draft.js";
 import { randomInt } from "./rng.js";
-import { hurt } from "./damage.js";
 import { unitAt } from "./units.js";
 import { newUnit } from "./unitFields.js";
 

@@ -2,10 +2,9 @@
 import { Terrain } from "../map/types.js";
 import { RULES, SOLDIERS } from "../rules/table.js";
 import type { Action, BattleState, Pos, Seat, SoldierKind, Unit } from "../types.js";
-import { type Draft, emit, draftUnit, writeLayers } from "../draft.js";
+import { type Draft, emit, draftUnit, hurt, writeLayers } from "../draft.js";
 import { distance, tileIndex, tilesAround } from "../grid.js";
 import { lineOfSight } from "../sight.js";
-import { hurt } from "../damage.js";
 import { unitAt } from "../units.js";
 import { type Refusal, isRefusal, needsAp, onGrid, ownSoldier, refuse } from "./common.js";
 

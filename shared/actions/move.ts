@@ -1,17 +1,24 @@
 /** Move: walk the cheapest path to a tile within the action points left (1 AP per 4 movement). */
 import type { Action, BattleState, Pos, Seat, Unit } from "../types.js";
-import { type Draft, draftUnit } from "../draft.js";
+import { type Draft, draftUnit, emit } from "../draft.js";
 import { tileIndex, posOf } from "../grid.js";
 import { apForCost, soldierPath, stepCost } from "../path.js";
 import { unitAt } from "../units.js";
-import { enteredTile } from "../acid.js";
+import { burnsOnEntering, enteredTile } from "../acid.js";
+import { resolveEffects } from "../effects.js";
 import { checkRescue } from "../objectives.js";
 import { canSee } from "../sight.js";
 import { type Refusal, needsAp, onGrid, ownSoldier, refuse, isRefusal } from "./common.js";
 
 type Move = Extract<Action, { type: "move" }>;
 
-export function planMove(s: BattleState, seat: Seat, a: Move): { path: number[]; ap: number } | Refusal {
+/** What an accepted move needs to run: the tiles it walks and the AP it costs. */
+export interface MovePlan {
+  path: number[];
+  ap: number;
+}
+
+export function planMove(s: BattleState, seat: Seat, a: Move): MovePlan | Refusal {
   const u = ownSoldier(s, seat, a.unit);
   if (isRefusal(u)) return u;
   if (u.grabbedBy) return refuse("ERR_GRABBED");
@@ -37,22 +44,30 @@ function revealsCreature(s: BattleState, mover: Unit, from: Pos): boolean {
   return false;
 }
 
-export function runMove(d: Draft, seat: Seat, a: Move, plan: { path: number[]; ap: number }): void {
+export function runMove(d: Draft, seat: Seat, a: Move, plan: MovePlan): void {
   const s = d.s;
   const u = draftUnit(d, a.unit);
   const before = { ...u };
   const eventsBefore = d.events.length;
   u.ap -= plan.ap;
   u.overwatch = false;
-  const walked: Pos[] = [];
+  let walked: Pos[] = [];
+  // the walk is told up to each tile that burns, then the burn: events come in the order they happen
+  const tellWalk = () => {
+    if (walked.length) emit(d, { type: "moved", unit: u.id, path: walked });
+    walked = [];
+  };
   for (const i of plan.path) {
     const to = posOf(s.map, i);
     u.x = to.x; u.y = to.y; u.level = to.level;
     walked.push(to);
+    if (!burnsOnEntering(s, i)) continue;
+    tellWalk();
     enteredTile(d, u);
+    resolveEffects(d);
     if (u.fate !== "active") break;
   }
-  d.events.splice(eventsBefore, 0, { type: "moved", unit: u.id, path: walked });
+  tellWalk();
   const rescued = u.fate === "active" && checkRescue(d, u);
   // a move stays undoable until it reveals a creature, hurts someone or changes the objective
   const revealed = u.fate === "active" && revealsCreature(s, u, before);
