@@ -8,7 +8,7 @@ import { Terrain, type MapDef } from "./map/types.js";
 import { RULES } from "./rules/table.js";
 import type { Action, BattleState, Command, Pos, Seat, Unit } from "./types.js";
 import { distance, indexOf, posOf, tileIndex, tilesAround } from "./grid.js";
-import { costField, movementBudget, occupancy, soldierField } from "./path.js";
+import { costField, hazardAcid, movementBudget, occupancy, soldierField } from "./path.js";
 import { coverAgainst, hitChanceBetween } from "./combat.js";
 import { lineOfSight, visibleCreatureIds, visibleTiles } from "./sight.js";
 import { insideLine } from "./perimeter.js";
@@ -103,7 +103,9 @@ function bestTile(sit: Situation, u: Unit, orTwoAp: boolean): Spot | null {
       if (cost <= 0 || occ[i] !== 0) continue;
       const ap = Math.ceil(cost / u.move);
       if (ap > maxAp || ap < minAp) continue;
-      const score = tileScore(sit, i) - cost * 0.5;
+      // the route's own acid burns on the way (the field keeps the least acid among equal costs)
+      const routeAcid = field.hazard ? hazardAcid(field.hazard[i]) - sit.s.layers.acid[i] : 0;
+      const score = tileScore(sit, i) - cost * 0.5 - 35 * routeAcid;
       if (top < 0 || score > topScore) { top = i; topScore = score; }
     }
     return top < 0 ? null : { pos: posOf(sit.s.map, top), score: topScore };

@@ -24,4 +24,9 @@ export { DEFAULT_OPTIONS } from "./setup.js";
 export { hashState } from "./hash.js";
 export { botCommand } from "./bot.js";
 export { replay, type MatchRecord, type ReplayStep } from "./record.js";
-export { exposedSoldiers } from "./perimeter.js";
+export { exposedSoldiers, exposedAt } from "./perimeter.js";
+// what a route costs (the client's route preview asks these)
+export { acidDamageOnEntering, corrosionOnEntering } from "./acid.js";
+export { spawnDamageAt } from "./spawns.js";
+export { telegraphedDamageAt } from "./intents.js";
+export { soldierField, HAZARD_ACID, hazardAcid, tileHazard, type CostField } from "./path.js";

@@ -31,6 +31,12 @@ export function waveFor(s: BattleState, round: number): CreatureKind[] {
   return out;
 }
 
+/** The damage a soldier standing on `p` at the end of this round takes for blocking a spawn point (0 if none). */
+export function spawnDamageAt(s: BattleState, p: { x: number; y: number; level: number }): number {
+  if (waveFor(s, s.round + 1).length === 0) return 0;
+  return s.map.spawns.some((q) => q.x === p.x && q.y === p.y && q.level === p.level) ? RULES.spawnBlockDamage : 0;
+}
+
 export function makeCreature(s: BattleState, kind: CreatureKind, at: SpawnPoint): Unit {
   const st = CREATURES[kind];
   const id = `c${s.nextUnitId++}`;
