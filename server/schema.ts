@@ -36,6 +36,7 @@ export const IntentSchema = schema(
     target: t.int32(),
     area: t.array("int32"),
     damage: t.int16(),
+    victim: t.string(),
     dragPath: t.array("int32"),
     countdown: t.int16(),
   },
@@ -145,6 +146,7 @@ function syncIntent(target: IntentSchema, i: WireIntent): void {
   if (target.moveTo !== i.moveTo) target.moveTo = i.moveTo;
   if (target.target !== i.target) target.target = i.target;
   if (target.damage !== i.damage) target.damage = i.damage;
+  if (target.victim !== i.victim) target.victim = i.victim;
   if (target.countdown !== i.countdown) target.countdown = i.countdown;
   syncNumbers(target.area, i.area);
   syncNumbers(target.dragPath, i.dragPath);

@@ -177,6 +177,17 @@ function decide(sit: Situation, u: Unit): Action | null {
     const called = hitChanceBetween(s, u, g, "calledShot").chance;
     return { type: called >= 25 ? "calledShot" : "shoot", unit: u.id, target: g.id };
   }
+  // a comrade beside him is about to be gone: shoot his grabber with a spare AP, then hold on to him
+  const holdOn = s.units.find((c) => c.side === "squad" && c.fate === "active" && c.grabbedBy && !c.heldBy && distance(u, c) === 1 &&
+    (s.intents.find((i) => i.unit === c.grabbedBy)?.countdown ?? 0) <= 1);
+  if (holdOn) {
+    const g = sit.enemies.find((e) => e.id === holdOn.grabbedBy);
+    if (u.ap >= 2 && loaded && g && canShoot(s, u, g)) {
+      const called = hitChanceBetween(s, u, g, "calledShot").chance;
+      return { type: called >= 30 ? "calledShot" : "shoot", unit: u.id, target: g.id };
+    }
+    return { type: "holdOn", unit: u.id, comrade: holdOn.id };
+  }
   // a comrade is being dragged off: free him
   const grabber = sit.enemies.find((e) => e.grabbing && canShoot(s, u, e));
   if (grabber && u.hasWeapon) {
@@ -184,7 +195,11 @@ function decide(sit: Situation, u: Unit): Action | null {
     const called = hitChanceBetween(s, u, grabber, "calledShot").chance;
     return { type: called >= 30 ? "calledShot" : "shoot", unit: u.id, target: grabber.id };
   }
-  if (s.objective === "extract") return toward(s, u, (i) => isExtraction(s, posOf(s.map, i)));
+  if (s.objective === "extract") {
+    // the way out may be blocked (by creatures, by the others): then he fights where he stands
+    const out = toward(s, u, (i) => isExtraction(s, posOf(s.map, i)));
+    if (out) return out;
+  }
   const rescue = s.map.objective.rescue;
   const goForRescue = s.objective === "reach" && rescue && u.ap >= 2;
   const here = tileScore(sit, indexOf(s.map, u));

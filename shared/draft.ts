@@ -60,7 +60,9 @@ function cloneSharingLayers(s: BattleState): BattleState {
     civiliansSaved: s.civiliansSaved,
     report: {
       rounds: r.rounds, kills: r.kills, soldiersDead: r.soldiersDead, soldiersTaken: r.soldiersTaken, civiliansSaved: r.civiliansSaved,
-      acidDamage: r.acidDamage, shots: r.shots, hits: r.hits, perRound: r.perRound,
+      acidDamage: r.acidDamage, shots: r.shots, hits: r.hits, grabs: r.grabs, drags: r.drags, freed: r.freed, holds: r.holds,
+      acidFromMoves: r.acidFromMoves, ringFromCorpses: r.ringFromCorpses, ringFromRounds: r.ringFromRounds, inSight: r.inSight,
+      perRound: r.perRound,
     },
     step: s.step,
   };

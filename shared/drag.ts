@@ -13,9 +13,10 @@ import { coverAgainst } from "./combat.js";
 import { rollPercent } from "./rng.js";
 import { posOfUnit } from "./units.js";
 
-/** The grab's chance: the Snatcher's aim less the victim's cover from it. */
+/** The grab's chance: the Snatcher's aim less the victim's cover from it and 15 per point of his armor. */
 export function grabChance(s: BattleState, snatcher: Unit, victim: Unit): number {
-  return Math.max(RULES.hit.min, Math.min(RULES.hit.max, RULES.snatcher.grabAim - coverAgainst(s, victim, snatcher)));
+  const chance = RULES.snatcher.grabAim - coverAgainst(s, victim, snatcher) - RULES.snatcher.grabPerArmor * victim.armor;
+  return Math.max(RULES.hit.min, Math.min(RULES.hit.max, chance));
 }
 
 /** The Snatcher tries to grab the soldier: without a roll when he is exposed. Returns true on a hit. */
@@ -26,8 +27,10 @@ export function tryGrab(d: Draft, snatcher: Unit, victim: Unit, exposed: boolean
   if (!hit) return false;
   snatcher.grabbing = victim.id;
   victim.grabbedBy = snatcher.id;
+  victim.heldBy = null;
   victim.overwatch = false;
   if (victim.ap > 0) victim.ap = 0;
+  d.s.report.grabs++;
   return true;
 }
 
@@ -35,20 +38,43 @@ export function tryGrab(d: Draft, snatcher: Unit, victim: Unit, exposed: boolean
 export function releaseGrab(d: Draft, victimId: string, byId?: string): void {
   const victim = draftUnit(d, victimId);
   const grabberId = victim.grabbedBy;
+  if (!grabberId) return;
   victim.grabbedBy = null;
-  if (grabberId) {
-    const grabber = draftUnit(d, grabberId);
-    grabber.grabbing = null;
+  victim.heldBy = null;
+  draftUnit(d, grabberId).grabbing = null;
+  // the grab is over: its drag is no longer announced (the creature keeps its place in the order, and stays)
+  if (d.s.intents.some((i) => i.unit === grabberId && i.kind === "drag")) {
+    const g = draftUnit(d, grabberId);
+    d.s.intents = d.s.intents.map((i) => i.unit === grabberId && i.kind === "drag"
+      ? { ...i, kind: "move", moveTo: posOfUnit(g), dragPath: [], countdown: 0 }
+      : i);
   }
   if (victim.fate === "active") {
+    d.s.report.freed++;
     victim.freed = true;
     emit(d, { type: "freed", unit: victim.id, by: byId ?? grabberId ?? "" });
   }
 }
 
-/** The exit tiles of the map, on every level. */
+/** Where a grabber takes its victim: an exit (alley mouth, drain) or a manhole, on every level. */
 function isExit(s: BattleState, i: number): boolean {
-  return s.layers.terrain[i] === Terrain.exit;
+  const t = s.layers.terrain[i];
+  return t === Terrain.exit || t === Terrain.manhole;
+}
+
+/** The free tile beside the Snatcher nearest to where the victim stands (the lunge pulls him there). */
+export function pullTile(s: BattleState, snatcher: Unit, victim: Unit): Pos | null {
+  let best: Pos | null = null, bestD = Infinity;
+  for (let dy = -1; dy <= 1; dy++)
+    for (let dx = -1; dx <= 1; dx++) {
+      const p = { x: snatcher.x + dx, y: snatcher.y + dy, level: snatcher.level };
+      if ((dx === 0 && dy === 0) || p.x < 0 || p.y < 0 || p.x >= s.map.width || p.y >= s.map.height) continue;
+      const i = tileIndex(s.map, p.x, p.y, p.level);
+      if (!standable(s, i) || s.units.some((u) => u !== victim && u.fate === "active" && u.x === p.x && u.y === p.y && u.level === p.level)) continue;
+      const dv = Math.max(Math.abs(p.x - victim.x), Math.abs(p.y - victim.y));
+      if (dv < bestD) { best = p; bestD = dv; }
+    }
+  return best;
 }
 
 /** Can a soldier stand on this tile (he is dragged over the ground, never up a wall)? */
@@ -106,6 +132,14 @@ export function dragOneTile(d: Draft, grabber: Unit, victim: Unit, to: number): 
     victim.x = left.x; victim.y = left.y; victim.level = left.level;
   }
   emit(d, { type: "dragged", unit: grabber.id, victim: victim.id, path: [p] });
+}
+
+/** A comrade holds on to the victim, beside him and free himself: the drag halts this round. */
+export function holdsOn(s: BattleState, victim: Unit): Unit | null {
+  if (!victim.heldBy) return null;
+  const h = s.units.find((u) => u.id === victim.heldBy);
+  if (!h || h.fate !== "active" || h.grabbedBy || h.level !== victim.level) return null;
+  return Math.max(Math.abs(h.x - victim.x), Math.abs(h.y - victim.y)) === 1 ? h : null;
 }
 
 /** The grabber reached its exit with the victim: both leave the grid, the soldier taken. */

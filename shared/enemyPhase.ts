@@ -9,7 +9,8 @@ import { type Draft, emit, draftUnit, hurt, queue } from "./draft.js";
 import { DIRS8, distance, inGrid, posOf, samePos, tileIndex } from "./grid.js";
 import { costField, occupancy, pathIndices, pathTo } from "./path.js";
 import { overwatchShooter } from "./overwatch.js";
-import { dragOneTile, dragPathIndices, onExit, takeOff, tryGrab } from "./drag.js";
+import { dragOneTile, dragPathIndices, holdsOn, onExit, pullTile, takeOff, tryGrab } from "./drag.js";
+import { lineOfSight } from "./sight.js";
 import { raiseAcid } from "./acid.js";
 import { resolveEffects } from "./effects.js";
 import { isExposed } from "./perimeter.js";
@@ -112,7 +113,16 @@ function drag(d: Draft, grabber: Unit): void {
   const s = d.s;
   if (!grabber.grabbing) return;
   const victim = draftUnit(d, grabber.grabbing);
+  // a comrade holding on halts the drag this round; the tug hurts the victim
+  const holder = holdsOn(s, victim);
+  if (holder) {
+    s.report.holds++;
+    emit(d, { type: "tugged", unit: grabber.id, victim: victim.id, by: holder.id });
+    hurt(d, victim, RULES.snatcher.tugDamage, "tug", true);
+    return;
+  }
   const path = dragPathIndices(s, grabber);
+  if (path.length > 0 && !onExit(s, grabber)) s.report.drags++;
   for (let k = 0; k < RULES.snatcher.dragTiles && k < path.length && !onExit(s, grabber); k++) {
     dragOneTile(d, grabber, victim, path[k]);
     drawOverwatch(d, grabber);
@@ -121,27 +131,49 @@ function drag(d: Draft, grabber: Unit): void {
   if (onExit(s, grabber)) takeOff(d, grabber, victim);
 }
 
-function attack(d: Draft, c: Unit, intent: Intent): void {
+/** Soldiers within the lunge's reach of the Snatcher where it stands, in its sight. */
+function inReach(d: Draft, c: Unit, v: Unit): boolean {
+  return v.fate === "active" && v.side === "squad" && !v.grabbedBy && distance(c, v) <= RULES.snatcher.reach && lineOfSight(d.s.map, c, v);
+}
+
+/**
+ * The lunge: the named soldier if he is still in reach, else the nearest soldier in reach; the
+ * grab rolls (none if he is exposed), and a hit pulls him onto a free tile beside the Snatcher.
+ */
+function lunge(d: Draft, c: Unit, intent: Intent, exposed: Set<string>): void {
+  if (c.grabbing) return;
+  const named = intent.victim ? d.s.units.find((u) => u.id === intent.victim) : undefined;
+  let v: Unit | null = named && inReach(d, c, named) ? named : null;
+  if (!v)
+    for (const u of d.s.units)
+      if (inReach(d, c, u) && (!v || distance(c, u) < distance(c, v))) v = u;
+  if (!v || !tryGrab(d, c, v, exposed.has(v.id)) || distance(c, v) <= 1) return;
+  const to = pullTile(d.s, c, v);
+  if (!to) return;
+  v.x = to.x; v.y = to.y; v.level = to.level;
+  emit(d, { type: "pulled", unit: c.id, victim: v.id, to });
+}
+
+function attack(d: Draft, c: Unit, intent: Intent, exposed: Set<string>): void {
   const target = intent.target;
   if (!target || c.unseenAtPhaseStart || c.fate !== "active") return;
   const victim = unitAt(d.s, target);
-  if (intent.kind === "grab") {
-    if (c.grabbing || !victim || victim.side !== "squad" || victim.grabbedBy || distance(c, victim) !== 1) return;
-    tryGrab(d, c, victim, false);
-  } else if (intent.kind === "pounce") {
+  if (intent.kind === "grab") lunge(d, c, intent, exposed);
+  else if (intent.kind === "pounce") {
     if (!samePos(c, target)) return;
     const hit: string[] = [];
     for (const [dx, dy] of DIRS8) {
       if (!inGrid(d.s.map, c.x + dx, c.y + dy, c.level)) continue;
       const v = unitAt(d.s, { x: c.x + dx, y: c.y + dy, level: c.level });
-      if (v && v.side === "squad") hit.push(v.id);
+      // creatures want live prey: no one attacks a soldier another holds
+      if (v && v.side === "squad" && !v.grabbedBy) hit.push(v.id);
     }
     emit(d, { type: "pounced", unit: c.id, to: target, hit });
-    // the tail's blow goes through armor, as announced
-    for (const id of hit) hurt(d, draftUnit(d, id), RULES.leaper.sweepDamage, "sweep", true);
+    // the tail's blow: armor counts (so corroded armor tells)
+    for (const id of hit) hurt(d, draftUnit(d, id), RULES.leaper.sweepDamage, "sweep");
   } else if (intent.kind === "spit") {
     if (distance(c, target) > RULES.spitter.range) return;
-    const hitUnit = victim && victim.side === "squad" ? victim : null;
+    const hitUnit = victim && victim.side === "squad" && !victim.grabbedBy ? victim : null;
     emit(d, { type: "spat", unit: c.id, at: target, hit: hitUnit ? hitUnit.id : null });
     if (hitUnit) hurt(d, hitUnit, RULES.spitter.damage, "spit", true);
     raiseAcid(d, target, RULES.spitter.acid);
@@ -158,7 +190,7 @@ export function enemyPhase(d: Draft): void {
     const c = s.units.find((u) => u.id === intent.unit);
     if (!c || c.fate !== "active") continue;
     if (intent.kind === "drag" || c.grabbing) drag(d, c);
-    else if (!moveCreature(d, c, intent, exposed)) attack(d, c, intent);
+    else if (!moveCreature(d, c, intent, exposed)) attack(d, c, intent, exposed);
     resolveEffects(d);
   }
 }

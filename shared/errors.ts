@@ -27,5 +27,8 @@ export const ERROR_CODES = {
   ERR_ALREADY_READY: "You are already marked ready.",
   ERR_NOT_READY: "You are not marked ready.",
   ERR_SEAT_READY: "You are marked ready: take it back to act again.",
+  ERR_NOT_GRABBED: "That comrade is not held by a creature.",
+  ERR_NOT_BESIDE: "Hold on needs a soldier right beside his grabbed comrade.",
+  ERR_ALREADY_HELD: "Someone is already holding on to that comrade.",
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

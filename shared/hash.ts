@@ -21,8 +21,11 @@ import { UNIT_FIELD_NAMES } from "./unitFields.js";
 // state must be added on purpose. Units hash the one list of unit fields.
 const OPTION_KEYS = ["difficulty", "splitVision"] as const;
 const PERIMETER_KEYS = ["cx", "cy", "level", "radius", "nextRadius", "breakPoint", "broken", "breakOutRound"] as const;
-const INTENT_KEYS = ["unit", "order", "kind", "damage", "countdown"] as const;
-const REPORT_KEYS = ["rounds", "kills", "soldiersDead", "soldiersTaken", "civiliansSaved", "acidDamage", "shots", "hits"] as const;
+const INTENT_KEYS = ["unit", "order", "kind", "damage", "countdown", "victim"] as const;
+const REPORT_KEYS = [
+  "rounds", "kills", "soldiersDead", "soldiersTaken", "civiliansSaved", "acidDamage", "shots", "hits", "grabs", "drags", "freed",
+  "holds", "acidFromMoves", "ringFromCorpses", "ringFromRounds", "inSight",
+] as const;
 
 function pick(o: object | null, keys: readonly string[]): string {
   if (!o) return "-";

@@ -54,7 +54,7 @@ function huntingGrounds(s: BattleState, targets: Unit[], occ: Uint8Array): numbe
 }
 
 function blank(c: Unit, kind: Intent["kind"], moveTo: Pos): Intent {
-  return { unit: c.id, order: 0, kind, moveTo, target: null, area: [], damage: 0, dragPath: [], countdown: 0 };
+  return { unit: c.id, order: 0, kind, moveTo, target: null, area: [], damage: 0, victim: null, dragPath: [], countdown: 0 };
 }
 
 /**
@@ -90,6 +90,7 @@ function planSnatcher(p: Planner, c: Unit, field: CostField): Intent {
   for (const v of p.targets) {
     if (v.grabbedBy) continue;
     for (const i of tilesBeside(p, field, v)) {
+      if (!lineOfSight(p.s.map, posOf(p.s.map, i), v)) continue;
       if (field.dist[i] > c.move) continue;
       if (best < 0 || field.dist[i] < field.dist[best] || (field.dist[i] === field.dist[best] && v.hp < victim!.hp)) {
         best = i;
@@ -98,9 +99,18 @@ function planSnatcher(p: Planner, c: Unit, field: CostField): Intent {
     }
   }
   if (best < 0 || !victim) return planMove(p, c);
-  const intent = blank(c, "grab", posOf(p.s.map, best));
+  const at = posOf(p.s.map, best);
+  const intent = blank(c, "grab", at);
   intent.target = posOfUnit(victim);
-  intent.area = [posOfUnit(victim)];
+  intent.victim = victim.id;
+  // the lunge's reach, shown: every tile a soldier could stand on within reach of where it lands, in its sight
+  const r = RULES.snatcher.reach, map = p.s.map;
+  for (let y = at.y - r; y <= at.y + r; y++)
+    for (let x = at.x - r; x <= at.x + r; x++) {
+      if ((x === at.x && y === at.y) || !inGrid(map, x, y, at.level)) continue;
+      if (stepCost(p.s.layers.terrain[tileIndex(map, x, y, at.level)], false) === 0 || !lineOfSight(map, at, { x, y, level: at.level })) continue;
+      intent.area.push({ x, y, level: at.level });
+    }
   return intent;
 }
 
@@ -115,7 +125,7 @@ function planLeaper(p: Planner, c: Unit): Intent {
       const i = tileIndex(map, x, y, c.level);
       if (!canEnd(p, i, start)) continue;
       let hits = 0;
-      for (const v of p.targets) if (v.level === c.level && Math.max(Math.abs(v.x - x), Math.abs(v.y - y)) === 1) hits++;
+      for (const v of p.targets) if (!v.grabbedBy && v.level === c.level && Math.max(Math.abs(v.x - x), Math.abs(v.y - y)) === 1) hits++;
       const d = Math.max(Math.abs(x - c.x), Math.abs(y - c.y));
       if (hits > bestHits || (hits === bestHits && hits > 0 && d < bestDist)) {
         best = i; bestHits = hits; bestDist = d;
@@ -137,6 +147,8 @@ function planSpitter(p: Planner, c: Unit, field: CostField): Intent {
     if (field.dist[i] < 0 || field.dist[i] > c.move || !canEnd(p, i, field.start)) continue;
     const from = posOf(map, i);
     for (const v of p.targets) {
+      // creatures want live prey: a held soldier is no Spitter's target
+      if (v.grabbedBy) continue;
       const d = distance(from, v);
       if (d > RULES.spitter.range || !lineOfSight(map, from, v)) continue;
       // keep its distance, move little, prefer the weakest

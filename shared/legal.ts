@@ -25,6 +25,10 @@ function unitActions(s: BattleState, seat: Seat, u: Unit, enemies: Unit[], out: 
     if (u.mag < RULES.rifle.magazine && u.spareMags > 0) out.push({ type: "reload", unit: u.id });
     if (!u.grabbedBy && !u.overwatch && u.mag > 0) out.push({ type: "overwatch", unit: u.id });
   }
+  if (!u.grabbedBy)
+    for (const c of s.units)
+      if (c.side === "squad" && c.fate === "active" && c.grabbedBy && !c.heldBy && distance(u, c) === 1)
+        out.push({ type: "holdOn", unit: u.id, comrade: c.id });
   if (u.grenades > 0 && !u.grabbedBy) {
     const r = throwRange(u);
     for (let y = Math.max(0, u.y - r); y <= Math.min(s.map.height - 1, u.y + r); y++)

@@ -68,6 +68,7 @@ export function beginPlayerPhase(s: BattleState): void {
     u.ap = u.freed ? RULES.freedAp : RULES.apPerRound;
     u.freed = false;
     u.overwatch = false;
+    u.heldBy = null;
   }
   for (const seat of SEATS) s.ready[seat] = seatIsIdle(s, seat);
   s.undo = { takumi: [], wang: [] };

@@ -1,7 +1,7 @@
 /** A new battle from a map, a seed and the options: round 1, the player phase, intents announced. */
 import type { MapDef } from "./map/types.js";
 import { RULES, RULES_VERSION, SOLDIERS } from "./rules/table.js";
-import type { BattleOptions, BattleState, Unit } from "./types.js";
+import { type BattleOptions, type BattleState, type Unit, emptyReport } from "./types.js";
 import { seedRng } from "./rng.js";
 import { beginPlayerPhase } from "./round.js";
 import { newDraft } from "./draft.js";
@@ -57,7 +57,7 @@ export function createBattle(map: MapDef, seed: number, options: Partial<BattleO
     noise: [],
     undo: { takumi: [], wang: [] },
     civiliansSaved: 0,
-    report: { rounds: 0, kills: 0, soldiersDead: 0, soldiersTaken: 0, civiliansSaved: 0, acidDamage: 0, shots: 0, hits: 0, perRound: [] },
+    report: emptyReport(),
     step: 0,
   };
   // the first wave is already on the board when the battle opens

@@ -27,8 +27,10 @@ export interface Intent {
   target: Pos | null;
   /** The tiles it will attack (pounce sweep: 8 around the landing tile). */
   area: Pos[];
-  /** Damage the attack will do to a soldier standing there (armor does not stop a creature's attack). */
+  /** Damage the attack will do to a soldier standing there (before armor, where armor counts). */
   damage: number;
+  /** The soldier a lunge names (a Snatcher's grab), or null. */
+  victim: string | null;
   /** Drag: the path toward the exit and the rounds left until the victim is gone. */
   dragPath: Pos[];
   countdown: number;
@@ -71,6 +73,14 @@ export interface RoundStats {
   radius: number | null;
 }
 
+/** A report before the battle's first round. */
+export function emptyReport(): Report {
+  return {
+    rounds: 0, kills: 0, soldiersDead: 0, soldiersTaken: 0, civiliansSaved: 0, acidDamage: 0, shots: 0, hits: 0,
+    grabs: 0, drags: 0, freed: 0, holds: 0, acidFromMoves: 0, ringFromCorpses: 0, ringFromRounds: 0, inSight: [], perRound: [],
+  };
+}
+
 export interface Report {
   rounds: number;
   kills: number;
@@ -80,6 +90,20 @@ export interface Report {
   acidDamage: number;
   shots: number;
   hits: number;
+  /** The balance of the three rule modules (the simulator reports them). */
+  grabs: number;
+  /** Grabs that were dragged at least one tile. */
+  drags: number;
+  freed: number;
+  /** Drags halted by a comrade holding on. */
+  holds: number;
+  /** Acid damage soldiers took entering acid on their own moves. */
+  acidFromMoves: number;
+  /** Radius the ring lost to corpses at the line, and to the rounds. */
+  ringFromCorpses: number;
+  ringFromRounds: number;
+  /** Creatures the squad saw at the start of each player phase. */
+  inSight: number[];
   perRound: RoundStats[];
 }
 
@@ -137,6 +161,7 @@ export type Action =
   | { type: "grenade"; unit: string; to: Pos }
   | { type: "butt"; unit: string; target: string }
   | { type: "reload"; unit: string }
+  | { type: "holdOn"; unit: string; comrade: string }
   | { type: "ready"; ready: boolean }
   | { type: "undo" };
 export type ActionType = Action["type"];
@@ -160,6 +185,10 @@ export type BattleEvent =
   | { type: "corroded"; unit: string; armor: number }
   | { type: "grabbed"; unit: string; victim: string; roll: boolean; hit: boolean }
   | { type: "freed"; unit: string; by: string }
+  | { type: "heldOn"; unit: string; comrade: string }
+  /** A hold halted the drag: the victim is hurt by the tug. */
+  | { type: "tugged"; unit: string; victim: string; by: string }
+  | { type: "pulled"; unit: string; victim: string; to: Pos }
   | { type: "dragged"; unit: string; victim: string; path: Pos[] }
   | { type: "taken"; unit: string; by: string }
   | { type: "pounced"; unit: string; to: Pos; hit: string[] }
@@ -180,7 +209,7 @@ export type BattleEvent =
   | { type: "phase"; phase: "enemy" | "environment" | "player"; round: number }
   | { type: "ended"; outcome: "won" | "lost" };
 
-export type DamageCause = "shot" | "grenade" | "butt" | "acid" | "splash" | "vapour" | "grab" | "sweep" | "spit" | "fall" | "spawn";
+export type DamageCause = "shot" | "grenade" | "butt" | "acid" | "splash" | "vapour" | "grab" | "sweep" | "spit" | "fall" | "spawn" | "tug";
 
 export type ApplyResult =
   | { ok: true; state: BattleState; events: BattleEvent[] }

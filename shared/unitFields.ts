@@ -57,6 +57,8 @@ export const UNIT_FIELDS = [
   bool("freed"),
   /** Burned by acid at least once this battle (shown as a status). */
   bool("burned"),
+  /** Grabbed and held on to by this comrade this round (the drag halts), or null. */
+  nullable()("heldBy"),
   // Creatures
   /** Id of the soldier this creature holds, or null. */
   nullable()("grabbing"),

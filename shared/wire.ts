@@ -21,6 +21,8 @@ export interface WireIntent {
   target: number;
   area: number[];
   damage: number;
+  /** The soldier a lunge names, or "". */
+  victim: string;
   dragPath: number[];
   countdown: number;
 }
@@ -67,7 +69,7 @@ export interface WireState {
 export type { MapDef, Seat };
 
 import type { BattleView } from "./view.js";
-import type { Intent, Pos, BattleState } from "./types.js";
+import { type Intent, type Pos, type BattleState, emptyReport } from "./types.js";
 import { indexOf, posOf } from "./grid.js";
 
 export function toWire(v: BattleView): WireState {
@@ -95,7 +97,7 @@ export function toWire(v: BattleView): WireState {
     units,
     intents: v.intents.map((i) => ({
       unit: i.unit, order: i.order, kind: i.kind, moveTo: idx(i.moveTo), target: i.target ? idx(i.target) : -1,
-      area: i.area.map(idx), damage: i.damage, dragPath: i.dragPath.map(idx), countdown: i.countdown,
+      area: i.area.map(idx), damage: i.damage, victim: i.victim ?? "", dragPath: i.dragPath.map(idx), countdown: i.countdown,
     })),
     noise: v.noise.map(idx),
     acid: Array.from(v.layers.acid),
@@ -120,7 +122,7 @@ export function fromWire(w: WireState, map: MapDef): BattleView {
   const pos = (i: number) => posOf(map, i);
   const intents: Intent[] = w.intents.map((i) => ({
     unit: i.unit, order: i.order, kind: i.kind as Intent["kind"], moveTo: pos(i.moveTo),
-    target: i.target >= 0 ? pos(i.target) : null, area: i.area.map(pos), damage: i.damage,
+    target: i.target >= 0 ? pos(i.target) : null, area: i.area.map(pos), damage: i.damage, victim: i.victim ? i.victim : null,
     dragPath: i.dragPath.map(pos), countdown: i.countdown,
   }));
   const units = Object.values(w.units).map(unitFromWire).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -153,7 +155,7 @@ export function fromWire(w: WireState, map: MapDef): BattleView {
     noise: w.noise.map(pos),
     undo: { takumi: placeholder(w.undoTakumi), wang: placeholder(w.undoWang) },
     civiliansSaved: w.civiliansSaved,
-    report: w.report ? JSON.parse(w.report) : { rounds: 0, kills: 0, soldiersDead: 0, soldiersTaken: 0, civiliansSaved: 0, acidDamage: 0, shots: 0, hits: 0, perRound: [] },
+    report: w.report ? JSON.parse(w.report) : emptyReport(),
     step: w.step,
     viewer: w.viewer as BattleView["viewer"],
     visible: Uint8Array.from(w.visible),

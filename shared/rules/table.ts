@@ -52,7 +52,7 @@ export const RULES = {
     onWall: 20,
     overwatch: 10,
     grabbedShooter: 20,
-    calledShot: 15,
+    calledShot: 25,
   },
   butt: { damage: 1, splash: 1 },
   calledShotDamage: 1,
@@ -68,8 +68,19 @@ export const RULES = {
     meltRounds: 2,
     fallDamage: 2,
   },
-  snatcher: { grabAim: 70, dragTiles: 2 },
-  leaper: { pounceRange: 4, sweepDamage: 2 },
+  snatcher: {
+    grabAim: 70,
+    /** The grab's chance falls by this much per point of the victim's armor (corroded armor matters). */
+    grabPerArmor: 15,
+    /** The lunge reaches this far around the tile the Snatcher moves to (in its sight). */
+    reach: 1,
+    /** Tiles a drag moves a round. */
+    dragTiles: 5,
+    /** Damage the victim takes when a comrade's hold halts the drag. */
+    tugDamage: 1,
+  },
+  /** The tail's sweep: armor counts against it. */
+  leaper: { pounceRange: 4, sweepDamage: 3 },
   spitter: { range: 4, damage: 2, acid: 2 },
   spawnBlockDamage: 1,
   noise: { range: 8, offset: 1 },

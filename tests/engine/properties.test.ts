@@ -84,6 +84,7 @@ function checkInvariants(s: BattleState, where: string): void {
       if (!g || g.fate !== "active" || g.grabbing !== u.id) throw new Error(`${at} held by ${u.grabbedBy}, who does not hold him`);
       if (distance(g, u) !== 1) throw new Error(`${at} held by ${g.id} from ${distance(g, u)} tiles`);
     }
+    if (u.heldBy && !u.grabbedBy) throw new Error(`${at} held on to by ${u.heldBy} but not grabbed`);
     if (u.grabbing) {
       const v = s.units.find((w) => w.id === u.grabbing);
       if (!v || v.fate !== "active" || v.grabbedBy !== u.id) throw new Error(`${at} holds ${u.grabbing}, who is not held by it`);
@@ -95,6 +96,11 @@ function checkInvariants(s: BattleState, where: string): void {
     for (const i of s.intents) {
       const c = s.units.find((u) => u.id === i.unit);
       if (!c || c.side !== "creature") throw new Error(`${where}: an intent for ${i.unit}, no creature on the board`);
+    }
+    for (const i of s.intents) {
+      const c = s.units.find((u) => u.id === i.unit)!;
+      // the drag's announcement ends with the grab
+      if (i.kind === "drag" && c.fate === "active" && !c.grabbing) throw new Error(`${where}: ${c.id} announces a drag, holding no one`);
     }
     const announced = new Set(s.intents.map((i) => i.unit));
     if (announced.size !== s.intents.length) throw new Error(`${where}: two intents for one creature`);
@@ -110,6 +116,7 @@ function essence(a: Command["action"]): unknown {
     case "move": case "grenade": return { type: a.type, unit: a.unit, to: { x: a.to.x, y: a.to.y, level: a.to.level } };
     case "shoot": case "calledShot": case "butt": return { type: a.type, unit: a.unit, target: a.target };
     case "overwatch": case "reload": return { type: a.type, unit: a.unit };
+    case "holdOn": return { type: a.type, unit: a.unit, comrade: a.comrade };
     case "ready": return { type: a.type, ready: a.ready };
     case "undo": return { type: a.type };
   }
