@@ -74,6 +74,7 @@ export const BattleStateSchema = schema(
     nextRadius: t.int16(),
     breakPoint: t.int16(),
     perimeterBroken: t.boolean(),
+    breakOutRound: t.int16(),
     report: t.string(),
     // ---- room-level fields (not part of WireState) ----
     /** The join code of this battle. */
@@ -102,7 +103,7 @@ const UNIT_KEYS = UNIT_FIELD_NAMES;
 const SCALAR_KEYS = [
   "mapId", "rulesVersion", "difficulty", "splitVision", "viewer", "round", "phase", "outcome", "objective",
   "step", "readyTakumi", "readyWang", "undoTakumi", "undoWang", "civiliansSaved", "hasPerimeter", "radius",
-  "nextRadius", "breakPoint", "perimeterBroken", "report",
+  "nextRadius", "breakPoint", "perimeterBroken", "breakOutRound", "report",
 ] as const satisfies readonly (keyof WireState)[];
 
 const ARRAY_KEYS = ["noise", "acid", "corpse", "terrain", "visible"] as const satisfies readonly (keyof WireState)[];

@@ -52,7 +52,7 @@ function cloneSharingLayers(s: BattleState): BattleState {
     units,
     nextUnitId: s.nextUnitId,
     layers: s.layers,
-    perimeter: p ? { cx: p.cx, cy: p.cy, level: p.level, radius: p.radius, nextRadius: p.nextRadius, breakPoint: p.breakPoint, broken: p.broken } : null,
+    perimeter: p ? { cx: p.cx, cy: p.cy, level: p.level, radius: p.radius, nextRadius: p.nextRadius, breakPoint: p.breakPoint, breakOutRound: p.breakOutRound, broken: p.broken } : null,
     ready: { takumi: s.ready.takumi, wang: s.ready.wang },
     intents: s.intents,
     noise: s.noise,

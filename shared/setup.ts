@@ -7,6 +7,7 @@ import { beginPlayerPhase } from "./round.js";
 import { newDraft } from "./draft.js";
 import { spawnWave } from "./spawns.js";
 import { newUnit } from "./unitFields.js";
+import { scheduledBreakOut } from "./perimeter.js";
 
 export const DEFAULT_OPTIONS: BattleOptions = { difficulty: "normal", splitVision: false };
 
@@ -50,7 +51,7 @@ export function createBattle(map: MapDef, seed: number, options: Partial<BattleO
     },
     perimeter: map.perimeter
       ? { cx: map.perimeter.cx, cy: map.perimeter.cy, level: map.perimeter.level, radius: map.perimeter.radius,
-          nextRadius: map.perimeter.radius, breakPoint: map.perimeter.breakPoint, broken: false }
+          nextRadius: map.perimeter.radius, breakPoint: map.perimeter.breakPoint, breakOutRound: scheduledBreakOut(map), broken: false }
       : null,
     ready: { takumi: false, wang: false },
     intents: [],

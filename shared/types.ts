@@ -50,6 +50,8 @@ export interface PerimeterState {
   /** The radius after the next environment phase, shown in advance. */
   nextRadius: number;
   breakPoint: number;
+  /** The round whose environment phase breaks the line (announced from the first round: a countdown). */
+  breakOutRound: number;
   broken: boolean;
 }
 

@@ -100,7 +100,7 @@ export function eventsFor(before: BattleState, after: BattleState, events: Battl
     }
     if (at.length && !at.some(seen)) continue;
     if (named && creatures.has(named) && !known.has(named) && !at.some(seen)) continue;
-    if (e.type === "shot" && !known.has(e.target)) continue;
+    if ((e.type === "shot" || e.type === "butt") && !known.has(e.target)) continue;
     out.push(e);
   }
   return out;

@@ -62,6 +62,8 @@ export interface WireState {
   nextRadius: number;
   breakPoint: number;
   perimeterBroken: boolean;
+  /** The round whose end breaks the line (the break-out's countdown is this less the round). */
+  breakOutRound: number;
   /** The after-action report as JSON ("" until the battle ends). */
   report: string;
 }
@@ -109,6 +111,7 @@ export function toWire(v: BattleView): WireState {
     nextRadius: p ? p.nextRadius : 0,
     breakPoint: p ? p.breakPoint : 0,
     perimeterBroken: p ? p.broken : false,
+    breakOutRound: p ? p.breakOutRound : 0,
     report: v.phase === "ended" ? JSON.stringify(v.report) : "",
   };
 }
@@ -128,7 +131,7 @@ export function fromWire(w: WireState, map: MapDef): BattleView {
   const units = Object.values(w.units).map(unitFromWire).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const placeholder = (count: number) => Array.from({ length: count }, () => ({ before: units[0] }));
   const perimeter: BattleState["perimeter"] = w.hasPerimeter && map.perimeter
-    ? { cx: map.perimeter.cx, cy: map.perimeter.cy, level: map.perimeter.level, radius: w.radius, nextRadius: w.nextRadius, breakPoint: w.breakPoint, broken: w.perimeterBroken }
+    ? { cx: map.perimeter.cx, cy: map.perimeter.cy, level: map.perimeter.level, radius: w.radius, nextRadius: w.nextRadius, breakPoint: w.breakPoint, breakOutRound: w.breakOutRound, broken: w.perimeterBroken }
     : null;
   return {
     rulesVersion: w.rulesVersion,

@@ -63,8 +63,10 @@ export function runMove(d: Draft, seat: Seat, a: Move, plan: MovePlan): void {
     walked.push(to);
     if (!burnsOnEntering(s, i)) continue;
     tellWalk();
+    const hp = u.hp;
     enteredTile(d, u);
     resolveEffects(d);
+    s.report.acidFromMoves += hp - u.hp;
     if (u.fate !== "active") break;
   }
   tellWalk();

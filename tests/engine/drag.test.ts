@@ -294,7 +294,7 @@ describe("drag: over the ground only", () => {
 describe("exposure: a passing Snatcher never stops on another unit's tile", () => {
   it("it grabs an exposed soldier from a tile of its own, not from over a creature it passes", () => {
     const s = quiet("last-stand", { keep: [TAKUMI, WANG, TP1, TP2] });
-    s.perimeter = { cx: 11, cy: 8, level: 0, radius: 5, nextRadius: 5, breakPoint: 1, broken: false };
+    s.perimeter = { cx: 11, cy: 8, level: 0, radius: 5, nextRadius: 5, breakPoint: 1, breakOutRound: 30, broken: false };
     s.map = { ...s.map, perimeter: { cx: 11, cy: 8, level: 0, radius: 5, breakPoint: 1, squeezeCorpses: 4, squeezeEveryRounds: 0 } };
     put(s, TP1, 3, 3); // 8 from the centre: exposed
     const sp = placeCreature(s, "spitter", 3, 4); // beside him, in the Snatcher's way
