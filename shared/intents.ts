@@ -5,6 +5,7 @@
  * that moment may only move ("nothing attacks without warning").
  */
 import { RULES } from "./rules/table.js";
+import { Terrain } from "./map/types.js";
 import type { BattleState, Intent, Pos, Unit } from "./types.js";
 import { DIRS8, distance, inGrid, posOf, tileIndex } from "./grid.js";
 import { type CostField, costField, costFieldFrom, neighbourTable, occupancy, stepCost } from "./path.js";
@@ -64,12 +65,20 @@ function blank(c: Unit, kind: Intent["kind"], moveTo: Pos): Intent {
 function descend(p: Planner, c: Unit): number {
   const { next } = neighbourTable(p.s.map);
   const dist = p.approach.dist;
+  const terrain = p.s.layers.terrain;
+  const perLevel = p.s.map.width * p.s.map.height;
   const start = tileIndex(p.s.map, c.x, c.y, c.level);
   let at = start, end = start;
   for (let step = 0; step < c.move && dist[at] > 0; step++) {
     let to = -1;
-    for (let d = 0; d < 8; d++) {
-      const j = next[at * 8 + d];
+    for (let d = 0; d < 10; d++) {
+      // the eight neighbours on its level, then the stairs up and down (the field runs through them)
+      let j: number;
+      if (d < 8) j = next[at * 8 + d];
+      else {
+        j = at + (d === 8 ? perLevel : -perLevel);
+        if (j < 0 || j >= dist.length || terrain[at] !== Terrain.stairs || terrain[j] !== Terrain.stairs) continue;
+      }
       if (j < 0 || dist[j] !== dist[at] - 1) continue;
       if (to < 0) to = j;
       if (canEnd(p, j, start)) { to = j; break; }

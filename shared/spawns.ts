@@ -10,6 +10,8 @@ import { type Draft, emit, hurt } from "./draft.js";
 import { randomInt } from "./rng.js";
 import { unitAt } from "./units.js";
 import { newUnit } from "./unitFields.js";
+import { Terrain } from "./map/types.js";
+import { tileIndex } from "./grid.js";
 
 const SPAWN_KINDS: Record<CreatureKind, SpawnKind[]> = {
   snatcher: ["manhole", "edge"],
@@ -59,6 +61,9 @@ export function spawnWave(d: Draft, round: number): void {
     for (let k = 0; k < points.length; k++) {
       const idx = (start + k) % points.length;
       const p = points[idx];
+      // a spawn point melted through to a hole, or (off the rooftops) walled in, brings no one
+      const t = s.layers.terrain[tileIndex(s.map, p.x, p.y, p.level)];
+      if (t === Terrain.hole || ((t === Terrain.wall || t === Terrain.vehicle) && p.kind !== "rooftop")) continue;
       const there = unitAt(s, p);
       if (there && there.side === "squad") {
         const key = s.map.spawns.indexOf(p);
