@@ -13,6 +13,7 @@ import { checkButt, runButt } from "./actions/butt.js";
 import { checkOverwatch, checkReload, runOverwatch, runReload } from "./actions/simple.js";
 import { checkReady, checkUndo, runReady, runUndo } from "./actions/turn.js";
 import { checkHoldOn, runHoldOn } from "./actions/holdOn.js";
+import { checkRevive, runRevive } from "./actions/revive.js";
 import { checkEnd } from "./objectives.js";
 import { updateNextRadius } from "./perimeter.js";
 
@@ -31,7 +32,7 @@ export function wellFormed(a: unknown): a is Action {
     case "move": case "grenade": return isId(x.unit) && isPos(x.to);
     case "shoot": case "calledShot": case "butt": return isId(x.unit) && isId(x.target);
     case "overwatch": case "reload": return isId(x.unit);
-    case "holdOn": return isId(x.unit) && isId(x.comrade);
+    case "holdOn": case "revive": return isId(x.unit) && isId(x.comrade);
     case "ready": return typeof x.ready === "boolean";
     case "undo": return true;
     default: return false;
@@ -57,6 +58,7 @@ function judge(s: BattleState, seat: Seat, a: Action): Refusal | Verdict {
     case "reload": return accept(checkReload(s, seat, a));
     case "overwatch": return accept(checkOverwatch(s, seat, a));
     case "holdOn": return accept(checkHoldOn(s, seat, a));
+    case "revive": return accept(checkRevive(s, seat, a));
     case "ready": return accept(checkReady(s, seat, a));
     case "undo": return accept(checkUndo(s, seat));
   }
@@ -85,6 +87,7 @@ export function apply(state: BattleState, command: Command): ApplyResult {
     case "reload": runReload(d, a); break;
     case "overwatch": runOverwatch(d, a); break;
     case "holdOn": runHoldOn(d, a); break;
+    case "revive": runRevive(d, a); break;
     case "ready": runReady(d, seat, a); break;
     case "undo": runUndo(d, seat); break;
   }

@@ -188,6 +188,17 @@ function decide(sit: Situation, u: Unit): Action | null {
     }
     return { type: "holdOn", unit: u.id, comrade: holdOn.id };
   }
+  // a comrade is down: get him up (2 AP, beside him), or get beside him to do it next round
+  const fallen = s.units.filter((c) => c.side === "squad" && c.fate === "active" && c.down > 0 && !c.grabbedBy && c.level === u.level);
+  const besideFallen = fallen.find((c) => distance(u, c) === 1);
+  if (besideFallen && u.ap >= RULES.down.reviveAp) return { type: "revive", unit: u.id, comrade: besideFallen.id };
+  if (!besideFallen && u.ap >= 2) {
+    const near = fallen.find((c) => distance(u, c) <= u.move);
+    if (near) {
+      const move = toward(s, u, (i) => distance(posOf(s.map, i), near) === 1);
+      if (move && move.type === "move" && distance(move.to, near) === 1) return move;
+    }
+  }
   // a comrade is being dragged off: free him
   const grabber = sit.enemies.find((e) => e.grabbing && canShoot(s, u, e));
   if (grabber && u.hasWeapon) {

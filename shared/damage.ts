@@ -6,12 +6,22 @@ import type { DamageCause, Unit } from "./types.js";
 import { type Draft, emit, queue } from "./draft.js";
 import { damageAfterArmor } from "./combat.js";
 import { posOfUnit } from "./units.js";
+import { RULES } from "./rules/table.js";
 
 const ACID_CAUSES: ReadonlySet<DamageCause> = new Set(["acid", "splash", "vapour", "spit"]);
 
-/** Resolve a hurt: hit points fall (less armor unless ignored). Returns the damage dealt; a death is queued. */
+/**
+ * Resolve a hurt: hit points fall (less armor unless ignored). Returns the damage dealt. A soldier
+ * at 0 hp goes down (not dead); any blow finishes a soldier who is down; a creature at 0 dies.
+ */
 export function applyHurt(d: Draft, u: Unit, amount: number, cause: DamageCause, ignoreArmor: boolean): number {
-  if (u.fate !== "active" || amount <= 0 || u.hp <= 0) return 0;
+  if (u.fate !== "active" || amount <= 0) return 0;
+  if (u.down > 0) {
+    queue(d, { kind: "death", unit: u.id });
+    return 0;
+  }
+  // already dying (its death is queued)
+  if (u.hp <= 0) return 0;
   const dealt = Math.min(u.hp, ignoreArmor ? amount : damageAfterArmor(amount, u.armor));
   u.hp -= dealt;
   if (u.side === "squad" && ACID_CAUSES.has(cause)) {
@@ -19,7 +29,12 @@ export function applyHurt(d: Draft, u: Unit, amount: number, cause: DamageCause,
     u.burned = true;
   }
   emit(d, { type: "damaged", unit: u.id, amount: dealt, cause, hp: u.hp });
-  if (u.hp <= 0) queue(d, { kind: "death", unit: u.id });
+  if (u.hp <= 0 && u.side === "squad") {
+    u.down = RULES.down.rounds;
+    u.ap = 0;
+    u.overwatch = false;
+    emit(d, { type: "down", unit: u.id });
+  } else if (u.hp <= 0) queue(d, { kind: "death", unit: u.id });
   return dealt;
 }
 
@@ -29,6 +44,7 @@ export function applyDeath(d: Draft, u: Unit): void {
   const at = posOfUnit(u);
   u.fate = "dead";
   u.hp = 0;
+  u.down = 0;
   u.overwatch = false;
   emit(d, { type: "died", unit: u.id, at });
   if (u.side === "squad") {

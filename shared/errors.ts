@@ -30,5 +30,6 @@ export const ERROR_CODES = {
   ERR_NOT_GRABBED: "That comrade is not held by a creature.",
   ERR_NOT_BESIDE: "Hold on needs a soldier right beside his grabbed comrade.",
   ERR_ALREADY_HELD: "Someone is already holding on to that comrade.",
+  ERR_NOT_DOWN: "That comrade is not down.",
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -29,6 +29,9 @@ function unitActions(s: BattleState, seat: Seat, u: Unit, enemies: Unit[], out: 
     for (const c of s.units)
       if (c.side === "squad" && c.fate === "active" && c.grabbedBy && !c.heldBy && distance(u, c) === 1)
         out.push({ type: "holdOn", unit: u.id, comrade: c.id });
+  if (!u.grabbedBy && u.ap >= RULES.down.reviveAp)
+    for (const c of s.units)
+      if (c.side === "squad" && c.fate === "active" && c.down > 0 && distance(u, c) === 1) out.push({ type: "revive", unit: u.id, comrade: c.id });
   if (u.grenades > 0 && !u.grabbedBy) {
     const r = throwRange(u);
     for (let y = Math.max(0, u.y - r); y <= Math.min(s.map.height - 1, u.y + r); y++)

@@ -36,7 +36,7 @@ export function isExtraction(s: BattleState, p: Pos): boolean {
 export function extractSoldiers(d: Draft): void {
   if (d.s.objective !== "extract") return;
   for (const u of d.s.units) {
-    if (u.side !== "squad" || u.fate !== "active" || u.grabbedBy) continue;
+    if (u.side !== "squad" || u.fate !== "active" || u.grabbedBy || u.down > 0) continue;
     if (!isExtraction(d.s, u)) continue;
     u.fate = "extracted";
     u.overwatch = false;

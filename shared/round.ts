@@ -5,7 +5,7 @@
  */
 import { RULES } from "./rules/table.js";
 import type { BattleState, RoundStats, Seat } from "./types.js";
-import { type Draft, emit } from "./draft.js";
+import { type Draft, emit, queue } from "./draft.js";
 import { enemyPhase } from "./enemyPhase.js";
 import { acidEnvironment } from "./acid.js";
 import { squeeze, updateNextRadius } from "./perimeter.js";
@@ -44,11 +44,22 @@ function closeRoundStats(s: BattleState): void {
   r.rounds = s.round;
 }
 
+/** Soldiers down lose a round; at none left they die. */
+function bleedOut(d: Draft): void {
+  for (const u of d.s.units) {
+    if (u.side !== "squad" || u.fate !== "active" || u.down <= 0) continue;
+    u.down--;
+    if (u.down === 0) queue(d, { kind: "death", unit: u.id });
+  }
+  resolveEffects(d);
+}
+
 function environmentPhase(d: Draft): void {
   const s = d.s;
   emit(d, { type: "phase", phase: "environment", round: s.round });
   acidEnvironment(d);
   resolveEffects(d);
+  bleedOut(d);
   if (squeeze(d)) setStage(d, "extract");
   extractSoldiers(d);
   checkEnd(d, true);
@@ -65,7 +76,7 @@ export function beginPlayerPhase(s: BattleState): void {
   s.units = s.units.filter((u) => u.side === "squad" || u.fate === "active");
   for (const u of s.units) {
     if (u.side !== "squad" || u.fate !== "active") continue;
-    u.ap = u.freed ? RULES.freedAp : RULES.apPerRound;
+    u.ap = u.down > 0 ? 0 : u.freed ? RULES.freedAp : RULES.apPerRound;
     u.freed = false;
     u.overwatch = false;
     u.heldBy = null;

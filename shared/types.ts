@@ -164,6 +164,7 @@ export type Action =
   | { type: "butt"; unit: string; target: string }
   | { type: "reload"; unit: string }
   | { type: "holdOn"; unit: string; comrade: string }
+  | { type: "revive"; unit: string; comrade: string }
   | { type: "ready"; ready: boolean }
   | { type: "undo" };
 export type ActionType = Action["type"];
@@ -188,6 +189,9 @@ export type BattleEvent =
   | { type: "grabbed"; unit: string; victim: string; roll: boolean; hit: boolean }
   | { type: "freed"; unit: string; by: string }
   | { type: "heldOn"; unit: string; comrade: string }
+  /** A soldier at 0 hp is down: revive him (2 AP, beside him) before the next round ends, or he dies. */
+  | { type: "down"; unit: string }
+  | { type: "revived"; unit: string; by: string }
   /** A hold halted the drag: the victim is hurt by the tug. */
   | { type: "tugged"; unit: string; victim: string; by: string }
   | { type: "pulled"; unit: string; victim: string; to: Pos }

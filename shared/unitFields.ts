@@ -59,6 +59,8 @@ export const UNIT_FIELDS = [
   bool("burned"),
   /** Grabbed and held on to by this comrade this round (the drag halts), or null. */
   nullable()("heldBy"),
+  /** Down (0 hp, not dead): environment phases left before he dies; 0 when up. */
+  num("down"),
   // Creatures
   /** Id of the soldier this creature holds, or null. */
   nullable()("grabbing"),

@@ -101,7 +101,10 @@ export function eventsFor(before: BattleState, after: BattleState, events: Battl
     if (at.length && !at.some(seen)) continue;
     if (named && creatures.has(named) && !known.has(named) && !at.some(seen)) continue;
     if ((e.type === "shot" || e.type === "butt") && !known.has(e.target)) continue;
-    out.push(e);
+    // an event about a soldier (taken, freed, held) keeps him but not a hidden creature's name
+    const r = e as unknown as Record<string, unknown>;
+    const hiddenBy = typeof r.by === "string" && creatures.has(r.by) && !known.has(r.by);
+    out.push(hiddenBy ? ({ ...e, by: "" } as BattleEvent) : e);
   }
   return out;
 }

@@ -82,6 +82,8 @@ export const RULES = {
   /** The tail's sweep: armor counts against it. */
   leaper: { pounceRange: 4, sweepDamage: 3 },
   spitter: { range: 4, damage: 2, acid: 2 },
+  /** A soldier at 0 hp is down, not dead: he dies at the end of the next round unless revived. */
+  down: { rounds: 2, reviveAp: 2, reviveHp: 1 },
   spawnBlockDamage: 1,
   noise: { range: 8, offset: 1 },
   freedAp: 1,

@@ -71,7 +71,8 @@ function checkInvariants(s: BattleState, where: string): void {
       if (u.fate === "dead" && u.hp !== 0) throw new Error(`${at} dead with hp ${u.hp}`);
       continue;
     }
-    if (u.hp < 1) throw new Error(`${at} active with hp ${u.hp}`);
+    if (u.down > 0 && (u.side !== "squad" || u.hp !== 0 || u.ap !== 0)) throw new Error(`${at} down with hp ${u.hp}, ap ${u.ap}`);
+    if (u.hp < 1 && u.down === 0) throw new Error(`${at} active with hp ${u.hp}, not down`);
     if (u.x < 0 || u.y < 0 || u.x >= m.width || u.y >= m.height || u.level < 0 || u.level >= m.levels) throw new Error(`${at} off the map`);
     const i = tileIndex(m, u.x, u.y, u.level);
     if (taken.has(i)) throw new Error(`${at} shares (${u.x}, ${u.y}, ${u.level}) with ${taken.get(i)}`);
@@ -116,7 +117,7 @@ function essence(a: Command["action"]): unknown {
     case "move": case "grenade": return { type: a.type, unit: a.unit, to: { x: a.to.x, y: a.to.y, level: a.to.level } };
     case "shoot": case "calledShot": case "butt": return { type: a.type, unit: a.unit, target: a.target };
     case "overwatch": case "reload": return { type: a.type, unit: a.unit };
-    case "holdOn": return { type: a.type, unit: a.unit, comrade: a.comrade };
+    case "holdOn": case "revive": return { type: a.type, unit: a.unit, comrade: a.comrade };
     case "ready": return { type: a.type, ready: a.ready };
     case "undo": return { type: a.type };
   }

@@ -174,7 +174,12 @@ describe("round: ready", () => {
     const w = unit(s, WANG);
     w.hp = 2;
     setAcid(s, w.x, w.y, 0, 3);
-    const { state, events } = endRound(s);
+    // at 0 hp he is down, not dead: the battle goes on until he bleeds out (no one is left to revive him)
+    const first = endRound(s);
+    expect(unit(first.state, WANG).fate).toBe("active");
+    expect(unit(first.state, WANG).down).toBeGreaterThan(0);
+    expect(first.state.phase).toBe("player");
+    const { state, events } = endRound(first.state);
     expect(unit(state, WANG).fate).toBe("dead");
     expect(state.phase).toBe("ended");
     expect(state.outcome).toBe("lost");
