@@ -7,6 +7,7 @@ import { newDraft } from "./draft.js";
 import { type Refusal, isRefusal, refuse } from "./actions/common.js";
 import { type MovePlan, planMove, runMove } from "./actions/move.js";
 import { resolveEffects } from "./effects.js";
+import { keepWithCarriers } from "./carry.js";
 import { checkShoot, runShoot } from "./actions/shoot.js";
 import { checkGrenade, runGrenade } from "./actions/grenade.js";
 import { checkButt, runButt } from "./actions/butt.js";
@@ -14,6 +15,7 @@ import { checkOverwatch, checkReload, runOverwatch, runReload } from "./actions/
 import { checkReady, checkUndo, runReady, runUndo } from "./actions/turn.js";
 import { checkHoldOn, runHoldOn } from "./actions/holdOn.js";
 import { checkRevive, runRevive } from "./actions/revive.js";
+import { checkCarry, checkDrop, runCarry, runDrop } from "./actions/carry.js";
 import { checkEnd } from "./objectives.js";
 import { updateNextRadius } from "./perimeter.js";
 
@@ -32,7 +34,8 @@ export function wellFormed(a: unknown): a is Action {
     case "move": case "grenade": return isId(x.unit) && isPos(x.to);
     case "shoot": case "calledShot": case "butt": return isId(x.unit) && isId(x.target);
     case "overwatch": case "reload": return isId(x.unit);
-    case "holdOn": case "revive": return isId(x.unit) && isId(x.comrade);
+    case "holdOn": case "revive": case "carry": return isId(x.unit) && isId(x.comrade);
+    case "drop": return isId(x.unit);
     case "ready": return typeof x.ready === "boolean";
     case "undo": return true;
     default: return false;
@@ -59,6 +62,8 @@ function judge(s: BattleState, seat: Seat, a: Action): Refusal | Verdict {
     case "overwatch": return accept(checkOverwatch(s, seat, a));
     case "holdOn": return accept(checkHoldOn(s, seat, a));
     case "revive": return accept(checkRevive(s, seat, a));
+    case "carry": return accept(checkCarry(s, seat, a));
+    case "drop": return accept(checkDrop(s, seat, a));
     case "ready": return accept(checkReady(s, seat, a));
     case "undo": return accept(checkUndo(s, seat));
   }
@@ -88,10 +93,13 @@ export function apply(state: BattleState, command: Command): ApplyResult {
     case "overwatch": runOverwatch(d, a); break;
     case "holdOn": runHoldOn(d, a); break;
     case "revive": runRevive(d, a); break;
+    case "carry": runCarry(d, a); break;
+    case "drop": runDrop(d, a); break;
     case "ready": runReady(d, seat, a); break;
     case "undo": runUndo(d, seat); break;
   }
   resolveEffects(d);
+  keepWithCarriers(d.s);
   if (a.type !== "move" && a.type !== "ready" && a.type !== "undo") d.s.undo = { takumi: [], wang: [] };
   checkEnd(d, false);
   // the next radius only moves with corpses (a layer write) or a new round

@@ -13,6 +13,7 @@ import { coverAgainst, hitChanceBetween } from "./combat.js";
 import { lineOfSight, visibleCreatureIds, visibleTiles } from "./sight.js";
 import { insideLine } from "./perimeter.js";
 import { isExtraction } from "./objectives.js";
+import { moveOf } from "./units.js";
 import { throwRange } from "./actions/grenade.js";
 
 interface Situation {
@@ -96,12 +97,12 @@ function bestTile(sit: Situation, u: Unit, orTwoAp: boolean): Spot | null {
   // the soldier's movement field itself (what reachableTiles lists), read without building the list;
   // searched no further than 1 AP unless 2 AP are wanted
   const best = (maxAp: number, minAp: number): Spot | null => {
-    const { field, occ } = soldierField(sit.s, u, Math.min(maxAp, u.ap) * u.move);
+    const { field, occ } = soldierField(sit.s, u, Math.min(maxAp, u.ap) * moveOf(u));
     let top = -1, topScore = -Infinity;
     for (let i = 0; i < field.dist.length; i++) {
       const cost = field.dist[i];
       if (cost <= 0 || occ[i] !== 0) continue;
-      const ap = Math.ceil(cost / u.move);
+      const ap = Math.ceil(cost / moveOf(u));
       if (ap > maxAp || ap < minAp) continue;
       // the route's own acid burns on the way (the field keeps the least acid among equal costs)
       const routeAcid = field.hazard ? hazardAcid(field.hazard[i]) - sit.s.layers.acid[i] : 0;
@@ -191,6 +192,8 @@ function decide(sit: Situation, u: Unit): Action | null {
   // a comrade is down: get him up (2 AP, beside him), or get beside him to do it next round
   const fallen = s.units.filter((c) => c.side === "squad" && c.fate === "active" && c.down > 0 && !c.grabbedBy && c.level === u.level);
   const besideFallen = fallen.find((c) => distance(u, c) === 1);
+  // breaking out, he is carried out rather than left to walk
+  if (besideFallen && s.objective === "extract" && !u.carrying && u.ap >= RULES.carry.ap) return { type: "carry", unit: u.id, comrade: besideFallen.id };
   if (besideFallen && u.ap >= RULES.down.reviveAp) return { type: "revive", unit: u.id, comrade: besideFallen.id };
   if (!besideFallen && u.ap >= 2) {
     const near = fallen.find((c) => distance(u, c) <= u.move);

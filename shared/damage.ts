@@ -3,7 +3,8 @@
  * and queues what follows (a death, a release, a creature's burst); the effects step runs them.
  */
 import type { DamageCause, Unit } from "./types.js";
-import { type Draft, emit, queue } from "./draft.js";
+import { type Draft, draftUnit, emit, queue } from "./draft.js";
+import { setDown } from "./carry.js";
 import { damageAfterArmor } from "./combat.js";
 import { posOfUnit } from "./units.js";
 import { RULES } from "./rules/table.js";
@@ -34,13 +35,14 @@ export function applyHurt(d: Draft, u: Unit, amount: number, cause: DamageCause,
     u.ap = 0;
     u.overwatch = false;
     emit(d, { type: "down", unit: u.id });
+    setDown(d, u);
   } else if (u.hp <= 0) queue(d, { kind: "death", unit: u.id });
   return dealt;
 }
 
 /** Resolve a death: the unit is gone; a held soldier is let go, a creature bursts. */
 export function applyDeath(d: Draft, u: Unit): void {
-  if (u.fate !== "active") return;
+  if (u.fate !== "active" && u.fate !== "carried") return;
   const at = posOfUnit(u);
   u.fate = "dead";
   u.hp = 0;
@@ -49,6 +51,12 @@ export function applyDeath(d: Draft, u: Unit): void {
   emit(d, { type: "died", unit: u.id, at });
   if (u.side === "squad") {
     d.s.report.soldiersDead++;
+    setDown(d, u);
+    if (u.carriedBy) {
+      // he bled out in his comrade's arms
+      draftUnit(d, u.carriedBy).carrying = null;
+      u.carriedBy = null;
+    }
     if (u.grabbedBy) queue(d, { kind: "release", victim: u.id, by: u.grabbedBy });
     return;
   }

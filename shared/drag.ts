@@ -12,6 +12,7 @@ import { costField, occupancy, pathIndices, stepCost } from "./path.js";
 import { coverAgainst } from "./combat.js";
 import { rollPercent } from "./rng.js";
 import { posOfUnit } from "./units.js";
+import { setDown } from "./carry.js";
 
 /** The grab's chance: the Snatcher's aim less the victim's cover from it and 15 per point of his armor. */
 export function grabChance(s: BattleState, snatcher: Unit, victim: Unit): number {
@@ -25,6 +26,8 @@ export function tryGrab(d: Draft, snatcher: Unit, victim: Unit, exposed: boolean
   if (!exposed) hit = rollPercent(d.s) < grabChance(d.s, snatcher, victim);
   emit(d, { type: "grabbed", unit: snatcher.id, victim: victim.id, roll: !exposed, hit });
   if (!hit) return false;
+  // a carrier who is grabbed drops his man
+  setDown(d, victim);
   snatcher.grabbing = victim.id;
   victim.grabbedBy = snatcher.id;
   victim.heldBy = null;

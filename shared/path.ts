@@ -7,7 +7,7 @@
 import { Terrain, type MapDef } from "./map/types.js";
 import type { BattleState, Pos, Unit } from "./types.js";
 import { DIRS8, posOf, tileIndex } from "./grid.js";
-import { unitById } from "./units.js";
+import { moveOf, unitById } from "./units.js";
 
 export interface CostField {
   /** Cost to reach each tile, -1 where unreached. */
@@ -270,11 +270,11 @@ export interface ReachableTile {
 
 /** Movement points a soldier has left this round. */
 export function movementBudget(u: Unit): number {
-  return u.ap * u.move;
+  return u.ap * moveOf(u);
 }
 
 export function apForCost(u: Unit, cost: number): number {
-  return Math.ceil(cost / u.move);
+  return Math.ceil(cost / moveOf(u));
 }
 
 /**
@@ -294,7 +294,7 @@ interface MemoField {
 const fieldMemo = new WeakMap<BattleState, Map<string, MemoField>>();
 
 function boardKey(s: BattleState, u: Unit): number {
-  let h = (u.ap * 31 + u.move) | 0;
+  let h = (u.ap * 31 + moveOf(u)) | 0;
   for (const v of s.units) h = (Math.imul(h, 0x01000193) ^ (v.fate === "active" ? (v.x << 16) ^ (v.y << 8) ^ (v.level << 4) ^ (v.side === "squad" ? 1 : 2) : 7)) | 0;
   return h;
 }

@@ -15,6 +15,7 @@ import { planIntents } from "./intents.js";
 import { placeNoise } from "./noise.js";
 import { visibleTiles } from "./sight.js";
 import { resolveEffects } from "./effects.js";
+import { keepWithCarriers } from "./carry.js";
 
 const SEATS: Seat[] = ["takumi", "wang"];
 
@@ -47,7 +48,7 @@ function closeRoundStats(s: BattleState): void {
 /** Soldiers down lose a round; at none left they die. */
 function bleedOut(d: Draft): void {
   for (const u of d.s.units) {
-    if (u.side !== "squad" || u.fate !== "active" || u.down <= 0) continue;
+    if (u.side !== "squad" || (u.fate !== "active" && u.fate !== "carried") || u.down <= 0) continue;
     u.down--;
     if (u.down === 0) queue(d, { kind: "death", unit: u.id });
   }
@@ -95,6 +96,7 @@ export function resolveRound(d: Draft): void {
   const s = d.s;
   enemyPhase(d);
   resolveEffects(d);
+  keepWithCarriers(s);
   checkEnd(d, false);
   if (s.phase !== "ended") environmentPhase(d);
   closeRoundStats(s);

@@ -165,6 +165,8 @@ export type Action =
   | { type: "reload"; unit: string }
   | { type: "holdOn"; unit: string; comrade: string }
   | { type: "revive"; unit: string; comrade: string }
+  | { type: "carry"; unit: string; comrade: string }
+  | { type: "drop"; unit: string }
   | { type: "ready"; ready: boolean }
   | { type: "undo" };
 export type ActionType = Action["type"];
@@ -192,6 +194,8 @@ export type BattleEvent =
   /** A soldier at 0 hp is down: revive him (2 AP, beside him) before the next round ends, or he dies. */
   | { type: "down"; unit: string }
   | { type: "revived"; unit: string; by: string }
+  | { type: "carried"; unit: string; by: string }
+  | { type: "dropped"; unit: string; by: string; at: Pos }
   /** A hold halted the drag: the victim is hurt by the tug. */
   | { type: "tugged"; unit: string; victim: string; by: string }
   | { type: "pulled"; unit: string; victim: string; to: Pos }

@@ -8,7 +8,7 @@ import type { CreatureKind, Seat, SoldierKind } from "./map/types.js";
 export type UnitKind = SoldierKind | CreatureKind;
 export type Side = "squad" | "creature";
 /** Where a unit is: on the board, or gone (and how). */
-export type UnitFate = "active" | "dead" | "taken" | "extracted";
+export type UnitFate = "active" | "dead" | "taken" | "extracted" | "carried";
 
 /** How a field is stored: the wire and Schema type follow from it. */
 export type FieldKind = "string" | "nullableString" | "number" | "boolean";
@@ -61,6 +61,10 @@ export const UNIT_FIELDS = [
   nullable()("heldBy"),
   /** Down (0 hp, not dead): environment phases left before he dies; 0 when up. */
   num("down"),
+  /** The comrade this soldier carries (he moves with him, off the board), or null. */
+  nullable()("carrying"),
+  /** Carried by this comrade (fate "carried"), or null. */
+  nullable()("carriedBy"),
   // Creatures
   /** Id of the soldier this creature holds, or null. */
   nullable()("grabbing"),

@@ -1103,7 +1103,7 @@ export class BoardRenderer {
           const u: WireUnit = {
             id: e.unit, kind: e.kind, side: "creature", seat: "", x: e.at.x, y: e.at.y, level: e.at.level ?? 0,
             hp: 1, maxHp: 1, armor: 0, ap: 0, move: 0, aim: 0, fate: "active", mag: 0, spareMags: 0, grenades: 0,
-            hasWeapon: false, overwatch: false, grabbedBy: "", grabbing: "", freed: false, burned: false, heldBy: "", down: 0, unseenAtPhaseStart: false,
+            hasWeapon: false, overwatch: false, grabbedBy: "", grabbing: "", freed: false, burned: false, heldBy: "", down: 0, carrying: "", carriedBy: "", unseenAtPhaseStart: false,
           };
           s = this.makeSprite(u);
           this.sprites.set(e.unit, s);

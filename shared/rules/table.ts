@@ -84,6 +84,8 @@ export const RULES = {
   spitter: { range: 4, damage: 2, acid: 2 },
   /** A soldier at 0 hp is down, not dead: he dies at the end of the next round unless revived. */
   down: { rounds: 2, reviveAp: 2, reviveHp: 1 },
+  /** Carrying a comrade who is down: Wang at full speed, anyone else at half (rounded down, at least 1). */
+  carry: { ap: 1, fullSpeed: ["wang"] as readonly string[] },
   spawnBlockDamage: 1,
   noise: { range: 8, offset: 1 },
   freedAp: 1,

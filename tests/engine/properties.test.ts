@@ -67,6 +67,12 @@ function checkInvariants(s: BattleState, where: string): void {
       if (u.mag < 0 || u.mag > RULES.rifle.magazine || u.spareMags < 0 || u.grenades < 0) throw new Error(`${at} ammunition ${u.mag}/${u.spareMags}/${u.grenades}`);
       if (u.armor < 0) throw new Error(`${at} armor ${u.armor}`);
     }
+    if (u.fate === "carried") {
+      const by = s.units.find((v) => v.id === u.carriedBy);
+      if (!by || by.fate !== "active" || by.carrying !== u.id || distance(by, u) !== 0) throw new Error(`${at} carried by ${u.carriedBy}, who does not carry him here`);
+      if (u.down <= 0) throw new Error(`${at} carried but not down`);
+    } else if (u.carriedBy) throw new Error(`${at} (${u.fate}) still marked carried by ${u.carriedBy}`);
+    if (u.carrying && u.fate === "active" && !s.units.some((v) => v.id === u.carrying && v.fate === "carried")) throw new Error(`${at} carries ${u.carrying}, who is not carried`);
     if (u.fate !== "active") {
       if (u.fate === "dead" && u.hp !== 0) throw new Error(`${at} dead with hp ${u.hp}`);
       continue;
@@ -117,7 +123,8 @@ function essence(a: Command["action"]): unknown {
     case "move": case "grenade": return { type: a.type, unit: a.unit, to: { x: a.to.x, y: a.to.y, level: a.to.level } };
     case "shoot": case "calledShot": case "butt": return { type: a.type, unit: a.unit, target: a.target };
     case "overwatch": case "reload": return { type: a.type, unit: a.unit };
-    case "holdOn": case "revive": return { type: a.type, unit: a.unit, comrade: a.comrade };
+    case "holdOn": case "revive": case "carry": return { type: a.type, unit: a.unit, comrade: a.comrade };
+    case "drop": return { type: a.type, unit: a.unit };
     case "ready": return { type: a.type, ready: a.ready };
     case "undo": return { type: a.type };
   }
