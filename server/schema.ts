@@ -67,6 +67,7 @@ export const BattleStateSchema = schema(
     noise: t.array("int32"),
     acid: t.array("uint8"),
     corpse: t.array("uint8"),
+    fire: t.array("uint8"),
     terrain: t.array("uint8"),
     visible: t.array("uint8"),
     hasPerimeter: t.boolean(),
@@ -106,7 +107,7 @@ const SCALAR_KEYS = [
   "nextRadius", "breakPoint", "perimeterBroken", "breakOutRound", "report",
 ] as const satisfies readonly (keyof WireState)[];
 
-const ARRAY_KEYS = ["noise", "acid", "corpse", "terrain", "visible"] as const satisfies readonly (keyof WireState)[];
+const ARRAY_KEYS = ["noise", "acid", "corpse", "fire", "terrain", "visible"] as const satisfies readonly (keyof WireState)[];
 
 /** Every WireState key, so tests can check the Schema covers the wire form. */
 export const WIRE_KEYS: readonly string[] = [...SCALAR_KEYS, ...ARRAY_KEYS, "units", "intents"];

@@ -30,7 +30,7 @@ export interface Draft {
 }
 
 function cloneLayers(l: Layers): Layers {
-  return { acid: l.acid.slice(), acidAge: l.acidAge.slice(), melt: l.melt.slice(), corpse: l.corpse.slice(), terrain: l.terrain.slice() };
+  return { acid: l.acid.slice(), acidAge: l.acidAge.slice(), melt: l.melt.slice(), corpse: l.corpse.slice(), terrain: l.terrain.slice(), fire: l.fire.slice() };
 }
 
 /** Field by field (an object spread with overrides is several times slower on this hot path). */

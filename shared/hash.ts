@@ -56,7 +56,7 @@ function stateText(s: BattleState): string {
 export function hashState(s: BattleState): string {
   const layers = s.layers;
   let bytes = "";
-  for (const layer of [layers.acid, layers.acidAge, layers.melt, layers.corpse, layers.terrain])
+  for (const layer of [layers.acid, layers.acidAge, layers.melt, layers.corpse, layers.terrain, layers.fire])
     bytes += String.fromCharCode.apply(null, layer as unknown as number[]);
   return hashString(stateText(s) + bytes);
 }

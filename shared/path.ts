@@ -144,14 +144,15 @@ function creatureSearch(s: BattleState, starts: number[], maxCost: number, occ: 
 /** A route's hazard: acid damage entered weighs more than any number of exposed steps. */
 export const HAZARD_ACID = 1 << 12;
 
-/** The acid damage a route's hazard holds (the rest is exposure). */
+/** The damage (acid and fire) a route's hazard holds (the rest is exposure). */
 export function hazardAcid(h: number): number {
   return Math.floor(h / HAZARD_ACID);
 }
 
 /** What entering tile `i` adds to a soldier's route hazard: its acid, and 1 if it lies outside a standing line. */
 export function tileHazard(s: BattleState, i: number): number {
-  let h = s.layers.acid[i] * HAZARD_ACID;
+  // fire burns like acid 1 (the route's damage, then exposure)
+  let h = (s.layers.acid[i] + (s.layers.fire[i] > 0 ? 1 : 0)) * HAZARD_ACID;
   const p = s.perimeter;
   if (p && !p.broken) {
     const map = s.map, per = map.width * map.height;

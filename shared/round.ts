@@ -8,6 +8,7 @@ import type { BattleState, RoundStats, Seat } from "./types.js";
 import { type Draft, emit, queue } from "./draft.js";
 import { enemyPhase } from "./enemyPhase.js";
 import { acidEnvironment } from "./acid.js";
+import { fireEnvironment } from "./fire.js";
 import { squeeze, updateNextRadius } from "./perimeter.js";
 import { spawnWave } from "./spawns.js";
 import { checkEnd, extractSoldiers, setStage } from "./objectives.js";
@@ -59,6 +60,7 @@ function environmentPhase(d: Draft): void {
   const s = d.s;
   emit(d, { type: "phase", phase: "environment", round: s.round });
   acidEnvironment(d);
+  fireEnvironment(d);
   resolveEffects(d);
   bleedOut(d);
   if (squeeze(d)) setStage(d, "extract");

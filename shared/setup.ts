@@ -48,6 +48,7 @@ export function createBattle(map: MapDef, seed: number, options: Partial<BattleO
       melt: new Uint8Array(n),
       corpse: new Uint8Array(n),
       terrain: map.terrain.slice(),
+      fire: new Uint8Array(n),
     },
     perimeter: map.perimeter
       ? { cx: map.perimeter.cx, cy: map.perimeter.cy, level: map.perimeter.level, radius: map.perimeter.radius,

@@ -88,13 +88,51 @@ export function canSee(map: MapDef, from: Pos, to: Pos, range = map.visionRange)
 export function visibleTiles(s: BattleState, seat?: Seat): Uint8Array {
   const map = s.map;
   const mask = new Uint8Array(map.width * map.height * map.levels);
+  const smoke = hasSmoke(s);
   for (const u of s.units) {
     if (u.side !== "squad" || u.fate !== "active") continue;
     if (seat && u.seat !== seat) continue;
     const seen = sightFrom(map, tileIndex(map, u.x, u.y, u.level));
-    for (let k = 0; k < seen.length; k++) mask[seen[k]] = 1;
+    if (!smoke) for (let k = 0; k < seen.length; k++) mask[seen[k]] = 1;
+    else for (let k = 0; k < seen.length; k++) if (clearOfSmoke(s, u, seen[k])) mask[seen[k]] = 1;
   }
   return mask;
+}
+
+/** Is any tile burning (its smoke may block sight)? */
+function hasSmoke(s: BattleState): boolean {
+  const f = s.layers.fire;
+  for (let i = 0; i < f.length; i++) if (f[i] > 0) return true;
+  return false;
+}
+
+/** No burning tile between the two (the ends may burn: a man in the fire is seen). */
+function smokeFree(s: BattleState, level: number, x0: number, y0: number, x1: number, y1: number): boolean {
+  const map = s.map, fire = s.layers.fire;
+  const dx = Math.abs(x1 - x0), dy = -Math.abs(y1 - y0);
+  const sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1;
+  let err = dx + dy, x = x0, y = y0;
+  for (;;) {
+    if (x === x1 && y === y1) return true;
+    const e2 = 2 * err;
+    if (e2 >= dy) { err += dy; x += sx; }
+    if (e2 <= dx) { err += dx; y += sy; }
+    if (x === x1 && y === y1) return true;
+    if (fire[tileIndex(map, x, y, level)] > 0) return false;
+  }
+}
+
+/** Smoke blocks sight as walls do: clear if either way round is clear. */
+export function clearOfSmoke(s: BattleState, from: Pos, to: number | Pos): boolean {
+  const p = typeof to === "number" ? posOfIndex(s.map, to) : to;
+  if (p.level !== from.level) return false;
+  return smokeFree(s, p.level, from.x, from.y, p.x, p.y) || smokeFree(s, p.level, p.x, p.y, from.x, from.y);
+}
+
+function posOfIndex(map: MapDef, i: number): Pos {
+  const per = map.width * map.height;
+  const level = Math.floor(i / per), rest = i - level * per;
+  return { x: rest % map.width, y: Math.floor(rest / map.width), level };
 }
 
 const sightCache = new WeakMap<MapDef, (Int32Array | undefined)[]>();
@@ -134,7 +172,7 @@ export function visibleCreatureIds(s: BattleState, mask: Uint8Array): Set<string
 export function seenBySquad(s: BattleState, p: Pos, seat?: Seat): boolean {
   for (const u of s.units) {
     if (u.side !== "squad" || u.fate !== "active" || (seat && u.seat !== seat)) continue;
-    if (canSee(s.map, u, p)) return true;
+    if (canSee(s.map, u, p) && (!hasSmoke(s) || clearOfSmoke(s, u, p))) return true;
   }
   return false;
 }

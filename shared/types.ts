@@ -126,6 +126,8 @@ export interface Layers {
   corpse: Uint8Array;
   /** Terrain as changed by the battle (rubble blown away, floors melted to holes). */
   terrain: Uint8Array;
+  /** Fire: rounds a tile still burns (0: none). Burning tiles hurt whoever enters or stands, and smoke blocks sight. */
+  fire: Uint8Array;
 }
 
 export interface BattleState {
@@ -208,6 +210,7 @@ export type BattleEvent =
   | { type: "overwatch"; unit: string }
   | { type: "weaponLost"; unit: string }
   | { type: "melted"; at: Pos }
+  | { type: "fire"; at: Pos; rounds: number }
   | { type: "fell"; unit: string; to: Pos }
   | { type: "squeezed"; radius: number; nextRadius: number }
   | { type: "perimeterBroken" }
@@ -219,7 +222,7 @@ export type BattleEvent =
   | { type: "phase"; phase: "enemy" | "environment" | "player"; round: number }
   | { type: "ended"; outcome: "won" | "lost" };
 
-export type DamageCause = "shot" | "grenade" | "butt" | "acid" | "splash" | "vapour" | "grab" | "sweep" | "spit" | "fall" | "spawn" | "tug";
+export type DamageCause = "shot" | "grenade" | "butt" | "acid" | "splash" | "vapour" | "grab" | "sweep" | "spit" | "fall" | "spawn" | "tug" | "fire";
 
 export type ApplyResult =
   | { ok: true; state: BattleState; events: BattleEvent[] }

@@ -47,6 +47,7 @@ export function viewFor(s: BattleState, viewer: Viewer): BattleView {
       melt: mask(s.layers.melt),
       corpse: mask(s.layers.corpse),
       terrain: s.layers.terrain.slice(),
+      fire: mask(s.layers.fire),
     },
     nextUnitId: 0,
   };
@@ -61,7 +62,7 @@ function eventPlaces(e: BattleEvent): { unit?: string; at: Pos[] } {
     case "spat": return { unit: e.unit, at: [e.at] };
     case "spawned": return { unit: e.unit, at: [e.at] };
     case "died": return { unit: e.unit, at: [e.at] };
-    case "acid": case "melted": return { at: [e.at] };
+    case "acid": case "melted": case "fire": return { at: [e.at] };
     default: return { at: [] };
   }
 }

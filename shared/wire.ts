@@ -53,6 +53,8 @@ export interface WireState {
   /** Per tile; 0 on tiles the viewer cannot see. */
   acid: number[];
   corpse: number[];
+  /** Rounds each tile still burns; 0 on tiles the viewer cannot see. */
+  fire: number[];
   /** Terrain codes as the battle has changed them (public: the map is known). */
   terrain: number[];
   /** 1 where the viewer sees now. */
@@ -104,6 +106,7 @@ export function toWire(v: BattleView): WireState {
     noise: v.noise.map(idx),
     acid: Array.from(v.layers.acid),
     corpse: Array.from(v.layers.corpse),
+    fire: Array.from(v.layers.fire),
     terrain: Array.from(v.layers.terrain),
     visible: Array.from(v.visible),
     hasPerimeter: !!p,
@@ -151,6 +154,7 @@ export function fromWire(w: WireState, map: MapDef): BattleView {
       melt: new Uint8Array(n),
       corpse: Uint8Array.from(w.corpse),
       terrain: Uint8Array.from(w.terrain),
+      fire: w.fire ? Uint8Array.from(w.fire) : new Uint8Array(n),
     },
     perimeter,
     ready: { takumi: w.readyTakumi, wang: w.readyWang },

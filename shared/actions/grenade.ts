@@ -6,6 +6,7 @@ import { type Draft, emit, draftUnit, hurt, writeLayers } from "../draft.js";
 import { distance, tileIndex, tilesAround } from "../grid.js";
 import { lineOfSight } from "../sight.js";
 import { unitAt } from "../units.js";
+import { blastIgnites } from "../fire.js";
 import { type Refusal, isRefusal, needsAp, onGrid, ownSoldier, refuse } from "./common.js";
 
 type Grenade = Extract<Action, { type: "grenade" }>;
@@ -46,4 +47,5 @@ export function runGrenade(d: Draft, a: Grenade): void {
     if (d.s.layers.terrain[i] === Terrain.rubble) writeLayers(d).terrain[i] = Terrain.street;
   }
   for (const v of victims) hurt(d, v, RULES.grenade.damage, "grenade");
+  blastIgnites(d, tiles);
 }

@@ -6,6 +6,7 @@ import { apForCost, soldierPath, stepCost } from "../path.js";
 import { unitAt } from "../units.js";
 import { burnsOnEntering, enteredTile } from "../acid.js";
 import { resolveEffects } from "../effects.js";
+import { enteredFire } from "../fire.js";
 import { checkRescue } from "../objectives.js";
 import { canSee } from "../sight.js";
 import { type Refusal, needsAp, onGrid, ownSoldier, refuse, isRefusal } from "./common.js";
@@ -61,12 +62,17 @@ export function runMove(d: Draft, seat: Seat, a: Move, plan: MovePlan): void {
     const to = posOf(s.map, i);
     u.x = to.x; u.y = to.y; u.level = to.level;
     walked.push(to);
-    if (!burnsOnEntering(s, i)) continue;
+    const burning = s.layers.fire[i] > 0;
+    if (!burnsOnEntering(s, i) && !burning) continue;
     tellWalk();
     const hp = u.hp;
     enteredTile(d, u);
     resolveEffects(d);
     s.report.acidFromMoves += hp - u.hp;
+    if (burning && u.fate === "active") {
+      enteredFire(d, u);
+      resolveEffects(d);
+    }
     if (u.fate !== "active") break;
   }
   tellWalk();

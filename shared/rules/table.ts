@@ -86,6 +86,12 @@ export const RULES = {
   down: { rounds: 2, reviveAp: 2, reviveHp: 1 },
   /** Carrying a comrade who is down: Wang at full speed, anyone else at half (rounded down, at least 1). */
   carry: { ap: 1, fullSpeed: ["wang"] as readonly string[] },
+  /**
+   * Fire: a grenade that hits a vehicle sets it burning for `vehicleRounds`; each environment phase
+   * a burning vehicle spreads fire to each tile beside it on a `spreadChance` roll, burning `rounds`.
+   * Whoever enters or stands on a burning tile takes `damage` (armor ignored); smoke blocks sight.
+   */
+  fire: { vehicleRounds: 6, rounds: 2, spreadChance: 30, damage: 1 },
   spawnBlockDamage: 1,
   noise: { range: 8, offset: 1 },
   freedAp: 1,

@@ -98,6 +98,10 @@ function checkInvariants(s: BattleState, where: string): void {
     }
   }
   for (let i = 0; i < s.layers.acid.length; i++) if (s.layers.acid[i] > 3) throw new Error(`${where}: acid ${s.layers.acid[i]} on tile ${i}`);
+  for (let i = 0; i < s.layers.fire.length; i++) {
+    if (s.layers.fire[i] > RULES.fire.vehicleRounds) throw new Error(`${where}: fire ${s.layers.fire[i]} on tile ${i}`);
+    if (s.layers.fire[i] > 0 && (s.layers.terrain[i] === Terrain.wall || s.layers.terrain[i] === Terrain.hole)) throw new Error(`${where}: fire on a wall or hole, tile ${i}`);
+  }
   if (s.phase === "player") {
     // announced at the phase start: a creature killed since keeps its (now void) intent until the next phase
     for (const i of s.intents) {
