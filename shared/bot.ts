@@ -165,6 +165,22 @@ function grenadeTarget(sit: Situation, u: Unit): Pos | null {
   return best;
 }
 
+/** A 1-AP move for an unarmed soldier to the safest free tile beside an armed comrade, if he is not beside one. */
+function besideArmedComrade(sit: Situation, u: Unit): Action | null {
+  const s = sit.s;
+  const armed = s.units.filter((c) => c !== u && c.side === "squad" && c.fate === "active" && c.hasWeapon && !c.grabbedBy);
+  const beside = (p: Pos) => armed.some((c) => distance(p, c) === 1);
+  if (armed.length === 0 || beside(u) || u.ap < 1) return null;
+  const { field, occ } = soldierField(s, u, moveOf(u));
+  let best = -1, bestScore = -Infinity;
+  for (let i = 0; i < field.dist.length; i++) {
+    if (field.dist[i] <= 0 || field.dist[i] > moveOf(u) || occ[i] !== 0 || !beside(posOf(s.map, i))) continue;
+    const score = tileScore(sit, i) - 35 * (field.hazard ? hazardAcid(field.hazard[i]) : 0);
+    if (score > bestScore) { best = i; bestScore = score; }
+  }
+  return best >= 0 && bestScore > tileScore(sit, indexOf(s.map, u)) - 20 ? { type: "move", unit: u.id, to: posOf(s.map, best) } : null;
+}
+
 function decide(sit: Situation, u: Unit): Action | null {
   const s = sit.s;
   if (u.ap <= 0 || u.overwatch) return null;
@@ -221,6 +237,11 @@ function decide(sit: Situation, u: Unit): Action | null {
   if (threatened) {
     const to = bestTile(sit, u, true);
     if (to && to.score > here) return { type: "move", unit: u.id, to: to.pos };
+  }
+  // without a rifle he is no use at the front: he keeps beside an armed comrade (to hold on, to revive)
+  if (!u.hasWeapon) {
+    const move = besideArmedComrade(sit, u);
+    if (move) return move;
   }
   const nade = grenadeTarget(sit, u);
   if (nade) return { type: "grenade", unit: u.id, to: nade };

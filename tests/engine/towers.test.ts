@@ -1,6 +1,6 @@
 /** Towers work: creatures take the stairs; spawns never land on a hole; the bot fights when its way out is blocked. */
 import { describe, expect, it } from "vitest";
-import { Terrain, botCommand } from "../../shared/index.js";
+import { Terrain, apply, botCommand } from "../../shared/index.js";
 import { TAKUMI, TP1, eventsOf, endRound, idx, placeCreature, put, quiet, unit } from "./helpers.js";
 
 describe("towers", () => {
@@ -40,5 +40,24 @@ describe("towers", () => {
     expect(["shoot", "move", "grenade", "overwatch", "calledShot", "butt", "reload"]).toContain(cmd.action.type);
     expect(unit(s, TAKUMI).fate).toBe("active");
     expect(near.id).toBeDefined();
+  });
+});
+
+describe("the bot without a rifle", () => {
+  it("keeps beside an armed comrade instead of standing alone", () => {
+    const s = quiet("last-stand", { keep: [TAKUMI, TP1] });
+    put(s, TAKUMI, 8, 9);
+    put(s, TP1, 12, 11);
+    unit(s, TP1).hasWeapon = false;
+    s.intents = [];
+    let state = s;
+    for (let k = 0; k < 10 && !state.ready.takumi; k++) {
+      const cmd = botCommand(state, "takumi")!;
+      const r = apply(state, cmd);
+      if (!r.ok) break;
+      state = r.state;
+    }
+    const a = unit(state, TP1), b = unit(state, TAKUMI);
+    expect(Math.max(Math.abs(a.x - b.x), Math.abs(a.y - b.y))).toBe(1);
   });
 });
