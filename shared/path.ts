@@ -18,6 +18,13 @@ export interface CostField {
    * cost the search keeps the least hazardous, so previews can show what a route costs.
    */
   hazard?: Int32Array;
+  /**
+   * A soldier's field over one round's AP: the route to each tile is the least hazardous among
+   * those costing the same AP (not only the same movement). `route[t]` is the chosen search state
+   * (cost × tiles + tile) and `back` each state's predecessor; pathIndices follows them.
+   */
+  route?: Int32Array;
+  back?: Int32Array;
   /** The tile each tile was reached from, -1 at the start. */
   prev: Int32Array;
   start: number;
@@ -253,10 +260,81 @@ function soldierSearch(s: BattleState, starts: number[], maxCost: number, occ: U
   return { dist, prev, start, hazard };
 }
 
+/**
+ * A soldier's field within `budget` movement points where the route to each tile is the least
+ * hazardous (acid and fire, then exposure) among all routes costing the same AP as the cheapest:
+ * a search over (movement spent, tile), small since a round's budget is a few points. Costs (`dist`)
+ * are the cheapest, as plain search gives them; routes may walk farther within the same AP.
+ */
+function apRouteField(s: BattleState, from: number, budget: number, move: number, occ: Uint8Array): CostField {
+  const base = soldierSearch(s, [from], budget, occ, -1);
+  const map = s.map;
+  const terrain = s.layers.terrain;
+  const perLevel = map.width * map.height;
+  const n = perLevel * map.levels;
+  const top = Math.min(budget, n * 2);
+  const states = (top + 1) * n;
+  const h = new Int32Array(states).fill(-1);
+  const back = new Int32Array(states).fill(-1);
+  const cost = SOLDIER_COST;
+  const { next, cornerA, cornerB } = neighbourTable(map);
+  const layer: number[][] = Array.from({ length: top + 1 }, () => []);
+  h[from] = 0;
+  layer[0].push(from);
+  const relax = (c: number, i: number, j: number, nc: number) => {
+    const k = nc * n + j;
+    const nh = h[c * n + i] + tileHazard(s, j);
+    if (h[k] === -1) layer[nc].push(j);
+    else if (nh >= h[k]) return;
+    h[k] = nh;
+    back[k] = c * n + i;
+  };
+  for (let c = 0; c <= top; c++) {
+    for (const i of layer[c]) {
+      const b8 = i * 8;
+      for (let d = 0; d < 8; d++) {
+        const j = next[b8 + d];
+        if (j < 0) continue;
+        const step = cost[terrain[j]];
+        if (step === 0 || occ[j] === 2 || c + step > top) continue;
+        if (d >= 4 && (cost[terrain[cornerA[b8 + d]]] === 0 || cost[terrain[cornerB[b8 + d]]] === 0)) continue;
+        relax(c, i, j, c + step);
+      }
+      if (terrain[i] === Terrain.stairs && c + 1 <= top)
+        for (let dl = -1; dl <= 1; dl += 2) {
+          const j = i + dl * perLevel;
+          if (j < 0 || j >= n || terrain[j] !== Terrain.stairs || occ[j] === 2) continue;
+          relax(c, i, j, c + 1);
+        }
+    }
+  }
+  const route = new Int32Array(n).fill(-1);
+  const hazard = new Int32Array(n);
+  for (let t = 0; t < n; t++) {
+    const d0 = base.dist[t];
+    if (d0 < 0) continue;
+    // any route that costs no more AP than the cheapest one
+    const cap = Math.min(top, Math.max(d0, Math.ceil(d0 / move) * move));
+    let best = -1;
+    for (let c = d0; c <= cap; c++) {
+      const k = c * n + t;
+      if (h[k] !== -1 && (best < 0 || h[k] < h[best])) best = k;
+    }
+    route[t] = best;
+    hazard[t] = best >= 0 ? h[best] : 0;
+  }
+  return { dist: base.dist, prev: base.prev, start: from, hazard, route, back };
+}
+
 /** The path from the field's start to tile `to` (start excluded), as tile indices. */
 export function pathIndices(field: CostField, to: number): number[] | null {
   if (field.dist[to] < 0) return null;
   const out: number[] = [];
+  if (field.route && field.back) {
+    const n = field.dist.length;
+    for (let k = field.route[to]; field.back[k] !== -1; k = field.back[k]) out.push(k % n);
+    return out.reverse();
+  }
   for (let i = to; i !== field.start; i = field.prev[i]) out.push(i);
   return out.reverse();
 }
@@ -317,7 +395,7 @@ export function soldierField(s: BattleState, u: Unit, budget = movementBudget(u)
     fieldMemo.set(s, perState);
   }
   const occ = occupancy(s);
-  const field = costField(s, u, false, budget, occ);
+  const field = apRouteField(s, tileIndex(s.map, u.x, u.y, u.level), budget, moveOf(u), occ);
   perState.set(u.id, { key: boardKey(s, u), terrain: s.layers.terrain, field, occ, budget });
   return { field, occ };
 }

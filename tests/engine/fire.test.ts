@@ -27,9 +27,8 @@ describe("fire", () => {
   it("fire burns a soldier who walks into it, and one who stands in it at the end of the round", () => {
     const s = quiet("last-stand");
     put(s, TAKUMI, 8, 9);
-    s.layers.fire[idx(s, 9, 9)] = 2;
-    s.layers.fire[idx(s, 9, 8)] = 2;
-    s.layers.fire[idx(s, 9, 10)] = 2;
+    // the whole column x = 9 burns: no route east goes round it
+    for (let y = 0; y < s.map.height; y++) if (s.layers.terrain[idx(s, 9, y)] !== 2) s.layers.fire[idx(s, 9, y)] = 2;
     const { state, events } = act(s, "takumi", { type: "move", unit: TAKUMI, to: { x: 10, y: 9, level: 0 } });
     expect(eventsOf(events, "damaged")).toEqual([{ type: "damaged", unit: TAKUMI, amount: 1, cause: "fire", hp: 5 }]);
     put(state, TP1, 9, 8);

@@ -35,3 +35,19 @@ describe("routes", () => {
     expect(path[0]).toEqual({ x: 9, y: 10, level: 0 });
   });
 });
+
+describe("routes at equal AP", () => {
+  it("a move takes a longer route that costs the same AP to keep out of acid", () => {
+    const s = quiet("last-stand");
+    put(s, TAKUMI, 8, 9);
+    // acid on every tile of x = 9 from y 8 to 10: the 2-point routes cross it; a 4-point route round the bottom does not
+    for (const y of [8, 9, 10]) setAcid(s, 9, y, 0, 2);
+    const path = findPath(s, TAKUMI, { x: 10, y: 9, level: 0 })!;
+    expect(path.length).toBeGreaterThan(2);
+    const { state, events } = act(s, "takumi", { type: "move", unit: TAKUMI, to: { x: 10, y: 9, level: 0 } });
+    expect(eventsOf(events, "damaged")).toEqual([]);
+    expect(unit(state, TAKUMI).ap).toBe(1); // still 1 AP, as the cheapest route would cost
+    const { field } = soldierField(s, unit(s, TAKUMI));
+    expect(hazardAcid(field.hazard![idx(s, 10, 9)])).toBe(0);
+  });
+});
