@@ -47,9 +47,13 @@ export type Verdict = { type: "move"; plan: MovePlan } | { type: "accepted" };
 
 const ACCEPTED: Verdict = { type: "accepted" };
 
+/** A check's refusal, or the plain acceptance (module-level: a closure per command is costly here). */
+function accept(r: Refusal | object | null): Refusal | Verdict {
+  return r && isRefusal(r) ? r : ACCEPTED;
+}
+
 /** Judge an action against the rules: a refusal, or the verdict its effect runs on. */
 function judge(s: BattleState, seat: Seat, a: Action): Refusal | Verdict {
-  const accept = (r: Refusal | object | null): Refusal | Verdict => (r && isRefusal(r) ? r : ACCEPTED);
   switch (a.type) {
     case "move": {
       const plan = planMove(s, seat, a);
