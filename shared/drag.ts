@@ -8,7 +8,7 @@ import { RULES } from "./rules/table.js";
 import type { BattleState, Pos, Unit } from "./types.js";
 import { type Draft, emit, draftUnit } from "./draft.js";
 import { posOf, tileIndex } from "./grid.js";
-import { costField, occupancy, pathIndices, stepCost } from "./path.js";
+import { nearestGoalField, occupancy, pathIndices, stepCost } from "./path.js";
 import { coverAgainst } from "./combat.js";
 import { rollPercent } from "./rng.js";
 import { posOfUnit } from "./units.js";
@@ -59,6 +59,19 @@ export function releaseGrab(d: Draft, victimId: string, byId?: string): void {
   }
 }
 
+const exitCache = new WeakMap<Uint8Array, Uint8Array>();
+
+/** 1 on every exit and manhole (per terrain layer: it only changes when a floor melts). */
+function exitTiles(s: BattleState): Uint8Array {
+  let m = exitCache.get(s.layers.terrain);
+  if (!m) {
+    m = new Uint8Array(s.layers.terrain.length);
+    for (let i = 0; i < m.length; i++) if (isExit(s, i)) m[i] = 1;
+    exitCache.set(s.layers.terrain, m);
+  }
+  return m;
+}
+
 /** Where a grabber takes its victim: an exit (alley mouth, drain) or a manhole, on every level. */
 function isExit(s: BattleState, i: number): boolean {
   const t = s.layers.terrain[i];
@@ -99,12 +112,9 @@ export function dragPathIndices(s: BattleState, grabber: Unit): number[] {
   if (victim) occ[tileIndex(s.map, victim.x, victim.y, victim.level)] = 0;
   const own = tileIndex(s.map, grabber.x, grabber.y, grabber.level);
   const from = victim && !standable(s, own) ? victim : grabber;
-  const field = costField(s, from, false, Number.MAX_SAFE_INTEGER, occ);
-  let best = -1;
-  for (let i = 0; i < field.dist.length; i++)
-    if (field.dist[i] >= 0 && isExit(s, i) && (best < 0 || field.dist[i] < field.dist[best])) best = i;
-  if (best < 0) return [];
-  return pathIndices(field, best) ?? [];
+  const field = nearestGoalField(s, from, exitTiles(s), occ);
+  if (field.goal === undefined || field.goal < 0) return [];
+  return pathIndices(field, field.goal) ?? [];
 }
 
 export function dragPath(s: BattleState, grabber: Unit): Pos[] {

@@ -7,7 +7,7 @@ import { RULES } from "./rules/table.js";
 import type { Intent, Pos, Unit } from "./types.js";
 import { type Draft, emit, draftUnit, hurt, queue } from "./draft.js";
 import { DIRS8, distance, inGrid, posOf, samePos, tileIndex } from "./grid.js";
-import { costField, occupancy, pathIndices, pathTo } from "./path.js";
+import { creatureReach, occupancy, pathIndices, pathTo } from "./path.js";
 import { overwatchShooter } from "./overwatch.js";
 import { dragOneTile, dragPathIndices, holdsOn, onExit, pullTile, takeOff, tryGrab } from "./drag.js";
 import { lineOfSight } from "./sight.js";
@@ -25,14 +25,16 @@ function destination(d: Draft, c: Unit, goal: Pos, occ: Uint8Array): number[] {
     const path = pathTo(d.s, c, g, true, c.move, occ);
     if (path) return path;
   }
-  const field = costField(d.s, c, true, c.move, occ);
+  const field = creatureReach(d.s, c, c.move, occ);
   let best = field.start, bestKey = distance(c, goal) * 1000;
-  for (let i = 0; i < field.dist.length; i++) {
-    if (field.dist[i] < 0 || occ[i] !== 0) continue;
+  for (const i of field.reached) {
+    if (occ[i] !== 0) continue;
     const key = distance(posOf(map, i), goal) * 1000 + field.dist[i];
-    if (key < bestKey) { best = i; bestKey = key; }
+    if (key < bestKey || (key === bestKey && i < best)) { best = i; bestKey = key; }
   }
-  return best === field.start ? [] : pathIndices(field, best) ?? [];
+  const path = best === field.start ? [] : pathIndices(field, best) ?? [];
+  field.release();
+  return path;
 }
 
 /** An exposed soldier beside a Snatcher on the move, whom it grabs without a roll. */

@@ -8,7 +8,7 @@ import { RULES } from "./rules/table.js";
 import { Terrain } from "./map/types.js";
 import type { BattleState, Intent, Pos, Unit } from "./types.js";
 import { DIRS8, distance, inGrid, posOf, tileIndex } from "./grid.js";
-import { type CostField, costField, costFieldFrom, neighbourTable, occupancy, stepCost } from "./path.js";
+import { type CostField, costFieldFrom, creatureReach, neighbourTable, occupancy, stepCost } from "./path.js";
 import { visibleTiles } from "./sight.js";
 import { lineOfSight } from "./sight.js";
 import { dragCountdown, dragPathIndices } from "./drag.js";
@@ -152,7 +152,8 @@ function planLeaper(p: Planner, c: Unit): Intent {
 function planSpitter(p: Planner, c: Unit, field: CostField): Intent {
   const s = p.s, map = s.map;
   let bestTile = -1, bestVictim: Unit | null = null, bestScore = -Infinity;
-  for (let i = 0; i < field.dist.length; i++) {
+  // the tiles in the order the search reached them (cost, then discovery): ties go to the first, as a scan by cost would
+  for (const i of field.reached ?? []) {
     if (field.dist[i] < 0 || field.dist[i] > c.move || !canEnd(p, i, field.start)) continue;
     const from = posOf(map, i);
     for (const v of p.targets) {
@@ -211,8 +212,9 @@ export function planIntents(s: BattleState): Intent[] {
     else if (c.unseenAtPhaseStart) intent = planMove(p, c);
     else if (c.kind === "leaper") intent = planLeaper(p, c);
     else {
-      const field = costField(s, c, true, c.move, p.occ);
+      const field = creatureReach(s, c, c.move, p.occ);
       intent = c.kind === "snatcher" ? planSnatcher(p, c, field) : planSpitter(p, c, field);
+      field.release();
     }
     intent.order = intents.length + 1;
     p.claimed.add(tileIndex(s.map, intent.moveTo.x, intent.moveTo.y, intent.moveTo.level));

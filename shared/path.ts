@@ -18,6 +18,10 @@ export interface CostField {
    * cost the search keeps the least hazardous, so previews can show what a route costs.
    */
   hazard?: Int32Array;
+  /** A search for the nearest of several goals: the one it settled first (-1: none reached). */
+  goal?: number;
+  /** Creature searches: the tiles reached, in the order reached (loop over these, not the whole map). */
+  reached?: Int32Array;
   /**
    * A soldier's field over one round's AP: the route to each tile is the least hazardous among
    * those costing the same AP (not only the same movement). `route[t]` is the chosen search state
@@ -86,6 +90,12 @@ export function costField(s: BattleState, from: Pos, creature: boolean, maxCost:
 
 /** The cheapest path from `from` to tile `goal` within `maxCost` (the search stops there), or null. */
 export function pathTo(s: BattleState, from: Pos, goal: number, creature: boolean, maxCost: number, occ = occupancy(s)): number[] | null {
+  if (creature) {
+    const f = creatureReach(s, from, maxCost, occ, goal);
+    const path = pathIndices(f, goal);
+    f.release();
+    return path;
+  }
   const field = search(s, [tileIndex(s.map, from.x, from.y, from.level)], creature, maxCost, occ, goal);
   return pathIndices(field, goal);
 }
@@ -93,6 +103,14 @@ export function pathTo(s: BattleState, from: Pos, goal: number, creature: boolea
 /** Cheapest costs from the nearest of several tiles (the creatures use it to find their prey). */
 export function costFieldFrom(s: BattleState, starts: number[], creature: boolean, maxCost: number, occ = occupancy(s)): CostField {
   return search(s, starts, creature, maxCost, occ, -1);
+}
+
+/**
+ * A soldier-like walk from `from` to the nearest tile marked 1 in `goals` (the search stops there:
+ * a drag to the nearest exit costs what it walks, not the whole map). `goal` on the field is it.
+ */
+export function nearestGoalField(s: BattleState, from: Pos, goals: Uint8Array, occ: Uint8Array): CostField {
+  return soldierSearch(s, [tileIndex(s.map, from.x, from.y, from.level)], Number.MAX_SAFE_INTEGER, occ, -1, goals);
 }
 
 /** The search from the start tiles; with `stopAt` >= 0 it stops once that tile is settled. */
@@ -108,12 +126,19 @@ let queue = new Int32Array(0);
  * field as Dial's algorithm (same costs, same first-found paths), faster.
  */
 function creatureSearch(s: BattleState, starts: number[], maxCost: number, occ: Uint8Array, stopAt: number): CostField {
+  const n = s.map.width * s.map.height * s.map.levels;
+  const dist = new Int32Array(n).fill(-1);
+  const prev = new Int32Array(n).fill(-1);
+  const tail = creatureBfs(s, starts, maxCost, occ, stopAt, dist, prev);
+  return { dist, prev, start: starts.length ? starts[0] : 0, reached: queue.slice(0, tail) };
+}
+
+/** The breadth-first search itself, into the given arrays (all -1 where unreached); returns how many tiles it reached (listed in `queue`). */
+function creatureBfs(s: BattleState, starts: number[], maxCost: number, occ: Uint8Array, stopAt: number, dist: Int32Array, prev: Int32Array): number {
   const map = s.map;
   const terrain = s.layers.terrain;
   const perLevel = map.width * map.height;
   const n = perLevel * map.levels;
-  const dist = new Int32Array(n).fill(-1);
-  const prev = new Int32Array(n).fill(-1);
   const { next } = neighbourTable(map);
   if (queue.length < n) queue = new Int32Array(n);
   let head = 0, tail = 0;
@@ -145,7 +170,38 @@ function creatureSearch(s: BattleState, starts: number[], maxCost: number, occ: 
       }
     }
   }
-  return { dist, prev, start: starts.length ? starts[0] : 0 };
+  return tail;
+}
+
+// Scratch arrays for a creature's short searches (its move of 3-5 tiles): kept at -1 between
+// uses, so a search costs what it reaches, not the size of the map.
+let scratchDist = new Int32Array(0);
+let scratchPrev = new Int32Array(0);
+let scratchBusy = false;
+
+/**
+ * A creature's field within its move, on scratch arrays: valid until `release()` (which puts back
+ * the -1s it wrote). One at a time; `reached` lists the tiles it reached.
+ */
+export function creatureReach(s: BattleState, from: Pos, maxCost: number, occ: Uint8Array, stopAt = -1): CostField & { reached: Int32Array; release(): void } {
+  const n = s.map.width * s.map.height * s.map.levels;
+  if (scratchBusy) throw new Error("engine: creatureReach is already in use");
+  if (scratchDist.length !== n) {
+    scratchDist = new Int32Array(n).fill(-1);
+    scratchPrev = new Int32Array(n).fill(-1);
+  }
+  scratchBusy = true;
+  const dist = scratchDist, prev = scratchPrev;
+  const start = tileIndex(s.map, from.x, from.y, from.level);
+  const tail = creatureBfs(s, [start], maxCost, occ, stopAt, dist, prev);
+  const reached = queue.slice(0, tail);
+  return {
+    dist, prev, start, reached,
+    release() {
+      for (let k = 0; k < reached.length; k++) { dist[reached[k]] = -1; prev[reached[k]] = -1; }
+      scratchBusy = false;
+    },
+  };
 }
 
 /** A route's hazard: acid damage entered weighs more than any number of exposed steps. */
@@ -191,7 +247,7 @@ function pushRing(b: number, i: number): void {
  * route with the least hazard (acid entered, then exposure): every tile of cost c is reached from
  * tiles of lower cost, all settled before bucket c is read, so the tie-break is exact.
  */
-function soldierSearch(s: BattleState, starts: number[], maxCost: number, occ: Uint8Array, stopAt: number): CostField {
+function soldierSearch(s: BattleState, starts: number[], maxCost: number, occ: Uint8Array, stopAt: number, goals?: Uint8Array): CostField {
   const map = s.map;
   const terrain = s.layers.terrain;
   const perLevel = map.width * map.height;
@@ -225,6 +281,7 @@ function soldierSearch(s: BattleState, starts: number[], maxCost: number, occ: U
   };
   // tiles queued and not yet taken out; the search stops when none are left
   let pending = ringLen[0];
+  let found = -1;
   settle: for (let c = 0; c <= limit && pending > 0; c++) {
     const b = c % RING;
     // bucket c only grows with tiles of cost c + 1 or c + 2 (other buckets) while it is read
@@ -233,6 +290,10 @@ function soldierSearch(s: BattleState, starts: number[], maxCost: number, occ: U
       pending--;
       if (dist[i] !== c) continue;
       if (i === stopAt) break settle;
+      if (goals && goals[i] === 1) {
+        found = i;
+        break settle;
+      }
       const base = i * 8;
       for (let d = 0; d < 8; d++) {
         const j = next[base + d];
@@ -257,7 +318,7 @@ function soldierSearch(s: BattleState, starts: number[], maxCost: number, occ: U
     }
     ringLen[b] = 0;
   }
-  return { dist, prev, start, hazard };
+  return { dist, prev, start, hazard, goal: found };
 }
 
 /**
