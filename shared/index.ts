@@ -27,6 +27,8 @@ export { replay, type MatchRecord, type ReplayStep } from "./record.js";
 export { exposedSoldiers, exposedAt } from "./perimeter.js";
 // what a route costs (the client's route preview asks these)
 export { acidDamageOnEntering, corrosionOnEntering } from "./acid.js";
+export { fireDamageOnEntering } from "./fire.js";
+export { moveOf } from "./units.js";
 export { spawnDamageAt } from "./spawns.js";
 export { telegraphedDamageAt } from "./intents.js";
 export { soldierField, HAZARD_ACID, hazardAcid, tileHazard, type CostField } from "./path.js";
