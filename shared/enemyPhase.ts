@@ -26,15 +26,17 @@ function destination(d: Draft, c: Unit, goal: Pos, occ: Uint8Array): number[] {
     if (path) return path;
   }
   const field = creatureReach(d.s, c, c.move, occ);
-  let best = field.start, bestKey = distance(c, goal) * 1000;
-  for (const i of field.reached) {
-    if (occ[i] !== 0) continue;
-    const key = distance(posOf(map, i), goal) * 1000 + field.dist[i];
-    if (key < bestKey || (key === bestKey && i < best)) { best = i; bestKey = key; }
+  try {
+    let best = field.start, bestKey = distance(c, goal) * 1000;
+    for (const i of field.reached) {
+      if (occ[i] !== 0) continue;
+      const key = distance(posOf(map, i), goal) * 1000 + field.dist[i];
+      if (key < bestKey || (key === bestKey && i < best)) { best = i; bestKey = key; }
+    }
+    return best === field.start ? [] : pathIndices(field, best) ?? [];
+  } finally {
+    field.release();
   }
-  const path = best === field.start ? [] : pathIndices(field, best) ?? [];
-  field.release();
-  return path;
 }
 
 /** An exposed soldier beside a Snatcher on the move, whom it grabs without a roll. */

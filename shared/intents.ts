@@ -213,8 +213,11 @@ export function planIntents(s: BattleState): Intent[] {
     else if (c.kind === "leaper") intent = planLeaper(p, c);
     else {
       const field = creatureReach(s, c, c.move, p.occ);
-      intent = c.kind === "snatcher" ? planSnatcher(p, c, field) : planSpitter(p, c, field);
-      field.release();
+      try {
+        intent = c.kind === "snatcher" ? planSnatcher(p, c, field) : planSpitter(p, c, field);
+      } finally {
+        field.release();
+      }
     }
     intent.order = intents.length + 1;
     p.claimed.add(tileIndex(s.map, intent.moveTo.x, intent.moveTo.y, intent.moveTo.level));

@@ -92,9 +92,11 @@ export function costField(s: BattleState, from: Pos, creature: boolean, maxCost:
 export function pathTo(s: BattleState, from: Pos, goal: number, creature: boolean, maxCost: number, occ = occupancy(s)): number[] | null {
   if (creature) {
     const f = creatureReach(s, from, maxCost, occ, goal);
-    const path = pathIndices(f, goal);
-    f.release();
-    return path;
+    try {
+      return pathIndices(f, goal);
+    } finally {
+      f.release();
+    }
   }
   const field = search(s, [tileIndex(s.map, from.x, from.y, from.level)], creature, maxCost, occ, goal);
   return pathIndices(field, goal);
