@@ -51,3 +51,18 @@ describe("routes at equal AP", () => {
     expect(hazardAcid(field.hazard![idx(s, 10, 9)])).toBe(0);
   });
 });
+
+describe("creature searches on scratch arrays", () => {
+  it("give the same field as a fresh search, time after time", async () => {
+    const { creatureReach, costField, occupancy } = await import("../../shared/path.js");
+    const s = quiet("last-stand");
+    const occ = occupancy(s);
+    for (const [x, y] of [[3, 3], [15, 9], [8, 12], [3, 3]]) {
+      const fresh = costField(s, { x, y, level: 0 }, true, 5, occ);
+      const scratch = creatureReach(s, { x, y, level: 0 }, 5, occ);
+      expect(Array.from(scratch.dist)).toEqual(Array.from(fresh.dist));
+      expect([...scratch.reached].sort((a, b) => a - b)).toEqual([...fresh.dist.keys()].filter((i) => fresh.dist[i] >= 0));
+      scratch.release();
+    }
+  });
+});
