@@ -36,6 +36,15 @@ const pos = (p: Pos | null) => (p ? `${p.x}.${p.y}.${p.level}` : "-");
 const unitText = (u: Unit) => pick(u, UNIT_FIELD_NAMES);
 const intentText = (i: Intent) => `${pick(i, INTENT_KEYS)}|${pos(i.moveTo)}|${pos(i.target)}|${i.area.map(pos).join(" ")}|${i.dragPath.map(pos).join(" ")}`;
 
+/**
+ * The state's fields the hash covers (below, each in its own way; `map` by its content hash and
+ * `layers` as bytes). A test checks that no state carries a field missing from this list.
+ */
+export const HASHED_STATE_KEYS: readonly string[] = [
+  "rulesVersion", "map", "seed", "options", "rng", "round", "phase", "outcome", "objective", "units", "nextUnitId",
+  "perimeter", "ready", "intents", "noise", "undo", "civiliansSaved", "report", "step", "layers",
+];
+
 /** The canonical text of every field that matters to the rules (the map named by its content hash). */
 function stateText(s: BattleState): string {
   return [

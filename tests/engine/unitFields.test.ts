@@ -42,3 +42,22 @@ describe("unit fields", () => {
     }
   });
 });
+
+describe("the state hash covers a named list of fields", () => {
+  it("every field of every state of a played battle is on the hash's list", async () => {
+    const { HASHED_STATE_KEYS } = await import("../../shared/hash.js");
+    const { apply, botCommand, createBattle } = await import("../../shared/index.js");
+    const { map } = await import("./helpers.js");
+    let s = createBattle(map("last-stand"), 5);
+    const seen = new Set<string>();
+    for (let n = 0; n < 400 && s.phase === "player"; n++) {
+      for (const k of Object.keys(s)) seen.add(k);
+      const c = botCommand(s, n % 2 ? "wang" : "takumi");
+      if (!c) continue;
+      const r = apply(s, c);
+      if (r.ok) s = r.state;
+    }
+    for (const k of Object.keys(s)) seen.add(k);
+    expect([...seen].filter((k) => !HASHED_STATE_KEYS.includes(k))).toEqual([]);
+  });
+});
