@@ -11,36 +11,20 @@
  */
 import { schema, t, ArraySchema, MapSchema, type SchemaType } from "@colyseus/schema";
 import type { WireIntent, WireState, WireUnit } from "../shared/wire.js";
+import { UNIT_FIELDS, UNIT_FIELD_NAMES } from "../shared/unitFields.js";
 
-export const UnitSchema = schema(
-  {
-    id: t.string(),
-    kind: t.string(),
-    side: t.string(),
-    seat: t.string(),
-    x: t.uint8(),
-    y: t.uint8(),
-    level: t.uint8(),
-    hp: t.int16(),
-    maxHp: t.int16(),
-    armor: t.int16(),
-    ap: t.int16(),
-    move: t.int16(),
-    aim: t.int16(),
-    fate: t.string(),
-    mag: t.int16(),
-    spareMags: t.int16(),
-    grenades: t.int16(),
-    hasWeapon: t.boolean(),
-    overwatch: t.boolean(),
-    grabbedBy: t.string(),
-    grabbing: t.string(),
-    freed: t.boolean(),
-    burned: t.boolean(),
-    unseenAtPhaseStart: t.boolean(),
-  },
-  "Unit",
-);
+/** The unit's Schema fields, derived from the one list of unit fields (shared/unitFields.ts). */
+function unitSchemaFields() {
+  const out: Record<string, ReturnType<typeof t.string> | ReturnType<typeof t.boolean> | ReturnType<typeof t.int16>> = {};
+  for (const f of UNIT_FIELDS) {
+    if (f.kind === "boolean") out[f.name] = t.boolean();
+    else if (f.kind === "number") out[f.name] = f.width === "uint8" ? t.uint8() : t.int16();
+    else out[f.name] = t.string();
+  }
+  return out as { [K in keyof WireUnit]: WireUnit[K] extends number ? ReturnType<typeof t.int16> : WireUnit[K] extends boolean ? ReturnType<typeof t.boolean> : ReturnType<typeof t.string> };
+}
+
+export const UnitSchema = schema(unitSchemaFields(), "Unit");
 export type UnitSchema = SchemaType<typeof UnitSchema>;
 
 export const IntentSchema = schema(
@@ -52,6 +36,7 @@ export const IntentSchema = schema(
     target: t.int32(),
     area: t.array("int32"),
     damage: t.int16(),
+    victim: t.string(),
     dragPath: t.array("int32"),
     countdown: t.int16(),
     lastKnown: t.boolean(),
@@ -88,6 +73,7 @@ export const BattleStateSchema = schema(
     noise: t.array("int32"),
     acid: t.array("uint8"),
     corpse: t.array("uint8"),
+    fire: t.array("uint8"),
     terrain: t.array("uint8"),
     visible: t.array("uint8"),
     hasPerimeter: t.boolean(),
@@ -95,6 +81,7 @@ export const BattleStateSchema = schema(
     nextRadius: t.int16(),
     breakPoint: t.int16(),
     perimeterBroken: t.boolean(),
+    breakOutRound: t.int16(),
     report: t.string(),
     // ---- room-level fields (not part of WireState) ----
     /** The join code of this battle. */
@@ -118,20 +105,16 @@ export const BattleStateSchema = schema(
 );
 export type BattleStateSchema = SchemaType<typeof BattleStateSchema>;
 
-const UNIT_KEYS = [
-  "id", "kind", "side", "seat", "x", "y", "level", "hp", "maxHp", "armor", "ap", "move", "aim", "fate",
-  "mag", "spareMags", "grenades", "hasWeapon", "overwatch", "grabbedBy", "grabbing", "freed", "burned",
-  "unseenAtPhaseStart",
-] as const satisfies readonly (keyof WireUnit)[];
+const UNIT_KEYS = UNIT_FIELD_NAMES;
 
 const SCALAR_KEYS = [
   "mapId", "rulesVersion", "difficulty", "splitVision", "viewer", "round", "phase", "outcome", "objective",
   "step", "readyTakumi", "readyWang", "undoTakumi", "undoWang", "undoUnitTakumi", "undoUnitWang", "undoBackTakumi",
   "undoBackWang", "civiliansSaved", "hasPerimeter", "radius",
-  "nextRadius", "breakPoint", "perimeterBroken", "report",
+  "nextRadius", "breakPoint", "perimeterBroken", "breakOutRound", "report",
 ] as const satisfies readonly (keyof WireState)[];
 
-const ARRAY_KEYS = ["noise", "acid", "corpse", "terrain", "visible"] as const satisfies readonly (keyof WireState)[];
+const ARRAY_KEYS = ["noise", "acid", "corpse", "fire", "terrain", "visible"] as const satisfies readonly (keyof WireState)[];
 
 /** Every WireState key, so tests can check the Schema covers the wire form. */
 export const WIRE_KEYS: readonly string[] = [...SCALAR_KEYS, ...ARRAY_KEYS, "units", "intents"];
@@ -172,6 +155,7 @@ function syncIntent(target: IntentSchema, i: WireIntent): void {
   if (target.moveTo !== i.moveTo) target.moveTo = i.moveTo;
   if (target.target !== i.target) target.target = i.target;
   if (target.damage !== i.damage) target.damage = i.damage;
+  if (target.victim !== i.victim) target.victim = i.victim;
   if (target.countdown !== i.countdown) target.countdown = i.countdown;
   if (target.lastKnown !== i.lastKnown) target.lastKnown = i.lastKnown;
   if (target.lastSeen !== i.lastSeen) target.lastSeen = i.lastSeen;

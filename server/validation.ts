@@ -45,6 +45,10 @@ const actionSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("grenade"), unit: unitId, to: pos }),
   z.strictObject({ type: z.literal("butt"), unit: unitId, target: unitId }),
   z.strictObject({ type: z.literal("reload"), unit: unitId }),
+  z.strictObject({ type: z.literal("holdOn"), unit: unitId, comrade: unitId }),
+  z.strictObject({ type: z.literal("revive"), unit: unitId, comrade: unitId }),
+  z.strictObject({ type: z.literal("carry"), unit: unitId, comrade: unitId }),
+  z.strictObject({ type: z.literal("drop"), unit: unitId }),
   z.strictObject({ type: z.literal("ready"), ready: z.boolean() }),
   z.strictObject({ type: z.literal("undo") }),
 ]);

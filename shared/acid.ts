@@ -5,11 +5,9 @@
  */
 import { Terrain } from "./map/types.js";
 import { RULES } from "./rules/table.js";
-import type { Pos, Unit } from "./types.js";
-import { type Draft, emit, writeLayers } from "./draft.js";
+import type { BattleState, Pos, Unit } from "./types.js";
+import { type Draft, emit, hurt, queue, writeLayers } from "./draft.js";
 import { DIRS4, DIRS8, inGrid, posOf, tileIndex } from "./grid.js";
-import { hurt } from "./damage.js";
-import { releaseGrab } from "./drag.js";
 import { unitAt } from "./units.js";
 
 const A = RULES.acid;
@@ -48,12 +46,28 @@ export function creatureDied(d: Draft, at: Pos): void {
     const v = unitAt(d.s, { x: at.x + dx, y: at.y + dy, level: at.level });
     if (!v || v.side !== "squad") continue;
     hurt(d, v, A.deathSplash, "splash", true);
-    if (v.fate === "active" && v.hasWeapon && d.s.layers.acid[tileIndex(map, v.x, v.y, v.level)] > 0) {
+    // he drops his rifle if he lives through the splash; on acid it is gone
+    if (v.fate === "active" && v.hp > A.deathSplash && v.hasWeapon && d.s.layers.acid[tileIndex(map, v.x, v.y, v.level)] > 0) {
       v.hasWeapon = false;
       v.overwatch = false;
       emit(d, { type: "weaponLost", unit: v.id });
     }
   }
+}
+
+/** The damage a soldier takes entering tile `i` (its acid's intensity, armor ignored). */
+export function acidDamageOnEntering(s: BattleState, i: number): number {
+  return s.layers.acid[i];
+}
+
+/** The armor a soldier loses entering tile `i` (acid corrodes 1 point, never below 0). */
+export function corrosionOnEntering(s: BattleState, i: number, armor: number): number {
+  return s.layers.acid[i] > 0 && armor > 0 ? 1 : 0;
+}
+
+/** Will a soldier stepping onto tile `i` be burned (so a walk must be told up to here first)? */
+export function burnsOnEntering(s: BattleState, i: number): boolean {
+  return s.layers.acid[i] > 0;
 }
 
 /** A soldier steps onto a tile: acid there burns him (armor ignored) and corrodes his armor. */
@@ -129,8 +143,8 @@ function meltFloors(d: Draft): void {
       const below = unitAt(s, dripTo);
       victim.level = dripTo.level;
       // the fall tears a held soldier from his grabber (and a falling grabber from its victim)
-      if (victim.grabbedBy) releaseGrab(d, victim.id);
-      if (victim.grabbing) releaseGrab(d, victim.grabbing, victim.id);
+      if (victim.grabbedBy) queue(d, { kind: "release", victim: victim.id, by: victim.grabbedBy });
+      if (victim.grabbing) queue(d, { kind: "release", victim: victim.grabbing, by: victim.id });
       if (below) {
         // someone stands below: the faller lands on him, both hurt; the faller takes the nearest free tile
         hurt(d, below, A.fallDamage, "fall", true);

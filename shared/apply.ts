@@ -5,12 +5,17 @@
 import type { Action, ApplyResult, BattleState, Command, Pos, Seat } from "./types.js";
 import { newDraft } from "./draft.js";
 import { type Refusal, isRefusal, refuse } from "./actions/common.js";
-import { planMove, runMove } from "./actions/move.js";
+import { type MovePlan, planMove, runMove } from "./actions/move.js";
+import { resolveEffects } from "./effects.js";
+import { keepWithCarriers } from "./carry.js";
 import { checkShoot, runShoot } from "./actions/shoot.js";
 import { checkGrenade, runGrenade } from "./actions/grenade.js";
 import { checkButt, runButt } from "./actions/butt.js";
 import { checkOverwatch, checkReload, runOverwatch, runReload } from "./actions/simple.js";
 import { checkReady, checkUndo, runReady, runUndo } from "./actions/turn.js";
+import { checkHoldOn, runHoldOn } from "./actions/holdOn.js";
+import { checkRevive, runRevive } from "./actions/revive.js";
+import { checkCarry, checkDrop, runCarry, runDrop } from "./actions/carry.js";
 import { checkEnd } from "./objectives.js";
 import { updateNextRadius } from "./perimeter.js";
 
@@ -29,23 +34,42 @@ export function wellFormed(a: unknown): a is Action {
     case "move": case "grenade": return isId(x.unit) && isPos(x.to);
     case "shoot": case "calledShot": case "butt": return isId(x.unit) && isId(x.target);
     case "overwatch": case "reload": return isId(x.unit);
+    case "holdOn": case "revive": case "carry": return isId(x.unit) && isId(x.comrade);
+    case "drop": return isId(x.unit);
     case "ready": return typeof x.ready === "boolean";
     case "undo": return true;
     default: return false;
   }
 }
 
-/** Judge an action against the rules: a refusal, or what running it needs (e.g. the move's path). */
-function judge(s: BattleState, seat: Seat, a: Action): unknown {
+/** The rules' verdict on an accepted action: what running it needs (the move's path and AP). */
+export type Verdict = { type: "move"; plan: MovePlan } | { type: "accepted" };
+
+const ACCEPTED: Verdict = { type: "accepted" };
+
+/** A check's refusal, or the plain acceptance (module-level: a closure per command is costly here). */
+function accept(r: Refusal | object | null): Refusal | Verdict {
+  return r && isRefusal(r) ? r : ACCEPTED;
+}
+
+/** Judge an action against the rules: a refusal, or the verdict its effect runs on. */
+function judge(s: BattleState, seat: Seat, a: Action): Refusal | Verdict {
   switch (a.type) {
-    case "move": return planMove(s, seat, a);
-    case "shoot": case "calledShot": return checkShoot(s, seat, a);
-    case "grenade": return checkGrenade(s, seat, a);
-    case "butt": return checkButt(s, seat, a);
-    case "reload": return checkReload(s, seat, a);
-    case "overwatch": return checkOverwatch(s, seat, a);
-    case "ready": return checkReady(s, seat, a);
-    case "undo": return checkUndo(s, seat);
+    case "move": {
+      const plan = planMove(s, seat, a);
+      return isRefusal(plan) ? plan : { type: "move", plan };
+    }
+    case "shoot": case "calledShot": return accept(checkShoot(s, seat, a));
+    case "grenade": return accept(checkGrenade(s, seat, a));
+    case "butt": return accept(checkButt(s, seat, a));
+    case "reload": return accept(checkReload(s, seat, a));
+    case "overwatch": return accept(checkOverwatch(s, seat, a));
+    case "holdOn": return accept(checkHoldOn(s, seat, a));
+    case "revive": return accept(checkRevive(s, seat, a));
+    case "carry": return accept(checkCarry(s, seat, a));
+    case "drop": return accept(checkDrop(s, seat, a));
+    case "ready": return accept(checkReady(s, seat, a));
+    case "undo": return accept(checkUndo(s, seat));
   }
 }
 
@@ -65,15 +89,21 @@ export function apply(state: BattleState, command: Command): ApplyResult {
   if (isRefusal(verdict)) return { ok: false, code: verdict.code, message: verdict.message };
   const d = newDraft(s);
   switch (a.type) {
-    case "move": runMove(d, seat, a, verdict as { path: number[]; ap: number }); break;
+    case "move": if (verdict.type === "move") runMove(d, seat, a, verdict.plan); break;
     case "shoot": case "calledShot": runShoot(d, a); break;
     case "grenade": runGrenade(d, a); break;
     case "butt": runButt(d, a); break;
     case "reload": runReload(d, a); break;
     case "overwatch": runOverwatch(d, a); break;
+    case "holdOn": runHoldOn(d, a); break;
+    case "revive": runRevive(d, a); break;
+    case "carry": runCarry(d, a); break;
+    case "drop": runDrop(d, a); break;
     case "ready": runReady(d, seat, a); break;
     case "undo": runUndo(d, seat); break;
   }
+  resolveEffects(d);
+  keepWithCarriers(d.s);
   if (a.type !== "move" && a.type !== "ready" && a.type !== "undo") d.s.undo = { takumi: [], wang: [] };
   checkEnd(d, false);
   // the next radius only moves with corpses (a layer write) or a new round

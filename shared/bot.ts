@@ -10,11 +10,12 @@ import { Terrain, type MapDef } from "./map/types.js";
 import { RULES } from "./rules/table.js";
 import type { Action, BattleState, Command, Pos, Seat, Unit } from "./types.js";
 import { distance, indexOf, posOf, tileIndex, tilesAround } from "./grid.js";
-import { costField, movementBudget, soldierField } from "./path.js";
+import { costField, hazardAcid, movementBudget, soldierField } from "./path.js";
 import { coverAgainst, hitChanceBetween } from "./combat.js";
 import { lineOfSight, visibleCreatureIds, visibleTiles } from "./sight.js";
 import { insideLine } from "./perimeter.js";
 import { isExtraction } from "./objectives.js";
+import { moveOf } from "./units.js";
 import { throwRange } from "./actions/grenade.js";
 import { knownOccupancy } from "./view.js";
 
@@ -105,14 +106,16 @@ function bestTile(sit: Situation, u: Unit, orTwoAp: boolean): Spot | null {
   // the soldier's movement field itself (what reachableTiles lists), read without building the list;
   // searched no further than 1 AP unless 2 AP are wanted
   const best = (maxAp: number, minAp: number): Spot | null => {
-    const { field, occ } = soldierField(sit.s, u, Math.min(maxAp, u.ap) * u.move);
+    const { field, occ } = soldierField(sit.s, u, Math.min(maxAp, u.ap) * moveOf(u));
     let top = -1, topScore = -Infinity;
     for (let i = 0; i < field.dist.length; i++) {
       const cost = field.dist[i];
       if (cost <= 0 || occ[i] !== 0) continue;
-      const ap = Math.ceil(cost / u.move);
+      const ap = Math.ceil(cost / moveOf(u));
       if (ap > maxAp || ap < minAp) continue;
-      const score = tileScore(sit, i) - cost * 0.5;
+      // the route's own acid burns on the way (the field keeps the least acid among equal costs)
+      const routeAcid = field.hazard ? hazardAcid(field.hazard[i]) - sit.s.layers.acid[i] : 0;
+      const score = tileScore(sit, i) - cost * 0.5 - 35 * routeAcid;
       if (top < 0 || score > topScore) { top = i; topScore = score; }
     }
     return top < 0 ? null : { pos: posOf(sit.s.map, top), score: topScore };
@@ -171,6 +174,22 @@ function grenadeTarget(sit: Situation, u: Unit): Pos | null {
   return best;
 }
 
+/** A 1-AP move for an unarmed soldier to the safest free tile beside an armed comrade, if he is not beside one. */
+function besideArmedComrade(sit: Situation, u: Unit): Action | null {
+  const s = sit.s;
+  const armed = s.units.filter((c) => c !== u && c.side === "squad" && c.fate === "active" && c.hasWeapon && !c.grabbedBy);
+  const beside = (p: Pos) => armed.some((c) => distance(p, c) === 1);
+  if (armed.length === 0 || beside(u) || u.ap < 1) return null;
+  const { field, occ } = soldierField(s, u, moveOf(u));
+  let best = -1, bestScore = -Infinity;
+  for (let i = 0; i < field.dist.length; i++) {
+    if (field.dist[i] <= 0 || field.dist[i] > moveOf(u) || occ[i] !== 0 || !beside(posOf(s.map, i))) continue;
+    const score = tileScore(sit, i) - 35 * (field.hazard ? hazardAcid(field.hazard[i]) : 0);
+    if (score > bestScore) { best = i; bestScore = score; }
+  }
+  return best >= 0 && bestScore > tileScore(sit, indexOf(s.map, u)) - 20 ? { type: "move", unit: u.id, to: posOf(s.map, best) } : null;
+}
+
 function decide(sit: Situation, u: Unit): Action | null {
   const s = sit.s;
   if (u.ap <= 0 || u.overwatch) return null;
@@ -184,6 +203,30 @@ function decide(sit: Situation, u: Unit): Action | null {
     const called = hitChanceBetween(s, u, g, "calledShot").chance;
     return { type: called >= 25 ? "calledShot" : "shoot", unit: u.id, target: g.id };
   }
+  // a comrade beside him is about to be gone: shoot his grabber with a spare AP, then hold on to him
+  const holdOn = s.units.find((c) => c.side === "squad" && c.fate === "active" && c.grabbedBy && !c.heldBy && distance(u, c) === 1 &&
+    (s.intents.find((i) => i.unit === c.grabbedBy)?.countdown ?? 0) <= 1);
+  if (holdOn) {
+    const g = sit.enemies.find((e) => e.id === holdOn.grabbedBy);
+    if (u.ap >= 2 && loaded && g && canShoot(s, u, g)) {
+      const called = hitChanceBetween(s, u, g, "calledShot").chance;
+      return { type: called >= 30 ? "calledShot" : "shoot", unit: u.id, target: g.id };
+    }
+    return { type: "holdOn", unit: u.id, comrade: holdOn.id };
+  }
+  // a comrade is down: get him up (2 AP, beside him), or get beside him to do it next round
+  const fallen = s.units.filter((c) => c.side === "squad" && c.fate === "active" && c.down > 0 && !c.grabbedBy && c.level === u.level);
+  const besideFallen = fallen.find((c) => distance(u, c) === 1);
+  // breaking out, he is carried out rather than left to walk
+  if (besideFallen && s.objective === "extract" && !u.carrying && u.ap >= RULES.carry.ap) return { type: "carry", unit: u.id, comrade: besideFallen.id };
+  if (besideFallen && u.ap >= RULES.down.reviveAp) return { type: "revive", unit: u.id, comrade: besideFallen.id };
+  if (!besideFallen && u.ap >= 2) {
+    const near = fallen.find((c) => distance(u, c) <= u.move);
+    if (near) {
+      const move = toward(s, u, (i) => distance(posOf(s.map, i), near) === 1);
+      if (move && move.type === "move" && distance(move.to, near) === 1) return move;
+    }
+  }
   // a comrade is being dragged off: free him
   const grabber = sit.enemies.find((e) => e.grabbing && canShoot(s, u, e));
   if (grabber && u.hasWeapon) {
@@ -191,7 +234,11 @@ function decide(sit: Situation, u: Unit): Action | null {
     const called = hitChanceBetween(s, u, grabber, "calledShot").chance;
     return { type: called >= 30 ? "calledShot" : "shoot", unit: u.id, target: grabber.id };
   }
-  if (s.objective === "extract") return toward(s, u, (i) => isExtraction(s, posOf(s.map, i)));
+  if (s.objective === "extract") {
+    // the way out may be blocked (by creatures, by the others): then he fights where he stands
+    const out = toward(s, u, (i) => isExtraction(s, posOf(s.map, i)));
+    if (out) return out;
+  }
   const rescue = s.map.objective.rescue;
   const goForRescue = s.objective === "reach" && rescue && u.ap >= 2;
   const here = tileScore(sit, indexOf(s.map, u));
@@ -199,6 +246,11 @@ function decide(sit: Situation, u: Unit): Action | null {
   if (threatened) {
     const to = bestTile(sit, u, true);
     if (to && to.score > here) return { type: "move", unit: u.id, to: to.pos };
+  }
+  // without a rifle he is no use at the front: he keeps beside an armed comrade (to hold on, to revive)
+  if (!u.hasWeapon) {
+    const move = besideArmedComrade(sit, u);
+    if (move) return move;
   }
   const nade = grenadeTarget(sit, u);
   if (nade) return { type: "grenade", unit: u.id, to: nade };

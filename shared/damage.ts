@@ -1,19 +1,28 @@
-/** Hurting and killing units: the one place hit points fall, so death always has its effects. */
+/**
+ * Hurting and killing units: the one place hit points fall. A leaf: it resolves a hurt or a death
+ * and queues what follows (a death, a release, a creature's burst); the effects step runs them.
+ */
 import type { DamageCause, Unit } from "./types.js";
-import { type Draft, emit } from "./draft.js";
+import { type Draft, draftUnit, emit, queue } from "./draft.js";
+import { setDown } from "./carry.js";
 import { damageAfterArmor } from "./combat.js";
-import { creatureDied, creatureBled } from "./acid.js";
-import { releaseGrab } from "./drag.js";
 import { posOfUnit } from "./units.js";
+import { RULES } from "./rules/table.js";
 
 const ACID_CAUSES: ReadonlySet<DamageCause> = new Set(["acid", "splash", "vapour", "spit"]);
 
 /**
- * Deal `amount` damage (less armor unless `ignoreArmor`). Returns true if the unit died.
- * Creatures that live leak acid; creatures that die leave a corpse and splash acid around.
+ * Resolve a hurt: hit points fall (less armor unless ignored). Returns the damage dealt. A soldier
+ * at 0 hp goes down (not dead); any blow finishes a soldier who is down; a creature at 0 dies.
  */
-export function hurt(d: Draft, u: Unit, amount: number, cause: DamageCause, ignoreArmor = false): boolean {
-  if (u.fate !== "active" || amount <= 0) return false;
+export function applyHurt(d: Draft, u: Unit, amount: number, cause: DamageCause, ignoreArmor: boolean): number {
+  if (u.fate !== "active" || amount <= 0) return 0;
+  if (u.down > 0) {
+    queue(d, { kind: "death", unit: u.id });
+    return 0;
+  }
+  // already dying (its death is queued)
+  if (u.hp <= 0) return 0;
   const dealt = Math.min(u.hp, ignoreArmor ? amount : damageAfterArmor(amount, u.armor));
   u.hp -= dealt;
   if (u.side === "squad" && ACID_CAUSES.has(cause)) {
@@ -21,26 +30,37 @@ export function hurt(d: Draft, u: Unit, amount: number, cause: DamageCause, igno
     u.burned = true;
   }
   emit(d, { type: "damaged", unit: u.id, amount: dealt, cause, hp: u.hp });
-  if (u.hp <= 0) {
-    kill(d, u);
-    return true;
-  }
-  if (u.side === "creature") creatureBled(d, u);
-  return false;
+  if (u.hp <= 0 && u.side === "squad") {
+    u.down = RULES.down.rounds;
+    u.ap = 0;
+    u.overwatch = false;
+    emit(d, { type: "down", unit: u.id });
+    setDown(d, u);
+  } else if (u.hp <= 0) queue(d, { kind: "death", unit: u.id });
+  return dealt;
 }
 
-export function kill(d: Draft, u: Unit): void {
+/** Resolve a death: the unit is gone; a held soldier is let go, a creature bursts. */
+export function applyDeath(d: Draft, u: Unit): void {
+  if (u.fate !== "active" && u.fate !== "carried") return;
   const at = posOfUnit(u);
   u.fate = "dead";
   u.hp = 0;
+  u.down = 0;
   u.overwatch = false;
   emit(d, { type: "died", unit: u.id, at });
   if (u.side === "squad") {
     d.s.report.soldiersDead++;
-    if (u.grabbedBy) releaseGrab(d, u.id);
+    setDown(d, u);
+    if (u.carriedBy) {
+      // he bled out in his comrade's arms
+      draftUnit(d, u.carriedBy).carrying = null;
+      u.carriedBy = null;
+    }
+    if (u.grabbedBy) queue(d, { kind: "release", victim: u.id, by: u.grabbedBy });
     return;
   }
   d.s.report.kills++;
-  if (u.grabbing) releaseGrab(d, u.grabbing, u.id);
-  creatureDied(d, at);
+  queue(d, { kind: "splash", at });
+  if (u.grabbing) queue(d, { kind: "release", victim: u.grabbing, by: u.id });
 }

@@ -2,27 +2,35 @@
  * A draft: the engine's working copy of a state while it applies one command. The input state
  * is never touched; the draft is cloned from it and mutated freely, then returned.
  */
-import type { BattleEvent, BattleState, Layers, Unit } from "./types.js";
+import type { BattleEvent, BattleState, DamageCause, Layers, Pos, Unit } from "./types.js";
+import { copyUnit } from "./unitFields.js";
+
+export { copyUnit };
+
+/**
+ * What a rule asks to happen, resolved by the one effects step (effects.ts) in a fixed order:
+ * hurt → death → splash → release → overwatch. Rule modules only answer questions and queue these.
+ */
+export type Effect =
+  | { kind: "hurt"; unit: string; amount: number; cause: DamageCause; ignoreArmor: boolean }
+  | { kind: "death"; unit: string }
+  /** A creature burst at `at`: corpse, acid, and the splash on soldiers beside it. */
+  | { kind: "splash"; at: Pos }
+  | { kind: "release"; victim: string; by: string }
+  /** `shooter`, on overwatch, fires at `creature`, which just moved in his sight. */
+  | { kind: "overwatch"; shooter: string; creature: string };
 
 export interface Draft {
   s: BattleState;
   events: BattleEvent[];
+  /** Effects queued and not yet resolved. */
+  effects: Effect[];
   /** The tile layers are shared with the input state until the first write (most actions never write). */
   layersOwned: boolean;
 }
 
-/** A unit's copy, field by field (faster than a spread on the hot path). */
-export function copyUnit(u: Unit): Unit {
-  return {
-    id: u.id, kind: u.kind, side: u.side, seat: u.seat, x: u.x, y: u.y, level: u.level, hp: u.hp, maxHp: u.maxHp,
-    armor: u.armor, ap: u.ap, move: u.move, aim: u.aim, fate: u.fate, mag: u.mag, spareMags: u.spareMags,
-    grenades: u.grenades, hasWeapon: u.hasWeapon, overwatch: u.overwatch, grabbedBy: u.grabbedBy, freed: u.freed,
-    burned: u.burned, grabbing: u.grabbing, unseenAtPhaseStart: u.unseenAtPhaseStart,
-  };
-}
-
 function cloneLayers(l: Layers): Layers {
-  return { acid: l.acid.slice(), acidAge: l.acidAge.slice(), melt: l.melt.slice(), corpse: l.corpse.slice(), terrain: l.terrain.slice() };
+  return { acid: l.acid.slice(), acidAge: l.acidAge.slice(), melt: l.melt.slice(), corpse: l.corpse.slice(), terrain: l.terrain.slice(), fire: l.fire.slice() };
 }
 
 /** Field by field (an object spread with overrides is several times slower on this hot path). */
@@ -44,7 +52,7 @@ function cloneSharingLayers(s: BattleState): BattleState {
     units,
     nextUnitId: s.nextUnitId,
     layers: s.layers,
-    perimeter: p ? { cx: p.cx, cy: p.cy, level: p.level, radius: p.radius, nextRadius: p.nextRadius, breakPoint: p.breakPoint, broken: p.broken } : null,
+    perimeter: p ? { cx: p.cx, cy: p.cy, level: p.level, radius: p.radius, nextRadius: p.nextRadius, breakPoint: p.breakPoint, breakOutRound: p.breakOutRound, broken: p.broken } : null,
     ready: { takumi: s.ready.takumi, wang: s.ready.wang },
     intents: s.intents,
     noise: s.noise,
@@ -52,7 +60,9 @@ function cloneSharingLayers(s: BattleState): BattleState {
     civiliansSaved: s.civiliansSaved,
     report: {
       rounds: r.rounds, kills: r.kills, soldiersDead: r.soldiersDead, soldiersTaken: r.soldiersTaken, civiliansSaved: r.civiliansSaved,
-      acidDamage: r.acidDamage, shots: r.shots, hits: r.hits, perRound: r.perRound,
+      acidDamage: r.acidDamage, shots: r.shots, hits: r.hits, grabs: r.grabs, drags: r.drags, freed: r.freed, holds: r.holds,
+      acidFromMoves: r.acidFromMoves, ringFromCorpses: r.ringFromCorpses, ringFromRounds: r.ringFromRounds, inSight: r.inSight,
+      perRound: r.perRound,
     },
     step: s.step,
   };
@@ -61,7 +71,7 @@ function cloneSharingLayers(s: BattleState): BattleState {
 }
 
 export function newDraft(s: BattleState): Draft {
-  return { s: cloneSharingLayers(s), events: [], layersOwned: false };
+  return { s: cloneSharingLayers(s), events: [], effects: [], layersOwned: false };
 }
 
 /** The draft's tile layers, ready to be written (copied from the input state on first use). */
@@ -75,6 +85,17 @@ export function writeLayers(d: Draft): Layers {
 
 export function emit(d: Draft, e: BattleEvent): void {
   d.events.push(e);
+}
+
+/** Ask for an effect; the effects step resolves it. */
+export function queue(d: Draft, e: Effect): void {
+  d.effects.push(e);
+}
+
+/** Hurt a unit (less armor unless `ignoreArmor`): queued, resolved by the effects step. */
+export function hurt(d: Draft, u: Unit, amount: number, cause: DamageCause, ignoreArmor = false): void {
+  if (u.fate !== "active" || amount <= 0) return;
+  queue(d, { kind: "hurt", unit: u.id, amount, cause, ignoreArmor });
 }
 
 /** The draft's own copy of a unit (units are cloned with the draft, so this is a lookup). */

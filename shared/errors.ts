@@ -28,5 +28,11 @@ export const ERROR_CODES = {
   ERR_NOT_READY: "You are not marked ready.",
   ERR_SEAT_READY: "You are marked ready: take it back to act again.",
   ERR_TOO_MANY_TOGGLES: "You have taken your ready back too often this round.",
+  ERR_NOT_GRABBED: "That comrade is not held by a creature.",
+  ERR_NOT_BESIDE: "Hold on needs a soldier right beside his grabbed comrade.",
+  ERR_ALREADY_HELD: "Someone is already holding on to that comrade.",
+  ERR_NOT_DOWN: "That comrade is not down.",
+  ERR_ALREADY_CARRYING: "He is already carrying someone.",
+  ERR_NOT_CARRYING: "He is not carrying anyone.",
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -14,17 +14,59 @@ export function hashString(text: string, seed = 0): string {
   return n.toString(16).padStart(14, "0");
 }
 
-import type { BattleState } from "./types.js";
+import type { BattleState, Intent, Pos, Unit } from "./types.js";
+import { UNIT_FIELD_NAMES } from "./unitFields.js";
+
+// The fields the hash covers, named here (not JSON.stringify's key order): a new field of the
+// state must be added on purpose. Units hash the one list of unit fields.
+const OPTION_KEYS = ["difficulty", "splitVision"] as const;
+const PERIMETER_KEYS = ["cx", "cy", "level", "radius", "nextRadius", "breakPoint", "broken", "breakOutRound"] as const;
+const INTENT_KEYS = ["unit", "order", "kind", "damage", "countdown", "victim", "diedUnseen"] as const;
+const REPORT_KEYS = [
+  "rounds", "kills", "soldiersDead", "soldiersTaken", "civiliansSaved", "acidDamage", "shots", "hits", "grabs", "drags", "freed",
+  "holds", "acidFromMoves", "ringFromCorpses", "ringFromRounds", "inSight",
+] as const;
+
+function pick(o: object | null, keys: readonly string[]): string {
+  if (!o) return "-";
+  const r = o as Record<string, unknown>;
+  return keys.map((k) => JSON.stringify(r[k] ?? null)).join(",");
+}
+const pos = (p: Pos | null) => (p ? `${p.x}.${p.y}.${p.level}` : "-");
+const unitText = (u: Unit) => pick(u, UNIT_FIELD_NAMES);
+const intentText = (i: Intent) => `${pick(i, INTENT_KEYS)}|${pos(i.moveTo)}|${pos(i.target)}|${i.area.map(pos).join(" ")}|${i.dragPath.map(pos).join(" ")}`;
 
 /**
- * A state's hash: cyrb53 over the canonical text of every field that matters to the rules (the map
- * named by its content hash) followed by the bytes of the tile layers, one character a byte.
- * Two states with the same hash play the same from here on.
+ * The state's fields the hash covers (below, each in its own way; `map` by its content hash and
+ * `layers` as bytes). A test checks that no state carries a field missing from this list.
+ */
+export const HASHED_STATE_KEYS: readonly string[] = [
+  "rulesVersion", "map", "seed", "options", "rng", "round", "phase", "outcome", "objective", "units", "nextUnitId",
+  "perimeter", "ready", "intents", "noise", "undo", "civiliansSaved", "report", "step", "layers", "unready",
+];
+
+/** The canonical text of every field that matters to the rules (the map named by its content hash). */
+function stateText(s: BattleState): string {
+  return [
+    s.rulesVersion, s.map.contentHash, s.seed, pick(s.options, OPTION_KEYS), s.rng, s.round, s.phase, s.outcome, s.objective,
+    s.units.map(unitText).join(";"), s.nextUnitId, pick(s.perimeter, PERIMETER_KEYS),
+    `${s.ready.takumi},${s.ready.wang}`, s.intents.map(intentText).join(";"), s.noise.map(pos).join(" "),
+    s.undo.takumi.map((e) => unitText(e.before)).join(";"), s.undo.wang.map((e) => unitText(e.before)).join(";"),
+    s.civiliansSaved, pick(s.report, REPORT_KEYS),
+    s.report.perRound.map((r) => pick(r, ["round", "kills", "shots", "hits", "acidDamage", "soldiersLost", "creaturesOnBoard", "radius"])).join(";"),
+    s.step,
+    s.unready ? `${s.unready.takumi},${s.unready.wang}` : "-",
+  ].join("|");
+}
+
+/**
+ * A state's hash: cyrb53 over the canonical text of the state's fields followed by the bytes of
+ * the tile layers, one character a byte. Two states with the same hash play the same from here on.
  */
 export function hashState(s: BattleState): string {
-  const { map, layers, ...rest } = s;
+  const layers = s.layers;
   let bytes = "";
-  for (const layer of [layers.acid, layers.acidAge, layers.melt, layers.corpse, layers.terrain])
+  for (const layer of [layers.acid, layers.acidAge, layers.melt, layers.corpse, layers.terrain, layers.fire])
     bytes += String.fromCharCode.apply(null, layer as unknown as number[]);
-  return hashString(JSON.stringify(rest) + map.contentHash + bytes);
+  return hashString(stateText(s) + bytes);
 }

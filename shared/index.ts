@@ -25,4 +25,11 @@ export { hashState } from "./hash.js";
 export { botCommand } from "./bot.js";
 export { autoplay, autoplayStep, type AutoStep } from "./autoplay.js";
 export { replay, rulesVersionProblem, type MatchRecord, type ReplayStep, type ReplayCode } from "./record.js";
-export { exposedSoldiers } from "./perimeter.js";
+export { exposedSoldiers, exposedAt } from "./perimeter.js";
+// what a route costs (the client's route preview asks these)
+export { acidDamageOnEntering, corrosionOnEntering } from "./acid.js";
+export { fireDamageOnEntering } from "./fire.js";
+export { moveOf } from "./units.js";
+export { spawnDamageAt } from "./spawns.js";
+export { telegraphedDamageAt } from "./intents.js";
+export { soldierField, HAZARD_ACID, hazardAcid, tileHazard, type CostField } from "./path.js";

@@ -5,9 +5,10 @@
  * that moment may only move ("nothing attacks without warning").
  */
 import { RULES } from "./rules/table.js";
+import { Terrain } from "./map/types.js";
 import type { BattleState, Intent, Pos, Unit } from "./types.js";
 import { DIRS8, distance, inGrid, posOf, tileIndex } from "./grid.js";
-import { type CostField, costField, costFieldFrom, neighbourTable, occupancy, stepCost } from "./path.js";
+import { type CostField, costFieldFrom, creatureReach, neighbourTable, occupancy, stepCost } from "./path.js";
 import { visibleTiles } from "./sight.js";
 import { lineOfSight } from "./sight.js";
 import { dragCountdown, dragPathIndices } from "./drag.js";
@@ -54,7 +55,7 @@ function huntingGrounds(s: BattleState, targets: Unit[], occ: Uint8Array): numbe
 }
 
 function blank(c: Unit, kind: Intent["kind"], moveTo: Pos): Intent {
-  return { unit: c.id, order: 0, kind, moveTo, target: null, area: [], damage: 0, dragPath: [], countdown: 0 };
+  return { unit: c.id, order: 0, kind, moveTo, target: null, area: [], damage: 0, victim: null, dragPath: [], countdown: 0 };
 }
 
 /**
@@ -64,12 +65,20 @@ function blank(c: Unit, kind: Intent["kind"], moveTo: Pos): Intent {
 function descend(p: Planner, c: Unit): number {
   const { next } = neighbourTable(p.s.map);
   const dist = p.approach.dist;
+  const terrain = p.s.layers.terrain;
+  const perLevel = p.s.map.width * p.s.map.height;
   const start = tileIndex(p.s.map, c.x, c.y, c.level);
   let at = start, end = start;
   for (let step = 0; step < c.move && dist[at] > 0; step++) {
     let to = -1;
-    for (let d = 0; d < 8; d++) {
-      const j = next[at * 8 + d];
+    for (let d = 0; d < 10; d++) {
+      // the eight neighbours on its level, then the stairs up and down (the field runs through them)
+      let j: number;
+      if (d < 8) j = next[at * 8 + d];
+      else {
+        j = at + (d === 8 ? perLevel : -perLevel);
+        if (j < 0 || j >= dist.length || terrain[at] !== Terrain.stairs || terrain[j] !== Terrain.stairs) continue;
+      }
       if (j < 0 || dist[j] !== dist[at] - 1) continue;
       if (to < 0) to = j;
       if (canEnd(p, j, start)) { to = j; break; }
@@ -90,6 +99,7 @@ function planSnatcher(p: Planner, c: Unit, field: CostField): Intent {
   for (const v of p.targets) {
     if (v.grabbedBy) continue;
     for (const i of tilesBeside(p, field, v)) {
+      if (!lineOfSight(p.s.map, posOf(p.s.map, i), v)) continue;
       if (field.dist[i] > c.move) continue;
       if (best < 0 || field.dist[i] < field.dist[best] || (field.dist[i] === field.dist[best] && v.hp < victim!.hp)) {
         best = i;
@@ -98,9 +108,18 @@ function planSnatcher(p: Planner, c: Unit, field: CostField): Intent {
     }
   }
   if (best < 0 || !victim) return planMove(p, c);
-  const intent = blank(c, "grab", posOf(p.s.map, best));
+  const at = posOf(p.s.map, best);
+  const intent = blank(c, "grab", at);
   intent.target = posOfUnit(victim);
-  intent.area = [posOfUnit(victim)];
+  intent.victim = victim.id;
+  // the lunge's reach, shown: every tile a soldier could stand on within reach of where it lands, in its sight
+  const r = RULES.snatcher.reach, map = p.s.map;
+  for (let y = at.y - r; y <= at.y + r; y++)
+    for (let x = at.x - r; x <= at.x + r; x++) {
+      if ((x === at.x && y === at.y) || !inGrid(map, x, y, at.level)) continue;
+      if (stepCost(p.s.layers.terrain[tileIndex(map, x, y, at.level)], false) === 0 || !lineOfSight(map, at, { x, y, level: at.level })) continue;
+      intent.area.push({ x, y, level: at.level });
+    }
   return intent;
 }
 
@@ -115,7 +134,7 @@ function planLeaper(p: Planner, c: Unit): Intent {
       const i = tileIndex(map, x, y, c.level);
       if (!canEnd(p, i, start)) continue;
       let hits = 0;
-      for (const v of p.targets) if (v.level === c.level && Math.max(Math.abs(v.x - x), Math.abs(v.y - y)) === 1) hits++;
+      for (const v of p.targets) if (!v.grabbedBy && v.level === c.level && Math.max(Math.abs(v.x - x), Math.abs(v.y - y)) === 1) hits++;
       const d = Math.max(Math.abs(x - c.x), Math.abs(y - c.y));
       if (hits > bestHits || (hits === bestHits && hits > 0 && d < bestDist)) {
         best = i; bestHits = hits; bestDist = d;
@@ -133,10 +152,13 @@ function planLeaper(p: Planner, c: Unit): Intent {
 function planSpitter(p: Planner, c: Unit, field: CostField): Intent {
   const s = p.s, map = s.map;
   let bestTile = -1, bestVictim: Unit | null = null, bestScore = -Infinity;
-  for (let i = 0; i < field.dist.length; i++) {
+  // the tiles in the order the search reached them (cost, then discovery): ties go to the first, as a scan by cost would
+  for (const i of field.reached ?? []) {
     if (field.dist[i] < 0 || field.dist[i] > c.move || !canEnd(p, i, field.start)) continue;
     const from = posOf(map, i);
     for (const v of p.targets) {
+      // creatures want live prey: a held soldier is no Spitter's target
+      if (v.grabbedBy) continue;
       const d = distance(from, v);
       if (d > RULES.spitter.range || !lineOfSight(map, from, v)) continue;
       // keep its distance, move little, prefer the weakest
@@ -161,6 +183,13 @@ function planDrag(p: Planner, c: Unit): Intent {
   return intent;
 }
 
+/** The damage announced attacks will do to a soldier ending his move on `p` (0: no attack there). */
+export function telegraphedDamageAt(s: BattleState, p: Pos): number {
+  let n = 0;
+  for (const i of s.intents) if (i.area.some((a) => a.x === p.x && a.y === p.y && a.level === p.level)) n += Math.max(1, i.damage);
+  return n;
+}
+
 /**
  * Decide every creature's intent and mark which ones are unseen now (they may only move).
  * Mutates the `unseenAtPhaseStart` flags of the given (draft) state's creatures.
@@ -183,8 +212,12 @@ export function planIntents(s: BattleState): Intent[] {
     else if (c.unseenAtPhaseStart) intent = planMove(p, c);
     else if (c.kind === "leaper") intent = planLeaper(p, c);
     else {
-      const field = costField(s, c, true, c.move, p.occ);
-      intent = c.kind === "snatcher" ? planSnatcher(p, c, field) : planSpitter(p, c, field);
+      const field = creatureReach(s, c, c.move, p.occ);
+      try {
+        intent = c.kind === "snatcher" ? planSnatcher(p, c, field) : planSpitter(p, c, field);
+      } finally {
+        field.release();
+      }
     }
     intent.order = intents.length + 1;
     p.claimed.add(tileIndex(s.map, intent.moveTo.x, intent.moveTo.y, intent.moveTo.level));

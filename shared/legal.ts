@@ -11,7 +11,11 @@ import { throwRange } from "./actions/grenade.js";
 import { check } from "./apply.js";
 
 function unitActions(s: BattleState, seat: Seat, u: Unit, enemies: Unit[], out: Action[]): void {
-  if (u.ap <= 0) return;
+  // setting a carried man down costs nothing
+  if (u.ap <= 0) {
+    if (u.carrying && check(s, { seat, action: { type: "drop", unit: u.id } }) === null) out.push({ type: "drop", unit: u.id });
+    return;
+  }
   if (!u.grabbedBy) for (const t of reachableTiles(s, u.id)) out.push({ type: "move", unit: u.id, to: t.pos });
   if (u.hasWeapon) {
     for (const e of enemies) {
@@ -25,6 +29,17 @@ function unitActions(s: BattleState, seat: Seat, u: Unit, enemies: Unit[], out: 
     if (u.mag < RULES.rifle.magazine && u.spareMags > 0) out.push({ type: "reload", unit: u.id });
     if (!u.grabbedBy && !u.overwatch && u.mag > 0) out.push({ type: "overwatch", unit: u.id });
   }
+  if (!u.grabbedBy)
+    for (const c of s.units)
+      if (c.side === "squad" && c.fate === "active" && c.grabbedBy && !c.heldBy && distance(u, c) === 1)
+        out.push({ type: "holdOn", unit: u.id, comrade: c.id });
+  if (!u.grabbedBy && u.ap >= RULES.down.reviveAp)
+    for (const c of s.units)
+      if (c.side === "squad" && c.fate === "active" && c.down > 0 && distance(u, c) === 1) out.push({ type: "revive", unit: u.id, comrade: c.id });
+  if (!u.grabbedBy && !u.carrying && u.ap >= RULES.carry.ap)
+    for (const c of s.units)
+      if (c.side === "squad" && c.fate === "active" && c.down > 0 && !c.grabbedBy && distance(u, c) === 1) out.push({ type: "carry", unit: u.id, comrade: c.id });
+  if (u.carrying && check(s, { seat, action: { type: "drop", unit: u.id } }) === null) out.push({ type: "drop", unit: u.id });
   if (u.grenades > 0 && !u.grabbedBy) {
     const r = throwRange(u);
     for (let y = Math.max(0, u.y - r); y <= Math.min(s.map.height - 1, u.y + r); y++)

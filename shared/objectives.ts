@@ -36,11 +36,17 @@ export function isExtraction(s: BattleState, p: Pos): boolean {
 export function extractSoldiers(d: Draft): void {
   if (d.s.objective !== "extract") return;
   for (const u of d.s.units) {
-    if (u.side !== "squad" || u.fate !== "active" || u.grabbedBy) continue;
+    if (u.side !== "squad" || u.fate !== "active" || u.grabbedBy || u.down > 0) continue;
     if (!isExtraction(d.s, u)) continue;
     u.fate = "extracted";
     u.overwatch = false;
     emit(d, { type: "extracted", unit: u.id });
+    // the man he carries gets out with him
+    const carried = u.carrying ? d.s.units.find((c) => c.id === u.carrying && c.fate === "carried") : undefined;
+    if (carried) {
+      carried.fate = "extracted";
+      emit(d, { type: "extracted", unit: carried.id });
+    }
   }
 }
 
@@ -56,7 +62,7 @@ export function checkEnd(d: Draft, roundOver: boolean): void {
   const s = d.s;
   if (s.phase === "ended") return;
   const sergeants = s.units.filter((u) => u.side === "squad" && isSergeant(u));
-  const active = sergeants.filter((u) => u.fate === "active").length;
+  const active = sergeants.filter((u) => u.fate === "active" || u.fate === "carried").length;
   const out = sergeants.filter((u) => u.fate === "extracted").length;
   if (active === 0) return end(d, out > 0 ? "won" : "lost");
   if (roundOver && s.round >= s.map.maxRounds) {

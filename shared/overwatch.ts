@@ -1,19 +1,16 @@
 /** Overwatch: a soldier who spent his AP watching fires once at the first creature that moves in sight. */
 import { RULES } from "./rules/table.js";
-import type { Unit } from "./types.js";
-import { type Draft } from "./draft.js";
-import { canSee } from "./sight.js";
-import { fireShot } from "./shooting.js";
+import type { BattleState, Unit } from "./types.js";
+import { canSee, clearOfSmoke } from "./sight.js";
 
-/** A creature just moved: the first soldier on overwatch who sees it in range takes his shot. */
-export function triggerOverwatch(d: Draft, creature: Unit): void {
-  for (const u of d.s.units) {
-    if (creature.fate !== "active") return;
+/** A creature just moved: the first soldier on overwatch who sees it in range, if any (he will fire). */
+export function overwatchShooter(s: BattleState, creature: Unit): Unit | null {
+  if (creature.fate !== "active") return null;
+  for (const u of s.units) {
     if (u.side !== "squad" || u.fate !== "active" || !u.overwatch) continue;
     if (!u.hasWeapon || u.mag <= 0 || u.grabbedBy) continue;
-    if (!canSee(d.s.map, u, creature, Math.min(RULES.rifle.range, d.s.map.visionRange))) continue;
-    u.overwatch = false;
-    fireShot(d, u, creature, "overwatch");
-    return;
+    if (!canSee(s.map, u, creature, Math.min(RULES.rifle.range, s.map.visionRange)) || !clearOfSmoke(s, u, creature)) continue;
+    return u;
   }
+  return null;
 }

@@ -3,6 +3,7 @@
  * start of the enemy phase is exposed. Corpses piling just outside the line squeeze it, and so
  * do the rounds; at the break point the objective turns to break-out.
  */
+import type { MapDef } from "./map/types.js";
 import type { BattleState, PerimeterState, Pos, Unit } from "./types.js";
 import { type Draft, emit } from "./draft.js";
 import { distance, inGrid, tileIndex } from "./grid.js";
@@ -15,6 +16,12 @@ export function insideLine(p: PerimeterState, pos: Pos): boolean {
 export function isExposed(s: BattleState, u: Unit): boolean {
   const p = s.perimeter;
   return !!p && !p.broken && u.side === "squad" && u.fate === "active" && !u.grabbedBy && !insideLine(p, u);
+}
+
+/** Would a soldier standing on `p` be exposed (the line stands and `p` is outside it)? */
+export function exposedAt(s: BattleState, p: Pos): boolean {
+  const per = s.perimeter;
+  return !!per && !per.broken && !insideLine(per, p);
 }
 
 /** The soldiers who would be exposed if the enemy phase began now (the client marks them). */
@@ -34,12 +41,30 @@ function corpsesAtLine(s: BattleState, p: PerimeterState): number {
   return n;
 }
 
+/**
+ * The round the line breaks, announced from the first: the rounds the timer alone needs to squeeze
+ * the ring to the break point (or the battle's last round on a map whose ring never tightens).
+ * Corpses only take room away; they never bring the break-out nearer.
+ */
+export function scheduledBreakOut(map: MapDef): number {
+  const def = map.perimeter;
+  if (!def || def.squeezeEveryRounds <= 0) return map.maxRounds;
+  return Math.min(map.maxRounds, Math.max(1, (def.radius - def.breakPoint) * def.squeezeEveryRounds));
+}
+
+/** What squeezes the ring in a round's environment phase: corpses at the line, and the timer. */
+function squeezeParts(s: BattleState, p: PerimeterState, round: number): { corpses: number; rounds: number } {
+  const def = s.map.perimeter!;
+  return {
+    corpses: Math.floor(corpsesAtLine(s, p) / def.squeezeCorpses),
+    rounds: def.squeezeEveryRounds > 0 && round % def.squeezeEveryRounds === 0 ? 1 : 0,
+  };
+}
+
 /** The radius the next environment phase will leave (shown in advance). */
 export function radiusAfterSqueeze(s: BattleState, p: PerimeterState, round: number): number {
-  const def = s.map.perimeter!;
-  let drop = Math.floor(corpsesAtLine(s, p) / def.squeezeCorpses);
-  if (def.squeezeEveryRounds > 0 && round % def.squeezeEveryRounds === 0) drop++;
-  return Math.max(1, p.radius - drop);
+  const { corpses, rounds } = squeezeParts(s, p, round);
+  return Math.max(1, p.radius - corpses - rounds);
 }
 
 /** Keep the shown next radius up to date (after anything that moves corpses or rounds). */
@@ -54,10 +79,16 @@ export function squeeze(d: Draft): boolean {
   const p = s.perimeter;
   if (!p || p.broken) return false;
   const before = p.radius;
+  const parts = squeezeParts(s, p, s.round);
   p.radius = radiusAfterSqueeze(s, p, s.round);
+  // the loss, told by cause (the timer's first, so corpses count only the room they took beyond it)
+  const fromRounds = Math.min(parts.rounds, before - p.radius);
+  s.report.ringFromRounds += fromRounds;
+  s.report.ringFromCorpses += before - p.radius - fromRounds;
   p.nextRadius = radiusAfterSqueeze(s, p, s.round + 1);
   if (p.radius !== before) emit(d, { type: "squeezed", radius: p.radius, nextRadius: p.nextRadius });
-  if (p.radius <= p.breakPoint) {
+  // the break-out comes on its announced round, however many corpses lie at the line
+  if (s.round >= p.breakOutRound) {
     p.broken = true;
     p.nextRadius = p.radius;
     emit(d, { type: "perimeterBroken" });

@@ -5,15 +5,18 @@
  */
 import { RULES } from "./rules/table.js";
 import type { BattleState, RoundStats, Seat } from "./types.js";
-import { type Draft, emit } from "./draft.js";
+import { type Draft, emit, queue } from "./draft.js";
 import { enemyPhase } from "./enemyPhase.js";
 import { acidEnvironment } from "./acid.js";
+import { fireEnvironment } from "./fire.js";
 import { squeeze, updateNextRadius } from "./perimeter.js";
 import { spawnWave } from "./spawns.js";
 import { checkEnd, extractSoldiers, setStage } from "./objectives.js";
 import { planIntents } from "./intents.js";
 import { placeNoise } from "./noise.js";
 import { visibleTiles } from "./sight.js";
+import { resolveEffects } from "./effects.js";
+import { keepWithCarriers } from "./carry.js";
 
 const SEATS: Seat[] = ["takumi", "wang"];
 
@@ -43,15 +46,29 @@ function closeRoundStats(s: BattleState): void {
   r.rounds = s.round;
 }
 
+/** Soldiers down lose a round; at none left they die. */
+function bleedOut(d: Draft): void {
+  for (const u of d.s.units) {
+    if (u.side !== "squad" || (u.fate !== "active" && u.fate !== "carried") || u.down <= 0) continue;
+    u.down--;
+    if (u.down === 0) queue(d, { kind: "death", unit: u.id });
+  }
+  resolveEffects(d);
+}
+
 function environmentPhase(d: Draft): void {
   const s = d.s;
   emit(d, { type: "phase", phase: "environment", round: s.round });
   acidEnvironment(d);
+  fireEnvironment(d);
+  resolveEffects(d);
+  bleedOut(d);
   if (squeeze(d)) setStage(d, "extract");
   extractSoldiers(d);
   checkEnd(d, true);
   if (s.phase === "ended") return;
   spawnWave(d, s.round + 1);
+  resolveEffects(d);
   checkEnd(d, false);
 }
 
@@ -62,14 +79,17 @@ export function beginPlayerPhase(s: BattleState): void {
   s.units = s.units.filter((u) => u.side === "squad" || u.fate === "active");
   for (const u of s.units) {
     if (u.side !== "squad" || u.fate !== "active") continue;
-    u.ap = u.freed ? RULES.freedAp : RULES.apPerRound;
+    u.ap = u.down > 0 ? 0 : u.freed ? RULES.freedAp : RULES.apPerRound;
     u.freed = false;
     u.overwatch = false;
+    u.heldBy = null;
   }
   for (const seat of SEATS) s.ready[seat] = seatIsIdle(s, seat);
   s.undo = { takumi: [], wang: [] };
   delete s.unready;
   s.intents = planIntents(s);
+  // how many creatures the squad faces as the phase opens (the simulator's pressure figure)
+  s.report.inSight = [...s.report.inSight, s.units.filter((u) => u.side === "creature" && u.fate === "active" && !u.unseenAtPhaseStart).length];
   s.noise = placeNoise(s, visibleTiles(s));
   updateNextRadius(s);
 }
@@ -78,6 +98,8 @@ export function beginPlayerPhase(s: BattleState): void {
 export function resolveRound(d: Draft): void {
   const s = d.s;
   enemyPhase(d);
+  resolveEffects(d);
+  keepWithCarriers(s);
   checkEnd(d, false);
   if (s.phase !== "ended") environmentPhase(d);
   closeRoundStats(s);

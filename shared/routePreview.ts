@@ -112,9 +112,12 @@ export function routePreview(s: BattleState, seat: Seat, unitId: string, to: Pos
  * walked path and the burn events pair up in order.
  */
 function readLeg(before: BattleState, events: BattleEvent[], unitId: string, out: RoutePreview): void {
-  const moved = events.find((e) => e.type === "moved" && e.unit === unitId) as Extract<BattleEvent, { type: "moved" }> | undefined;
-  if (!moved) return;
-  out.path.push(...moved.path);
+  // the engine tells a walk in pieces, up to each tile that burns: the leg is all of them in order
+  const walked: Pos[] = [];
+  for (const e of events) if (e.type === "moved" && e.unit === unitId) walked.push(...e.path);
+  if (!walked.length) return;
+  out.path.push(...walked);
+  const moved = { path: walked };
   const { map } = before;
   const acidAt = (p: Pos) => before.layers.acid[p.level * map.width * map.height + p.y * map.width + p.x];
   const acidTiles = moved.path.filter((p) => acidAt(p) > 0);

@@ -1,11 +1,13 @@
 /** A new battle from a map, a seed and the options: round 1, the player phase, intents announced. */
 import type { MapDef } from "./map/types.js";
 import { RULES, RULES_VERSION, SOLDIERS } from "./rules/table.js";
-import type { BattleOptions, BattleState, Unit } from "./types.js";
+import { type BattleOptions, type BattleState, type Unit, emptyReport } from "./types.js";
 import { seedRng } from "./rng.js";
 import { beginPlayerPhase } from "./round.js";
 import { newDraft } from "./draft.js";
 import { spawnWave } from "./spawns.js";
+import { newUnit } from "./unitFields.js";
+import { scheduledBreakOut } from "./perimeter.js";
 
 export const DEFAULT_OPTIONS: BattleOptions = { difficulty: "normal", splitVision: false };
 
@@ -18,12 +20,11 @@ function soldiers(map: MapDef): Unit[] {
       count[st.seat] = (count[st.seat] ?? 0) + 1;
       id = `${st.seat}-private-${count[st.seat]}`;
     }
-    return {
+    return newUnit({
       id, kind: st.kind, side: "squad", seat: st.seat, x: st.x, y: st.y, level: st.level,
       hp: stats.hp, maxHp: stats.hp, armor: stats.armor, ap: RULES.apPerRound, move: stats.move, aim: stats.aim,
-      fate: "active", mag: RULES.rifle.magazine, spareMags: RULES.rifle.spareMagazines, grenades: stats.grenades,
-      hasWeapon: true, overwatch: false, grabbedBy: null, freed: false, burned: false, grabbing: null, unseenAtPhaseStart: false,
-    };
+      mag: RULES.rifle.magazine, spareMags: RULES.rifle.spareMagazines, grenades: stats.grenades, hasWeapon: true,
+    });
   });
 }
 
@@ -47,17 +48,18 @@ export function createBattle(map: MapDef, seed: number, options: Partial<BattleO
       melt: new Uint8Array(n),
       corpse: new Uint8Array(n),
       terrain: map.terrain.slice(),
+      fire: new Uint8Array(n),
     },
     perimeter: map.perimeter
       ? { cx: map.perimeter.cx, cy: map.perimeter.cy, level: map.perimeter.level, radius: map.perimeter.radius,
-          nextRadius: map.perimeter.radius, breakPoint: map.perimeter.breakPoint, broken: false }
+          nextRadius: map.perimeter.radius, breakPoint: map.perimeter.breakPoint, breakOutRound: scheduledBreakOut(map), broken: false }
       : null,
     ready: { takumi: false, wang: false },
     intents: [],
     noise: [],
     undo: { takumi: [], wang: [] },
     civiliansSaved: 0,
-    report: { rounds: 0, kills: 0, soldiersDead: 0, soldiersTaken: 0, civiliansSaved: 0, acidDamage: 0, shots: 0, hits: 0, perRound: [] },
+    report: emptyReport(),
     step: 0,
   };
   // the first wave is already on the board when the battle opens

@@ -1,11 +1,9 @@
 /** Firing a rifle: one roll a burst, damage on a hit, a called shot at the arm frees the grabbed. */
 import { RULES } from "./rules/table.js";
 import type { Unit } from "./types.js";
-import { type Draft, emit } from "./draft.js";
+import { type Draft, emit, hurt, queue } from "./draft.js";
 import { type ShotKind, damageAfterArmor, hitChanceBetween } from "./combat.js";
 import { rollPercent } from "./rng.js";
-import { hurt } from "./damage.js";
-import { releaseGrab } from "./drag.js";
 
 export function fireShot(d: Draft, shooter: Unit, target: Unit, kind: ShotKind): boolean {
   const { chance } = hitChanceBetween(d.s, shooter, target, kind);
@@ -22,7 +20,7 @@ export function fireShot(d: Draft, shooter: Unit, target: Unit, kind: ShotKind):
   }
   emit(d, { type: "shot", unit: shooter.id, target: target.id, chance, hit, damage, called: kind === "calledShot", overwatch: kind === "overwatch" });
   if (!hit) return false;
-  if (kind === "calledShot" && target.grabbing) releaseGrab(d, target.grabbing, shooter.id);
+  if (kind === "calledShot" && target.grabbing) queue(d, { kind: "release", victim: target.grabbing, by: shooter.id });
   // the damage is already reckoned (armor included), as the event told it
   if (damage > 0) hurt(d, target, damage, "shot", true);
   return true;

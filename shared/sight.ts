@@ -7,10 +7,23 @@ import type { MapDef } from "./map/types.js";
 import type { BattleState, Pos, Seat } from "./types.js";
 import { blocksSight, tileIndex } from "./grid.js";
 
-/** The farthest any rule looks (rifle range, noise). */
-export const SIGHT_WINDOW = 8;
-const SPAN = SIGHT_WINDOW * 2 + 1;
-const losCache = new WeakMap<MapDef, Uint8Array>();
+/** The farthest the rules look besides sight (rifle range, noise). */
+export const RULES_WINDOW = 8;
+/** The most a map's vision range may be (the map format's limit). */
+export const MAX_VISION = 16;
+
+/** How far line of sight is kept for a map: its vision range (up to 16), or the rules' 8. */
+export function sightWindow(map: MapDef): number {
+  return Math.max(RULES_WINDOW, Math.min(MAX_VISION, map.visionRange));
+}
+
+interface LosTable {
+  window: number;
+  span: number;
+  /** Per tile and offset: 0 not known yet, 1 clear, 2 blocked. */
+  bytes: Uint8Array;
+}
+const losCache = new WeakMap<MapDef, LosTable>();
 
 function walkClear(map: MapDef, level: number, x0: number, y0: number, x1: number, y1: number): boolean {
   const dx = Math.abs(x1 - x0), dy = -Math.abs(y1 - y0);
@@ -26,36 +39,39 @@ function walkClear(map: MapDef, level: number, x0: number, y0: number, x1: numbe
   }
 }
 
-function losTable(map: MapDef): Uint8Array {
+function losTable(map: MapDef): LosTable {
   let cache = losCache.get(map);
   if (!cache) {
-    cache = new Uint8Array(map.width * map.height * map.levels * SPAN * SPAN);
+    const window = sightWindow(map), span = window * 2 + 1;
+    cache = { window, span, bytes: new Uint8Array(map.width * map.height * map.levels * span * span) };
     losCache.set(map, cache);
   }
   return cache;
 }
 
 /** Line of sight from tile index `from` by (dx, dy) on the same level, through the cache. */
-function losFrom(map: MapDef, table: Uint8Array, from: number, x: number, y: number, level: number, dx: number, dy: number): boolean {
-  const key = from * SPAN * SPAN + (dy + SIGHT_WINDOW) * SPAN + (dx + SIGHT_WINDOW);
-  let v = table[key];
+function losFrom(map: MapDef, table: LosTable, from: number, x: number, y: number, level: number, dx: number, dy: number): boolean {
+  const { span, window, bytes } = table;
+  const key = from * span * span + (dy + window) * span + (dx + window);
+  let v = bytes[key];
   if (v === 0) {
     const clear = walkClear(map, level, x, y, x + dx, y + dy) || walkClear(map, level, x + dx, y + dy, x, y);
     v = clear ? 1 : 2;
-    table[key] = v;
+    bytes[key] = v;
   }
   return v === 1;
 }
 
 /**
- * Line of sight between two tiles on one level, within SIGHT_WINDOW. The end tiles never block
+ * Line of sight between two tiles on one level, within the map's sight window. The end tiles never block
  * (a creature on a wall is seen on the wall's face). Symmetric: clear if either way is clear.
  */
 export function lineOfSight(map: MapDef, a: Pos, b: Pos): boolean {
   if (a.level !== b.level) return false;
   const dx = b.x - a.x, dy = b.y - a.y;
-  if (Math.abs(dx) > SIGHT_WINDOW || Math.abs(dy) > SIGHT_WINDOW) return false;
-  return losFrom(map, losTable(map), tileIndex(map, a.x, a.y, a.level), a.x, a.y, a.level, dx, dy);
+  const table = losTable(map);
+  if (Math.abs(dx) > table.window || Math.abs(dy) > table.window) return false;
+  return losFrom(map, table, tileIndex(map, a.x, a.y, a.level), a.x, a.y, a.level, dx, dy);
 }
 
 /** Can an observer at `from` see tile `to` (in range and in line of sight)? */
@@ -72,13 +88,51 @@ export function canSee(map: MapDef, from: Pos, to: Pos, range = map.visionRange)
 export function visibleTiles(s: BattleState, seat?: Seat): Uint8Array {
   const map = s.map;
   const mask = new Uint8Array(map.width * map.height * map.levels);
+  const smoke = hasSmoke(s);
   for (const u of s.units) {
     if (u.side !== "squad" || u.fate !== "active") continue;
     if (seat && u.seat !== seat) continue;
     const seen = sightFrom(map, tileIndex(map, u.x, u.y, u.level));
-    for (let k = 0; k < seen.length; k++) mask[seen[k]] = 1;
+    if (!smoke) for (let k = 0; k < seen.length; k++) mask[seen[k]] = 1;
+    else for (let k = 0; k < seen.length; k++) if (clearOfSmoke(s, u, seen[k])) mask[seen[k]] = 1;
   }
   return mask;
+}
+
+/** Is any tile burning (its smoke may block sight)? */
+function hasSmoke(s: BattleState): boolean {
+  const f = s.layers.fire;
+  for (let i = 0; i < f.length; i++) if (f[i] > 0) return true;
+  return false;
+}
+
+/** No burning tile between the two (the ends may burn: a man in the fire is seen). */
+function smokeFree(s: BattleState, level: number, x0: number, y0: number, x1: number, y1: number): boolean {
+  const map = s.map, fire = s.layers.fire;
+  const dx = Math.abs(x1 - x0), dy = -Math.abs(y1 - y0);
+  const sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1;
+  let err = dx + dy, x = x0, y = y0;
+  for (;;) {
+    if (x === x1 && y === y1) return true;
+    const e2 = 2 * err;
+    if (e2 >= dy) { err += dy; x += sx; }
+    if (e2 <= dx) { err += dx; y += sy; }
+    if (x === x1 && y === y1) return true;
+    if (fire[tileIndex(map, x, y, level)] > 0) return false;
+  }
+}
+
+/** Smoke blocks sight as walls do: clear if either way round is clear. */
+export function clearOfSmoke(s: BattleState, from: Pos, to: number | Pos): boolean {
+  const p = typeof to === "number" ? posOfIndex(s.map, to) : to;
+  if (p.level !== from.level) return false;
+  return smokeFree(s, p.level, from.x, from.y, p.x, p.y) || smokeFree(s, p.level, p.x, p.y, from.x, from.y);
+}
+
+function posOfIndex(map: MapDef, i: number): Pos {
+  const per = map.width * map.height;
+  const level = Math.floor(i / per), rest = i - level * per;
+  return { x: rest % map.width, y: Math.floor(rest / map.width), level };
 }
 
 const sightCache = new WeakMap<MapDef, (Int32Array | undefined)[]>();
@@ -92,7 +146,7 @@ function sightFrom(map: MapDef, from: number): Int32Array {
   }
   let seen = perTile[from];
   if (!seen) {
-    const r = map.visionRange;
+    const r = Math.min(map.visionRange, MAX_VISION);
     const table = losTable(map);
     const level = Math.floor(from / (map.width * map.height));
     const rest = from - level * map.width * map.height;
@@ -118,7 +172,7 @@ export function visibleCreatureIds(s: BattleState, mask: Uint8Array): Set<string
 export function seenBySquad(s: BattleState, p: Pos, seat?: Seat): boolean {
   for (const u of s.units) {
     if (u.side !== "squad" || u.fate !== "active" || (seat && u.seat !== seat)) continue;
-    if (canSee(s.map, u, p)) return true;
+    if (canSee(s.map, u, p) && (!hasSmoke(s) || clearOfSmoke(s, u, p))) return true;
   }
   return false;
 }

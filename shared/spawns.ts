@@ -6,10 +6,12 @@
 import { CREATURES, DIFFICULTY_WAVE_SCALE, RULES } from "./rules/table.js";
 import type { CreatureKind, SpawnKind, SpawnPoint } from "./map/types.js";
 import type { BattleState, Unit } from "./types.js";
-import { type Draft, emit } from "./draft.js";
+import { type Draft, emit, hurt } from "./draft.js";
 import { randomInt } from "./rng.js";
-import { hurt } from "./damage.js";
 import { unitAt } from "./units.js";
+import { newUnit } from "./unitFields.js";
+import { Terrain } from "./map/types.js";
+import { tileIndex } from "./grid.js";
 
 const SPAWN_KINDS: Record<CreatureKind, SpawnKind[]> = {
   snatcher: ["manhole", "edge"],
@@ -31,15 +33,19 @@ export function waveFor(s: BattleState, round: number): CreatureKind[] {
   return out;
 }
 
+/** The damage a soldier standing on `p` at the end of this round takes for blocking a spawn point (0 if none). */
+export function spawnDamageAt(s: BattleState, p: { x: number; y: number; level: number }): number {
+  if (waveFor(s, s.round + 1).length === 0) return 0;
+  return s.map.spawns.some((q) => q.x === p.x && q.y === p.y && q.level === p.level) ? RULES.spawnBlockDamage : 0;
+}
+
 export function makeCreature(s: BattleState, kind: CreatureKind, at: SpawnPoint): Unit {
   const st = CREATURES[kind];
   const id = `c${s.nextUnitId++}`;
-  return {
+  return newUnit({
     id, kind, side: "creature", seat: null, x: at.x, y: at.y, level: at.level,
-    hp: st.hp, maxHp: st.hp, armor: st.armor, ap: 0, move: st.move, aim: RULES.snatcher.grabAim, fate: "active",
-    mag: 0, spareMags: 0, grenades: 0, hasWeapon: false, overwatch: false, grabbedBy: null, freed: false, burned: false,
-    grabbing: null, unseenAtPhaseStart: true,
-  };
+    hp: st.hp, maxHp: st.hp, armor: st.armor, move: st.move, aim: RULES.snatcher.grabAim, unseenAtPhaseStart: true,
+  });
 }
 
 /** Bring in the wave for `round`. Spawn points are tried in an order the generator shuffles. */
@@ -55,6 +61,9 @@ export function spawnWave(d: Draft, round: number): void {
     for (let k = 0; k < points.length; k++) {
       const idx = (start + k) % points.length;
       const p = points[idx];
+      // a spawn point melted through to a hole, or (off the rooftops) walled in, brings no one
+      const t = s.layers.terrain[tileIndex(s.map, p.x, p.y, p.level)];
+      if (t === Terrain.hole || ((t === Terrain.wall || t === Terrain.vehicle) && p.kind !== "rooftop")) continue;
       const there = unitAt(s, p);
       if (there && there.side === "squad") {
         const key = s.map.spawns.indexOf(p);

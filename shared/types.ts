@@ -11,45 +11,9 @@ export interface Pos {
   level: number;
 }
 
-export type UnitKind = SoldierKind | CreatureKind;
-export type Side = "squad" | "creature";
-/** Where a unit is: on the board, or gone (and how). */
-export type UnitFate = "active" | "dead" | "taken" | "extracted";
-
-export interface Unit {
-  id: string;
-  kind: UnitKind;
-  side: Side;
-  /** The seat that commands a soldier; null for creatures. */
-  seat: Seat | null;
-  x: number;
-  y: number;
-  level: number;
-  hp: number;
-  maxHp: number;
-  armor: number;
-  ap: number;
-  move: number;
-  aim: number;
-  fate: UnitFate;
-  // Soldiers
-  mag: number;
-  spareMags: number;
-  grenades: number;
-  hasWeapon: boolean;
-  overwatch: boolean;
-  /** Id of the creature holding this soldier, or null. */
-  grabbedBy: string | null;
-  /** Freed this round: the soldier has only 1 AP next round. */
-  freed: boolean;
-  /** Burned by acid at least once this battle (shown as a status). */
-  burned: boolean;
-  // Creatures
-  /** Id of the soldier this creature holds, or null. */
-  grabbing: string | null;
-  /** Hidden from the squad at the start of this player phase: may only move in the enemy phase. */
-  unseenAtPhaseStart: boolean;
-}
+// A unit's fields live in one list (unitFields.ts); the type derives from it.
+import type { Unit, UnitKind, Side, UnitFate } from "./unitFields.js";
+export type { Unit, UnitKind, Side, UnitFate };
 
 /** What a creature will do in the enemy phase, announced at the start of the player phase. */
 export interface Intent {
@@ -63,8 +27,10 @@ export interface Intent {
   target: Pos | null;
   /** The tiles it will attack (pounce sweep: 8 around the landing tile). */
   area: Pos[];
-  /** Damage the attack will do to a soldier standing there (armor does not stop a creature's attack). */
+  /** Damage the attack will do to a soldier standing there (before armor, where armor counts). */
   damage: number;
+  /** The soldier a lunge names (a Snatcher's grab), or null. */
+  victim: string | null;
   /** Drag: the path toward the exit and the rounds left until the victim is gone. */
   dragPath: Pos[];
   countdown: number;
@@ -87,6 +53,8 @@ export interface PerimeterState {
   /** The radius after the next environment phase, shown in advance. */
   nextRadius: number;
   breakPoint: number;
+  /** The round whose environment phase breaks the line (announced from the first round: a countdown). */
+  breakOutRound: number;
   broken: boolean;
 }
 
@@ -110,6 +78,14 @@ export interface RoundStats {
   radius: number | null;
 }
 
+/** A report before the battle's first round. */
+export function emptyReport(): Report {
+  return {
+    rounds: 0, kills: 0, soldiersDead: 0, soldiersTaken: 0, civiliansSaved: 0, acidDamage: 0, shots: 0, hits: 0,
+    grabs: 0, drags: 0, freed: 0, holds: 0, acidFromMoves: 0, ringFromCorpses: 0, ringFromRounds: 0, inSight: [], perRound: [],
+  };
+}
+
 export interface Report {
   rounds: number;
   kills: number;
@@ -119,6 +95,20 @@ export interface Report {
   acidDamage: number;
   shots: number;
   hits: number;
+  /** The balance of the three rule modules (the simulator reports them). */
+  grabs: number;
+  /** Grabs that were dragged at least one tile. */
+  drags: number;
+  freed: number;
+  /** Drags halted by a comrade holding on. */
+  holds: number;
+  /** Acid damage soldiers took entering acid on their own moves. */
+  acidFromMoves: number;
+  /** Radius the ring lost to corpses at the line, and to the rounds. */
+  ringFromCorpses: number;
+  ringFromRounds: number;
+  /** Creatures the squad saw at the start of each player phase. */
+  inSight: number[];
   perRound: RoundStats[];
 }
 
@@ -139,6 +129,8 @@ export interface Layers {
   corpse: Uint8Array;
   /** Terrain as changed by the battle (rubble blown away, floors melted to holes). */
   terrain: Uint8Array;
+  /** Fire: rounds a tile still burns (0: none). Burning tiles hurt whoever enters or stands, and smoke blocks sight. */
+  fire: Uint8Array;
 }
 
 export interface BattleState {
@@ -179,6 +171,10 @@ export type Action =
   | { type: "grenade"; unit: string; to: Pos }
   | { type: "butt"; unit: string; target: string }
   | { type: "reload"; unit: string }
+  | { type: "holdOn"; unit: string; comrade: string }
+  | { type: "revive"; unit: string; comrade: string }
+  | { type: "carry"; unit: string; comrade: string }
+  | { type: "drop"; unit: string }
   | { type: "ready"; ready: boolean }
   | { type: "undo" };
 export type ActionType = Action["type"];
@@ -202,6 +198,15 @@ export type BattleEvent =
   | { type: "corroded"; unit: string; armor: number }
   | { type: "grabbed"; unit: string; victim: string; roll: boolean; hit: boolean }
   | { type: "freed"; unit: string; by: string }
+  | { type: "heldOn"; unit: string; comrade: string }
+  /** A soldier at 0 hp is down: revive him (2 AP, beside him) before the next round ends, or he dies. */
+  | { type: "down"; unit: string }
+  | { type: "revived"; unit: string; by: string }
+  | { type: "carried"; unit: string; by: string }
+  | { type: "dropped"; unit: string; by: string; at: Pos }
+  /** A hold halted the drag: the victim is hurt by the tug. */
+  | { type: "tugged"; unit: string; victim: string; by: string }
+  | { type: "pulled"; unit: string; victim: string; to: Pos }
   | { type: "dragged"; unit: string; victim: string; path: Pos[] }
   | { type: "taken"; unit: string; by: string }
   | { type: "pounced"; unit: string; to: Pos; hit: string[] }
@@ -211,6 +216,7 @@ export type BattleEvent =
   | { type: "overwatch"; unit: string }
   | { type: "weaponLost"; unit: string }
   | { type: "melted"; at: Pos }
+  | { type: "fire"; at: Pos; rounds: number }
   | { type: "fell"; unit: string; to: Pos }
   | { type: "squeezed"; radius: number; nextRadius: number }
   | { type: "perimeterBroken" }
@@ -224,7 +230,7 @@ export type BattleEvent =
   /** A soldier's move ran into a creature the squad could not see: he stopped short of it (move final). */
   | { type: "ambush"; unit: string; by: string; at: Pos };
 
-export type DamageCause = "shot" | "grenade" | "butt" | "acid" | "splash" | "vapour" | "grab" | "sweep" | "spit" | "fall" | "spawn";
+export type DamageCause = "shot" | "grenade" | "butt" | "acid" | "splash" | "vapour" | "grab" | "sweep" | "spit" | "fall" | "spawn" | "tug" | "fire";
 
 export type ApplyResult =
   | { ok: true; state: BattleState; events: BattleEvent[] }

@@ -26,7 +26,8 @@ export interface BattleView extends BattleState {
   intents: ViewIntent[];
 }
 
-function viewerMask(s: BattleState, viewer: Viewer): Uint8Array {
+/** The tiles a viewer sees now (1), as the engine judges his commands and previews. */
+export function viewerMask(s: BattleState, viewer: Viewer): Uint8Array {
   return visibleTiles(s, s.options.splitVision && viewer !== "spectator" ? viewer : undefined);
 }
 
@@ -35,9 +36,8 @@ function viewerMask(s: BattleState, viewer: Viewer): Uint8Array {
  * the seat's sight. The engine judges a seat's commands against this, never against the creatures
  * it cannot see, so no verdict (refusal, path, cost) tells him where a hidden creature is.
  */
-export function knownOccupancy(s: BattleState, seat: Seat): Uint8Array {
+export function knownOccupancy(s: BattleState, seat: Seat, mask = viewerMask(s, seat)): Uint8Array {
   const map = s.map;
-  const mask = viewerMask(s, seat);
   const occ = new Uint8Array(map.width * map.height * map.levels);
   for (const u of s.units) {
     if (u.fate !== "active") continue;
@@ -113,6 +113,7 @@ export function viewFor(s: BattleState, viewer: Viewer): BattleView {
       melt: mask(s.layers.melt),
       corpse: mask(s.layers.corpse),
       terrain: s.layers.terrain.slice(),
+      fire: mask(s.layers.fire),
     },
     nextUnitId: 0,
   };
@@ -128,7 +129,7 @@ function eventPlaces(e: BattleEvent): { unit?: string; at: Pos[] } {
     case "spawned": return { unit: e.unit, at: [e.at] };
     case "died": return { unit: e.unit, at: [e.at] };
     case "ambush": return { at: [e.at] };
-    case "acid": case "melted": return { at: [e.at] };
+    case "acid": case "melted": case "fire": return { at: [e.at] };
     default: return { at: [] };
   }
 }
@@ -174,8 +175,11 @@ export function eventsFor(before: BattleState, after: BattleState, events: Battl
     }
     if (at.length && !at.some(seen)) continue;
     if (named && creatures.has(named) && !known.has(named) && !at.some(seen)) continue;
-    if (e.type === "shot" && !known.has(e.target)) continue;
-    out.push(e);
+    if ((e.type === "shot" || e.type === "butt") && !known.has(e.target)) continue;
+    // an event about a soldier (taken, freed, held) keeps him but not a hidden creature's name
+    const r = e as unknown as Record<string, unknown>;
+    const hiddenBy = typeof r.by === "string" && creatures.has(r.by) && !known.has(r.by);
+    out.push(hiddenBy ? ({ ...e, by: "" } as BattleEvent) : e);
   }
   return out;
 }

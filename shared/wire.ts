@@ -8,35 +8,8 @@
  */
 import type { MapDef, Seat } from "./map/types.js";
 
-export interface WireUnit {
-  id: string;
-  kind: string;
-  side: string;
-  /** "" for creatures. */
-  seat: string;
-  x: number;
-  y: number;
-  level: number;
-  hp: number;
-  maxHp: number;
-  armor: number;
-  ap: number;
-  move: number;
-  aim: number;
-  fate: string;
-  mag: number;
-  spareMags: number;
-  grenades: number;
-  hasWeapon: boolean;
-  overwatch: boolean;
-  /** "" when not grabbed. */
-  grabbedBy: string;
-  /** "" when holding no one. */
-  grabbing: string;
-  freed: boolean;
-  burned: boolean;
-  unseenAtPhaseStart: boolean;
-}
+import { type WireUnit, unitFromWire, unitToWire } from "./unitFields.js";
+export type { WireUnit };
 
 export interface WireIntent {
   unit: string;
@@ -48,6 +21,8 @@ export interface WireIntent {
   target: number;
   area: number[];
   damage: number;
+  /** The soldier a lunge names, or "". */
+  victim: string;
   dragPath: number[];
   countdown: number;
   /** Its creature went out of sight since the intent was announced: drawn at `lastSeen`, marked as last known. */
@@ -87,6 +62,8 @@ export interface WireState {
   /** Per tile; 0 on tiles the viewer cannot see. */
   acid: number[];
   corpse: number[];
+  /** Rounds each tile still burns; 0 on tiles the viewer cannot see. */
+  fire: number[];
   /** Terrain codes as the battle has changed them (public: the map is known). */
   terrain: number[];
   /** 1 where the viewer sees now. */
@@ -96,6 +73,8 @@ export interface WireState {
   nextRadius: number;
   breakPoint: number;
   perimeterBroken: boolean;
+  /** The round whose end breaks the line (the break-out's countdown is this less the round). */
+  breakOutRound: number;
   /** The after-action report as JSON ("" until the battle ends). */
   report: string;
 }
@@ -103,24 +82,8 @@ export interface WireState {
 export type { MapDef, Seat };
 
 import type { BattleView, ViewIntent } from "./view.js";
-import type { Intent, Pos, Unit, BattleState } from "./types.js";
+import { type Intent, type Pos, type BattleState, emptyReport } from "./types.js";
 import { indexOf, posOf } from "./grid.js";
-
-function unitToWire(u: Unit): WireUnit {
-  return { ...u, seat: u.seat ?? "", grabbedBy: u.grabbedBy ?? "", grabbing: u.grabbing ?? "" };
-}
-
-function unitFromWire(w: WireUnit): Unit {
-  return {
-    ...w,
-    kind: w.kind as Unit["kind"],
-    side: w.side as Unit["side"],
-    fate: w.fate as Unit["fate"],
-    seat: w.seat === "" ? null : (w.seat as Seat),
-    grabbedBy: w.grabbedBy === "" ? null : w.grabbedBy,
-    grabbing: w.grabbing === "" ? null : w.grabbing,
-  };
-}
 
 export function toWire(v: BattleView): WireState {
   const map = v.map;
@@ -151,12 +114,13 @@ export function toWire(v: BattleView): WireState {
     units,
     intents: v.intents.map((i) => ({
       unit: i.unit, order: i.order, kind: i.kind, moveTo: idx(i.moveTo), target: i.target ? idx(i.target) : -1,
-      area: i.area.map(idx), damage: i.damage, dragPath: i.dragPath.map(idx), countdown: i.countdown,
+      area: i.area.map(idx), damage: i.damage, victim: i.victim ?? "", dragPath: i.dragPath.map(idx), countdown: i.countdown,
       lastKnown: i.lastKnown, lastSeen: i.lastSeen ? idx(i.lastSeen) : -1,
     })),
     noise: v.noise.map(idx),
     acid: Array.from(v.layers.acid),
     corpse: Array.from(v.layers.corpse),
+    fire: Array.from(v.layers.fire),
     terrain: Array.from(v.layers.terrain),
     visible: Array.from(v.visible),
     hasPerimeter: !!p,
@@ -164,6 +128,7 @@ export function toWire(v: BattleView): WireState {
     nextRadius: p ? p.nextRadius : 0,
     breakPoint: p ? p.breakPoint : 0,
     perimeterBroken: p ? p.broken : false,
+    breakOutRound: p ? p.breakOutRound : 0,
     report: v.phase === "ended" ? JSON.stringify(v.report) : "",
   };
 }
@@ -178,7 +143,7 @@ export function fromWire(w: WireState, map: MapDef): BattleView {
   const pos = (i: number) => posOf(map, i);
   const intents: ViewIntent[] = w.intents.map((i) => ({
     unit: i.unit, order: i.order, kind: i.kind as Intent["kind"], moveTo: pos(i.moveTo),
-    target: i.target >= 0 ? pos(i.target) : null, area: i.area.map(pos), damage: i.damage,
+    target: i.target >= 0 ? pos(i.target) : null, area: i.area.map(pos), damage: i.damage, victim: i.victim ? i.victim : null,
     dragPath: i.dragPath.map(pos), countdown: i.countdown,
     lastKnown: i.lastKnown === true, lastSeen: typeof i.lastSeen === "number" && i.lastSeen >= 0 ? pos(i.lastSeen) : null,
   }));
@@ -189,7 +154,7 @@ export function fromWire(w: WireState, map: MapDef): BattleView {
       return { before: who && typeof back === "number" && back >= 0 ? { ...who, ...pos(back) } : units[0] };
     });
   const perimeter: BattleState["perimeter"] = w.hasPerimeter && map.perimeter
-    ? { cx: map.perimeter.cx, cy: map.perimeter.cy, level: map.perimeter.level, radius: w.radius, nextRadius: w.nextRadius, breakPoint: w.breakPoint, broken: w.perimeterBroken }
+    ? { cx: map.perimeter.cx, cy: map.perimeter.cy, level: map.perimeter.level, radius: w.radius, nextRadius: w.nextRadius, breakPoint: w.breakPoint, breakOutRound: w.breakOutRound, broken: w.perimeterBroken }
     : null;
   return {
     rulesVersion: w.rulesVersion,
@@ -209,6 +174,7 @@ export function fromWire(w: WireState, map: MapDef): BattleView {
       melt: new Uint8Array(n),
       corpse: Uint8Array.from(w.corpse),
       terrain: Uint8Array.from(w.terrain),
+      fire: w.fire ? Uint8Array.from(w.fire) : new Uint8Array(n),
     },
     perimeter,
     ready: { takumi: w.readyTakumi, wang: w.readyWang },
@@ -216,7 +182,7 @@ export function fromWire(w: WireState, map: MapDef): BattleView {
     noise: w.noise.map(pos),
     undo: { takumi: placeholder(w.undoTakumi, w.undoUnitTakumi, w.undoBackTakumi), wang: placeholder(w.undoWang, w.undoUnitWang, w.undoBackWang) },
     civiliansSaved: w.civiliansSaved,
-    report: w.report ? JSON.parse(w.report) : { rounds: 0, kills: 0, soldiersDead: 0, soldiersTaken: 0, civiliansSaved: 0, acidDamage: 0, shots: 0, hits: 0, perRound: [] },
+    report: w.report ? JSON.parse(w.report) : emptyReport(),
     step: w.step,
     viewer: w.viewer as BattleView["viewer"],
     visible: Uint8Array.from(w.visible),

@@ -4,12 +4,16 @@
  *  - applyPerSec: apply() of legal actions on last-stand mid-battle states (round 5–8);
  *  - legalActionsPerSec: legalActions() on the same states;
  *  - battleMsMedian: one full bot-vs-creatures battle (median);
- *  - simGamesPerSec: battles per second over a run of --games.
+ *  - simGamesPerSec: battles per second over a run of --games;
+ *  - worstCallMs, maxRssMb: one whole bot battle on the largest map the format allows in practice
+ *    (64×64, 4 levels, vision 16; generated, see tools/big-map.ts): the slowest single engine call
+ *    (apply or botCommand) and the process's peak resident memory.
  */
 import { apply, botCommand, createBattle, legalActions, type BattleState, type Command, type Seat } from "../shared/index.js";
 import { loadMapById } from "../server/maps.js";
 import { playBattle } from "./play.js";
 import { readArgs } from "./args.js";
+import { bigMap } from "./big-map.js";
 
 const args = readArgs();
 const map = loadMapById("last-stand");
@@ -78,6 +82,32 @@ for (let g = 0; g < games; g++) {
   times.push(performance.now() - t);
 }
 const total = performance.now() - t0;
+
+/** One bot battle on the big map: the slowest engine call and the peak memory. */
+function bigBattle(seed: number): { worstCallMs: number; maxRssMb: number; rounds: number } {
+  const big = bigMap(64, 4);
+  let worst = 0, rss = process.memoryUsage().rss;
+  const timed = <T>(f: () => T): T => {
+    const t = performance.now();
+    const r = f();
+    worst = Math.max(worst, performance.now() - t);
+    return r;
+  };
+  let s = timed(() => createBattle(big, seed));
+  for (let n = 0; s.phase === "player" && n < 20_000; n++) {
+    for (const seat of SEATS) {
+      const c = timed(() => botCommand(s, seat));
+      if (!c) continue;
+      let r = timed(() => apply(s, c));
+      if (!r.ok) r = timed(() => apply(s, { seat, action: { type: "ready", ready: true } }));
+      if (r.ok) s = r.state;
+      rss = Math.max(rss, process.memoryUsage().rss);
+      if (s.phase !== "player") break;
+    }
+  }
+  return { worstCallMs: worst, maxRssMb: rss / 2 ** 20, rounds: s.round };
+}
+const big = bigBattle(1);
 times.sort((a, b) => a - b);
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const out = {
@@ -90,6 +120,10 @@ const out = {
   battleMsP90: r1(times[Math.floor(times.length * 0.9)]),
   simGamesPerSec: r1((games * 1000) / total),
   games,
+  bigMap: "64x64x4",
+  bigMapRounds: big.rounds,
+  worstCallMs: r1(big.worstCallMs),
+  maxRssMb: Math.round(big.maxRssMb),
   node: process.version,
 };
 if (args.flag("json")) console.log(JSON.stringify(out));

@@ -19,6 +19,10 @@ const { mapId, seed, games, difficulty, map } = orExit(() => {
 });
 
 let wins = 0, rounds = 0, dead = 0, taken = 0, acid = 0, kills = 0;
+// the three rule modules' balance, summed over the battles
+const sums = { grabs: 0, drags: 0, freed: 0, holds: 0, acidFromMoves: 0, ringFromCorpses: 0, ringFromRounds: 0 };
+/** Creatures in the squad's sight at the start of every player phase of every battle. */
+const inSight: number[] = [];
 const hashes: string[] = [];
 for (let g = 0; g < games; g++) {
   const played = playBattle(map, seed + g, { difficulty }, g === 0 && args.get("record", "") !== "");
@@ -29,10 +33,15 @@ for (let g = 0; g < games; g++) {
   taken += s.report.soldiersTaken;
   acid += s.report.acidDamage;
   kills += s.report.kills;
+  for (const k of Object.keys(sums) as (keyof typeof sums)[]) sums[k] += s.report[k];
+  inSight.push(...s.report.inSight);
   hashes.push(hashState(s));
   if (played.record) writeFileSync(args.get("record", ""), JSON.stringify(played.record, null, 1) + "\n");
 }
 const round2 = (x: number) => Math.round(x * 100) / 100;
+inSight.sort((a, b) => a - b);
+const percentile = (q: number) => (inSight.length ? inSight[Math.min(inSight.length - 1, Math.floor(q * inSight.length))] : 0);
+const perBattle = Object.fromEntries(Object.entries(sums).map(([k, v]) => [k, round2(v / games)]));
 const summary = {
   map: mapId,
   difficulty,
@@ -47,6 +56,9 @@ const summary = {
   soldiersLost: round2((dead + taken) / games),
   acidDamage: round2(acid / games),
   kills: round2(kills / games),
+  ...perBattle,
+  inSightP50: percentile(0.5),
+  inSightP95: percentile(0.95),
   hash: hashString(hashes.join(",")),
 };
 if (args.flag("json")) console.log(JSON.stringify(summary));

@@ -2,3 +2,4 @@
 export * from "../../shared/index.js";
 export * from "../../shared/wire.js";
 export { hashString } from "../../shared/hash.js";
+export { newUnit, unitToWire, unitFromWire } from "../../shared/unitFields.js";

@@ -39,6 +39,8 @@ const CAUSE: Record<DamageCause, string> = {
   spit: "spit acid",
   fall: "the fall",
   spawn: "a creature climbing out under him",
+  tug: "the tug-of-war",
+  fire: "the fire",
 };
 
 const PHASE: Record<string, string> = { enemy: "Enemy phase", environment: "Environment phase", player: "Player phase" };
@@ -78,6 +80,14 @@ export const WORDS: Wording = {
   undone: (e, n) => `${n(e.unit)}'s move is taken back`,
   phase: (e) => `— ${PHASE[e.phase] ?? e.phase}, round ${e.round} —`,
   ended: (e) => (e.outcome === "won" ? "the battle is won" : "the battle is lost"),
+  heldOn: (e, n) => `${n(e.unit)} holds on to ${n(e.comrade)}`,
+  down: (e, n) => `${n(e.unit)} is down: revive him before the next round ends`,
+  revived: (e, n) => `${n(e.by)} gets ${n(e.unit)} back on his feet`,
+  carried: (e, n) => `${n(e.by)} picks up ${n(e.unit)}`,
+  dropped: (e, n) => `${n(e.by)} puts ${n(e.unit)} down at ${at(e.at)}`,
+  tugged: (e, n) => `${n(e.by)} holds on: the drag halts and the tug hurts ${n(e.victim)}`,
+  pulled: (e, n) => `${n(e.unit)} pulls ${n(e.victim)} to ${at(e.to)}`,
+  fire: (e) => `fire at ${at(e.at)}${e.rounds > 0 ? ` (${e.rounds} round${e.rounds === 1 ? "" : "s"})` : " goes out"}`,
   ambush: (e, n) => `ambush! ${n(e.unit)} runs into ${n(e.by)} at ${at(e.at)} and stops short`,
 };
 

@@ -1,9 +1,9 @@
 /** Rifle butt (1 AP): 1 damage to an adjacent creature, and its acid splashes the attacker. */
 import { RULES } from "../rules/table.js";
 import type { Action, BattleState, Seat, Unit } from "../types.js";
-import { type Draft, emit, draftUnit } from "../draft.js";
+import { type Draft, emit, draftUnit, hurt } from "../draft.js";
+import { resolveEffects } from "../effects.js";
 import { distance } from "../grid.js";
-import { hurt } from "../damage.js";
 import { type Refusal, armedAgainst, isRefusal, refuse } from "./common.js";
 
 type Butt = Extract<Action, { type: "butt" }>;
@@ -21,7 +21,8 @@ export function runButt(d: Draft, a: Butt): void {
   u.ap--;
   u.overwatch = false;
   emit(d, { type: "butt", unit: u.id, target: target.id, damage: RULES.butt.damage });
-  const died = hurt(d, target, RULES.butt.damage, "butt", true);
+  hurt(d, target, RULES.butt.damage, "butt", true);
+  resolveEffects(d);
   // a kill splashes him anyway (the death burst); otherwise the blood on the stock does
-  if (!died) hurt(d, u, RULES.butt.splash, "splash", true);
+  if (target.fate === "active") hurt(d, u, RULES.butt.splash, "splash", true);
 }

@@ -2,11 +2,12 @@
 import { Terrain } from "../map/types.js";
 import { RULES, SOLDIERS } from "../rules/table.js";
 import type { Action, BattleState, Pos, Seat, SoldierKind, Unit } from "../types.js";
-import { type Draft, emit, draftUnit, writeLayers } from "../draft.js";
+import { type Draft, emit, draftUnit, hurt, writeLayers } from "../draft.js";
 import { distance, tileIndex, tilesAround } from "../grid.js";
 import { lineOfSight, visibleTiles } from "../sight.js";
-import { hurt } from "../damage.js";
 import { unitAt } from "../units.js";
+import { blastIgnites } from "../fire.js";
+import { resolveEffects } from "../effects.js";
 import { type Refusal, isRefusal, needsAp, onGrid, ownSoldier, refuse } from "./common.js";
 
 type Grenade = Extract<Action, { type: "grenade" }>;
@@ -46,11 +47,14 @@ export function runGrenade(d: Draft, a: Grenade): void {
     const i = tileIndex(d.s.map, p.x, p.y, p.level);
     if (d.s.layers.terrain[i] === Terrain.rubble) writeLayers(d).terrain[i] = Terrain.street;
   }
-  const killed = victims.filter((v) => hurt(d, v, RULES.grenade.damage, "grenade") && v.side === "creature");
+  for (const v of victims) hurt(d, v, RULES.grenade.damage, "grenade");
+  resolveEffects(d);
+  const killed = victims.filter((v) => v.side === "creature" && v.fate === "dead");
   // a creature killed where the squad cannot see keeps its announced intent in the view
   if (killed.length) {
     const seen = visibleTiles(d.s);
     const unseen = new Set(killed.filter((v) => seen[tileIndex(d.s.map, v.x, v.y, v.level)] === 0).map((v) => v.id));
     if (unseen.size) d.s.intents = d.s.intents.map((i) => (unseen.has(i.unit) ? { ...i, diedUnseen: true } : i));
   }
+  blastIgnites(d, tiles);
 }

@@ -5,11 +5,13 @@
  * creature in his way: an ambush; the creature is revealed and the move is final.
  */
 import type { Action, BattleState, Pos, Seat, Unit } from "../types.js";
-import { type Draft, draftUnit } from "../draft.js";
+import { type Draft, draftUnit, emit } from "../draft.js";
 import { tileIndex, posOf } from "../grid.js";
 import { apForCost, soldierPath, stepCost } from "../path.js";
 import { unitAt } from "../units.js";
-import { enteredTile } from "../acid.js";
+import { burnsOnEntering, enteredTile } from "../acid.js";
+import { resolveEffects } from "../effects.js";
+import { enteredFire } from "../fire.js";
 import { checkRescue } from "../objectives.js";
 import { canSee } from "../sight.js";
 import { knownUnitAt } from "../view.js";
@@ -17,7 +19,13 @@ import { type Refusal, needsAp, onGrid, ownSoldier, refuse, isRefusal } from "./
 
 type Move = Extract<Action, { type: "move" }>;
 
-export function planMove(s: BattleState, seat: Seat, a: Move): { path: number[]; ap: number } | Refusal {
+/** What an accepted move needs to run: the tiles it walks and the AP it costs. */
+export interface MovePlan {
+  path: number[];
+  ap: number;
+}
+
+export function planMove(s: BattleState, seat: Seat, a: Move): MovePlan | Refusal {
   const u = ownSoldier(s, seat, a.unit);
   if (isRefusal(u)) return u;
   if (u.grabbedBy) return refuse("ERR_GRABBED");
@@ -43,15 +51,20 @@ function revealsCreature(s: BattleState, mover: Unit, from: Pos): boolean {
   return false;
 }
 
-export function runMove(d: Draft, seat: Seat, a: Move, plan: { path: number[]; ap: number }): void {
+export function runMove(d: Draft, seat: Seat, a: Move, plan: MovePlan): void {
   const s = d.s;
   const u = draftUnit(d, a.unit);
   const before = { ...u };
   const eventsBefore = d.events.length;
   u.ap -= plan.ap;
   u.overwatch = false;
-  const walked: Pos[] = [];
   let ambusher: Unit | undefined;
+  let walked: Pos[] = [];
+  // the walk is told up to each tile that burns, then the burn: events come in the order they happen
+  const tellWalk = () => {
+    if (walked.length) emit(d, { type: "moved", unit: u.id, path: walked });
+    walked = [];
+  };
   for (const i of plan.path) {
     const to = posOf(s.map, i);
     // the path was planned around what the squad sees: only a hidden creature can stand on it
@@ -62,12 +75,22 @@ export function runMove(d: Draft, seat: Seat, a: Move, plan: { path: number[]; a
     }
     u.x = to.x; u.y = to.y; u.level = to.level;
     walked.push(to);
+    const burning = s.layers.fire[i] > 0;
+    if (!burnsOnEntering(s, i) && !burning) continue;
+    tellWalk();
+    const hp = u.hp;
     enteredTile(d, u);
+    resolveEffects(d);
+    s.report.acidFromMoves += hp - u.hp;
+    if (burning && u.fate === "active") {
+      enteredFire(d, u);
+      resolveEffects(d);
+    }
     if (u.fate !== "active") break;
   }
-  if (walked.length) d.events.splice(eventsBefore, 0, { type: "moved", unit: u.id, path: walked });
+  tellWalk();
   // the whole move's AP are spent all the same: a probe into the fog is never free
-  if (ambusher) d.events.push({ type: "ambush", unit: u.id, by: ambusher.id, at: { x: ambusher.x, y: ambusher.y, level: ambusher.level } });
+  if (ambusher) emit(d, { type: "ambush", unit: u.id, by: ambusher.id, at: { x: ambusher.x, y: ambusher.y, level: ambusher.level } });
   const rescued = u.fate === "active" && checkRescue(d, u);
   // a move stays undoable until it reveals a creature, hurts someone or changes the objective
   const revealed = !!ambusher || (u.fate === "active" && revealsCreature(s, u, before));

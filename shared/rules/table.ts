@@ -4,7 +4,7 @@
  */
 import type { CreatureKind, SoldierKind } from "../map/types.js";
 
-export const RULES_VERSION = 2;
+export const RULES_VERSION = 3;
 
 export interface SoldierStats {
   hp: number;
@@ -52,7 +52,7 @@ export const RULES = {
     onWall: 20,
     overwatch: 10,
     grabbedShooter: 20,
-    calledShot: 15,
+    calledShot: 25,
   },
   butt: { damage: 1, splash: 1 },
   calledShotDamage: 1,
@@ -68,9 +68,30 @@ export const RULES = {
     meltRounds: 2,
     fallDamage: 2,
   },
-  snatcher: { grabAim: 70, dragTiles: 2 },
-  leaper: { pounceRange: 4, sweepDamage: 2 },
+  snatcher: {
+    grabAim: 70,
+    /** The grab's chance falls by this much per point of the victim's armor (corroded armor matters). */
+    grabPerArmor: 15,
+    /** The lunge reaches this far around the tile the Snatcher moves to (in its sight). */
+    reach: 1,
+    /** Tiles a drag moves a round. */
+    dragTiles: 5,
+    /** Damage the victim takes when a comrade's hold halts the drag. */
+    tugDamage: 1,
+  },
+  /** The tail's sweep: armor counts against it. */
+  leaper: { pounceRange: 4, sweepDamage: 3 },
   spitter: { range: 4, damage: 2, acid: 2 },
+  /** A soldier at 0 hp is down, not dead: he dies at the end of the next round unless revived. */
+  down: { rounds: 2, reviveAp: 2, reviveHp: 1 },
+  /** Carrying a comrade who is down: Wang at full speed, anyone else at half (rounded down, at least 1). */
+  carry: { ap: 1, fullSpeed: ["wang"] as readonly string[] },
+  /**
+   * Fire: a grenade that hits a vehicle sets it burning for `vehicleRounds`; each environment phase
+   * a burning vehicle spreads fire to each tile beside it on a `spreadChance` roll, burning `rounds`.
+   * Whoever enters or stands on a burning tile takes `damage` (armor ignored); smoke blocks sight.
+   */
+  fire: { vehicleRounds: 6, rounds: 2, spreadChance: 30, damage: 1 },
   spawnBlockDamage: 1,
   noise: { range: 8, offset: 1 },
   freedAp: 1,

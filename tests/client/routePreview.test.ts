@@ -13,7 +13,8 @@ import { dryWaypoint } from "./fixtures.js";
 /** Takumi at 8,9 on last-stand; acid 2 across row 11 at x 7..9, so every cheapest route to 8,12 crosses it. */
 function acidRow(): BattleState {
   const s = quiet("last-stand", { waves: true, perimeter: true });
-  for (const x of [7, 8, 9]) setAcid(s, x, 11, 0, 2);
+  // wide enough that no route of the same AP goes round it (routes avoid acid at equal cost)
+  for (const x of [6, 7, 8, 9, 10]) setAcid(s, x, 11, 0, 2);
   return s;
 }
 
@@ -94,8 +95,8 @@ describe("routePreview", () => {
   it("ending on a telegraphed attack tile lists the attack", () => {
     const s = quiet("last-stand", { waves: true, perimeter: true });
     s.intents = [
-      { unit: "c99", order: 1, kind: "spit", moveTo: pos(12, 12), target: pos(8, 12), area: [], damage: 2, dragPath: [], countdown: 0 },
-      { unit: "c98", order: 2, kind: "pounce", moveTo: pos(9, 13), target: null, area: [pos(8, 12), pos(9, 12)], damage: 2, dragPath: [], countdown: 0 },
+      { unit: "c99", order: 1, kind: "spit", moveTo: pos(12, 12), target: pos(8, 12), area: [], damage: 2, victim: null, dragPath: [], countdown: 0 },
+      { unit: "c98", order: 2, kind: "pounce", moveTo: pos(9, 13), target: null, area: [pos(8, 12), pos(9, 12)], damage: 2, victim: null, dragPath: [], countdown: 0 },
     ];
     const p = routePreview(s, "takumi", "takumi", pos(8, 12));
     expect(p.threats.map((t) => t.unit)).toEqual(["c99", "c98"]);

@@ -43,6 +43,14 @@ const SAMPLES: { [K in BattleEvent["type"]]: Extract<BattleEvent, { type: K }> }
   phase: { type: "phase", phase: "enemy", round: 8 },
   ended: { type: "ended", outcome: "lost" },
   ambush: { type: "ambush", unit: "takumi", by: "c1", at: P },
+  heldOn: { type: "heldOn", unit: "wang", comrade: "wang-private-1" },
+  down: { type: "down", unit: "wang-private-1" },
+  revived: { type: "revived", unit: "wang-private-1", by: "wang" },
+  carried: { type: "carried", unit: "wang-private-1", by: "wang" },
+  dropped: { type: "dropped", unit: "wang-private-1", by: "wang", at: P },
+  tugged: { type: "tugged", unit: "c1", victim: "wang-private-1", by: "wang" },
+  pulled: { type: "pulled", unit: "c1", victim: "wang-private-1", to: P },
+  fire: { type: "fire", at: P, rounds: 2 },
 };
 
 /** The event kinds as written in shared/types.ts's BattleEvent union. */

@@ -67,11 +67,11 @@ describe("hit chance and its parts", () => {
     expect(labels(hitChance(s, TAKUMI, c.id).parts)).toEqual([["aim", 75], ["on a wall", -20]]);
   });
 
-  it("-20 when the shooter is grabbed, -15 for a called shot, -10 on overwatch", () => {
+  it("-20 when the shooter is grabbed, -25 for a called shot, -10 on overwatch", () => {
     const s = quiet("tower-test");
     put(s, TAKUMI, 1, 1, 1);
     const c = placeCreature(s, "snatcher", 2, 1, 1);
-    expect(hitChance(s, TAKUMI, c.id, "calledShot").chance).toBe(60);
+    expect(hitChance(s, TAKUMI, c.id, "calledShot").chance).toBe(50);
     expect(hitChance(s, TAKUMI, c.id, "overwatch").chance).toBe(65);
     expect(labels(hitChance(s, TAKUMI, c.id, "overwatch").parts)).toEqual([["aim", 75], ["overwatch", -10]]);
     unit(s, TAKUMI).grabbedBy = c.id;
@@ -285,12 +285,12 @@ describe("cover comes from between", () => {
     expect(labels(hitChance(s, TAKUMI, c.id).parts)).toEqual([["aim", 75]]);
   });
 
-  it("a Snatcher clinging to a wall beside a soldier in the open grabs at its full 70", () => {
+  it("a Snatcher clinging to a wall beside a soldier in the open grabs at its full 70, less his armor", () => {
     const s = quiet("the-alley");
     put(s, TAKUMI, 3, 10);
     const c = placeCreature(s, "snatcher", 2, 10); // on the alley's west wall
     expect(terrainAt(s, 2, 10)).toBe(Terrain.wall);
-    expect(grabChance(s, c, unit(s, TAKUMI))).toBe(70);
+    expect(grabChance(s, c, unit(s, TAKUMI))).toBe(70 - 15);
   });
 
   it("rubble between still covers a target beside the shooter's tile", () => {

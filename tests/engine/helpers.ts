@@ -12,6 +12,7 @@ import {
 import { makeCreature } from "../../shared/spawns.js";
 import { planIntents } from "../../shared/intents.js";
 import { nextRandom } from "../../shared/rng.js";
+import { scheduledBreakOut } from "../../shared/perimeter.js";
 
 export type MapId = "last-stand" | "the-alley" | "tower-test";
 
@@ -198,9 +199,13 @@ export const WP2 = "wang-private-2";
  */
 export function withPerimeter(
   s: BattleState,
-  def: { cx: number; cy: number; radius: number; breakPoint: number; squeezeCorpses: number; squeezeEveryRounds: number; level?: number },
+  def: { cx: number; cy: number; radius: number; breakPoint: number; squeezeCorpses: number; squeezeEveryRounds: number; level?: number; breakOutRound?: number },
 ): void {
-  const full = { level: 0, ...def };
+  const { breakOutRound, ...rest } = def;
+  const full = { level: 0, ...rest };
   s.map = { ...s.map, perimeter: full };
-  s.perimeter = { cx: full.cx, cy: full.cy, level: full.level, radius: full.radius, nextRadius: full.radius, breakPoint: full.breakPoint, broken: false };
+  s.perimeter = {
+    cx: full.cx, cy: full.cy, level: full.level, radius: full.radius, nextRadius: full.radius, breakPoint: full.breakPoint,
+    breakOutRound: breakOutRound ?? scheduledBreakOut(s.map), broken: false,
+  };
 }

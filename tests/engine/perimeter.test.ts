@@ -171,22 +171,40 @@ describe("perimeter: the next radius is shown in advance", () => {
 });
 
 describe("perimeter: the break point", () => {
-  it("when the radius reaches the break point the line breaks and the objective turns to extract", () => {
-    const s = circle(3, { breakPoint: 2 });
+  it("the line breaks on the round announced from the first, and the objective turns to extract", () => {
+    let s = circle(5, { breakPoint: 2, squeezeEveryRounds: 1 });
+    expect(s.perimeter!.breakOutRound).toBe(3); // the timer alone needs (5 - 2) × 1 rounds
     expect(s.objective).toBe("hold");
-    setCorpse(s, CX + 4, CY, 0, 1);
-    setCorpse(s, CX - 4, CY, 0, 1);
+    for (let r = 1; r < 3; r++) {
+      s = endRound(s).state;
+      expect(s.perimeter!.broken, `round ${r}`).toBe(false);
+    }
     const { state, events } = endRound(s);
-    expect(state.perimeter!.radius).toBe(2);
     expect(state.perimeter!.broken).toBe(true);
     expect(state.objective).toBe("extract");
     expect(eventsOf(events, "perimeterBroken")).toHaveLength(1);
     expect(eventsOf(events, "objective")).toEqual([{ type: "objective", stage: "extract" }]);
+    expect(state.report.ringFromRounds).toBe(3);
     // a broken line squeezes no more
     setCorpse(state, CX + 3, CY, 0, 4);
     const later = endRound(state).state;
-    expect(later.perimeter!.radius).toBe(2);
+    expect(later.perimeter!.radius).toBe(state.perimeter!.radius);
     expect(later.phase).toBe("player");
+  });
+
+  it("corpses at the line squeeze the ring but never bring the break-out nearer", () => {
+    const s = circle(3, { breakPoint: 2 });
+    const scheduled = s.perimeter!.breakOutRound;
+    expect(scheduled).toBe(s.map.maxRounds);
+    setCorpse(s, CX + 4, CY, 0, 1);
+    setCorpse(s, CX - 4, CY, 0, 1);
+    const { state, events } = endRound(s);
+    expect(state.perimeter!.radius).toBe(2);
+    expect(state.perimeter!.broken).toBe(false);
+    expect(state.objective).toBe("hold");
+    expect(eventsOf(events, "perimeterBroken")).toEqual([]);
+    expect(state.report.ringFromCorpses).toBe(1);
+    expect(state.perimeter!.breakOutRound).toBe(scheduled);
   });
 
   it("once extracting, a soldier standing on an exit at the end of the round gets out", () => {

@@ -67,11 +67,18 @@ function checkInvariants(s: BattleState, where: string): void {
       if (u.mag < 0 || u.mag > RULES.rifle.magazine || u.spareMags < 0 || u.grenades < 0) throw new Error(`${at} ammunition ${u.mag}/${u.spareMags}/${u.grenades}`);
       if (u.armor < 0) throw new Error(`${at} armor ${u.armor}`);
     }
+    if (u.fate === "carried") {
+      const by = s.units.find((v) => v.id === u.carriedBy);
+      if (!by || by.fate !== "active" || by.carrying !== u.id || distance(by, u) !== 0) throw new Error(`${at} carried by ${u.carriedBy}, who does not carry him here`);
+      if (u.down <= 0) throw new Error(`${at} carried but not down`);
+    } else if (u.carriedBy) throw new Error(`${at} (${u.fate}) still marked carried by ${u.carriedBy}`);
+    if (u.carrying && u.fate === "active" && !s.units.some((v) => v.id === u.carrying && v.fate === "carried")) throw new Error(`${at} carries ${u.carrying}, who is not carried`);
     if (u.fate !== "active") {
       if (u.fate === "dead" && u.hp !== 0) throw new Error(`${at} dead with hp ${u.hp}`);
       continue;
     }
-    if (u.hp < 1) throw new Error(`${at} active with hp ${u.hp}`);
+    if (u.down > 0 && (u.side !== "squad" || u.hp !== 0 || u.ap !== 0)) throw new Error(`${at} down with hp ${u.hp}, ap ${u.ap}`);
+    if (u.hp < 1 && u.down === 0) throw new Error(`${at} active with hp ${u.hp}, not down`);
     if (u.x < 0 || u.y < 0 || u.x >= m.width || u.y >= m.height || u.level < 0 || u.level >= m.levels) throw new Error(`${at} off the map`);
     const i = tileIndex(m, u.x, u.y, u.level);
     if (taken.has(i)) throw new Error(`${at} shares (${u.x}, ${u.y}, ${u.level}) with ${taken.get(i)}`);
@@ -84,17 +91,27 @@ function checkInvariants(s: BattleState, where: string): void {
       if (!g || g.fate !== "active" || g.grabbing !== u.id) throw new Error(`${at} held by ${u.grabbedBy}, who does not hold him`);
       if (distance(g, u) !== 1) throw new Error(`${at} held by ${g.id} from ${distance(g, u)} tiles`);
     }
+    if (u.heldBy && !u.grabbedBy) throw new Error(`${at} held on to by ${u.heldBy} but not grabbed`);
     if (u.grabbing) {
       const v = s.units.find((w) => w.id === u.grabbing);
       if (!v || v.fate !== "active" || v.grabbedBy !== u.id) throw new Error(`${at} holds ${u.grabbing}, who is not held by it`);
     }
   }
   for (let i = 0; i < s.layers.acid.length; i++) if (s.layers.acid[i] > 3) throw new Error(`${where}: acid ${s.layers.acid[i]} on tile ${i}`);
+  for (let i = 0; i < s.layers.fire.length; i++) {
+    if (s.layers.fire[i] > RULES.fire.vehicleRounds) throw new Error(`${where}: fire ${s.layers.fire[i]} on tile ${i}`);
+    if (s.layers.fire[i] > 0 && (s.layers.terrain[i] === Terrain.wall || s.layers.terrain[i] === Terrain.hole)) throw new Error(`${where}: fire on a wall or hole, tile ${i}`);
+  }
   if (s.phase === "player") {
     // announced at the phase start: a creature killed since keeps its (now void) intent until the next phase
     for (const i of s.intents) {
       const c = s.units.find((u) => u.id === i.unit);
       if (!c || c.side !== "creature") throw new Error(`${where}: an intent for ${i.unit}, no creature on the board`);
+    }
+    for (const i of s.intents) {
+      const c = s.units.find((u) => u.id === i.unit)!;
+      // the drag's announcement ends with the grab
+      if (i.kind === "drag" && c.fate === "active" && !c.grabbing) throw new Error(`${where}: ${c.id} announces a drag, holding no one`);
     }
     const announced = new Set(s.intents.map((i) => i.unit));
     if (announced.size !== s.intents.length) throw new Error(`${where}: two intents for one creature`);
@@ -110,6 +127,8 @@ function essence(a: Command["action"]): unknown {
     case "move": case "grenade": return { type: a.type, unit: a.unit, to: { x: a.to.x, y: a.to.y, level: a.to.level } };
     case "shoot": case "calledShot": case "butt": return { type: a.type, unit: a.unit, target: a.target };
     case "overwatch": case "reload": return { type: a.type, unit: a.unit };
+    case "holdOn": case "revive": case "carry": return { type: a.type, unit: a.unit, comrade: a.comrade };
+    case "drop": return { type: a.type, unit: a.unit };
     case "ready": return { type: a.type, ready: a.ready };
     case "undo": return { type: a.type };
   }

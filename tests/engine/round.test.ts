@@ -108,8 +108,8 @@ describe("round: the Leaper's pounce", () => {
     expect(eventsOf(events, "pounced")).toEqual([{ type: "pounced", unit: le.id, to: intent.moveTo, hit: [TAKUMI] }]);
     const sweep = eventsOf(events, "damaged").filter((e) => e.cause === "sweep");
     expect(sweep.map((e) => e.unit)).toEqual([TAKUMI]);
-    // the tail goes through armor: the full 2 the intent announced
-    expect(intent.damage).toBe(2);
+    // the tail's 3, less his armor 1 (armor counts against it, so corroded armor tells)
+    expect(intent.damage).toBe(3);
     expect(sweep[0].amount).toBe(2);
     expect(unit(state, TAKUMI).armor).toBe(1);
     expect(unit(state, WANG).hp).toBe(8);
@@ -174,7 +174,12 @@ describe("round: ready", () => {
     const w = unit(s, WANG);
     w.hp = 2;
     setAcid(s, w.x, w.y, 0, 3);
-    const { state, events } = endRound(s);
+    // at 0 hp he is down, not dead: the battle goes on until he bleeds out (no one is left to revive him)
+    const first = endRound(s);
+    expect(unit(first.state, WANG).fate).toBe("active");
+    expect(unit(first.state, WANG).down).toBeGreaterThan(0);
+    expect(first.state.phase).toBe("player");
+    const { state, events } = endRound(first.state);
     expect(unit(state, WANG).fate).toBe("dead");
     expect(state.phase).toBe("ended");
     expect(state.outcome).toBe("lost");

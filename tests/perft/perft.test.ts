@@ -18,13 +18,13 @@ const EXPECTED: Record<string, { round: number; takumi: Record<string, number>; 
   },
   "last-stand round 4": {
     round: 4,
-    takumi: { move: 220, reload: 1, grenade: 189, shoot: 2, overwatch: 1, ready: 1, undo: 1 },
-    wang: { move: 301, shoot: 3, reload: 1, overwatch: 2, grenade: 166, ready: 1 },
+    takumi: { move: 335, reload: 2, grenade: 177, ready: 1 },
+    wang: { move: 176, shoot: 1, reload: 2, overwatch: 1, grenade: 150, ready: 1, undo: 1 },
   },
   "last-stand round 8": {
     round: 8,
-    takumi: { move: 371, shoot: 14, reload: 2, overwatch: 3, ready: 1 },
-    wang: { move: 439, reload: 3, butt: 2, shoot: 5, overwatch: 1, ready: 1 },
+    takumi: { move: 338, shoot: 2, reload: 2, overwatch: 2, grenade: 98, ready: 1 },
+    wang: { move: 348, reload: 2, shoot: 1, overwatch: 1, grenade: 105, ready: 1 },
   },
   "the-alley start": {
     round: 1,

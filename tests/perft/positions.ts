@@ -13,7 +13,7 @@ export const FIXTURES_DIR = join(import.meta.dirname, "fixtures");
 export const POSITIONS = ["last-stand start", "last-stand round 4", "last-stand round 8", "the-alley start", "tower-test start"] as const;
 export type PositionName = (typeof POSITIONS)[number];
 
-const LAYERS = ["acid", "acidAge", "melt", "corpse", "terrain"] as const;
+const LAYERS = ["acid", "acidAge", "melt", "corpse", "fire", "terrain"] as const;
 
 /** A stored position: the state without its map (named by id and content hash), layers as arrays. */
 interface Fixture {

@@ -5,7 +5,7 @@
  * supplies the tween clock and the sprites; floating texts share the one bitmap font.
  */
 import { Container, Graphics } from "pixi.js";
-import type { BattleEvent, MapDef, Pos, WireUnit } from "../engine";
+import { newUnit, unitToWire, type BattleEvent, type MapDef, type Pos, type WireUnit } from "../engine";
 import { btext, C, easeInOut } from "./theme";
 import { drawSprite, makeSprite, type UnitSprite } from "./units";
 
@@ -243,11 +243,7 @@ export async function play(h: AnimHost, e: BattleEvent): Promise<void> {
       if ((e.at.level ?? 0) !== h.level) return;
       let s = h.sprites.get(e.unit);
       if (!s) {
-        const u: WireUnit = {
-          id: e.unit, kind: e.kind, side: "creature", seat: "", x: e.at.x, y: e.at.y, level: e.at.level ?? 0,
-          hp: 1, maxHp: 1, armor: 0, ap: 0, move: 0, aim: 0, fate: "active", mag: 0, spareMags: 0, grenades: 0,
-          hasWeapon: false, overwatch: false, grabbedBy: "", grabbing: "", freed: false, burned: false, unseenAtPhaseStart: false,
-        };
+        const u: WireUnit = unitToWire(newUnit({ id: e.unit, kind: e.kind, side: "creature", x: e.at.x, y: e.at.y, level: e.at.level ?? 0, hp: 1, maxHp: 1 }));
         s = makeSprite(u);
         h.unitLayer.addChild(s.root);
         h.sprites.set(e.unit, s);
