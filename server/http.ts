@@ -10,21 +10,40 @@
 import express from "express";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { matchMaker } from "@colyseus/core";
+import { matchMaker } from "colyseus";
 import { listMaps } from "./maps.js";
 import { normalizeCode } from "./codes.js";
-import { liveRooms } from "./room.js";
 import { services } from "./services.js";
+import { clusterInfo, processAlive } from "./cluster/index.js";
 import { handleStats, loopStats, resetLoopStats, storeStats } from "./metrics.js";
 
 const startedAt = Date.now();
 
+/** Requests on this process for the same closed battle share one opening (not a registry: the
+ *  room's claim decides, across processes). */
 const openingBattles = new Map<string, Promise<void>>();
 
-/** Opens the room of a stored battle if it is not live; returns its summary or null. */
-export async function openBattle(code: string) {
-  const live = liveRooms.get(code);
-  if (live) return live.summary();
+/** A battle that is live but whose process does not answer yet (it is moving): the client retries. */
+export class BattleUnavailable extends Error {}
+
+type Summary = Record<string, unknown> & { code: string; step: number; hash?: string };
+
+/** The live room's summary, from whichever process holds it (the matchmaker's listing), or null. */
+async function liveSummary(code: string): Promise<Summary | null> {
+  const listing = await matchMaker.getRoomById(code);
+  // A listing of a process whose heartbeat is gone is stale (SIGKILL): the battle reopens here.
+  if (!listing || !(await processAlive(listing.processId))) return null;
+  try {
+    return (await matchMaker.remoteRoomCall(code, "summary", [], 2000)) as Summary;
+  } catch {
+    return null;
+  }
+}
+
+/** Opens the room of a stored battle if it is not live anywhere; returns its summary or null. */
+export async function openBattle(code: string): Promise<Summary | null> {
+  const live = await liveSummary(code);
+  if (live) return live;
   const { store, restoreSecret } = services();
   const info = await store.findByCode(code);
   if (!info) return null;
@@ -35,7 +54,6 @@ export async function openBattle(code: string) {
       finished: true, outcome: info.outcome, live: false,
     };
   }
-  // Concurrent requests for the same closed battle share one opening.
   let pending = openingBattles.get(code);
   if (!pending) {
     pending = matchMaker
@@ -47,9 +65,16 @@ export async function openBattle(code: string) {
   try {
     await pending;
   } catch (err) {
-    if (!liveRooms.has(code)) throw err;
+    // Another process claimed it first (a race, or it is still listing its room), or that process
+    // is dying and its heartbeat has not expired yet: the client asks again (503).
+    if (!/already open/.test((err as Error).message)) throw err;
   }
-  return liveRooms.get(code)?.summary() ?? null;
+  for (let i = 0; i < 10; i++) {
+    const summary = await liveSummary(code);
+    if (summary) return summary;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new BattleUnavailable(`battle ${code} is held by a process that does not answer yet`);
 }
 
 export function configureHttp(app: express.Application) {
@@ -57,7 +82,8 @@ export function configureHttp(app: express.Application) {
     // `?reset=1` restarts the event-loop delay histogram (the benchmark does so when play starts,
     // so that start-up compilation is not counted).
     if (req.query.reset === "1") resetLoopStats();
-    res.json({ ok: true, rooms: liveRooms.size, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000), ...handleStats(), ...loopStats(), ...storeStats() });
+    const { rooms, processId, publicAddress } = clusterInfo();
+    res.json({ ok: true, rooms, processId, publicAddress, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000), ...handleStats(), ...loopStats(), ...storeStats() });
   });
 
   app.get("/api/maps", (_req, res) => {
@@ -84,6 +110,10 @@ export function configureHttp(app: express.Application) {
       }
       res.json(summary);
     } catch (err) {
+      if (err instanceof BattleUnavailable) {
+        res.status(503).set("Retry-After", "1").json({ code: "ERR_UNAVAILABLE", message: "The battle is moving to another server; try again in a moment." });
+        return;
+      }
       console.error(`[http] reopening ${code} failed`, err);
       res.status(500).json({ code: "ERR_RESTORE", message: (err as Error).message });
     }

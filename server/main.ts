@@ -6,22 +6,29 @@
  *
  * Environment: PORT, LAST_STAND_DB (SQLite file, default data/last-stand.sqlite),
  * LAST_STAND_RECONNECT_SECONDS (60), LAST_STAND_IDLE_SECONDS (600), LAST_STAND_RATE (20/s),
- * LAST_STAND_BURST (40), LAST_STAND_QUIET=1 (no room logs). See docs/PROTOCOL.md.
+ * LAST_STAND_BURST (40), LAST_STAND_QUIET=1 (no room logs). Many processes: REDIS_URL,
+ * REDIS_PREFIX, PUBLIC_ADDRESS, DATABASE_URL (server/cluster/config.ts). See docs/PROTOCOL.md.
  *
  * `createGameServer()` is also what server/dev.ts (Vite middleware) and the tests use.
  */
 import "./prelude.js";
 import type { AddressInfo } from "node:net";
 import { existsSync } from "node:fs";
+import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type express from "express";
-import { Server } from "@colyseus/core";
-import { WebSocketTransport } from "@colyseus/ws-transport";
-import { BattleRoom, liveRooms } from "./room.js";
+import { Redis } from "ioredis";
+import { Server, WebSocketTransport, RedisPresence, RedisDriver, matchMaker } from "colyseus";
+import { BattleRoom } from "./room.js";
 import { configureHttp, openBattle, serveClient } from "./http.js";
 import { SqliteMatchStore, defaultDbPath, type MatchStore } from "./store.js";
+import { PgMatchStore } from "./store-pg.js";
 import { setServices, settingsFromEnv, type ServerSettings } from "./services.js";
+import { clusterConfigFromEnv, ConfigError, type ClusterConfig } from "./cluster/config.js";
+import { LocalOwnership, RedisOwnership } from "./cluster/ownership.js";
+import { Heartbeat } from "./cluster/heartbeat.js";
+import { CLOSE_DEPLOY, setCluster } from "./cluster/index.js";
 
 export interface GameServerOptions {
   /** 0 picks a free port. Default: PORT or 2567. */
@@ -39,6 +46,8 @@ export interface GameServerOptions {
   restore?: boolean;
   /** Let Colyseus handle SIGINT/SIGTERM (default true; tests pass false). */
   handleSignals?: boolean;
+  /** Overrides the environment's REDIS_URL, REDIS_PREFIX, PUBLIC_ADDRESS, DATABASE_URL. */
+  cluster?: Partial<ClusterConfig>;
 }
 
 export interface RestoredBattle {
@@ -58,10 +67,29 @@ export interface GameServer {
   close(): Promise<void>;
 }
 
+/** Opens the match store the configuration names: PostgreSQL with DATABASE_URL, else SQLite. */
+export async function openStore(config: Pick<ClusterConfig, "databaseUrl">, dbPath?: string): Promise<MatchStore> {
+  if (config.databaseUrl) return PgMatchStore.open({ url: config.databaseUrl });
+  return new SqliteMatchStore(dbPath ?? defaultDbPath());
+}
+
 export async function createGameServer(options: GameServerOptions = {}): Promise<GameServer> {
   const settings: ServerSettings = { ...settingsFromEnv(), ...options.settings };
-  const store = options.store ?? new SqliteMatchStore(options.dbPath ?? defaultDbPath());
-  setServices({ store, settings });
+  const config: ClusterConfig = { ...clusterConfigFromEnv(), ...options.cluster };
+  if (config.redisUrl && !config.publicAddress) clusterConfigFromEnv({ REDIS_URL: config.redisUrl }); // throws the clear message
+  const clustered = config.redisUrl !== null;
+  const store = options.store ?? (await openStore(config, options.dbPath));
+
+  // Redis: one connection each for Colyseus' presence and driver and one for our claims and
+  // heartbeat. REDIS_PREFIX keeps clusters sharing one Redis (tests) apart.
+  const redisFor = () => new Redis(config.redisUrl!, { keyPrefix: config.redisPrefix || undefined, maxRetriesPerRequest: 3 });
+  const ours = clustered ? redisFor() : null;
+  let restoreSecret: string | undefined;
+  if (ours) {
+    await ours.set("ls:restore-secret", randomBytes(16).toString("hex"), "NX");
+    restoreSecret = (await ours.get("ls:restore-secret")) ?? undefined;
+  }
+  setServices({ store, settings, restoreSecret });
 
   const transport = new WebSocketTransport({
     // Frames above this close the connection before any handler runs (ERR_TOO_LARGE covers 1–4 KB).
@@ -71,10 +99,21 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
     // a queued patch could be overwritten before it left (clients saw split/garbled patches).
     perMessageDeflate: false,
   });
+  const driver = clustered ? new RedisDriver(redisFor()) : undefined;
   const server = new Server({
     transport,
     greet: false,
     gracefullyShutdown: options.handleSignals ?? true,
+    ...(clustered
+      ? {
+          presence: new RedisPresence(redisFor()),
+          driver,
+          publicAddress: config.publicAddress!,
+          // A new or reopened battle lives on the process that was asked (the one the player's
+          // request reached); a stopping process sends them to the least busy other one.
+          selectProcessIdToCreateRoom: async () => (matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN ? otherProcess() : matchMaker.processId),
+        }
+      : {}),
     express: async (app) => {
       configureHttp(app);
       await options.configureApp?.(app);
@@ -82,16 +121,55 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
     },
   });
   server.define("battle", BattleRoom);
-  // On SIGINT/SIGTERM Colyseus closes the rooms (their battles stay unfinished in the store and are
-  // restored on the next start); then the store is closed.
-  server.onShutdown(() => store.close());
+  await matchMaker.onReady;
+
+  let heartbeat: Heartbeat | null = null;
+  if (ours && driver) {
+    setCluster(new RedisOwnership(ours, matchMaker.processId, config.redisPrefix), true);
+    const hbMs = Number(process.env.LAST_STAND_HEARTBEAT_MS) || 500;
+    heartbeat = new Heartbeat(ours, driver, matchMaker.processId, config.publicAddress!, config.redisPrefix, {
+      intervalMs: hbMs,
+      log: (m) => console.error(`[cluster] ${m}`),
+      // Taken for dead after a stall: others may reopen our battles, so ours close (clients come back by code).
+      onLost: () => {
+        console.error(`[cluster] this process missed its heartbeat: closing its rooms`);
+        void Promise.all(matchMaker.disconnectAll(CLOSE_DEPLOY)).catch(() => {});
+      },
+    });
+    // Before listening: Colyseus health-checks every process it finds listed at start (2 s each for
+    // dead ones); the sweep removes the dead ones first.
+    await heartbeat.start();
+  } else {
+    setCluster(new LocalOwnership(matchMaker.processId), false);
+  }
+
+  /** The least busy live process other than this one (for a stopping process's new rooms). */
+  async function otherProcess(): Promise<string> {
+    const counts = await ours!.hgetall("roomcount");
+    const alive = [];
+    for (const [pid, v] of Object.entries(counts)) {
+      if (pid !== matchMaker.processId && (await ours!.exists(`ls:hb:${pid}`))) alive.push({ pid, rooms: Number(v.split(",")[0]) });
+    }
+    alive.sort((a, b) => a.rooms - b.rooms);
+    return alive[0]?.pid ?? matchMaker.processId;
+  }
+
+  // On SIGINT/SIGTERM Colyseus closes the rooms (each finishes the command in hand and sends its
+  // clients elsewhere, see BattleRoom.onBeforeShutdown); then the heartbeat stops and the store closes.
+  server.onShutdown(async () => {
+    await heartbeat?.stop();
+    ours?.disconnect();
+    await store.close();
+  });
 
   const port = options.port ?? Number(process.env.PORT || 2567);
   await server.listen(port, options.host);
   const actualPort = (transport.server!.address() as AddressInfo).port;
 
+  // One process reopens its unfinished battles at start. In a cluster they reopen on demand, on the
+  // process a returning player reaches (GET /api/battles/CODE or joinOrCreate with the code).
   const restored: RestoredBattle[] = [];
-  if (options.restore ?? true) {
+  if (options.restore ?? !clustered) {
     for (const info of await store.listUnfinished()) {
       try {
         const summary = await openBattle(info.code);
@@ -114,8 +192,6 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
       if (closed) return;
       closed = true;
       await server.gracefullyShutdown(false);
-      liveRooms.clear();
-      await store.close();
     },
   };
 }
@@ -132,8 +208,16 @@ function isMain(): boolean {
 
 if (isMain()) {
   const staticDir = resolve("dist/client");
-  const game = await createGameServer({ staticDir: existsSync(staticDir) ? staticDir : undefined });
+  let game: GameServer;
+  try {
+    game = await createGameServer({ staticDir: existsSync(staticDir) ? staticDir : undefined });
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(`Last Stand server: ${err.message}`);
+    process.exit(2);
+  }
   const ok = game.restored.filter((r) => r.ok).length;
   if (game.restored.length) console.log(`Restored ${ok}/${game.restored.length} unfinished battle(s).`);
-  console.log(`Last Stand server listening on ${game.url}${existsSync(staticDir) ? "" : " (no client build in dist/client)"}`);
+  const where = matchMaker.publicAddress ? ` (process ${matchMaker.processId}, public address ${matchMaker.publicAddress})` : "";
+  console.log(`Last Stand server listening on ${game.url}${where}${existsSync(staticDir) ? "" : " (no client build in dist/client)"}`);
 }

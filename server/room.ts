@@ -8,7 +8,7 @@
  *
  * The room id, the match id and the join code are one and the same five-letter code.
  */
-import { Room, ServerError, type Client } from "@colyseus/core";
+import { Room, ServerError, type Client } from "colyseus";
 import {
   apply,
   botCommand,
@@ -35,6 +35,7 @@ import type { LoggedCommand } from "./store.js";
 import { recordHandleMs, recordStoreMs } from "./metrics.js";
 import { uniqueCode, normalizeCode } from "./codes.js";
 import { restoreBattle } from "./restore.js";
+import { CLOSE_DEPLOY, claimBattle, claimNewCode, releaseBattle, roomClosed, roomOpened } from "./cluster/index.js";
 import {
   checkJoinOptions,
   checkMessage,
@@ -74,10 +75,6 @@ export interface CreateOptions extends JoinOptions {
   __restore?: { secret: string; code: string };
 }
 
-/** The room's registry of live battles by code, for the HTTP API. */
-export const liveRooms = new Map<string, BattleRoom>();
-/** Codes whose room is being opened right now (one room per battle, even when requests race). */
-const opening = new Set<string>();
 
 function otherSeat(seat: Seat): Seat {
   return seat === "takumi" ? "wang" : "takumi";
@@ -115,6 +112,8 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   /** Seats a human has held in this battle (kept in the store's room options, for restarts). */
   private humanSeats = new Set<Seat>();
   private reopenTimer: NodeJS.Timeout | null = null;
+  /** Set when the process is stopping: commands are refused (ERR_SHUTTING_DOWN), none is lost. */
+  private closing = false;
 
   // ---- lifecycle ------------------------------------------------------------------------------
 
@@ -135,7 +134,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
       if (options.code !== undefined) {
         // joinOrCreate("battle", { code }) for a battle with no live room: reopen it from the store.
         const code = normalizeCode(options.code);
-        if (!code || liveRooms.has(code)) throw new ServerError(404, `ERR_UNKNOWN_CODE: ${SERVER_ERROR_CODES.ERR_UNKNOWN_CODE}`);
+        if (!code) throw new ServerError(404, `ERR_UNKNOWN_CODE: ${SERVER_ERROR_CODES.ERR_UNKNOWN_CODE}`);
         await this.openStored(code);
       } else {
         await this.openNew(options);
@@ -147,7 +146,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
         }
       }
     }
-    liveRooms.set(this.code, this);
+    roomOpened();
     // Rooms are private: a new battle is never joined by matchmaking; friends join by code (room id).
     await this.setPrivate(true);
 
@@ -180,7 +179,8 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     this.battle = createBattle(this.map, seed, { difficulty: options.difficulty ?? "normal", splitVision: false });
     this.turnSeconds = options.turnSeconds ?? 0;
     if (options.reconnectSeconds !== undefined) this.reconnectSeconds = options.reconnectSeconds;
-    this.code = await uniqueCode(async (c) => liveRooms.has(c) || opening.has(c) || (await store.codeExists(c)));
+    // A fresh code is claimed for this process (cluster-wide) as it is picked.
+    this.code = await uniqueCode(async (c) => (await store.codeExists(c)) || !(await claimNewCode(c)));
     this.roomId = this.code;
     await store.createMatch({
       id: this.code,
@@ -197,16 +197,13 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   }
 
   private async openStored(code: string) {
-    const { store } = services();
-    // Checked and claimed synchronously, before any await: two racing opens cannot both pass.
-    if (liveRooms.has(code) || opening.has(code)) {
-      throw new ServerError(409, `ERR_UNKNOWN_CODE: battle ${code} is already open (join it by its room id)`);
-    }
-    opening.add(code);
+    // One room per battle across every process, even when opens race (server/cluster/ownership.ts).
+    await claimBattle(code);
     try {
       await this.loadStored(code);
-    } finally {
-      opening.delete(code);
+    } catch (err) {
+      await releaseBattle(code);
+      throw err;
     }
   }
 
@@ -344,11 +341,23 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   }
 
   override onDispose() {
-    if (liveRooms.get(this.code) === this) liveRooms.delete(this.code);
+    if (this.code) {
+      roomClosed();
+      void releaseBattle(this.code);
+    }
     if (this.turnTimer) clearTimeout(this.turnTimer);
     if (this.idleTimer) clearTimeout(this.idleTimer);
     if (this.reopenTimer) clearTimeout(this.reopenTimer);
     this.log(`dispose`);
+  }
+
+  /** The process is stopping (SIGTERM, a deploy): refuse new commands, finish the one in hand (every
+   *  accepted command is in the log), then tell the clients, who come back by the code elsewhere. */
+  override async onBeforeShutdown() {
+    this.closing = true;
+    await this.queue;
+    this.log(`process stopping: clients sent elsewhere`);
+    await this.disconnect(CLOSE_DEPLOY).catch(() => {});
   }
 
   // ---- public, for the HTTP API and tests ---------------------------------------------------------
@@ -403,6 +412,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
 
   private enqueue(client: Client, type: MessageType, payload: unknown) {
     if (!this.allow(client)) return;
+    if (this.closing) return this.sendError(client, "ERR_SHUTTING_DOWN");
     this.enqueueInternal(async () => {
       const t0 = performance.now();
       try {

@@ -18,6 +18,8 @@ export const SERVER_ERROR_CODES = {
   ERR_BAD_OPTIONS: "Those join options are not valid.",
   ERR_UNKNOWN_CODE: "There is no battle with that code.",
   ERR_INTERNAL: "The server failed to handle that message; the battle is unchanged.",
+  ERR_SHUTTING_DOWN: "This server is stopping; the battle moves to another one. Send it again there.",
+  ERR_UNAVAILABLE: "The battle is moving to another server; try again in a moment.",
 } as const;
 export type ServerErrorCode = keyof typeof SERVER_ERROR_CODES;
 

@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { createGameServer, type GameServer, type GameServerOptions } from "../../server/main.js";
-import { liveRooms, type BattleRoom } from "../../server/room.js";
+import { matchMaker } from "colyseus";
+import type { BattleRoom } from "../../server/room.js";
 import type { WireState } from "../../shared/wire.js";
 
 /** An SDK client whose rooms quietly accept message types a test does not listen to. */
@@ -60,7 +61,7 @@ export async function startServer(options: GameServerOptions = {}): Promise<Test
     dbPath,
     client: () => new QuietClient(`http://127.0.0.1:${game.port}`) as Client,
     room(code: string) {
-      const r = liveRooms.get(code);
+      const r = localRoom(code);
       if (!r) throw new Error(`no live room ${code}`);
       return r;
     },
@@ -69,6 +70,11 @@ export async function startServer(options: GameServerOptions = {}): Promise<Test
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The battle's room if this process hosts it (Colyseus' own table of local rooms). */
+export function localRoom(code: string): BattleRoom | undefined {
+  return matchMaker.getLocalRoomById(code) as BattleRoom | undefined;
 }
 
 export type BattleClientRoom = Room<any>;
