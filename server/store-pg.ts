@@ -116,10 +116,10 @@ export class PgMatchStore implements MatchStore {
   private async migrate(): Promise<void> {
     const client = await this.pool.connect();
     try {
-      if (this.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
       // One process migrates at a time (many start together in a cluster).
       await client.query("SELECT pg_advisory_lock(7312001)");
       try {
+        if (this.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
         await client.query("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
         const rows = (await client.query<{ version: number }>("SELECT version FROM schema_version")).rows;
         let version = rows[0]?.version ?? 0;

@@ -11,6 +11,8 @@ import { createGameServer, type GameServer, type GameServerOptions } from "../..
 import { matchMaker } from "colyseus";
 import type { BattleRoom } from "../../server/room.js";
 import type { WireState } from "../../shared/wire.js";
+import { PgMatchStore } from "../../server/store-pg.js";
+import { TEST_STORE, freshSchema, type TestSchema } from "../services.js";
 
 /** An SDK client whose rooms quietly accept message types a test does not listen to. */
 class QuietClient extends Client {
@@ -47,6 +49,12 @@ export interface TestServer extends GameServer {
 export async function startServer(options: GameServerOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), "last-stand-test-"));
   const dbPath = options.dbPath ?? join(dir, "matches.sqlite");
+  // LAST_STAND_TEST_STORE=postgres: the same suite on PostgreSQL, a fresh schema per server.
+  let schema: TestSchema | null = null;
+  if (TEST_STORE === "postgres" && !options.store && !options.dbPath) {
+    schema = await freshSchema();
+    options = { ...options, store: await PgMatchStore.open({ url: schema.url }) };
+  }
   const game = await createGameServer({
     port: 0,
     host: "127.0.0.1",
@@ -67,6 +75,7 @@ export async function startServer(options: GameServerOptions = {}): Promise<Test
     },
     async stop() {
       await game.close();
+      await schema?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -11,19 +11,26 @@ import { join } from "node:path";
 import { replay } from "../../shared/index.js";
 import { loadMapById } from "../../server/maps.js";
 import { freePort, startServerProcess } from "../../tools/server-process.js";
+import { TEST_STORE, freshSchema, type TestSchema } from "../services.js";
 import { getJson, localRoom, quietClient, startServer, waitForState, wire, type BattleClientRoom } from "./helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "last-stand-restart-"));
 const children: ChildProcess[] = [];
 
-afterAll(() => {
+const schemas = new Map<string, TestSchema>();
+
+afterAll(async () => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
+  for (const s of schemas.values()) await s.drop();
   rmSync(dir, { recursive: true, force: true });
 });
 
 /** Starts `server/main.ts` in a child process (killed after the tests). */
 async function startChild(port: number, dbPath: string): Promise<ChildProcess> {
-  const child = await startServerProcess(port, dbPath);
+  // LAST_STAND_TEST_STORE=postgres: the child keeps its battles in a schema of its own (one per dbPath).
+  if (TEST_STORE === "postgres" && !schemas.has(dbPath)) schemas.set(dbPath, await freshSchema());
+  const env: Record<string, string> = schemas.has(dbPath) ? { DATABASE_URL: schemas.get(dbPath)!.url } : {};
+  const child = await startServerProcess(port, dbPath, undefined, env);
   children.push(child);
   return child;
 }
