@@ -163,6 +163,9 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     });
 
     this.publish([], { initial: true });
+    // Nobody has joined yet: drop the initial changes now, or a client whose full state is sent
+    // before the first patch (a store slower than SQLite) would get them a second time in that patch.
+    this.broadcastPatch();
     this.armIdleTimer();
   }
 
