@@ -69,7 +69,9 @@ export interface GameServer {
 
 /** Opens the match store the configuration names: PostgreSQL with DATABASE_URL, else SQLite. */
 export async function openStore(config: Pick<ClusterConfig, "databaseUrl">, dbPath?: string): Promise<MatchStore> {
-  if (config.databaseUrl) return PgMatchStore.open({ url: config.databaseUrl });
+  if (config.databaseUrl) {
+    return PgMatchStore.open({ url: config.databaseUrl, synchronousCommit: process.env.PG_SYNCHRONOUS_COMMIT !== "off" });
+  }
   return new SqliteMatchStore(dbPath ?? defaultDbPath());
 }
 
