@@ -10,7 +10,7 @@
  * Tables are created, or migrated, at start (a `schema_version` row says how far). An append is one
  * statement: `INSERT … SELECT … FROM unnest(…)` guarded by the log's length, so a gap inserts nothing
  * (and throws here) and a duplicate index violates the primary key — two processes can never both
- * write step n of a battle.
+ * write step n of a battle. Appends of many battles pending at once share one such statement.
  */
 import pg from "pg";
 import type { BattleOptions, MatchRecord } from "../shared/index.js";
@@ -41,6 +41,16 @@ const MIGRATIONS: string[] = [
    );
    CREATE INDEX IF NOT EXISTS matches_unfinished ON matches (created_at) WHERE NOT finished;`,
 ];
+
+interface PendingAppend {
+  id: string;
+  index: number;
+  commands: LoggedCommand[];
+  resolve: () => void;
+  reject: (err: Error) => void;
+}
+
+const MAX_BATCHES_IN_FLIGHT = 2;
 
 interface MatchRow {
   id: string;
@@ -171,8 +181,91 @@ export class PgMatchStore implements MatchStore {
     });
   }
 
-  async appendCommands(id: string, index: number, commands: LoggedCommand[]): Promise<void> {
-    if (commands.length === 0) return;
+  /**
+   * Appends wait here and go out together: one statement (one round trip, one commit) carries every
+   * battle's pending append. On a busy machine each round trip costs a scheduling wait of the
+   * PostgreSQL backend and of this process; batching pays it once per batch, not once per room.
+   * Two batches may be in flight; a battle has at most one append in flight.
+   */
+  private pending: PendingAppend[] = [];
+  private inFlight = 0;
+  private inFlightIds = new Set<string>();
+
+  appendCommands(id: string, index: number, commands: LoggedCommand[]): Promise<void> {
+    if (commands.length === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.pending.push({ id, index, commands, resolve, reject });
+      this.flush();
+    });
+  }
+
+  private flush(): void {
+    while (this.inFlight < MAX_BATCHES_IN_FLIGHT && this.pending.length > 0) {
+      const batch: PendingAppend[] = [];
+      const rest: PendingAppend[] = [];
+      const ids = new Set<string>();
+      for (const p of this.pending) {
+        if (ids.has(p.id) || this.inFlightIds.has(p.id)) rest.push(p);
+        else {
+          ids.add(p.id);
+          batch.push(p);
+        }
+      }
+      this.pending = rest;
+      if (batch.length === 0) return;
+      this.inFlight++;
+      for (const id of ids) this.inFlightIds.add(id);
+      void this.writeBatch(batch).finally(() => {
+        this.inFlight--;
+        for (const id of ids) this.inFlightIds.delete(id);
+        this.flush();
+      });
+    }
+  }
+
+  private async writeBatch(batch: PendingAppend[]): Promise<void> {
+    if (batch.length > 1) {
+      const rows = batch.flatMap((p) => p.commands.map((c, k) => ({ id: p.id, idx: p.index + k, c })));
+      try {
+        // Each battle's rows go in only if they start at its log's end (a gap or a replayed step
+        // inserts nothing for that battle); a duplicate violates the primary key and fails the batch.
+        const res = await this.pool.query<{ match_id: string; n: string }>({
+          name: "ls_append_batch",
+          text: `WITH input AS (
+                   SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[]) AS t(match_id, idx, seat, action, hash)
+                 ), ok AS (
+                   SELECT match_id FROM input GROUP BY match_id
+                   HAVING MIN(idx) = (SELECT COALESCE(MAX(c.idx) + 1, 0) FROM commands c WHERE c.match_id = input.match_id)
+                 ), ins AS (
+                   INSERT INTO commands (match_id, idx, seat, action, hash)
+                   SELECT i.match_id, i.idx, i.seat, i.action::json, i.hash FROM input i JOIN ok USING (match_id)
+                   RETURNING match_id
+                 )
+                 SELECT match_id, count(*) AS n FROM ins GROUP BY match_id`,
+          values: [
+            rows.map((r) => r.id),
+            rows.map((r) => r.idx),
+            rows.map((r) => r.c.seat),
+            rows.map((r) => JSON.stringify(r.c.action)),
+            rows.map((r) => r.c.hash ?? null),
+          ],
+        });
+        const inserted = new Map(res.rows.map((r) => [r.match_id, Number(r.n)]));
+        for (const p of batch) {
+          if (inserted.get(p.id) === p.commands.length) p.resolve();
+          else p.reject(new Error(`match ${p.id}: append at ${p.index} does not follow the log's end`));
+        }
+        return;
+      } catch {
+        // A duplicate or an unknown match failed the whole batch: each append on its own says which.
+      }
+    }
+    await Promise.all(
+      batch.map((p) => this.appendOne(p.id, p.index, p.commands).then(p.resolve, p.reject)),
+    );
+  }
+
+  private async appendOne(id: string, index: number, commands: LoggedCommand[]): Promise<void> {
     const res = await this.pool.query({
       name: "ls_append",
       text: `INSERT INTO commands (match_id, idx, seat, action, hash)

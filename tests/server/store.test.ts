@@ -108,6 +108,30 @@ describe.each(KINDS)("%s match store", (_kind, make) => {
     await store.close();
   });
 
+  it("appends of many battles at once: each lands in its own log, and only the bad ones are refused", async () => {
+    const { store } = await make();
+    const ids = Array.from({ length: 30 }, (_, i) => `M${String(i).padStart(4, "0")}`);
+    for (const id of ids) await store.createMatch({ id, code: id, record: header, roomOptions: {} });
+    for (let round = 0; round < 5; round++) {
+      await Promise.all(ids.map((id, i) => store.appendCommands(id, round, [{ seat: i % 2 ? "wang" : "takumi", action: { type: "ready", ready: round % 2 === 0 }, hash: `${id}-${round}` }])));
+    }
+    // In one go: good appends, a gap, a duplicate and an unknown match.
+    const results = await Promise.allSettled([
+      store.appendCommands(ids[0], 5, [{ seat: "takumi", action: { type: "undo" } }, { seat: "wang", action: { type: "undo" } }]),
+      store.appendCommands(ids[1], 7, [{ seat: "takumi", action: { type: "undo" } }]),
+      store.appendCommands(ids[2], 4, [{ seat: "takumi", action: { type: "undo" } }]),
+      store.appendCommands("NOPEX", 0, [{ seat: "takumi", action: { type: "undo" } }]),
+      store.appendCommands(ids[3], 5, [{ seat: "wang", action: { type: "undo" } }]),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "rejected", "rejected", "fulfilled"]);
+    for (const [i, id] of ids.entries()) {
+      const log = (await store.getRecord(id))!.log;
+      expect(log.length, id).toBe(i === 0 ? 7 : i === 3 ? 6 : 5);
+      expect(log[4]).toMatchObject({ hash: `${id}-4` });
+    }
+    await store.close();
+  });
+
   it("lets exactly one of two racing appends at the same step in", async () => {
     const { store, reopen } = await make();
     const other = await reopen();
