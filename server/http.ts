@@ -54,6 +54,8 @@ export async function openBattle(code: string): Promise<Summary | null> {
       finished: true, outcome: info.outcome, live: false,
     };
   }
+  // This process is stopping: the battle must open elsewhere (the client asks again).
+  if (matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN) throw new BattleUnavailable(`this process is stopping`);
   let pending = openingBattles.get(code);
   if (!pending) {
     pending = matchMaker

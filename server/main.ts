@@ -111,9 +111,9 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
           presence: new RedisPresence(redisFor()),
           driver,
           publicAddress: config.publicAddress!,
-          // A new or reopened battle lives on the process that was asked (the one the player's
-          // request reached); a stopping process sends them to the least busy other one.
-          selectProcessIdToCreateRoom: async () => (matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN ? otherProcess() : matchMaker.processId),
+          // A new or reopened battle lives on the process the player's request reached (a stopping
+          // process takes no requests: the proxy sends them to the others).
+          selectProcessIdToCreateRoom: async () => matchMaker.processId,
         }
       : {}),
     express: async (app) => {
@@ -145,17 +145,11 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
     setCluster(new LocalOwnership(matchMaker.processId), false);
   }
 
-  /** The least busy live process other than this one (for a stopping process's new rooms). */
-  async function otherProcess(): Promise<string> {
-    const counts = await ours!.hgetall("roomcount");
-    const alive = [];
-    for (const [pid, v] of Object.entries(counts)) {
-      if (pid !== matchMaker.processId && (await ours!.exists(`ls:hb:${pid}`))) alive.push({ pid, rooms: Number(v.split(",")[0]) });
-    }
-    alive.sort((a, b) => a.rooms - b.rooms);
-    return alive[0]?.pid ?? matchMaker.processId;
-  }
-
+  // Stopping: take no new connection (the proxy tries the next process; open WebSockets stay until
+  // their rooms have finished), so no new battle, join or reopen lands here.
+  server.onBeforeShutdown(() => {
+    transport.server?.close();
+  });
   // On SIGINT/SIGTERM Colyseus closes the rooms (each finishes the command in hand and sends its
   // clients elsewhere, see BattleRoom.onBeforeShutdown); then the heartbeat stops and the store closes.
   server.onShutdown(async () => {

@@ -108,9 +108,11 @@ http {
   scgi_temp_path ${dir}/tmp/scgi;
   types { text/html html; application/javascript js; text/css css; image/png png; application/json json; }
   map $http_upgrade $connection_upgrade { default upgrade; '' close; }
-  # Matchmaking, the HTTP API and the client: any process answers (a dead one is skipped).
+  # Matchmaking, the HTTP API and the client: any process answers (a dead one is skipped). On one
+  # machine a stopped process refuses at once, so none is ever marked down (max_fails=0): a
+  # restarted one takes requests again immediately. Across hosts, max_fails=1 fail_timeout=5s.
   upstream game {
-${nodes.map((n) => `    server 127.0.0.1:${n.port} max_fails=1 fail_timeout=3s;`).join("\n")}
+${nodes.map((n) => `    server 127.0.0.1:${n.port} max_fails=0;`).join("\n")}
   }
   server {
     listen ${listen}:${port};
@@ -122,7 +124,9 @@ ${nodes.map((n) => `    server 127.0.0.1:${n.port} max_fails=1 fail_timeout=3s;`
     proxy_read_timeout 1h;
     proxy_send_timeout 1h;
     proxy_connect_timeout 2s;
-    proxy_next_upstream error timeout;
+    # A stopping process refuses connections, and drops ones it accepted but had not read yet:
+    # try the next process (the request did nothing there, so POSTs are safe to pass on too).
+    proxy_next_upstream error timeout non_idempotent;
     # A room's WebSocket goes to the process holding it: its PUBLIC_ADDRESS ends in /<name>.
 ${nodes.map((n) => `    location /${n.name}/ { proxy_pass http://127.0.0.1:${n.port}/; }`).join("\n")}
     location / { proxy_pass http://game; }

@@ -218,6 +218,9 @@ describe("a cluster of two processes behind nginx", () => {
         /* the socket has closed */
       }
     }
+    // A battle created while it stops lands on the other process (the stopping one takes no connection).
+    const fresh = await quietClient(cluster.url).create("battle", { seed: 18, seat: "takumi" });
+    expect(nodeOf(fresh)).toBe(1 - victim);
     await stopped;
     expect(cluster.nodes[victim].child.exitCode).toBe(0);
     for (let i = 0; i < 100 && leaveCode === 0; i++) await sleep(20);
@@ -234,6 +237,7 @@ describe("a cluster of two processes behind nginx", () => {
     expect(rec.log.length).toBe(w.step);
     expect(replay(rec, loadMapById(rec.map.id)).hash).toBe((await getJson(cluster.url, `/api/battles/${code}`)).body.hash);
     await back.leave();
+    await fresh.leave();
     await cluster.restart(victim);
   }, 120_000);
 
