@@ -137,6 +137,7 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
         console.error(`[cluster] this process missed its heartbeat: closing its rooms`);
         void Promise.all(matchMaker.disconnectAll(CLOSE_DEPLOY)).catch(() => {});
       },
+      relist: () => matchMaker.restoreMissingRoomCaches(),
     });
     // Before listening: Colyseus health-checks every process it finds listed at start (2 s each for
     // dead ones); the sweep removes the dead ones first.

@@ -17,6 +17,8 @@ export interface HeartbeatOptions {
   log?: (message: string) => void;
   /** Called when this process finds its own heartbeat expired (it was taken for dead). */
   onLost?: () => void;
+  /** Lists again this process's rooms whose listing is missing (Colyseus' restoreMissingRoomCaches). */
+  relist?: () => Promise<void>;
 }
 
 // Colyseus' own key: processId → "roomCount,ccu" for every process that has started (core/Stats).
@@ -55,6 +57,9 @@ export class Heartbeat {
     await this.sweep();
     this.beatTimer = setInterval(() => {
       this.beat().catch((err) => this.options.log?.(`heartbeat failed: ${(err as Error).message}`));
+      // Every ~5 s: list again any room of ours whose listing went missing (a process we took for
+      // dead removes its rooms' listings by id as they close, even one we have since reopened).
+      if (this.ticks % 10 === 5) this.options.relist?.().catch(() => {});
       this.sweep().catch((err) => this.options.log?.(`sweep failed: ${(err as Error).message}`));
     }, this.intervalMs);
     this.beatTimer.unref();
