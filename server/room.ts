@@ -114,6 +114,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   private reopenTimer: NodeJS.Timeout | null = null;
   /** Set when the process is stopping: commands are refused (ERR_SHUTTING_DOWN), none is lost. */
   private closing = false;
+  private counted = false;
 
   // ---- lifecycle ------------------------------------------------------------------------------
 
@@ -147,6 +148,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
       }
     }
     roomOpened();
+    this.counted = true;
     // Rooms are private: a new battle is never joined by matchmaking; friends join by code (room id).
     await this.setPrivate(true);
 
@@ -344,10 +346,8 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   }
 
   override onDispose() {
-    if (this.code) {
-      roomClosed();
-      void releaseBattle(this.code);
-    }
+    if (this.counted) roomClosed();
+    if (this.code) void releaseBattle(this.code);
     if (this.turnTimer) clearTimeout(this.turnTimer);
     if (this.idleTimer) clearTimeout(this.idleTimer);
     if (this.reopenTimer) clearTimeout(this.reopenTimer);
