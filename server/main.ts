@@ -80,16 +80,31 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
   const config: ClusterConfig = { ...clusterConfigFromEnv(), ...options.cluster };
   if (config.redisUrl && !config.publicAddress) clusterConfigFromEnv({ REDIS_URL: config.redisUrl }); // throws the clear message
   const clustered = config.redisUrl !== null;
-  const store = options.store ?? (await openStore(config, options.dbPath));
+  const store =
+    options.store ??
+    (await openStore(config, options.dbPath).catch((err: Error) => {
+      throw new ConfigError(`cannot open the match store${config.databaseUrl ? " in PostgreSQL (DATABASE_URL)" : ""}: ${err.message}`);
+    }));
 
   // Redis: one connection each for Colyseus' presence and driver and one for our claims and
   // heartbeat. REDIS_PREFIX keeps clusters sharing one Redis (tests) apart.
-  const redisFor = () => new Redis(config.redisUrl!, { keyPrefix: config.redisPrefix || undefined, maxRetriesPerRequest: 3 });
+  let lastRedisError = "";
+  const redisFor = () =>
+    new Redis(config.redisUrl!, { keyPrefix: config.redisPrefix || undefined, maxRetriesPerRequest: 3 }).on("error", (err: Error) => {
+      // ioredis reconnects by itself; say so once per kind of failure, not on every retry.
+      if (err.message !== lastRedisError) console.error(`[redis] ${(lastRedisError = err.message)}`);
+    });
   const ours = clustered ? redisFor() : null;
   let restoreSecret: string | undefined;
   if (ours) {
-    await ours.set("ls:restore-secret", randomBytes(16).toString("hex"), "NX");
-    restoreSecret = (await ours.get("ls:restore-secret")) ?? undefined;
+    try {
+      await ours.set("ls:restore-secret", randomBytes(16).toString("hex"), "NX");
+      restoreSecret = (await ours.get("ls:restore-secret")) ?? undefined;
+    } catch (err) {
+      ours.disconnect();
+      await store.close();
+      throw new ConfigError(`cannot reach Redis at REDIS_URL: ${(err as Error).message}`);
+    }
   }
   setServices({ store, settings, restoreSecret });
 
