@@ -128,8 +128,10 @@ export class OnlineBackend implements Backend {
 
   private bind(room: Room): void {
     room.reconnection.minUptime = 0;
-    room.reconnection.maxRetries = 30;
-    room.reconnection.maxDelay = 2000;
+    // A few quick tries of the same socket; then manualReconnect() goes on with the token and, if the
+    // room's process died, with the battle's code (it reopens on another process), for 60 s.
+    room.reconnection.maxRetries = 6;
+    room.reconnection.maxDelay = 1000;
     room.onStateChange((state: unknown) => this.ingest((state as AnyState).toJSON()));
     room.onMessage("events", (m: { round: number; events: BattleEvent[] }) => this.h?.events(m.round, normalizeEvents(this.map, m.events ?? [])));
     room.onMessage("error", (m: { code: string; message: string }) => this.h?.error(m.code, m.message));
