@@ -71,7 +71,9 @@ export async function openBattle(code: string): Promise<Summary | null> {
     // is dying and its heartbeat has not expired yet: the client asks again (503).
     if (!/already open/.test((err as Error).message)) throw err;
   }
-  for (let i = 0; i < 10; i++) {
+  // The room is being listed (here or on the winner of a race): wait a little for it, then 503.
+  const until = Date.now() + 2500;
+  while (Date.now() < until) {
     const summary = await liveSummary(code);
     if (summary) return summary;
     await new Promise((r) => setTimeout(r, 100));

@@ -358,7 +358,10 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
    *  accepted command is in the log), then tell the clients, who come back by the code elsewhere. */
   override async onBeforeShutdown() {
     this.closing = true;
-    await this.queue;
+    // The command in hand finishes (a stuck store must not hold the process forever: 15 s at most).
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.queue, new Promise((r) => (timer = setTimeout(r, 15_000)))]);
+    clearTimeout(timer);
     this.log(`process stopping: clients sent elsewhere`);
     await this.disconnect(CLOSE_DEPLOY).catch(() => {});
   }
