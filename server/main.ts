@@ -70,7 +70,9 @@ export interface GameServer {
 /** Opens the match store the configuration names: PostgreSQL with DATABASE_URL, else SQLite. */
 export async function openStore(config: Pick<ClusterConfig, "databaseUrl">, dbPath?: string): Promise<MatchStore> {
   if (config.databaseUrl) {
-    return PgMatchStore.open({ url: config.databaseUrl, synchronousCommit: process.env.PG_SYNCHRONOUS_COMMIT !== "off" });
+    // The same durability as the SQLite default (WAL, synchronous NORMAL) unless asked for more:
+    // see PgStoreOptions.synchronousCommit.
+    return PgMatchStore.open({ url: config.databaseUrl, synchronousCommit: process.env.PG_SYNCHRONOUS_COMMIT === "on" });
   }
   return new SqliteMatchStore(dbPath ?? defaultDbPath());
 }

@@ -84,10 +84,12 @@ export interface PgStoreOptions {
   /** Pool size (default 8, env PG_POOL_SIZE). */
   poolSize?: number;
   /**
-   * false: `synchronous_commit = off` for our sessions (env PG_SYNCHRONOUS_COMMIT=off). A commit
-   * then returns before PostgreSQL has flushed its WAL: much lower append latency under load, and a
-   * game process killed at any moment still loses nothing (the database server has the row), but a
-   * crash of the database server itself can lose the last ~0.6 s of commands. Default true.
+   * false: `synchronous_commit = off` for our sessions. A commit returns once PostgreSQL has the
+   * row, before its WAL is flushed to disk: a game process killed at any moment loses nothing, and
+   * only a crash of the database host can lose the last ~0.6 s — the same guarantee as the SQLite
+   * store (WAL with synchronous NORMAL). On a busy disk the flush is the whole tail of the append
+   * latency (README, "Speed"). true: flushed before every acknowledgement. The server passes
+   * PG_SYNCHRONOUS_COMMIT=on → true; default false. The pool's own default here is true.
    */
   synchronousCommit?: boolean;
 }
