@@ -61,6 +61,9 @@ const JOIN_CONCURRENCY = Number(arg("join-concurrency", "8"));
 const POLICY = arg("policy", "light");
 const STORE = PROCESSES > 0 ? "postgres" : arg("store", "sqlite");
 
+// With --json, stdout carries the JSON alone: the SDK's own notices (console.info) go to stderr.
+if (process.argv.includes("--json")) console.info = (...a: unknown[]) => console.error(...a);
+
 const log = (...a: unknown[]) => {
   if (!JSON_OUT) console.log(...a);
   else console.error(...a);
@@ -456,8 +459,8 @@ async function main() {
   if (JSON_OUT) console.log(JSON.stringify(result, null, 2));
   else console.table(result);
 
-  for (const b of battles) for (const r of Object.values(b.rooms)) r.leave().catch(() => {});
-  await sleep(200);
+  for (const b of battles) for (const r of Object.values(b.rooms)) r.reconnection.enabled = false;
+  await Promise.race([Promise.allSettled(battles.flatMap((b) => Object.values(b.rooms).map((r) => r.leave()))), sleep(5000)]);
   if (child) {
     child.removeAllListeners("exit");
     child.kill("SIGKILL");
