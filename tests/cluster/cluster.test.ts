@@ -218,7 +218,13 @@ describe("a cluster of two processes behind nginx", () => {
         /* the socket has closed */
       }
     }
-    // A battle created while it stops lands on the other process (the stopping one takes no connection).
+    // It takes no new connection (while its rooms finish): a battle created now lands on the other.
+    let refused = false;
+    for (let i = 0; i < 100 && !refused; i++) {
+      refused = await fetch(`${direct(victim)}/health`).then(() => false, () => true);
+      if (!refused) await sleep(20);
+    }
+    expect(refused).toBe(true);
     const fresh = await quietClient(cluster.url).create("battle", { seed: 18, seat: "takumi" });
     expect(nodeOf(fresh)).toBe(1 - victim);
     await stopped;
