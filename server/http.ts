@@ -13,22 +13,16 @@
 import express from "express";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { matchMaker } from "@colyseus/core";
+import { matchMaker } from "colyseus";
 import { listMaps, loadMapById, MAPS_DIR } from "./maps.js";
 import { readFileSync } from "node:fs";
 import { normalizeCode } from "./codes.js";
-import { liveRooms, type BattleRoom } from "./room.js";
 import { services } from "./services.js";
+import { clusterInfo, processAlive } from "./cluster/index.js";
 import { handleStats, loopStats, resetLoopStats, storeStats } from "./metrics.js";
 import { hashString } from "../shared/hash.js";
 import { logClientMistake } from "./logger.js";
 import { isExpired, EXPIRED } from "./match.js";
-
-/** The summary a client may see: the live room's hash is of the squad's view, not the full state
- *  (whose hash would let a client test guesses about hidden creatures). */
-function publicSummary(s: ReturnType<BattleRoom["summary"]>, viewHash: string) {
-  return { ...s, hash: viewHash };
-}
 
 type Handler = (req: express.Request, res: express.Response) => Promise<void> | void;
 
@@ -46,12 +40,33 @@ function guarded(name: string, fn: Handler): Handler {
 
 const startedAt = Date.now();
 
+/** Requests on this process for the same closed battle share one opening (not a registry: the
+ *  room's claim decides, across processes). */
 const openingBattles = new Map<string, Promise<void>>();
 
-/** Opens the room of a stored battle if it is not live; returns its summary or null. */
-export async function openBattle(code: string) {
-  const live = liveRooms.get(code);
-  if (live) return live.summary();
+/** A battle that is live but whose process does not answer yet (it is moving): the client retries. */
+export class BattleUnavailable extends Error {}
+
+type Summary = Record<string, unknown> & { code: string; step: number; hash?: string };
+
+/** The live room's summary, from whichever process holds it (the matchmaker's listing), or null. */
+async function liveSummary(code: string): Promise<Summary | null> {
+  const listing = await matchMaker.getRoomById(code);
+  // A listing of a process whose heartbeat is gone is stale (SIGKILL): the battle reopens here.
+  if (!listing || !(await processAlive(listing.processId))) return null;
+  try {
+    // the public summary: its hash is of the squad's view, not of the full state (whose hash would
+    // let a client test guesses about hidden creatures)
+    return (await matchMaker.remoteRoomCall(code, "publicSummary", [], 2000)) as Summary;
+  } catch {
+    return null;
+  }
+}
+
+/** Opens the room of a stored battle if it is not live anywhere; returns its summary or null. */
+export async function openBattle(code: string): Promise<Summary | null> {
+  const live = await liveSummary(code);
+  if (live) return live;
   const { store, restoreSecret } = services();
   const info = await store.findByCode(code);
   if (!info) return null;
@@ -67,7 +82,8 @@ export async function openBattle(code: string) {
       finished: true, outcome: info.outcome, live: false,
     };
   }
-  // Concurrent requests for the same closed battle share one opening.
+  // This process is stopping: the battle must open elsewhere (the client asks again).
+  if (matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN) throw new BattleUnavailable(`this process is stopping`);
   let pending = openingBattles.get(code);
   if (!pending) {
     pending = matchMaker
@@ -79,9 +95,18 @@ export async function openBattle(code: string) {
   try {
     await pending;
   } catch (err) {
-    if (!liveRooms.has(code)) throw err;
+    // Another process claimed it first (a race, or it is still listing its room), or that process
+    // is dying and its heartbeat has not expired yet: the client asks again (503).
+    if (!/already open/.test((err as Error).message)) throw err;
   }
-  return liveRooms.get(code)?.summary() ?? null;
+  // The room is being listed (here or on the winner of a race): wait a little for it, then 503.
+  const until = Date.now() + 2500;
+  while (Date.now() < until) {
+    const summary = await liveSummary(code);
+    if (summary) return summary;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new BattleUnavailable(`battle ${code} is held by a process that does not answer yet`);
 }
 
 export function configureHttp(app: express.Application) {
@@ -89,7 +114,8 @@ export function configureHttp(app: express.Application) {
     // `?reset=1` restarts the event-loop delay histogram (the benchmark does so when play starts,
     // so that start-up compilation is not counted).
     if (req.query.reset === "1") resetLoopStats();
-    res.json({ ok: true, rooms: liveRooms.size, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000), ...handleStats(), ...loopStats(), ...storeStats() });
+    const { rooms, processId, publicAddress } = clusterInfo();
+    res.json({ ok: true, rooms, processId, publicAddress, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000), ...handleStats(), ...loopStats(), ...storeStats() });
   });
 
   app.get("/api/maps", guarded("maps", (_req, res) => {
@@ -131,6 +157,10 @@ export function configureHttp(app: express.Application) {
     try {
       summary = code ? await openBattle(code) : null;
     } catch (err) {
+      if (err instanceof BattleUnavailable) {
+        res.status(503).set("Retry-After", "1").json({ code: "ERR_UNAVAILABLE", message: "The battle is moving to another server; try again in a moment." });
+        return;
+      }
       // Details (replay errors, hashes) go to the log, not to the client.
       console.error(`[http] reopening ${code} failed: ${(err as Error)?.message ?? err}`);
       // the room's refusal reads "ERR_CODE: message"; a battle of other rules is said as such
@@ -144,8 +174,7 @@ export function configureHttp(app: express.Application) {
       res.status(404).json({ code: "ERR_UNKNOWN_CODE", message: "There is no battle with that code." });
       return;
     }
-    const live = code ? liveRooms.get(code) : undefined;
-    res.json(live && "hash" in summary ? publicSummary(summary as ReturnType<BattleRoom["summary"]>, live.viewHash()) : summary);
+    res.json(summary);
   }));
 
 }

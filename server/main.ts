@@ -6,25 +6,32 @@
  *
  * Environment: PORT, LAST_STAND_DB (SQLite file, default data/last-stand.sqlite),
  * LAST_STAND_RECONNECT_SECONDS (60), LAST_STAND_IDLE_SECONDS (600), LAST_STAND_RATE (20/s),
- * LAST_STAND_BURST (40), LAST_STAND_QUIET=1 (no room logs). See docs/PROTOCOL.md.
+ * LAST_STAND_BURST (40), LAST_STAND_QUIET=1 (no room logs). Many processes: REDIS_URL,
+ * REDIS_PREFIX, PUBLIC_ADDRESS, DATABASE_URL (server/cluster/config.ts). See docs/PROTOCOL.md.
  *
  * `createGameServer()` is also what server/dev.ts (Vite middleware) and the tests use.
  */
 import "./prelude.js";
 import type { AddressInfo } from "node:net";
 import { existsSync } from "node:fs";
+import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type express from "express";
-import { Server } from "@colyseus/core";
-import { WebSocketTransport } from "@colyseus/ws-transport";
-import { BattleRoom, liveRooms } from "./room.js";
+import { Redis } from "ioredis";
+import { Server, WebSocketTransport, RedisPresence, RedisDriver, matchMaker } from "colyseus";
+import { BattleRoom } from "./room.js";
 import { configureHttp, installErrorHandlers, openBattle, serveClient } from "./http.js";
 import { SqliteMatchStore, defaultDbPath, type MatchStore } from "./store.js";
+import { PgMatchStore } from "./store-pg.js";
 import { setServices, settingsFromEnv, type ServerSettings } from "./services.js";
 import { limitRoomCreation } from "./limits.js";
 import { isExpired, EXPIRED } from "./match.js";
 import { setClientLogQuiet, colyseusLogger } from "./logger.js";
+import { clusterConfigFromEnv, ConfigError, type ClusterConfig } from "./cluster/config.js";
+import { LocalOwnership, RedisOwnership } from "./cluster/ownership.js";
+import { Heartbeat } from "./cluster/heartbeat.js";
+import { CLOSE_DEPLOY, setCluster } from "./cluster/index.js";
 
 export interface GameServerOptions {
   /** 0 picks a free port. Default: PORT or 2567. */
@@ -42,6 +49,8 @@ export interface GameServerOptions {
   restore?: boolean;
   /** Let Colyseus handle SIGINT/SIGTERM (default true; tests pass false). */
   handleSignals?: boolean;
+  /** Overrides the environment's REDIS_URL, REDIS_PREFIX, PUBLIC_ADDRESS, DATABASE_URL. */
+  cluster?: Partial<ClusterConfig>;
 }
 
 export interface RestoredBattle {
@@ -61,10 +70,48 @@ export interface GameServer {
   close(): Promise<void>;
 }
 
+/** Opens the match store the configuration names: PostgreSQL with DATABASE_URL, else SQLite. */
+export async function openStore(config: Pick<ClusterConfig, "databaseUrl">, dbPath?: string): Promise<MatchStore> {
+  if (config.databaseUrl) {
+    // The same durability as the SQLite default (WAL, synchronous NORMAL) unless asked for more:
+    // see PgStoreOptions.synchronousCommit.
+    return PgMatchStore.open({ url: config.databaseUrl, synchronousCommit: process.env.PG_SYNCHRONOUS_COMMIT === "on" });
+  }
+  return new SqliteMatchStore(dbPath ?? defaultDbPath());
+}
+
 export async function createGameServer(options: GameServerOptions = {}): Promise<GameServer> {
   const settings: ServerSettings = { ...settingsFromEnv(), ...options.settings };
-  const store = options.store ?? new SqliteMatchStore(options.dbPath ?? defaultDbPath());
-  setServices({ store, settings });
+  const config: ClusterConfig = { ...clusterConfigFromEnv(), ...options.cluster };
+  if (config.redisUrl && !config.publicAddress) clusterConfigFromEnv({ REDIS_URL: config.redisUrl }); // throws the clear message
+  const clustered = config.redisUrl !== null;
+  const store =
+    options.store ??
+    (await openStore(config, options.dbPath).catch((err: Error) => {
+      throw new ConfigError(`cannot open the match store${config.databaseUrl ? " in PostgreSQL (DATABASE_URL)" : ""}: ${err.message}`);
+    }));
+
+  // Redis: one connection each for Colyseus' presence and driver and one for our claims and
+  // heartbeat. REDIS_PREFIX keeps clusters sharing one Redis (tests) apart.
+  let lastRedisError = "";
+  const redisFor = () =>
+    new Redis(config.redisUrl!, { keyPrefix: config.redisPrefix || undefined, maxRetriesPerRequest: 3 }).on("error", (err: Error) => {
+      // ioredis reconnects by itself; say so once per kind of failure, not on every retry.
+      if (err.message !== lastRedisError) console.error(`[redis] ${(lastRedisError = err.message)}`);
+    });
+  const ours = clustered ? redisFor() : null;
+  let restoreSecret: string | undefined;
+  if (ours) {
+    try {
+      await ours.set("ls:restore-secret", randomBytes(16).toString("hex"), "NX");
+      restoreSecret = (await ours.get("ls:restore-secret")) ?? undefined;
+    } catch (err) {
+      ours.disconnect();
+      await store.close();
+      throw new ConfigError(`cannot reach Redis at REDIS_URL: ${(err as Error).message}`);
+    }
+  }
+  setServices({ store, settings, restoreSecret });
   setClientLogQuiet(!settings.log);
 
   const transport = new WebSocketTransport({
@@ -75,12 +122,23 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
     // a queued patch could be overwritten before it left (clients saw split/garbled patches).
     perMessageDeflate: false,
   });
+  const driver = clustered ? new RedisDriver(redisFor()) : undefined;
   const server = new Server({
     transport,
     greet: false,
     // Colyseus' own error lines (an undecodable frame…) without a stack each, repeats summarised.
     logger: colyseusLogger,
     gracefullyShutdown: options.handleSignals ?? true,
+    ...(clustered
+      ? {
+          presence: new RedisPresence(redisFor()),
+          driver,
+          publicAddress: config.publicAddress!,
+          // A new or reopened battle lives on the process the player's request reached (a stopping
+          // process takes no requests: the proxy sends them to the others).
+          selectProcessIdToCreateRoom: async () => matchMaker.processId,
+        }
+      : {}),
     express: async (app) => {
       configureHttp(app);
       await options.configureApp?.(app);
@@ -89,17 +147,51 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
     },
   });
   server.define("battle", BattleRoom);
-  // On SIGINT/SIGTERM Colyseus closes the rooms (their battles stay unfinished in the store and are
-  // restored on the next start); then the store is closed.
-  server.onShutdown(() => store.close());
+  await matchMaker.onReady;
+
+  let heartbeat: Heartbeat | null = null;
+  if (ours && driver) {
+    setCluster(new RedisOwnership(ours, matchMaker.processId, config.redisPrefix), true);
+    const hbMs = Number(process.env.LAST_STAND_HEARTBEAT_MS) || 500;
+    heartbeat = new Heartbeat(ours, driver, matchMaker.processId, config.publicAddress!, config.redisPrefix, {
+      intervalMs: hbMs,
+      log: (m) => console.error(`[cluster] ${m}`),
+      // Taken for dead after a stall: others may reopen our battles, so ours close (clients come back by code).
+      onLost: () => {
+        console.error(`[cluster] this process missed its heartbeat: closing its rooms`);
+        void Promise.all(matchMaker.disconnectAll(CLOSE_DEPLOY)).catch(() => {});
+      },
+      relist: () => matchMaker.restoreMissingRoomCaches(),
+    });
+    // Before listening: Colyseus health-checks every process it finds listed at start (2 s each for
+    // dead ones); the sweep removes the dead ones first.
+    await heartbeat.start();
+  } else {
+    setCluster(new LocalOwnership(matchMaker.processId), false);
+  }
+
+  // Stopping: take no new connection (the proxy tries the next process; open WebSockets stay until
+  // their rooms have finished), so no new battle, join or reopen lands here.
+  server.onBeforeShutdown(() => {
+    transport.server?.close();
+  });
+  // On SIGINT/SIGTERM Colyseus closes the rooms (each finishes the command in hand and sends its
+  // clients elsewhere, see BattleRoom.onBeforeShutdown); then the heartbeat stops and the store closes.
+  server.onShutdown(async () => {
+    await heartbeat?.stop();
+    ours?.disconnect();
+    await store.close();
+  });
 
   const port = options.port ?? Number(process.env.PORT || 2567);
   await server.listen(port, options.host);
   const actualPort = (transport.server!.address() as AddressInfo).port;
   limitRoomCreation(transport.server!, settings);
 
+  // One process reopens its unfinished battles at start. In a cluster they reopen on demand, on the
+  // process a returning player reaches (GET /api/battles/CODE or joinOrCreate with the code).
   const restored: RestoredBattle[] = [];
-  if (options.restore ?? true) {
+  if (options.restore ?? !clustered) {
     for (const info of await store.listUnfinished()) {
       // Untouched for LAST_STAND_EXPIRE_SECONDS: recorded as expired, not reopened at every boot.
       if (isExpired(info)) {
@@ -128,8 +220,6 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
       if (closed) return;
       closed = true;
       await server.gracefullyShutdown(false);
-      liveRooms.clear();
-      await store.close();
     },
   };
 }
@@ -146,8 +236,16 @@ function isMain(): boolean {
 
 if (isMain()) {
   const staticDir = resolve("dist/client");
-  const game = await createGameServer({ staticDir: existsSync(staticDir) ? staticDir : undefined });
+  let game: GameServer;
+  try {
+    game = await createGameServer({ staticDir: existsSync(staticDir) ? staticDir : undefined });
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(`Last Stand server: ${err.message}`);
+    process.exit(2);
+  }
   const ok = game.restored.filter((r) => r.ok).length;
   if (game.restored.length) console.log(`Restored ${ok}/${game.restored.length} unfinished battle(s).`);
-  console.log(`Last Stand server listening on ${game.url}${existsSync(staticDir) ? "" : " (no client build in dist/client)"}`);
+  const where = matchMaker.publicAddress ? ` (process ${matchMaker.processId}, public address ${matchMaker.publicAddress})` : "";
+  console.log(`Last Stand server listening on ${game.url}${where}${existsSync(staticDir) ? "" : " (no client build in dist/client)"}`);
 }

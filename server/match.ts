@@ -4,12 +4,12 @@
  * options kept beside the record (turn timer, reconnection window, seats humans held, last activity).
  */
 import { randomInt } from "node:crypto";
-import { ServerError } from "@colyseus/core";
+import { ServerError } from "colyseus";
 import { createBattle, RULES_VERSION, type BattleState, type MapDef, type Seat } from "../shared/index.js";
 import { loadMapById, isKnownMap, DEFAULT_MAP_ID } from "./maps.js";
 import { services } from "./services.js";
 import { normalizeCode, uniqueCode } from "./codes.js";
-import { liveRooms, opening } from "./registry.js";
+import { claimBattle, claimNewCode, releaseBattle } from "./cluster/index.js";
 import { otherSeat } from "./seats.js";
 import { restoreBattle, RestoreError } from "./restore.js";
 import { MapFormatError } from "../shared/map/parse.js";
@@ -33,18 +33,20 @@ export async function openMatch(raw: CreateOptions | undefined): Promise<OpenedM
   if (checked && !checked.ok) throw new ServerError(400, `${checked.code}: ${checked.message}`);
   const options = checked?.ok ? checked.value : {};
   if (restore === undefined && options.code === undefined) {
-    const opened = await StoredMatch.create(options, (c) => liveRooms.has(c) || opening.has(c));
+    // a fresh code is claimed for this process (cluster-wide) as it is picked
+    const opened = await StoredMatch.create(options, async (c) => !(await claimNewCode(c)));
     return { ...opened, keepOpen: options.waitForPartner ? otherSeat(options.seat === "wang" ? "wang" : "takumi") : null };
   }
   if (restore !== undefined && restore.secret !== services().restoreSecret) throw new ServerError(400, "ERR_BAD_OPTIONS: not allowed");
   const code = restore?.code ?? normalizeCode(options.code ?? "");
-  // Checked and claimed synchronously, before any await: two racing opens cannot both pass.
-  if (!code || liveRooms.has(code) || opening.has(code)) throw new ServerError(404, `ERR_UNKNOWN_CODE: ${SERVER_ERROR_CODES.ERR_UNKNOWN_CODE}`);
-  opening.add(code);
+  if (!code) throw new ServerError(404, `ERR_UNKNOWN_CODE: ${SERVER_ERROR_CODES.ERR_UNKNOWN_CODE}`);
+  // One room per battle across every process, even when opens race (server/cluster/ownership.ts).
+  await claimBattle(code);
   try {
     return { ...(await StoredMatch.open(code)), keepOpen: null };
-  } finally {
-    opening.delete(code);
+  } catch (err) {
+    await releaseBattle(code);
+    throw err;
   }
 }
 
@@ -86,7 +88,7 @@ export class StoredMatch {
   ) {}
 
   /** A new battle, stored with an empty log under a fresh code. */
-  static async create(options: JoinOptions, taken: (code: string) => boolean): Promise<OpenedMatch> {
+  static async create(options: JoinOptions, taken: (code: string) => Promise<boolean>): Promise<OpenedMatch> {
     const { store, settings } = services();
     const mapId = options.map ?? DEFAULT_MAP_ID;
     if (!isKnownMap(mapId)) throw new ServerError(404, `ERR_UNKNOWN_MAP: there is no map "${mapId}"`);
@@ -104,7 +106,7 @@ export class StoredMatch {
     }
     const seed = options.seed ?? randomInt(0, 0x7fffffff);
     const battle = createBattle(map, seed, { difficulty: options.difficulty ?? "normal", splitVision: false });
-    const code = await uniqueCode(async (c) => taken(c) || (await store.codeExists(c)));
+    const code = await uniqueCode(async (c) => (await store.codeExists(c)) || (await taken(c)));
     const ro: StoredRoomOptions = {
       turnSeconds: options.turnSeconds ?? 0,
       reconnectSeconds: options.reconnectSeconds ?? settings.reconnectSeconds,

@@ -3,7 +3,7 @@
  * `ack { seq, ok: false, code }` when the command had a sequence number), acknowledgements, and
  * the log line of a server fault. Client mistakes are logged through the rate-limited logger.
  */
-import type { Client } from "@colyseus/core";
+import type { Client } from "colyseus";
 import { ERROR_CODES } from "../shared/index.js";
 import { SERVER_ERROR_CODES } from "./validation.js";
 import { logClientMistake } from "./logger.js";

@@ -9,7 +9,7 @@
  *
  * The room id, the match id and the join code are one and the same five-letter code.
  */
-import { Room, ServerError, type Client } from "@colyseus/core";
+import { Room, ServerError, type Client } from "colyseus";
 import { hashState, type BattleEvent, type BattleState, type MapDef, type Seat } from "../shared/index.js";
 import { BattleStateSchema } from "./schema.js";
 import { services } from "./services.js";
@@ -27,10 +27,9 @@ import { intake, type CommandType } from "./commands.js";
 import { BotPartner } from "./bot-partner.js";
 import { OneShot } from "./timer.js";
 import { sideChannel } from "./fault.js";
-import { liveRooms } from "./registry.js";
+import { CLOSE_DEPLOY, releaseBattle, roomClosed, roomOpened } from "./cluster/index.js";
 import type { LoggedCommand } from "./store.js";
 
-export { liveRooms } from "./registry.js";
 export { SEATS, type Holder, type Role } from "./seats.js";
 export type { CreateOptions } from "./match.js";
 
@@ -54,6 +53,9 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   // Node timers, not this.clock: the room clock only ticks on patches (patchRate is null).
   private idleTimer = new OneShot();
   private reopenTimer = new OneShot();
+  /** Set when the process is stopping: commands are refused (ERR_SHUTTING_DOWN), none is lost. */
+  private closing = false;
+  private counted = false;
 
   // ---- lifecycle ------------------------------------------------------------------------------
 
@@ -72,7 +74,8 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     this.bot = new BotPartner(settings.botDelayMs, () => this.enqueueInternal(() => this.playBot()));
     if (keepOpen) this.seats.keepOpen(keepOpen);
     this.keepSeatsForReturn();
-    liveRooms.set(this.code, this);
+    roomOpened();
+    this.counted = true;
     // Rooms are private: a new battle is never joined by matchmaking; friends join by code (room id).
     await this.setPrivate(true);
 
@@ -85,6 +88,9 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     const unknown = (client: Client, type: unknown) => this.allow(client) && refuse(client, "ERR_BAD_MESSAGE", `Unknown message type "${String(type).slice(0, 32)}".`);
     this.onMessage("*", (client, type) => this.guard(client, "*", type, () => unknown(client, type)));
     this.publish([], this.battle);
+    // Nobody has joined yet: drop the initial changes now, or a client whose full state is sent
+    // before the first patch (a store slower than SQLite) would get them a second time in that patch.
+    this.broadcastPatch();
     this.armIdleTimer();
   }
 
@@ -138,8 +144,21 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     this.armIdleTimer();
   }
 
+  /** The process is stopping (SIGTERM, a deploy): refuse new commands, finish the one in hand (every
+   *  accepted command is in the log), then tell the clients, who come back by the code elsewhere. */
+  override async onBeforeShutdown() {
+    this.closing = true;
+    // The command in hand finishes (a stuck store must not hold the process forever: 15 s at most).
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.queue, new Promise((r) => (timer = setTimeout(r, 15_000)))]);
+    clearTimeout(timer);
+    this.log("process stopping: clients sent elsewhere");
+    await this.disconnect(CLOSE_DEPLOY).catch(() => {});
+  }
+
   override onDispose() {
-    if (liveRooms.get(this.code) === this) liveRooms.delete(this.code);
+    if (this.counted) roomClosed();
+    if (this.code) void releaseBattle(this.code);
     for (const t of [this.idleTimer, this.reopenTimer, this.bot, this.turnTimer]) t?.stop();
     this.log("dispose");
   }
@@ -156,6 +175,12 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     const [b, seats] = [this.battle, { takumi: this.seats.holder("takumi"), wang: this.seats.holder("wang") }];
     return { code: this.code, roomId: this.roomId, matchId: this.code, map: this.map.id, round: b.round, phase: b.phase, outcome: b.outcome,
       step: this.match.logLength, hash: hashState(b), seats, clients: this.clients.length, live: true };
+  }
+
+  /** The summary served over HTTP (from any process): the hash is of what the squad sees, not of the
+   *  full state, whose hash would let a client test guesses about hidden creatures. */
+  publicSummary() {
+    return { ...this.summary(), hash: this.viewHash() };
   }
 
   /** The hash of what the squad sees (served over HTTP instead of the full state's hash). */
@@ -187,9 +212,11 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
 
   private enqueue(client: Client, type: CommandType | "takeover", payload: unknown) {
     if (!this.allow(client)) return;
+    const seq = (payload as { seq?: unknown } | null)?.seq;
+    // the process is stopping: refused (the client sends it again where the battle moves), never lost
+    if (this.closing) return refuse(client, "ERR_SHUTTING_DOWN", undefined, typeof seq === "number" ? seq : undefined);
     this.enqueueInternal(async () => {
       const t0 = performance.now();
-      const seq = (payload as { seq?: unknown } | null)?.seq;
       try {
         await this.handle(client, type, payload);
         recordHandleMs(performance.now() - t0);

@@ -70,8 +70,9 @@ export interface Services {
 
 let current: Services | null = null;
 
-export function setServices(s: Omit<Services, "restoreSecret">): Services {
-  current = { ...s, restoreSecret: randomBytes(16).toString("hex") };
+export function setServices(s: Omit<Services, "restoreSecret"> & { restoreSecret?: string }): Services {
+  // In a cluster every process shares one secret (kept in Redis): a restore may be routed to another.
+  current = { ...s, restoreSecret: s.restoreSecret ?? randomBytes(16).toString("hex") };
   return current;
 }
 

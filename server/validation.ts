@@ -26,6 +26,8 @@ export const SERVER_ERROR_CODES = {
   ERR_MATCH_IN_PROGRESS: "That battle is still being fought: its record is served once it is over.",
   ERR_NOT_FOUND: "There is nothing here.",
   ERR_BAD_REQUEST: "The server could not read that request.",
+  ERR_SHUTTING_DOWN: "This server is stopping; the battle moves to another one. Send it again there.",
+  ERR_UNAVAILABLE: "The battle is moving to another server; try again in a moment.",
 } as const;
 export type ServerErrorCode = keyof typeof SERVER_ERROR_CODES;
 

@@ -1,10 +1,17 @@
 /**
  * Server benchmark: N battles, two bot clients each (Takumi and Wang, @colyseus/sdk over real
  * WebSockets on loopback), against ONE server process (server/main.ts started as a child process
- * with a temporary database, unless --url points at a running server).
+ * with a temporary database, unless --url points at a running server), or against a cluster of
+ * `--processes N` behind nginx on Redis and PostgreSQL (tools/cluster-lib.ts; a fresh schema and
+ * Redis key prefix), the clients knowing only nginx's URL.
  *
  *   npm run bench:server -- [--rooms 200] [--rounds 3] [--think 500] [--map last-stand] [--json]
- *                           [--url http://127.0.0.1:2567]
+ *                           [--url http://127.0.0.1:2567] [--processes 2] [--store sqlite|postgres]
+ *
+ * `--store` picks the single process's store (default sqlite; a cluster always uses PostgreSQL).
+ * With `--processes` ≥ 2 the run ends with a failover: process g1 is killed (SIGKILL) and
+ * `failoverMs` is the time from the kill to the first accepted command of one of its battles,
+ * reopened on another process by a player coming back with the code through nginx.
  *
  * Each client plays a scripted turn (`--policy light`, the default: per round one move, then a
  * reload or overwatch per soldier, then ready; refusals are counted, not timed) or the engine's
@@ -30,6 +37,9 @@ import { botCommand, type MapDef, type Seat } from "../shared/index.js";
 import { fromWire, type WireState } from "../shared/wire.js";
 import { loadMapById } from "../server/maps.js";
 import { freePort, startServerProcess } from "./server-process.js";
+import { startCluster, type Cluster } from "./cluster-lib.js";
+import { TEST_DATABASE_URL, TEST_REDIS_URL, freshRedisPrefix, freshSchema, type TestRedis, type TestSchema } from "./services.js";
+import { rejoinByCode } from "../client/src/rejoin.js";
 
 
 function arg(name: string, fallback: string): string {
@@ -37,7 +47,9 @@ function arg(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] && !process.argv[i + 1].startsWith("--") ? process.argv[i + 1] : fallback;
 }
 const JSON_OUT = process.argv.includes("--json");
-const ROOMS = Number(arg("rooms", "200"));
+const PROCESSES = Number(arg("processes", "0"));
+/** Default: 200 battles per process. */
+const ROOMS = Number(arg("rooms", String(200 * Math.max(1, PROCESSES))));
 const ROUNDS = Number(arg("rounds", "3"));
 const THINK_MS = Number(arg("think", "500"));
 const MAP_ID = arg("map", "last-stand");
@@ -47,6 +59,10 @@ const JOIN_CONCURRENCY = Number(arg("join-concurrency", "8"));
  *  the Schema directly, so the benchmark's own process does not become the bottleneck; "bot": the
  *  engine's soldier bot on each client's view (costs ~2 ms of client CPU per action). */
 const POLICY = arg("policy", "light");
+const STORE = PROCESSES > 0 ? "postgres" : arg("store", "sqlite");
+
+// With --json, stdout carries the JSON alone: the SDK's own notices (console.info) go to stderr.
+if (process.argv.includes("--json")) console.info = (...a: unknown[]) => console.error(...a);
 
 const log = (...a: unknown[]) => {
   if (!JSON_OUT) console.log(...a);
@@ -251,20 +267,95 @@ async function play(b: Battle, map: MapDef, latencies: number[], counts: { actio
   }
 }
 
+/** Which cluster process a client's room reached (its WebSocket goes through nginx's /gI/). */
+function nodeOf(room: Room<any>): number {
+  const m = /\/g(\d+)\//.exec(String((room as any).connection.transport.ws.url));
+  return m ? Number(m[1]) - 1 : -1;
+}
+
+/**
+ * SIGKILL of process g1, then a player of one of its battles comes back with the code through
+ * nginx (as client/src/net.ts does) and plays: the time to the first accepted command.
+ */
+async function failover(cluster: Cluster, battles: Battle[]): Promise<Record<string, unknown>> {
+  const onVictim = battles.filter((b) => nodeOf(b.rooms.takumi) === 0);
+  const target = onVictim.find((b) => b.rooms.takumi.state.phase === "player") ?? onVictim[0];
+  if (!target) return { failoverMs: null, failoverNote: "no battle on g1" };
+  for (const b of onVictim) for (const r of Object.values(b.rooms)) r.reconnection.enabled = false;
+  const victimPid = cluster.nodes[0].child.pid;
+  const killed = cluster.kill(0, "SIGKILL");
+  const t0 = performance.now();
+  await killed;
+  const client = new Client(cluster.url);
+  const room = await rejoinByCode(client, cluster.url, target.code, "takumi", { timeoutMs: 30_000 });
+  room.onMessage("*", () => {});
+  const rejoinMs = performance.now() - t0;
+  await waitStep(room, 0);
+  const step = room.state.step as number;
+  let accepted = false;
+  for (let i = 0; i < 20 && !accepted; i++) {
+    const errored = new Promise<boolean>((res) => {
+      const off = room.onMessage("error", () => {
+        off();
+        res(false);
+      });
+    });
+    // A command every battle accepts: ready (or un-ready) for Takumi.
+    room.send("ready", { ready: !room.state.readyTakumi });
+    accepted = await Promise.race([waitStep(room, step + 1, 10_000).then(() => true, () => false), errored]);
+  }
+  const failoverMs = performance.now() - t0;
+  log(`failover: g1 (pid ${victimPid}) killed; battle ${target.code} rejoined after ${rejoinMs.toFixed(0)} ms, first command accepted after ${failoverMs.toFixed(0)} ms`);
+  await room.leave().catch(() => {});
+  return {
+    failoverMs: accepted ? Math.round(failoverMs) : null,
+    failoverRejoinMs: Math.round(rejoinMs),
+    battlesOnKilledProcess: onVictim.length,
+  };
+}
+
 async function main() {
   const map = loadMapById(MAP_ID);
   let child: ChildProcess | null = null;
   let dir: string | null = null;
   let base = URL_ARG;
-  if (!base) {
-    dir = mkdtempSync(join(tmpdir(), "last-stand-bench-"));
-    const port = await freePort();
-    child = await startServerProcess(port, join(dir, "bench.sqlite"), (d) => {
-      if (!JSON_OUT) process.stderr.write(d);
+  let cluster: Cluster | null = null;
+  let schema: TestSchema | null = null;
+  let redis: TestRedis | null = null;
+  /** Each game process's own address (for /health) and pid (for CPU time). */
+  let servers: { base: string; pid?: number }[] = [];
+  if (!base && PROCESSES > 0) {
+    schema = await freshSchema();
+    redis = await freshRedisPrefix();
+    cluster = await startCluster({
+      processes: PROCESSES,
+      redisUrl: TEST_REDIS_URL,
+      redisPrefix: redis.prefix,
+      databaseUrl: schema.url,
+      onStderr: (_n, d) => {
+        if (!JSON_OUT) process.stderr.write(d);
+      },
     });
+    base = cluster.url;
+    servers = cluster.nodes.map((n) => ({ base: `http://127.0.0.1:${n.port}`, pid: n.child.pid }));
+  } else if (!base) {
+    dir = mkdtempSync(join(tmpdir(), "last-stand-bench-"));
+    if (STORE === "postgres") schema = await freshSchema();
+    const port = await freePort();
+    child = await startServerProcess(
+      port,
+      join(dir, "bench.sqlite"),
+      (d) => {
+        if (!JSON_OUT) process.stderr.write(d);
+      },
+      schema ? { DATABASE_URL: schema.url } : {},
+    );
     base = `http://127.0.0.1:${port}`;
+    servers = [{ base, pid: child.pid }];
+  } else {
+    servers = [{ base }];
   }
-  log(`bench: ${ROOMS} battles on ${MAP_ID}, ${ROUNDS} rounds, think ${THINK_MS} ms, policy ${POLICY}, server ${base}`);
+  log(`bench: ${ROOMS} battles on ${MAP_ID}, ${ROUNDS} rounds, think ${THINK_MS} ms, policy ${POLICY}, server ${base}, ${PROCESSES || 1} process(es), store ${STORE}`);
 
   const battles: Battle[] = [];
   const t0 = performance.now();
@@ -280,8 +371,13 @@ async function main() {
   const joinSeconds = (performance.now() - t0) / 1000;
   log(`joined ${battles.length * 2} clients in ${joinSeconds.toFixed(1)} s`);
 
-  await fetch(`${base}/health?reset=1`).catch(() => undefined);
-  const cpu0 = cpuSeconds(child?.pid);
+  for (const s of servers) await fetch(`${s.base}/health?reset=1`).catch(() => undefined);
+  const serverCpu = () => {
+    const all = servers.map((s) => cpuSeconds(s.pid));
+    if (cluster) all.push(cpuSeconds(cluster.nginx.pid));
+    return all.some((c) => c === null) ? null : (all as number[]).reduce((a, b) => a + b, 0);
+  };
+  const cpu0 = serverCpu();
   const own0 = process.cpuUsage();
   const benchLoop = monitorEventLoopDelay({ resolution: 10 });
   benchLoop.enable();
@@ -290,7 +386,7 @@ async function main() {
   const tPlay = performance.now();
   const results = await Promise.allSettled(battles.map((b) => play(b, map, latencies, counts)));
   const playSeconds = (performance.now() - tPlay) / 1000;
-  const cpu1 = cpuSeconds(child?.pid);
+  const cpu1 = serverCpu();
   const own1 = process.cpuUsage(own0);
   const failures = results.filter((r) => r.status === "rejected") as PromiseRejectedResult[];
   for (const f of failures.slice(0, 3)) log(`battle failed: ${f.reason}`);
@@ -328,19 +424,25 @@ async function main() {
     // The benchmark's own process (400 clients decoding patches): if near 1, it, not the server, limits the latency.
     clientCpuShare: Number(((own1.user + own1.system) / 1e6 / playSeconds).toFixed(2)),
     policy: POLICY,
+    processes: PROCESSES || 1,
+    store: STORE,
     loadAverage: (await import("node:os")).loadavg().map((n) => Number(n.toFixed(2))),
   };
 
   try {
-    const health = (await (await fetch(`${base}/health`)).json()) as Record<string, unknown>;
+    // With several processes: the worst of them.
+    const healths: Record<string, number>[] = [];
+    for (const s of servers) healths.push((await (await fetch(`${s.base}/health`)).json()) as Record<string, number>);
+    const worst = (k: string) => Math.max(...healths.map((h) => Number(h[k] ?? NaN)));
     // Time the server spent handling one message (validate → engine → store → patch), without the network or client.
-    (result as Record<string, unknown>).serverHandleMsP50 = health.handleMsP50;
-    (result as Record<string, unknown>).serverHandleMsP99 = health.handleMsP99;
+    (result as Record<string, unknown>).serverHandleMsP50 = worst("handleMsP50");
+    (result as Record<string, unknown>).serverHandleMsP99 = worst("handleMsP99");
     // Event-loop delay in the server process and in this benchmark process, during play.
-    (result as Record<string, unknown>).serverLoopDelayMsP99 = health.loopDelayMsP99;
-    (result as Record<string, unknown>).serverLoopDelayMsMax = health.loopDelayMsMax;
-    (result as Record<string, unknown>).serverStoreMsP99 = health.storeMsP99;
-    (result as Record<string, unknown>).serverStoreMsMax = health.storeMsMax;
+    (result as Record<string, unknown>).serverLoopDelayMsP99 = worst("loopDelayMsP99");
+    (result as Record<string, unknown>).serverLoopDelayMsMax = worst("loopDelayMsMax");
+    (result as Record<string, unknown>).serverStoreMsP99 = worst("storeMsP99");
+    (result as Record<string, unknown>).serverStoreMsMax = worst("storeMsMax");
+    if (healths.length > 1) (result as Record<string, unknown>).roomsPerProcess = healths.map((h) => h.rooms);
   } catch {
     /* an older server */
   }
@@ -353,15 +455,19 @@ async function main() {
     latencyByAction[k] = { n: v.length, p50: Number(percentile(v, 50).toFixed(2)), p99: Number(percentile(v, 99).toFixed(2)) };
   }
   (result as Record<string, unknown>).latencyByAction = latencyByAction;
+  if (cluster && cluster.nodes.length >= 2) Object.assign(result, await failover(cluster, battles));
   if (JSON_OUT) console.log(JSON.stringify(result, null, 2));
   else console.table(result);
 
-  for (const b of battles) for (const r of Object.values(b.rooms)) r.leave().catch(() => {});
-  await sleep(200);
+  for (const b of battles) for (const r of Object.values(b.rooms)) r.reconnection.enabled = false;
+  await Promise.race([Promise.allSettled(battles.flatMap((b) => Object.values(b.rooms).map((r) => r.leave()))), sleep(5000)]);
   if (child) {
     child.removeAllListeners("exit");
     child.kill("SIGKILL");
   }
+  if (cluster) await cluster.stop();
+  await schema?.drop();
+  await redis?.clear();
   if (dir) rmSync(dir, { recursive: true, force: true });
   process.exit(failures.length > 0 ? 1 : 0);
 }

@@ -1,13 +1,13 @@
 /**
- * The game server as a real child process (`server/main.ts` under tsx), for the restart test and
- * the server benchmark: a free loopback port, a database file, and a promise that resolves once
- * the server prints that it is listening.
+ * The game server as a real child process (`server/main.ts` under tsx), for the restart test, the
+ * cluster (tools/cluster-lib.ts) and the server benchmark: a free loopback port, a database file,
+ * and a promise that resolves once the server prints that it is listening.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { resolve } from "node:path";
 
-const ROOT = resolve(import.meta.dirname, "..");
+export const ROOT = resolve(import.meta.dirname, "..");
 
 export function freePort(): Promise<number> {
   return new Promise((res, rej) => {
@@ -20,12 +20,18 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts the server on `port` with the SQLite file `dbPath`; `onStderr` sees what it writes there. */
-export function startServerProcess(port: number, dbPath: string, onStderr?: (chunk: Buffer) => void): Promise<ChildProcess> {
+/** Starts the server on `port` with the SQLite file `dbPath` (ignored when `env` sets DATABASE_URL);
+ *  `onStderr` sees what it writes there; `env` adds to (or overrides) the environment. */
+export function startServerProcess(
+  port: number,
+  dbPath: string,
+  onStderr?: (chunk: Buffer) => void,
+  env: Record<string, string> = {},
+): Promise<ChildProcess> {
   return new Promise((res, rej) => {
     const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), LAST_STAND_DB: dbPath, LAST_STAND_QUIET: "1", LAST_STAND_BOT_DELAY_MS: process.env.LAST_STAND_BOT_DELAY_MS ?? "0" },
+      env: { ...process.env, PORT: String(port), LAST_STAND_DB: dbPath, LAST_STAND_QUIET: "1", LAST_STAND_BOT_DELAY_MS: process.env.LAST_STAND_BOT_DELAY_MS ?? "0", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";

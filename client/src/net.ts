@@ -13,6 +13,7 @@ import { Client, type Room } from "@colyseus/sdk";
 import { eventsFromWire, type Action, type BattleEvent, type MapDef, type Pos, type Seat, type WireEvent, type WireState } from "./engine";
 import { emptyInfo, type Backend, type BackendHandlers, type Holder, type RoomInfo, type ViewerSeat } from "./backend";
 import type { PingMark } from "./board";
+import { CLOSE_DEPLOY, rejoinByCode } from "./rejoin";
 
 export function serverUrl(): string {
   const override = new URLSearchParams(location.search).get("server");
@@ -150,8 +151,10 @@ export class OnlineBackend implements Backend {
   private bind(room: Room): void {
     this.gen++;
     room.reconnection.minUptime = 0;
-    room.reconnection.maxRetries = 30;
-    room.reconnection.maxDelay = 2000;
+    // A few quick tries of the same socket; then manualReconnect() goes on with the token and, if the
+    // room's process died, with the battle's code (it reopens on another process), for 60 s.
+    room.reconnection.maxRetries = 6;
+    room.reconnection.maxDelay = 1000;
     room.onStateChange((state: unknown) => this.ingest((state as AnyState).toJSON()));
     room.onMessage("events", (m: { round: number; events: BattleEvent[] }) => this.h?.events(m.round, normalizeEvents(this.map, m.events ?? [])));
     room.onMessage("error", (m: { code: string; message: string; seq?: number }) => {
@@ -184,12 +187,15 @@ export class OnlineBackend implements Backend {
     room.onLeave((code: number) => {
       if (this.leaving) return;
       if (code === 4000) return this.h?.connection("lost", "You left the battle.");
+      // The server process is stopping (a deploy): the battle reopens on another one; same seat.
+      if (code === CLOSE_DEPLOY) return void this.manualReconnect(true);
       void this.manualReconnect();
     });
   }
 
-  /** After the SDK gives up (or the socket closed in a way it does not retry), try the token ourselves. */
-  private async manualReconnect(): Promise<void> {
+  /** After the SDK gives up (or the socket closed in a way it does not retry), try the token ourselves;
+   *  when the room is gone (its process stopped or died), rejoin the battle by its code, same seat. */
+  private async manualReconnect(byCode = false): Promise<void> {
     if (this.reconnecting) return;
     this.reconnecting = true;
     this.h?.connection("reconnecting");
@@ -199,13 +205,17 @@ export class OnlineBackend implements Backend {
     let delay = 250;
     while (!this.leaving && Date.now() < until) {
       try {
-        const room = await this.client.reconnect(token);
+        const room = byCode
+          ? await rejoinByCode(this.client, serverUrl(), this.info.code, this.seat, { timeoutMs: 2000, cancelled: () => this.leaving })
+          : await this.client.reconnect(token);
         this.room = room;
         this.bind(room);
         this.reconnecting = false;
         this.h?.connection("connected");
         return;
       } catch {
+        // A token only works while its room lives; alternate with the code (the battle reopens elsewhere).
+        if (this.info.code) byCode = !byCode;
         await new Promise((r) => setTimeout(r, delay));
         delay = Math.min(2000, delay * 2);
       }

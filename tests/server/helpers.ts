@@ -8,8 +8,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { createGameServer, type GameServer, type GameServerOptions } from "../../server/main.js";
-import { liveRooms, type BattleRoom } from "../../server/room.js";
+import { matchMaker } from "colyseus";
+import type { BattleRoom } from "../../server/room.js";
 import type { WireState } from "../../shared/wire.js";
+import { PgMatchStore } from "../../server/store-pg.js";
+import { TEST_STORE, freshSchema, type TestSchema } from "../services.js";
 
 /** An SDK client whose rooms quietly accept message types a test does not listen to. */
 class QuietClient extends Client {
@@ -46,6 +49,12 @@ export interface TestServer extends GameServer {
 export async function startServer(options: GameServerOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), "last-stand-test-"));
   const dbPath = options.dbPath ?? join(dir, "matches.sqlite");
+  // LAST_STAND_TEST_STORE=postgres: the same suite on PostgreSQL, a fresh schema per server.
+  let schema: TestSchema | null = null;
+  if (TEST_STORE === "postgres" && !options.store && !options.dbPath) {
+    schema = await freshSchema();
+    options = { ...options, store: await PgMatchStore.open({ url: schema.url }) };
+  }
   const game = await createGameServer({
     port: 0,
     host: "127.0.0.1",
@@ -60,15 +69,21 @@ export async function startServer(options: GameServerOptions = {}): Promise<Test
     dbPath,
     client: () => new QuietClient(`http://127.0.0.1:${game.port}`) as Client,
     room(code: string) {
-      const r = liveRooms.get(code);
+      const r = localRoom(code);
       if (!r) throw new Error(`no live room ${code}`);
       return r;
     },
     async stop() {
       await game.close();
+      await schema?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The battle's room if this process hosts it (Colyseus' own table of local rooms). */
+export function localRoom(code: string): BattleRoom | undefined {
+  return matchMaker.getLocalRoomById(code) as BattleRoom | undefined;
 }
 
 export type BattleClientRoom = Room<any>;

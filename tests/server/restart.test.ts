@@ -13,19 +13,26 @@ import { hashString } from "../../shared/hash.js";
 import { SqliteMatchStore } from "../../server/store.js";
 import { loadMapById } from "../../server/maps.js";
 import { freePort, startServerProcess } from "../../tools/server-process.js";
-import { getJson, quietClient, startServer, waitForState, wire, type BattleClientRoom } from "./helpers.js";
+import { TEST_STORE, freshSchema, type TestSchema } from "../services.js";
+import { getJson, localRoom, quietClient, startServer, waitForState, wire, type BattleClientRoom } from "./helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "last-stand-restart-"));
 const children: ChildProcess[] = [];
 
-afterAll(() => {
+const schemas = new Map<string, TestSchema>();
+
+afterAll(async () => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
+  for (const s of schemas.values()) await s.drop();
   rmSync(dir, { recursive: true, force: true });
 });
 
 /** Starts `server/main.ts` in a child process (killed after the tests). */
 async function startChild(port: number, dbPath: string): Promise<ChildProcess> {
-  const child = await startServerProcess(port, dbPath);
+  // LAST_STAND_TEST_STORE=postgres: the child keeps its battles in a schema of its own (one per dbPath).
+  if (TEST_STORE === "postgres" && !schemas.has(dbPath)) schemas.set(dbPath, await freshSchema());
+  const env: Record<string, string> = schemas.has(dbPath) ? { DATABASE_URL: schemas.get(dbPath)!.url } : {};
+  const child = await startServerProcess(port, dbPath, undefined, env);
   children.push(child);
   return child;
 }
@@ -113,15 +120,15 @@ describe("restart", () => {
       const before = (await getJson(srv.url, `/api/battles/${code}`)).body;
       await takumi.leave();
       // The idle room closes (a protocol timeout: idleSeconds 0.3 here)…
-      for (let i = 0; i < 100 && (await import("../../server/room.js")).liveRooms.has(code); i++) await new Promise((r) => setTimeout(r, 50));
-      expect((await import("../../server/room.js")).liveRooms.has(code)).toBe(false);
+      for (let i = 0; i < 100 && localRoom(code); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(localRoom(code)).toBeUndefined();
       // …and its code opens it again, from the record: by joinOrCreate with the code…
       const back = await srv.client().joinOrCreate("battle", { code: code.toLowerCase(), seat: "takumi" });
       expect(back.roomId).toBe(code);
       await waitForState(back, (w) => w.step === before.step && w.code === code);
       expect((await getJson(srv.url, `/api/battles/${code}`)).body).toMatchObject({ code, live: true, step: before.step, hash: before.hash });
       await back.leave();
-      while ((await import("../../server/room.js")).liveRooms.has(code)) await new Promise((r) => setTimeout(r, 50));
+      while (localRoom(code)) await new Promise((r) => setTimeout(r, 50));
       // …or by the HTTP lookup (many at once open one room), then joinById.
       const many = await Promise.all(Array.from({ length: 5 }, () => getJson(srv.url, `/api/battles/${code}`)));
       for (const m of many) expect(m.body).toMatchObject({ code, live: true, step: before.step });
@@ -144,8 +151,7 @@ describe("restart", () => {
       await waitForState(takumi, (w) => w.holderWang === "player");
       await wang.leave();
       await takumi.leave();
-      const { liveRooms } = await import("../../server/room.js");
-      while (liveRooms.has(code)) await new Promise((r) => setTimeout(r, 50));
+      while (localRoom(code)) await new Promise((r) => setTimeout(r, 50));
 
       // Reopened: both seats had players, so both wait for them.
       const summary = (await getJson(srv.url, `/api/battles/${code}`)).body;

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OnlineBackend } from "../../client/src/net.js";
 import type { BackendHandlers } from "../../client/src/backend.js";
 import { loadMapById } from "../../server/maps.js";
-import { liveRooms } from "../../server/room.js";
+import { localRoom } from "./helpers.js";
 import { collect, getJson, nextMessage, startServer, waitForState, wire, type BattleClientRoom, type TestServer } from "./helpers.js";
 
 let srv: TestServer;
@@ -71,7 +71,7 @@ describe("sequence numbers", () => {
     room.send("action", { action: { type: "overwatch", unit: soldiers(room)[0].id }, seq: 7 });
     await waitForState(room, (w) => w.step === 1);
     await room.leave();
-    while (liveRooms.has(code)) await new Promise((r) => setTimeout(r, 25));
+    while (localRoom(code)) await new Promise((r) => setTimeout(r, 25));
     expect((await getJson(srv.url, `/api/battles/${code}`)).body).toMatchObject({ live: true, step: 1 });
     const back = await srv.client().joinById(code, { seat: "takumi" });
     expect(await nextMessage(back, "welcome")).toEqual({ role: "takumi", lastSeq: 7 });

@@ -2,31 +2,66 @@ import { afterEach, describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SqliteMatchStore } from "../../server/store.js";
+import { SqliteMatchStore, type MatchStore } from "../../server/store.js";
+import { PgMatchStore, parseDatabaseUrl } from "../../server/store-pg.js";
+import { freshSchema } from "../services.js";
 import { normalizeCode, randomCode, CODE_ALPHABET } from "../../server/codes.js";
 
 const dirs: string[] = [];
-function tempStore() {
-  const dir = mkdtempSync(join(tmpdir(), "last-stand-store-"));
-  dirs.push(dir);
-  return { path: join(dir, "s.sqlite"), store: new SqliteMatchStore(join(dir, "s.sqlite")) };
-}
-afterEach(() => {
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  for (const c of cleanups.splice(0)) await c();
 });
 
 const header = { rulesVersion: 1, map: { id: "last-stand", hash: "abc" }, seed: 5, options: { difficulty: "normal" as const, splitVision: false } };
 
-describe("SQLite match store", () => {
-  it("keeps a record across reopening the file", async () => {
-    const { path, store } = tempStore();
+interface Opened {
+  store: MatchStore;
+  /** A second store on the same data (a restart). */
+  reopen(): Promise<MatchStore>;
+}
+
+/** Both stores pass the same tests: SQLite in a temporary file, PostgreSQL in a fresh schema. */
+const KINDS: [string, () => Promise<Opened>][] = [
+  [
+    "SQLite",
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), "last-stand-store-"));
+      dirs.push(dir);
+      const path = join(dir, "s.sqlite");
+      return { store: new SqliteMatchStore(path), reopen: async () => new SqliteMatchStore(path) };
+    },
+  ],
+  [
+    "PostgreSQL",
+    async () => {
+      const schema = await freshSchema();
+      const opened: MatchStore[] = [];
+      cleanups.push(async () => {
+        for (const s of opened) await s.close();
+        await schema.drop();
+      });
+      const open = async () => {
+        const s = await PgMatchStore.open({ url: schema.url });
+        opened.push(s);
+        return s;
+      };
+      return { store: await open(), reopen: open };
+    },
+  ],
+];
+
+describe.each(KINDS)("%s match store", (_kind, make) => {
+  it("keeps a record across reopening", async () => {
+    const { store, reopen } = await make();
     await store.createMatch({ id: "ABCDE", code: "ABCDE", record: header, roomOptions: { turnSeconds: 0 } });
     await store.appendCommands("ABCDE", 0, [
       { seat: "takumi", action: { type: "ready", ready: true }, hash: "h1" },
       { seat: "wang", action: { type: "undo" }, hash: "h2" },
     ]);
     await store.close();
-    const again = new SqliteMatchStore(path);
+    const again = await reopen();
     const rec = await again.getRecord("ABCDE");
     expect(rec).toEqual({
       ...header,
@@ -37,20 +72,24 @@ describe("SQLite match store", () => {
       finalHash: "h2",
     });
     expect((await again.listUnfinished()).map((m) => m.code)).toEqual(["ABCDE"]);
+    await again.setRoomOptions("ABCDE", { turnSeconds: 30, humanSeats: ["wang"] });
+    expect((await again.getInfo("ABCDE"))!.roomOptions).toEqual({ turnSeconds: 30, humanSeats: ["wang"] });
     await again.finishMatch("ABCDE", "won");
     expect(await again.listUnfinished()).toEqual([]);
     expect(await again.findByCode("ABCDE")).toMatchObject({ finished: true, outcome: "won", mapId: "last-stand" });
+    expect(await again.codeExists("ABCDE")).toBe(true);
+    expect(await again.codeExists("ABCDF")).toBe(false);
     await again.close();
   });
 
-  it("keeps every append across the background checkpoints", async () => {
-    const { path, store } = tempStore();
+  it("keeps every append in order (1,600 single appends)", async () => {
+    const { store, reopen } = await make();
     await store.createMatch({ id: "ABCDE", code: "ABCDE", record: header, roomOptions: {} });
     for (let i = 0; i < 1500; i++) await store.appendCommands("ABCDE", i, [{ seat: "wang", action: { type: "ready", ready: i % 2 === 0 } }]);
-    await new Promise((r) => setTimeout(r, 1200)); // a checkpoint runs every second
+    await new Promise((r) => setTimeout(r, 1200)); // SQLite: a checkpoint runs every second
     for (let i = 1500; i < 1600; i++) await store.appendCommands("ABCDE", i, [{ seat: "wang", action: { type: "ready", ready: i % 2 === 0 } }]);
     await store.close();
-    const again = new SqliteMatchStore(path);
+    const again = await reopen();
     const rec = await again.getRecord("ABCDE");
     expect(rec!.log).toHaveLength(1600);
     expect(rec!.log[1599]).toEqual({ seat: "wang", action: { type: "ready", ready: false } });
@@ -58,7 +97,7 @@ describe("SQLite match store", () => {
   });
 
   it("refuses gaps and duplicates in the log, and duplicate codes", async () => {
-    const { store } = tempStore();
+    const { store } = await make();
     await store.createMatch({ id: "ABCDE", code: "ABCDE", record: header, roomOptions: {} });
     await expect(store.appendCommands("ABCDE", 1, [{ seat: "takumi", action: { type: "undo" } }])).rejects.toThrow();
     await store.appendCommands("ABCDE", 0, [{ seat: "takumi", action: { type: "undo" } }]);
@@ -67,6 +106,45 @@ describe("SQLite match store", () => {
     expect((await store.getRecord("ABCDE"))!.log).toHaveLength(1);
     expect(await store.getRecord("NOPEX")).toBeNull();
     await store.close();
+  });
+
+  it("appends of many battles at once: each lands in its own log, and only the bad ones are refused", async () => {
+    const { store } = await make();
+    const ids = Array.from({ length: 30 }, (_, i) => `M${String(i).padStart(4, "0")}`);
+    for (const id of ids) await store.createMatch({ id, code: id, record: header, roomOptions: {} });
+    for (let round = 0; round < 5; round++) {
+      await Promise.all(ids.map((id, i) => store.appendCommands(id, round, [{ seat: i % 2 ? "wang" : "takumi", action: { type: "ready", ready: round % 2 === 0 }, hash: `${id}-${round}` }])));
+    }
+    // In one go: good appends, a gap, a duplicate and an unknown match.
+    const results = await Promise.allSettled([
+      store.appendCommands(ids[0], 5, [{ seat: "takumi", action: { type: "undo" } }, { seat: "wang", action: { type: "undo" } }]),
+      store.appendCommands(ids[1], 7, [{ seat: "takumi", action: { type: "undo" } }]),
+      store.appendCommands(ids[2], 4, [{ seat: "takumi", action: { type: "undo" } }]),
+      store.appendCommands("NOPEX", 0, [{ seat: "takumi", action: { type: "undo" } }]),
+      store.appendCommands(ids[3], 5, [{ seat: "wang", action: { type: "undo" } }]),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "rejected", "rejected", "fulfilled"]);
+    for (const [i, id] of ids.entries()) {
+      const log = (await store.getRecord(id))!.log;
+      expect(log.length, id).toBe(i === 0 ? 7 : i === 3 ? 6 : 5);
+      expect(log[4]).toMatchObject({ hash: `${id}-4` });
+    }
+    await store.close();
+  });
+
+  it("lets exactly one of two racing appends at the same step in", async () => {
+    const { store, reopen } = await make();
+    const other = await reopen();
+    await store.createMatch({ id: "ABCDE", code: "ABCDE", record: header, roomOptions: {} });
+    const results = await Promise.allSettled([
+      store.appendCommands("ABCDE", 0, [{ seat: "takumi", action: { type: "undo" } }, { seat: "wang", action: { type: "undo" } }]),
+      other.appendCommands("ABCDE", 0, [{ seat: "wang", action: { type: "ready", ready: true } }]),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const log = (await store.getRecord("ABCDE"))!.log;
+    expect([1, 2]).toContain(log.length);
+    await store.close();
+    await other.close();
   });
 });
 
@@ -82,5 +160,13 @@ describe("join codes", () => {
     expect(normalizeCode("ABCDI")).toBeNull();
     expect(normalizeCode("ABCD")).toBeNull();
     expect(normalizeCode(42)).toBeNull();
+  });
+});
+
+describe("DATABASE_URL", () => {
+  it("takes a schema parameter for the store and refuses a bad one", () => {
+    expect(parseDatabaseUrl("postgres://u@h:5432/db?schema=game_1")).toEqual({ connectionString: "postgres://u@h:5432/db", schema: "game_1" });
+    expect(parseDatabaseUrl("postgres://u@h/db").schema).toBeNull();
+    expect(() => parseDatabaseUrl("postgres://u@h/db?schema=x;drop")).toThrow(/bad schema/);
   });
 });

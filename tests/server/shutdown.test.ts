@@ -1,0 +1,56 @@
+/**
+ * A room told that its process is stopping (Colyseus calls onBeforeShutdown on SIGTERM) finishes the
+ * command in hand, refuses the next ones with ERR_SHUTTING_DOWN, and only then closes its clients
+ * with the deploy code 4001 (they come back by the code on another process: tests/cluster).
+ */
+import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { SqliteMatchStore, type LoggedCommand } from "../../server/store.js";
+import { collect, getJson, localRoom, startServer, sleep, waitForState, wire } from "./helpers.js";
+
+/** The real SQLite store, with appends held back `delayMs` (a slow database). */
+class SlowStore extends SqliteMatchStore {
+  delayMs = 0;
+  override async appendCommands(id: string, index: number, commands: LoggedCommand[]): Promise<void> {
+    if (this.delayMs > 0) await sleep(this.delayMs);
+    return super.appendCommands(id, index, commands);
+  }
+}
+
+describe("stopping a process", () => {
+  it("finishes the command in hand, refuses the next, then sends its clients away with 4001", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "last-stand-shutdown-"));
+    const store = new SlowStore(join(dir, "s.sqlite"));
+    const srv = await startServer({ store });
+    try {
+      const takumi = await srv.client().create("battle", { seed: 31, seat: "takumi" });
+      const code = takumi.roomId;
+      await waitForState(takumi, (w) => w.readyWang === true, 20_000);
+      const errors = collect<{ code: string }>(takumi, "error");
+      let leaveCode = 0;
+      takumi.onLeave((c: number) => (leaveCode = c));
+      const step0 = wire(takumi).step;
+
+      store.delayMs = 400;
+      takumi.send("ready", { ready: true }); // the command in hand: its append takes 400 ms
+      await sleep(100);
+      const room = localRoom(code)!;
+      const stopping = room.onBeforeShutdown();
+      takumi.send("ready", { ready: false }); // arrives while the room is stopping
+      await waitForState(takumi, (w) => w.step > step0, 5_000, "the command in hand to be applied");
+      await stopping;
+      for (let i = 0; i < 100 && leaveCode === 0; i++) await sleep(20);
+
+      expect(errors.map((e) => e.code)).toEqual(["ERR_SHUTTING_DOWN"]);
+      expect(leaveCode).toBe(4001);
+      const record = (await getJson(srv.url, `/api/matches/${code}/record`)).body;
+      expect(record.log.length).toBe(wire(takumi).step);
+      expect(record.log[step0]).toMatchObject({ seat: "takumi", action: { type: "ready", ready: true } });
+    } finally {
+      await srv.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
