@@ -282,6 +282,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
 
   /** The bot partner's turn: one command (or, with no delay, all it has due) for the seats due. */
   private async playBot(all = false) {
+    if (this.closing) return; // a stopping room takes no more commands, the bot's neither
     const due = all ? this.seats.botSeats().filter((s) => !this.battle.ready[s]) : this.seats.botsDue(this.battle.ready);
     const steps = this.bot.steps(this.battle, due, all, services().settings.maxBotCommands);
     for (const s of steps) if (s.refused) this.log(`bot ${s.command.seat} command refused (${s.refused.code}): ready instead`);

@@ -22,6 +22,7 @@ export { indexOf, posOf, tileIndex, distance } from "./grid.js";
 export { newRecord, type ReplayResult } from "./record.js";
 export { DEFAULT_OPTIONS } from "./setup.js";
 export { hashState } from "./hash.js";
+export { squadViewHash } from "./viewHash.js";
 export { botCommand } from "./bot.js";
 export { autoplay, autoplayStep, type AutoStep } from "./autoplay.js";
 export { replay, rulesVersionProblem, type MatchRecord, type ReplayStep, type ReplayCode } from "./record.js";

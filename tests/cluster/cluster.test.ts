@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Room } from "@colyseus/sdk";
-import { replay } from "../../shared/index.js";
+import { replay, squadViewHash } from "../../shared/index.js";
+import { PgMatchStore } from "../../server/store-pg.js";
 import { loadMapById } from "../../server/maps.js";
 import { startCluster, type Cluster } from "../../tools/cluster-lib.js";
 import { rejoinByCode } from "../../client/src/rejoin.js";
@@ -18,10 +19,22 @@ let cluster: Cluster;
 let db: TestSchema;
 let rd: TestRedis;
 let stderr = "";
+/** The shared match store, read directly: over HTTP a record is served only once its battle is over. */
+let store: PgMatchStore;
+
+/** The stored record of a battle still being fought, replayed: its squad-view hash (what HTTP serves). */
+async function storedViewHash(code: string): Promise<{ hash: string; steps: number }> {
+  const rec = await store.getRecord(code);
+  if (!rec) throw new Error(`no record ${code}`);
+  const r = replay(rec, loadMapById(rec.map.id));
+  expect(r.error).toBeNull();
+  return { hash: squadViewHash(r.state), steps: rec.log.length };
+}
 
 beforeAll(async () => {
   db = await freshSchema();
   rd = await freshRedisPrefix();
+  store = await PgMatchStore.open({ url: db.url });
   cluster = await startCluster({
     processes: 2,
     redisUrl: TEST_REDIS_URL,
@@ -35,6 +48,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await cluster?.stop();
+  await store?.close();
   await db?.drop();
   await rd?.clear();
 }, 60_000);
@@ -58,10 +72,10 @@ async function processIdOf(i: number): Promise<string> {
   return (await getJson(direct(i), "/health")).body.processId;
 }
 
-/** A lone player (the bot plays Wang) a couple of steps into the battle. */
+/** A lone player (the bot plays Wang once he is ready) a step into the battle. */
 async function lonePlayer(base: string, seed: number): Promise<BattleClientRoom> {
   const room = await quietClient(base).create("battle", { seed, seat: "takumi" });
-  await waitForState(room, (w) => w.readyWang === true, 20_000, "the bot to play");
+  await waitForState(room, (w) => w.phase === "player" && Object.keys(w.units).length > 0, 20_000, "the battle");
   const unit = Object.values(wire(room).units as Record<string, any>).find(
     (u) => u.seat === "takumi" && u.fate === "active" && u.ap > 0 && u.mag > 0 && u.hasWeapon && !u.overwatch,
   );
@@ -114,12 +128,12 @@ describe("a cluster of two processes behind nginx", () => {
     const summaries = await Promise.all(bases.map((b) => getJson(b, `/api/battles/${code}`)));
     for (const s of summaries) expect(s).toMatchObject({ status: 200, body: { code, live: true, step: wire(room).step } });
     expect(new Set(summaries.map((s) => s.body.hash)).size).toBe(1);
+    // the hash served is the squad view's, the same as a replay of the stored log gives
+    expect((await storedViewHash(code)).hash).toBe(summaries[0].body.hash);
     for (const b of bases) {
+      // the record of a battle still being fought is served by no process
       const rec = await getJson(b, `/api/matches/${code}/record`);
-      expect(rec.status).toBe(200);
-      const r = replay(rec.body, loadMapById(rec.body.map.id));
-      expect(r.error).toBeNull();
-      expect(r.hash).toBe(summaries[0].body.hash);
+      expect(rec).toMatchObject({ status: 409, body: { code: "ERR_MATCH_IN_PROGRESS" } });
       expect((await getJson(b, "/api/maps")).body.some((m: any) => m.id === "last-stand")).toBe(true);
       expect((await getJson(b, "/api/battles/ZZZZZ")).status).toBe(404);
     }
@@ -190,10 +204,10 @@ describe("a cluster of two processes behind nginx", () => {
     const round = w.round;
     back.send("ready", { ready: true });
     await waitForState(back, (s) => s.round > round || s.phase === "ended", 20_000);
-    const rec = (await getJson(cluster.url, `/api/matches/${code}/record`)).body;
     const final = (await getJson(cluster.url, `/api/battles/${code}`)).body;
-    expect(replay(rec, loadMapById(rec.map.id)).hash).toBe(final.hash);
-    expect(rec.log.length).toBeGreaterThan(before.step);
+    const stored = await storedViewHash(code);
+    expect(stored.hash).toBe(final.hash);
+    expect(stored.steps).toBeGreaterThan(before.step);
     await back.leave();
     await cluster.restart(victim);
   }, 120_000);
@@ -241,9 +255,16 @@ describe("a cluster of two processes behind nginx", () => {
     const back = await rejoinByCode(quietClient(cluster.url), cluster.url, code, "takumi", { timeoutMs: 20_000 });
     expect(nodeOf(back)).toBe(1 - victim);
     const w = await waitForState(back, (s) => s.holderTakumi === "player" && s.step >= lastSeen, 20_000);
-    const rec = (await getJson(cluster.url, `/api/matches/${code}/record`)).body;
-    expect(rec.log.length).toBe(w.step);
-    expect(replay(rec, loadMapById(rec.map.id)).hash).toBe((await getJson(cluster.url, `/api/battles/${code}`)).body.hash);
+    // the bot partner may still be playing its turn: compare once the log and the room agree
+    let stored = await storedViewHash(code);
+    let served = (await getJson(cluster.url, `/api/battles/${code}`)).body;
+    for (let i = 0; i < 50 && served.step !== stored.steps; i++) {
+      await sleep(100);
+      stored = await storedViewHash(code);
+      served = (await getJson(cluster.url, `/api/battles/${code}`)).body;
+    }
+    expect(stored.steps).toBeGreaterThanOrEqual(w.step);
+    expect(stored.hash).toBe(served.hash);
     await back.leave();
     await fresh.leave();
     await cluster.restart(victim);

@@ -27,7 +27,7 @@ describe("stopping a process", () => {
     try {
       const takumi = await srv.client().create("battle", { seed: 31, seat: "takumi" });
       const code = takumi.roomId;
-      await waitForState(takumi, (w) => w.readyWang === true, 20_000);
+      await waitForState(takumi, (w) => w.phase === "player" && Object.keys(w.units).length > 0, 20_000);
       const errors = collect<{ code: string }>(takumi, "error");
       let leaveCode = 0;
       takumi.onLeave((c: number) => (leaveCode = c));
@@ -45,7 +45,9 @@ describe("stopping a process", () => {
 
       expect(errors.map((e) => e.code)).toEqual(["ERR_SHUTTING_DOWN"]);
       expect(leaveCode).toBe(4001);
-      const record = (await getJson(srv.url, `/api/matches/${code}/record`)).body;
+      // over HTTP the record waits for the battle's end (409): read the store
+      expect((await getJson(srv.url, `/api/matches/${code}/record`)).status).toBe(409);
+      const record = (await store.getRecord(code))!;
       expect(record.log.length).toBe(wire(takumi).step);
       expect(record.log[step0]).toMatchObject({ seat: "takumi", action: { type: "ready", ready: true } });
     } finally {
