@@ -5,13 +5,14 @@
  *   fps           frames rendered per second while the enemy phase is animated (canvas 1280x720)
  *   bundleKbGz    gzipped size of everything the build emits (JS, CSS, HTML)
  *   fpsCrowded    frames per second while a crowded round is animated: round 10+ of last-stand
- *                 (hard, seed 3, the bot playing both seats up to it) with 14+ creatures in sight,
+ *                 (hard, the first seed that gets there, picked with the engine by tools/crowded.ts) with 14+ creatures in sight,
  *                 acid, corpses and intents on the board, its enemy phase played at normal speed
  *
  *   npm run bench:client -- --json      (one JSON line on stdout)
  *   options: --rounds N (enemy phases to animate, default 3), --seed N (default 2)
  */
 import "../server/prelude.js";
+import { crowdedRound } from "./crowded.js";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { loadavg, tmpdir, cpus } from "node:os";
@@ -77,7 +78,8 @@ try {
 
   // A crowded round: autoplay to round 10 at high speed, then time one enemy phase at speed 1.
   const crowd = await browser.newPage({ viewport: { width: 1660, height: 880 } });
-  await crowd.goto(`http://127.0.0.1:${game.port}/?offline=1&map=last-stand&seed=3&difficulty=hard&autoplay=9&speed=200`);
+  const crowded = crowdedRound(14, 10);
+  await crowd.goto(`http://127.0.0.1:${game.port}/?offline=1&map=last-stand&seed=${crowded.seed}&difficulty=hard&autoplay=${crowded.rounds}&speed=200`);
   await crowd.waitForFunction(() => (window as any).__lastStand?.autoplayDone && !(window as any).__lastStand.animating, null, { timeout: 180_000, polling: 50 });
   const scene = await crowd.evaluate(() => {
     const w = (window as any).__lastStandDebug.wire();

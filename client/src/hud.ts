@@ -122,7 +122,9 @@ export function put(el: HTMLElement, html: string): boolean {
 export function ringReason(w: WireState, squeezeCorpses: number, squeezeEvery: number): string {
   if (!w.hasPerimeter) return "";
   if (w.perimeterBroken) return "The line is broken: get your sergeants to the exit.";
-  const parts = [`Hold the line: radius ${w.radius}. At ${w.breakPoint} it breaks and the break-out to the exit begins.`];
+  // the break-out comes on a schedule announced from round 1; corpses only take room away
+  const left = w.breakOutRound - w.round;
+  const parts = [`Hold the line: radius ${w.radius}. The break-out to the exit opens at round ${w.breakOutRound}${left > 0 ? ` (in ${left} round${left === 1 ? "" : "s"})` : ""}.`];
   if (w.nextRadius !== w.radius) {
     const byRound = squeezeEvery > 0 && w.round % squeezeEvery === 0;
     const drop = w.radius - w.nextRadius - (byRound ? 1 : 0);

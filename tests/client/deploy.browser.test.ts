@@ -24,7 +24,7 @@ describe("a deploy, seen from the page", () => {
     await waitLS(page, "s.startReady");
     await page.check("input[name=seat][value=takumi]");
     await page.click("#create-btn");
-    const s0 = await waitLS(page, `s.ready && s.code && s.phase === "player" && s.readyWang === true && !s.animating`, 30_000);
+    const s0 = await waitLS(page, `s.ready && s.code && s.phase === "player" && !s.animating`, 30_000);
     const code = s0.code as string;
     const r0 = (s0.reconnects as number) ?? 0;
 
