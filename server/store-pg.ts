@@ -40,6 +40,9 @@ const MIGRATIONS: string[] = [
      PRIMARY KEY (match_id, idx)
    );
    CREATE INDEX IF NOT EXISTS matches_unfinished ON matches (created_at) WHERE NOT finished;`,
+  // client sequence numbers: the number and the sending seat of a player's command (server/sequence.ts)
+  `ALTER TABLE commands ADD COLUMN IF NOT EXISTS seq INTEGER;
+   ALTER TABLE commands ADD COLUMN IF NOT EXISTS by_seat TEXT;`,
 ];
 
 interface PendingAppend {
@@ -234,13 +237,13 @@ export class PgMatchStore implements MatchStore {
         const res = await this.pool.query<{ match_id: string; n: string }>({
           name: "ls_append_batch",
           text: `WITH input AS (
-                   SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[]) AS t(match_id, idx, seat, action, hash)
+                   SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[]) AS t(match_id, idx, seat, action, hash, seq, by_seat)
                  ), ok AS (
                    SELECT match_id FROM input GROUP BY match_id
                    HAVING MIN(idx) = (SELECT COALESCE(MAX(c.idx) + 1, 0) FROM commands c WHERE c.match_id = input.match_id)
                  ), ins AS (
-                   INSERT INTO commands (match_id, idx, seat, action, hash)
-                   SELECT i.match_id, i.idx, i.seat, i.action::json, i.hash FROM input i JOIN ok USING (match_id)
+                   INSERT INTO commands (match_id, idx, seat, action, hash, seq, by_seat)
+                   SELECT i.match_id, i.idx, i.seat, i.action::json, i.hash, i.seq, i.by_seat FROM input i JOIN ok USING (match_id)
                    RETURNING match_id
                  )
                  SELECT match_id, count(*) AS n FROM ins GROUP BY match_id`,
@@ -250,6 +253,8 @@ export class PgMatchStore implements MatchStore {
             rows.map((r) => r.c.seat),
             rows.map((r) => JSON.stringify(r.c.action)),
             rows.map((r) => r.c.hash ?? null),
+            rows.map((r) => r.c.seq ?? null),
+            rows.map((r) => r.c.by ?? null),
           ],
         });
         const inserted = new Map(res.rows.map((r) => [r.match_id, Number(r.n)]));
@@ -270,11 +275,11 @@ export class PgMatchStore implements MatchStore {
   private async appendOne(id: string, index: number, commands: LoggedCommand[]): Promise<void> {
     const res = await this.pool.query({
       name: "ls_append",
-      text: `INSERT INTO commands (match_id, idx, seat, action, hash)
-             SELECT $1, $2 + t.n - 1, t.seat, t.action::json, t.hash
-             FROM unnest($3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS t(seat, action, hash, n)
+      text: `INSERT INTO commands (match_id, idx, seat, action, hash, seq, by_seat)
+             SELECT $1, $2 + t.n - 1, t.seat, t.action::json, t.hash, t.seq, t.by_seat
+             FROM unnest($3::text[], $4::text[], $5::text[], $6::int[], $7::text[]) WITH ORDINALITY AS t(seat, action, hash, seq, by_seat, n)
              WHERE (SELECT COALESCE(MAX(idx) + 1, 0) FROM commands WHERE match_id = $1) = $2`,
-      values: [id, index, commands.map((c) => c.seat), commands.map((c) => JSON.stringify(c.action)), commands.map((c) => c.hash ?? null)],
+      values: [id, index, commands.map((c) => c.seat), commands.map((c) => JSON.stringify(c.action)), commands.map((c) => c.hash ?? null), commands.map((c) => c.seq ?? null), commands.map((c) => c.by ?? null)],
     });
     if (res.rowCount !== commands.length) throw new Error(`match ${id}: append at ${index} does not follow the log's end`);
   }
@@ -305,13 +310,19 @@ export class PgMatchStore implements MatchStore {
     const row = (await this.pool.query<MatchRow>({ name: "ls_by_id", text: "SELECT * FROM matches WHERE id = $1", values: [id] })).rows[0];
     if (!row) return null;
     const rows = (
-      await this.pool.query<{ seat: string; action: unknown; hash: string | null }>({
+      await this.pool.query<{ seat: string; action: unknown; hash: string | null; seq: number | null; by_seat: string | null }>({
         name: "ls_commands",
-        text: "SELECT seat, action, hash FROM commands WHERE match_id = $1 ORDER BY idx",
+        text: "SELECT seat, action, hash, seq, by_seat FROM commands WHERE match_id = $1 ORDER BY idx",
         values: [id],
       })
     ).rows;
-    const log = rows.map((c) => (c.hash ? { seat: c.seat, action: c.action, hash: c.hash } : { seat: c.seat, action: c.action })) as LoggedCommand[];
+    const log = rows.map((c) => {
+      const entry: Record<string, unknown> = { seat: c.seat, action: c.action };
+      if (c.hash) entry.hash = c.hash;
+      if (c.seq !== null) entry.seq = c.seq;
+      if (c.by_seat !== null) entry.by = c.by_seat;
+      return entry;
+    }) as unknown as LoggedCommand[];
     const record: MatchRecord = {
       rulesVersion: row.rules_version,
       map: { id: row.map_id, hash: row.map_hash },

@@ -44,15 +44,17 @@ export interface TestServer extends GameServer {
   client(): Client;
   room(code: string): BattleRoom;
   stop(): Promise<void>;
+  /** Another server on this one's match store (its SQLite file, or its PostgreSQL schema): a restart. */
+  restart(options?: GameServerOptions): Promise<TestServer>;
 }
 
-export async function startServer(options: GameServerOptions = {}): Promise<TestServer> {
+export async function startServer(options: GameServerOptions = {}, reuse: TestSchema | null = null): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), "last-stand-test-"));
   const dbPath = options.dbPath ?? join(dir, "matches.sqlite");
   // LAST_STAND_TEST_STORE=postgres: the same suite on PostgreSQL, a fresh schema per server.
-  let schema: TestSchema | null = null;
-  if (TEST_STORE === "postgres" && !options.store && !options.dbPath) {
-    schema = await freshSchema();
+  let schema: TestSchema | null = reuse;
+  if (TEST_STORE === "postgres" && !options.store && (reuse || !options.dbPath)) {
+    schema ??= await freshSchema();
     options = { ...options, store: await PgMatchStore.open({ url: schema.url }) };
   }
   const game = await createGameServer({
@@ -78,6 +80,7 @@ export async function startServer(options: GameServerOptions = {}): Promise<Test
       await schema?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
+    restart: (more: GameServerOptions = {}) => startServer({ dbPath, ...more }, schema),
   };
 }
 

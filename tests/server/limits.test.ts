@@ -53,14 +53,13 @@ describe("limits", () => {
 
   it("an unfinished battle idle past the expiry time is recorded as expired, not reopened", async () => {
     const first = await startServer({ settings: { idleSeconds: 0.2 } });
-    const dbPath = first.dbPath;
     const t = await first.client().create("battle", { seat: "takumi", seed: 3 });
     const code = t.roomId;
     await waitForState(t, (w) => w.code === code);
     await t.leave();
     await first.close(); // the file stays (stop() would delete the folder)
     await new Promise((r) => setTimeout(r, 50));
-    const again = await startServer({ dbPath, settings: { expireSeconds: 0.01 } });
+    const again = await first.restart({ settings: { expireSeconds: 0.01 } });
     try {
       expect(again.restored).toEqual([{ code, ok: false, error: "expired" }]);
       const info = await again.store.findByCode(code);

@@ -14,6 +14,7 @@ import { SqliteMatchStore } from "../../server/store.js";
 import { loadMapById } from "../../server/maps.js";
 import { freePort, startServerProcess } from "../../tools/server-process.js";
 import { TEST_STORE, freshSchema, type TestSchema } from "../services.js";
+import { PgMatchStore } from "../../server/store-pg.js";
 import { getJson, localRoom, quietClient, startServer, waitForState, wire, type BattleClientRoom } from "./helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "last-stand-restart-"));
@@ -99,7 +100,8 @@ describe("restart", () => {
     // The battle is not over: its record is not served (it would reveal the hidden creatures)…
     expect((await getJson(base, `/api/matches/${code}/record`)).status).toBe(409);
     // …but the stored one replays to what the squad sees on the server (the summary's view hash).
-    const store = new SqliteMatchStore(dbPath);
+    // (the store the child keeps its battles in: SQLite, or its PostgreSQL schema)
+    const store = schemas.has(dbPath) ? await PgMatchStore.open({ url: schemas.get(dbPath)!.url }) : new SqliteMatchStore(dbPath);
     const record = (await store.getRecord(code))!;
     await store.close();
     const rep = replay(record, loadMapById(record.map.id));
