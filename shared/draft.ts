@@ -67,6 +67,7 @@ function cloneSharingLayers(s: BattleState): BattleState {
     step: s.step,
   };
   if (s.unready) out.unready = { takumi: s.unready.takumi, wang: s.unready.wang };
+  if (s.undone) out.undone = { takumi: s.undone.takumi, wang: s.undone.wang };
   return out;
 }
 

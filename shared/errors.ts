@@ -27,6 +27,7 @@ export const ERROR_CODES = {
   ERR_ALREADY_READY: "You are already marked ready.",
   ERR_NOT_READY: "You are not marked ready.",
   ERR_SEAT_READY: "You are marked ready: take it back to act again.",
+  ERR_TOO_MANY_UNDOS: "You have taken back too many moves this round.",
   ERR_TOO_MANY_TOGGLES: "You have taken your ready back too often this round.",
   ERR_NOT_GRABBED: "That comrade is not held by a creature.",
   ERR_NOT_BESIDE: "Hold on needs a soldier right beside his grabbed comrade.",

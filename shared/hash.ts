@@ -42,7 +42,7 @@ const intentText = (i: Intent) => `${pick(i, INTENT_KEYS)}|${pos(i.moveTo)}|${po
  */
 export const HASHED_STATE_KEYS: readonly string[] = [
   "rulesVersion", "map", "seed", "options", "rng", "round", "phase", "outcome", "objective", "units", "nextUnitId",
-  "perimeter", "ready", "intents", "noise", "undo", "civiliansSaved", "report", "step", "layers", "unready",
+  "perimeter", "ready", "intents", "noise", "undo", "civiliansSaved", "report", "step", "layers", "unready", "undone",
 ];
 
 /** The canonical text of every field that matters to the rules (the map named by its content hash). */
@@ -56,6 +56,8 @@ function stateText(s: BattleState): string {
     s.report.perRound.map((r) => pick(r, ["round", "kills", "shots", "hits", "acidDamage", "soldiersLost", "creaturesOnBoard", "radius"])).join(";"),
     s.step,
     s.unready ? `${s.unready.takumi},${s.unready.wang}` : "-",
+    // (added after rules version 3's goldens were recorded: absent, it leaves the text as it was)
+    ...(s.undone ? [`${s.undone.takumi},${s.undone.wang}`] : []),
   ].join("|");
 }
 

@@ -87,6 +87,7 @@ export function beginPlayerPhase(s: BattleState): void {
   for (const seat of SEATS) s.ready[seat] = seatIsIdle(s, seat);
   s.undo = { takumi: [], wang: [] };
   delete s.unready;
+  delete s.undone;
   s.intents = planIntents(s);
   // how many creatures the squad faces as the phase opens (the simulator's pressure figure)
   s.report.inSight = [...s.report.inSight, s.units.filter((u) => u.side === "creature" && u.fate === "active" && !u.unseenAtPhaseStart).length];

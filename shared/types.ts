@@ -155,6 +155,8 @@ export interface BattleState {
   /** How often each seat took its ready back this round; absent until one does (bounded by
    *  RULES.unreadyPerRound, so no client can grow a match log without limit). */
   unready?: Record<Seat, number>;
+  /** How many moves each seat took back this round; absent until one does (RULES.undoPerRound). */
+  undone?: Record<Seat, number>;
   civiliansSaved: number;
   report: Report;
   /** Number of commands accepted so far (the match log's length). */

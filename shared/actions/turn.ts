@@ -30,6 +30,7 @@ export function checkUndo(s: BattleState, seat: Seat): Refusal | null {
   if (s.ready[seat]) return refuse("ERR_SEAT_READY");
   const stack = s.undo[seat];
   if (stack.length === 0) return refuse("ERR_NOTHING_TO_UNDO");
+  if ((s.undone?.[seat] ?? 0) >= RULES.undoPerRound) return refuse("ERR_TOO_MANY_UNDOS");
   const { before } = stack[stack.length - 1];
   // judged on what the seat knows, like a move (only a soldier can have stepped there since)
   const there = knownUnitAt(s, seat, before);
@@ -41,6 +42,8 @@ export function runUndo(d: Draft, seat: Seat): void {
   const stack = d.s.undo[seat];
   const { before } = stack[stack.length - 1];
   d.s.undo[seat] = stack.slice(0, -1);
+  const n = d.s.undone ?? { takumi: 0, wang: 0 };
+  d.s.undone = { ...n, [seat]: n[seat] + 1 };
   d.s.units = d.s.units.map((u) => (u.id === before.id ? { ...before } : u));
   emit(d, { type: "undone", unit: before.id });
 }

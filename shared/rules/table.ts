@@ -95,9 +95,11 @@ export const RULES = {
   spawnBlockDamage: 1,
   noise: { range: 8, offset: 1 },
   freedAp: 1,
-  /** Times a seat may take its ready back in one round (beyond: ERR_TOO_MANY_TOGGLES). Bounds the
-   *  match log: ready/unready is the only pair of commands a seat could repeat without end. */
+  /** Times a seat may take its ready back in one round (beyond: ERR_TOO_MANY_TOGGLES), and take a
+   *  move back (beyond: ERR_TOO_MANY_UNDOS). Bound the match log: ready/unready and move/undo are
+   *  the pairs of commands a seat could otherwise repeat without end. */
   unreadyPerRound: 10,
+  undoPerRound: 30,
 } as const;
 
 export type Difficulty = "easy" | "normal" | "hard";

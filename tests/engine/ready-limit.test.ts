@@ -1,6 +1,6 @@
 /** A seat may take its ready back RULES.unreadyPerRound times a round; then it is refused. */
 import { describe, expect, it } from "vitest";
-import { apply, createBattle, hashState, RULES, type BattleState } from "../../shared/index.js";
+import { apply, createBattle, hashState, legalActions, RULES, type Action, type BattleState } from "../../shared/index.js";
 import { loadMapById } from "../../server/maps.js";
 
 function must(s: BattleState, seat: "takumi" | "wang", ready: boolean): BattleState {
@@ -35,5 +35,29 @@ describe("ready toggles are bounded", () => {
     const once = must(must(s0, "takumi", true), "takumi", false);
     expect(once.ready).toEqual(s0.ready);
     expect(hashState(once)).not.toBe(hashState(s0));
+  });
+});
+
+describe("move takebacks are bounded", () => {
+  it("a seat may take back RULES.undoPerRound moves a round, then ERR_TOO_MANY_UNDOS changes nothing; a new round counts again", () => {
+    let s = createBattle(loadMapById("last-stand"), 3);
+    const step = (st: BattleState, action: Action) => {
+      const r = apply(st, { seat: "takumi", action });
+      if (!r.ok) throw new Error(`${action.type}: ${r.code}`);
+      return r.state;
+    };
+    // a quiet move (one that reveals nothing stays undoable)
+    const move = legalActions(s, "takumi").find((a) => a.type === "move" && step(s, a).undo.takumi.length === 1)!;
+    expect(move).toBeDefined();
+    for (let i = 0; i < RULES.undoPerRound; i++) s = step(step(s, move), { type: "undo" });
+    expect(s.undone).toEqual({ takumi: RULES.undoPerRound, wang: 0 });
+    const moved = step(s, move);
+    const r = apply(moved, { seat: "takumi", action: { type: "undo" } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.code).toBe("ERR_TOO_MANY_UNDOS");
+    expect(hashState(moved)).not.toBe(hashState(s));
+    // the next round starts the count again (and drops it from the state)
+    const next = must(must(moved, "takumi", true), "wang", true);
+    expect(next.undone).toBeUndefined();
   });
 });
