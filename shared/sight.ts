@@ -25,7 +25,8 @@ interface LosTable {
 }
 const losCache = new WeakMap<MapDef, LosTable>();
 
-function walkClear(map: MapDef, level: number, x0: number, y0: number, x1: number, y1: number): boolean {
+/** Bresenham's line from (x0, y0) to (x1, y1): false at the first tile strictly between them that is `blocked`. */
+function lineClear(x0: number, y0: number, x1: number, y1: number, blocked: (x: number, y: number) => boolean): boolean {
   const dx = Math.abs(x1 - x0), dy = -Math.abs(y1 - y0);
   const sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1;
   let err = dx + dy, x = x0, y = y0;
@@ -35,8 +36,12 @@ function walkClear(map: MapDef, level: number, x0: number, y0: number, x1: numbe
     if (e2 >= dy) { err += dy; x += sx; }
     if (e2 <= dx) { err += dx; y += sy; }
     if (x === x1 && y === y1) return true;
-    if (blocksSight(map.terrain[tileIndex(map, x, y, level)])) return false;
+    if (blocked(x, y)) return false;
   }
+}
+
+function walkClear(map: MapDef, level: number, x0: number, y0: number, x1: number, y1: number): boolean {
+  return lineClear(x0, y0, x1, y1, (x, y) => blocksSight(map.terrain[tileIndex(map, x, y, level)]));
 }
 
 function losTable(map: MapDef): LosTable {
@@ -109,17 +114,7 @@ function hasSmoke(s: BattleState): boolean {
 /** No burning tile between the two (the ends may burn: a man in the fire is seen). */
 function smokeFree(s: BattleState, level: number, x0: number, y0: number, x1: number, y1: number): boolean {
   const map = s.map, fire = s.layers.fire;
-  const dx = Math.abs(x1 - x0), dy = -Math.abs(y1 - y0);
-  const sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1;
-  let err = dx + dy, x = x0, y = y0;
-  for (;;) {
-    if (x === x1 && y === y1) return true;
-    const e2 = 2 * err;
-    if (e2 >= dy) { err += dy; x += sx; }
-    if (e2 <= dx) { err += dx; y += sy; }
-    if (x === x1 && y === y1) return true;
-    if (fire[tileIndex(map, x, y, level)] > 0) return false;
-  }
+  return lineClear(x0, y0, x1, y1, (x, y) => fire[tileIndex(map, x, y, level)] > 0);
 }
 
 /** Smoke blocks sight as walls do: clear if either way round is clear. */
