@@ -2,6 +2,7 @@
  * npm run sim -- --map last-stand --seed 1 --games 200 [--difficulty normal] [--json] [--record file.json]
  * Plays bot-vs-creatures battles (seeds seed, seed+1, …) and prints one summary. Deterministic:
  * the same arguments print the same output in any process. --record writes the first game's record.
+ * With --campaign (no --map): plays whole campaigns instead (tools/sim-campaign.ts).
  */
 import { writeFileSync } from "node:fs";
 import { hashString } from "../shared/hash.js";
@@ -11,6 +12,11 @@ import { playBattle } from "./play.js";
 import { orExit, readArgs } from "./args.js";
 
 const args = readArgs();
+if (args.flag("campaign")) {
+  const { simCampaigns } = await import("./sim-campaign.js");
+  simCampaigns(args);
+  process.exit(0);
+}
 const { mapId, seed, games, difficulty, map } = orExit(() => {
   const mapId = args.get("map", "last-stand");
   const difficulty = args.get("difficulty", "normal") as Difficulty;
