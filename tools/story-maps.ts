@@ -186,13 +186,23 @@ export const STORY_MAPS: MapSpec[] = [
     id: "the-tower",
     name: "The Tower",
     visionRange: 5,
-    maxRounds: 18,
+    maxRounds: 12,
     objective: "reach",
     briefing:
       "Twenty storeys, and the families are somewhere above. The things are already inside; their acid " +
       "melts through the floors. Climb the stairwell, reach the families, carry the children down and " +
       "out the street door. They will climb after you.",
-    waves: ["1: snatcher*2, spitter", "2: spitter, leaper*2", "3: snatcher*2, leaper", "4: spitter, snatcher*2", "5: snatcher*2, spitter", "6: leaper*2", "7: leaper, snatcher*2", "9: snatcher*2", "11: spitter, leaper"],
+    waves: [
+      "1: snatcher*3, spitter, leaper",
+      "2: spitter, leaper*2, snatcher",
+      "3: snatcher*2, leaper*2",
+      "4: spitter, snatcher*2",
+      "5: snatcher*2, spitter",
+      "6: leaper*2",
+      "7: leaper, snatcher*2",
+      "9: snatcher*2",
+      "10: spitter, leaper",
+    ],
     levels: [TOWER_LOBBY, TOWER_FIRST, TOWER_SECOND],
     dust: false,
     units: SIX([[4, 7], [3, 8], [5, 8], [6, 7], [7, 8], [6, 6]]),
