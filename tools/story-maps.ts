@@ -8,12 +8,12 @@ import type { MapSpec } from "./make-maps.js";
 
 // the-bus: the crash. The bus lies across the street, its front crushed under a slab; the power
 // cell at its back (the fire) burns and spreads; the trapped are at the jammed emergency door
-// (rescue). The platoon comes up the street from the crawler (right) and gets out the way it came.
+// (rescue); the alley mouth at the top (exit) is where the creatures drag their victims. The platoon comes up the street from the crawler (right) and gets out the way it came.
 //
 //         x: 0123456789012345
 const THE_BUS = [
   /*  0 */ "################",
-  /*  1 */ "######...#######",
+  /*  1 */ "######EEE#######",
   /*  2 */ "....r.......r...",
   /*  3 */ "..rr............",
   /*  4 */ "...BBBBB....M...",
@@ -33,14 +33,14 @@ const THE_BUS = [
 //             x: 012345678901234567890123
 const THE_STREETS = [
   /*  0 */ "########################",
-  /*  1 */ "#####.######.######.####",
+  /*  1 */ "#####E######E######E####",
   /*  2 */ "....r......BB......r....",
   /*  3 */ "..........r.......M.....",
   /*  4 */ ".....M......r...........",
   /*  5 */ "..r.....BB.........BB...",
   /*  6 */ "..............r.........",
   /*  7 */ "...r.....M.........r....",
-  /*  8 */ "#####.######.######.####",
+  /*  8 */ "#####E######E######E####",
   /*  9 */ "########################",
 ];
 
