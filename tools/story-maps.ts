@@ -227,7 +227,8 @@ export const STORY_MAPS: MapSpec[] = [
       "The last night. An endless sea of them against the wall, and the gate behind you. The ring closes " +
       "every round and the waves do not end. Hold as long as the line stands, then get as many through " +
       "the gate as you can.",
-    waves: Array.from({ length: 20 }, (_, i) => `${i + 1}: ${i % 3 === 2 ? "leaper, snatcher" : i % 3 === 1 ? "snatcher, spitter" : "snatcher*2"}`),
+    // an endless sea: every round, to the last, and growing
+    waves: Array.from({ length: 20 }, (_, i) => `${i + 1}: ${i % 3 === 2 ? "leaper*2, snatcher*2" : i % 3 === 1 ? "snatcher*2, spitter" : "snatcher*3"}${i >= 4 ? ", leaper" : ""}`),
     levels: [THE_WALL],
     dust: true,
     units: SIX([[8, 6], [7, 5], [9, 7], [11, 6], [12, 5], [10, 7]]),
