@@ -34,3 +34,7 @@ export { moveOf } from "./units.js";
 export { spawnDamageAt } from "./spawns.js";
 export { telegraphedDamageAt } from "./intents.js";
 export { soldierField, HAZARD_ACID, hazardAcid, tileHazard, type CostField } from "./path.js";
+// the campaign: the story's scenes in order, the survivors carried from one to the next
+export * from "./campaign/campaign.js";
+export { SCENES, SCENE_IDS, type Scene } from "./campaign/scenes.js";
+export { newCampaignRecord, replayCampaign, type CampaignRecord, type CampaignReplay } from "./campaign/record.js";

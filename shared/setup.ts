@@ -1,19 +1,20 @@
 /** A new battle from a map, a seed and the options: round 1, the player phase, intents announced. */
 import type { MapDef } from "./map/types.js";
 import { RULES, RULES_VERSION, SOLDIERS } from "./rules/table.js";
-import { type BattleOptions, type BattleState, type Unit, emptyReport } from "./types.js";
+import { type BattleOptions, type BattleState, type RosterEntry, type Unit, emptyReport } from "./types.js";
 import { seedRng } from "./rng.js";
 import { beginPlayerPhase } from "./round.js";
 import { newDraft } from "./draft.js";
 import { spawnWave } from "./spawns.js";
 import { newUnit } from "./unitFields.js";
 import { scheduledBreakOut } from "./perimeter.js";
+import { tileIndex } from "./grid.js";
 
 export const DEFAULT_OPTIONS: BattleOptions = { difficulty: "normal", splitVision: false };
 
-function soldiers(map: MapDef): Unit[] {
+function soldiers(map: MapDef, roster: RosterEntry[] | undefined): Unit[] {
   const count: Record<string, number> = {};
-  return map.soldiers.map((st) => {
+  const all = map.soldiers.map((st) => {
     const stats = SOLDIERS[st.kind];
     let id: string = st.kind;
     if (st.kind === "private") {
@@ -25,6 +26,13 @@ function soldiers(map: MapDef): Unit[] {
       hp: stats.hp, maxHp: stats.hp, armor: stats.armor, ap: RULES.apPerRound, move: stats.move, aim: stats.aim,
       mag: RULES.rifle.magazine, spareMags: RULES.rifle.spareMagazines, grenades: stats.grenades, hasWeapon: true,
     });
+  });
+  if (!roster) return all;
+  // a campaign scene: the fallen stay gone, the wounded keep their wounds
+  const byId = new Map(roster.map((r) => [r.id, r]));
+  return all.filter((u) => byId.has(u.id)).map((u) => {
+    const r = byId.get(u.id)!;
+    return { ...u, hp: Math.max(1, Math.min(u.maxHp, r.hp)), armor: Math.max(0, Math.min(u.armor, r.armor)) };
   });
 }
 
@@ -40,7 +48,7 @@ export function createBattle(map: MapDef, seed: number, options: Partial<BattleO
     phase: "player",
     outcome: null,
     objective: map.objective.kind,
-    units: soldiers(map),
+    units: soldiers(map, options.roster),
     nextUnitId: 1,
     layers: {
       acid: new Uint8Array(n),
@@ -62,6 +70,8 @@ export function createBattle(map: MapDef, seed: number, options: Partial<BattleO
     report: emptyReport(),
     step: 0,
   };
+  // a scene's fire burns from the first round (the bus's power cell): the burning vehicle spreads it
+  for (const f of map.fires ?? []) s.layers.fire[tileIndex(map, f.x, f.y, f.level)] = f.rounds;
   // the first wave is already on the board when the battle opens
   const d = newDraft(s);
   spawnWave(d, 1);

@@ -116,6 +116,16 @@ export interface BattleOptions {
   difficulty: Difficulty;
   /** Each player sees only what his own soldiers see (default: the squad shares sight). */
   splitVision: boolean;
+  /** A campaign's survivors (shared/campaign): only these soldiers start, with these wounds.
+   *  Absent in a single battle (everyone starts fresh). Kept in the record, so a scene replays. */
+  roster?: RosterEntry[];
+}
+
+/** One soldier a campaign carries into a scene: his id (as the map's start order names him) and wounds. */
+export interface RosterEntry {
+  id: string;
+  hp: number;
+  armor: number;
 }
 
 export interface Layers {

@@ -15,6 +15,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseMap } from "../shared/map/parse.js";
 import { Terrain, TERRAIN_NAMES, type TerrainName, type SoldierKind, type Seat, type SpawnKind } from "../shared/map/types.js";
+import { STORY_MAPS } from "./story-maps.js";
 
 const TILE = 32;
 
@@ -68,6 +69,10 @@ export interface MapSpec {
   rescue?: { x: number; y: number; level?: number };
   /** Where soldiers get out (default: the exit tiles). */
   extract?: { x: number; y: number; level?: number }[];
+  /** A few lines from the story, shown before the scene. */
+  briefing?: string;
+  /** Tiles burning from the first round, for `rounds` rounds (a burning vehicle spreads it). */
+  fires?: { x: number; y: number; level?: number; rounds: number }[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -146,6 +151,7 @@ const TOWER_FIRST = [
   /* 6 */ "#.....S#",
   /* 7 */ "####E###",
 ];
+
 
 const MAPS: MapSpec[] = [
   {
@@ -261,6 +267,7 @@ const MAPS: MapSpec[] = [
       { kind: "rooftop", x: 7, y: 5, level: 1 },
     ],
   },
+  ...STORY_MAPS,
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -341,6 +348,7 @@ export function buildTmj(spec: MapSpec): Record<string, unknown> {
   }
   if (spec.rescue) objectives.push(point("rescue", "the woman", spec.rescue.x, spec.rescue.y, levelProp(spec.rescue.level)));
   for (const e of spec.extract ?? []) objectives.push(point("extract", "back to the line", e.x, e.y, levelProp(e.level)));
+  for (const f of spec.fires ?? []) objectives.push(point("fire", "fire", f.x, f.y, [int("rounds", f.rounds), ...levelProp(f.level)]));
   layers.push(objectLayer(layerId++, "objectives", objectives));
 
   return {
@@ -364,6 +372,7 @@ export function buildTmj(spec: MapSpec): Record<string, unknown> {
       int("maxRounds", spec.maxRounds),
       str("objective", spec.objective),
       str("waves", spec.waves.join("; ")),
+      ...(spec.briefing ? [str("briefing", spec.briefing)] : []),
     ],
     tilesets: [
       {

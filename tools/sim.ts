@@ -2,6 +2,7 @@
  * npm run sim -- --map last-stand --seed 1 --games 200 [--difficulty normal] [--json] [--record file.json]
  * Plays bot-vs-creatures battles (seeds seed, seed+1, …) and prints one summary. Deterministic:
  * the same arguments print the same output in any process. --record writes the first game's record.
+ * With --campaign (no --map): plays whole campaigns instead (tools/sim-campaign.ts).
  */
 import { writeFileSync } from "node:fs";
 import { hashString } from "../shared/hash.js";
@@ -11,6 +12,11 @@ import { playBattle } from "./play.js";
 import { orExit, readArgs } from "./args.js";
 
 const args = readArgs();
+if (args.flag("campaign")) {
+  const { simCampaigns } = await import("./sim-campaign.js");
+  simCampaigns(args);
+  process.exit(0);
+}
 const { mapId, seed, games, difficulty, map } = orExit(() => {
   const mapId = args.get("map", "last-stand");
   const difficulty = args.get("difficulty", "normal") as Difficulty;
@@ -18,7 +24,7 @@ const { mapId, seed, games, difficulty, map } = orExit(() => {
   return { mapId, seed: args.num("seed", 1), games: args.num("games", 200), difficulty, map: loadMapById(mapId) };
 });
 
-let wins = 0, rounds = 0, dead = 0, taken = 0, acid = 0, kills = 0;
+let wins = 0, rounds = 0, dead = 0, taken = 0, acid = 0, kills = 0, extracted = 0;
 // the three rule modules' balance, summed over the battles
 const sums = { grabs: 0, drags: 0, freed: 0, holds: 0, acidFromMoves: 0, ringFromCorpses: 0, ringFromRounds: 0 };
 /** Creatures in the squad's sight at the start of every player phase of every battle. */
@@ -33,6 +39,7 @@ for (let g = 0; g < games; g++) {
   taken += s.report.soldiersTaken;
   acid += s.report.acidDamage;
   kills += s.report.kills;
+  extracted += s.units.filter((u) => u.side === "squad" && u.fate === "extracted").length;
   for (const k of Object.keys(sums) as (keyof typeof sums)[]) sums[k] += s.report[k];
   inSight.push(...s.report.inSight);
   hashes.push(hashState(s));
@@ -56,6 +63,8 @@ const summary = {
   soldiersLost: round2((dead + taken) / games),
   acidDamage: round2(acid / games),
   kills: round2(kills / games),
+  // the-wall's score beside meanRounds (how long): how many got out
+  soldiersExtracted: round2(extracted / games),
   ...perBattle,
   inSightP50: percentile(0.5),
   inSightP95: percentile(0.95),

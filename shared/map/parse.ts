@@ -138,6 +138,7 @@ const MapProps = z.object({
   maxRounds: z.int().min(1).max(999),
   objective: z.enum(["hold", "reach"]),
   waves: z.string(),
+  briefing: z.string().min(1).max(1000).optional(),
 });
 const LevelProps = z.object({ level: z.int().min(0).max(MAX_LEVELS - 1).optional() });
 const UnitProps = z.object({
@@ -153,6 +154,7 @@ const PerimeterProps = z.object({
   level: z.int().min(0).max(MAX_LEVELS - 1).optional(),
 });
 const RescueProps = LevelProps;
+const FireProps = z.object({ rounds: z.int().min(1).max(999), level: z.int().min(0).max(MAX_LEVELS - 1).optional() });
 
 // ---------------------------------------------------------------------------------------------
 
@@ -457,6 +459,7 @@ export function parseMap(file: string, json: unknown): MapDef {
   let perimeter: PerimeterDef | null = null;
   let rescue: ObjectiveDef["rescue"];
   const extract: ObjectiveDef["extract"] = [];
+  const fires: NonNullable<MapDef["fires"]> = [];
   const objLayer = objectLayers.get("objectives");
   objLayer?.objects.forEach((obj, i) => {
     const raw = propsRecord(obj.properties);
@@ -488,8 +491,14 @@ export function parseMap(file: string, json: unknown): MapDef {
       const t = terrainAt(p.x, p.y, p.level);
       if (t === "wall" || t === "vehicle" || t === "hole") fail("objectives", `objects[${i}].x`, `${p.label}: the extraction point is on ${t}`);
       extract.push({ x: p.x, y: p.y, level: p.level });
+    } else if (kind === "fire") {
+      const fp = check(FireProps, raw, "objectives", `objects[${i}]`);
+      const p = place("objectives", obj, i, fp.level);
+      const t = terrainAt(p.x, p.y, p.level);
+      if (t === "wall" || t === "hole") fail("objectives", `objects[${i}].x`, `${p.label}: a fire on ${t} cannot burn`);
+      fires.push({ x: p.x, y: p.y, level: p.level, rounds: fp.rounds });
     } else {
-      fail("objectives", `objects[${i}].type`, `object ${obj.id ?? i} has type "${kind}"; expected perimeter, rescue or extract`);
+      fail("objectives", `objects[${i}].type`, `object ${obj.id ?? i} has type "${kind}"; expected perimeter, rescue, extract or fire`);
     }
   });
   if (props.objective === "reach" && !rescue) {
@@ -512,6 +521,8 @@ export function parseMap(file: string, json: unknown): MapDef {
     waves: waves as Wave[],
     perimeter,
     objective,
+    ...(props.briefing ? { briefing: props.briefing } : {}),
+    ...(fires.length ? { fires } : {}),
     contentHash: hashString(JSON.stringify(json)),
   };
 }

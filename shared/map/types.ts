@@ -80,6 +80,10 @@ export interface MapDef {
   waves: Wave[];
   perimeter: PerimeterDef | null;
   objective: ObjectiveDef;
+  /** A few lines from the story, shown before the scene (optional map property `briefing`). */
+  briefing?: string;
+  /** Tiles burning when the battle opens, for `rounds` rounds (objectives of class `fire`). */
+  fires?: { x: number; y: number; level: number; rounds: number }[];
   /** Stable hash of the source file's content, recorded in match records. */
   contentHash: string;
 }

@@ -224,6 +224,11 @@ const BROKEN: Broken[] = [
   { what: "reach without a rescue point", base: "the-alley", mutate: (j) => (layerOf(j, "objectives").objects = []), layer: "objectives", field: "objects", says: /rescue/ },
   { what: "rescue point on a wall", base: "the-alley", mutate: (j) => (obj(j, "objectives", "rescue").x = px(1)), layer: "objectives", field: "objects[0].x" },
   { what: "extraction point on a wall", base: "the-alley", mutate: (j) => (obj(j, "objectives", "extract").y = px(10)), layer: "objectives", field: "objects[1].x", says: /extraction point is on wall/ },
+  { what: "fire on a wall", base: "the-bus", mutate: (j) => (obj(j, "objectives", "fire").y = px(0)), layer: "objectives", field: "objects[9].x", says: /fire on wall cannot burn/ },
+  { what: "fire for 0 rounds", base: "the-bus", mutate: (j) => (objProp(obj(j, "objectives", "fire"), "rounds").value = 0), layer: "objectives", field: "objects[9].rounds" },
+  { what: "fire without rounds", base: "the-bus", mutate: (j) => (obj(j, "objectives", "fire").properties = []), layer: "objectives", field: "objects[9].rounds" },
+  { what: "empty briefing", base: "the-bus", mutate: (j) => (j.properties.find((p: Json) => p.name === "briefing").value = ""), layer: null, field: "briefing" },
+  { what: "briefing as an int", base: "the-bus", mutate: (j) => Object.assign(j.properties.find((p: Json) => p.name === "briefing"), { type: "int", value: 3 }), layer: null, field: "briefing" },
   { what: "no spawns layer", mutate: (j) => (j.layers = j.layers.filter((l: Json) => l.name !== "spawns")), layer: "spawns", field: "name" },
 ];
 
@@ -232,6 +237,7 @@ describe("broken maps are refused with the file, layer and field", () => {
     "last-stand": read("maps/last-stand.tmj"),
     "the-alley": read("maps/the-alley.tmj"),
     "tower-test": read("maps/tower-test.tmj"),
+    "the-bus": read("maps/the-bus.tmj"),
   };
 
   it.each(BROKEN.map((b) => [b.what, b] as const))("%s", (_, b) => {

@@ -1,0 +1,133 @@
+/**
+ * The campaign (shared/campaign): survivors carried from scene to scene with their wounds, the
+ * fallen gone for good and written on the roll, a lost sergeant ending it, and the campaign
+ * record replaying to the same final hash. Campaigns are played whole by the soldier bot.
+ */
+import { describe, it, expect } from "vitest";
+import { loadMapById } from "../../server/maps.js";
+import {
+  HEAL_HP, RESUPPLY_ARMOR, SCENES, SOLDIERS, hashCampaign, newCampaign, nextSceneMap, replay, replayCampaign,
+  rollOfTheFallen, sceneSeed, startScene, type MapDef, type SoldierKind,
+} from "../../shared/index.js";
+import { playCampaign, type PlayedCampaign } from "../../tools/play-campaign.js";
+
+const maps = new Map<string, MapDef>();
+const mapOf = (id: string): MapDef => {
+  if (!maps.has(id)) maps.set(id, loadMapById(id));
+  return maps.get(id)!;
+};
+
+// a few bot campaigns, played once for the whole file
+const played: PlayedCampaign[] = [];
+for (let seed = 1; seed <= 24; seed++) played.push(playCampaign(seed, {}, mapOf));
+
+describe("a new campaign", () => {
+  it("starts the six soldiers fresh at the first scene, the-bus, and refuses another map", () => {
+    const c = newCampaign(7);
+    expect(nextSceneMap(c)).toBe("the-bus");
+    expect(c.soldiers.map((s) => s.id)).toEqual(["takumi", "takumi-private-1", "takumi-private-2", "wang", "wang-private-1", "wang-private-2"]);
+    const s = startScene(c, mapOf("the-bus"));
+    expect(s.seed).toBe(sceneSeed(c, 0));
+    expect(s.units.filter((u) => u.side === "squad").map((u) => [u.id, u.hp])).toEqual(c.soldiers.map((u) => [u.id, SOLDIERS[u.kind].hp]));
+    expect(() => startScene(c, mapOf("the-alley"))).toThrow(/the-bus/);
+  });
+
+  it("is deterministic: the same seed plays the same campaign", () => {
+    expect(playCampaign(3, {}, mapOf).record.finalHash).toBe(played[2].record.finalHash);
+    expect(sceneSeed({ seed: 1 }, 0)).not.toBe(sceneSeed({ seed: 1 }, 1));
+  });
+});
+
+describe("between scenes", () => {
+  it("survivors are carried with their wounds (healed HEAL_HP, armor patched), the fallen stay gone", () => {
+    let checked = 0;
+    for (const p of played) {
+      const { record } = p;
+      for (let i = 0; i + 1 < p.campaign.results.length; i++) {
+        const map = mapOf(SCENES[i].map);
+        // the scene's own record replays on its own, to the scene's final hash
+        const alone = replay(record.scenes[i], map);
+        expect(alone.error).toBeNull();
+        expect(alone.hash).toBe(p.campaign.results[i].finalHash);
+        const survived = new Set(p.campaign.results[i].survived);
+        // the next scene starts exactly the survivors, each with his end hp healed and his armor patched
+        const next = record.scenes[i + 1].options.roster!;
+        expect(next.map((r) => r.id)).toEqual([...survived]);
+        for (const r of next) {
+          const u = alone.state.units.find((v) => v.id === r.id)!;
+          expect(r.hp).toBe(Math.min(u.maxHp, Math.max(1, u.hp + HEAL_HP)));
+          expect(r.armor).toBe(Math.min(SOLDIERS[u.kind as SoldierKind].armor, u.armor + RESUPPLY_ARMOR));
+          if (u.hp + HEAL_HP < u.maxHp) checked++;
+        }
+        // nobody who fell comes back
+        const gone = new Set(p.campaign.fallen.filter((f) => f.scene <= i).map((f) => f.id));
+        for (const id of gone) expect(next.some((r) => r.id === id)).toBe(false);
+      }
+    }
+    // some soldier carried a wound that healing did not close
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it("the roll of the fallen says who, where and how, in the order they fell", () => {
+    const all = played.flatMap((p) => p.campaign.fallen);
+    expect(all.length).toBeGreaterThan(0);
+    for (const f of all) {
+      expect(f.text).toMatch(/^(killed|taken [a-z ]+|left behind) (at|in) the [a-z ]+, round \d+$/);
+      expect(f.text).toContain(SCENES[f.scene].place);
+      expect(f.map).toBe(SCENES[f.scene].map);
+    }
+    expect(all.some((f) => f.how === "taken")).toBe(true);
+    expect(all.some((f) => f.how === "killed")).toBe(true);
+    for (const p of played) {
+      const roll = rollOfTheFallen(p.campaign);
+      expect(roll).toHaveLength(p.campaign.fallen.length);
+      p.campaign.fallen.forEach((f, i) => expect(roll[i]).toBe(`${roll[i].split(": ")[0]}: ${f.text}`));
+      // in scene order
+      const scenes = p.campaign.fallen.map((f) => f.scene);
+      expect(scenes).toEqual([...scenes].sort((a, b) => a - b));
+    }
+  });
+
+  it("a sergeant lost ends the campaign, with the line that says how", () => {
+    const ended = played.filter((p) => p.campaign.status === "over");
+    expect(ended.length).toBeGreaterThan(0);
+    for (const p of ended) {
+      const c = p.campaign;
+      const sergeant = c.fallen.find((f) => f.kind !== "private" && f.scene === c.scene - 1);
+      if (sergeant) expect(c.endedBy).toContain(sergeant.text);
+      else expect(c.results[c.results.length - 1].outcome).toBe("lost");
+      expect(nextSceneMap(c)).toBeNull();
+      expect(() => startScene(c, mapOf(SCENES[Math.min(c.scene, SCENES.length - 1)].map))).toThrow(/over/);
+    }
+    // and while it goes on, both sergeants are alive
+    for (const p of played) {
+      const c = p.campaign;
+      for (let i = 0; i + 1 < c.results.length; i++) {
+        expect(c.results[i].survived).toContain("takumi");
+        expect(c.results[i].survived).toContain("wang");
+      }
+    }
+  });
+});
+
+describe("the campaign record", () => {
+  it("replays to the same final hash, scene by scene", () => {
+    for (const p of played.slice(0, 8)) {
+      const r = replayCampaign(p.record, mapOf);
+      expect(r.error).toBeNull();
+      expect(r.hash).toBe(p.record.finalHash);
+      expect(r.hash).toBe(hashCampaign(p.campaign));
+      expect(r.campaign).toEqual(p.campaign);
+    }
+  });
+
+  it("a record that was tampered with does not replay", () => {
+    const p = played.find((q) => q.record.scenes.length >= 2 && q.record.scenes[0].log.length > 2)!;
+    const cut = structuredClone(p.record);
+    cut.scenes[0].log.pop();
+    expect(replayCampaign(cut, mapOf).error).toMatch(/scene 1/);
+    const other = structuredClone(p.record);
+    other.finalHash = "00000000000000";
+    expect(replayCampaign(other, mapOf).error).toMatch(/final hash/);
+  });
+});

@@ -1,0 +1,253 @@
+/**
+ * The four story scenes the campaign adds (issue 11), drawn in the same ASCII art as
+ * `tools/make-maps.ts` (which writes them out with the others): the bus, the streets, the tower,
+ * the wall. Every scene starts the same six soldiers (Takumi and Wang, two privates each) so a
+ * campaign carries them by id from scene to scene. Wave tables tuned with `npm run sim`.
+ */
+import type { MapSpec } from "./make-maps.js";
+
+// the-bus: the crash. The bus lies across the street, its front crushed under a slab; the power
+// cell at its back (the fire) burns and spreads; the trapped are at the jammed emergency door
+// (rescue); the alley mouth at the top (exit) is where the creatures drag their victims. The platoon comes up the street from the crawler (right) and gets out the way it came.
+//
+//         x: 0123456789012345
+const THE_BUS = [
+  /*  0 */ "################",
+  /*  1 */ "######EEE#######",
+  /*  2 */ "....r.......r...",
+  /*  3 */ "..rr............",
+  /*  4 */ "...BBBBB....M...",
+  /*  5 */ "...BBBBB........",
+  /*  6 */ "........r.......",
+  /*  7 */ "..r.............",
+  /*  8 */ "......M....r....",
+  /*  9 */ "................",
+  /* 10 */ "####.....#####..",
+  /* 11 */ "################",
+];
+
+// the-streets: the run home. Blocks of flats either side, cars left where they stopped, the
+// creatures coming down the walls; the family pinned behind a car halfway (rescue), the way home
+// at the far (right) edge.
+//
+//             x: 012345678901234567890123
+const THE_STREETS = [
+  /*  0 */ "########################",
+  /*  1 */ "#####E######E######E####",
+  /*  2 */ "....r......BB......r....",
+  /*  3 */ "..........r.......M.....",
+  /*  4 */ ".....M......r...........",
+  /*  5 */ "..r.....BB.........BB...",
+  /*  6 */ "..............r.........",
+  /*  7 */ "...r.....M.........r....",
+  /*  8 */ "#####E######E######E####",
+  /*  9 */ "########################",
+];
+
+// the-tower: twenty storeys cut to three. The lobby (level 0) with the street door (exit) at the
+// bottom, the stairwell at the top right on every floor, the families on level 2. Creatures come
+// up the drains, in at the windows (rooftops on the walls) and up the stairs after the squad.
+//
+//                 x: 0123456789
+const TOWER_LOBBY = [
+  /* 0 */ "##########",
+  /* 1 */ "#.......S#",
+  /* 2 */ "#..r.....#",
+  /* 3 */ "#........#",
+  /* 4 */ "#...M....#",
+  /* 5 */ "#.....r..#",
+  /* 6 */ "#........#",
+  /* 7 */ "#.r......#",
+  /* 8 */ "#........#",
+  /* 9 */ "####EE####",
+];
+const TOWER_FIRST = [
+  /* 0 */ "##########",
+  /* 1 */ "#.......S#",
+  /* 2 */ "#........#",
+  /* 3 */ "#..#.r...#",
+  /* 4 */ "#..#.....#",
+  /* 5 */ "#..#..r..#",
+  /* 6 */ "#........#",
+  /* 7 */ "#....r...#",
+  /* 8 */ "#........#",
+  /* 9 */ "##########",
+];
+const TOWER_SECOND = [
+  /* 0 */ "##########",
+  /* 1 */ "#.......S#",
+  /* 2 */ "#...r....#",
+  /* 3 */ "#........#",
+  /* 4 */ "#.###.#..#",
+  /* 5 */ "#........#",
+  /* 6 */ "#..r.....#",
+  /* 7 */ "#........#",
+  /* 8 */ "#........#",
+  /* 9 */ "##########",
+];
+
+// the-wall: the last night. The squad holds a shrinking ring before the gate in the wall (top);
+// the perimeter closes every round and the waves never stop. Hold as long as the ring stands,
+// then get as many through the gate (extract) as can make it.
+//
+//         x: 01234567890123456789
+const THE_WALL = [
+  /*  0 */ "########EEEE########",
+  /*  1 */ "........r...........",
+  /*  2 */ "..r.........r.......",
+  /*  3 */ "....................",
+  /*  4 */ ".....r.....BB...r...",
+  /*  5 */ "....................",
+  /*  6 */ ".M..r.............M.",
+  /*  7 */ "..........r.........",
+  /*  8 */ "...r................",
+  /*  9 */ "........BB.....r....",
+  /* 10 */ "....................",
+  /* 11 */ ".....r.....M....r...",
+  /* 12 */ "....................",
+  /* 13 */ "....................",
+];
+
+const SIX = (at: [number, number][], level = 0): MapSpec["units"] => [
+  { kind: "takumi", x: at[0][0], y: at[0][1], level },
+  { kind: "private", seat: "takumi", x: at[1][0], y: at[1][1], level },
+  { kind: "private", seat: "takumi", x: at[2][0], y: at[2][1], level },
+  { kind: "wang", x: at[3][0], y: at[3][1], level },
+  { kind: "private", seat: "wang", x: at[4][0], y: at[4][1], level },
+  { kind: "private", seat: "wang", x: at[5][0], y: at[5][1], level },
+];
+
+export const STORY_MAPS: MapSpec[] = [
+  {
+    id: "the-bus",
+    name: "The Bus",
+    visionRange: 5,
+    // the countdown: the power cell blows at the end of round 10 (lost if the squad is not out)
+    maxRounds: 10,
+    objective: "reach",
+    briefing:
+      "There are people trapped inside the bus. The power unit has caught fire: a power cell on fire " +
+      "can easily turn into a deadly explosive. Force the emergency door, get them out, and get clear " +
+      "before the cell blows at the end of round 10. Something is moving in the dust.",
+    waves: ["1: snatcher*2, spitter", "2: snatcher*2, leaper", "3: snatcher, spitter", "4: snatcher*2, leaper", "5: spitter, snatcher", "6: leaper, snatcher", "7: snatcher*2", "8: snatcher, spitter"],
+    levels: [THE_BUS],
+    dust: true,
+    units: SIX([[12, 7], [11, 6], [13, 6], [13, 9], [12, 9], [14, 8]]),
+    spawns: [
+      { kind: "manhole", x: 12, y: 4 },
+      { kind: "manhole", x: 6, y: 8 },
+      { kind: "edge", x: 0, y: 3 },
+      { kind: "edge", x: 0, y: 8 },
+      { kind: "rooftop", x: 2, y: 0 },
+    ],
+    rescue: { x: 2, y: 6 },
+    fires: [{ x: 3, y: 4, rounds: 10 }],
+    extract: [2, 3, 4, 5, 6, 7, 8, 9].map((y) => ({ x: 15, y })),
+  },
+  {
+    id: "the-streets",
+    name: "The Streets",
+    visionRange: 5,
+    maxRounds: 16,
+    objective: "reach",
+    briefing:
+      "The creatures are crawling all over the walls, smashing into windows and snatching people away. " +
+      "Home is across the blocks, at the far end of the street. A family is pinned behind the cars " +
+      "halfway: take them with you, and keep moving.",
+    waves: [
+      "1: snatcher*2, leaper",
+      "2: snatcher*2, spitter",
+      "3: leaper*2, spitter",
+      "4: snatcher*3",
+      "5: leaper*2, snatcher",
+      "6: snatcher*2, spitter",
+      "7: leaper*2, snatcher",
+      "8: snatcher*2",
+      "9: snatcher*2, leaper",
+      "11: leaper, snatcher*2",
+    ],
+    levels: [THE_STREETS],
+    dust: false,
+    units: SIX([[2, 3], [1, 2], [1, 4], [2, 6], [1, 5], [1, 7]]),
+    spawns: [
+      { kind: "manhole", x: 5, y: 4 },
+      { kind: "manhole", x: 18, y: 3 },
+      { kind: "manhole", x: 9, y: 7 },
+      { kind: "rooftop", x: 8, y: 1 },
+      { kind: "rooftop", x: 15, y: 1 },
+      { kind: "rooftop", x: 10, y: 8 },
+      { kind: "rooftop", x: 16, y: 8 },
+      { kind: "edge", x: 23, y: 4 },
+    ],
+    rescue: { x: 12, y: 6 },
+    extract: [2, 3, 4, 5, 6, 7].map((y) => ({ x: 23, y })),
+  },
+  {
+    id: "the-tower",
+    name: "The Tower",
+    visionRange: 5,
+    maxRounds: 12,
+    objective: "reach",
+    briefing:
+      "Twenty storeys, and the families are somewhere above. The things are already inside; their acid " +
+      "melts through the floors. Climb the stairwell, reach the families, carry the children down and " +
+      "out the street door. They will climb after you.",
+    waves: [
+      "1: snatcher*3, spitter, leaper",
+      "2: spitter, leaper*2, snatcher",
+      "3: snatcher*2, leaper*2",
+      "4: spitter, snatcher*2",
+      "5: snatcher*2, spitter",
+      "6: leaper*2",
+      "7: leaper, snatcher*2",
+      "9: snatcher*2",
+      "10: spitter, leaper",
+    ],
+    levels: [TOWER_LOBBY, TOWER_FIRST, TOWER_SECOND],
+    dust: false,
+    units: SIX([[4, 7], [3, 8], [5, 8], [6, 7], [7, 8], [6, 6]]),
+    spawns: [
+      { kind: "manhole", x: 4, y: 4, level: 0 },
+      { kind: "edge", x: 4, y: 9, level: 0 },
+      { kind: "rooftop", x: 0, y: 5, level: 1 },
+      { kind: "rooftop", x: 9, y: 6, level: 1 },
+      { kind: "rooftop", x: 9, y: 2, level: 1 },
+      { kind: "rooftop", x: 0, y: 3, level: 2 },
+      { kind: "rooftop", x: 5, y: 9, level: 2 },
+    ],
+    rescue: { x: 1, y: 8, level: 2 },
+  },
+  {
+    id: "the-wall",
+    name: "The Wall",
+    visionRange: 4,
+    maxRounds: 20,
+    objective: "hold",
+    briefing:
+      "The last night. An endless sea of them against the wall, and the gate behind you. The ring closes " +
+      "every round and the waves do not end. Hold as long as the line stands, then get as many through " +
+      "the gate as you can.",
+    // an endless sea: every round, to the last, and growing
+    waves: Array.from({ length: 20 }, (_, i) => `${i + 1}: ${i % 3 === 2 ? "leaper*2, snatcher*2" : i % 3 === 1 ? "snatcher*2, spitter" : "snatcher*3"}${i >= 4 ? ", leaper" : ""}`),
+    levels: [THE_WALL],
+    dust: true,
+    units: SIX([[8, 6], [7, 5], [9, 7], [11, 6], [12, 5], [10, 7]]),
+    spawns: [
+      { kind: "manhole", x: 1, y: 6 },
+      { kind: "manhole", x: 18, y: 6 },
+      { kind: "manhole", x: 11, y: 11 },
+      { kind: "edge", x: 0, y: 2 },
+      { kind: "edge", x: 0, y: 11 },
+      { kind: "edge", x: 19, y: 2 },
+      { kind: "edge", x: 19, y: 11 },
+      { kind: "edge", x: 5, y: 13 },
+      { kind: "edge", x: 14, y: 13 },
+      { kind: "rooftop", x: 3, y: 0 },
+      { kind: "rooftop", x: 16, y: 0 },
+    ],
+    // the ring closes every round: from radius 6 to the break at 1, the line breaks in round 5;
+    // after that the squad fights its way to the gate while the waves keep coming
+    perimeter: { x: 10, y: 6, radius: 6, breakPoint: 1, squeezeCorpses: 4, squeezeEveryRounds: 1 },
+    extract: [8, 9, 10, 11].map((x) => ({ x, y: 0 })),
+  },
+];
