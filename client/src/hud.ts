@@ -38,7 +38,7 @@ export const DOM = `
     <button id="btn-leave">Leave</button>
   </header>
   <div id="main">
-    <div id="board-host"><div id="error-box" role="alert"></div></div>
+    <div id="board-host"><div id="error-box" role="alert"></div><div id="pending" role="status" hidden></div></div>
     <aside id="side">
       <section id="briefing"></section>
       <section id="unit-panel" aria-live="polite"></section>
@@ -57,6 +57,12 @@ export const DOM = `
           <button data-act="reload" title="Reload (R)">Reload <kbd>R</kbd></button>
           <button data-act="undo" title="Undo the last move (U)">Undo <kbd>U</kbd></button>
           <button data-act="ready" id="btn-ready" class="primary" title="Mark ready: end your phase (E)">Ready <kbd>E</kbd></button>
+        </div>
+        <div class="row comrade">
+          <button data-act="holdOn" title="Hold on to a grabbed comrade beside him: all his AP, the drag halts this round (H)">Hold on <kbd>H</kbd></button>
+          <button data-act="revive" title="Revive a comrade who is down, beside him: ${RULES.down.reviveAp} AP (V)">Revive <kbd>V</kbd></button>
+          <button data-act="carry" title="Carry a comrade who is down, beside him: ${RULES.carry.ap} AP (K)">Carry <kbd>K</kbd></button>
+          <button data-act="drop" title="Set the carried comrade down beside him: free (D)">Drop <kbd>D</kbd></button>
         </div>
         <div class="row pings">
           <span>Ping:</span>
@@ -103,6 +109,7 @@ export const DOM = `
       <tr><td><kbd>Esc</kbd></td><td>clear: waypoint, target, mode, selection, cursor</td></tr>
       <tr><td><kbd>M</kbd> <kbd>S</kbd> <kbd>C</kbd> <kbd>G</kbd> <kbd>B</kbd></td><td>move / shoot / arm shot / grenade / rifle butt</td></tr>
       <tr><td><kbd>O</kbd> <kbd>R</kbd> <kbd>U</kbd></td><td>overwatch / reload / undo</td></tr>
+      <tr><td><kbd>H</kbd> <kbd>V</kbd> <kbd>K</kbd> <kbd>D</kbd></td><td>hold on to a grabbed comrade / revive / carry a comrade who is down (click him if several) / drop him</td></tr>
       <tr><td><kbd>E</kbd></td><td>ready (end phase) / not ready</td></tr>
       <tr><td><kbd>1</kbd> <kbd>2</kbd> <kbd>3</kbd></td><td>ping danger / move here / target at the cursor</td></tr>
       <tr><td><kbd>F</kbd> · <kbd>PgUp</kbd> <kbd>PgDn</kbd></td><td>speed up the enemy phase · level up / down</td></tr>

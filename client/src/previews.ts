@@ -7,7 +7,18 @@ import * as engine from "./engine";
 import type { Action, BattleState, Intent, Pos, Seat } from "./engine";
 import { routePreview, threatsOn, type RoutePreview } from "../../shared/routePreview.js";
 
-export type Mode = "move" | "shoot" | "calledShot" | "butt" | "grenade";
+export type Mode = "move" | "shoot" | "calledShot" | "butt" | "grenade" | ComradeAct;
+/** Actions aimed at a comrade beside the soldier (the comrade is clicked when there are several). */
+export type ComradeAct = "holdOn" | "revive" | "carry";
+export const COMRADE_ACTS: readonly ComradeAct[] = ["holdOn", "revive", "carry"];
+export const isComradeAct = (m: string): m is ComradeAct => (COMRADE_ACTS as readonly string[]).includes(m);
+
+/** The comrades the engine's legal actions offer `unit` for `act`. */
+export function comradesFor(legal: Action[], unit: string, act: ComradeAct): string[] {
+  const out: string[] = [];
+  for (const a of legal) if (a.type === act && a.unit === unit) out.push(a.comrade);
+  return out;
+}
 
 export interface ReachTile extends Pos {
   ap: number;
@@ -63,7 +74,7 @@ export interface TargetChance {
 /** The legal targets of a mode, with their hit chance from the engine. */
 export function targetsFor(view: BattleState, legal: Action[], unit: string, mode: Mode): TargetChance[] {
   const type = mode === "move" ? "shoot" : mode;
-  if (type === "grenade") return [];
+  if (type === "grenade" || isComradeAct(type)) return [];
   const out: TargetChance[] = [];
   for (const a of legal) {
     if (a.type !== type || !("unit" in a) || a.unit !== unit || !("target" in a)) continue;
@@ -120,7 +131,7 @@ export function focusedIntents(view: BattleState, focus: Focus | null): string[]
   if (!s) return [];
   // every announced attack that lands on him, and a drag that would take him
   const on = new Set(threatsOn(view, s).map((t) => t.unit));
-  for (const it of view.intents) if (it.kind === "drag" && s.grabbedBy === it.unit) on.add(it.unit);
+  for (const it of view.intents) if ((it.kind === "drag" && s.grabbedBy === it.unit) || it.victim === s.id) on.add(it.unit);
   return view.intents.filter((i) => on.has(i.unit)).map((i) => i.unit);
 }
 
