@@ -316,7 +316,12 @@ export class BattleScreen {
       o.target = this.ctl.target;
       o.blast = p.blast;
       o.throwable = p.throwable;
-      if (p.route) o.route = { path: p.route.path, waypoints: this.ctl.waypoints, ok: p.route.ok, hazards: p.route.hazards, ...routeTag(p.route) };
+      if (p.route) {
+        const burn = p.routeFire.reduce((n, f) => n + f.damage, 0);
+        // fire on the way is drawn as a hazard too (no armor lost to it)
+        const fire = p.routeFire.map((f) => ({ pos: f.pos, damage: f.damage, corrosion: 0, fire: true }));
+        o.route = { path: p.route.path, waypoints: this.ctl.waypoints, ok: p.route.ok, hazards: [...p.route.hazards, ...fire], ...routeTag(p.route, burn) };
+      }
       else if (this.ctl.waypoints.length) o.route = { path: [], waypoints: this.ctl.waypoints, ok: true, hazards: [], tag: "", danger: false };
     }
     this.board.setOverlay(o);
@@ -329,7 +334,7 @@ export class BattleScreen {
     const w = this.wire!;
     const sel = this.ctl.selected ? w.units[this.ctl.selected] ?? null : null;
     put(this.els.unitPanel, unitPanel(w, sel, this.ctl.mode, this.seat === "spectator"));
-    put(this.els.routePanel, this.ctl.mode === "move" && !this.playing ? routePanel(w, p.route, this.ctl.waypoints.length) : "");
+    put(this.els.routePanel, this.ctl.mode === "move" && !this.playing ? routePanel(w, p.route, this.ctl.waypoints.length, p.routeFire) : "");
     const c = this.panelCtx();
     put(this.els.targetPanel, targetPanel(c, p));
     put(this.els.tilePanel, tilePanel(c, p.focus));

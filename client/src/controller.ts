@@ -5,7 +5,7 @@
  * screen (battle.ts) feeds it states and input, sends what it returns, and draws its preview.
  */
 import { exposedSoldiers, type Action, type BattleState, type Pos, type Seat, type WireState } from "./engine";
-import { blast, comradesFor, focusAt, focusedIntents, isComradeAct, reach, route, targetsFor, type ComradeAct, type Focus, type Mode, type Reach, type TargetChance } from "./previews";
+import { blast, comradesFor, routeFire, focusAt, focusedIntents, isComradeAct, reach, route, targetsFor, type ComradeAct, type Focus, type Mode, type Reach, type TargetChance } from "./previews";
 import { RULES } from "./engine";
 import { unitName } from "./words";
 import type { RoutePreview } from "../../shared/routePreview.js";
@@ -36,6 +36,8 @@ export interface Context {
 export interface Preview {
   reach: Reach;
   route: RoutePreview | null;
+  /** Burning tiles the route enters, with the engine's burn for each. */
+  routeFire: { pos: Pos; damage: number }[];
   targets: TargetChance[];
   throwable: Pos[];
   blast: Pos[];
@@ -305,7 +307,7 @@ export class BattleController {
     const ctx = this.ctx;
     const key = JSON.stringify([ctx?.wire.step, ctx?.wire.round, ctx?.level, this.selected, this.mode, this.target, this.cursor, this.waypoints, this.pinned]);
     if (this.memo && this.memo.key === key) return this.memo.preview;
-    const p: Preview = { reach: { tiles: [], edges: [] }, route: null, targets: [], throwable: [], blast: [], focus: [], exposed: [] };
+    const p: Preview = { reach: { tiles: [], edges: [] }, route: null, routeFire: [], targets: [], throwable: [], blast: [], focus: [], exposed: [] };
     const view = ctx?.view;
     if (ctx && view && ctx.wire.phase === "player") {
       try {
@@ -320,7 +322,10 @@ export class BattleController {
           p.reach = reach(view, this.selected, ctx.level);
           const c = this.cursor;
           const onUnit = c ? this.unitAt(c) : undefined;
-          if (c && !onUnit && (this.waypoints.length || p.reach.tiles.some((t) => same(t, c)))) p.route = route(view, seat, this.selected, c, this.waypoints);
+          if (c && !onUnit && (this.waypoints.length || p.reach.tiles.some((t) => same(t, c)))) {
+            p.route = route(view, seat, this.selected, c, this.waypoints);
+            if (p.route?.ok) p.routeFire = routeFire(view, p.route.path);
+          }
           p.targets = this.targets("shoot");
         } else if (this.mode === "grenade") {
           p.throwable = ctx.legal.filter((a) => a.type === "grenade" && a.unit === this.selected).map((a) => (a as { to: Pos }).to);

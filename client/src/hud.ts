@@ -165,24 +165,26 @@ export function unitPanel(w: WireState, u: WireUnit | null, mode: string, specta
 }
 
 /** The move's cost in words, from the engine's routePreview. */
-export function routePanel(w: WireState, r: RoutePreview | null, waypoints: number): string {
+export function routePanel(w: WireState, r: RoutePreview | null, waypoints: number, fire: { pos: { x: number; y: number }; damage: number }[] = []): string {
   if (!r) return waypoints ? `<h3>Route</h3><p class="hint">${waypoints} waypoint${waypoints > 1 ? "s" : ""} set: point at the destination.</p>` : "";
   if (!r.ok) return `<h3>Route</h3><p class="warn" id="route-refused">${esc(r.message ?? "Not possible.")}</p>`;
   const lines: string[] = [`<li>${r.ap} AP${r.legs > 1 ? ` (${r.legs} moves: one per leg)` : ""}, ${r.path.length} tile${r.path.length === 1 ? "" : "s"}</li>`];
   for (const h of r.hazards) lines.push(`<li class="dmg">acid ${h.acid} at ${h.pos.x},${h.pos.y}: −${h.damage} hp${h.corrosion ? `, armor −${h.corrosion}` : ""}</li>`);
+  for (const f of fire) lines.push(`<li class="dmg">fire at ${f.pos.x},${f.pos.y}: −${f.damage} hp</li>`);
   if (r.dies) lines.push(`<li class="dmg">this route kills him</li>`);
   if (r.exposed) lines.push(`<li class="dmg">ends outside the line: exposed in the enemy phase</li>`);
   if (r.spawnDamage) lines.push(`<li class="dmg">ends on a spawn point: −${r.spawnDamage} hp if a creature climbs out</li>`);
   for (const t of r.threats) lines.push(`<li class="dmg">ends where ${esc(unitName(w, t.unit))} will ${t.kind}${t.damage ? ` (−${t.damage})` : ""} (#${t.order})</li>`);
-  const safe = !r.hazards.length && !r.exposed && !r.spawnDamage && !r.threats.length;
-  return `<h3>Route</h3><ul id="route-cost" class="route ${safe ? "safe" : "risky"}">${lines.join("")}${safe ? `<li class="ok">no acid, no telegraphed attack</li>` : ""}</ul><p class="hint">Click to move · Shift+click adds a waypoint · Esc removes it</p>`;
+  const safe = !r.hazards.length && !fire.length && !r.exposed && !r.spawnDamage && !r.threats.length;
+  return `<h3>Route</h3><ul id="route-cost" class="route ${safe ? "safe" : "risky"}">${lines.join("")}${safe ? `<li class="ok">no acid, no fire, no telegraphed attack</li>` : ""}</ul><p class="hint">Click to move · Shift+click adds a waypoint · Esc removes it</p>`;
 }
 
 /** The tag written at the route's end on the board. */
-export function routeTag(r: RoutePreview): { tag: string; danger: boolean } {
+export function routeTag(r: RoutePreview, fireDamage = 0): { tag: string; danger: boolean } {
   if (!r.ok) return { tag: "✕", danger: true };
   const bits = [`${r.ap} AP`];
   if (r.acidDamage) bits.push(`−${r.acidDamage} HP`);
+  if (fireDamage) bits.push(`FIRE −${fireDamage}`);
   if (r.armorLost) bits.push(`ARMOR −${r.armorLost}`);
   if (r.exposed) bits.push("EXPOSED");
   if (r.spawnDamage) bits.push("SPAWN");

@@ -5,7 +5,7 @@
  * the keys; the words for refusals about the connection and the sending marker.
  */
 import { describe, expect, it } from "vitest";
-import { apply, fromWire, legalActions, toWire, viewFor, type BattleState, type Seat } from "../../shared/index.js";
+import { RULES, apply, fromWire, legalActions, toWire, viewFor, type BattleState, type Seat } from "../../shared/index.js";
 import { BattleController } from "../../client/src/controller.js";
 import { keyCommand } from "../../client/src/keys.js";
 import { pendingText, refusalText } from "../../client/src/words.js";
@@ -88,6 +88,21 @@ describe("comrade actions from the controller", () => {
     feed(c, s);
     c.hover(pos(7, 8));
     expect(c.preview().focus).toContain(sn.id);
+  });
+});
+
+describe("fire on a route", () => {
+  it("the move preview lists the burning tiles it enters, with the engine's burn", () => {
+    const s = quiet("last-stand");
+    s.layers.fire[8 * s.map.width + 10] = 2;
+    const c = new BattleController();
+    feed(c, s);
+    c.hover(pos(10, 8));
+    const p = c.preview();
+    expect(p.route?.ok).toBe(true);
+    expect(p.routeFire).toEqual([{ pos: pos(10, 8), damage: RULES.fire.damage }]);
+    c.hover(pos(8, 8));
+    expect(c.preview().routeFire).toEqual([]);
   });
 });
 

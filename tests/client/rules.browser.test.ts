@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { createBattle } from "../../shared/index.js";
+import { RULES, createBattle } from "../../shared/index.js";
 import { loadMapById } from "../../server/maps.js";
 import { artifact, clickTile, legalOf, newPage, screenshotStats, startEnv, tilePoint, waitLS, wireOf, type TestEnv } from "./browser.js";
 
@@ -197,7 +197,7 @@ describe("the rules that bite, in the client", () => {
     await page.context().close();
   }, 120_000);
 
-  it("a burning tile: flames under smoke, tagged with the rounds it still burns", async () => {
+  it("a burning tile: flames under smoke, tagged with the rounds it still burns; a move into it previews the burn", async () => {
     const page = await open();
     await edit(page, `const m = st.map; for (const [x, y, r] of a) st.layers.fire[y * m.width + x] = r;`, [[10, 8, 3], [11, 8, 1]]);
     const w = await wireOf(page);
@@ -210,6 +210,14 @@ describe("the rules that bite, in the client", () => {
     // the flames' orange on the burning tile, none on its unburnt neighbour (12,8)
     expect(await pixelsNear(page, 10, 8, [0xff, 0x9a, 0x1f])).toBeGreaterThan(8);
     expect(await pixelsNear(page, 12, 8, [0xff, 0x9a, 0x1f])).toBe(0);
+    // a move onto the burning tile is previewed with the engine's burn (fireDamageOnEntering)
+    await hover(page, 10, 8);
+    const route = await page.evaluate(() => (window as any).__lastStandDebug.route());
+    expect(route.ok).toBe(true);
+    expect(await page.textContent("#route-cost")).toContain(`fire at 10,8: −${RULES.fire.damage} hp`);
+    const tags = await labels(page);
+    expect(tags.find((b) => b.id === "route")?.text).toContain(`FIRE −${RULES.fire.damage}`);
+    expect(overlapping(tags)).toEqual([]);
     await screenshotStats(page, artifact("rules-fire.png"));
     await page.context().close();
   }, 120_000);

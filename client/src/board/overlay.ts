@@ -28,7 +28,7 @@ export interface RouteMark {
   path: Pos[];
   waypoints: Pos[];
   ok: boolean;
-  hazards: { pos: Pos; damage: number; corrosion: number }[];
+  hazards: { pos: Pos; damage: number; corrosion: number; fire?: boolean }[];
   /** The cost written at the route's end, e.g. "1 AP · −2 HP · ARMOR −1". */
   tag: string;
   /** Something hurts on this route (tag in red). */
@@ -183,8 +183,9 @@ export function drawOverlay(g: Graphics, d: DrawCtx, o: Overlay, labels: LabelIt
     for (const h of r.hazards) {
       if (!lv(h.pos)) continue;
       const c = centre(h.pos, ts);
-      g.circle(c.x, c.y, ts * 0.22).fill({ color: C.hazard, alpha: 0.5 }).stroke({ width: 2, color: 0xffffff });
-      labels.push({ id: `hz:${h.pos.x},${h.pos.y}`, text: `−${h.damage}${h.corrosion ? ` ARMOR −${h.corrosion}` : ""}`, color: C.hazard, ax: c.x, ay: c.y - ts * 0.3, priority: 85 });
+      const color = h.fire ? C.fire : C.hazard;
+      g.circle(c.x, c.y, ts * 0.22).fill({ color, alpha: 0.5 }).stroke({ width: 2, color: 0xffffff });
+      labels.push({ id: `hz${h.fire ? "f" : ""}:${h.pos.x},${h.pos.y}`, group: `hz:${h.pos.x},${h.pos.y}`, text: `${h.fire ? "FIRE " : ""}−${h.damage}${h.corrosion ? ` ARMOR −${h.corrosion}` : ""}`, color, ax: c.x, ay: c.y - ts * 0.3, priority: 85 });
     }
     r.waypoints.forEach((wp, i) => {
       if (!lv(wp)) return;
