@@ -87,6 +87,8 @@ export const DOM = `
           <span><i class="sw reach1"></i>1 AP · <i class="sw reach2"></i>2 AP</span><span><i class="sw ring"></i>the line · ┅ next round</span>
           <span>${ICON.snatcher} Snatcher · grabs, drags</span><span>${ICON.leaper} Leaper · pounces</span>
           <span>${ICON.spitter} Spitter · spits acid</span><span>${ICON.soldier} soldier · rifle = facing</span>
+          <span><i class="sw fire"></i>fire · FIRE n: rounds left</span><span><i class="sw lunge"></i>a lunge's reach · its victim ringed</span>
+          <span><b class="down-x">✚</b> down · DIES IN n: revive (V) or carry (K)</span><span><i class="sw hold"></i>held on: the drag halts</span>
           <span>number: intent order · −N damage</span><span>green brackets: selected · dashes: cursor</span>
         </div>
       </details>
