@@ -31,6 +31,8 @@ export interface BackendHandlers {
   connection(status: ConnectionStatus, detail?: string): void;
   /** Commands sent and not yet acknowledged by the server (online only; shown as pending). */
   pending?(count: number): void;
+  /** Something the server said that refuses nothing the player must redo (ERR_DUPLICATE): logged in words. */
+  notice?(code: string, message: string): void;
 }
 
 export interface Backend {

@@ -12,7 +12,7 @@ import { BattleController, type Mode, type Outcome } from "./controller";
 import { DOM, PHASE_TEXT, put, ringReason, routePanel, routeTag, unitPanel } from "./hud";
 import { briefing, endReason, intentPanel, squadPanel, targetPanel, tilePanel, type PanelCtx } from "./panels";
 import { keyCommand, type KeyCommand } from "./keys";
-import { describeEvent, SEAT_NAME, unitName } from "./words";
+import { describeEvent, pendingText, refusalText, SEAT_NAME, unitName } from "./words";
 import { renderReport } from "./report";
 import { Sound } from "./sound";
 import { el, esc } from "./dom";
@@ -106,6 +106,8 @@ export class BattleScreen {
         }
       },
       connection: (status, detail) => this.onConnection(status, detail),
+      pending: (count) => this.onPending(count),
+      notice: (code, message) => this.log(`Note: ${refusalText(code, message)}`),
     });
   }
 
@@ -142,7 +144,7 @@ export class BattleScreen {
   private buildDom(): void {
     const r = this.root;
     r.innerHTML = DOM;
-    const ids = ["squad-panel", "timer", "top", "round", "phase", "objective", "code-box", "seats", "conn", "board-host", "side", "briefing", "unit-panel", "route-panel", "target-panel", "tile-panel", "intent-panel", "log", "banner", "error-box", "conn-banner", "partner-banner", "help", "report-host", "btn-speed", "btn-ready", "btn-sound"];
+    const ids = ["squad-panel", "timer", "top", "round", "phase", "objective", "code-box", "seats", "conn", "board-host", "side", "briefing", "unit-panel", "route-panel", "target-panel", "tile-panel", "intent-panel", "log", "banner", "error-box", "conn-banner", "partner-banner", "help", "report-host", "btn-speed", "btn-ready", "btn-sound", "pending"];
     for (const id of ids) this.els[id.replace(/-([a-z])/g, (_, c) => c.toUpperCase())] = r.querySelector(`#${id}`)!;
     r.querySelectorAll<HTMLButtonElement>("[data-act]").forEach((b) => b.addEventListener("click", () => this.command(b.dataset.act!)));
     r.querySelectorAll<HTMLButtonElement>("[data-ping]").forEach((b) => b.addEventListener("click", () => this.setPingKind(b.dataset.ping as PingMark["kind"])));
@@ -314,7 +316,12 @@ export class BattleScreen {
       o.target = this.ctl.target;
       o.blast = p.blast;
       o.throwable = p.throwable;
-      if (p.route) o.route = { path: p.route.path, waypoints: this.ctl.waypoints, ok: p.route.ok, hazards: p.route.hazards, ...routeTag(p.route) };
+      if (p.route) {
+        const burn = p.routeFire.reduce((n, f) => n + f.damage, 0);
+        // fire on the way is drawn as a hazard too (no armor lost to it)
+        const fire = p.routeFire.map((f) => ({ pos: f.pos, damage: f.damage, corrosion: 0, fire: true }));
+        o.route = { path: p.route.path, waypoints: this.ctl.waypoints, ok: p.route.ok, hazards: [...p.route.hazards, ...fire], ...routeTag(p.route, burn) };
+      }
       else if (this.ctl.waypoints.length) o.route = { path: [], waypoints: this.ctl.waypoints, ok: true, hazards: [], tag: "", danger: false };
     }
     this.board.setOverlay(o);
@@ -327,7 +334,7 @@ export class BattleScreen {
     const w = this.wire!;
     const sel = this.ctl.selected ? w.units[this.ctl.selected] ?? null : null;
     put(this.els.unitPanel, unitPanel(w, sel, this.ctl.mode, this.seat === "spectator"));
-    put(this.els.routePanel, this.ctl.mode === "move" && !this.playing ? routePanel(w, p.route, this.ctl.waypoints.length) : "");
+    put(this.els.routePanel, this.ctl.mode === "move" && !this.playing ? routePanel(w, p.route, this.ctl.waypoints.length, p.routeFire) : "");
     const c = this.panelCtx();
     put(this.els.targetPanel, targetPanel(c, p));
     put(this.els.tilePanel, tilePanel(c, p.focus));
@@ -455,6 +462,14 @@ export class BattleScreen {
       case "grenade":
         this.run(this.ctl.setMode(act as Mode));
         break;
+      case "holdOn":
+      case "revive":
+      case "carry":
+        this.run(this.ctl.comradeAction(act));
+        break;
+      case "drop":
+        this.run(this.ctl.drop());
+        break;
       case "overwatch":
       case "reload":
         if (!sel) return this.showError("NO_SELECTION", "Select one of your soldiers first (Tab, or click him).");
@@ -513,6 +528,7 @@ export class BattleScreen {
         break;
       case "targetNext": case "targetPrev": this.run(this.ctl.cycleTarget(k === "targetNext" ? 1 : -1)); break;
       case "move": case "shoot": case "calledShot": case "grenade": case "butt": case "overwatch": case "reload": case "undo": case "ready":
+      case "holdOn": case "revive": case "carry": case "drop":
         this.command(k);
         break;
       case "speed": this.toggleSpeed(); break;
@@ -629,7 +645,17 @@ export class BattleScreen {
     this.els.banner.classList.remove("show");
   }
 
-  showError(code: string, message: string): void {
+  /** A small "sending…" marker while a command awaits the server's ack. */
+  private onPending(count: number): void {
+    const el = this.els.pending;
+    el.textContent = pendingText(count);
+    el.hidden = count <= 0;
+    const s = getTestState();
+    setTestState({ pending: count, pendingSeen: Math.max((s.pendingSeen as number) ?? 0, count) });
+  }
+
+  showError(code: string, raw: string): void {
+    const message = refusalText(code, raw);
     const box = this.els.errorBox;
     box.innerHTML = `<strong>Refused.</strong> ${esc(message)} <small>(${esc(code)})</small>`;
     box.classList.add("show");
@@ -674,7 +700,9 @@ export class BattleScreen {
     this.els.round.textContent = `Round ${w.round}/${m.maxRounds}${m.levels > 1 && this.board ? ` · L${this.board.level}` : ""}`;
     this.els.phase.textContent = this.animPhase ? PHASE_TEXT[this.animPhase] : w.phase === "ended" ? `Over: ${w.outcome || "ended"}` : "Your move";
     const obj = w.objective === "hold" ? "Hold the line" : w.objective === "reach" ? "Reach them" : w.objective === "extract" ? "Break out" : "";
-    this.els.objective.textContent = w.hasPerimeter && !w.perimeterBroken ? `${obj} · ring ${w.radius}${w.nextRadius !== w.radius ? `→${w.nextRadius}` : ""}` : obj;
+    const outIn = w.breakOutRound - w.round;
+    this.els.objective.textContent =
+      w.hasPerimeter && !w.perimeterBroken ? `${obj} · ring ${w.radius}${w.nextRadius !== w.radius ? `→${w.nextRadius}` : ""}${w.breakOutRound > 0 ? ` · break-out ${outIn > 0 ? `in ${outIn}` : "this round"}` : ""}` : obj;
     this.els.objective.title = m.perimeter ? ringReason(w, m.perimeter.squeezeCorpses, m.perimeter.squeezeEveryRounds) : "";
     const code = this.info.code;
     if (code && this.backend.kind === "online") {

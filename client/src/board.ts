@@ -348,7 +348,7 @@ export class BoardRenderer implements AnimHost {
       drawTerrain(this.terrainG.clear(), m, terrain, this.level, ts);
       dirty = true;
     }
-    const lKey = `${ts}|${this.level}|${w.step}|${w.round}|${w.radius}|${w.nextRadius}|${w.acid?.join("")}|${w.corpse?.join("")}|${w.visible?.join("")}|${w.noise?.join(",")}`;
+    const lKey = `${ts}|${this.level}|${w.step}|${w.round}|${w.radius}|${w.nextRadius}|${w.acid?.join("")}|${w.fire?.join("")}|${w.corpse?.join("")}|${w.visible?.join("")}|${w.noise?.join(",")}`;
     if (lKey !== this.layersKey) {
       this.layersKey = lKey;
       drawLayers(this.layerG.clear(), m, w, this.level, ts);

@@ -5,10 +5,20 @@
  * screen (battle.ts) feeds it states and input, sends what it returns, and draws its preview.
  */
 import { exposedSoldiers, type Action, type BattleState, type Pos, type Seat, type WireState } from "./engine";
-import { blast, focusAt, focusedIntents, reach, route, targetsFor, type Focus, type Mode, type Reach, type TargetChance } from "./previews";
+import { blast, comradesFor, routeFire, focusAt, focusedIntents, isComradeAct, reach, route, targetsFor, type ComradeAct, type Focus, type Mode, type Reach, type TargetChance } from "./previews";
+import { RULES } from "./engine";
+import { unitName } from "./words";
 import type { RoutePreview } from "../../shared/routePreview.js";
 
-export type { Mode, Focus };
+export type { Mode, Focus, ComradeAct };
+
+/** The tag a comrade gets while the soldier is choosing him, and the words when none is offered. */
+export const COMRADE_TAG: Record<ComradeAct, string> = { holdOn: "HOLD ON", revive: "REVIVE", carry: "CARRY" };
+const NOT_OFFERED: Record<ComradeAct, (who: string) => string> = {
+  holdOn: (who) => `${who} has no grabbed comrade beside him to hold on to (it takes all his AP, and he must not be held himself).`,
+  revive: (who) => `${who} has no comrade who is down beside him, or fewer than ${RULES.down.reviveAp} AP to revive one.`,
+  carry: (who) => `${who} has no comrade who is down (and not held by a creature) beside him, or already carries one (${RULES.carry.ap} AP).`,
+};
 
 export interface Context {
   wire: WireState;
@@ -26,6 +36,8 @@ export interface Context {
 export interface Preview {
   reach: Reach;
   route: RoutePreview | null;
+  /** Burning tiles the route enters, with the engine's burn for each. */
+  routeFire: { pos: Pos; damage: number }[];
   targets: TargetChance[];
   throwable: Pos[];
   blast: Pos[];
@@ -103,7 +115,7 @@ export class BattleController {
     this.mode = this.mode === mode && mode !== "move" ? "move" : mode;
     this.target = null;
     this.waypoints = [];
-    if (this.mode !== "move" && this.mode !== "grenade") this.target = this.targets()[0]?.unit ?? null;
+    if (this.mode !== "move" && this.mode !== "grenade" && !isComradeAct(this.mode)) this.target = this.targets()[0]?.unit ?? null;
     this.memo = null;
     return null;
   }
@@ -147,6 +159,19 @@ export class BattleController {
     this.cursor = tile;
     const u = this.unitAt(tile);
     const mine = (id: string) => ctx.mine.includes(id);
+    if (isComradeAct(this.mode) && this.selected && mine(this.selected)) {
+      // choosing the comrade: a comrade the engine offers, else the refusal in words
+      const act = this.mode;
+      if (u && comradesFor(ctx.legal, this.selected, act).includes(u.id)) {
+        this.mode = "move";
+        return { send: [{ type: act, unit: this.selected, comrade: u.id }] };
+      }
+      if (u && mine(u.id) && u.id !== this.selected) {
+        this.select(u.id);
+        return null;
+      }
+      return { error: { code: "NOT_OFFERED", message: `Click a comrade marked ${COMRADE_TAG[act]}. ${NOT_OFFERED[act](unitName(ctx.wire, this.selected))}` } };
+    }
     if (u && mine(u.id) && this.mode !== "grenade") {
       this.select(u.id);
       return null;
@@ -179,6 +204,39 @@ export class BattleController {
     const legs = [...this.waypoints, tile];
     this.waypoints = [];
     return { send: legs.map((to) => ({ type: "move", unit, to }) as Action) };
+  }
+
+  /**
+   * Hold on, revive or carry: sent at once when the engine offers one comrade; with several, the
+   * mode waits for a click on one of them; with none, the refusal in words (nothing is sent).
+   */
+  comradeAction(act: ComradeAct): Outcome {
+    const ctx = this.ctx;
+    if (!ctx || !this.selected || !this.mineSelected()) return { error: NO_SELECTION };
+    this.memo = null;
+    this.target = null;
+    this.waypoints = [];
+    const comrades = comradesFor(ctx.legal, this.selected, act);
+    if (!comrades.length) {
+      this.mode = "move";
+      return { error: { code: "NOT_OFFERED", message: NOT_OFFERED[act](unitName(ctx.wire, this.selected)) } };
+    }
+    if (comrades.length === 1) {
+      this.mode = "move";
+      return { send: [{ type: act, unit: this.selected, comrade: comrades[0] }] };
+    }
+    this.mode = this.mode === act ? "move" : act;
+    return null;
+  }
+
+  /** Drop: set the carried comrade down (free), when the engine offers it. */
+  drop(): Outcome {
+    const ctx = this.ctx;
+    if (!ctx || !this.selected || !this.mineSelected()) return { error: NO_SELECTION };
+    const u = ctx.wire.units[this.selected];
+    if (ctx.legal.some((a) => a.type === "drop" && a.unit === this.selected)) return { send: [{ type: "drop", unit: this.selected }] };
+    const who = unitName(ctx.wire, this.selected);
+    return { error: { code: "NOT_OFFERED", message: u?.carrying ? `${who} has no free tile beside him to set ${unitName(ctx.wire, u.carrying)} down on.` : `${who} carries no one.` } };
   }
 
   /** Fire at the target in the current mode. */
@@ -249,7 +307,7 @@ export class BattleController {
     const ctx = this.ctx;
     const key = JSON.stringify([ctx?.wire.step, ctx?.wire.round, ctx?.level, this.selected, this.mode, this.target, this.cursor, this.waypoints, this.pinned]);
     if (this.memo && this.memo.key === key) return this.memo.preview;
-    const p: Preview = { reach: { tiles: [], edges: [] }, route: null, targets: [], throwable: [], blast: [], focus: [], exposed: [] };
+    const p: Preview = { reach: { tiles: [], edges: [] }, route: null, routeFire: [], targets: [], throwable: [], blast: [], focus: [], exposed: [] };
     const view = ctx?.view;
     if (ctx && view && ctx.wire.phase === "player") {
       try {
@@ -264,11 +322,17 @@ export class BattleController {
           p.reach = reach(view, this.selected, ctx.level);
           const c = this.cursor;
           const onUnit = c ? this.unitAt(c) : undefined;
-          if (c && !onUnit && (this.waypoints.length || p.reach.tiles.some((t) => same(t, c)))) p.route = route(view, seat, this.selected, c, this.waypoints);
+          if (c && !onUnit && (this.waypoints.length || p.reach.tiles.some((t) => same(t, c)))) {
+            p.route = route(view, seat, this.selected, c, this.waypoints);
+            if (p.route?.ok) p.routeFire = routeFire(view, p.route.path);
+          }
           p.targets = this.targets("shoot");
         } else if (this.mode === "grenade") {
           p.throwable = ctx.legal.filter((a) => a.type === "grenade" && a.unit === this.selected).map((a) => (a as { to: Pos }).to);
           if (this.cursor && p.throwable.some((t) => same(t, this.cursor))) p.blast = blast(view, seat, this.selected, this.cursor);
+        } else if (isComradeAct(this.mode)) {
+          const act = this.mode;
+          p.targets = comradesFor(ctx.legal, this.selected, act).map((unit) => ({ unit, chance: 100, label: COMRADE_TAG[act] }));
         } else p.targets = this.targets();
       }
     }

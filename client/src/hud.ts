@@ -38,7 +38,7 @@ export const DOM = `
     <button id="btn-leave">Leave</button>
   </header>
   <div id="main">
-    <div id="board-host"><div id="error-box" role="alert"></div></div>
+    <div id="board-host"><div id="error-box" role="alert"></div><div id="pending" role="status" hidden></div></div>
     <aside id="side">
       <section id="briefing"></section>
       <section id="unit-panel" aria-live="polite"></section>
@@ -57,6 +57,12 @@ export const DOM = `
           <button data-act="reload" title="Reload (R)">Reload <kbd>R</kbd></button>
           <button data-act="undo" title="Undo the last move (U)">Undo <kbd>U</kbd></button>
           <button data-act="ready" id="btn-ready" class="primary" title="Mark ready: end your phase (E)">Ready <kbd>E</kbd></button>
+        </div>
+        <div class="row comrade">
+          <button data-act="holdOn" title="Hold on to a grabbed comrade beside him: all his AP, the drag halts this round (H)">Hold on <kbd>H</kbd></button>
+          <button data-act="revive" title="Revive a comrade who is down, beside him: ${RULES.down.reviveAp} AP (V)">Revive <kbd>V</kbd></button>
+          <button data-act="carry" title="Carry a comrade who is down, beside him: ${RULES.carry.ap} AP (K)">Carry <kbd>K</kbd></button>
+          <button data-act="drop" title="Set the carried comrade down beside him: free (D)">Drop <kbd>D</kbd></button>
         </div>
         <div class="row pings">
           <span>Ping:</span>
@@ -81,6 +87,8 @@ export const DOM = `
           <span><i class="sw reach1"></i>1 AP · <i class="sw reach2"></i>2 AP</span><span><i class="sw ring"></i>the line · ┅ next round</span>
           <span>${ICON.snatcher} Snatcher · grabs, drags</span><span>${ICON.leaper} Leaper · pounces</span>
           <span>${ICON.spitter} Spitter · spits acid</span><span>${ICON.soldier} soldier · rifle = facing</span>
+          <span><i class="sw fire"></i>fire · FIRE n: rounds left</span><span><i class="sw lunge"></i>a lunge's reach · its victim ringed</span>
+          <span><b class="down-x">✚</b> down · DIES IN n: revive (V) or carry (K)</span><span><i class="sw hold"></i>held on: the drag halts</span>
           <span>number: intent order · −N damage</span><span>green brackets: selected · dashes: cursor</span>
         </div>
       </details>
@@ -103,6 +111,7 @@ export const DOM = `
       <tr><td><kbd>Esc</kbd></td><td>clear: waypoint, target, mode, selection, cursor</td></tr>
       <tr><td><kbd>M</kbd> <kbd>S</kbd> <kbd>C</kbd> <kbd>G</kbd> <kbd>B</kbd></td><td>move / shoot / arm shot / grenade / rifle butt</td></tr>
       <tr><td><kbd>O</kbd> <kbd>R</kbd> <kbd>U</kbd></td><td>overwatch / reload / undo</td></tr>
+      <tr><td><kbd>H</kbd> <kbd>V</kbd> <kbd>K</kbd> <kbd>D</kbd></td><td>hold on to a grabbed comrade / revive / carry a comrade who is down (click him if several) / drop him</td></tr>
       <tr><td><kbd>E</kbd></td><td>ready (end phase) / not ready</td></tr>
       <tr><td><kbd>1</kbd> <kbd>2</kbd> <kbd>3</kbd></td><td>ping danger / move here / target at the cursor</td></tr>
       <tr><td><kbd>F</kbd> · <kbd>PgUp</kbd> <kbd>PgDn</kbd></td><td>speed up the enemy phase · level up / down</td></tr>
@@ -158,24 +167,26 @@ export function unitPanel(w: WireState, u: WireUnit | null, mode: string, specta
 }
 
 /** The move's cost in words, from the engine's routePreview. */
-export function routePanel(w: WireState, r: RoutePreview | null, waypoints: number): string {
+export function routePanel(w: WireState, r: RoutePreview | null, waypoints: number, fire: { pos: { x: number; y: number }; damage: number }[] = []): string {
   if (!r) return waypoints ? `<h3>Route</h3><p class="hint">${waypoints} waypoint${waypoints > 1 ? "s" : ""} set: point at the destination.</p>` : "";
   if (!r.ok) return `<h3>Route</h3><p class="warn" id="route-refused">${esc(r.message ?? "Not possible.")}</p>`;
   const lines: string[] = [`<li>${r.ap} AP${r.legs > 1 ? ` (${r.legs} moves: one per leg)` : ""}, ${r.path.length} tile${r.path.length === 1 ? "" : "s"}</li>`];
   for (const h of r.hazards) lines.push(`<li class="dmg">acid ${h.acid} at ${h.pos.x},${h.pos.y}: −${h.damage} hp${h.corrosion ? `, armor −${h.corrosion}` : ""}</li>`);
+  for (const f of fire) lines.push(`<li class="dmg">fire at ${f.pos.x},${f.pos.y}: −${f.damage} hp</li>`);
   if (r.dies) lines.push(`<li class="dmg">this route kills him</li>`);
   if (r.exposed) lines.push(`<li class="dmg">ends outside the line: exposed in the enemy phase</li>`);
   if (r.spawnDamage) lines.push(`<li class="dmg">ends on a spawn point: −${r.spawnDamage} hp if a creature climbs out</li>`);
   for (const t of r.threats) lines.push(`<li class="dmg">ends where ${esc(unitName(w, t.unit))} will ${t.kind}${t.damage ? ` (−${t.damage})` : ""} (#${t.order})</li>`);
-  const safe = !r.hazards.length && !r.exposed && !r.spawnDamage && !r.threats.length;
-  return `<h3>Route</h3><ul id="route-cost" class="route ${safe ? "safe" : "risky"}">${lines.join("")}${safe ? `<li class="ok">no acid, no telegraphed attack</li>` : ""}</ul><p class="hint">Click to move · Shift+click adds a waypoint · Esc removes it</p>`;
+  const safe = !r.hazards.length && !fire.length && !r.exposed && !r.spawnDamage && !r.threats.length;
+  return `<h3>Route</h3><ul id="route-cost" class="route ${safe ? "safe" : "risky"}">${lines.join("")}${safe ? `<li class="ok">no acid, no fire, no telegraphed attack</li>` : ""}</ul><p class="hint">Click to move · Shift+click adds a waypoint · Esc removes it</p>`;
 }
 
 /** The tag written at the route's end on the board. */
-export function routeTag(r: RoutePreview): { tag: string; danger: boolean } {
+export function routeTag(r: RoutePreview, fireDamage = 0): { tag: string; danger: boolean } {
   if (!r.ok) return { tag: "✕", danger: true };
   const bits = [`${r.ap} AP`];
   if (r.acidDamage) bits.push(`−${r.acidDamage} HP`);
+  if (fireDamage) bits.push(`FIRE −${fireDamage}`);
   if (r.armorLost) bits.push(`ARMOR −${r.armorLost}`);
   if (r.exposed) bits.push("EXPOSED");
   if (r.spawnDamage) bits.push("SPAWN");

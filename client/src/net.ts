@@ -158,8 +158,9 @@ export class OnlineBackend implements Backend {
     room.onStateChange((state: unknown) => this.ingest((state as AnyState).toJSON()));
     room.onMessage("events", (m: { round: number; events: BattleEvent[] }) => this.h?.events(m.round, normalizeEvents(this.map, m.events ?? [])));
     room.onMessage("error", (m: { code: string; message: string; seq?: number }) => {
-      // A repeat of a command already handled (resent after a reconnection): nothing to report.
-      if (m.code !== "ERR_DUPLICATE") this.h?.error(m.code, m.message);
+      // A repeat of a command already handled (resent after a reconnection): said as a note, not a refusal.
+      if (m.code === "ERR_DUPLICATE") this.h?.notice?.(m.code, m.message);
+      else this.h?.error(m.code, m.message);
     });
     room.onMessage("ack", (m: { seq: number; ok: boolean; code?: string; lastSeq?: number }) => {
       const entry = this.pending.get(m.seq);

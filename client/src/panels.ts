@@ -95,7 +95,7 @@ export function intentPanel(c: PanelCtx, focus: string[]): string {
   return `<h3>Enemy intents <small>(hover to light one)</small></h3><ol class="intents">${items
     .map(
       (it) =>
-        `<li data-unit="${esc(it.unit)}" class="${lit.has(it.unit) ? "lit" : ""}"><b>${it.order}.</b> ${esc(unitName(w, it.unit))}${it.lastKnown ? ` <span class="hint">(out of sight: last seen at ${pos(it.lastSeen)})</span>` : ""} ${esc(it.kind)}${it.target >= 0 ? ` → ${pos(it.target)}` : ` → ${pos(it.moveTo)}`}${it.damage ? ` <span class="dmg">−${it.damage}</span>` : ""}${it.dragPath?.length ? ` <span class="drag">drag: gone in ${it.countdown}</span>` : ""}</li>`,
+        `<li data-unit="${esc(it.unit)}" class="${lit.has(it.unit) ? "lit" : ""}"><b>${it.order}.</b> ${esc(unitName(w, it.unit))}${it.lastKnown ? ` <span class="hint">(out of sight: last seen at ${pos(it.lastSeen)})</span>` : ""} ${it.kind === "grab" && it.victim ? `lunges at ${esc(unitName(w, it.victim))} (reach 1 around ${pos(it.moveTo)})` : `${esc(it.kind)}${it.target >= 0 ? ` → ${pos(it.target)}` : ` → ${pos(it.moveTo)}`}`}${it.damage ? ` <span class="dmg">−${it.damage}</span>` : ""}${it.dragPath?.length ? ` <span class="drag">drag: gone in ${it.countdown}</span>` : ""}</li>`,
     )
     .join("")}</ol>`;
 }

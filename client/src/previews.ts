@@ -7,7 +7,18 @@ import * as engine from "./engine";
 import type { Action, BattleState, Intent, Pos, Seat } from "./engine";
 import { routePreview, threatsOn, type RoutePreview } from "../../shared/routePreview.js";
 
-export type Mode = "move" | "shoot" | "calledShot" | "butt" | "grenade";
+export type Mode = "move" | "shoot" | "calledShot" | "butt" | "grenade" | ComradeAct;
+/** Actions aimed at a comrade beside the soldier (the comrade is clicked when there are several). */
+export type ComradeAct = "holdOn" | "revive" | "carry";
+export const COMRADE_ACTS: readonly ComradeAct[] = ["holdOn", "revive", "carry"];
+export const isComradeAct = (m: string): m is ComradeAct => (COMRADE_ACTS as readonly string[]).includes(m);
+
+/** The comrades the engine's legal actions offer `unit` for `act`. */
+export function comradesFor(legal: Action[], unit: string, act: ComradeAct): string[] {
+  const out: string[] = [];
+  for (const a of legal) if (a.type === act && a.unit === unit) out.push(a.comrade);
+  return out;
+}
 
 export interface ReachTile extends Pos {
   ap: number;
@@ -63,7 +74,7 @@ export interface TargetChance {
 /** The legal targets of a mode, with their hit chance from the engine. */
 export function targetsFor(view: BattleState, legal: Action[], unit: string, mode: Mode): TargetChance[] {
   const type = mode === "move" ? "shoot" : mode;
-  if (type === "grenade") return [];
+  if (type === "grenade" || isComradeAct(type)) return [];
   const out: TargetChance[] = [];
   for (const a of legal) {
     if (a.type !== type || !("unit" in a) || a.unit !== unit || !("target" in a)) continue;
@@ -103,6 +114,17 @@ export function route(view: BattleState, seat: Seat, unit: string, to: Pos, wayp
   }
 }
 
+/** Fire on a route: the engine's burn for each burning tile the walk enters (the route preview counts acid only). */
+export function routeFire(view: BattleState, path: Pos[]): { pos: Pos; damage: number }[] {
+  const m = view.map;
+  const out: { pos: Pos; damage: number }[] = [];
+  for (const p of path) {
+    const damage = engine.fireDamageOnEntering(view, p.level * m.width * m.height + p.y * m.width + p.x);
+    if (damage > 0) out.push({ pos: p, damage });
+  }
+  return out;
+}
+
 export type Focus =
   | { kind: "creature"; id: string }
   | { kind: "soldier"; id: string }
@@ -120,7 +142,7 @@ export function focusedIntents(view: BattleState, focus: Focus | null): string[]
   if (!s) return [];
   // every announced attack that lands on him, and a drag that would take him
   const on = new Set(threatsOn(view, s).map((t) => t.unit));
-  for (const it of view.intents) if (it.kind === "drag" && s.grabbedBy === it.unit) on.add(it.unit);
+  for (const it of view.intents) if ((it.kind === "drag" && s.grabbedBy === it.unit) || it.victim === s.id) on.add(it.unit);
   return view.intents.filter((i) => on.has(i.unit)).map((i) => i.unit);
 }
 

@@ -98,3 +98,23 @@ export function describeEvent(e: BattleEvent, w: WireState | null): string {
   const line = f ? f(e, n) : `${(e as { type: string }).type}`;
   return line.charAt(0).toUpperCase() + line.slice(1);
 }
+
+/**
+ * A refusal in words a player reads: the server's message, except for the codes about the
+ * connection rather than the move (the server's words are written for a developer there).
+ */
+const REFUSAL: Record<string, string> = {
+  ERR_SHUTTING_DOWN: "The server is being updated and hands this battle to another one: your last command was not played. You will be back in your seat in a moment; give it again then.",
+  ERR_DUPLICATE: "That command had already arrived (it was sent again after the connection came back): it counts once.",
+  ERR_RATE_LIMITED: "Too many commands at once: wait a moment, then try again.",
+  ERR_CONNECTION: "Not sent: the connection is down. It goes out again as soon as you are reconnected.",
+};
+
+export function refusalText(code: string, message: string): string {
+  return REFUSAL[code] ?? message;
+}
+
+/** The marker while commands await the server's acknowledgement. */
+export function pendingText(count: number): string {
+  return count <= 0 ? "" : count === 1 ? "sending…" : `sending ${count}…`;
+}

@@ -239,6 +239,39 @@ export async function play(h: AnimHost, e: BattleEvent): Promise<void> {
       if (s) await floatText(h, "FREED", s.root.x, s.root.y - ts * 0.3, 0x4cd964, 450);
       return;
     }
+    case "pulled": {
+      // the lunge: the victim yanked onto the tile beside the Snatcher
+      const v = sp(e.victim);
+      h.cue?.("grab");
+      if (!v) return;
+      await moveAlong(h, v, [e.to], 220);
+      await floatText(h, "PULLED!", v.root.x, v.root.y - ts * 0.3, C.drag, 500);
+      return;
+    }
+    case "heldOn":
+    case "tugged": {
+      const s = sp(e.type === "heldOn" ? e.comrade : e.victim);
+      if (s) await floatText(h, e.type === "heldOn" ? "HELD ON" : "TUG −1", s.root.x, s.root.y - ts * 0.3, C.hold, 450);
+      return;
+    }
+    case "down":
+    case "revived": {
+      const s = sp(e.unit);
+      if (s) await floatText(h, e.type === "down" ? "DOWN" : "REVIVED", s.root.x, s.root.y - ts * 0.3, e.type === "down" ? 0xff6b6b : 0x4cd964, 550);
+      return;
+    }
+    case "carried":
+    case "dropped": {
+      const s = sp(e.by);
+      if (s) await floatText(h, e.type === "carried" ? "PICKS UP" : "SETS DOWN", s.root.x, s.root.y - ts * 0.3, 0xffffff, 450);
+      return;
+    }
+    case "fire": {
+      if ((e.at.level ?? 0) !== h.level || e.rounds <= 0) return;
+      const c = centre(h, e.at);
+      await splash(h, c, C.fire, 260);
+      return;
+    }
     case "spawned": {
       if ((e.at.level ?? 0) !== h.level) return;
       let s = h.sprites.get(e.unit);

@@ -1,5 +1,6 @@
 /**
- * The battle's layers over the terrain: glowing acid with drips (intensity = drops), corpses,
+ * The battle's layers over the terrain: glowing acid with drips (intensity = drops), fire (flames
+ * under smoke; the rounds left are a tag), corpses,
  * the fog, noise markers, the holding line with the exposed ground outside it and next round's
  * line; and the reachable area as an outline with 1-AP and 2-AP bands (a light touch, so the
  * terrain, ring and exposure stay readable under it). Static: painted only when they change.
@@ -29,6 +30,20 @@ export function drawLayers(g: Graphics, m: MapDef, w: WireState, level: number, 
           g.circle(dx, dy, ts * 0.065).fill({ color: C.acid, alpha: 0.95 });
           g.poly([dx - ts * 0.065, dy, dx, dy - ts * 0.16, dx + ts * 0.065, dy]).fill({ color: C.acid, alpha: 0.95 });
         }
+      }
+      const fire = w.fire?.[i] ?? 0;
+      if (fire > 0) {
+        // smoke over the tile (it blocks sight), then tongues of flame: more rounds left, taller
+        g.roundRect(px + 1, py + 1, ts - 2, ts - 2, ts / 4).fill({ color: C.smoke, alpha: 0.55 });
+        const hgt = ts * (0.32 + 0.08 * Math.min(4, fire));
+        for (let k = 0; k < 3; k++) {
+          const fx = px + ts * (0.28 + 0.22 * k);
+          const hk = hgt * (k === 1 ? 1 : 0.7 + 0.2 * hash01(x, y, 30 + k));
+          const base = py + ts * 0.86;
+          g.poly([fx - ts * 0.13, base, fx, base - hk, fx + ts * 0.13, base]).fill({ color: C.fire, alpha: 0.95 }).stroke({ width: 1, color: 0x000000, alpha: 0.6 });
+          g.poly([fx - ts * 0.06, base, fx, base - hk * 0.55, fx + ts * 0.06, base]).fill({ color: C.fireCore });
+        }
+        g.rect(px + 1, py + 1, ts - 2, ts - 2).stroke({ width: 2, color: C.fire, alpha: 0.9 });
       }
       const corpse = w.corpse?.[i] ?? 0;
       for (let k = 0; k < Math.min(3, corpse); k++) {

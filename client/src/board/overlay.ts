@@ -10,6 +10,10 @@ import type { MapDef, Pos, WireState } from "../engine";
 import type { Reach } from "../previews";
 import type { LabelItem } from "./labels";
 import { C, dashLine } from "./theme";
+import { unitName } from "../words";
+
+/** A short name for a tag: "Private Wang-1" → "WANG-1", "Sergeant Takumi" → "TAKUMI". */
+export const tagName = (w: WireState, id: string): string => (unitName(w, id).split(" ").pop() ?? id).toUpperCase();
 
 export interface PingMark {
   x: number;
@@ -24,7 +28,7 @@ export interface RouteMark {
   path: Pos[];
   waypoints: Pos[];
   ok: boolean;
-  hazards: { pos: Pos; damage: number; corrosion: number }[];
+  hazards: { pos: Pos; damage: number; corrosion: number; fire?: boolean }[];
   /** The cost written at the route's end, e.g. "1 AP · −2 HP · ARMOR −1". */
   tag: string;
   /** Something hurts on this route (tag in red). */
@@ -116,6 +120,17 @@ export function drawIntents(g: Graphics, d: DrawCtx, focus: string[], labels: La
       g.stroke({ width: 3, color: C.drag, alpha });
       labels.push({ id: `drag:${it.unit}`, text: `DRAG · GONE IN ${it.countdown}`, color: C.drag, ax: px, ay: py - ts * 0.5, priority: 60, dim: !lit });
     }
+    if (it.kind === "grab" && it.victim && mv.level === level) {
+      // the lunge's reach: the square around where it lands, outlined as the warning it is, and its named victim
+      const r = ts * 1.5;
+      for (const [x1, y1, x2, y2] of [[to.x - r, to.y - r, to.x + r, to.y - r], [to.x + r, to.y - r, to.x + r, to.y + r], [to.x + r, to.y + r, to.x - r, to.y + r], [to.x - r, to.y + r, to.x - r, to.y - r]] as const)
+        dashLine(g, x1, y1, x2, y2, 7, 4);
+      g.stroke({ width: fs.has(it.unit) ? 3 : 2, color: C.target, alpha: 0.95 * alpha });
+      const v = w.units[it.victim];
+      const at = v && v.level === level ? d.at(v.id) : null;
+      if (at) g.circle(at.x, at.y, ts * 0.5).stroke({ width: 3, color: C.target, alpha }).circle(at.x, at.y, ts * 0.58).stroke({ width: 1, color: 0xffffff, alpha: 0.7 * alpha });
+      labels.push({ id: `reach:${it.unit}`, text: "REACH", color: 0xff8080, ax: to.x, ay: to.y + r - ts * 0.2, priority: 55, dim: !lit });
+    }
     const area = it.area?.length ? it.area : it.target >= 0 ? [it.target] : [];
     for (const ai of area) {
       const p = tilePos(m, ai);
@@ -130,7 +145,7 @@ export function drawIntents(g: Graphics, d: DrawCtx, focus: string[], labels: La
         const c = centre(p, ts);
         g.moveTo(to.x, to.y).lineTo(c.x, c.y).stroke({ width: 2, color: C.target, alpha: 0.6 * alpha });
         // one tag per attacked tile: several attacks on it fold into one (labels.ts)
-        labels.push({ id: `atk:${it.unit}`, group: `tile:${it.target}`, text: `${it.kind.toUpperCase()}${it.damage > 0 ? ` −${it.damage}` : ""}`, color: it.damage > 0 ? 0xff8080 : 0xffd0d0, ax: c.x, ay: p.y * ts + ts * 0.1, priority: fs.has(it.unit) ? 90 : 50, dim: !lit });
+        labels.push({ id: `atk:${it.unit}`, group: `tile:${it.target}`, text: `${it.kind === "grab" && it.victim ? `LUNGE → ${tagName(w, it.victim)}` : it.kind.toUpperCase()}${it.damage > 0 ? ` −${it.damage}` : ""}`, color: it.damage > 0 ? 0xff8080 : 0xffd0d0, ax: c.x, ay: p.y * ts + ts * 0.1, priority: fs.has(it.unit) ? 90 : 50, dim: !lit });
       }
     }
     // the order badge, on the creature's top-left corner
@@ -168,8 +183,9 @@ export function drawOverlay(g: Graphics, d: DrawCtx, o: Overlay, labels: LabelIt
     for (const h of r.hazards) {
       if (!lv(h.pos)) continue;
       const c = centre(h.pos, ts);
-      g.circle(c.x, c.y, ts * 0.22).fill({ color: C.hazard, alpha: 0.5 }).stroke({ width: 2, color: 0xffffff });
-      labels.push({ id: `hz:${h.pos.x},${h.pos.y}`, text: `−${h.damage}${h.corrosion ? ` ARMOR −${h.corrosion}` : ""}`, color: C.hazard, ax: c.x, ay: c.y - ts * 0.3, priority: 85 });
+      const color = h.fire ? C.fire : C.hazard;
+      g.circle(c.x, c.y, ts * 0.22).fill({ color, alpha: 0.5 }).stroke({ width: 2, color: 0xffffff });
+      labels.push({ id: `hz${h.fire ? "f" : ""}:${h.pos.x},${h.pos.y}`, group: `hz:${h.pos.x},${h.pos.y}`, text: `${h.fire ? "FIRE " : ""}−${h.damage}${h.corrosion ? ` ARMOR −${h.corrosion}` : ""}`, color, ax: c.x, ay: c.y - ts * 0.3, priority: 85 });
     }
     r.waypoints.forEach((wp, i) => {
       if (!lv(wp)) return;
@@ -206,11 +222,26 @@ export function drawOverlay(g: Graphics, d: DrawCtx, o: Overlay, labels: LabelIt
   for (const u of Object.values(wire.units)) {
     if (u.fate !== "active" || u.level !== level) continue;
     const st: string[] = [];
-    if (u.grabbedBy) st.push("GRABBED");
+    if (u.down > 0) st.push(`DOWN · DIES IN ${u.down}`);
+    if (u.grabbedBy) st.push(u.heldBy ? `GRABBED · HELD BY ${tagName(wire, u.heldBy)}` : "GRABBED");
+    if (u.carrying) st.push(`CARRIES ${tagName(wire, u.carrying)}`);
     if (u.side === "squad" && !u.hasWeapon) st.push("NO RIFLE");
     if (u.freed) st.push("FREED");
     const at = d.at(u.id);
-    if (st.length && at) labels.push({ id: `st:${u.id}`, text: st.join(" "), color: 0xffe14d, ax: at.x, ay: at.y - ts * 0.35, priority: 75 });
+    if (u.heldBy && at) {
+      // the hold: a rope from the comrade holding on to the grabbed man
+      const h = d.at(u.heldBy);
+      if (h) g.moveTo(h.x, h.y).lineTo(at.x, at.y).stroke({ width: 5, color: 0x000000, alpha: 0.7 }).moveTo(h.x, h.y).lineTo(at.x, at.y).stroke({ width: 3, color: C.hold });
+    }
+    if (st.length && at) labels.push({ id: `st:${u.id}`, text: st.join(" "), color: u.down > 0 ? 0xff6b6b : 0xffe14d, ax: at.x, ay: at.y - ts * 0.35, priority: u.down > 0 ? 92 : 75 });
+  }
+  // burning tiles: the rounds each still burns
+  const plane = d.map.width * d.map.height;
+  const fire = wire.fire ?? [];
+  for (let i = level * plane; i < (level + 1) * plane; i++) {
+    if (!fire[i]) continue;
+    const p = tilePos(d.map, i);
+    labels.push({ id: `fire:${i}`, text: `FIRE ${fire[i]}`, color: C.fire, ax: (p.x + 0.5) * ts, ay: p.y * ts + ts * 0.1, priority: 72 });
   }
   if (o.partnerSelected) {
     const u = wire.units[o.partnerSelected];

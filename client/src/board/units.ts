@@ -27,6 +27,8 @@ export function makeSprite(u: WireUnit): UnitSprite {
 
 function soldier(g: Graphics, u: WireUnit, r: number, own: boolean): void {
   const color = u.seat === "wang" ? C.wang : C.takumi;
+  // a comrade carried over the shoulders: a grey body slung across his back
+  if (u.carrying) g.ellipse(-r * 0.7, 0, r * 0.38, r * 1.05).fill(0x8a9099).stroke({ width: 1.5, color: 0x000000 });
   // shoulders, pack, rifle (pointing along +x; the body is rotated to the facing)
   g.ellipse(-r * 0.1, 0, r * 0.55, r * 0.85).fill(color).stroke({ width: own ? 2.5 : 1.5, color: own ? 0xffffff : 0x000000 });
   g.roundRect(-r * 0.75, -r * 0.35, r * 0.3, r * 0.7, r * 0.1).fill(0x2d3a2a).stroke({ width: 1, color: 0x000000 });
@@ -86,6 +88,9 @@ export function drawSprite(s: UnitSprite, ts: number, viewerSeat: string): void 
     // creatures face down by default (+y): turn so +y points along the facing
     g.rotation = s.facing - Math.PI / 2;
   }
+  // down: the silhouette faded, lying across the tile, a red cross on him (the tag says when he dies)
+  g.alpha = u.down > 0 ? 0.55 : 1;
+  if (u.down > 0) g.rotation = Math.PI / 2 + 0.5;
   if (u.overwatch) g.circle(0, 0, r * 1.12).stroke({ width: 1.5, color: 0x3fd4ff, alpha: 0.9 });
   const b = s.bar.clear();
   // hp as pips under the unit (no text to collide with tags); AP pips on the right for soldiers
@@ -97,5 +102,10 @@ export function drawSprite(s: UnitSprite, ts: number, viewerSeat: string): void 
   const frac = u.hp / n;
   const hpColor = frac > 0.5 ? 0x4cd964 : frac > 0.25 ? 0xffcc00 : 0xff3b30;
   for (let i = 0; i < n; i++) b.rect(x0 + i * (pw + 1), y, pw, 3).fill(i < u.hp ? hpColor : 0x444444);
+  if (u.down > 0) {
+    b.rect(-ts * 0.06, -ts * 0.2, ts * 0.12, ts * 0.4).fill(0xff3b30).stroke({ width: 1, color: 0xffffff });
+    b.rect(-ts * 0.2, -ts * 0.06, ts * 0.4, ts * 0.12).fill(0xff3b30).stroke({ width: 1, color: 0xffffff });
+    b.rect(-ts * 0.05, -ts * 0.19, ts * 0.1, ts * 0.38).fill(0xff3b30);
+  }
   if (u.side === "squad") for (let i = 0; i < u.ap; i++) b.circle(ts * 0.4, -ts * 0.22 + i * ts * 0.16, ts * 0.055).fill(0xffffff).stroke({ width: 1, color: 0x000000 });
 }
