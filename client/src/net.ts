@@ -78,6 +78,8 @@ export class OnlineBackend implements Backend {
   /** The last command sequence number used; commands sent and not yet acknowledged, in order. */
   private seq = 0;
   private pending = new Map<number, { type: string; payload: Record<string, unknown>; gen: number }>();
+  /** Commands a stopping process refused (ERR_SHUTTING_DOWN): sent again after the rejoin. */
+  private deferred: { type: string; payload: Record<string, unknown> }[] = [];
   /** Connections so far (a command first sent on this one and refused as a duplicate was numbered
    *  from a stale count — after a reload — not received before: it is numbered again). */
   private gen = 0;
@@ -159,7 +161,8 @@ export class OnlineBackend implements Backend {
     room.onMessage("events", (m: { round: number; events: BattleEvent[] }) => this.h?.events(m.round, normalizeEvents(this.map, m.events ?? [])));
     room.onMessage("error", (m: { code: string; message: string; seq?: number }) => {
       // A repeat of a command already handled (resent after a reconnection): said as a note, not a refusal.
-      if (m.code === "ERR_DUPLICATE") this.h?.notice?.(m.code, m.message);
+      // A command refused by a stopping process is sent again once back (see the ack): a note too.
+      if (m.code === "ERR_DUPLICATE" || m.code === "ERR_SHUTTING_DOWN") this.h?.notice?.(m.code, m.message);
       else this.h?.error(m.code, m.message);
     });
     room.onMessage("ack", (m: { seq: number; ok: boolean; code?: string; lastSeq?: number }) => {
@@ -169,6 +172,12 @@ export class OnlineBackend implements Backend {
         this.seq = Math.max(this.seq, m.lastSeq);
         const { seq: _old, ...payload } = entry.payload;
         return this.command(entry.type, payload);
+      }
+      // The room's process is stopping: the command was not applied; it goes again, with a new
+      // number, to the room the battle reopens in (after the 4001 close and the rejoin's welcome).
+      if (entry && m.code === "ERR_SHUTTING_DOWN") {
+        const { seq: _old, ...payload } = entry.payload;
+        this.deferred.push({ type: entry.type, payload });
       }
       this.h?.pending?.(this.pending.size);
     });
@@ -234,6 +243,8 @@ export class OnlineBackend implements Backend {
       this.send(entry.type, entry.payload);
       this.pending.set(n, { ...entry, gen: -1 });
     }
+    // refused by a stopping process: numbered anew for this connection
+    for (const d of this.deferred.splice(0)) this.command(d.type, d.payload);
     this.h?.pending?.(this.pending.size);
   }
 

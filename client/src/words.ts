@@ -104,7 +104,7 @@ export function describeEvent(e: BattleEvent, w: WireState | null): string {
  * connection rather than the move (the server's words are written for a developer there).
  */
 const REFUSAL: Record<string, string> = {
-  ERR_SHUTTING_DOWN: "The server is being updated and hands this battle to another one: your last command was not played. You will be back in your seat in a moment; give it again then.",
+  ERR_SHUTTING_DOWN: "The server is being updated and hands this battle to another one: your last command was not played yet: it is sent again as soon as you are back in your seat, in a moment.",
   ERR_DUPLICATE: "That command had already arrived (it was sent again after the connection came back): it counts once.",
   ERR_RATE_LIMITED: "Too many commands at once: wait a moment, then try again.",
   ERR_CONNECTION: "Not sent: the connection is down. It goes out again as soon as you are reconnected.",
