@@ -128,6 +128,8 @@ export function put(el: HTMLElement, html: string): boolean {
 }
 
 /** Why the ring is what it is now and what it will be: corpses at the line and the round's squeeze. */
+const everyRounds = (n: number) => (n === 1 ? "every round" : `every ${n} rounds`);
+
 export function ringReason(w: WireState, squeezeCorpses: number, squeezeEvery: number): string {
   if (!w.hasPerimeter) return "";
   if (w.perimeterBroken) return "The line is broken: get your sergeants to the exit.";
@@ -137,9 +139,9 @@ export function ringReason(w: WireState, squeezeCorpses: number, squeezeEvery: n
   if (w.nextRadius !== w.radius) {
     const byRound = squeezeEvery > 0 && w.round % squeezeEvery === 0;
     const drop = w.radius - w.nextRadius - (byRound ? 1 : 0);
-    const why = [byRound ? `every ${squeezeEvery} rounds the line gives 1` : "", drop > 0 ? `${drop * squeezeCorpses}+ corpses lie at the line (each ${squeezeCorpses} push it in by 1)` : ""].filter(Boolean).join("; ");
+    const why = [byRound ? `${everyRounds(squeezeEvery)} the line gives 1` : "", drop > 0 ? `${drop * squeezeCorpses}+ corpses lie at the line (each ${squeezeCorpses} push it in by 1)` : ""].filter(Boolean).join("; ");
     parts.push(`Next round it closes to ${w.nextRadius}: ${why || "the squeeze"}.`);
-  } else parts.push(`Every ${squeezeCorpses} corpses at the line push it in by 1${squeezeEvery > 0 ? `, and every ${squeezeEvery} rounds it gives 1` : ""}.`);
+  } else parts.push(`Every ${squeezeCorpses} corpses at the line push it in by 1${squeezeEvery > 0 ? `, and ${everyRounds(squeezeEvery)} it gives 1` : ""}.`);
   return parts.join(" ");
 }
 

@@ -300,6 +300,24 @@ describe("the board reads at a glance", () => {
     await page.context().close();
   }, 60_000);
 
+  it("every story scene the server lists plays a round in the browser, with its briefing from the story", async () => {
+    const scenes = ["the-bus", "the-alley", "last-stand", "the-streets", "the-tower", "the-wall"];
+    const listed = ((await (await fetch(`${env.url}/api/maps`)).json()) as { id: string }[]).map((m) => m.id);
+    for (const id of scenes) expect(listed).toContain(id);
+    const { page, errors } = await newPage(env, 1280, 720);
+    pageErrors.push(errors);
+    for (const id of scenes) {
+      await page.goto(`${env.url}/?offline=1&map=${id}&seed=3&autoplay=1&speed=60`);
+      await waitLS(page, "s.autoplayDone === true", 60_000);
+      const s = await waitLS(page, "s.ready && !s.animating && (s.phase === 'player' || s.phase === 'ended')", 60_000);
+      expect(s.round > 1 || s.phase === "ended", id).toBe(true);
+      const briefing = loadMapById(id).briefing;
+      if (briefing) expect(await page.textContent("#story-briefing"), id).toContain(briefing.slice(0, 40));
+    }
+    await page.screenshot({ path: artifact("scene-the-wall.png") });
+    await page.context().close();
+  }, 180_000);
+
   it("no page error was thrown", () => {
     expect(pageErrors.flat()).toEqual([]);
   });
