@@ -77,7 +77,8 @@ export function isExpired(info: MatchInfo, now = Date.now()): boolean {
 }
 
 export class StoredMatch {
-  private activeSaved = 0;
+  /** When lastActive was last stored: a new or reopened match stores it as it opens. */
+  private activeSaved = Date.now();
 
   private constructor(
     readonly code: string,

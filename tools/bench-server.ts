@@ -129,6 +129,9 @@ interface Battle {
   meters: Meter[];
 }
 
+/** The load generator is one address opening every battle: lift the per-address creation limit. */
+const LOAD_GENERATOR_ENV = { LAST_STAND_CREATE_PER_MINUTE: "1000000", LAST_STAND_CREATE_BURST: "1000000" };
+
 async function openBattle(base: string, map: MapDef, seed: number): Promise<Battle> {
   const mt: Meter = { frames: 0, bytes: 0, patchBytes: 0, snapshotBytes: 0, snapshotWireBytes: 0 };
   const mw: Meter = { frames: 0, bytes: 0, patchBytes: 0, snapshotBytes: 0, snapshotWireBytes: 0 };
@@ -140,6 +143,8 @@ async function openBattle(base: string, map: MapDef, seed: number): Promise<Batt
     r.onMessage("events", () => {});
     r.onMessage("error", () => {});
     r.onMessage("ping", () => {});
+    r.onMessage("welcome", () => {});
+    r.onMessage("ack", () => {});
   }
   return { code: takumi.roomId, rooms: { takumi, wang }, meters: [mt, mw] };
 }
@@ -332,6 +337,7 @@ async function main() {
       redisUrl: TEST_REDIS_URL,
       redisPrefix: redis.prefix,
       databaseUrl: schema.url,
+      env: LOAD_GENERATOR_ENV,
       onStderr: (_n, d) => {
         if (!JSON_OUT) process.stderr.write(d);
       },
@@ -348,7 +354,7 @@ async function main() {
       (d) => {
         if (!JSON_OUT) process.stderr.write(d);
       },
-      schema ? { DATABASE_URL: schema.url } : {},
+      { ...LOAD_GENERATOR_ENV, ...(schema ? { DATABASE_URL: schema.url } : {}) },
     );
     base = `http://127.0.0.1:${port}`;
     servers = [{ base, pid: child.pid }];
