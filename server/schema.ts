@@ -73,7 +73,7 @@ export const BattleStateSchema = schema(
     noise: t.array("int32"),
     acid: t.array("uint8"),
     corpse: t.array("uint8"),
-    fire: t.array("uint8"),
+    fire: t.array("int32"),
     terrain: t.array("uint8"),
     visible: t.array("uint8"),
     hasPerimeter: t.boolean(),

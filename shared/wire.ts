@@ -62,7 +62,8 @@ export interface WireState {
   /** Per tile; 0 on tiles the viewer cannot see. */
   acid: number[];
   corpse: number[];
-  /** Rounds each tile still burns; 0 on tiles the viewer cannot see. */
+  /** Burning tiles the viewer sees, as pairs [tile index, rounds it still burns, …]: few tiles
+   *  burn, so the pairs are far smaller than a layer (`fireLayer` gives the layer back). */
   fire: number[];
   /** Terrain codes as the battle has changed them (public: the map is known). */
   terrain: number[];
@@ -84,6 +85,19 @@ export type { MapDef, Seat };
 import type { BattleView, ViewIntent } from "./view.js";
 import { type Intent, type Pos, type BattleState, emptyReport } from "./types.js";
 import { indexOf, posOf } from "./grid.js";
+
+function firePairs(fire: Uint8Array): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < fire.length; i++) if (fire[i] > 0) out.push(i, fire[i]);
+  return out;
+}
+
+/** The fire layer (rounds left per tile) from the wire's pairs. */
+export function fireLayer(pairs: readonly number[] | undefined, tiles: number): Uint8Array {
+  const layer = new Uint8Array(tiles);
+  if (pairs) for (let k = 0; k + 1 < pairs.length; k += 2) if (pairs[k] >= 0 && pairs[k] < tiles) layer[pairs[k]] = pairs[k + 1];
+  return layer;
+}
 
 export function toWire(v: BattleView): WireState {
   const map = v.map;
@@ -120,7 +134,7 @@ export function toWire(v: BattleView): WireState {
     noise: v.noise.map(idx),
     acid: Array.from(v.layers.acid),
     corpse: Array.from(v.layers.corpse),
-    fire: Array.from(v.layers.fire),
+    fire: firePairs(v.layers.fire),
     terrain: Array.from(v.layers.terrain),
     visible: Array.from(v.visible),
     hasPerimeter: !!p,
@@ -174,7 +188,7 @@ export function fromWire(w: WireState, map: MapDef): BattleView {
       melt: new Uint8Array(n),
       corpse: Uint8Array.from(w.corpse),
       terrain: Uint8Array.from(w.terrain),
-      fire: w.fire ? Uint8Array.from(w.fire) : new Uint8Array(n),
+      fire: fireLayer(w.fire, n),
     },
     perimeter,
     ready: { takumi: w.readyTakumi, wang: w.readyWang },

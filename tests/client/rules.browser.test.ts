@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { RULES, createBattle } from "../../shared/index.js";
+import { fireLayer } from "../../shared/wire.js";
 import { loadMapById } from "../../server/maps.js";
 import { artifact, clickTile, legalOf, newPage, screenshotStats, startEnv, tilePoint, waitLS, wireOf, type TestEnv } from "./browser.js";
 
@@ -202,7 +203,7 @@ describe("the rules that bite, in the client", () => {
     await edit(page, `const m = st.map; for (const [x, y, r] of a) st.layers.fire[y * m.width + x] = r;`, [[10, 8, 3], [11, 8, 1]]);
     const w = await wireOf(page);
     const W = loadMapById("last-stand").width;
-    expect(w.fire[8 * W + 10]).toBe(3);
+    expect(fireLayer(w.fire, w.terrain.length)[8 * W + 10]).toBe(3);
     const ls = await labels(page);
     expect(ls.find((b) => b.id === `fire:${8 * W + 10}`)?.text).toBe("FIRE 3");
     expect(ls.find((b) => b.id === `fire:${8 * W + 11}`)?.text).toBe("FIRE 1");

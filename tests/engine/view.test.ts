@@ -4,7 +4,7 @@
  */
 import { describe, it, expect } from "vitest";
 import {
-  apply, createBattle, eventsFor, fromWire, toWire, viewFor, visibleTiles,
+  apply, createBattle, eventsFor, fromWire, tileIndex, toWire, viewFor, visibleTiles,
   type BattleEvent, type BattleState, type BattleView, type Viewer,
 } from "../../shared/index.js";
 import { placeNoise } from "../../shared/noise.js";
@@ -252,6 +252,7 @@ describe("the wire form", () => {
     expect(Array.from(back.layers.acid)).toEqual(Array.from(v.layers.acid));
     expect(Array.from(back.layers.corpse)).toEqual(Array.from(v.layers.corpse));
     expect(Array.from(back.layers.terrain)).toEqual(Array.from(v.layers.terrain));
+    expect(Array.from(back.layers.fire)).toEqual(Array.from(v.layers.fire));
     expect(Array.from(back.visible)).toEqual(Array.from(v.visible));
     expect(back.perimeter).toEqual(v.perimeter);
     expect([back.round, back.phase, back.outcome, back.objective, back.step, back.ready, back.viewer])
@@ -269,6 +270,7 @@ describe("the wire form", () => {
     placeCreature(s, "spitter", 8, 5);
     setAcid(s, 8, 11, 0, 2);
     setCorpse(s, 8, 12, 0, 1);
+    s.layers.fire[tileIndex(s.map, 9, 11, 0)] = 3; // a burning tile in sight (the wire sends it as a pair)
     replan(s);
     expect(s.intents.some((i) => i.kind === "drag" && i.dragPath.length > 0)).toBe(true);
     const moved = act(s, "takumi", { type: "move", unit: TAKUMI, to: { x: 8, y: 11, level: 0 } }).state;

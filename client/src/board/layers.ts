@@ -6,12 +6,13 @@
  * terrain, ring and exposure stay readable under it). Static: painted only when they change.
  */
 import type { Graphics } from "pixi.js";
-import type { MapDef, Pos, WireState } from "../engine";
+import { fireLayer, type MapDef, type Pos, type WireState } from "../engine";
 import type { Reach } from "../previews";
 import { C, dashLine, hash01 } from "./theme";
 
 export function drawLayers(g: Graphics, m: MapDef, w: WireState, level: number, ts: number): void {
   const base = level * m.width * m.height;
+  const burning = fireLayer(w.fire, m.width * m.height * m.levels);
   for (let y = 0; y < m.height; y++) {
     for (let x = 0; x < m.width; x++) {
       const i = base + y * m.width + x;
@@ -31,7 +32,7 @@ export function drawLayers(g: Graphics, m: MapDef, w: WireState, level: number, 
           g.poly([dx - ts * 0.065, dy, dx, dy - ts * 0.16, dx + ts * 0.065, dy]).fill({ color: C.acid, alpha: 0.95 });
         }
       }
-      const fire = w.fire?.[i] ?? 0;
+      const fire = burning[i];
       if (fire > 0) {
         // smoke over the tile (it blocks sight), then tongues of flame: more rounds left, taller
         g.roundRect(px + 1, py + 1, ts - 2, ts - 2, ts / 4).fill({ color: C.smoke, alpha: 0.55 });

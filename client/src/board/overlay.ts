@@ -238,10 +238,11 @@ export function drawOverlay(g: Graphics, d: DrawCtx, o: Overlay, labels: LabelIt
   // burning tiles: the rounds each still burns
   const plane = d.map.width * d.map.height;
   const fire = wire.fire ?? [];
-  for (let i = level * plane; i < (level + 1) * plane; i++) {
-    if (!fire[i]) continue;
+  for (let k = 0; k + 1 < fire.length; k += 2) {
+    const i = fire[k];
+    if (i < level * plane || i >= (level + 1) * plane) continue;
     const p = tilePos(d.map, i);
-    labels.push({ id: `fire:${i}`, text: `FIRE ${fire[i]}`, color: C.fire, ax: (p.x + 0.5) * ts, ay: p.y * ts + ts * 0.1, priority: 72 });
+    labels.push({ id: `fire:${i}`, text: `FIRE ${fire[k + 1]}`, color: C.fire, ax: (p.x + 0.5) * ts, ay: p.y * ts + ts * 0.1, priority: 72 });
   }
   if (o.partnerSelected) {
     const u = wire.units[o.partnerSelected];
