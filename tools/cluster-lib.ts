@@ -121,6 +121,8 @@ ${nodes.map((n) => `    server 127.0.0.1:${n.port} max_fails=0;`).join("\n")}
     proxy_set_header Connection $connection_upgrade;
     proxy_set_header Host $host;
     proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+    # the player's own address, which a client cannot forge (the per-address room creation limit)
+    proxy_set_header X-Real-IP $remote_addr;
     proxy_read_timeout 1h;
     proxy_send_timeout 1h;
     proxy_connect_timeout 2s;
@@ -154,6 +156,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       REDIS_PREFIX: options.redisPrefix ?? "",
       DATABASE_URL: options.databaseUrl,
       PUBLIC_ADDRESS: publicAddress,
+      // behind nginx every request comes from 127.0.0.1: the player's address is in X-Real-IP
+      LAST_STAND_TRUST_PROXY: "1",
       ...options.env,
     });
     return { ...spec, publicAddress, child };
