@@ -12,7 +12,7 @@ import type { Page } from "playwright-core";
 import { createBattle, fromWire, toWire, viewFor, tileIndex, type Pos } from "../../shared/index.js";
 import { routePreview } from "../../shared/routePreview.js";
 import { loadMapById } from "../../server/maps.js";
-import { artifact, lastStand, newPage, screenshotStats, startEnv, tilePoint, waitLS, wireOf, type TestEnv } from "./browser.js";
+import { artifact, labels, lastStand, newPage, overlapping, screenshotStats, startEnv, type TestEnv, tilePoint, waitLS, wireOf } from "./browser.js";
 import { dryWaypoint } from "./fixtures.js";
 import { crowdedRound } from "../../tools/crowded.js";
 
@@ -27,18 +27,6 @@ afterAll(async () => {
   await env?.stop();
 });
 
-type Box = { id: string; text: string; x: number; y: number; w: number; h: number };
-const labels = (page: Page): Promise<Box[]> => page.evaluate(() => (window as any).__lastStandDebug.labels());
-const overlapping = (bs: Box[]) => {
-  const out: string[] = [];
-  for (let i = 0; i < bs.length; i++)
-    for (let j = i + 1; j < bs.length; j++) {
-      const a = bs[i];
-      const b = bs[j];
-      if (a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5) out.push(`${a.text} × ${b.text}`);
-    }
-  return out;
-};
 const settled = (page: Page, extra = "true") => waitLS(page, `s.ready && !s.animating && s.phase === "player" && (${extra})`, 60_000);
 
 async function hover(page: Page, x: number, y: number): Promise<void> {

@@ -157,3 +157,21 @@ export function fileSize(path: string): number {
 }
 
 export { readdirSync };
+
+/** A tag on the board as the page laid it out (its scene box). */
+export type Box = { id: string; text: string; x: number; y: number; w: number; h: number };
+
+/** Every tag the board shows now (`__lastStandDebug.labels()`). */
+export const labels = (page: Page): Promise<Box[]> => page.evaluate(() => (window as any).__lastStandDebug.labels());
+
+/** The pairs of tags whose boxes overlap (by more than half a pixel), by their texts. */
+export function overlapping(bs: Box[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < bs.length; i++)
+    for (let j = i + 1; j < bs.length; j++) {
+      const a = bs[i];
+      const b = bs[j];
+      if (a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5) out.push(`${a.text} × ${b.text}`);
+    }
+  return out;
+}

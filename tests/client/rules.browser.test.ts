@@ -11,7 +11,7 @@ import type { Page } from "playwright-core";
 import { RULES, createBattle } from "../../shared/index.js";
 import { fireLayer } from "../../shared/wire.js";
 import { loadMapById } from "../../server/maps.js";
-import { artifact, clickTile, legalOf, newPage, screenshotStats, startEnv, tilePoint, waitLS, wireOf, type TestEnv } from "./browser.js";
+import { artifact, clickTile, labels, legalOf, newPage, overlapping, screenshotStats, startEnv, type TestEnv, tilePoint, waitLS, wireOf } from "./browser.js";
 
 let env: TestEnv;
 const pageErrors: string[][] = [];
@@ -25,18 +25,6 @@ afterAll(async () => {
   for (const e of pageErrors) expect(e).toEqual([]);
 });
 
-type Box = { id: string; text: string; x: number; y: number; w: number; h: number };
-const labels = (page: Page): Promise<Box[]> => page.evaluate(() => (window as any).__lastStandDebug.labels());
-const overlapping = (bs: Box[]) => {
-  const out: string[] = [];
-  for (let i = 0; i < bs.length; i++)
-    for (let j = i + 1; j < bs.length; j++) {
-      const a = bs[i];
-      const b = bs[j];
-      if (a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5) out.push(`${a.text} × ${b.text}`);
-    }
-  return out;
-};
 const frames = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 const settled = (page: Page, extra = "true") => waitLS(page, `s.ready && !s.animating && s.phase === "player" && (${extra})`, 60_000);
 
