@@ -20,7 +20,6 @@ import { normalizeCode } from "./codes.js";
 import { services } from "./services.js";
 import { clusterInfo, processAlive } from "./cluster/index.js";
 import { handleStats, loopStats, resetLoopStats, storeStats } from "./metrics.js";
-import { hashString } from "../shared/hash.js";
 import { logClientMistake } from "./logger.js";
 import { isExpired, EXPIRED } from "./match.js";
 
