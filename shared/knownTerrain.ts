@@ -21,6 +21,15 @@ export function setTerrain(d: Draft, i: number, t: number): void {
   terrain[i] = t;
 }
 
+/** The squad learns tile `i` (a soldier fell through it where no one saw the hole). */
+export function learnTerrain(d: Draft, i: number): void {
+  const known = d.s.knownTerrain;
+  if (!known?.some((k) => k.tile === i)) return;
+  const left = known.filter((k) => k.tile !== i);
+  if (left.length) d.s.knownTerrain = left;
+  else delete d.s.knownTerrain;
+}
+
 /** At a command's end: the squad now knows the tiles it sees (and those whose terrain is back to what it knew). */
 export function settleKnownTerrain(d: Draft): void {
   const known = d.s.knownTerrain;

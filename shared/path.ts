@@ -117,9 +117,12 @@ export function nearestGoalField(s: BattleState, from: Pos, goals: Uint8Array, o
   return soldierSearch(s, [tileIndex(s.map, from.x, from.y, from.level)], Number.MAX_SAFE_INTEGER, occ, -1, goals);
 }
 
-/** The search from the start tiles; with `stopAt` >= 0 it stops once that tile is settled. */
+/**
+ * The search from the start tiles; with `stopAt` >= 0 it stops once that tile is settled. A
+ * soldier's search plans for the squad, so on the squad's known terrain (a drag walks the real one).
+ */
 function search(s: BattleState, starts: number[], creature: boolean, maxCost: number, occ: Uint8Array, stopAt: number): CostField {
-  return creature ? creatureSearch(s, starts, maxCost, occ, stopAt) : soldierSearch(s, starts, maxCost, occ, stopAt);
+  return creature ? creatureSearch(s, starts, maxCost, occ, stopAt) : soldierSearch(s, starts, maxCost, occ, stopAt, undefined, null, knownTerrainOf(s));
 }
 
 // Reused queue for the creatures' searches.

@@ -18,6 +18,7 @@ import { enteredFire } from "../fire.js";
 import { checkRescue } from "../objectives.js";
 import { canSee } from "../sight.js";
 import { knownUnitAt } from "../view.js";
+import { learnTerrain } from "../knownTerrain.js";
 import { type Refusal, needsAp, onGrid, ownSoldier, refuse, isRefusal } from "./common.js";
 
 type Move = Extract<Action, { type: "move" }>;
@@ -82,6 +83,7 @@ export function runMove(d: Draft, seat: Seat, a: Move, plan: MovePlan): void {
     // a floor melted where the squad could not see: he steps on it and falls through
     if (s.layers.terrain[i] === Terrain.hole) {
       tellWalk();
+      learnTerrain(d, i);
       fall(d, u);
       resolveEffects(d);
       fell = true;
