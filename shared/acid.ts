@@ -9,6 +9,7 @@ import type { BattleState, Pos, Unit } from "./types.js";
 import { type Draft, emit, hurt, queue, writeLayers } from "./draft.js";
 import { DIRS4, DIRS8, inGrid, posOf, tileIndex } from "./grid.js";
 import { unitAt } from "./units.js";
+import { setTerrain } from "./knownTerrain.js";
 
 const A = RULES.acid;
 
@@ -123,7 +124,7 @@ function meltFloors(d: Draft): void {
   const map = s.map;
   if (map.levels < 2) return;
   const perLevel = map.width * map.height;
-  const { acid, melt, terrain } = writeLayers(d);
+  const { acid, melt } = writeLayers(d);
   for (let i = perLevel; i < acid.length; i++) {
     if (acid[i] < A.corpse) {
       melt[i] = 0;
@@ -134,27 +135,30 @@ function meltFloors(d: Draft): void {
     const at = posOf(map, i);
     const dripTo = { x: at.x, y: at.y, level: at.level - 1 };
     const drip = acid[i] - 1;
-    terrain[i] = Terrain.hole;
+    setTerrain(d, i, Terrain.hole);
     acid[i] = 0;
     melt[i] = 0;
     emit(d, { type: "melted", at });
     const victim = unitAt(s, at);
-    if (victim) {
-      const below = unitAt(s, dripTo);
-      victim.level = dripTo.level;
-      // the fall tears a held soldier from his grabber (and a falling grabber from its victim)
-      if (victim.grabbedBy) queue(d, { kind: "release", victim: victim.id, by: victim.grabbedBy });
-      if (victim.grabbing) queue(d, { kind: "release", victim: victim.grabbing, by: victim.id });
-      if (below) {
-        // someone stands below: the faller lands on him, both hurt; the faller takes the nearest free tile
-        hurt(d, below, A.fallDamage, "fall", true);
-        placeNear(d, victim);
-      }
-      emit(d, { type: "fell", unit: victim.id, to: { x: victim.x, y: victim.y, level: victim.level } });
-      hurt(d, victim, A.fallDamage, "fall", true);
-    }
+    if (victim) fall(d, victim);
     raiseAcid(d, dripTo, drip);
   }
+}
+
+/** A unit whose floor is a hole falls to the level below, hurt (and whoever stands there). */
+export function fall(d: Draft, victim: Unit): void {
+  const below = unitAt(d.s, { x: victim.x, y: victim.y, level: victim.level - 1 });
+  victim.level--;
+  // the fall tears a held soldier from his grabber (and a falling grabber from its victim)
+  if (victim.grabbedBy) queue(d, { kind: "release", victim: victim.id, by: victim.grabbedBy });
+  if (victim.grabbing) queue(d, { kind: "release", victim: victim.grabbing, by: victim.id });
+  if (below) {
+    // someone stands below: the faller lands on him, both hurt; the faller takes the nearest free tile
+    hurt(d, below, A.fallDamage, "fall", true);
+    placeNear(d, victim);
+  }
+  emit(d, { type: "fell", unit: victim.id, to: { x: victim.x, y: victim.y, level: victim.level } });
+  hurt(d, victim, A.fallDamage, "fall", true);
 }
 
 /** Move a unit to the nearest free, standable tile on its level (after a fall). */

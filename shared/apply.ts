@@ -18,6 +18,7 @@ import { checkRevive, runRevive } from "./actions/revive.js";
 import { checkCarry, checkDrop, runCarry, runDrop } from "./actions/carry.js";
 import { checkEnd } from "./objectives.js";
 import { updateNextRadius } from "./perimeter.js";
+import { settleKnownTerrain } from "./knownTerrain.js";
 
 const isInt = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
 const isId = (v: unknown): v is string => typeof v === "string" && v.length > 0 && v.length <= 32;
@@ -108,6 +109,7 @@ export function apply(state: BattleState, command: Command): ApplyResult {
   checkEnd(d, false);
   // the next radius only moves with corpses (a layer write) or a new round
   if (d.layersOwned || d.s.round !== s.round) updateNextRadius(d.s);
+  settleKnownTerrain(d);
   d.s.step = s.step + 1;
   return { ok: true, state: d.s, events: d.events };
 }

@@ -68,6 +68,8 @@ function cloneSharingLayers(s: BattleState): BattleState {
   };
   if (s.unready) out.unready = { takumi: s.unready.takumi, wang: s.unready.wang };
   if (s.undone) out.undone = { takumi: s.undone.takumi, wang: s.undone.wang };
+  // replaced, never edited (knownTerrain.ts)
+  if (s.knownTerrain) out.knownTerrain = s.knownTerrain;
   return out;
 }
 

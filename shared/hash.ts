@@ -43,6 +43,7 @@ const intentText = (i: Intent) => `${pick(i, INTENT_KEYS)}|${pos(i.moveTo)}|${po
 export const HASHED_STATE_KEYS: readonly string[] = [
   "rulesVersion", "map", "seed", "options", "rng", "round", "phase", "outcome", "objective", "units", "nextUnitId",
   "perimeter", "ready", "intents", "noise", "undo", "civiliansSaved", "report", "step", "layers", "unready", "undone",
+  "knownTerrain",
 ];
 
 /** The canonical text of every field that matters to the rules (the map named by its content hash). */
@@ -58,6 +59,8 @@ function stateText(s: BattleState): string {
     s.unready ? `${s.unready.takumi},${s.unready.wang}` : "-",
     // (added after rules version 3's goldens were recorded: absent, it leaves the text as it was)
     ...(s.undone ? [`${s.undone.takumi},${s.undone.wang}`] : []),
+    // (likewise: absent or empty, nothing hidden, the text is as before)
+    ...(s.knownTerrain?.length ? [`kt:${s.knownTerrain.map((k) => `${k.tile}.${k.terrain}`).join(" ")}`] : []),
   ].join("|");
 }
 

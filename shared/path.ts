@@ -9,6 +9,7 @@ import type { BattleState, Pos, Unit } from "./types.js";
 import { DIRS8, posOf, tileIndex } from "./grid.js";
 import { moveOf, unitById } from "./units.js";
 import { knownOccupancy, viewerMask } from "./view.js";
+import { knownTerrainOf } from "./knownTerrain.js";
 
 export interface CostField {
   /** Cost to reach each tile, -1 where unreached. */
@@ -116,9 +117,12 @@ export function nearestGoalField(s: BattleState, from: Pos, goals: Uint8Array, o
   return soldierSearch(s, [tileIndex(s.map, from.x, from.y, from.level)], Number.MAX_SAFE_INTEGER, occ, -1, goals);
 }
 
-/** The search from the start tiles; with `stopAt` >= 0 it stops once that tile is settled. */
+/**
+ * The search from the start tiles; with `stopAt` >= 0 it stops once that tile is settled. A
+ * soldier's search plans for the squad, so on the squad's known terrain (a drag walks the real one).
+ */
 function search(s: BattleState, starts: number[], creature: boolean, maxCost: number, occ: Uint8Array, stopAt: number): CostField {
-  return creature ? creatureSearch(s, starts, maxCost, occ, stopAt) : soldierSearch(s, starts, maxCost, occ, stopAt);
+  return creature ? creatureSearch(s, starts, maxCost, occ, stopAt) : soldierSearch(s, starts, maxCost, occ, stopAt, undefined, null, knownTerrainOf(s));
 }
 
 // Reused queue for the creatures' searches.
@@ -254,9 +258,11 @@ function pushRing(b: number, i: number): void {
  * route with the least hazard (acid entered, then exposure): every tile of cost c is reached from
  * tiles of lower cost, all settled before bucket c is read, so the tie-break is exact.
  */
-function soldierSearch(s: BattleState, starts: number[], maxCost: number, occ: Uint8Array, stopAt: number, goals?: Uint8Array, seen: Uint8Array | null = null): CostField {
+function soldierSearch(
+  s: BattleState, starts: number[], maxCost: number, occ: Uint8Array, stopAt: number, goals?: Uint8Array, seen: Uint8Array | null = null,
+  terrain = s.layers.terrain,
+): CostField {
   const map = s.map;
-  const terrain = s.layers.terrain;
   const perLevel = map.width * map.height;
   const n = perLevel * map.levels;
   const dist = new Int32Array(n).fill(-1);
@@ -334,10 +340,9 @@ function soldierSearch(s: BattleState, starts: number[], maxCost: number, occ: U
  * a search over (movement spent, tile), small since a round's budget is a few points. Costs (`dist`)
  * are the cheapest, as plain search gives them; routes may walk farther within the same AP.
  */
-function apRouteField(s: BattleState, from: number, budget: number, move: number, occ: Uint8Array, seen: Uint8Array | null): CostField {
-  const base = soldierSearch(s, [from], budget, occ, -1, undefined, seen);
+function apRouteField(s: BattleState, from: number, budget: number, move: number, occ: Uint8Array, seen: Uint8Array | null, terrain: Uint8Array): CostField {
+  const base = soldierSearch(s, [from], budget, occ, -1, undefined, seen, terrain);
   const map = s.map;
-  const terrain = s.layers.terrain;
   const perLevel = map.width * map.height;
   const n = perLevel * map.levels;
   const top = Math.min(budget, n * 2);
@@ -427,7 +432,7 @@ export function apForCost(u: Unit, cost: number): number {
 /**
  * A soldier's movement field this round, remembered per state: the client's previews, the bots
  * and apply() all ask for the same field of the same state. States are values (the engine never
- * changes one it has returned); the key still checks where every unit stands and the terrain, so
+ * changes one it has returned); the key still checks where every unit stands and the (known) terrain, so
  * a state edited in place (as tests do to set up a position) is never answered from a stale field.
  */
 interface MemoField {
@@ -449,8 +454,13 @@ function boardKey(s: BattleState, u: Unit): number {
 /** The remembered field of this soldier in this state, if it is still true to the board. */
 function memoFor(s: BattleState, u: Unit): MemoField | undefined {
   const hit = fieldMemo.get(s)?.get(u.id);
-  if (hit && hit.key === boardKey(s, u) && hit.terrain === s.layers.terrain && hit.field.start === tileIndex(s.map, u.x, u.y, u.level)) return hit;
+  if (hit && hit.key === boardKey(s, u) && hit.terrain === terrainFor(s, u) && hit.field.start === tileIndex(s.map, u.x, u.y, u.level)) return hit;
   return undefined;
+}
+
+/** The terrain a soldier's routes are judged on: his seat's known terrain (a hole under the fog neither blocks nor bends them). */
+export function terrainFor(s: BattleState, u: Unit): Uint8Array {
+  return u.seat ? knownTerrainOf(s) : s.layers.terrain;
 }
 
 /** A soldier's movement field, exact for every tile up to `budget` movement points (default: all his AP). */
@@ -465,8 +475,9 @@ export function soldierField(s: BattleState, u: Unit, budget = movementBudget(u)
   // what his seat knows stands where: a hidden creature neither blocks nor bends his route
   const seen = u.seat ? viewerMask(s, u.seat) : null;
   const occ = u.seat ? knownOccupancy(s, u.seat, seen!) : occupancy(s);
-  const field = apRouteField(s, tileIndex(s.map, u.x, u.y, u.level), budget, moveOf(u), occ, seen);
-  perState.set(u.id, { key: boardKey(s, u), terrain: s.layers.terrain, field, occ, budget });
+  const terrain = terrainFor(s, u);
+  const field = apRouteField(s, tileIndex(s.map, u.x, u.y, u.level), budget, moveOf(u), occ, seen, terrain);
+  perState.set(u.id, { key: boardKey(s, u), terrain, field, occ, budget });
   return { field, occ };
 }
 

@@ -171,6 +171,15 @@ export interface BattleState {
   report: Report;
   /** Number of commands accepted so far (the match log's length). */
   step: number;
+  /** Tiles whose terrain changed where the squad could not see, with what the squad still knows
+   *  there (by tile; absent when none): see knownTerrain.ts. */
+  knownTerrain?: KnownTerrain[];
+}
+
+/** A tile whose real terrain the squad does not know yet, and the terrain it last saw there. */
+export interface KnownTerrain {
+  tile: number;
+  terrain: number;
 }
 
 // ---- Actions --------------------------------------------------------------------------------

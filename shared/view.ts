@@ -1,11 +1,13 @@
 /**
  * What one viewer may see of a battle: the server sends only this. Creatures out of sight, their
- * intents and hit points, the layers under the fog and the random generator's state are removed.
+ * intents and hit points, the layers under the fog and the random generator's state are removed;
+ * the terrain is what the squad last saw of each tile (knownTerrain.ts).
  * The result is still a BattleState, so the client can ask the engine for previews on it.
  */
 import type { BattleEvent, BattleState, Intent, Pos, Seat, Unit } from "./types.js";
 import { visibleTiles } from "./sight.js";
 import { tileIndex } from "./grid.js";
+import { knownTerrainOf } from "./knownTerrain.js";
 
 export type Viewer = Seat | "spectator";
 
@@ -89,7 +91,9 @@ function viewIntents(s: BattleState, shown: Set<string>, viewer: Viewer): ViewIn
   return out.map((i, k) => ({ ...i, order: k + 1 }));
 }
 
-export function viewFor(s: BattleState, viewer: Viewer): BattleView {
+export function viewFor(full: BattleState, viewer: Viewer): BattleView {
+  // where the terrain changed unseen is not the viewer's to know (the view's terrain is the known one)
+  const { knownTerrain: _hidden, ...s } = full;
   const visible = viewerMask(s, viewer);
   const seen = (p: Pos) => visible[tileIndex(s.map, p.x, p.y, p.level)] === 1;
   const units = s.units.filter((u) => u.side === "squad" || (u.fate === "active" && seen(u)));
@@ -112,7 +116,7 @@ export function viewFor(s: BattleState, viewer: Viewer): BattleView {
       acidAge: mask(s.layers.acidAge),
       melt: mask(s.layers.melt),
       corpse: mask(s.layers.corpse),
-      terrain: s.layers.terrain.slice(),
+      terrain: knownTerrainOf(full).slice(),
       fire: mask(s.layers.fire),
     },
     nextUnitId: 0,

@@ -2,13 +2,14 @@
 import { Terrain } from "../map/types.js";
 import { RULES, SOLDIERS } from "../rules/table.js";
 import type { Action, BattleState, Pos, Seat, SoldierKind, Unit } from "../types.js";
-import { type Draft, emit, draftUnit, hurt, writeLayers } from "../draft.js";
+import { type Draft, emit, draftUnit, hurt } from "../draft.js";
 import { distance, tileIndex, tilesAround } from "../grid.js";
 import { lineOfSight, visibleTiles } from "../sight.js";
 import { unitAt } from "../units.js";
 import { blastIgnites } from "../fire.js";
 import { resolveEffects } from "../effects.js";
 import { type Refusal, isRefusal, needsAp, onGrid, ownSoldier, refuse } from "./common.js";
+import { setTerrain } from "../knownTerrain.js";
 
 type Grenade = Extract<Action, { type: "grenade" }>;
 
@@ -45,7 +46,7 @@ export function runGrenade(d: Draft, a: Grenade): void {
   const victims = tiles.map((p) => unitAt(d.s, p)).filter((v): v is Unit => !!v);
   for (const p of tiles) {
     const i = tileIndex(d.s.map, p.x, p.y, p.level);
-    if (d.s.layers.terrain[i] === Terrain.rubble) writeLayers(d).terrain[i] = Terrain.street;
+    if (d.s.layers.terrain[i] === Terrain.rubble) setTerrain(d, i, Terrain.street);
   }
   for (const v of victims) hurt(d, v, RULES.grenade.damage, "grenade");
   resolveEffects(d);

@@ -2,19 +2,23 @@
  * Move: walk the cheapest path to a tile within the action points left (1 AP per 4 movement).
  * Judged on what the seat knows (soldiers, creatures in sight): a tile where a hidden creature
  * stands is free as far as he knows. Walking, he stops on the last free tile before a hidden
- * creature in his way: an ambush; the creature is revealed and the move is final.
+ * creature in his way: an ambush; the creature is revealed and the move is final. Likewise the
+ * terrain is the squad's known terrain: a floor melted under the fog is a floor until seen, and
+ * he who steps on it falls through (the move is final too); rubble blown away he just walks.
  */
 import type { Action, BattleState, Pos, Seat, Unit } from "../types.js";
 import { type Draft, draftUnit, emit } from "../draft.js";
 import { tileIndex, posOf } from "../grid.js";
-import { apForCost, soldierPath, stepCost } from "../path.js";
+import { apForCost, soldierPath, stepCost, terrainFor } from "../path.js";
+import { Terrain } from "../map/types.js";
 import { unitAt } from "../units.js";
-import { burnsOnEntering, enteredTile } from "../acid.js";
+import { burnsOnEntering, enteredTile, fall } from "../acid.js";
 import { resolveEffects } from "../effects.js";
 import { enteredFire } from "../fire.js";
 import { checkRescue } from "../objectives.js";
 import { canSee } from "../sight.js";
 import { knownUnitAt } from "../view.js";
+import { learnTerrain } from "../knownTerrain.js";
 import { type Refusal, needsAp, onGrid, ownSoldier, refuse, isRefusal } from "./common.js";
 
 type Move = Extract<Action, { type: "move" }>;
@@ -34,7 +38,7 @@ export function planMove(s: BattleState, seat: Seat, a: Move): MovePlan | Refusa
   const off = onGrid(s, a.to);
   if (off) return off;
   const target = tileIndex(s.map, a.to.x, a.to.y, a.to.level);
-  if (stepCost(s.layers.terrain[target], false) === 0) return refuse("ERR_BLOCKED");
+  if (stepCost(terrainFor(s, u)[target], false) === 0) return refuse("ERR_BLOCKED");
   if (knownUnitAt(s, seat, a.to)) return refuse("ERR_OCCUPIED");
   const route = soldierPath(s, u, target);
   if (!route || route.path.length === 0) return refuse("ERR_UNREACHABLE");
@@ -59,6 +63,7 @@ export function runMove(d: Draft, seat: Seat, a: Move, plan: MovePlan): void {
   u.ap -= plan.ap;
   u.overwatch = false;
   let ambusher: Unit | undefined;
+  let fell = false;
   let walked: Pos[] = [];
   // the walk is told up to each tile that burns, then the burn: events come in the order they happen
   const tellWalk = () => {
@@ -75,6 +80,15 @@ export function runMove(d: Draft, seat: Seat, a: Move, plan: MovePlan): void {
     }
     u.x = to.x; u.y = to.y; u.level = to.level;
     walked.push(to);
+    // a floor melted where the squad could not see: he steps on it and falls through
+    if (s.layers.terrain[i] === Terrain.hole) {
+      tellWalk();
+      learnTerrain(d, i);
+      fall(d, u);
+      resolveEffects(d);
+      fell = true;
+      break;
+    }
     const burning = s.layers.fire[i] > 0;
     if (!burnsOnEntering(s, i) && !burning) continue;
     tellWalk();
@@ -92,8 +106,8 @@ export function runMove(d: Draft, seat: Seat, a: Move, plan: MovePlan): void {
   // the whole move's AP are spent all the same: a probe into the fog is never free
   if (ambusher) emit(d, { type: "ambush", unit: u.id, by: ambusher.id, at: { x: ambusher.x, y: ambusher.y, level: ambusher.level } });
   const rescued = u.fate === "active" && checkRescue(d, u);
-  // a move stays undoable until it reveals a creature, hurts someone or changes the objective
-  const revealed = !!ambusher || (u.fate === "active" && revealsCreature(s, u, before));
+  // a move stays undoable until it reveals a creature (or a hole), hurts someone or changes the objective
+  const revealed = !!ambusher || fell || (u.fate === "active" && revealsCreature(s, u, before));
   const hurtSomeone = d.events.slice(eventsBefore).some((e) => e.type === "damaged");
   if (revealed || hurtSomeone || rescued) s.undo = { takumi: [], wang: [] };
   else s.undo[seat] = [...s.undo[seat], { before }];

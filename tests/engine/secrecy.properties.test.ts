@@ -1,7 +1,8 @@
 /**
  * No verdict of the engine depends on what the squad cannot see (issue 7), as a property: for random
  * states, a twin that differs only in the fog (hidden creatures moved, removed or added; acid and
- * corpses under the fog) gives the seat the same view; then every action gets the same verdict and
+ * corpses under the fog; terrain changed out of the squad's sight: a floor melted to a hole above
+ * the ground, rubble blown to street) gives the seat the same view; then every action gets the same verdict and
  * code and every accepted move the same path and cost, the legal action lists and the bot's choice
  * are the same, and the view alone (also as the client rebuilds it from the wire) gives the same
  * verdicts: what the client previews is what the server rules.
@@ -26,9 +27,13 @@ interface FogEdit {
   to: number;
 }
 
-/** A battle played some way in: random legal actions, rounds ended now and then. */
-function played(id: MapId, seed: number, split: boolean, steps: number[]): BattleState {
+/**
+ * A battle played some way in: random legal actions, rounds ended now and then. `down`: on
+ * tower-test the squad starts downstairs, so the floor above lies under the fog.
+ */
+function played(id: MapId, seed: number, split: boolean, steps: number[], down = false): BattleState {
   let s = fresh(id, seed, { splitVision: split });
+  if (down && id === "tower-test") for (const u of s.units) if (u.side === "squad") u.level = 0;
   for (const step of steps) {
     if (s.phase !== "player") break;
     if (step % 9 === 0) {
@@ -64,8 +69,34 @@ function twin(s: BattleState, seat: Seat, edits: FogEdit[]): BattleState {
   const pool = free.slice(0, 24);
   const movable = (u: Unit) =>
     u.side === "creature" && u.fate === "active" && !u.grabbing && mask[tileIndex(map, u.x, u.y, u.level)] === 0 && (u.unseenAtPhaseStart || t.phase !== "player");
+  // tiles whose terrain may change where the whole squad cannot see (known terrain is the squad's)
+  const squadSees = visibleTiles(t);
+  const changeable: number[] = [];
+  for (let i = 0; i < squadSees.length; i++) {
+    const here = t.layers.terrain[i];
+    const upper = i >= map.width * map.height;
+    if (squadSees[i] === 0 && !occupied.has(i) && (here === Terrain.rubble || (upper && (here === Terrain.street || here === Terrain.rubble)))) changeable.push(i);
+  }
+  changeable.sort((a, b) => near(a) - near(b) || a - b);
   let added = 0;
-  for (const e of edits) {
+  // every twin has its terrain changed at least once (where the map allows)
+  for (const e of [{ ...edits[0], how: 4 }, ...edits]) {
+    if (e.how === 4) {
+      if (!changeable.length) continue;
+      const i = changeable[e.to % changeable.length];
+      if (occupied.has(i)) continue;
+      const real = t.layers.terrain[i];
+      const upper = i >= map.width * map.height;
+      const next = upper && (real !== Terrain.rubble || e.pick % 2 === 0) ? Terrain.hole : Terrain.street;
+      if (next === real) continue;
+      t.layers = { ...t.layers, terrain: t.layers.terrain.slice() };
+      t.layers.terrain[i] = next;
+      if (!t.knownTerrain?.some((k) => k.tile === i))
+        t.knownTerrain = [...(t.knownTerrain ?? []), { tile: i, terrain: real }].sort((a, b) => a.tile - b.tile);
+      // no creature is put on a hole later
+      occupied.add(i);
+      continue;
+    }
     const hidden = t.units.filter(movable);
     const spot = pool.length ? pool[e.to % pool.length] : -1;
     if (e.how === 3 && spot >= 0) {
@@ -110,6 +141,14 @@ function probes(s: BattleState, t: BattleState, seat: Seat, extra: number[]): Ac
             if (c.x + dx >= 0 && c.y + dy >= 0 && c.x + dx < map.width && c.y + dy < map.height) tiles.add(tileIndex(map, c.x + dx, c.y + dy, c.level));
   const n = map.width * map.height * map.levels;
   for (const k of extra) tiles.add(k % n);
+  // and around every tile whose terrain the squad does not know
+  for (const st of [s, t])
+    for (const k of st.knownTerrain ?? []) {
+      const p = posOf(map, k.tile);
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++)
+          if (p.x + dx >= 0 && p.y + dy >= 0 && p.x + dx < map.width && p.y + dy < map.height) tiles.add(tileIndex(map, p.x + dx, p.y + dy, p.level));
+    }
   const targets = new Set([...s.units, ...t.units].filter((u) => u.side === "creature").map((u) => u.id));
   targets.add("c999");
   const out: Action[] = [{ type: "ready", ready: true }, { type: "ready", ready: false }, { type: "undo" }];
@@ -139,7 +178,7 @@ function verdict(s: BattleState, c: Command): unknown {
 describe("secrecy: no verdict depends on what the squad cannot see", () => {
   const maps: MapId[] = ["last-stand", "the-alley", "tower-test"];
   it("two states with the same squad view give every action the same verdict, code, path and cost", () => {
-    let compared = 0, fogged = 0;
+    let compared = 0, fogged = 0, holes = 0, rubble = 0;
     fc.assert(
       fc.property(
         fc.constantFrom(...maps),
@@ -147,15 +186,20 @@ describe("secrecy: no verdict depends on what the squad cannot see", () => {
         fc.boolean(),
         fc.constantFrom(...SEATS),
         fc.array(fc.nat(), { maxLength: 40 }),
-        fc.array(fc.record({ how: fc.nat(3), pick: fc.nat(), to: fc.nat() }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.record({ how: fc.nat(4), pick: fc.nat(), to: fc.nat() }), { minLength: 1, maxLength: 6 }),
         fc.array(fc.nat(), { maxLength: 12 }),
-        (id, seed, split, seat, steps, edits, extra) => {
-          const s = played(id, seed, split, steps);
+        fc.boolean(),
+        (id, seed, split, seat, steps, edits, extra, down) => {
+          const s = played(id, seed, split, steps, down);
           const t = twin(s, seat, edits);
           // the twins are indistinguishable to the seat: if not, the generator is wrong, not the engine
           expect(viewFor(t, seat)).toEqual(viewFor(s, seat));
           const view = viewFor(s, seat);
           if (JSON.stringify(t.units) !== JSON.stringify(s.units)) fogged++;
+          for (const k of t.knownTerrain ?? []) {
+            if (t.layers.terrain[k.tile] === Terrain.hole) holes++;
+            else rubble++;
+          }
           for (const action of probes(s, t, seat, extra)) {
             const c: Command = { seat, action };
             const want = verdict(s, c);
@@ -176,6 +220,9 @@ describe("secrecy: no verdict depends on what the squad cannot see", () => {
     );
     // the property was not vacuous: the fog did differ, and many actions were judged
     expect(fogged).toBeGreaterThan(40);
+    // and terrain changed under the fog: holes above the ground, rubble blown away
+    expect(holes).toBeGreaterThan(5);
+    expect(rubble).toBeGreaterThan(5);
     expect(compared).toBeGreaterThan(5000);
   });
 });

@@ -2,12 +2,18 @@
  * Nothing leaks through a verdict or a vanishing intent (issue 7): a move into the unknown is judged
  * on what the squad sees and ends in an ambush when a hidden creature blocks the way; announced
  * intents stay shown, as last known, when their creature goes out of sight; a drag intent goes
- * when the grab ends.
+ * when the grab ends; terrain changed under the fog (a floor melted, rubble blown away) stays as
+ * the squad last saw it, in views and verdicts, until seen (a walk onto an unseen hole falls through).
  */
 import { describe, expect, it } from "vitest";
-import { apply, botCommand, check, eventsFor, fromWire, legalActions, reachableTiles, toWire, viewFor, type BattleState, type Unit } from "../../shared/index.js";
 import {
-  HIT, MISS, TAKUMI, TP1, act, endRound, eventsOf, forceRolls, map, placeCreature, put, quiet, refused, replan, unit,
+  apply, botCommand, check, eventsFor, findPath, fromWire, hashState, legalActions, reachableTiles, toWire, viewFor, Terrain,
+  type BattleState, type Unit,
+} from "../../shared/index.js";
+import { planMove } from "../../shared/actions/move.js";
+import {
+  HIT, MISS, TAKUMI, TP1, act, endRound, eventsOf, forceRolls, idx, map, placeCreature, put, quiet, refused, replan, setAcid,
+  terrainAt, unit,
 } from "./helpers.js";
 
 /** Takumi alone at (8, 9) on last-stand (sight 4), a Snatcher 5 tiles east at (13, 9): out of sight. */
@@ -193,4 +199,112 @@ it("the client never offers an undo the engine would refuse: the wire carries wh
   const client = fromWire(toWire(viewFor(state, "spectator")), state.map);
   expect(legalActions(client, "takumi")).not.toContainEqual({ type: "undo" });
   expect(check(client, { seat: "takumi", action: { type: "undo" } })?.code).toBe("ERR_OCCUPIED");
+});
+
+describe("terrain under the fog: the squad knows what it last saw", () => {
+  const at = (s: BattleState, x: number, y: number, level: number) => idx(s, x, y, level);
+  /** tower-test with the squad downstairs (level 0): nobody sees the floor of level 1. */
+  function downstairs(): BattleState {
+    const s = quiet("tower-test");
+    for (const u of s.units) if (u.side === "squad") u.level = 0;
+    return s;
+  }
+  /** Acid 3 held one round already on (x, y, 1): the floor melts at the end of the round. */
+  function melting(s: BattleState, x: number, y: number): BattleState {
+    setAcid(s, x, y, 1, 3);
+    s.layers.melt[at(s, x, y, 1)] = 1;
+    return endRound(s).state;
+  }
+
+  it("a floor melted in sight shows; one melted out of sight does not (view and wire) until a soldier sees it", () => {
+    const lit = melting(quiet("tower-test"), 2, 5);
+    expect(terrainAt(lit, 2, 5, 1)).toBe(Terrain.hole);
+    expect(lit.knownTerrain).toBeUndefined();
+    expect(viewFor(lit, "takumi").layers.terrain[at(lit, 2, 5, 1)]).toBe(Terrain.hole);
+
+    let s = melting(downstairs(), 2, 5);
+    const i = at(s, 2, 5, 1);
+    expect(terrainAt(s, 2, 5, 1)).toBe(Terrain.hole);
+    expect(s.knownTerrain).toEqual([{ tile: i, terrain: Terrain.street }]);
+    for (const viewer of ["takumi", "wang", "spectator"] as const) {
+      const view = viewFor(s, viewer);
+      expect(view.layers.terrain[i]).toBe(Terrain.street);
+      expect(view.knownTerrain).toBeUndefined();
+      expect(toWire(view).terrain[i]).toBe(Terrain.street);
+    }
+    // Takumi climbs the stairs: level 1 comes into sight, and the hole with it
+    put(s, TAKUMI, 6, 5, 0);
+    s = act(s, "takumi", { type: "move", unit: TAKUMI, to: { x: 6, y: 6, level: 1 } }).state;
+    expect(s.knownTerrain).toBeUndefined();
+    expect(viewFor(s, "wang").layers.terrain[i]).toBe(Terrain.hole);
+    expect(toWire(viewFor(s, "spectator")).terrain[i]).toBe(Terrain.hole);
+  });
+
+  it("a known-terrain list changes the state's hash; none leaves it as before", () => {
+    const s = downstairs();
+    const h = hashState(s);
+    expect(hashState({ ...s, knownTerrain: [] })).toBe(h);
+    expect(hashState({ ...s, knownTerrain: [{ tile: at(s, 2, 5, 1), terrain: Terrain.street }] })).not.toBe(h);
+  });
+
+  it("a walk onto a floor melted under the fog is accepted as the squad knows it; he falls through, hurt, and the move is final", () => {
+    const s = melting(downstairs(), 5, 5);
+    const intact = endRound(downstairs()).state;
+    put(s, TAKUMI, 6, 5, 0);
+    put(intact, TAKUMI, 6, 5, 0);
+    const to = { x: 5, y: 5, level: 1 };
+    const move = { type: "move" as const, unit: TAKUMI, to };
+    // the same verdict, path, cost and previews as on the board where the floor still stands
+    expect(check(s, { seat: "takumi", action: move })).toBeNull();
+    expect(planMove(s, "takumi", move)).toEqual(planMove(intact, "takumi", move));
+    expect(reachableTiles(s, TAKUMI)).toEqual(reachableTiles(intact, TAKUMI));
+    expect(legalActions(s, "takumi")).toEqual(legalActions(intact, "takumi"));
+    const before = unit(s, TAKUMI);
+    const plan = planMove(s, "takumi", move) as { ap: number };
+    const { state, events } = act(s, "takumi", move);
+    const t = unit(state, TAKUMI);
+    expect([t.x, t.y, t.level]).toEqual([5, 5, 0]);
+    expect(t.ap).toBe(before.ap - plan.ap);
+    expect(eventsOf(events, "moved")[0].path.at(-1)).toEqual(to);
+    expect(eventsOf(events, "fell")).toEqual([{ type: "fell", unit: TAKUMI, to: { x: 5, y: 5, level: 0 } }]);
+    expect(eventsOf(events, "damaged").filter((e) => e.cause === "fall")).toEqual([
+      { type: "damaged", unit: TAKUMI, amount: 2, cause: "fall", hp: before.hp - 2 },
+    ]);
+    // the squad saw him fall: the hole is known now, and the move cannot be taken back
+    expect(state.knownTerrain).toBeUndefined();
+    expect(viewFor(state, "takumi").layers.terrain[at(s, 5, 5, 1)]).toBe(Terrain.hole);
+    expect(state.undo.takumi).toEqual([]);
+    refused(state, "takumi", { type: "undo" }, "ERR_NOTHING_TO_UNDO");
+  });
+
+  it("a walk onto a known hole is still refused (ERR_BLOCKED)", () => {
+    const s = melting(quiet("tower-test"), 5, 5);
+    refused(s, "takumi", { type: "move", unit: TAKUMI, to: { x: 5, y: 5, level: 1 } }, "ERR_BLOCKED");
+  });
+
+  it("rubble blown away under the fog still prices routes as rubble; he walks it, charged as planned", () => {
+    const intact = quiet("last-stand", { keep: [TAKUMI] });
+    const s = quiet("last-stand", { keep: [TAKUMI] });
+    const i = at(s, 13, 10, 0);
+    expect(viewFor(s, "takumi").visible[i]).toBe(0);
+    expect(terrainAt(s, 13, 10, 0)).toBe(Terrain.rubble);
+    // as a grenade out of sight leaves it: the real floor is street, the squad still knows rubble
+    s.layers = { ...s.layers, terrain: s.layers.terrain.slice() };
+    s.layers.terrain[i] = Terrain.street;
+    s.knownTerrain = [{ tile: i, terrain: Terrain.rubble }];
+    expect(viewFor(s, "takumi").layers.terrain[i]).toBe(Terrain.rubble);
+    expect(reachableTiles(s, TAKUMI)).toEqual(reachableTiles(intact, TAKUMI));
+    expect(findPath(s, TAKUMI, { x: 13, y: 10, level: 0 })).toEqual(findPath(intact, TAKUMI, { x: 13, y: 10, level: 0 }));
+    expect(botCommand(s, "takumi")).toEqual(botCommand(intact, "takumi"));
+    const move = { type: "move" as const, unit: TAKUMI, to: { x: 13, y: 10, level: 0 } };
+    const plan = planMove(s, "takumi", move);
+    expect(plan).toEqual(planMove(intact, "takumi", move));
+    const { state } = act(s, "takumi", move);
+    const t = unit(state, TAKUMI);
+    expect([t.x, t.y, t.level]).toEqual([13, 10, 0]);
+    expect(t.ap).toBe(unit(s, TAKUMI).ap - (plan as { ap: number }).ap);
+    // now he stands on it: the squad knows it is street
+    expect(state.knownTerrain).toBeUndefined();
+    expect(viewFor(state, "takumi").layers.terrain[i]).toBe(Terrain.street);
+  });
 });
