@@ -25,6 +25,9 @@ afterAll(async () => {
   for (const e of pageErrors) expect(e).toEqual([]);
 });
 
+/** Waits until the button is (or is not) dimmed: the panels are rewritten on the next animation frame. */
+const dimmed = (page: Page, selector: string, want: boolean) =>
+  page.waitForFunction(([sel, w]) => document.querySelector(sel as string)?.classList.contains("dim") === w, [selector, want] as const, { timeout: 10_000, polling: 50 });
 const frames = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 const settled = (page: Page, extra = "true") => waitLS(page, `s.ready && !s.animating && s.phase === "player" && (${extra})`, 60_000);
 
@@ -88,14 +91,14 @@ describe("the rules that bite, in the client", () => {
     const legal = await legalOf(page);
     expect(legal).toContainEqual({ type: "holdOn", unit: "takumi", comrade: TP1 });
     expect(legal.some((a) => a.type === "holdOn" && a.unit === TP2)).toBe(false);
-    expect(await page.getAttribute("#actions button[data-act=holdOn]", "class")).not.toContain("dim");
+    await dimmed(page, "#actions button[data-act=holdOn]", false);
     expect((await labels(page)).some((b) => b.text.includes("GRABBED"))).toBe(true);
 
     // Private Takumi-2 is not beside him: the button is dimmed and the key is refused in words, nothing sent
     await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");
     await waitLS(page, `s.selected === "${TP2}"`);
-    expect(await page.getAttribute("#actions button[data-act=holdOn]", "class")).toContain("dim");
+    await dimmed(page, "#actions button[data-act=holdOn]", true);
     const step = (await wireOf(page)).step;
     await page.keyboard.press("h");
     const refused = await waitLS(page, "s.error && s.error.code === 'NOT_OFFERED'");
