@@ -15,7 +15,7 @@ import { coverAgainst, hitChanceBetween } from "./combat.js";
 import { lineOfSight, visibleCreatureIds, visibleTiles } from "./sight.js";
 import { insideLine } from "./perimeter.js";
 import { isExtraction } from "./objectives.js";
-import { moveOf } from "./units.js";
+import { isSergeant, moveOf } from "./units.js";
 import { throwRange } from "./actions/grenade.js";
 import { knownOccupancy } from "./view.js";
 
@@ -96,6 +96,28 @@ function scoreTile(sit: Situation, p: Pos, i: number): number {
   return score;
 }
 
+/**
+ * What a player adds for his sergeant (losing one ends the campaign): a telegraphed attack, acid,
+ * fire, corpse vapour or a creature beside him count far more than for a private, and he keeps a
+ * comrade beside him (one who can revive him the round he goes down).
+ */
+function guard(sit: Situation, u: Unit, i: number): number {
+  if (!isSergeant(u)) return 0;
+  const s = sit.s, p = posOf(s.map, i);
+  let extra = sit.danger[i] === 1 ? -80 : 0;
+  // acid burns through the last hit points: a down man on acid is a dead man
+  if (sit.seen[i] === 1) extra -= 60 * s.layers.acid[i];
+  if (s.layers.fire[i] > 0) extra -= 60;
+  const wounded = u.hp * 2 <= u.maxHp;
+  for (const e of sit.enemies) {
+    const d = distance(p, e);
+    if (d <= 1) extra -= 30;
+    else if (wounded && d <= 3) extra -= 8;
+  }
+  if (s.units.some((c) => c !== u && c.side === "squad" && c.fate === "active" && c.down === 0 && distance(p, c) === 1)) extra += 8;
+  return extra;
+}
+
 interface Spot {
   pos: Pos;
   score: number;
@@ -115,7 +137,7 @@ function bestTile(sit: Situation, u: Unit, orTwoAp: boolean): Spot | null {
       if (ap > maxAp || ap < minAp) continue;
       // the route's own acid burns on the way (the field keeps the least acid among equal costs)
       const routeAcid = field.hazard ? hazardAcid(field.hazard[i]) - sit.s.layers.acid[i] : 0;
-      const score = tileScore(sit, i) - cost * 0.5 - 35 * routeAcid;
+      const score = tileScore(sit, i) + guard(sit, u, i) - cost * 0.5 - (isSergeant(u) ? 90 : 35) * routeAcid;
       if (top < 0 || score > topScore) { top = i; topScore = score; }
     }
     return top < 0 ? null : { pos: posOf(sit.s.map, top), score: topScore };
@@ -241,8 +263,8 @@ function decide(sit: Situation, u: Unit): Action | null {
   }
   const rescue = s.map.objective.rescue;
   const goForRescue = s.objective === "reach" && rescue && u.ap >= 2;
-  const here = tileScore(sit, indexOf(s.map, u));
-  const threatened = here <= -30;
+  const here = tileScore(sit, indexOf(s.map, u)) + guard(sit, u, indexOf(s.map, u));
+  const threatened = here <= (isSergeant(u) ? -20 : -30);
   if (threatened) {
     const to = bestTile(sit, u, true);
     if (to && to.score > here) return { type: "move", unit: u.id, to: to.pos };
