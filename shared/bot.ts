@@ -229,7 +229,7 @@ function decide(sit: Situation, u: Unit): Action | null {
   }
   // a comrade beside him is about to be gone: shoot his grabber with a spare AP, then hold on to him
   const holdOn = s.units.find((c) => c.side === "squad" && c.fate === "active" && c.grabbedBy && !c.heldBy && distance(u, c) === 1 &&
-    (s.intents.find((i) => i.unit === c.grabbedBy)?.countdown ?? 0) <= 1);
+    (isSergeant(c) || (s.intents.find((i) => i.unit === c.grabbedBy)?.countdown ?? 0) <= 1));
   if (holdOn) {
     const g = sit.enemies.find((e) => e.id === holdOn.grabbedBy);
     if (u.ap >= 2 && loaded && g && canShoot(s, u, g)) {
@@ -255,7 +255,8 @@ function decide(sit: Situation, u: Unit): Action | null {
     }
   }
   // a comrade is being dragged off: free him
-  const grabber = sit.enemies.find((e) => e.grabbing && canShoot(s, u, e));
+  const grabbers = sit.enemies.filter((e) => e.grabbing && canShoot(s, u, e));
+  const grabber = grabbers.find((e) => s.units.some((v) => v.id === e.grabbing && isSergeant(v))) ?? grabbers[0];
   if (grabber && u.hasWeapon) {
     if (!loaded) return reload;
     const called = hitChanceBetween(s, u, grabber, "calledShot").chance;
@@ -267,7 +268,9 @@ function decide(sit: Situation, u: Unit): Action | null {
     if (out) return out;
   }
   const rescue = s.map.objective.rescue;
-  const goForRescue = s.objective === "reach" && rescue && u.ap >= 2;
+  // the privates go ahead to the rescue; a sergeant follows only when none is left to go
+  const privateLeft = s.units.some((c) => c.side === "squad" && c.fate === "active" && !isSergeant(c) && c.down === 0 && !c.grabbedBy);
+  const goForRescue = s.objective === "reach" && rescue && u.ap >= 2 && !(isSergeant(u) && privateLeft);
   const here = tileScore(sit, indexOf(s.map, u)) + guard(sit, u, indexOf(s.map, u));
   const threatened = here <= (isSergeant(u) ? -20 : -30);
   if (threatened) {
