@@ -104,7 +104,7 @@ function scoreTile(sit: Situation, p: Pos, i: number): number {
 function guard(sit: Situation, u: Unit, i: number): number {
   if (!isSergeant(u)) return 0;
   const s = sit.s, p = posOf(s.map, i);
-  let extra = sit.danger[i] === 1 ? -80 : 0;
+  let extra = sit.danger[i] === 1 ? -30 : 0;
   // acid burns through the last hit points: a down man on acid is a dead man
   if (sit.seen[i] === 1) extra -= 60 * s.layers.acid[i];
   if (s.layers.fire[i] > 0) extra -= 60;
@@ -158,8 +158,6 @@ function toward(s: BattleState, u: Unit, isGoal: (i: number) => boolean): Action
   const budget = movementBudget(u);
   let i = goal;
   while (i !== field.start && (field.dist[i] > budget || occ[i] !== 0)) i = field.prev[i];
-  // a sergeant does not walk into the acid (or fire) that would put him down: he stops short
-  if (isSergeant(u)) while (i !== field.start && (field.hazard ? hazardAcid(field.hazard[i]) : 0) + s.layers.acid[i] >= u.hp) i = field.prev[i];
   if (i === field.start) return null;
   return { type: "move", unit: u.id, to: posOf(s.map, i) };
 }
@@ -239,15 +237,12 @@ function decide(sit: Situation, u: Unit): Action | null {
     return { type: "holdOn", unit: u.id, comrade: holdOn.id };
   }
   // a comrade is down: get him up (2 AP, beside him), or get beside him to do it next round
-  // (a fallen sergeant first: losing one ends the campaign)
-  const fallen = s.units.filter((c) => c.side === "squad" && c.fate === "active" && c.down > 0 && !c.grabbedBy && c.level === u.level)
-    .sort((a, b) => Number(isSergeant(b)) - Number(isSergeant(a)));
+  const fallen = s.units.filter((c) => c.side === "squad" && c.fate === "active" && c.down > 0 && !c.grabbedBy && c.level === u.level);
   const besideFallen = fallen.find((c) => distance(u, c) === 1);
   // breaking out, he is carried out rather than left to walk
   if (besideFallen && s.objective === "extract" && !u.carrying && u.ap >= RULES.carry.ap) return { type: "carry", unit: u.id, comrade: besideFallen.id };
   if (besideFallen && u.ap >= RULES.down.reviveAp) return { type: "revive", unit: u.id, comrade: besideFallen.id };
-  // beside a fallen sergeant with his last AP, he can revive him next round
-  if (!besideFallen && (u.ap >= 2 || fallen.some(isSergeant))) {
+  if (!besideFallen && u.ap >= 2) {
     const near = fallen.find((c) => distance(u, c) <= u.move);
     if (near) {
       const move = toward(s, u, (i) => distance(posOf(s.map, i), near) === 1);
