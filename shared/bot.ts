@@ -2,7 +2,9 @@
  * The soldier bot: plays one seat sensibly from the state alone (no random draws). It frees
  * grabbed soldiers, gets out of announced attacks and acid, stays inside the line, shoots what it
  * can hit, throws grenades at clusters, watches when nothing is in sight, and breaks out when the
- * line breaks. One command at a time; when none of its soldiers has anything to do, it is ready.
+ * line breaks. It shields its sergeants (losing one ends a campaign): they step off danger
+ * sooner, and the privates go ahead to the rescue. One command at a time; when none of its
+ * soldiers has anything to do, it is ready.
  * It decides on what its seat sees (creatures, acid and corpses in sight, the known occupancy), so
  * its play tells a partner nothing hidden.
  */
@@ -98,16 +100,15 @@ function scoreTile(sit: Situation, p: Pos, i: number): number {
 
 /**
  * What a player adds for his sergeant (losing one ends the campaign): a telegraphed attack, acid,
- * fire, corpse vapour or a creature beside him count far more than for a private, and he keeps a
- * comrade beside him (one who can revive him the round he goes down).
+ * fire (in sight) or a creature beside him count more than for a private, a wounded one keeps his
+ * distance, and he keeps a comrade beside him (one who can revive him the round he goes down).
  */
 function guard(sit: Situation, u: Unit, i: number): number {
   if (!isSergeant(u)) return 0;
   const s = sit.s, p = posOf(s.map, i);
   let extra = sit.danger[i] === 1 ? -30 : 0;
   // acid burns through the last hit points: a down man on acid is a dead man
-  if (sit.seen[i] === 1) extra -= 60 * s.layers.acid[i];
-  if (s.layers.fire[i] > 0) extra -= 60;
+  if (sit.seen[i] === 1) extra -= 60 * s.layers.acid[i] + (s.layers.fire[i] > 0 ? 60 : 0);
   const wounded = u.hp * 2 <= u.maxHp;
   for (const e of sit.enemies) {
     const d = distance(p, e);
