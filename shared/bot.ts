@@ -2,7 +2,9 @@
  * The soldier bot: plays one seat sensibly from the state alone (no random draws). It frees
  * grabbed soldiers, gets out of announced attacks and acid, stays inside the line, shoots what it
  * can hit, throws grenades at clusters, watches when nothing is in sight, and breaks out when the
- * line breaks. One command at a time; when none of its soldiers has anything to do, it is ready.
+ * line breaks. It shields its sergeants (losing one ends a campaign): they step off danger
+ * sooner, and the privates go ahead to the rescue. One command at a time; when none of its
+ * soldiers has anything to do, it is ready.
  * It decides on what its seat sees (creatures, acid and corpses in sight, the known occupancy), so
  * its play tells a partner nothing hidden.
  */
@@ -15,7 +17,7 @@ import { coverAgainst, hitChanceBetween } from "./combat.js";
 import { lineOfSight, visibleCreatureIds, visibleTiles } from "./sight.js";
 import { insideLine } from "./perimeter.js";
 import { isExtraction } from "./objectives.js";
-import { moveOf } from "./units.js";
+import { isSergeant, moveOf } from "./units.js";
 import { throwRange } from "./actions/grenade.js";
 import { knownOccupancy } from "./view.js";
 
@@ -96,6 +98,27 @@ function scoreTile(sit: Situation, p: Pos, i: number): number {
   return score;
 }
 
+/**
+ * What a player adds for his sergeant (losing one ends the campaign): a telegraphed attack, acid,
+ * fire (in sight) or a creature beside him count more than for a private, a wounded one keeps his
+ * distance, and he keeps a comrade beside him (one who can revive him the round he goes down).
+ */
+function guard(sit: Situation, u: Unit, i: number): number {
+  if (!isSergeant(u)) return 0;
+  const s = sit.s, p = posOf(s.map, i);
+  let extra = sit.danger[i] === 1 ? -30 : 0;
+  // acid burns through the last hit points: a down man on acid is a dead man
+  if (sit.seen[i] === 1) extra -= 60 * s.layers.acid[i] + (s.layers.fire[i] > 0 ? 60 : 0);
+  const wounded = u.hp * 2 <= u.maxHp;
+  for (const e of sit.enemies) {
+    const d = distance(p, e);
+    if (d <= 1) extra -= 30;
+    else if (wounded && d <= 3) extra -= 8;
+  }
+  if (s.units.some((c) => c !== u && c.side === "squad" && c.fate === "active" && c.down === 0 && distance(p, c) === 1)) extra += 8;
+  return extra;
+}
+
 interface Spot {
   pos: Pos;
   score: number;
@@ -115,7 +138,7 @@ function bestTile(sit: Situation, u: Unit, orTwoAp: boolean): Spot | null {
       if (ap > maxAp || ap < minAp) continue;
       // the route's own acid burns on the way (the field keeps the least acid among equal costs)
       const routeAcid = field.hazard ? hazardAcid(field.hazard[i]) - sit.s.layers.acid[i] : 0;
-      const score = tileScore(sit, i) - cost * 0.5 - 35 * routeAcid;
+      const score = tileScore(sit, i) + guard(sit, u, i) - cost * 0.5 - (isSergeant(u) ? 90 : 35) * routeAcid;
       if (top < 0 || score > topScore) { top = i; topScore = score; }
     }
     return top < 0 ? null : { pos: posOf(sit.s.map, top), score: topScore };
@@ -205,7 +228,7 @@ function decide(sit: Situation, u: Unit): Action | null {
   }
   // a comrade beside him is about to be gone: shoot his grabber with a spare AP, then hold on to him
   const holdOn = s.units.find((c) => c.side === "squad" && c.fate === "active" && c.grabbedBy && !c.heldBy && distance(u, c) === 1 &&
-    (s.intents.find((i) => i.unit === c.grabbedBy)?.countdown ?? 0) <= 1);
+    (isSergeant(c) || (s.intents.find((i) => i.unit === c.grabbedBy)?.countdown ?? 0) <= 1));
   if (holdOn) {
     const g = sit.enemies.find((e) => e.id === holdOn.grabbedBy);
     if (u.ap >= 2 && loaded && g && canShoot(s, u, g)) {
@@ -228,7 +251,8 @@ function decide(sit: Situation, u: Unit): Action | null {
     }
   }
   // a comrade is being dragged off: free him
-  const grabber = sit.enemies.find((e) => e.grabbing && canShoot(s, u, e));
+  const grabbers = sit.enemies.filter((e) => e.grabbing && canShoot(s, u, e));
+  const grabber = grabbers.find((e) => s.units.some((v) => v.id === e.grabbing && isSergeant(v))) ?? grabbers[0];
   if (grabber && u.hasWeapon) {
     if (!loaded) return reload;
     const called = hitChanceBetween(s, u, grabber, "calledShot").chance;
@@ -240,9 +264,11 @@ function decide(sit: Situation, u: Unit): Action | null {
     if (out) return out;
   }
   const rescue = s.map.objective.rescue;
-  const goForRescue = s.objective === "reach" && rescue && u.ap >= 2;
-  const here = tileScore(sit, indexOf(s.map, u));
-  const threatened = here <= -30;
+  // the privates go ahead to the rescue; a sergeant follows only when none is left to go
+  const privateLeft = s.units.some((c) => c.side === "squad" && c.fate === "active" && !isSergeant(c) && c.down === 0 && !c.grabbedBy);
+  const goForRescue = s.objective === "reach" && rescue && u.ap >= 2 && !(isSergeant(u) && privateLeft);
+  const here = tileScore(sit, indexOf(s.map, u)) + guard(sit, u, indexOf(s.map, u));
+  const threatened = here <= (isSergeant(u) ? -20 : -30);
   if (threatened) {
     const to = bestTile(sit, u, true);
     if (to && to.score > here) return { type: "move", unit: u.id, to: to.pos };
