@@ -46,6 +46,8 @@ export interface RoutePreview {
   hazards: RouteHazard[];
   acidDamage: number;
   armorLost: number;
+  /** Burning tiles the walk enters, with the hit points each fire burns (armor does not stop it). */
+  fire: { pos: Pos; damage: number }[];
   /** Hit points left at the end (0: the route kills him). */
   hpAfter: number;
   dies: boolean;
@@ -75,7 +77,7 @@ export function threatsOn(s: BattleState, p: Pos): RouteThreat[] {
 export function routePreview(s: BattleState, seat: Seat, unitId: string, to: Pos, waypoints: Pos[] = []): RoutePreview {
   const start = unitById(s, unitId);
   const out: RoutePreview = {
-    ok: true, code: null, message: null, path: [], legs: 0, ap: 0, hazards: [], acidDamage: 0, armorLost: 0,
+    ok: true, code: null, message: null, path: [], legs: 0, ap: 0, hazards: [], acidDamage: 0, armorLost: 0, fire: [],
     hpAfter: start?.hp ?? 0, dies: false, exposed: false, spawnDamage: 0, threats: [], after: null,
   };
   let state = s;
@@ -117,16 +119,20 @@ function readLeg(before: BattleState, events: BattleEvent[], unitId: string, out
   for (const e of events) if (e.type === "moved" && e.unit === unitId) walked.push(...e.path);
   if (!walked.length) return;
   out.path.push(...walked);
-  const moved = { path: walked };
   const { map } = before;
-  const acidAt = (p: Pos) => before.layers.acid[p.level * map.width * map.height + p.y * map.width + p.x];
-  const acidTiles = moved.path.filter((p) => acidAt(p) > 0);
+  const at = (p: Pos) => p.level * map.width * map.height + p.y * map.width + p.x;
+  const acidAt = (p: Pos) => before.layers.acid[at(p)];
+  const acidTiles = walked.filter((p) => acidAt(p) > 0);
+  const fireTiles = walked.filter((p) => before.layers.fire[at(p)] > 0);
+  const last = walked[walked.length - 1];
   let k = 0;
+  let f = 0;
   let corrosion = 0;
   for (const e of events) {
     if (e.type === "corroded" && e.unit === unitId) corrosion++;
+    else if (e.type === "damaged" && e.unit === unitId && e.cause === "fire") out.fire.push({ pos: fireTiles[f++] ?? last, damage: e.amount });
     else if (e.type === "damaged" && e.unit === unitId && e.cause === "acid") {
-      const pos = acidTiles[k++] ?? moved.path[moved.path.length - 1];
+      const pos = acidTiles[k++] ?? last;
       out.hazards.push({ pos, acid: acidAt(pos), damage: e.amount, corrosion });
       out.acidDamage += e.amount;
       out.armorLost += corrosion;

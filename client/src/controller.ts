@@ -5,7 +5,7 @@
  * screen (battle.ts) feeds it states and input, sends what it returns, and draws its preview.
  */
 import { exposedSoldiers, type Action, type BattleState, type Pos, type Seat, type WireState } from "./engine";
-import { blast, comradesFor, routeFire, focusAt, focusedIntents, isComradeAct, reach, route, targetsFor, type ComradeAct, type Focus, type Mode, type Reach, type TargetChance } from "./previews";
+import { blast, comradesFor, focusAt, focusedIntents, isComradeAct, reach, route, targetsFor, type ComradeAct, type Focus, type Mode, type Reach, type TargetChance } from "./previews";
 import { RULES } from "./engine";
 import { unitName } from "./words";
 import type { RoutePreview } from "../../shared/routePreview.js";
@@ -324,7 +324,8 @@ export class BattleController {
           const onUnit = c ? this.unitAt(c) : undefined;
           if (c && !onUnit && (this.waypoints.length || p.reach.tiles.some((t) => same(t, c)))) {
             p.route = route(view, seat, this.selected, c, this.waypoints);
-            if (p.route?.ok) p.routeFire = routeFire(view, p.route.path);
+            // the engine's route preview reads the burns off the walk itself
+            if (p.route?.ok) p.routeFire = p.route.fire;
           }
           p.targets = this.targets("shoot");
         } else if (this.mode === "grenade") {

@@ -114,17 +114,6 @@ export function route(view: BattleState, seat: Seat, unit: string, to: Pos, wayp
   }
 }
 
-/** Fire on a route: the engine's burn for each burning tile the walk enters (the route preview counts acid only). */
-export function routeFire(view: BattleState, path: Pos[]): { pos: Pos; damage: number }[] {
-  const m = view.map;
-  const out: { pos: Pos; damage: number }[] = [];
-  for (const p of path) {
-    const damage = engine.fireDamageOnEntering(view, p.level * m.width * m.height + p.y * m.width + p.x);
-    if (damage > 0) out.push({ pos: p, damage });
-  }
-  return out;
-}
-
 export type Focus =
   | { kind: "creature"; id: string }
   | { kind: "soldier"; id: string }

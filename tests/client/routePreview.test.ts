@@ -4,13 +4,13 @@
  * what apply() then really does.
  */
 import { describe, expect, it } from "vitest";
-import { apply, type BattleState, type Pos } from "../../shared/index.js";
+import { apply, RULES, type BattleState, type Pos } from "../../shared/index.js";
 import { routePreview, threatsOn } from "../../shared/routePreview.js";
 import { findPathVia } from "../../shared/pathVia.js";
 import { acidAt, pos, quiet, setAcid, unit } from "../engine/helpers.js";
 import { dryWaypoint } from "./fixtures.js";
 
-/** Takumi at 8,9 on last-stand; acid 2 across row 11 at x 7..9, so every cheapest route to 8,12 crosses it. */
+/** Takumi at 8,9 on last-stand; acid 2 across row 11 at x 6..10, so every route of the same AP to 8,12 crosses it. */
 function acidRow(): BattleState {
   const s = quiet("last-stand", { waves: true, perimeter: true });
   // wide enough that no route of the same AP goes round it (routes avoid acid at equal cost)
@@ -102,5 +102,19 @@ describe("routePreview", () => {
     expect(p.threats.map((t) => t.unit)).toEqual(["c99", "c98"]);
     expect(threatsOn(s, pos(9, 12)).map((t) => t.kind)).toEqual(["pounce"]);
     expect(routePreview(s, "takumi", "takumi", pos(7, 12)).threats).toEqual([]);
+  });
+});
+
+describe("routePreview through fire", () => {
+  it("lists each burning tile entered with the burn apply then does", () => {
+    const s = quiet("last-stand", { waves: true, perimeter: true });
+    const t = unit(s, "takumi");
+    const fireAt = pos(t.x, t.y + 1);
+    s.layers.fire[fireAt.level * s.map.width * s.map.height + fireAt.y * s.map.width + fireAt.x] = 2;
+    const p = routePreview(s, "takumi", "takumi", fireAt);
+    expect(p.ok).toBe(true);
+    expect(p.fire).toEqual([{ pos: fireAt, damage: RULES.fire.damage }]);
+    expect(unit(walk(s, [fireAt]), "takumi").hp).toBe(t.hp - RULES.fire.damage);
+    expect(p.hpAfter).toBe(t.hp - RULES.fire.damage);
   });
 });
