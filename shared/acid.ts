@@ -56,16 +56,6 @@ export function creatureDied(d: Draft, at: Pos): void {
   }
 }
 
-/** The damage a soldier takes entering tile `i` (its acid's intensity, armor ignored). */
-export function acidDamageOnEntering(s: BattleState, i: number): number {
-  return s.layers.acid[i];
-}
-
-/** The armor a soldier loses entering tile `i` (acid corrodes 1 point, never below 0). */
-export function corrosionOnEntering(s: BattleState, i: number, armor: number): number {
-  return s.layers.acid[i] > 0 && armor > 0 ? 1 : 0;
-}
-
 /** Will a soldier stepping onto tile `i` be burned (so a walk must be told up to here first)? */
 export function burnsOnEntering(s: BattleState, i: number): boolean {
   return s.layers.acid[i] > 0;

@@ -26,13 +26,9 @@ export { squadViewHash } from "./viewHash.js";
 export { botCommand } from "./bot.js";
 export { autoplay, autoplayStep, type AutoStep } from "./autoplay.js";
 export { replay, rulesVersionProblem, type MatchRecord, type ReplayStep, type ReplayCode } from "./record.js";
-export { exposedSoldiers, exposedAt } from "./perimeter.js";
-// what a route costs (the client's route preview asks these)
-export { acidDamageOnEntering, corrosionOnEntering } from "./acid.js";
+export { exposedSoldiers } from "./perimeter.js";
 export { fireDamageOnEntering } from "./fire.js";
 export { moveOf } from "./units.js";
-export { spawnDamageAt } from "./spawns.js";
-export { telegraphedDamageAt } from "./intents.js";
 export { soldierField, HAZARD_ACID, hazardAcid, tileHazard, type CostField } from "./path.js";
 // the campaign: the story's scenes in order, the survivors carried from one to the next
 export * from "./campaign/campaign.js";

@@ -183,13 +183,6 @@ function planDrag(p: Planner, c: Unit): Intent {
   return intent;
 }
 
-/** The damage announced attacks will do to a soldier ending his move on `p` (0: no attack there). */
-export function telegraphedDamageAt(s: BattleState, p: Pos): number {
-  let n = 0;
-  for (const i of s.intents) if (i.area.some((a) => a.x === p.x && a.y === p.y && a.level === p.level)) n += Math.max(1, i.damage);
-  return n;
-}
-
 /**
  * Decide every creature's intent and mark which ones are unseen now (they may only move).
  * Mutates the `unseenAtPhaseStart` flags of the given (draft) state's creatures.

@@ -18,12 +18,6 @@ export function isExposed(s: BattleState, u: Unit): boolean {
   return !!p && !p.broken && u.side === "squad" && u.fate === "active" && !u.grabbedBy && !insideLine(p, u);
 }
 
-/** Would a soldier standing on `p` be exposed (the line stands and `p` is outside it)? */
-export function exposedAt(s: BattleState, p: Pos): boolean {
-  const per = s.perimeter;
-  return !!per && !per.broken && !insideLine(per, p);
-}
-
 /** The soldiers who would be exposed if the enemy phase began now (the client marks them). */
 export function exposedSoldiers(s: BattleState): string[] {
   return s.units.filter((u) => isExposed(s, u)).map((u) => u.id);

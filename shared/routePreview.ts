@@ -3,15 +3,14 @@
  * the engine's own rules run on the state the player sees (his squad's view): each leg is applied
  * with apply() (the path, the AP, the acid burns and corrosion are the move's own events), the
  * soldier's end tile is checked against the ring (exposedSoldiers), the telegraphed attacks
- * (intents) and the spawn points the next wave uses (waveFor, RULES.spawnBlockDamage).
+ * (intents) and the spawn points the next wave uses (spawnDamageAt).
  * Nothing is re-implemented: a rule changed in the engine changes the preview with it.
  */
 import type { BattleEvent, BattleState, Intent, Pos, Seat } from "./types.js";
 import type { ErrorCode } from "./errors.js";
 import { apply } from "./apply.js";
 import { exposedSoldiers } from "./perimeter.js";
-import { waveFor } from "./spawns.js";
-import { RULES } from "./rules/table.js";
+import { spawnDamageAt } from "./spawns.js";
 import { unitById } from "./units.js";
 
 /** A tile of the route where something happens to the soldier. */
@@ -103,8 +102,7 @@ export function routePreview(s: BattleState, seat: Seat, unitId: string, to: Pos
   if (!u || u.fate !== "active") return out;
   out.exposed = exposedSoldiers(state).includes(unitId);
   out.threats = threatsOn(state, u);
-  const onSpawn = state.map.spawns.some((p) => samePos(p, u));
-  if (onSpawn && waveFor(state, state.round + 1).length > 0) out.spawnDamage = RULES.spawnBlockDamage;
+  out.spawnDamage = spawnDamageAt(state, u);
   return out;
 }
 
