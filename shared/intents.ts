@@ -190,7 +190,8 @@ function planDrag(p: Planner, c: Unit): Intent {
 export function planIntents(s: BattleState): Intent[] {
   const mask = visibleTiles(s);
   const creatures = s.units.filter((u) => u.side === "creature" && u.fate === "active");
-  const targets = s.units.filter((u) => u.side === "squad" && u.fate === "active");
+  // prey: the soldiers, and the civilians on the board (a carried child is in his carrier's arms)
+  const targets = s.units.filter((u) => u.side !== "creature" && u.fate === "active");
   const nearest = (c: Unit) => targets.reduce((m, v) => Math.min(m, distance(c, v)), Infinity);
   const rank = new Map(creatures.map((c) => [c.id, (c.grabbing ? 0 : 1000) + Math.min(999, nearest(c))]));
   creatures.sort((a, b) => rank.get(a.id)! - rank.get(b.id)! || (a.id < b.id ? -1 : 1));

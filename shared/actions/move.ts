@@ -42,7 +42,20 @@ export function planMove(s: BattleState, seat: Seat, a: Move): MovePlan | Refusa
   if (knownUnitAt(s, seat, a.to)) return refuse("ERR_OCCUPIED");
   const route = soldierPath(s, u, target);
   if (!route || route.path.length === 0) return refuse("ERR_UNREACHABLE");
-  return { path: route.path, ap: apForCost(u, route.cost) };
+  return { path: shortOfHiddenCivilian(s, u, route.path), ap: apForCost(u, route.cost) };
+}
+
+/**
+ * A civilian under the fog on the tile he moves to: he walks (he may pass over anyone but a
+ * creature) and stops on the last tile before it where no one stands, or where he is. The AP are
+ * the whole move's, as for an ambush: a probe into the fog is never free.
+ */
+function shortOfHiddenCivilian(s: BattleState, u: Unit, path: number[]): number[] {
+  const last = unitAt(s, posOf(s.map, path[path.length - 1]));
+  if (!last || last.side !== "civilian") return path;
+  let end = path.length - 1;
+  while (end > 0 && unitAt(s, posOf(s.map, path[end - 1]))) end--;
+  return path.slice(0, end);
 }
 
 /** Does the mover, where he now stands, see a creature that no soldier saw before he left `from`? */
@@ -107,7 +120,9 @@ export function runMove(d: Draft, seat: Seat, a: Move, plan: MovePlan): void {
   if (ambusher) emit(d, { type: "ambush", unit: u.id, by: ambusher.id, at: { x: ambusher.x, y: ambusher.y, level: ambusher.level } });
   const rescued = u.fate === "active" && checkRescue(d, u);
   // a move stays undoable until it reveals a creature (or a hole), hurts someone or changes the objective
-  const revealed = !!ambusher || fell || (u.fate === "active" && revealsCreature(s, u, before));
+  // stopped short of a civilian under the fog: he is seen now, so the move is final
+  const stoppedShort = plan.path[plan.path.length - 1] !== tileIndex(s.map, a.to.x, a.to.y, a.to.level);
+  const revealed = !!ambusher || fell || stoppedShort || (u.fate === "active" && revealsCreature(s, u, before));
   const hurtSomeone = d.events.slice(eventsBefore).some((e) => e.type === "damaged");
   if (revealed || hurtSomeone || rescued) s.undo = { takumi: [], wang: [] };
   else s.undo[seat] = [...s.undo[seat], { before }];
