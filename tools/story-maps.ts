@@ -187,7 +187,7 @@ export const STORY_MAPS: MapSpec[] = [
       { kind: "rooftop", x: 15, y: 1 },
       { kind: "rooftop", x: 10, y: 8 },
       { kind: "rooftop", x: 16, y: 8 },
-      { kind: "edge", x: 23, y: 4 },
+      { kind: "edge", x: 0, y: 3 },
     ],
     extract: [2, 3, 4, 5, 6, 7].map((y) => ({ x: 23, y })),
   },
@@ -196,14 +196,14 @@ export const STORY_MAPS: MapSpec[] = [
     name: "The Tower",
     visionRange: 5,
     maxRounds: 12,
-    objective: "reach",
+    objective: "escape",
     briefing:
       "Twenty storeys, and the families are somewhere above. The things are already inside; their acid " +
       "melts through the floors. Climb the stairwell, reach the families, carry the children down and " +
       "out the street door. They will climb after you.",
     waves: [
-      "1: snatcher*3, spitter, leaper",
-      "2: spitter, leaper*2, snatcher",
+      "1: snatcher*2, leaper",
+      "2: spitter, leaper, snatcher",
       "3: snatcher*2, leaper*2",
       "4: spitter, snatcher*2",
       "5: snatcher*2, spitter",
@@ -221,10 +221,8 @@ export const STORY_MAPS: MapSpec[] = [
       { kind: "rooftop", x: 0, y: 5, level: 1 },
       { kind: "rooftop", x: 9, y: 6, level: 1 },
       { kind: "rooftop", x: 9, y: 2, level: 1 },
-      { kind: "rooftop", x: 0, y: 3, level: 2 },
-      { kind: "rooftop", x: 5, y: 9, level: 2 },
+      { kind: "rooftop", x: 9, y: 3, level: 2 },
     ],
-    rescue: { x: 1, y: 8, level: 2 },
     // the families: the grown-ups run for the street door; the children wait to be carried down
     saveAtLeast: 2,
     civilians: [

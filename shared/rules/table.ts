@@ -36,8 +36,8 @@ export const CREATURES: Record<CreatureKind, CreatureStats> = {
 
 /** Civilians: an adult runs `move` tiles a round for the way out; a child does not run (move 0). */
 export const CIVILIANS: Record<CivilianKind, CreatureStats> = {
-  civilian: { hp: 3, armor: 0, move: 5 },
-  child: { hp: 2, armor: 0, move: 0 },
+  civilian: { hp: 4, armor: 0, move: 5 },
+  child: { hp: 3, armor: 0, move: 0 },
 };
 
 export const RULES = {
