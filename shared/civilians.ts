@@ -27,7 +27,12 @@ export function isChild(u: Unit): boolean {
  * asking this never learns of a hidden one.
  */
 export function isFrozen(s: BattleState, u: Pos): boolean {
-  for (const c of s.units) {
+  return frozenAmong(s.units, u);
+}
+
+/** The same, over any list of units (the client's wire units: the creatures its seat sees). */
+export function frozenAmong(units: Iterable<{ side: string; fate: string; x: number; y: number; level: number }>, u: Pos): boolean {
+  for (const c of units) {
     if (c.side !== "creature" || c.fate !== "active" || c.level !== u.level) continue;
     if (Math.max(Math.abs(c.x - u.x), Math.abs(c.y - u.y)) === 1) return true;
   }
