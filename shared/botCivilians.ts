@@ -102,7 +102,8 @@ export function civilianPlan(s: BattleState, u: Unit, seen: Uint8Array): Civilia
   // the running: adults on the board in sight
   const running = s.units.filter((c) => c.side === "civilian" && c.kind !== "child" && c.fate === "active" &&
     seen[tileIndex(s.map, c.x, c.y, c.level)] === 1);
-  const waiting = s.units.some((c) => c.side === "civilian" && (c.fate === "carried" || c.fate === "active"));
+  // still to save, as far as the seat knows: a child in arms, the runners in sight, children waiting
+  const waiting = running.length > 0 || s.units.some((c) => c.side === "civilian" && c.fate === "carried") || childrenKnown(s, seen).length > 0;
   // a sergeant keeps off the way out until enough are out (or none are left to save, or time is short)
   const mustWait = isSergeant(u) && !late && waiting && s.civiliansSaved < need;
   if (isSergeant(u) ? !mustWait : late || running.length === 0) return NOTHING;

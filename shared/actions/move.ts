@@ -42,7 +42,7 @@ export function planMove(s: BattleState, seat: Seat, a: Move): MovePlan | Refusa
   if (knownUnitAt(s, seat, a.to)) return refuse("ERR_OCCUPIED");
   const route = soldierPath(s, u, target);
   if (!route || route.path.length === 0) return refuse("ERR_UNREACHABLE");
-  return { path: shortOfHiddenCivilian(s, u, route.path), ap: apForCost(u, route.cost) };
+  return { path: route.path, ap: apForCost(u, route.cost) };
 }
 
 /**
@@ -73,6 +73,8 @@ export function runMove(d: Draft, seat: Seat, a: Move, plan: MovePlan): void {
   const u = draftUnit(d, a.unit);
   const before = { ...u };
   const eventsBefore = d.events.length;
+  // (the verdict is the planned path; only the walk learns of a civilian under the fog)
+  const path = shortOfHiddenCivilian(s, u, plan.path);
   u.ap -= plan.ap;
   u.overwatch = false;
   let ambusher: Unit | undefined;
@@ -83,7 +85,7 @@ export function runMove(d: Draft, seat: Seat, a: Move, plan: MovePlan): void {
     if (walked.length) emit(d, { type: "moved", unit: u.id, path: walked });
     walked = [];
   };
-  for (const i of plan.path) {
+  for (const i of path) {
     const to = posOf(s.map, i);
     // the path was planned around what the squad sees: only a hidden creature can stand on it
     const there = unitAt(s, to);
@@ -121,7 +123,7 @@ export function runMove(d: Draft, seat: Seat, a: Move, plan: MovePlan): void {
   const rescued = u.fate === "active" && checkRescue(d, u);
   // a move stays undoable until it reveals a creature (or a hole), hurts someone or changes the objective
   // stopped short of a civilian under the fog: he is seen now, so the move is final
-  const stoppedShort = plan.path[plan.path.length - 1] !== tileIndex(s.map, a.to.x, a.to.y, a.to.level);
+  const stoppedShort = path.length < plan.path.length;
   const revealed = !!ambusher || fell || stoppedShort || (u.fate === "active" && revealsCreature(s, u, before));
   const hurtSomeone = d.events.slice(eventsBefore).some((e) => e.type === "damaged");
   if (revealed || hurtSomeone || rescued) s.undo = { takumi: [], wang: [] };

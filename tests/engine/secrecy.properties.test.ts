@@ -1,6 +1,6 @@
 /**
  * No verdict of the engine depends on what the squad cannot see (issue 7), as a property: for random
- * states, a twin that differs only in the fog (hidden creatures moved, removed or added; acid and
+ * states, a twin that differs only in the fog (hidden creatures and civilians moved or removed, creatures added; acid and
  * corpses under the fog; terrain changed out of the squad's sight: a floor melted to a hole above
  * the ground, rubble blown to street) gives the seat the same view; then every action gets the same verdict and
  * code and every accepted move the same path and cost, the legal action lists and the bot's choice
@@ -67,8 +67,10 @@ function twin(s: BattleState, seat: Seat, edits: FogEdit[]): BattleState {
   const near = (i: number) => soldiers.reduce((m, u) => Math.min(m, distance(posOf(map, i), u)), Infinity);
   free.sort((a, b) => near(a) - near(b) || a - b);
   const pool = free.slice(0, 24);
+  // (civilians under the fog too: moved or removed, they tell the seat nothing)
   const movable = (u: Unit) =>
-    u.side === "creature" && u.fate === "active" && !u.grabbing && mask[tileIndex(map, u.x, u.y, u.level)] === 0 && (u.unseenAtPhaseStart || t.phase !== "player");
+    (u.side === "creature" && u.fate === "active" && !u.grabbing && mask[tileIndex(map, u.x, u.y, u.level)] === 0 && (u.unseenAtPhaseStart || t.phase !== "player")) ||
+    (u.side === "civilian" && u.fate === "active" && !u.grabbedBy && mask[tileIndex(map, u.x, u.y, u.level)] === 0);
   // tiles whose terrain may change where the whole squad cannot see (known terrain is the squad's)
   const squadSees = visibleTiles(t);
   const changeable: number[] = [];
@@ -149,7 +151,8 @@ function probes(s: BattleState, t: BattleState, seat: Seat, extra: number[]): Ac
         for (let dx = -1; dx <= 1; dx++)
           if (p.x + dx >= 0 && p.y + dy >= 0 && p.x + dx < map.width && p.y + dy < map.height) tiles.add(tileIndex(map, p.x + dx, p.y + dy, p.level));
     }
-  const targets = new Set([...s.units, ...t.units].filter((u) => u.side === "creature").map((u) => u.id));
+  const targets = new Set([...s.units, ...t.units].filter((u) => u.side !== "squad").map((u) => u.id));
+  const civilians = [...new Set([...s.units, ...t.units].filter((u) => u.side === "civilian").map((u) => u.id))];
   targets.add("c999");
   const out: Action[] = [{ type: "ready", ready: true }, { type: "ready", ready: false }, { type: "undo" }];
   for (const u of s.units) {
@@ -163,6 +166,7 @@ function probes(s: BattleState, t: BattleState, seat: Seat, extra: number[]): Ac
     if (!own) continue;
     for (const target of targets) for (const type of ["shoot", "calledShot", "butt"] as const) out.push({ type, unit: u.id, target });
     out.push({ type: "overwatch", unit: u.id }, { type: "reload", unit: u.id });
+    for (const comrade of civilians) out.push({ type: "carry", unit: u.id, comrade });
   }
   return out;
 }
@@ -176,7 +180,7 @@ function verdict(s: BattleState, c: Command): unknown {
 }
 
 describe("secrecy: no verdict depends on what the squad cannot see", () => {
-  const maps: MapId[] = ["last-stand", "the-alley", "tower-test"];
+  const maps: MapId[] = ["last-stand", "the-alley", "tower-test", "the-streets", "the-tower"];
   it("two states with the same squad view give every action the same verdict, code, path and cost", () => {
     let compared = 0, fogged = 0, holes = 0, rubble = 0;
     fc.assert(
