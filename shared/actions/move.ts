@@ -91,6 +91,12 @@ export function runMove(d: Draft, seat: Seat, a: Move, plan: MovePlan): void {
     const there = unitAt(s, to);
     if (there && there.side === "creature") {
       ambusher = there;
+      // he stops short on a tile of his own: back along his walk past anyone he was passing over
+      while (walked.length && s.units.some((o) => o !== u && o.fate === "active" && o.x === u.x && o.y === u.y && o.level === u.level)) {
+        walked.pop();
+        const back = walked.length ? walked[walked.length - 1] : before;
+        u.x = back.x; u.y = back.y; u.level = back.level;
+      }
       break;
     }
     u.x = to.x; u.y = to.y; u.level = to.level;
