@@ -27,16 +27,22 @@ function roughDistance(a: Pos, b: Pos): number {
   return Math.max(Math.abs(a.x - b.x), Math.abs(a.y - b.y)) + 10 * Math.abs(a.level - b.level);
 }
 
-/** Where the seat believes a child waits: children in sight, and the map's places of children not seen there. */
+/**
+ * Where the seat believes a child waits: children in sight, and where the map placed a child the
+ * seat cannot see now (child-k is the map's k-th child). One in a soldier's arms, or carried out,
+ * is known wherever he is; one seen gone from his place is not looked for there.
+ */
 function childrenKnown(s: BattleState, seen: Uint8Array): Pos[] {
   const out: Pos[] = [];
-  for (const c of s.units)
-    if (c.kind === "child" && c.fate === "active" && !c.grabbedBy && seen[tileIndex(s.map, c.x, c.y, c.level)] === 1) out.push(c);
+  let k = 0;
   for (const start of s.map.civilians ?? []) {
-    if (start.kind !== "child" || seen[tileIndex(s.map, start.x, start.y, start.level)] === 1) continue;
-    // the fog hides the place: as far as the seat knows the child still waits there (unless it is in his arms)
-    if (!s.units.some((c) => c.kind === "child" && c.fate !== "active" && c.carriedBy && c.x === start.x && c.y === start.y && c.level === start.level))
-      out.push(start);
+    if (start.kind !== "child") continue;
+    const id = `child-${++k}`;
+    const c = s.units.find((u) => u.id === id);
+    if (!c || c.carriedBy) continue;
+    if (c.fate === "active" && seen[tileIndex(s.map, c.x, c.y, c.level)] === 1) {
+      if (!c.grabbedBy) out.push(c);
+    } else if (seen[tileIndex(s.map, start.x, start.y, start.level)] === 0) out.push(start);
   }
   return out;
 }
@@ -76,7 +82,10 @@ function assigned(free: Unit[], children: Pos[]): Map<string, Pos[]> {
 
 /** The soldiers free to fetch a child: up, not held, not carrying. */
 function fetchers(s: BattleState): Unit[] {
-  return s.units.filter((c) => c.side === "squad" && c.fate === "active" && c.down === 0 && !c.grabbedBy && !c.carrying);
+  const free = s.units.filter((c) => c.side === "squad" && c.fate === "active" && c.down === 0 && !c.grabbedBy && !c.carrying);
+  // the privates go up for them; a sergeant only when no private is left to go
+  const privates = free.filter((c) => !isSergeant(c));
+  return privates.length ? privates : free;
 }
 
 export function civilianPlan(s: BattleState, u: Unit, seen: Uint8Array): CivilianPlan {
@@ -106,8 +115,10 @@ export function civilianPlan(s: BattleState, u: Unit, seen: Uint8Array): Civilia
   const waiting = running.length > 0 || s.units.some((c) => c.side === "civilian" && c.fate === "carried") || childrenKnown(s, seen).length > 0;
   // a sergeant keeps off the way out until enough are out (or none are left to save, or time is short)
   const mustWait = isSergeant(u) && !late && waiting && s.civiliansSaved < need;
-  if (isSergeant(u) ? !mustWait : late || running.length === 0) return NOTHING;
   const onWayOut = (p: Pos) => isExtraction(s, p);
+  // enough are out: the sergeant makes for the way out before anything else (the clock runs)
+  if (isSergeant(u) && !mustWait && need > 0 && s.civiliansSaved >= need) return { action: moveToward(s, u, onWayOut), holdBack: false };
+  if (isSergeant(u) ? !mustWait : late || running.length === 0) return NOTHING;
   if (isSergeant(u)) {
     // a waiting sergeant stands by near the way out, off it (the civilians and the carriers come to it)
     if (!onWayOut(u) && nearWayOut(s, u)) return { action: null, holdBack: true };

@@ -166,7 +166,7 @@ export const STORY_MAPS: MapSpec[] = [
       "street: cover them, get as many across as you can, and keep moving.",
     waves: [
       "1: snatcher*2, leaper",
-      "2: snatcher*2, spitter",
+      "2: snatcher*2, spitter, leaper",
       "3: leaper*2, spitter",
       "4: snatcher*3",
       "5: leaper*2, snatcher",
@@ -202,13 +202,15 @@ export const STORY_MAPS: MapSpec[] = [
       "melts through the floors. Climb the stairwell, reach the families, carry the children down and " +
       "out the street door. They will climb after you.",
     waves: [
-      "1: snatcher*2, leaper",
-      "2: spitter, leaper",
-      "3: snatcher, leaper",
-      "4: spitter, snatcher",
-      "5: snatcher*2",
-      "7: leaper, snatcher",
+      "1: snatcher*3, spitter, leaper",
+      "2: spitter, leaper*2, snatcher",
+      "3: snatcher*2, leaper*2",
+      "4: spitter, snatcher*2",
+      "5: snatcher*2, spitter",
+      "6: leaper*2",
+      "7: leaper, snatcher*2",
       "9: snatcher*2",
+      "10: spitter, leaper",
     ],
     levels: [TOWER_LOBBY, TOWER_FIRST, TOWER_SECOND],
     dust: false,
@@ -221,7 +223,7 @@ export const STORY_MAPS: MapSpec[] = [
       { kind: "rooftop", x: 9, y: 3, level: 2 },
     ],
     // the families: the grown-ups run for the street door; the children wait to be carried down
-    saveAtLeast: 2,
+    saveAtLeast: 4,
     civilians: [
       { kind: "civilian", x: 2, y: 7, level: 2 },
       { kind: "civilian", x: 3, y: 8, level: 2 },

@@ -113,7 +113,7 @@ describe("content hash", () => {
     ]);
     expect(m.soldiers).toHaveLength(6);
     expect(m.objective.kind).toBe("escape");
-    expect(m.saveAtLeast).toBe(2);
+    expect(m.saveAtLeast).toBe(4);
     // a map without civilians has none (and no quota)
     const ls = parseMap("maps/last-stand.tmj", read("maps/last-stand.tmj"));
     expect(ls.civilians).toBeUndefined();
