@@ -53,8 +53,11 @@ function unitActions(s: BattleState, seat: Seat, u: Unit, enemies: Unit[], seen:
 
 export function legalActions(s: BattleState, seat: Seat): Action[] {
   if (s.phase !== "player") return [];
-  // a seat marked ready may only take it back
-  if (s.ready[seat]) return [{ type: "ready", ready: false }];
+  // a seat marked ready may only take it back (while it has not done so too often this round)
+  if (s.ready[seat]) {
+    const back: Action = { type: "ready", ready: false };
+    return check(s, { seat, action: back }) === null ? [back] : [];
+  }
   const out: Action[] = [];
   const mask = visibleTiles(s, s.options.splitVision ? seat : undefined);
   const seenIds = visibleCreatureIds(s, mask);

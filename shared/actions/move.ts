@@ -58,6 +58,22 @@ function shortOfHiddenCivilian(s: BattleState, u: Unit, path: number[]): number[
   return path.slice(0, end);
 }
 
+/**
+ * Stopped short (an ambush): he stands on a tile of his own, back along his walk past anyone he was
+ * passing over (a comrade, a civilian). Back past tiles already told, the step back is told as a move.
+ */
+function stopOnOwnTile(s: BattleState, u: Unit, trail: Pos[], walked: Pos[], start: Pos): void {
+  const taken = (p: Pos) => s.units.some((o) => o !== u && o.fate === "active" && o.x === p.x && o.y === p.y && o.level === p.level);
+  let k = trail.length;
+  while (k > 0 && taken(trail[k - 1])) k--;
+  if (k === trail.length) return;
+  const back = k > 0 ? trail[k - 1] : start;
+  const told = trail.length - walked.length;
+  if (k >= told) walked.splice(k - told);
+  else walked.splice(0, walked.length, { x: back.x, y: back.y, level: back.level });
+  u.x = back.x; u.y = back.y; u.level = back.level;
+}
+
 /** Does the mover, where he now stands, see a creature that no soldier saw before he left `from`? */
 function revealsCreature(s: BattleState, mover: Unit, from: Pos): boolean {
   for (const c of s.units) {
@@ -80,6 +96,8 @@ export function runMove(d: Draft, seat: Seat, a: Move, plan: MovePlan): void {
   let ambusher: Unit | undefined;
   let fell = false;
   let walked: Pos[] = [];
+  // every tile walked, told or not (walked holds the part not yet told)
+  const trail: Pos[] = [];
   // the walk is told up to each tile that burns, then the burn: events come in the order they happen
   const tellWalk = () => {
     if (walked.length) emit(d, { type: "moved", unit: u.id, path: walked });
@@ -91,16 +109,12 @@ export function runMove(d: Draft, seat: Seat, a: Move, plan: MovePlan): void {
     const there = unitAt(s, to);
     if (there && there.side === "creature") {
       ambusher = there;
-      // he stops short on a tile of his own: back along his walk past anyone he was passing over
-      while (walked.length && s.units.some((o) => o !== u && o.fate === "active" && o.x === u.x && o.y === u.y && o.level === u.level)) {
-        walked.pop();
-        const back = walked.length ? walked[walked.length - 1] : before;
-        u.x = back.x; u.y = back.y; u.level = back.level;
-      }
+      stopOnOwnTile(s, u, trail, walked, before);
       break;
     }
     u.x = to.x; u.y = to.y; u.level = to.level;
     walked.push(to);
+    trail.push(to);
     // a floor melted where the squad could not see: he steps on it and falls through
     if (s.layers.terrain[i] === Terrain.hole) {
       tellWalk();

@@ -40,6 +40,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
 /** A legal action bent a little: another tile nearby, another unit or target, the other seat. */
 function mutate(s: BattleState, step: Extract<Step, { kind: "mutant" }>): Command {
   const actions = legalActions(s, step.seat);
+  if (!actions.length) return { seat: step.seat, action: { type: "ready", ready: false } };
   const a = structuredClone(actions[step.pick % actions.length]) as Record<string, unknown> & { type: string };
   const ids = s.units.map((u) => u.id);
   const other = (id: unknown) => ids[(ids.indexOf(String(id)) + Math.abs(step.delta) + 1) % ids.length];
@@ -161,6 +162,8 @@ function run(id: MapId, seed: number, steps: Step[]): void {
     let command: Command;
     if (step.kind === "legal") {
       const actions = legalActions(s, step.seat);
+      // (a seat that has taken its ready back too often this round has nothing to do but wait)
+      if (!actions.length) continue;
       command = { seat: step.seat, action: actions[step.pick % actions.length] };
     } else if (step.kind === "ready") {
       if (s.ready[step.seat]) continue;
