@@ -142,7 +142,7 @@ export const STORY_MAPS: MapSpec[] = [
     ],
     rescue: { x: 2, y: 6 },
     fires: [{ x: 3, y: 4, rounds: 10 }],
-    extract: [2, 3, 4, 5, 6, 7, 8, 9].map((y) => ({ x: 15, y })),
+    extract: [...[2, 3, 4, 5, 6, 7, 8, 9].map((y) => ({ x: 15, y })), ...[6, 7].map((y) => ({ x: 0, y }))],
   },
   {
     id: "the-streets",
