@@ -6,11 +6,13 @@
  * scene's match record replays on its own; the campaign record (the scenes' records in order,
  * record.ts) replays the whole campaign to the same final hash.
  *
- * Between scenes (documented in docs/ARCHITECTURE.md): the dead and the taken stay gone, and so do
- * the ones left on the board when the squad got out; the survivors heal HEAL_HP hp (never above
- * their maximum) and get RESUPPLY_ARMOR point of armor patched (never above their kind's); a
- * soldier carried out at 0 hp starts the next scene with at least 1. Rifles, magazines and grenades
- * are resupplied (every battle starts with full kit). Losing a sergeant ends the campaign.
+ * Between scenes (documented in docs/ARCHITECTURE.md): the extracted come out, and when the time
+ * runs out with a sergeant still on the board everyone on his feet falls back (cameOut); the dead,
+ * the taken, the grabbed, the down left lying and the ones left on the board when the sergeants got
+ * out stay gone. The survivors heal HEAL_HP hp (never above their maximum) and get RESUPPLY_ARMOR
+ * point of armor patched (never above their kind's); a soldier carried out at 0 hp starts the next
+ * scene with at least 1. Rifles, magazines and grenades are resupplied (every battle starts with
+ * full kit). A scene lost does not end the campaign; losing a sergeant does.
  */
 import type { MapDef, SoldierKind, Seat } from "../map/types.js";
 import type { BattleEvent, BattleState, Command, Pos, RosterEntry, Unit } from "../types.js";
@@ -239,7 +241,8 @@ export function endScene(campaign: Campaign, map: MapDef, record: MatchRecord): 
       survivors.push({ ...s, ...healed(s, u) });
       continue;
     }
-    const loss = losses.get(s.id) ?? { round: state.round, how: "left behind" as const, at: { x: u.x, y: u.y, level: u.level } };
+    // still in a creature's grip when the squad left: taken; anyone else still on the board: left behind
+    const loss = losses.get(s.id) ?? { round: state.round, how: u.grabbedBy ? "taken" as const : "left behind" as const, at: { x: u.x, y: u.y, level: u.level } };
     fallen.push({ id: s.id, kind: s.kind, seat: s.seat, map: map.id, scene, round: loss.round, how: loss.how, at: loss.at, text: lossText(scene, map, state, loss) });
   }
   const result: SceneResult = {

@@ -130,6 +130,12 @@ describe("a scene lost on the clock", () => {
         }
         // the next scene starts with them
         if (i + 1 < c.results.length) expect(c.results[i + 1].started).toEqual(r.survived);
+        // the ones still in a creature's grip are on the roll as taken, the down left lying as left behind (or killed)
+        for (const f of c.fallen.filter((g) => g.scene === i)) {
+          const u = end.units.find((v) => v.id === f.id)!;
+          if (u.fate === "active" && u.grabbedBy) expect(f.how).toBe("taken");
+          if (u.fate === "active" && !u.grabbedBy) expect(f.how).toBe("left behind");
+        }
       });
     }
     // seeds 1-24 hold such scenes (the bus's cell blowing with the squad still on the board)
