@@ -30,14 +30,11 @@ import { OneShot } from "./timer.js";
 import { sideChannel } from "./fault.js";
 import { CLOSE_DEPLOY, releaseBattle, roomClosed, roomOpened } from "./cluster/index.js";
 import type { LoggedCommand } from "./store.js";
-import type { CampaignRun } from "./campaign-match.js";
+import { campaignFields, type CampaignRun } from "./campaign-match.js";
 import { campaignReadyIntake } from "./campaign-ready.js";
 
 export { SEATS, type Holder, type Role } from "./seats.js";
 export type { CreateOptions } from "./match.js";
-
-/** A single battle's campaign fields. */
-const NO_CAMPAIGN = { campaignStage: "", campaignScene: 0, campaignScenes: 0, campaignReadyTakumi: false, campaignReadyWang: false, campaign: "" };
 
 export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   override patchRate: number | null = null;
@@ -320,7 +317,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   private publish(events: BattleEvent[], before: BattleState) {
     this.publisher.sync(this.state, this.battle);
     const [holderTakumi, holderWang, turnSeconds] = [this.seats.holder("takumi"), this.seats.holder("wang"), this.match.options.turnSeconds];
-    const campaign = this.campaign?.fields(this.seats.humanSeats()) ?? NO_CAMPAIGN;
+    const campaign = campaignFields(this.campaign, this.seats.humanSeats());
     this.publisher.roomFields(this.state, { code: this.code, matchId: this.match.code, holderTakumi, holderWang, spectators: this.info.spectators(), turnSeconds, ...campaign });
     const message = this.publisher.events(before, this.battle, events);
     if (message) this.broadcast("events", message);
