@@ -159,7 +159,11 @@ describe("campaigns", () => {
     expect(rep1.error).toBeNull();
     expect(rep1.hash).toBe(hashState(srv.room(code).fullStateForTests()));
 
-    // one ready is not enough; both are
+    // one ready is not enough (and can be taken back); both are
+    await drive.ready("takumi");
+    await waitForState(wang, (s) => s.campaignReadyTakumi === true);
+    await drive.ready("takumi", false);
+    await waitForState(wang, (s) => s.campaignReadyTakumi === false);
     await drive.ready("takumi");
     await waitForState(wang, (s) => s.campaignReadyTakumi === true);
     expect(wire(wang)).toMatchObject({ campaignStage: "report", campaignReadyWang: false });
@@ -262,8 +266,26 @@ describe("campaigns", () => {
     // his ready alone starts scene 2, the bot partner still playing Wang's section
     await drive.ready("takumi");
     const w2 = await waitForState(drive.clients.takumi!, (s) => s.campaignStage === "scene" && s.campaignScene === 1 && s.phase === "player", 10_000, "scene 2");
-    expect(w2).toMatchObject({ matchId: `${code}-2`, mapId: SCENES[1].map });
-    await drive.play(1);
-    await drive.clients.takumi!.leave();
-  }, 60_000);
+    expect(w2).toMatchObject({ matchId: `${code}-2`, mapId: SCENES[1].map, holderWang: "bot" });
+
+    // and so on to the campaign's end, the player alone with the bot partner
+    const me = drive.clients.takumi!;
+    for (let guard = 0; guard < SCENES.length; guard++) {
+      await drive.play();
+      const w = await waitForState(me, (s) => s.campaignStage !== "scene", 10_000, "the scene's end");
+      if (w.campaignStage !== "report") break;
+      expect(w.campaignReadyWang).toBe(true);
+      const next = w.campaignScene + 1;
+      await drive.ready("takumi");
+      await waitForState(me, (s) => s.campaignStage === "scene" && s.campaignScene === next && s.phase === "player", 10_000, `scene ${next + 1}`);
+    }
+    const end = await waitForState(me, (s) => s.campaignStage === "over" || s.campaignStage === "complete");
+    const record = (await getJson(srv.url, `/api/campaigns/${code}/record`)).body as CampaignRecord;
+    expect(record.scenes).toHaveLength(end.campaignScene + 1);
+    const rep = replayCampaign(record, loadMapById);
+    expect(rep.error).toBeNull();
+    expect(rep.campaign.status).toBe(end.campaignStage);
+    expect(rep.hash).toBe(record.finalHash);
+    await me.leave();
+  }, 90_000);
 });
