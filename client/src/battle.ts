@@ -89,6 +89,7 @@ export class BattleScreen {
       frames: () => this.board.frames,
       renderer: () => `${this.board.app.renderer.name} ${this.board.app.renderer.width}x${this.board.app.renderer.height}`,
       labels: () => this.board.labelBoxes().map((b) => this.toClient(b)),
+      sprites: () => [...this.board.sprites.keys()].sort(),
       route: () => this.ctl.preview().route,
       waypoints: () => this.ctl.waypoints,
       focus: () => this.ctl.preview().focus,
@@ -771,6 +772,8 @@ export class BattleScreen {
     this.els.objective.textContent = objectiveLine(w, m);
     const c = this.info.campaign;
     this.els.scene.hidden = !c.stage;
+    // in a campaign the scene's name stands where the game's title was (one header row at 1280 px)
+    this.els.top.classList.toggle("campaign", !!c.stage);
     if (c.stage) this.els.scene.textContent = sceneTitle(c.scene, c.scenes, c.summary?.scenes[c.scene]?.place ?? "");
     this.els.objective.title = m.perimeter ? ringReason(w, m.perimeter.squeezeCorpses, m.perimeter.squeezeEveryRounds) : "";
     const code = this.info.code;
@@ -792,7 +795,8 @@ export class BattleScreen {
       .join(" ");
     put(this.els.seats, seatHtml + (this.info.spectators ? ` <span class="pill">${this.info.spectators} watching</span>` : ""));
     if (this.seat !== "spectator") {
-      const mineReady = this.seat === "takumi" ? w.readyTakumi : w.readyWang;
+      // between a campaign's scenes the button marks ready to go on
+      const mineReady = c.stage === "report" ? c.ready[this.seat] : this.seat === "takumi" ? w.readyTakumi : w.readyWang;
       put(this.els.btnReady, mineReady ? "Not ready <kbd>E</kbd>" : "Ready <kbd>E</kbd>");
       this.els.btnReady.classList.toggle("on", mineReady);
       const other = OTHER[this.seat];

@@ -3,31 +3,12 @@
  * seats' ready flags between scenes and the public summary (JSON in the Schema's `campaign`).
  * A single battle has stage "" and no summary. Plain data, read by net.ts and the panels.
  */
-import type { Seat } from "./engine";
+import type { CampaignSummary, Seat } from "./engine";
 
 export type CampaignStage = "" | "scene" | "report" | "over" | "complete";
 
 /** The public campaign summary the room sends (shared/campaign/summary.ts). */
-export interface CampaignSummary {
-  scene: number;
-  scenes: { map: string; place: string }[];
-  status: "playing" | "over" | "complete";
-  endedBy: string | null;
-  /** The living. */
-  soldiers: { id: string; kind: string; seat: string; hp: number; maxHp: number; armor: number }[];
-  /** The roll of the fallen, in the order they fell; `line` is the roll's whole line. */
-  fallen: { id: string; kind: string; seat: string; map: string; scene: number; round: number; how: string; text: string; line: string }[];
-  results: {
-    map: string;
-    outcome: string;
-    rounds: number;
-    started: string[];
-    survived: string[];
-    matchId: string;
-    report: { kills: number; soldiersDead: number; soldiersTaken: number; civiliansSaved: number; extracted: number };
-  }[];
-  next: string | null;
-}
+export type { CampaignSummary };
 
 export interface CampaignInfo {
   stage: CampaignStage;

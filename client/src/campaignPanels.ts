@@ -20,16 +20,16 @@ export function sceneReport(s: CampaignSummary, index: number): string {
   const r: Result | undefined = s.results[index];
   if (!r) return `<section id="scene-report"><h3>${esc(title(s, index))}</h3><p class="hint">No report for this scene.</p></section>`;
   const lost = r.started.length - r.survived.length;
-  const rows: [string, number, string][] = [
-    ["Creatures killed", r.report.kills, "kills"],
-    ["Soldiers killed", r.report.soldiersDead, "dead"],
-    ["Soldiers taken", r.report.soldiersTaken, "taken"],
-    ["Soldiers lost", lost, "lost"],
-    ["Got out", r.report.extracted, "extracted"],
-    ["Civilians saved", r.report.civiliansSaved, "civilians"],
+  // how they were lost, as the roll has it (killed, taken, left behind when the squad got out)
+  const how = (h: string) => s.fallen.filter((f) => f.scene === index && f.how === h).length;
+  const rows: [string, number, string, string][] = [
+    ["Creatures killed", r.report.kills, "kills", ""],
+    ["Got out", r.report.extracted, "extracted", ""],
+    ["Civilians saved", r.report.civiliansSaved, "civilians", ""],
+    ["Soldiers lost", lost, "lost", lost ? `killed ${how("killed")} · taken ${how("taken")} · left behind ${how("left behind")}` : ""],
   ];
   return `<section id="scene-report" data-outcome="${esc(r.outcome)}"><h3>${esc(title(s, index))} — <span class="outcome-${r.outcome === "won" ? "won" : "lost"}">${r.outcome === "won" ? W.won : W.lost}</span> in ${esc(rounds(r.rounds))}</h3>
-    <table class="totals">${rows.map(([label, n, key]) => `<tr data-key="${key}"><td>${label}</td><td>${n}</td></tr>`).join("")}</table>
+    <table class="totals">${rows.map(([label, n, key, detail]) => `<tr data-key="${key}"><td>${label}</td><td>${n}</td><td class="hint">${detail}</td></tr>`).join("")}</table>
     <p class="hint">${r.survived.length} of ${r.started.length} came out of it.</p></section>`;
 }
 
@@ -78,7 +78,7 @@ export function readyPanel(c: ReadyCtx): string {
   const lines = seats.map((seat) => {
     const you = c.viewer === seat;
     const ready = c.ready[seat] || c.holders[seat] === "bot" || c.holders[seat] === "open" || c.holders[seat] === "";
-    return `<li data-seat="${seat}" class="${ready ? "is-ready" : ""}">${ready ? "✔" : "…"} <b>${SEAT_NAME[seat]}</b>: ${esc(readyText(seat, c.holders[seat], c.ready[seat], you))}</li>`;
+    return `<li data-seat="${seat}" class="${ready ? "is-ready" : ""}">${ready ? "✔" : "○"} <b>${SEAT_NAME[seat]}</b>: ${esc(readyText(seat, c.holders[seat], c.ready[seat], you, c.viewer === "spectator"))}</li>`;
   });
   const mine = c.viewer !== "spectator" && c.ready[c.viewer];
   const button =

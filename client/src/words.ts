@@ -179,11 +179,11 @@ export const CAMPAIGN_WORDS = {
 } as const;
 
 /** What a seat is doing between scenes, as its partner sees it. */
-export function readyText(seat: string, holder: string, ready: boolean, you: boolean): string {
+export function readyText(seat: string, holder: string, ready: boolean, you: boolean, watching = false): string {
   const name = SEAT_NAME[seat] ?? seat;
   if (you) return ready ? "You are ready: waiting to go on." : "Mark ready to go on.";
-  if (holder === "bot") return `The bot commands ${name}'s squad: it goes on when you do.`;
-  if (holder === "open" || holder === "") return `${name}'s seat is open: the campaign goes on when you are ready.`;
+  if (holder === "bot") return watching ? `The bot commands ${name}'s squad: it goes on with the other.` : `The bot commands ${name}'s squad: it goes on when you do.`;
+  if (holder === "open" || holder === "") return watching ? `${name}'s seat is open.` : `${name}'s seat is open: the campaign goes on when you are ready.`;
   if (holder === "partner") return `You command ${name}'s squad as well.`;
   if (holder === "dropped") return ready ? `${name} is ready (his connection dropped).` : `${name} lost the connection: waiting for him.`;
   return ready ? `${name} is ready.` : `Waiting for ${name}.`;

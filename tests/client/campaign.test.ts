@@ -58,10 +58,13 @@ describe("between two scenes", () => {
     const r = s.results[0];
     const html = sceneReport(s, 0);
     expect(text(html)).toContain(`Scene 1 of 6 · At the bus — ${r.outcome} in ${r.rounds} round`);
-    expect(html).toContain(`<tr data-key="kills"><td>Creatures killed</td><td>${r.report.kills}</td></tr>`);
-    expect(html).toContain(`<tr data-key="lost"><td>Soldiers lost</td><td>${r.started.length - r.survived.length}</td></tr>`);
-    expect(html).toContain(`<tr data-key="extracted"><td>Got out</td><td>${r.report.extracted}</td></tr>`);
-    expect(html).toContain(`<tr data-key="civilians"><td>Civilians saved</td><td>${r.report.civiliansSaved}</td></tr>`);
+    expect(html).toContain(`<tr data-key="kills"><td>Creatures killed</td><td>${r.report.kills}</td>`);
+    expect(html).toContain(`<tr data-key="extracted"><td>Got out</td><td>${r.report.extracted}</td>`);
+    expect(html).toContain(`<tr data-key="civilians"><td>Civilians saved</td><td>${r.report.civiliansSaved}</td>`);
+    const lost = r.started.length - r.survived.length;
+    expect(lost).toBe(campaign.fallen.length);
+    const by = (how: string) => campaign.fallen.filter((f) => f.how === how).length;
+    expect(html).toContain(`<tr data-key="lost"><td>Soldiers lost</td><td>${lost}</td><td class="hint">killed ${by("killed")} · taken ${by("taken")} · left behind ${by("left behind")}</td></tr>`);
     expect(text(html)).toContain(`${r.survived.length} of ${r.started.length} came out of it.`);
   });
 
@@ -104,7 +107,7 @@ describe("between two scenes", () => {
     const mine = readyPanel({ viewer: "takumi", ready: { takumi: false, wang: true }, holders: { takumi: "player", wang: "player" } });
     expect(mine).toContain(`<button id="campaign-ready" class="primary " data-ready="0">Ready — go on`);
     expect(text(mine)).toContain("✔ Wang : Wang is ready.");
-    expect(text(mine)).toContain("… Takumi : Mark ready to go on.");
+    expect(text(mine)).toContain("○ Takumi : Mark ready to go on.");
     const marked = readyPanel({ viewer: "takumi", ready: { takumi: true, wang: false }, holders: { takumi: "player", wang: "player" } });
     expect(marked).toContain(`data-ready="1"`);
     expect(text(marked)).toContain("Waiting for Wang.");
@@ -114,6 +117,9 @@ describe("between two scenes", () => {
     const watch = readyPanel({ viewer: "spectator", ready: { takumi: true, wang: false }, holders: { takumi: "player", wang: "player" } });
     expect(watch).not.toContain("campaign-ready\"");
     expect(text(watch)).toContain("You are watching");
+    expect(text(watch)).toContain("○ Wang : Waiting for Wang.");
+    const watchBot = readyPanel({ viewer: "spectator", ready: { takumi: false, wang: false }, holders: { takumi: "player", wang: "bot" } });
+    expect(text(watchBot)).toContain("✔ Wang : The bot commands Wang's squad: it goes on with the other.");
   });
 
   it("the whole screen from the room's fields: report, roll, living, briefing, ready", () => {
