@@ -161,6 +161,19 @@ describe("a campaign in the browser", () => {
     expect(await S.$("#campaign-ready")).toBeNull();
     expect(await S.textContent("#campaign-ready-panel")).toContain("You are watching");
     await screenshotStats(S, artifact("campaign-report-spectator.png"));
+    // the scene in full (its own after-action report) over the screen; Esc goes back to it
+    await A.click("#campaign-full-report");
+    await A.waitForSelector("#report-host #report");
+    expect(await A.getAttribute("#download-record", "href")).toBe(`/api/matches/${code}-1/record`);
+    await A.keyboard.press("Escape");
+    expect(await A.isHidden("#report-host")).toBe(true);
+    expect(await A.isVisible("#campaign-screen")).toBe(true);
+    // a look at the board, and back
+    await A.keyboard.press("Escape");
+    await waitLS(A, `s.campaignScreen === ""`);
+    expect(await A.isHidden("#campaign-host")).toBe(true);
+    await A.click("#btn-campaign");
+    await waitLS(A, `s.campaignScreen === "report"`);
   }, 240_000);
 
   it("ready: the next scene, the alley, is drawn anew with nothing of the bus left", async () => {
