@@ -235,9 +235,14 @@ describe("a campaign in the browser", () => {
     const replayed = replayCampaign(record, loadMapById);
     expect(replayed.error).toBeNull();
     expect(replayed.hash).toBe(hashCampaign(END));
+    // a scene's replay link plays its record (with the roster it started with) to its hash
+    await A.click(`#scenes-played li[data-map="the-alley"] a`);
+    const rp = await waitLS(A, `s.ready && s.replay`, 30_000);
+    expect(rp.replay.finalHash).toBe(record.scenes[1].finalHash);
+    expect(rp.replay.engineHash).toBe(record.scenes[1].finalHash);
     // the spectator sees the end too
     await waitLS(S, `s.campaignScreen === "over"`, 30_000);
-    expect(await S.textContent("#ended-by")).toBe(await A.textContent("#ended-by"));
+    expect(await S.textContent("#ended-by")).toBe(`${END.endedBy!.charAt(0).toUpperCase()}${END.endedBy!.slice(1)}.`);
     for (const e of pageErrors) expect(e).toEqual([]);
   }, 240_000);
 });
