@@ -34,6 +34,11 @@ export function campaignCodeOf(matchId: string): string | null {
   return m ? m[1] : null;
 }
 
+/** The room-level Schema fields of a campaign (docs/PROTOCOL.md), or a single battle's (empty). */
+export function campaignFields(run: CampaignRun | null, humanSeats: Seat[]): Record<string, string | number | boolean> {
+  return run?.fields(humanSeats) ?? { campaignStage: "", campaignScene: 0, campaignScenes: 0, campaignReadyTakumi: false, campaignReadyWang: false, campaign: "" };
+}
+
 type Ready = { takumi: boolean; wang: boolean; seq: Record<Seat, number> };
 
 export class CampaignRun {
@@ -99,7 +104,10 @@ export class CampaignRun {
       run.progress.scene = campaign.scene;
       run.progress.stage = "scene";
       // it ended, but the campaign did not hear of it before the process stopped
-      if (opened.battle.phase === "ended") await run.sceneEnded(opened.match, opened.map, opened.battle);
+      if (opened.battle.phase === "ended") {
+        await opened.match.finish(String(opened.battle.outcome ?? "ended"));
+        await run.sceneEnded(opened.match, opened.map, opened.battle);
+      }
     } else {
       run.progress.scene = last;
       run.progress.stage = campaign.status === "playing" ? "report" : campaign.status;

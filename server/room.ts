@@ -26,11 +26,11 @@ import { openMatch, type CreateOptions, type StoredMatch } from "./match.js";
 import { Sequence } from "./sequence.js";
 import { intake, type CommandType } from "./commands.js";
 import { BotPartner } from "./bot-partner.js";
-import { OneShot } from "./timer.js";
+import { RoomWaits } from "./waits.js";
 import { sideChannel } from "./fault.js";
 import { CLOSE_DEPLOY, releaseBattle, roomClosed, roomOpened } from "./cluster/index.js";
 import type { LoggedCommand } from "./store.js";
-import type { CampaignRun } from "./campaign-match.js";
+import { campaignFields, type CampaignRun } from "./campaign-match.js";
 import { campaignReadyIntake } from "./campaign-ready.js";
 
 export { SEATS, type Holder, type Role } from "./seats.js";
@@ -54,9 +54,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   private queue: Promise<void> = Promise.resolve();
   private bot!: BotPartner;
   private turnTimer!: TurnTimer;
-  // Node timers, not this.clock: the room clock only ticks on patches (patchRate is null).
-  private idleTimer = new OneShot();
-  private reopenTimer = new OneShot();
+  private waits = new RoomWaits();
   /** Set when the process is stopping: commands are refused (ERR_SHUTTING_DOWN), none is lost. */
   private closing = false;
   private counted = false;
@@ -78,7 +76,8 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     this.turnTimer = new TurnTimer(this.match.options.turnSeconds, (round) => this.enqueueInternal(() => this.expireTurn(round)));
     this.bot = new BotPartner(settings.botDelayMs, () => this.enqueueInternal(() => this.playBot()));
     if (keepOpen) this.seats.keepOpen(keepOpen);
-    this.keepSeatsForReturn();
+    const ro = this.match.options;
+    this.waits.keepSeatsForReturn(this.seats, ro.humanSeats, ro.reconnectSeconds, () => this.enqueueInternal(() => this.afterChange()));
     roomOpened();
     this.counted = true;
     // Rooms are private: a new battle is never joined by matchmaking; friends join by code (room id).
@@ -99,16 +98,6 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     this.armIdleTimer();
   }
 
-  /** Seats humans held before the room closed stay open for the reconnection window, so both
-   *  players can come back by the code; then the bot takes any nobody took. */
-  private keepSeatsForReturn() {
-    if (this.match.options.humanSeats.length === 0) return;
-    for (const seat of this.match.options.humanSeats) this.seats.keepOpen(seat);
-    this.reopenTimer.start(this.match.options.reconnectSeconds * 1000, () => {
-      if (this.seats.closeOpen()) this.enqueueInternal(() => this.afterChange());
-    });
-  }
-
   override onJoin(client: Client, raw: JoinOptions) {
     const checked = checkJoinOptions(raw);
     if (!checked.ok) throw new ServerError(400, `${checked.code}: ${checked.message}`);
@@ -121,7 +110,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     client.userData = { role };
     client.send("welcome", { role, lastSeq: this.sequence.last(role) });
     this.log(`join ${client.sessionId} as ${role}`);
-    this.idleTimer.stop();
+    this.waits.stopIdle();
     this.autoDispose = false;
     this.enqueueInternal(() => this.afterChange());
   }
@@ -164,7 +153,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   override onDispose() {
     if (this.counted) roomClosed();
     if (this.code) void releaseBattle(this.code);
-    for (const t of [this.idleTimer, this.reopenTimer, this.bot, this.turnTimer]) t?.stop();
+    for (const t of [this.waits, this.bot, this.turnTimer]) t?.stop();
     this.log("dispose");
   }
 
@@ -317,7 +306,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   private publish(events: BattleEvent[], before: BattleState) {
     this.publisher.sync(this.state, this.battle);
     const [holderTakumi, holderWang, turnSeconds] = [this.seats.holder("takumi"), this.seats.holder("wang"), this.match.options.turnSeconds];
-    const campaign = this.campaign?.fields(this.seats.humanSeats()) ?? {};
+    const campaign = campaignFields(this.campaign, this.seats.humanSeats());
     this.publisher.roomFields(this.state, { code: this.code, matchId: this.match.code, holderTakumi, holderWang, spectators: this.info.spectators(), turnSeconds, ...campaign });
     const message = this.publisher.events(before, this.battle, events);
     if (message) this.broadcast("events", message);
@@ -332,13 +321,11 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     if (r.commands.length > 0) await this.commit(r.commands, r.state, r.events);
   }
 
-  /** An empty room (no client, no seat waiting for a reconnection) closes after idleSeconds; its
-   *  battle reopens by its code. Colyseus disposes it only once no seat reservation is pending. */
+  /** An empty room closes after idleSeconds (waits.ts); Colyseus disposes it only once no seat
+   *  reservation is pending. Its battle reopens by its code. */
   private armIdleTimer() {
-    if (this.clients.length > 0 || this.seats.anyDropped()) return;
     const { idleSeconds } = services().settings;
-    this.idleTimer.start(idleSeconds * 1000, () => {
-      if (this.clients.length > 0) return;
+    this.waits.armIdle(() => this.clients.length === 0, this.seats, idleSeconds, () => {
       this.log(`idle for ${idleSeconds}s: closing (reopen by code)`);
       this.autoDispose = true;
     });

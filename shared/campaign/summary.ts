@@ -36,7 +36,7 @@ export interface CampaignSummary {
   results: {
     map: string; outcome: "won" | "lost"; rounds: number; started: string[]; survived: string[]; matchId: string; report: SceneReport;
   }[];
-  /** The map id of the next scene (null when none follows). */
+  /** The map id of the next scene (null when none follows; during a scene, the one after it). */
   next: string | null;
 }
 
@@ -65,6 +65,7 @@ export function campaignSummary(campaign: Campaign, facts: readonly SceneFacts[]
       matchId: facts[i]?.matchId ?? "",
       report: facts[i]?.report ?? { kills: 0, soldiersDead: 0, soldiersTaken: 0, civiliansSaved: 0, extracted: 0 },
     })),
-    next: nextSceneMap(campaign),
+    // during a scene: the one after it, should the campaign go on
+    next: playing === null ? nextSceneMap(campaign) : SCENES[playing + 1]?.map ?? null,
   };
 }
