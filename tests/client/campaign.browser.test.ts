@@ -161,6 +161,10 @@ describe("a campaign in the browser", () => {
     expect(await S.$("#campaign-ready")).toBeNull();
     expect(await S.textContent("#campaign-ready-panel")).toContain("You are watching");
     await screenshotStats(S, artifact("campaign-report-spectator.png"));
+    // a page that comes in between scenes (the spectator's reload) finds the same screen
+    await S.reload();
+    await waitLS(S, `s.ready && s.campaignScreen === "report" && s.campaignNext === "the-alley"`, 30_000);
+    expect(await S.$$eval("#roll li", (els) => els.map((e) => e.textContent))).toEqual(rollOfTheFallen(AFTER));
     // the scene in full (its own after-action report) over the screen; Esc goes back to it
     await A.click("#campaign-full-report");
     await A.waitForSelector("#report-host #report");
@@ -190,6 +194,8 @@ describe("a campaign in the browser", () => {
     expect(await A.isHidden("#report-host")).toBe(true);
     expect(await A.textContent("#scene")).toBe("Scene 2 of 6 · In the alley");
     expect(await A.textContent("#objective")).toBe(`Reach them · ${loadMapById("the-alley").maxRounds} rounds left`);
+    // the header holds on one row with nothing cut (the scene stands where the title was)
+    expect(await A.$eval("#seats", (el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     // the board holds the alley's units only: the living soldiers and what they see
     const wire = await wireOf(A);
     expect(wire.mapId).toBe("the-alley");
