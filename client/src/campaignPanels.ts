@@ -18,19 +18,19 @@ const title = (s: CampaignSummary, i: number) => sceneTitle(i, s.scenes.length, 
 /** One scene's report: won or lost, in how many rounds, and what it cost. */
 export function sceneReport(s: CampaignSummary, index: number): string {
   const r: Result | undefined = s.results[index];
-  if (!r) return `<section id="scene-report"><h3>${esc(title(s, index))}</h3><p class="hint">No report for this scene.</p></section>`;
+  if (!r) return `<section id="scene-report"><h3>${esc(title(s, index))}</h3><p class="hint">${W.noReport}</p></section>`;
   const lost = r.started.length - r.survived.length;
   // how they were lost, as the roll has it (killed, taken, left behind when the squad got out)
   const how = (h: string) => s.fallen.filter((f) => f.scene === index && f.how === h).length;
   const rows: [string, number, string, string][] = [
-    ["Creatures killed", r.report.kills, "kills", ""],
-    ["Got out", r.report.extracted, "extracted", ""],
-    ["Civilians saved", r.report.civiliansSaved, "civilians", ""],
-    ["Soldiers lost", lost, "lost", lost ? `killed ${how("killed")} · taken ${how("taken")} · left behind ${how("left behind")}` : ""],
+    [W.kills, r.report.kills, "kills", ""],
+    [W.gotOut, r.report.extracted, "extracted", ""],
+    [W.civilians, r.report.civiliansSaved, "civilians", ""],
+    [W.soldiersLost, lost, "lost", lost ? W.lostHow(how("killed"), how("taken"), how("left behind")) : ""],
   ];
   return `<section id="scene-report" data-outcome="${esc(r.outcome)}"><h3>${esc(title(s, index))} — <span class="outcome-${r.outcome === "won" ? "won" : "lost"}">${r.outcome === "won" ? W.won : W.lost}</span> in ${esc(rounds(r.rounds))}</h3>
     <table class="totals">${rows.map(([label, n, key, detail]) => `<tr data-key="${key}"><td>${label}</td><td>${n}</td><td class="hint">${detail}</td></tr>`).join("")}</table>
-    <p class="hint">${r.survived.length} of ${r.started.length} came out of it.</p></section>`;
+    <p class="hint">${W.cameOut(r.survived.length, r.started.length)}</p></section>`;
 }
 
 /** The roll of the fallen, in the order they fell; the ones of `fresh` (a scene index) marked. */
@@ -83,7 +83,7 @@ export function readyPanel(c: ReadyCtx): string {
   const mine = c.viewer !== "spectator" && c.ready[c.viewer];
   const button =
     c.viewer === "spectator"
-      ? `<p class="hint">You are watching: the players go on when both are ready.</p>`
+      ? `<p class="hint">${W.watching}</p>`
       : `<button id="campaign-ready" class="primary ${mine ? "on" : ""}" data-ready="${mine ? "1" : "0"}">${mine ? `✔ ${W.unreadyButton}` : W.readyButton} <kbd>E</kbd></button>`;
   return `<section id="campaign-ready-panel"><ul class="ready-list">${lines.join("")}</ul>${button}</section>`;
 }
@@ -91,10 +91,10 @@ export function readyPanel(c: ReadyCtx): string {
 /** Between two scenes: report, roll, the living, the next briefing, ready. */
 export function betweenScenes(info: CampaignInfo, c: ReadyCtx, next: NextMap | null): string {
   const s = info.summary;
-  if (!s) return `<div id="campaign-screen" class="modal campaign"><p class="hint">Waiting for the campaign's report…</p></div>`;
+  if (!s) return `<div id="campaign-screen" class="modal campaign"><p class="hint">${W.waitingSummary}</p></div>`;
   const ended = info.scene;
   return `<div id="campaign-screen" class="modal campaign" data-stage="report">
-    <h2>Between scenes</h2>
+    <h2>${W.betweenTitle}</h2>
     <div class="campaign-cols"><div>${sceneReport(s, ended)}${livingPanel(s)}</div><div>${rollOfTheFallen(s, ended)}</div></div>
     ${nextBriefing(s, next)}
     ${readyPanel(c)}
@@ -107,9 +107,9 @@ export function scenesPlayed(s: CampaignSummary): string {
   return `<section id="scenes-played"><h3>${W.scenesTitle}</h3><ol class="scenes">${s.scenes
     .map((sc, i) => {
       const r = s.results[i];
-      if (!r) return `<li class="unplayed">${esc(capital(sc.place))} — not reached</li>`;
+      if (!r) return `<li class="unplayed">${esc(capital(sc.place))} — ${W.notReached}</li>`;
       const lost = r.started.length - r.survived.length;
-      return `<li data-map="${esc(sc.map)}" class="outcome-${r.outcome === "won" ? "won" : "lost"}">${esc(capital(sc.place))} — ${r.outcome === "won" ? W.won : W.lost} in ${esc(rounds(r.rounds))}, ${lost} lost, ${r.report.extracted} out${r.matchId ? ` · <a href="/?replay=${encodeURIComponent(r.matchId)}">replay</a>` : ""}</li>`;
+      return `<li data-map="${esc(sc.map)}" class="outcome-${r.outcome === "won" ? "won" : "lost"}">${esc(capital(sc.place))} — ${r.outcome === "won" ? W.won : W.lost} in ${esc(rounds(r.rounds))}, ${lost} lost, ${r.report.extracted} out${r.matchId ? ` · <a href="/?replay=${encodeURIComponent(r.matchId)}">${W.replay}</a>` : ""}</li>`;
     })
     .join("")}</ol></section>`;
 }

@@ -158,8 +158,20 @@ export const OBJECTIVE_NAME: Record<string, string> = { hold: "Hold the line", r
 
 /** Between scenes and at the end. */
 export const CAMPAIGN_WORDS = {
+  betweenTitle: "Between scenes",
+  waitingSummary: "Waiting for the campaign's report…",
+  noReport: "No report for this scene.",
   won: "won",
   lost: "lost",
+  kills: "Creatures killed",
+  gotOut: "Got out",
+  civilians: "Civilians saved",
+  soldiersLost: "Soldiers lost",
+  lostHow: (killed: number, taken: number, left: number) => `killed ${killed} · taken ${taken} · left behind ${left}`,
+  cameOut: (out: number, of: number) => `${out} of ${of} came out of it.`,
+  watching: "You are watching: the players go on when both are ready.",
+  notReached: "not reached",
+  replay: "replay",
   rollTitle: "The roll of the fallen",
   rollEmpty: "No one has fallen yet.",
   livingTitle: "Still standing",
