@@ -4,23 +4,25 @@
  * engine's soldier bot through the page until the first scene (the bus) ends; both pages show the
  * between-scenes screen (the scene's report, the roll of the fallen, the living, the next briefing;
  * the ready button for the player only); Takumi clicks "Ready — go on" and both pages rebuild the
- * board on the alley, with nothing of the bus left. Screenshots: tests/artifacts/campaign-*.png.
+ * board on the alley, with nothing of the bus left; the alley ends the campaign and the end screen
+ * links its record. Two players: both seats driven through their pages; each marks ready (a click,
+ * E) and sees the other's mark; both go on. Screenshots: tests/artifacts/campaign-*.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import {
   apply, autoplay, autoplayStep, endScene, fromWire, hashCampaign, hashState, newCampaign, nextSceneMap, replayCampaign, rollOfTheFallen,
-  sceneRecord, startScene, toWire, viewFor, type Action, type BattleState, type Campaign, type CampaignRecord, type MapDef,
+  sceneRecord, startScene, toWire, viewFor, type Action, type BattleState, type Campaign, type CampaignRecord, type MapDef, type Seat,
 } from "../../shared/index.js";
 import { loadMapById } from "../../server/maps.js";
-import { artifact, newPage, screenshotStats, startEnv, waitLS, wireOf, type TestEnv } from "./browser.js";
+import { artifact, lastStand, newPage, screenshotStats, startEnv, waitLS, wireOf, type TestEnv } from "./browser.js";
 
 const SPEED = 40;
 const BUS = loadMapById("the-bus");
 
-/** Takumi's next command as the page's bot plays it: from what his seat sees (the page's view). */
-function pageCommand(view: BattleState): Action | null {
-  return autoplayStep(view, "takumi")?.command.action ?? null;
+/** A seat's next command as the page's bot plays it: from what the seat sees (the page's view). */
+function pageCommand(view: BattleState, seat: Seat = "takumi"): Action | null {
+  return autoplayStep(view, seat)?.command.action ?? null;
 }
 
 /**
@@ -28,17 +30,19 @@ function pageCommand(view: BattleState): Action | null {
  * then the bot partner's Wang for the rest of the phase. The campaign after it, or null when the
  * page's bot would be refused.
  */
-function playScene(c: Campaign): Campaign | null {
+function playScene(c: Campaign, wangByPage = false): Campaign | null {
   const map = loadMapById(nextSceneMap(c)!);
   let s = startScene(c, map);
   const rec = sceneRecord(c, s);
   for (let guard = 0; guard < 2000 && s.phase === "player"; guard++) {
-    if (!s.ready.takumi) {
-      const a = pageCommand(fromWire(toWire(viewFor(s, "takumi")), map) as BattleState);
+    // with two players, Wang's page plays after Takumi's ready, one command at a time
+    const seat: Seat | null = !s.ready.takumi ? "takumi" : wangByPage ? "wang" : null;
+    if (seat) {
+      const a = pageCommand(fromWire(toWire(viewFor(s, seat)), map) as BattleState, seat);
       if (!a) return null;
-      const r = apply(s, { seat: "takumi", action: a });
+      const r = apply(s, { seat, action: a });
       if (!r.ok) return null;
-      rec.log.push({ seat: "takumi", action: a });
+      rec.log.push({ seat, action: a });
       s = r.state;
     } else {
       const { state, steps } = autoplay(s, ["wang"], { untilPhaseEnds: true });
@@ -250,5 +254,84 @@ describe("a campaign in the browser", () => {
     await waitLS(S, `s.campaignScreen === "over"`, 30_000);
     expect(await S.textContent("#ended-by")).toBe(`${END.endedBy!.charAt(0).toUpperCase()}${END.endedBy!.slice(1)}.`);
     for (const e of pageErrors) expect(e).toEqual([]);
+  }, 240_000);
+});
+
+/** Two players: the bus with both seats' pages driven by the engine's bot; a seed where it goes on. */
+function pickTwoSeed(): number {
+  for (let seed = 1; seed < 300; seed++) {
+    const after = playScene(newCampaign(seed, { difficulty: "normal", splitVision: false }), true);
+    if (after && after.status === "playing") return seed;
+  }
+  throw new Error("no seed whose bus goes on with two players");
+}
+
+/** Drives both seats, each through its own page, Takumi first, until the scene ends. */
+async function driveTwo(pages: Record<Seat, Page>, map: MapDef): Promise<void> {
+  for (let guard = 0; guard < 800; guard++) {
+    const s = await settled(pages.takumi, `s.phase === "player" || s.phase === "ended"`);
+    if (s.phase === "ended" || s.campaignStage !== "scene") return;
+    const seat: Seat = s.readyTakumi ? "wang" : "takumi";
+    const page = pages[seat];
+    const own = await settled(page, `s.step >= ${s.step} && (s.phase === "player" || s.phase === "ended")`);
+    if (own.phase === "ended") continue;
+    const action = pageCommand(fromWire(await wireOf(page), map) as BattleState, seat);
+    expect(action, `the bot has a command for ${seat} in round ${own.round}`).toBeTruthy();
+    await page.evaluate((act) => (window as any).__lastStandDebug.backend.sendAction(act), action as any);
+    await settled(pages.takumi, `s.step > ${s.step} || s.phase === "ended"`);
+  }
+  throw new Error("the scene did not end");
+}
+
+describe("a campaign for two players", () => {
+  it("both play the bus; between scenes each marks ready (click, E), sees the other's mark, and both go on to the alley", async () => {
+    const seed = pickTwoSeed();
+    const a = await newPage(env);
+    const b = await newPage(env);
+    const T = a.page;
+    const W = b.page;
+    await T.goto(`${env.url}/?speed=${SPEED}`);
+    await waitLS(T, "s.startReady");
+    await T.check("input[name=play][value=campaign]");
+    await T.fill("#create-seed", String(seed));
+    await T.check("input[name=seat][value=takumi]");
+    await T.check("input[name=partner][value=wait]");
+    await T.click("#create-btn");
+    const s0 = await settled(T, `s.campaignStage === "scene"`);
+    // Wang finds the campaign by its code on the join card
+    await W.goto(`${env.url}/?speed=${SPEED}`);
+    await waitLS(W, "s.startReady");
+    await W.fill("#join-code-input", s0.code);
+    await W.waitForSelector("#join-what");
+    expect(await W.textContent("#join-what")).toBe("Campaign, scene 1 of 6 (the-bus), round 1.");
+    await W.check("input[name=jseat][value=wang]");
+    await W.click("#join-btn");
+    await settled(W, `s.campaignStage === "scene" && s.seat === "wang"`);
+    await waitLS(T, `s.holders && s.holders.wang === "player"`);
+
+    await driveTwo({ takumi: T, wang: W }, BUS);
+    for (const p of [T, W]) await waitLS(p, `s.campaignScreen === "report" && s.campaignNext === "the-alley" && !s.animating`, 30_000);
+    expect(await T.textContent("#campaign-ready-panel li[data-seat=wang]")).toBe("○ Wang: Waiting for Wang.");
+    // Takumi clicks ready: Wang sees it; the scene waits for Wang
+    await T.click("#campaign-ready");
+    await waitLS(W, `s.campaignReady.takumi === true`);
+    expect(await W.textContent("#campaign-ready-panel li[data-seat=takumi]")).toBe("✔ Takumi: Takumi is ready.");
+    expect(await T.textContent("#campaign-ready")).toContain("Not ready yet");
+    // Takumi takes it back with E, and marks again
+    await T.keyboard.press("e");
+    await waitLS(W, `s.campaignReady.takumi === false`);
+    await T.keyboard.press("e");
+    await waitLS(W, `s.campaignReady.takumi === true`);
+    expect((await lastStand(T)).campaignStage).toBe("report");
+    // Wang goes on with E: both are in the alley
+    await W.keyboard.press("e");
+    for (const p of [T, W]) {
+      const s = await waitLS(p, `s.campaignStage === "scene" && s.sceneFrame === "the-alley" && s.ready && !s.animating`, 30_000);
+      expect(s.matchId).toBe(`${s0.code}-2`);
+      expect(await p.textContent("#scene")).toBe("Scene 2 of 6 · In the alley");
+      expect(await p.isHidden("#campaign-host")).toBe(true);
+    }
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
   }, 240_000);
 });
