@@ -75,10 +75,17 @@ export async function openBattle(code: string): Promise<Summary | null> {
   const info = await store.findByCode(code);
   const campaign = info ? null : await store.getCampaign(code);
   if (!info && !campaign) return null;
-  if (campaign?.progress.finished) {
+  if (campaign) {
     const p = campaign.progress;
+    const ended = { code, roomId: null, matchId: sceneMatchId(code, p.scene), map: SCENES[p.scene].map, step: 0, finished: true, live: false };
     const info = { stage: p.stage, scene: p.scene, scenes: SCENES.length };
-    return { code, roomId: null, matchId: sceneMatchId(code, p.scene), map: SCENES[p.scene].map, step: 0, finished: true, outcome: p.stage, live: false, campaign: info };
+    if (p.finished) return { ...ended, outcome: p.stage, campaign: info };
+    // the scene being played expired as a battle does: so did the campaign
+    const scene = await store.getInfo(ended.matchId);
+    if (scene && (scene.outcome === EXPIRED || isExpired(scene))) {
+      if (!scene.finished) await store.finishMatch(scene.id, EXPIRED);
+      return { ...ended, outcome: EXPIRED, campaign: info };
+    }
   }
   if (!info) return openRoom(code);
   if (isExpired(info)) {

@@ -239,6 +239,45 @@ describe("campaigns", () => {
     for (const r of [drive.clients.takumi!, drive.clients.wang!, watcher]) await r.leave();
   }, 120_000);
 
+  it("a player who took the bot's squad over marks both seats ready", async () => {
+    const takumi = await srv.client().create("battle", { campaign: true, seed: LONE_SEED, seat: "takumi" });
+    const code = takumi.roomId;
+    await waitForState(takumi, (s) => s.holderTakumi === "player" && s.holderWang === "bot");
+    const drive = new Driver(srv, code, { takumi });
+    await drive.play();
+    await waitForState(takumi, (s) => s.campaignStage === "report" && s.campaignReadyWang === true);
+    const seq = ++drive.seq.takumi;
+    const ack = nextMessage(takumi, "ack");
+    takumi.send("takeover", { seat: "wang", seq });
+    expect(await ack).toEqual({ seq, ok: true });
+    // Wang's squad is now a human's: not ready until its commander says so
+    await waitForState(takumi, (s) => s.holderWang === "partner" && s.campaignReadyWang === false);
+    await drive.ready("takumi");
+    const w = await waitForState(takumi, (s) => s.campaignStage === "scene" && s.campaignScene === 1, 10_000, "scene 2");
+    expect(w).toMatchObject({ holderTakumi: "player", holderWang: "partner", matchId: `${code}-2` });
+    await takumi.leave();
+  });
+
+  it("a campaign left untouched past the expiry time expires with its scene", async () => {
+    const takumi = await srv.client().create("battle", { campaign: true, seed: 9, seat: "takumi" });
+    const code = takumi.roomId;
+    await waitForState(takumi, (s) => s.holderTakumi === "player");
+    takumi.reconnection.enabled = false;
+    await takumi.leave();
+    await srv.close();
+    await new Promise((r) => setTimeout(r, 50));
+    srv = await srv.restart({ settings: { ...settings, expireSeconds: 0.01 } });
+    expect(srv.restored).toContainEqual({ code: `${code}-1`, ok: false, error: "expired" });
+    const { status, body } = await getJson(srv.url, `/api/battles/${code}`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ code, finished: true, outcome: "expired", live: false, campaign: { stage: "scene", scene: 0 } });
+    await expect(srv.client().joinById(code, { seat: "takumi" })).rejects.toThrow();
+    await expect(srv.client().joinOrCreate("battle", { code, seat: "takumi" })).rejects.toThrow(/ERR_UNKNOWN_CODE/);
+    // the next tests play on a server without the short expiry
+    await srv.close();
+    srv = await srv.restart({ settings });
+  });
+
   it("a lone player with the bot partner; a restart between scenes resumes the report", async () => {
     const takumi = await srv.client().create("battle", { campaign: true, seed: LONE_SEED, seat: "takumi", reconnectSeconds: 1 });
     const code = takumi.roomId;
