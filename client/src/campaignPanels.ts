@@ -20,13 +20,14 @@ export function sceneReport(s: CampaignSummary, index: number): string {
   const r: Result | undefined = s.results[index];
   if (!r) return `<section id="scene-report"><h3>${esc(title(s, index))}</h3><p class="hint">${W.noReport}</p></section>`;
   const lost = r.started.length - r.survived.length;
-  // how they were lost, as the roll has it (killed, taken, left behind when the squad got out)
-  const how = (h: string) => s.fallen.filter((f) => f.scene === index && f.how === h).length;
+  // how they were lost, as the roll has it (killed, taken, left behind…), in the order they fell
+  const how = new Map<string, number>();
+  for (const f of s.fallen) if (f.scene === index) how.set(f.how, (how.get(f.how) ?? 0) + 1);
   const rows: [string, number, string, string][] = [
     [W.kills, r.report.kills, "kills", ""],
     [W.gotOut, r.report.extracted, "extracted", ""],
     [W.civilians, r.report.civiliansSaved, "civilians", ""],
-    [W.soldiersLost, lost, "lost", lost ? W.lostHow(how("killed"), how("taken"), how("left behind")) : ""],
+    [W.soldiersLost, lost, "lost", W.lostHow([...how])],
   ];
   return `<section id="scene-report" data-outcome="${esc(r.outcome)}"><h3>${esc(title(s, index))} — <span class="outcome-${r.outcome === "won" ? "won" : "lost"}">${r.outcome === "won" ? W.won : W.lost}</span> in ${esc(rounds(r.rounds))}</h3>
     <table class="totals">${rows.map(([label, n, key, detail]) => `<tr data-key="${key}"><td>${label}</td><td>${n}</td><td class="hint">${detail}</td></tr>`).join("")}</table>

@@ -167,7 +167,7 @@ export const CAMPAIGN_WORDS = {
   gotOut: "Got out",
   civilians: "Civilians saved",
   soldiersLost: "Soldiers lost",
-  lostHow: (killed: number, taken: number, left: number) => `killed ${killed} · taken ${taken} · left behind ${left}`,
+  lostHow: (how: [string, number][]) => how.map(([h, n]) => `${h} ${n}`).join(" · "),
   cameOut: (out: number, of: number) => `${out} of ${of} came out of it.`,
   watching: "You are watching: the players go on when both are ready.",
   notReached: "not reached",
