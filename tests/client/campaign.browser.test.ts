@@ -320,6 +320,8 @@ describe("a campaign for two players", () => {
     // Takumi takes it back with E, and marks again
     await T.keyboard.press("e");
     await waitLS(W, `s.campaignReady.takumi === false`);
+    // his own page must know it too before E marks him again (E toggles what his page knows)
+    await waitLS(T, `s.campaignReady.takumi === false`);
     await T.keyboard.press("e");
     await waitLS(W, `s.campaignReady.takumi === true`);
     expect((await lastStand(T)).campaignStage).toBe("report");

@@ -13,8 +13,8 @@ import type { CampaignSummary } from "../../shared/campaign/summary.js";
 import { loadMapById } from "../../server/maps.js";
 import { expectError, getJson, nextMessage, startServer, waitForState, wire, type BattleClientRoom, type TestServer } from "./helpers.js";
 
-/** Campaign seed 17: both bots win the bus with losses; Sergeant Takumi is taken in the alley (2 scenes). */
-const SEED = 17;
+/** Campaign seed 53: both bots win the bus with losses; Sergeant Takumi is taken in the alley (2 scenes). */
+const SEED = 53;
 /** Campaign seed 3: the lone player (the soldier bot on his client) and the bot partner win the bus. */
 const LONE_SEED = 3;
 const SEATS: Seat[] = ["takumi", "wang"];
