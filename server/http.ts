@@ -7,6 +7,9 @@
  *                                 (409 ERR_MATCH_IN_PROGRESS before: it holds the seed and the log)
  *   GET /api/battles/:code      → the battle's summary; reopens a stored, unfinished battle whose
  *                                 room is closed, so `client.joinById(code)` works right after.
+ *                                 A campaign's adds `campaign: { stage, scene, scenes }`.
+ *   GET /api/campaigns/:code/record → the campaign record (its scenes' match records in order),
+ *                                 once the campaign has ended (409 ERR_MATCH_IN_PROGRESS before)
  * and, when `staticDir` exists, the built client (index.html for `/` and unknown GET paths).
  * Every error is `{ code, message }` JSON, never a stack trace or a server path (installErrorHandlers).
  */
@@ -22,6 +25,8 @@ import { clusterInfo, processAlive } from "./cluster/index.js";
 import { handleStats, loopStats, resetLoopStats, storeStats } from "./metrics.js";
 import { logClientMistake } from "./logger.js";
 import { isExpired, EXPIRED } from "./match.js";
+import { campaignCodeOf, sceneMatchId } from "./campaign-match.js";
+import { replayCampaign, SCENES, type CampaignOptions, type CampaignRecord, type MatchRecord } from "../shared/index.js";
 
 type Handler = (req: express.Request, res: express.Response) => Promise<void> | void;
 
@@ -66,9 +71,23 @@ async function liveSummary(code: string): Promise<Summary | null> {
 export async function openBattle(code: string): Promise<Summary | null> {
   const live = await liveSummary(code);
   if (live) return live;
-  const { store, restoreSecret } = services();
+  const { store } = services();
   const info = await store.findByCode(code);
-  if (!info) return null;
+  const campaign = info ? null : await store.getCampaign(code);
+  if (!info && !campaign) return null;
+  if (campaign) {
+    const p = campaign.progress;
+    const ended = { code, roomId: null, matchId: sceneMatchId(code, p.scene), map: SCENES[p.scene].map, step: 0, finished: true, live: false };
+    const info = { stage: p.stage, scene: p.scene, scenes: SCENES.length };
+    if (p.finished) return { ...ended, outcome: p.stage, campaign: info };
+    // the scene being played expired as a battle does: so did the campaign
+    const scene = await store.getInfo(ended.matchId);
+    if (scene && (scene.outcome === EXPIRED || isExpired(scene))) {
+      if (!scene.finished) await store.finishMatch(scene.id, EXPIRED);
+      return { ...ended, outcome: EXPIRED, campaign: info };
+    }
+  }
+  if (!info) return openRoom(code);
   if (isExpired(info)) {
     await store.finishMatch(info.id, EXPIRED);
     info.finished = true;
@@ -81,6 +100,12 @@ export async function openBattle(code: string): Promise<Summary | null> {
       finished: true, outcome: info.outcome, live: false,
     };
   }
+  return openRoom(code);
+}
+
+/** Opens the room of a stored, unfinished battle or campaign here (one opening per code). */
+async function openRoom(code: string): Promise<Summary> {
+  const { restoreSecret } = services();
   // This process is stopping: the battle must open elsewhere (the client asks again).
   if (matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN) throw new BattleUnavailable(`this process is stopping`);
   let pending = openingBattles.get(code);
@@ -133,7 +158,9 @@ export function configureHttp(app: express.Application) {
   }));
 
   app.get("/api/matches/:id/record", guarded("record", async (req, res) => {
-    const id = normalizeCode(String(req.params.id));
+    // a battle's code, or a campaign's scene: CODE-N
+    const raw = String(req.params.id).trim().toUpperCase();
+    const id = normalizeCode(raw) ?? (campaignCodeOf(raw) ? raw : null);
     const { store } = services();
     const info = id ? await store.getInfo(id) : null;
     const record = info ? await store.getRecord(info.id) : null;
@@ -147,6 +174,26 @@ export function configureHttp(app: express.Application) {
       res.status(409).json({ code: "ERR_MATCH_IN_PROGRESS", message: "That battle is still being fought: its record is served once it is over." });
       return;
     }
+    res.json(record);
+  }));
+
+  // The campaign record: the seed and every scene's commands, so only once the campaign has ended.
+  app.get("/api/campaigns/:code/record", guarded("campaign record", async (req, res) => {
+    const code = normalizeCode(String(req.params.code));
+    const { store } = services();
+    const row = code ? await store.getCampaign(code) : null;
+    if (!row) {
+      res.status(404).json({ code: "ERR_UNKNOWN_CODE", message: "There is no campaign with that code." });
+      return;
+    }
+    if (!row.progress.finished) {
+      res.status(409).json({ code: "ERR_MATCH_IN_PROGRESS", message: "That campaign is still being fought: its record is served once it is over." });
+      return;
+    }
+    const scenes: MatchRecord[] = [];
+    for (const id of row.progress.scenes) scenes.push((await store.getRecord(id))!);
+    const record: CampaignRecord = { seed: row.seed, options: row.options as unknown as CampaignOptions, scenes };
+    record.finalHash = row.progress.finalHash ?? replayCampaign(record, loadMapById).hash;
     res.json(record);
   }));
 

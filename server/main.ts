@@ -27,6 +27,7 @@ import { PgMatchStore } from "./store-pg.js";
 import { setServices, settingsFromEnv, type ServerSettings } from "./services.js";
 import { limitRoomCreation } from "./limits.js";
 import { isExpired, EXPIRED } from "./match.js";
+import { campaignCodeOf } from "./campaign-match.js";
 import { setClientLogQuiet, colyseusLogger } from "./logger.js";
 import { clusterConfigFromEnv, ConfigError, type ClusterConfig } from "./cluster/config.js";
 import { LocalOwnership, RedisOwnership } from "./cluster/ownership.js";
@@ -200,7 +201,8 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
         continue;
       }
       try {
-        const summary = await openBattle(info.code);
+        // a campaign's scene (CODE-N) reopens as its campaign
+        const summary = await openBattle(campaignCodeOf(info.code) ?? info.code);
         restored.push({ code: info.code, ok: true, hash: summary && "hash" in summary ? summary.hash : undefined, step: summary?.step });
       } catch (err) {
         restored.push({ code: info.code, ok: false, error: (err as Error).message });

@@ -13,6 +13,7 @@ import { claimBattle, claimNewCode, releaseBattle } from "./cluster/index.js";
 import { otherSeat } from "./seats.js";
 import { restoreBattle, RestoreError } from "./restore.js";
 import { MapFormatError } from "../shared/map/parse.js";
+import { CampaignRun } from "./campaign-match.js";
 import type { LoggedCommand, MatchInfo } from "./store.js";
 import { checkJoinOptions, SERVER_ERROR_CODES, type JoinOptions } from "./validation.js";
 
@@ -34,7 +35,8 @@ export async function openMatch(raw: CreateOptions | undefined): Promise<OpenedM
   const options = checked?.ok ? checked.value : {};
   if (restore === undefined && options.code === undefined) {
     // a fresh code is claimed for this process (cluster-wide) as it is picked
-    const opened = await StoredMatch.create(options, async (c) => !(await claimNewCode(c)));
+    const taken = async (c: string) => !(await claimNewCode(c));
+    const opened = await (options.campaign ? CampaignRun.create(options, taken) : StoredMatch.create(options, taken));
     return { ...opened, keepOpen: options.waitForPartner ? otherSeat(options.seat === "wang" ? "wang" : "takumi") : null };
   }
   if (restore !== undefined && restore.secret !== services().restoreSecret) throw new ServerError(400, "ERR_BAD_OPTIONS: not allowed");
@@ -43,7 +45,7 @@ export async function openMatch(raw: CreateOptions | undefined): Promise<OpenedM
   // One room per battle across every process, even when opens race (server/cluster/ownership.ts).
   await claimBattle(code);
   try {
-    return { ...(await StoredMatch.open(code)), keepOpen: null };
+    return { ...((await CampaignRun.open(code)) ?? (await StoredMatch.open(code))), keepOpen: null };
   } catch (err) {
     await releaseBattle(code);
     throw err;
@@ -61,9 +63,34 @@ export interface StoredRoomOptions {
 
 export interface OpenedMatch {
   match: StoredMatch;
+  /** A campaign's (server/campaign-match.ts); the match is its current scene's. */
+  campaign?: CampaignRun;
   map: MapDef;
   battle: BattleState;
   lastSeq: Record<Seat, number>;
+}
+
+/** The room options of a new battle (or campaign) from its create options. */
+export function newRoomOptions(options: JoinOptions): StoredRoomOptions {
+  return {
+    turnSeconds: options.turnSeconds ?? 0,
+    reconnectSeconds: options.reconnectSeconds ?? services().settings.reconnectSeconds,
+    humanSeats: [],
+    lastActive: Date.now(),
+  };
+}
+
+/** The map of a new battle: a known one, loaded (a broken file says which file, layer and field). */
+export function loadNewMap(mapId: string, options: JoinOptions): MapDef {
+  if (!isKnownMap(mapId)) throw new ServerError(404, `ERR_UNKNOWN_MAP: there is no map "${mapId}"`);
+  // Split vision would need a StateView per seat; this server shares the squad's sight.
+  if (options.splitVision) throw new ServerError(400, "ERR_BAD_OPTIONS: splitVision is not supported by this server yet");
+  try {
+    return loadMapById(mapId);
+  } catch (err) {
+    if (err instanceof MapFormatError) throw new ServerError(500, `ERR_BAD_MAP: ${err.message}`);
+    throw err;
+  }
 }
 
 /** The outcome recorded for an unfinished battle nobody touched for `expireSeconds`. */
@@ -90,37 +117,23 @@ export class StoredMatch {
 
   /** A new battle, stored with an empty log under a fresh code. */
   static async create(options: JoinOptions, taken: (code: string) => Promise<boolean>): Promise<OpenedMatch> {
-    const { store, settings } = services();
-    const mapId = options.map ?? DEFAULT_MAP_ID;
-    if (!isKnownMap(mapId)) throw new ServerError(404, `ERR_UNKNOWN_MAP: there is no map "${mapId}"`);
-    if (options.splitVision) {
-      // Split vision would need a StateView per seat; this server shares the squad's sight.
-      throw new ServerError(400, "ERR_BAD_OPTIONS: splitVision is not supported by this server yet");
-    }
-    let map: MapDef;
-    try {
-      map = loadMapById(mapId);
-    } catch (err) {
-      // a broken map file: say which file, layer and field, not a stalled seat reservation
-      if (err instanceof MapFormatError) throw new ServerError(500, `ERR_BAD_MAP: ${err.message}`);
-      throw err;
-    }
+    const { store } = services();
+    const map = loadNewMap(options.map ?? DEFAULT_MAP_ID, options);
     const seed = options.seed ?? randomInt(0, 0x7fffffff);
     const battle = createBattle(map, seed, { difficulty: options.difficulty ?? "normal", splitVision: false });
     const code = await uniqueCode(async (c) => (await store.codeExists(c)) || (await taken(c)));
-    const ro: StoredRoomOptions = {
-      turnSeconds: options.turnSeconds ?? 0,
-      reconnectSeconds: options.reconnectSeconds ?? settings.reconnectSeconds,
-      humanSeats: [],
-      lastActive: Date.now(),
-    };
-    await store.createMatch({
-      id: code,
-      code,
-      record: { rulesVersion: battle.rulesVersion ?? RULES_VERSION, map: { id: map.id, hash: map.contentHash }, seed, options: battle.options },
+    return StoredMatch.createWith(code, map, battle, newRoomOptions(options));
+  }
+
+  /** Stores a new match `id` (its code too) with an empty log for `battle` (a campaign's scene is one). */
+  static async createWith(id: string, map: MapDef, battle: BattleState, ro: StoredRoomOptions): Promise<OpenedMatch> {
+    await services().store.createMatch({
+      id,
+      code: id,
+      record: { rulesVersion: battle.rulesVersion ?? RULES_VERSION, map: { id: map.id, hash: map.contentHash }, seed: battle.seed, options: battle.options },
       roomOptions: { ...ro },
     });
-    return { match: new StoredMatch(code, 0, false, ro), map, battle, lastSeq: { takumi: 0, wang: 0 } };
+    return { match: new StoredMatch(id, 0, false, ro), map, battle, lastSeq: { takumi: 0, wang: 0 } };
   }
 
   /** Reopens a stored battle (ERR_UNKNOWN_CODE if there is none, or it expired). */

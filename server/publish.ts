@@ -37,7 +37,7 @@ export class ViewPublisher {
   }
 
   /** Sets the room-level fields (code, seat holders, spectators…) that changed. */
-  roomFields(schema: BattleStateSchema, fields: Record<string, string | number>): void {
+  roomFields(schema: BattleStateSchema, fields: Record<string, string | number | boolean>): void {
     const s = schema as unknown as Record<string, unknown>;
     for (const k in fields) if (s[k] !== fields[k]) s[k] = fields[k];
   }

@@ -7,7 +7,8 @@
  * partner (bot-partner.ts, shared/autoplay.ts) plays seats no human holds once its partner is
  * ready. No rule is decided here; a failure refuses the command (ERR_INTERNAL) and changes nothing.
  *
- * The room id, the match id and the join code are one and the same five-letter code.
+ * The room id, the match id and the join code are one and the same five-letter code; a campaign
+ * (campaign-match.ts) plays its scenes in one room under its code, each scene a match `CODE-N`.
  */
 import { Room, ServerError, type Client } from "colyseus";
 import { hashState, type BattleEvent, type BattleState, type MapDef, type Seat } from "../shared/index.js";
@@ -25,10 +26,12 @@ import { openMatch, type CreateOptions, type StoredMatch } from "./match.js";
 import { Sequence } from "./sequence.js";
 import { intake, type CommandType } from "./commands.js";
 import { BotPartner } from "./bot-partner.js";
-import { OneShot } from "./timer.js";
+import { RoomWaits } from "./waits.js";
 import { sideChannel } from "./fault.js";
 import { CLOSE_DEPLOY, releaseBattle, roomClosed, roomOpened } from "./cluster/index.js";
 import type { LoggedCommand } from "./store.js";
+import { campaignFields, type CampaignRun } from "./campaign-match.js";
+import { campaignReadyIntake } from "./campaign-ready.js";
 
 export { SEATS, type Holder, type Role } from "./seats.js";
 export type { CreateOptions } from "./match.js";
@@ -42,6 +45,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   private map!: MapDef;
   private code!: string;
   private match!: StoredMatch;
+  private campaign: CampaignRun | null = null;
   private publisher!: ViewPublisher;
   private seats = new SeatTable();
   private info = new ClientBook();
@@ -50,9 +54,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   private queue: Promise<void> = Promise.resolve();
   private bot!: BotPartner;
   private turnTimer!: TurnTimer;
-  // Node timers, not this.clock: the room clock only ticks on patches (patchRate is null).
-  private idleTimer = new OneShot();
-  private reopenTimer = new OneShot();
+  private waits = new RoomWaits();
   /** Set when the process is stopping: commands are refused (ERR_SHUTTING_DOWN), none is lost. */
   private closing = false;
   private counted = false;
@@ -66,20 +68,22 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     this.maxClients = 2 + settings.maxSpectators;
     const { keepOpen, ...opened } = await openMatch(raw);
     ({ match: this.match, map: this.map, battle: this.battle } = opened);
+    this.campaign = opened.campaign ?? null;
     this.sequence = new Sequence(opened.lastSeq);
-    this.code = this.match.code;
+    this.code = this.campaign?.code ?? this.match.code;
     this.roomId = this.code;
     this.publisher = new ViewPublisher(this.map);
     this.turnTimer = new TurnTimer(this.match.options.turnSeconds, (round) => this.enqueueInternal(() => this.expireTurn(round)));
     this.bot = new BotPartner(settings.botDelayMs, () => this.enqueueInternal(() => this.playBot()));
     if (keepOpen) this.seats.keepOpen(keepOpen);
-    this.keepSeatsForReturn();
+    const ro = this.match.options;
+    this.waits.keepSeatsForReturn(this.seats, ro.humanSeats, ro.reconnectSeconds, () => this.enqueueInternal(() => this.afterChange()));
     roomOpened();
     this.counted = true;
     // Rooms are private: a new battle is never joined by matchmaking; friends join by code (room id).
     await this.setPrivate(true);
 
-    for (const type of ["action", "ready", "undo", "takeover"] as const) {
+    for (const type of ["action", "ready", "undo", "takeover", "campaignReady"] as const) {
       this.onMessage(type, (client, payload) => this.enqueue(client, type, payload ?? (type === "undo" ? {} : payload)));
     }
     for (const type of ["ping", "select", "pointer"] as const) {
@@ -94,16 +98,6 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     this.armIdleTimer();
   }
 
-  /** Seats humans held before the room closed stay open for the reconnection window, so both
-   *  players can come back by the code; then the bot takes any nobody took. */
-  private keepSeatsForReturn() {
-    if (this.match.options.humanSeats.length === 0) return;
-    for (const seat of this.match.options.humanSeats) this.seats.keepOpen(seat);
-    this.reopenTimer.start(this.match.options.reconnectSeconds * 1000, () => {
-      if (this.seats.closeOpen()) this.enqueueInternal(() => this.afterChange());
-    });
-  }
-
   override onJoin(client: Client, raw: JoinOptions) {
     const checked = checkJoinOptions(raw);
     if (!checked.ok) throw new ServerError(400, `${checked.code}: ${checked.message}`);
@@ -116,7 +110,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     client.userData = { role };
     client.send("welcome", { role, lastSeq: this.sequence.last(role) });
     this.log(`join ${client.sessionId} as ${role}`);
-    this.idleTimer.stop();
+    this.waits.stopIdle();
     this.autoDispose = false;
     this.enqueueInternal(() => this.afterChange());
   }
@@ -159,7 +153,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   override onDispose() {
     if (this.counted) roomClosed();
     if (this.code) void releaseBattle(this.code);
-    for (const t of [this.idleTimer, this.reopenTimer, this.bot, this.turnTimer]) t?.stop();
+    for (const t of [this.waits, this.bot, this.turnTimer]) t?.stop();
     this.log("dispose");
   }
 
@@ -173,8 +167,8 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
 
   summary() {
     const [b, seats] = [this.battle, { takumi: this.seats.holder("takumi"), wang: this.seats.holder("wang") }];
-    return { code: this.code, roomId: this.roomId, matchId: this.code, map: this.map.id, round: b.round, phase: b.phase, outcome: b.outcome,
-      step: this.match.logLength, hash: hashState(b), seats, clients: this.clients.length, live: true };
+    return { code: this.code, roomId: this.roomId, matchId: this.match.code, map: this.map.id, round: b.round, phase: b.phase, outcome: b.outcome,
+      step: this.match.logLength, hash: hashState(b), seats, clients: this.clients.length, live: true, ...(this.campaign ? { campaign: this.campaign.info() } : {}) };
   }
 
   /** The summary served over HTTP (from any process): the hash is of what the squad sees, not of the
@@ -186,8 +180,9 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   /** The hash of what the squad sees (served over HTTP instead of the full state's hash). */
   viewHash(): string { return this.publisher.viewHash(); }
 
-  /** The full state, for in-process tests only (never sent to a client). */
+  /** The full state, and the campaign's, for in-process tests only (never sent to a client). */
   fullStateForTests(): BattleState { return this.battle; }
+  campaignForTests() { return this.campaign?.stateForTests() ?? null; }
 
   /** Resolves once every queued message has been handled. */
   idle(): Promise<void> { return this.queue; }
@@ -210,7 +205,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     }
   }
 
-  private enqueue(client: Client, type: CommandType | "takeover", payload: unknown) {
+  private enqueue(client: Client, type: CommandType | "takeover" | "campaignReady", payload: unknown) {
     if (!this.allow(client)) return;
     const seq = (payload as { seq?: unknown } | null)?.seq;
     // the process is stopping: refused (the client sends it again where the battle moves), never lost
@@ -232,13 +227,16 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     this.queue = this.queue.then(task).catch((err) => logFault(this.code, "a room task", null, err));
   }
 
-  private async handle(client: Client, type: CommandType | "takeover", payload: unknown) {
+  private async handle(client: Client, type: CommandType | "takeover" | "campaignReady", payload: unknown) {
     const info = this.info.get(client.sessionId);
     if (!info) return;
-    const ctx = { map: this.map, battle: this.battle, seats: this.seats, sequence: this.sequence, sessionId: client.sessionId, role: info.role };
-    const r = intake(ctx, type, payload);
+    const ctx = { map: this.map, battle: this.battle, campaign: this.campaign, seats: this.seats, sequence: this.sequence, sessionId: client.sessionId, role: info.role };
+    const r = type === "campaignReady" ? campaignReadyIntake(ctx, payload) : intake(ctx, type, payload);
     if (r.kind === "refuse") return refuse(client, r.code, r.message, r.seq, r.lastSeq !== undefined ? { lastSeq: r.lastSeq } : undefined);
-    if (r.kind === "takeover") {
+    if (r.kind === "mark") {
+      await this.campaign!.mark(r.role, r.seats, r.ready, r.seq);
+      this.afterChange();
+    } else if (r.kind === "takeover") {
       this.log(`takeover ${r.seat} by ${client.sessionId}`);
       this.afterChange();
     } else {
@@ -266,7 +264,10 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     if (commands.length > 0) await this.match.append(commands).then(() => recordStoreMs(performance.now() - t0));
     const before = this.battle;
     this.battle = state;
-    if (state.phase === "ended") await this.match.finish(String(state.outcome ?? "ended")).catch((err) => logFault(this.code, "finish", null, err));
+    if (state.phase === "ended") {
+      await this.match.finish(String(state.outcome ?? "ended")).catch((err) => logFault(this.code, "finish", null, err));
+      await this.campaign?.sceneEnded(this.match, this.map, state).catch((err) => logFault(this.code, "the scene's end", null, err));
+    }
     this.publish(events, before);
     this.match.touch();
     this.afterChange(false);
@@ -278,6 +279,17 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     const deadline = this.turnTimer.update(this.battle); // null: unchanged
     if (deadline !== null && this.state.turnDeadline !== deadline) this.state.turnDeadline = deadline;
     this.bot.wake(this.battle.phase === "player" && this.seats.botsDue(this.battle.ready).length > 0);
+    if (this.campaign?.due(this.seats.humanSeats())) this.enqueueInternal(() => this.nextScene());
+  }
+
+  /** Every human is ready between a campaign's scenes: the next scene's battle replaces the last. */
+  private async nextScene() {
+    if (this.closing || !this.campaign?.due(this.seats.humanSeats())) return;
+    ({ match: this.match, map: this.map, battle: this.battle } = await this.campaign.nextScene(this.match.options));
+    this.publisher = new ViewPublisher(this.map);
+    this.state.selectTakumi = this.state.selectWang = "";
+    this.log(`campaign: scene ${this.match.code} begins on ${this.map.id}`);
+    this.afterChange();
   }
 
   /** The bot partner's turn: one command (or, with no delay, all it has due) for the seats due. */
@@ -294,7 +306,8 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   private publish(events: BattleEvent[], before: BattleState) {
     this.publisher.sync(this.state, this.battle);
     const [holderTakumi, holderWang, turnSeconds] = [this.seats.holder("takumi"), this.seats.holder("wang"), this.match.options.turnSeconds];
-    this.publisher.roomFields(this.state, { code: this.code, matchId: this.code, holderTakumi, holderWang, spectators: this.info.spectators(), turnSeconds });
+    const campaign = campaignFields(this.campaign, this.seats.humanSeats());
+    this.publisher.roomFields(this.state, { code: this.code, matchId: this.match.code, holderTakumi, holderWang, spectators: this.info.spectators(), turnSeconds, ...campaign });
     const message = this.publisher.events(before, this.battle, events);
     if (message) this.broadcast("events", message);
     this.broadcastPatch();
@@ -308,13 +321,11 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     if (r.commands.length > 0) await this.commit(r.commands, r.state, r.events);
   }
 
-  /** An empty room (no client, no seat waiting for a reconnection) closes after idleSeconds; its
-   *  battle reopens by its code. Colyseus disposes it only once no seat reservation is pending. */
+  /** An empty room closes after idleSeconds (waits.ts); Colyseus disposes it only once no seat
+   *  reservation is pending. Its battle reopens by its code. */
   private armIdleTimer() {
-    if (this.clients.length > 0 || this.seats.anyDropped()) return;
     const { idleSeconds } = services().settings;
-    this.idleTimer.start(idleSeconds * 1000, () => {
-      if (this.clients.length > 0) return;
+    this.waits.armIdle(() => this.clients.length === 0, this.seats, idleSeconds, () => {
       this.log(`idle for ${idleSeconds}s: closing (reopen by code)`);
       this.autoDispose = true;
     });

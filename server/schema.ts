@@ -100,6 +100,17 @@ export const BattleStateSchema = schema(
     /** Turn timer: seconds per player phase (0: no timer) and the deadline (ms since epoch, 0: none). */
     turnSeconds: t.int16(),
     turnDeadline: t.float64(),
+    // ---- a campaign (docs/PROTOCOL.md, "Campaigns"; "" and zeros for a single battle) ----
+    /** "" a battle; "scene" a scene is played; "report" between scenes; "over" ended early; "complete". */
+    campaignStage: t.string(),
+    /** 0-based scene being played (in "report": the one just ended), of `campaignScenes`. */
+    campaignScene: t.int8(),
+    campaignScenes: t.int8(),
+    /** Between scenes: marked ready to go on (a seat no human holds counts as ready). */
+    campaignReadyTakumi: t.boolean(),
+    campaignReadyWang: t.boolean(),
+    /** JSON of the public CampaignSummary (shared/campaign/summary.ts). */
+    campaign: t.string(),
   },
   "BattleState",
 );

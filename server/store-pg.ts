@@ -14,7 +14,7 @@
  */
 import pg from "pg";
 import type { BattleOptions, MatchRecord } from "../shared/index.js";
-import type { LoggedCommand, MatchInfo, MatchStore, NewMatch } from "./store.js";
+import type { CampaignProgress, CampaignRow, LoggedCommand, MatchInfo, MatchStore, NewMatch } from "./store.js";
 
 /** Each migration brings the schema from version i to i + 1. */
 const MIGRATIONS: string[] = [
@@ -43,6 +43,20 @@ const MIGRATIONS: string[] = [
   // client sequence numbers: the number and the sending seat of a player's command (server/sequence.ts)
   `ALTER TABLE commands ADD COLUMN IF NOT EXISTS seq INTEGER;
    ALTER TABLE commands ADD COLUMN IF NOT EXISTS by_seat TEXT;`,
+  // campaigns (server/campaign-match.ts): each scene is a match `CODE-N`; this row says how far it got
+  `CREATE TABLE IF NOT EXISTS campaigns (
+     code TEXT PRIMARY KEY,
+     seed BIGINT NOT NULL,
+     options JSON NOT NULL,
+     room_options JSON NOT NULL,
+     created_at BIGINT NOT NULL,
+     scene INTEGER NOT NULL DEFAULT 0,
+     stage TEXT NOT NULL,
+     ready JSON NOT NULL,
+     scenes JSON NOT NULL,
+     finished BOOLEAN NOT NULL DEFAULT FALSE,
+     final_hash TEXT
+   );`,
 ];
 
 interface PendingAppend {
@@ -67,6 +81,27 @@ interface MatchRow {
   created_at: string;
   finished: boolean;
   outcome: string | null;
+}
+
+interface CampaignDbRow {
+  code: string;
+  seed: string;
+  options: Record<string, unknown>;
+  room_options: Record<string, unknown>;
+  created_at: string;
+  scene: number;
+  stage: string;
+  ready: Record<string, unknown>;
+  scenes: string[];
+  finished: boolean;
+  final_hash: string | null;
+}
+
+function toCampaign(row: CampaignDbRow): CampaignRow {
+  return {
+    code: row.code, seed: Number(row.seed), options: row.options, roomOptions: row.room_options, createdAt: Number(row.created_at),
+    progress: { scene: row.scene, stage: row.stage, ready: row.ready, scenes: row.scenes, finished: row.finished, finalHash: row.final_hash },
+  };
 }
 
 function toInfo(row: MatchRow): MatchInfo {
@@ -303,7 +338,33 @@ export class PgMatchStore implements MatchStore {
   }
 
   async codeExists(code: string): Promise<boolean> {
-    return (await this.pool.query({ name: "ls_code_exists", text: "SELECT 1 FROM matches WHERE code = $1", values: [code] })).rowCount! > 0;
+    const text = "SELECT 1 FROM matches WHERE code = $1 UNION ALL SELECT 1 FROM campaigns WHERE code = $1";
+    return (await this.pool.query({ name: "ls_code_exists2", text, values: [code] })).rowCount! > 0;
+  }
+
+  async createCampaign(c: CampaignRow): Promise<void> {
+    const p = c.progress;
+    // never over a battle's code (the campaigns table's key only guards against other campaigns)
+    const res = await this.pool.query({
+      name: "ls_insert_campaign",
+      text: `INSERT INTO campaigns (code, seed, options, room_options, created_at, scene, stage, ready, scenes, finished, final_hash)
+             SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 WHERE NOT EXISTS (SELECT 1 FROM matches WHERE code = $1)`,
+      values: [c.code, c.seed, JSON.stringify(c.options), JSON.stringify(c.roomOptions), c.createdAt, p.scene, p.stage, JSON.stringify(p.ready), JSON.stringify(p.scenes), p.finished, p.finalHash],
+    });
+    if (res.rowCount !== 1) throw new Error(`code ${c.code} is a battle's`);
+  }
+
+  async getCampaign(code: string): Promise<CampaignRow | null> {
+    const row = (await this.pool.query<CampaignDbRow>({ name: "ls_campaign", text: "SELECT * FROM campaigns WHERE code = $1", values: [code] })).rows[0];
+    return row ? toCampaign(row) : null;
+  }
+
+  async saveCampaign(code: string, p: CampaignProgress): Promise<void> {
+    await this.pool.query({
+      name: "ls_save_campaign",
+      text: "UPDATE campaigns SET scene = $1, stage = $2, ready = $3, scenes = $4, finished = $5, final_hash = $6 WHERE code = $7",
+      values: [p.scene, p.stage, JSON.stringify(p.ready), JSON.stringify(p.scenes), p.finished, p.finalHash, code],
+    });
   }
 
   async getRecord(id: string): Promise<MatchRecord | null> {

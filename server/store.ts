@@ -37,6 +37,32 @@ export interface NewMatch {
   roomOptions: Record<string, unknown>;
 }
 
+/** A campaign (shared/campaign): its seed and options, and how far it got. Each scene is a match of
+ *  its own (id `CODE-N`); the campaign's state is derived by replaying the finished scenes' records
+ *  (`scenes`, in order), so the progress kept here is only what no record says. */
+export interface CampaignRow {
+  code: string;
+  seed: number;
+  options: Record<string, unknown>;
+  roomOptions: Record<string, unknown>;
+  createdAt: number;
+  progress: CampaignProgress;
+}
+
+export interface CampaignProgress {
+  /** 0-based index of the scene being played, or (between scenes, after the end) the last played. */
+  scene: number;
+  /** "scene" | "report" | "over" | "complete". */
+  stage: string;
+  /** Who marked ready between scenes, and the last client sequence numbers seen (a restart keeps them). */
+  ready: Record<string, unknown>;
+  /** Match ids of the finished scenes, in order. */
+  scenes: string[];
+  finished: boolean;
+  /** hashCampaign once the campaign has ended (null before). */
+  finalHash: string | null;
+}
+
 export interface MatchStore {
   /** Creates the match with an empty log. Throws if the id or code is already used. */
   createMatch(match: NewMatch): Promise<void>;
@@ -51,6 +77,10 @@ export interface MatchStore {
   findByCode(code: string): Promise<MatchInfo | null>;
   codeExists(code: string): Promise<boolean>;
   listUnfinished(): Promise<MatchInfo[]>;
+  /** Creates a campaign (its code must be free among matches and campaigns). */
+  createCampaign(campaign: CampaignRow): Promise<void>;
+  getCampaign(code: string): Promise<CampaignRow | null>;
+  saveCampaign(code: string, progress: CampaignProgress): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -66,6 +96,27 @@ interface MatchRow {
   created_at: number;
   finished: number;
   outcome: string | null;
+}
+
+interface CampaignDbRow {
+  code: string;
+  seed: number;
+  options: string;
+  room_options: string;
+  created_at: number;
+  scene: number;
+  stage: string;
+  ready: string;
+  scenes: string;
+  finished: number;
+  final_hash: string | null;
+}
+
+function toCampaign(row: CampaignDbRow): CampaignRow {
+  return {
+    code: row.code, seed: row.seed, options: JSON.parse(row.options), roomOptions: JSON.parse(row.room_options), createdAt: row.created_at,
+    progress: { scene: row.scene, stage: row.stage, ready: JSON.parse(row.ready), scenes: JSON.parse(row.scenes), finished: row.finished === 1, finalHash: row.final_hash },
+  };
 }
 
 function toInfo(row: MatchRow): MatchInfo {
@@ -116,6 +167,9 @@ export class SqliteMatchStore implements MatchStore {
     byCode: Database.Statement;
     commands: Database.Statement;
     unfinished: Database.Statement;
+    insertCampaign: Database.Statement;
+    campaign: Database.Statement;
+    saveCampaign: Database.Statement;
   };
   private appendMany: (id: string, index: number, commands: LoggedCommand[]) => void;
 
@@ -159,6 +213,19 @@ export class SqliteMatchStore implements MatchStore {
         PRIMARY KEY (match_id, idx)
       ) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS matches_unfinished ON matches(finished);
+      CREATE TABLE IF NOT EXISTS campaigns (
+        code TEXT PRIMARY KEY,
+        seed INTEGER NOT NULL,
+        options TEXT NOT NULL,
+        room_options TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        scene INTEGER NOT NULL DEFAULT 0,
+        stage TEXT NOT NULL,
+        ready TEXT NOT NULL,
+        scenes TEXT NOT NULL,
+        finished INTEGER NOT NULL DEFAULT 0,
+        final_hash TEXT
+      );
     `);
     // Files made before client sequence numbers: add their columns.
     const columns = (this.db.prepare(`PRAGMA table_info(commands)`).all() as { name: string }[]).map((c) => c.name);
@@ -177,6 +244,12 @@ export class SqliteMatchStore implements MatchStore {
       byCode: this.db.prepare(`SELECT * FROM matches WHERE code = ?`),
       commands: this.db.prepare(`SELECT seat, action, hash, seq, by_seat FROM commands WHERE match_id = ? ORDER BY idx`),
       unfinished: this.db.prepare(`SELECT * FROM matches WHERE finished = 0 ORDER BY created_at`),
+      insertCampaign: this.db.prepare(
+        `INSERT INTO campaigns (code, seed, options, room_options, created_at, scene, stage, ready, scenes, finished, final_hash)
+         VALUES (@code, @seed, @options, @room_options, @created_at, @scene, @stage, @ready, @scenes, @finished, @final_hash)`,
+      ),
+      campaign: this.db.prepare(`SELECT * FROM campaigns WHERE code = ?`),
+      saveCampaign: this.db.prepare(`UPDATE campaigns SET scene = ?, stage = ?, ready = ?, scenes = ?, finished = ?, final_hash = ? WHERE code = ?`),
     };
     this.appendMany = this.db.transaction((id: string, index: number, commands: LoggedCommand[]) => {
       const { n } = this.stmts.countCommands.get(id) as { n: number };
@@ -224,7 +297,25 @@ export class SqliteMatchStore implements MatchStore {
   }
 
   async codeExists(code: string): Promise<boolean> {
-    return this.stmts.byCode.get(code) !== undefined;
+    return this.stmts.byCode.get(code) !== undefined || this.stmts.campaign.get(code) !== undefined;
+  }
+
+  async createCampaign(c: CampaignRow): Promise<void> {
+    if (this.stmts.byCode.get(c.code) !== undefined) throw new Error(`code ${c.code} is a battle's`);
+    const p = c.progress;
+    this.stmts.insertCampaign.run({
+      code: c.code, seed: c.seed, options: JSON.stringify(c.options), room_options: JSON.stringify(c.roomOptions), created_at: c.createdAt,
+      scene: p.scene, stage: p.stage, ready: JSON.stringify(p.ready), scenes: JSON.stringify(p.scenes), finished: p.finished ? 1 : 0, final_hash: p.finalHash,
+    });
+  }
+
+  async getCampaign(code: string): Promise<CampaignRow | null> {
+    const row = this.stmts.campaign.get(code) as CampaignDbRow | undefined;
+    return row ? toCampaign(row) : null;
+  }
+
+  async saveCampaign(code: string, p: CampaignProgress): Promise<void> {
+    this.stmts.saveCampaign.run(p.scene, p.stage, JSON.stringify(p.ready), JSON.stringify(p.scenes), p.finished ? 1 : 0, p.finalHash, code);
   }
 
   async getRecord(id: string): Promise<MatchRecord | null> {

@@ -23,6 +23,8 @@ export class TurnTimer {
     if (this.seconds <= 0) return null;
     if (battle.phase !== "player") {
       this.stop();
+      // a campaign's next scene starts at round 1 again: arm for it whatever round this one ended in
+      this.round = -1;
       return 0;
     }
     if (this.round === battle.round) return null;

@@ -28,6 +28,7 @@ export const SERVER_ERROR_CODES = {
   ERR_BAD_REQUEST: "The server could not read that request.",
   ERR_SHUTTING_DOWN: "This server is stopping; the battle moves to another one. Send it again there.",
   ERR_UNAVAILABLE: "The battle is moving to another server; try again in a moment.",
+  ERR_WRONG_STAGE: "That is not possible now: the campaign is not between two scenes.",
 } as const;
 export type ServerErrorCode = keyof typeof SERVER_ERROR_CODES;
 
@@ -74,6 +75,8 @@ export const MESSAGE_SCHEMAS = {
   /** The partner's cursor: a tile, or x = y = -1 for none. */
   pointer: z.strictObject({ x: coord, y: coord, level: coord.optional() }),
   takeover: z.strictObject({ seat: z.enum(["takumi", "wang"]), seq: seqField }),
+  /** Between a campaign's scenes: ready (or no longer) to go on. */
+  campaignReady: z.strictObject({ ready: z.boolean(), seq: seqField }),
 } as const;
 export type MessageType = keyof typeof MESSAGE_SCHEMAS;
 export type Message<T extends MessageType> = z.infer<(typeof MESSAGE_SCHEMAS)[T]>;
@@ -140,6 +143,8 @@ export const joinOptionsSchema = z.object({
   code: z.string().max(16).optional(),
   /** Creating a battle: keep the other seat open for a friend instead of giving it to the bot. */
   waitForPartner: z.boolean().optional(),
+  /** Creating a campaign: the six scenes in story order in this room (docs/PROTOCOL.md, "Campaigns"); no `map`. */
+  campaign: z.boolean().optional(),
   /** Display name (informational). */
   name: z.string().max(32).optional(),
 });

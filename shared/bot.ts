@@ -101,8 +101,9 @@ function scoreTile(sit: Situation, p: Pos, i: number): number {
 
 /**
  * What a player adds for his sergeant (losing one ends the campaign): a telegraphed attack, acid,
- * fire (in sight) or a creature beside him count more than for a private, a wounded one keeps his
- * distance, and he keeps a comrade beside him (one who can revive him the round he goes down).
+ * fire (in sight) or a creature beside him count more than for a private, he hangs back two or
+ * three tiles from the creatures he sees (the privates take the front), and he keeps a comrade
+ * beside him (one who can revive him the round he goes down).
  */
 function guard(sit: Situation, u: Unit, i: number): number {
   if (!isSergeant(u)) return 0;
@@ -110,11 +111,12 @@ function guard(sit: Situation, u: Unit, i: number): number {
   let extra = sit.danger[i] === 1 ? -30 : 0;
   // acid burns through the last hit points: a down man on acid is a dead man
   if (sit.seen[i] === 1) extra -= 60 * s.layers.acid[i] + (s.layers.fire[i] > 0 ? 60 : 0);
-  const wounded = u.hp * 2 <= u.maxHp;
   for (const e of sit.enemies) {
     const d = distance(p, e);
     if (d <= 1) extra -= 30;
-    else if (wounded && d <= 3) extra -= 8;
+    // he hangs back and commands: the privates take the front
+    else if (d <= 2) extra -= 40;
+    else if (d <= 3) extra -= 15;
   }
   if (s.units.some((c) => c !== u && c.side === "squad" && c.fate === "active" && c.down === 0 && distance(p, c) === 1)) extra += 8;
   return extra;
@@ -214,6 +216,35 @@ function besideArmedComrade(sit: Situation, u: Unit): Action | null {
   return best >= 0 && bestScore > tileScore(sit, indexOf(s.map, u)) - 20 ? { type: "move", unit: u.id, to: posOf(s.map, best) } : null;
 }
 
+const exitCache = new WeakMap<MapDef, Pos[]>();
+
+/** The tiles where soldiers get out (static per map, so kept per map). */
+function exitsOf(s: BattleState): Pos[] {
+  let tiles = exitCache.get(s.map);
+  if (!tiles) {
+    tiles = [];
+    for (let i = 0; i < s.map.width * s.map.height * s.map.levels; i++) if (isExtraction(s, posOf(s.map, i))) tiles.push(posOf(s.map, i));
+    exitCache.set(s.map, tiles);
+  }
+  return tiles;
+}
+
+/** Is p within `r` tiles of a way out? */
+function nearExit(s: BattleState, p: Pos, r: number): boolean {
+  return exitsOf(s).some((e) => distance(p, e) <= r);
+}
+
+/** Is u the only sergeant still on the board (the other out or gone)? */
+function lastSergeant(s: BattleState, u: Unit): boolean {
+  return !s.units.some((c) => c !== u && c.side === "squad" && isSergeant(c) && (c.fate === "active" || c.fate === "carried"));
+}
+
+/** Is a comrade on his feet on his way out, near enough to make it (not yet beside the way out)? */
+function comradeComing(s: BattleState, u: Unit): boolean {
+  return s.units.some((c) => c !== u && c.side === "squad" && c.fate === "active" && c.down === 0 && !c.grabbedBy &&
+    !nearExit(s, c, 0) && nearExit(s, c, 4));
+}
+
 function decide(sit: Situation, u: Unit): Action | null {
   const s = sit.s;
   if (u.ap <= 0 || u.overwatch) return null;
@@ -239,7 +270,9 @@ function decide(sit: Situation, u: Unit): Action | null {
     return { type: "holdOn", unit: u.id, comrade: holdOn.id };
   }
   // a comrade is down: get him up (2 AP, beside him), or get beside him to do it next round
-  const fallen = s.units.filter((c) => c.side === "squad" && c.fate === "active" && c.down > 0 && !c.grabbedBy && c.level === u.level);
+  // a fallen sergeant first (losing one ends the campaign)
+  const fallen = s.units.filter((c) => c.side === "squad" && c.fate === "active" && c.down > 0 && !c.grabbedBy && c.level === u.level)
+    .sort((a, b) => Number(isSergeant(b)) - Number(isSergeant(a)));
   const besideFallen = fallen.find((c) => distance(u, c) === 1);
   // breaking out, he is carried out rather than left to walk
   if (besideFallen && s.objective === "extract" && !u.carrying && u.ap >= RULES.carry.ap) return { type: "carry", unit: u.id, comrade: besideFallen.id };
@@ -263,8 +296,13 @@ function decide(sit: Situation, u: Unit): Action | null {
   const civ = civilianPlan(s, u, sit.seen);
   if (civ.action) return civ.action;
   if (s.objective === "extract" && !civ.holdBack) {
-    // the way out may be blocked (by creatures, by the others): then he fights where he stands
-    const out = toward(s, u, (i) => isExtraction(s, posOf(s.map, i)));
+    // the way out may be blocked (by creatures, by the others): then he fights where he stands.
+    // The last sergeant on the board ends the battle as he gets out: he waits beside the way
+    // out for a comrade on his feet who is on his way, unless the clock is running out.
+    const wait = isSergeant(u) && s.round < s.map.maxRounds && lastSergeant(s, u) && comradeComing(s, u);
+    const out = wait
+      ? toward(s, u, (i) => !isExtraction(s, posOf(s.map, i)) && nearExit(s, posOf(s.map, i), 1))
+      : toward(s, u, (i) => isExtraction(s, posOf(s.map, i)));
     if (out) return out;
   }
   const rescue = s.map.objective.rescue;

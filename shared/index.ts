@@ -35,3 +35,4 @@ export { soldierField, HAZARD_ACID, hazardAcid, tileHazard, type CostField } fro
 export * from "./campaign/campaign.js";
 export { SCENES, SCENE_IDS, type Scene } from "./campaign/scenes.js";
 export { newCampaignRecord, replayCampaign, type CampaignRecord, type CampaignReplay } from "./campaign/record.js";
+export * from "./campaign/summary.js";

@@ -1,7 +1,9 @@
 /**
  * npm run sim -- --campaign --seed 1 --games 200 [--difficulty normal] [--json] [--record file.json]
  * Plays whole campaigns with two bots (campaign seeds seed, seed+1, …) and prints how far they get:
- * per scene, how many campaigns reached it, won it, and the mean soldiers who started it.
+ * per scene, how many campaigns reached it, won it, lost it on the clock and fell back with both
+ * sergeants (the campaign goes on), how often both sergeants came out of it, and the mean soldiers
+ * who started it and came out of it.
  * --record writes the first campaign's record.
  */
 import { writeFileSync } from "node:fs";
@@ -19,12 +21,20 @@ export function simCampaigns(args: Args): void {
   });
   const maps = new Map(SCENES.map((s) => [s.map, orExit(() => loadMapById(s.map))]));
   const reached = SCENES.map(() => 0), won = SCENES.map(() => 0), soldiers = SCENES.map(() => 0);
+  // per scene: lost on the clock and fallen back with both sergeants (the campaign went on), soldiers out
+  const fellBack = SCENES.map(() => 0), survived = SCENES.map(() => 0), bothOut = SCENES.map(() => 0);
   let complete = 0, fallen = 0;
   const hashes: string[] = [];
   for (let g = 0; g < games; g++) {
     const played = playCampaign(seed + g, { difficulty }, (id) => maps.get(id)!);
     played.startedPerScene.forEach((n, i) => { reached[i]++; soldiers[i] += n; });
-    played.campaign.results.forEach((r, i) => { if (r.outcome === "won") won[i]++; });
+    played.campaign.results.forEach((r, i) => {
+      if (r.outcome === "won") won[i]++;
+      survived[i] += r.survived.length;
+      const sergeants = r.survived.includes("takumi") && r.survived.includes("wang");
+      if (sergeants) bothOut[i]++;
+      if (sergeants && r.outcome === "lost") fellBack[i]++;
+    });
     if (played.campaign.status === "complete") complete++;
     fallen += played.campaign.fallen.length;
     hashes.push(played.record.finalHash!);
@@ -35,7 +45,11 @@ export function simCampaigns(args: Args): void {
     map: s.map,
     reached: round2(reached[i] / games),
     won: round2(won[i] / games),
+    fellBack: round2(fellBack[i] / games),
+    // of the campaigns that reached the scene
+    bothSergeantsOut: reached[i] ? round2(bothOut[i] / reached[i]) : 0,
     soldiersAtStart: reached[i] ? round2(soldiers[i] / reached[i]) : 0,
+    soldiersOut: reached[i] ? round2(survived[i] / reached[i]) : 0,
   }));
   const summary = {
     campaign: true,
@@ -51,7 +65,8 @@ export function simCampaigns(args: Args): void {
   if (args.flag("json")) console.log(JSON.stringify(summary));
   else {
     for (const [k, v] of Object.entries(summary)) if (k !== "scenes") console.log(`${k.padEnd(17)} ${v}`);
-    console.log("scene          reached  won   soldiers at start");
-    for (const s of scenes) console.log(`${s.map.padEnd(14)} ${String(s.reached).padEnd(8)} ${String(s.won).padEnd(5)} ${s.soldiersAtStart}`);
+    console.log("scene          reached  won   fell back  both sergeants out  soldiers at start  soldiers out");
+    for (const s of scenes)
+      console.log(`${s.map.padEnd(14)} ${String(s.reached).padEnd(8)} ${String(s.won).padEnd(5)} ${String(s.fellBack).padEnd(10)} ${String(s.bothSergeantsOut).padEnd(19)} ${String(s.soldiersAtStart).padEnd(18)} ${s.soldiersOut}`);
   }
 }

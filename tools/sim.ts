@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { hashString } from "../shared/hash.js";
-import { hashState, DIFFICULTIES, type Difficulty } from "../shared/index.js";
+import { cameOut, endedOnTheClock, hashState, DIFFICULTIES, type Difficulty } from "../shared/index.js";
 import { loadMapById } from "../server/maps.js";
 import { playBattle } from "./play.js";
 import { orExit, readArgs } from "./args.js";
@@ -25,9 +25,11 @@ const { mapId, seed, games, difficulty, map } = orExit(() => {
 });
 
 let wins = 0, rounds = 0, dead = 0, taken = 0, acid = 0, kills = 0, extracted = 0;
-// civilians (issue 11): saved, killed, taken, per battle; and battles both sergeants came through
-// (out, or standing when the clock ran out: the campaign goes on with both)
-let civSaved = 0, civDead = 0, civTaken = 0, bothSergeants = 0;
+// what a campaign needs of a scene (shared/campaign): both sergeants out alive (extracted, or
+// fallen back when the time ran out), and how many soldiers come out to play the next one
+let bothOut = 0, bothOutOnClock = 0, cameOutSum = 0;
+// civilians (issue 11): saved, killed and taken per battle
+let civSaved = 0, civDead = 0, civTaken = 0;
 // the three rule modules' balance, summed over the battles
 const sums = { grabs: 0, drags: 0, freed: 0, holds: 0, acidFromMoves: 0, ringFromCorpses: 0, ringFromRounds: 0 };
 /** Creatures in the squad's sight at the start of every player phase of every battle. */
@@ -43,11 +45,15 @@ for (let g = 0; g < games; g++) {
   acid += s.report.acidDamage;
   kills += s.report.kills;
   extracted += s.units.filter((u) => u.side === "squad" && u.fate === "extracted").length;
+  const out = cameOut(s);
+  cameOutSum += out.size;
+  if (out.has("takumi") && out.has("wang")) {
+    bothOut++;
+    if (s.outcome !== "won" && endedOnTheClock(s)) bothOutOnClock++;
+  }
   civSaved += s.civiliansSaved;
   civDead += s.units.filter((u) => u.side === "civilian" && u.fate === "dead").length;
   civTaken += s.units.filter((u) => u.side === "civilian" && u.fate === "taken").length;
-  const standing = (u: (typeof s.units)[number]) => u.fate === "extracted" || (u.fate === "active" && u.down === 0);
-  if (s.units.filter((u) => u.side === "squad" && (u.kind === "takumi" || u.kind === "wang") && standing(u)).length === 2) bothSergeants++;
   for (const k of Object.keys(sums) as (keyof typeof sums)[]) sums[k] += s.report[k];
   inSight.push(...s.report.inSight);
   hashes.push(hashState(s));
@@ -73,10 +79,13 @@ const summary = {
   kills: round2(kills / games),
   // the-wall's score beside meanRounds (how long): how many got out
   soldiersExtracted: round2(extracted / games),
+  // the campaign's figures: both sergeants out alive (of which lost on the clock, fallen back)
+  bothSergeantsOut: round2(bothOut / games),
+  bothSergeantsFellBack: round2(bothOutOnClock / games),
+  soldiersCameOut: round2(cameOutSum / games),
   civiliansSaved: round2(civSaved / games),
   civiliansDead: round2(civDead / games),
   civiliansTaken: round2(civTaken / games),
-  bothSergeantsAlive: round2(bothSergeants / games),
   ...perBattle,
   inSightP50: percentile(0.5),
   inSightP95: percentile(0.95),

@@ -8,7 +8,10 @@ import type { MapSpec } from "./make-maps.js";
 
 // the-bus: the crash. The bus lies across the street, its front crushed under a slab; the power
 // cell at its back (the fire) burns and spreads; the trapped are at the jammed emergency door
-// (rescue); the alley mouth at the top (exit) is where the creatures drag their victims. The platoon comes up the street from the crawler (right) and gets out the way it came.
+// (rescue); the alley mouth at the top (exit) is where the creatures drag their victims. The
+// platoon comes up the street from the crawler (right) and gets out the way it came, or on down
+// the street past the bus (left edge, beside the trapped: the ones who free them need not cross
+// back through the creatures).
 //
 //         x: 0123456789012345
 const THE_BUS = [
@@ -142,7 +145,7 @@ export const STORY_MAPS: MapSpec[] = [
     ],
     rescue: { x: 2, y: 6 },
     fires: [{ x: 3, y: 4, rounds: 10 }],
-    extract: [2, 3, 4, 5, 6, 7, 8, 9].map((y) => ({ x: 15, y })),
+    extract: [...[2, 3, 4, 5, 6, 7, 8, 9].map((y) => ({ x: 15, y })), ...[6, 7].map((y) => ({ x: 0, y }))],
   },
   {
     id: "the-streets",

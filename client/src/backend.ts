@@ -4,6 +4,7 @@
  */
 import type { Action, BattleEvent, MapDef, Pos, Seat, WireState } from "./engine";
 import type { PingMark } from "./board";
+import { noCampaign, type CampaignInfo } from "./campaignInfo";
 
 export type ViewerSeat = Seat | "spectator";
 export type Holder = "player" | "dropped" | "bot" | "partner" | "open" | "";
@@ -18,6 +19,8 @@ export interface RoomInfo {
   turnDeadline: number;
   /** How long a dropped player's seat is held, when the room says (else the client names no number). */
   reconnectSeconds?: number;
+  /** The campaign's stage, scene, ready flags and summary (stage "" in a single battle). */
+  campaign: CampaignInfo;
 }
 
 export type ConnectionStatus = "connected" | "dropped" | "reconnecting" | "lost";
@@ -38,6 +41,7 @@ export interface BackendHandlers {
 export interface Backend {
   readonly kind: "online" | "offline";
   readonly seat: ViewerSeat;
+  /** The current scene's map (a campaign's next scene replaces it before its first state is shown). */
   readonly map: MapDef;
   wire: WireState | null;
   info: RoomInfo;
@@ -50,6 +54,8 @@ export interface Backend {
   sendSelect(unit: string | null): void;
   sendPointer(p: Pos | null): void;
   takeOver?(): void;
+  /** Between a campaign's scenes: ready (or not) to go on. */
+  sendCampaignReady?(ready: boolean): void;
   /** Test hook: drop the connection as a network failure would. */
   dropConnection?(holdMs?: number): void;
   leave(): void;
@@ -63,4 +69,5 @@ export const emptyInfo = (): RoomInfo => ({
   spectators: 0,
   turnSeconds: 0,
   turnDeadline: 0,
+  campaign: noCampaign(),
 });

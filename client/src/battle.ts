@@ -5,14 +5,17 @@
  * log line (words.ts), and redraws at most once per animation frame.
  */
 import * as engine from "./engine";
-import type { Action, BattleEvent, BattleState, Pos, Seat, WireState, WireUnit } from "./engine";
+import type { Action, BattleEvent, BattleState, MapDef, Pos, Seat, WireState, WireUnit } from "./engine";
 import { BoardRenderer, emptyOverlay, type Overlay, type PingMark } from "./board";
 import type { Backend, ConnectionStatus, RoomInfo } from "./backend";
 import { BattleController, type Mode, type Outcome } from "./controller";
 import { DOM, PHASE_TEXT, put, ringReason, routePanel, routeTag, unitPanel } from "./hud";
 import { briefing, endReason, intentPanel, squadPanel, targetPanel, tilePanel, type PanelCtx } from "./panels";
 import { keyCommand, type KeyCommand } from "./keys";
-import { describeEvent, pendingText, refusalText, SEAT_NAME, unitName } from "./words";
+import { describeEvent, pendingText, refusalText, SEAT_NAME, sceneTitle, unitName } from "./words";
+import { objectiveLine } from "./objective";
+import { CampaignScreen } from "./campaignScreen";
+import { loadMap } from "./maps";
 import { renderReport } from "./report";
 import { Sound } from "./sound";
 import { el, esc } from "./dom";
@@ -45,6 +48,9 @@ export class BattleScreen {
   private lastConnection: ConnectionStatus = "connected";
   private frame = 0;
   private lastRadius: number | null = null;
+  private campaign!: CampaignScreen;
+  /** The map of the scene on the board (a campaign's next scene brings another). */
+  private sceneMap: MapDef | null = null;
   private ringNote = "";
   logLines: string[] = [];
 
@@ -83,6 +89,7 @@ export class BattleScreen {
       frames: () => this.board.frames,
       renderer: () => `${this.board.app.renderer.name} ${this.board.app.renderer.width}x${this.board.app.renderer.height}`,
       labels: () => this.board.labelBoxes().map((b) => this.toClient(b)),
+      sprites: () => [...this.board.sprites.keys()].sort(),
       route: () => this.ctl.preview().route,
       waypoints: () => this.ctl.waypoints,
       focus: () => this.ctl.preview().focus,
@@ -144,10 +151,16 @@ export class BattleScreen {
   private buildDom(): void {
     const r = this.root;
     r.innerHTML = DOM;
-    const ids = ["squad-panel", "timer", "top", "round", "phase", "objective", "code-box", "seats", "conn", "board-host", "side", "briefing", "unit-panel", "route-panel", "target-panel", "tile-panel", "intent-panel", "log", "banner", "error-box", "conn-banner", "partner-banner", "help", "report-host", "btn-speed", "btn-ready", "btn-sound", "pending"];
+    const ids = ["squad-panel", "timer", "top", "round", "phase", "objective", "code-box", "seats", "conn", "board-host", "side", "briefing", "unit-panel", "route-panel", "target-panel", "tile-panel", "intent-panel", "log", "banner", "error-box", "conn-banner", "partner-banner", "help", "report-host", "campaign-host", "btn-campaign", "scene", "btn-speed", "btn-ready", "btn-sound", "pending"];
     for (const id of ids) this.els[id.replace(/-([a-z])/g, (_, c) => c.toUpperCase())] = r.querySelector(`#${id}`)!;
     r.querySelectorAll<HTMLButtonElement>("[data-act]").forEach((b) => b.addEventListener("click", () => this.command(b.dataset.act!)));
     r.querySelectorAll<HTMLButtonElement>("[data-ping]").forEach((b) => b.addEventListener("click", () => this.setPingKind(b.dataset.ping as PingMark["kind"])));
+    this.campaign = new CampaignScreen(this.els.campaignHost, this.els.btnCampaign, {
+      seat: this.seat,
+      sendReady: (ready) => this.backend.sendCampaignReady?.(ready),
+      loadMap,
+      fullReport: () => this.showReport(),
+    });
     this.els.btnSpeed.addEventListener("click", () => this.toggleSpeed());
     this.els.btnSound.addEventListener("click", () => this.renderSound(this.sound.toggle()));
     this.renderSound(this.sound.muted);
@@ -205,6 +218,9 @@ export class BattleScreen {
   }
 
   private showWire(wire: WireState): void {
+    const newScene = !!this.sceneMap && this.sceneMap !== this.backend.map;
+    if (newScene) this.clearScene();
+    this.sceneMap = this.backend.map;
     const prevRound = this.wire?.round;
     this.wire = wire;
     try {
@@ -237,8 +253,47 @@ export class BattleScreen {
     this.noteRing(wire);
     this.renderNow();
     if (prevRound !== undefined && prevRound !== wire.round && wire.phase === "player") this.banner(`Round ${wire.round} — your move`, 1400);
-    if (wire.phase === "ended" && !this.reportShown) this.showReport();
+    // a campaign's scene ends in its between-scenes screen instead
+    if (wire.phase === "ended" && !this.reportShown && !this.info.campaign.stage) this.showReport();
+    this.campaign.update(this.info);
+    if (newScene) this.announceScene();
     this.publishTestState();
+  }
+
+  /**
+   * A campaign's next scene: nothing of the old one stays (units, tags, selection, previews,
+   * pings, the ring's note, the log, the report); the board is drawn anew on the new map.
+   */
+  private clearScene(): void {
+    this.queue = [];
+    this.pendingWire = null;
+    this.wire = null;
+    this.view = null;
+    this.legal = [];
+    this.ctl = new BattleController();
+    this.pings = [];
+    this.partnerPointer = null;
+    this.animPhase = null;
+    this.reportShown = false;
+    this.lastRadius = null;
+    this.ringNote = "";
+    this.els.reportHost.hidden = true;
+    this.hideBanner();
+    this.hideError();
+    this.logLines = [];
+    this.logPending = [];
+    this.els.log.replaceChildren();
+    this.board.clearScene();
+    // the header changes: the canvas is fitted again to what is left
+    this.sized = false;
+    this.sceneFrame = false;
+  }
+
+  private announceScene(): void {
+    const c = this.info.campaign;
+    const title = sceneTitle(c.scene, c.scenes, c.summary?.scenes[c.scene]?.place ?? "");
+    this.log(`— ${title} —`);
+    this.banner(title, 2500);
   }
 
   /** Why the ring moved: kept from the last squeeze for the briefing. */
@@ -251,6 +306,7 @@ export class BattleScreen {
   }
 
   private firstFrame = false;
+  private sceneFrame = false;
   private sized = false;
   private publishTestState(): void {
     const w = this.wire;
@@ -260,6 +316,12 @@ export class BattleScreen {
       // Two animation frames after the first scene: it has been rendered and painted.
       requestAnimationFrame(() => requestAnimationFrame(() => setTestState({ firstFrameAt: performance.now() })));
     }
+    if (!this.sceneFrame) {
+      this.sceneFrame = true;
+      const id = w.mapId;
+      requestAnimationFrame(() => requestAnimationFrame(() => setTestState({ sceneFrame: id })));
+    }
+    const c = this.info.campaign;
     setTestState({
       ready: true,
       seat: this.seat,
@@ -282,6 +344,11 @@ export class BattleScreen {
       connection: this.lastConnection,
       partnerSelected: this.seat === "spectator" ? "" : this.info.selects[OTHER[this.seat]],
       holders: this.info.holders,
+      mapId: w.mapId,
+      campaignStage: c.stage,
+      campaignScene: c.scene,
+      campaignReady: c.ready,
+      fallen: c.summary?.fallen.length ?? 0,
     });
   }
 
@@ -481,6 +548,8 @@ export class BattleScreen {
         return;
       case "ready": {
         if (this.seat === "spectator") return this.showError("ERR_SPECTATOR", "Spectators watch; they cannot act.");
+        // between a campaign's scenes, ready means: go on to the next
+        if (this.campaign.toggleReady()) return;
         if (!this.wire) return;
         const w = this.wire;
         const mine = this.seat === "takumi" ? w.readyTakumi : w.readyWang;
@@ -522,6 +591,7 @@ export class BattleScreen {
         break;
       case "escape":
         if (!this.els.reportHost.hidden) this.els.reportHost.hidden = true;
+        else if (this.campaign.visible) this.campaign.hide();
         else if (!this.els.help.hidden) this.els.help.hidden = true;
         else this.ctl.escape();
         this.hideError();
@@ -699,10 +769,12 @@ export class BattleScreen {
     const m = this.backend.map;
     this.els.round.textContent = `Round ${w.round}/${m.maxRounds}${m.levels > 1 && this.board ? ` · L${this.board.level}` : ""}`;
     this.els.phase.textContent = this.animPhase ? PHASE_TEXT[this.animPhase] : w.phase === "ended" ? `Over: ${w.outcome || "ended"}` : "Your move";
-    const obj = w.objective === "hold" ? "Hold the line" : w.objective === "reach" ? "Reach them" : w.objective === "extract" ? "Break out" : "";
-    const outIn = w.breakOutRound - w.round;
-    this.els.objective.textContent =
-      w.hasPerimeter && !w.perimeterBroken ? `${obj} · ring ${w.radius}${w.nextRadius !== w.radius ? `→${w.nextRadius}` : ""}${w.breakOutRound > 0 ? ` · break-out ${outIn > 0 ? `in ${outIn}` : "this round"}` : ""}` : obj;
+    this.els.objective.textContent = objectiveLine(w, m);
+    const c = this.info.campaign;
+    this.els.scene.hidden = !c.stage;
+    // in a campaign the scene's name stands where the game's title was (one header row at 1280 px)
+    this.els.top.classList.toggle("campaign", !!c.stage);
+    if (c.stage) this.els.scene.textContent = sceneTitle(c.scene, c.scenes, c.summary?.scenes[c.scene]?.place ?? "");
     this.els.objective.title = m.perimeter ? ringReason(w, m.perimeter.squeezeCorpses, m.perimeter.squeezeEveryRounds) : "";
     const code = this.info.code;
     if (code && this.backend.kind === "online") {
@@ -723,7 +795,8 @@ export class BattleScreen {
       .join(" ");
     put(this.els.seats, seatHtml + (this.info.spectators ? ` <span class="pill">${this.info.spectators} watching</span>` : ""));
     if (this.seat !== "spectator") {
-      const mineReady = this.seat === "takumi" ? w.readyTakumi : w.readyWang;
+      // between a campaign's scenes the button marks ready to go on
+      const mineReady = c.stage === "report" ? c.ready[this.seat] : this.seat === "takumi" ? w.readyTakumi : w.readyWang;
       put(this.els.btnReady, mineReady ? "Not ready <kbd>E</kbd>" : "Ready <kbd>E</kbd>");
       this.els.btnReady.classList.toggle("on", mineReady);
       const other = OTHER[this.seat];

@@ -329,6 +329,24 @@ export class BoardRenderer implements AnimHost {
     this.drawAll();
   }
 
+  /** Before a campaign's next scene: no unit, tag, overlay, effect or level of the old one stays. */
+  clearScene(): void {
+    for (const s of this.sprites.values()) s.root.destroy({ children: true });
+    this.sprites.clear();
+    for (const c of this.fxLayer.removeChildren()) c.destroy({ children: true });
+    for (const c of this.labelTexts.removeChildren()) c.destroy();
+    this.labelG.clear();
+    this.intentG.clear();
+    this.overlayG.clear();
+    this.placed = [];
+    this.overlay = emptyOverlay();
+    this.level = 0;
+    this.map = null;
+    this.wire = null;
+    this.terrainKey = this.layersKey = this.reachKey = "";
+    this.lastHover = "";
+  }
+
   private drawAll(): void {
     this.kick();
     this.drawStatic();

@@ -24,6 +24,7 @@ const ICON = {
 export const DOM = `
   <header id="top">
     <span class="title">LAST STAND</span>
+    <span id="scene" class="pill" hidden></span>
     <span id="round" class="pill">Round –</span>
     <span id="phase" class="pill">–</span>
     <span id="objective" class="pill" title=""></span>
@@ -32,6 +33,7 @@ export const DOM = `
     <span id="timer" class="pill" hidden></span>
     <span id="conn" class="pill"></span>
     <span class="grow"></span>
+    <button id="btn-campaign" class="primary" hidden title="Back to the campaign's screen">Between scenes</button>
     <button id="btn-sound" title="Sound on/off (kept for your next visit)">Sound</button>
     <button id="btn-speed" title="Speed up the enemy phase (F)">×1</button>
     <button id="btn-help" title="Keyboard (?)">?</button>
@@ -117,6 +119,7 @@ export const DOM = `
       <tr><td><kbd>F</kbd> · <kbd>PgUp</kbd> <kbd>PgDn</kbd></td><td>speed up the enemy phase · level up / down</td></tr>
     </table>
   </div>
+  <div id="campaign-host" hidden></div>
   <div id="report-host" hidden></div>`;
 
 /** Writes `html` into `el` only when it differs from what was written last (no churn per hover). */

@@ -85,7 +85,7 @@ function onChoice(c: StartChoice): void {
     try {
       if (c.kind === "create") {
         await runOnline({
-          create: { map: c.map, difficulty: c.difficulty, ...(c.seed !== undefined ? { seed: c.seed } : {}), ...(c.waitForPartner ? { waitForPartner: true } : {}) },
+          create: { ...(c.campaign ? { campaign: true } : { map: c.map }), difficulty: c.difficulty, ...(c.seed !== undefined ? { seed: c.seed } : {}), ...(c.waitForPartner ? { waitForPartner: true } : {}) },
           seat: c.seat!,
         });
       } else if (c.kind === "join") {

@@ -14,6 +14,7 @@ import { eventsFromWire, type Action, type BattleEvent, type MapDef, type Pos, t
 import { emptyInfo, type Backend, type BackendHandlers, type Holder, type RoomInfo, type ViewerSeat } from "./backend";
 import type { PingMark } from "./board";
 import { CLOSE_DEPLOY, rejoinByCode } from "./rejoin";
+import { readCampaign } from "./campaignInfo";
 
 export function serverUrl(): string {
   const override = new URLSearchParams(location.search).get("server");
@@ -65,6 +66,7 @@ function readInfo(j: Record<string, unknown>): RoomInfo {
   info.turnSeconds = Number(j.turnSeconds ?? 0);
   info.turnDeadline = Number(j.turnDeadline ?? 0);
   if (Number(j.reconnectSeconds) > 0) info.reconnectSeconds = Number(j.reconnectSeconds);
+  info.campaign = readCampaign(j);
   return info;
 }
 
@@ -87,8 +89,9 @@ export class OnlineBackend implements Backend {
     private client: Client,
     public room: Room,
     readonly seat: ViewerSeat,
-    readonly map: MapDef,
+    public map: MapDef,
     lastSeq = 0,
+    private loadMapFor: (id: string) => Promise<MapDef> = async () => map,
   ) {
     this.seq = lastSeq;
     this.bind(room);
@@ -126,7 +129,7 @@ export class OnlineBackend implements Backend {
     offWelcome();
     const map = await loadMapFor(String(state.mapId || "last-stand"));
     const seat = (how.seat ?? "spectator") as ViewerSeat;
-    const b = new OnlineBackend(client, room, seat, map, lastSeq);
+    const b = new OnlineBackend(client, room, seat, map, lastSeq, loadMapFor);
     b.ingest(state);
     return b;
   }
@@ -137,7 +140,18 @@ export class OnlineBackend implements Backend {
     h.connection("connected");
   }
 
+  /** A campaign's next scene: its map is loaded before any of its states or events is passed on. */
+  private switching: Promise<void> | null = null;
+  private latest: Record<string, unknown> | null = null;
+  private held: { round: number; events: BattleEvent[] }[] = [];
+
   private ingest(j: Record<string, unknown>): void {
+    const mapId = String(j.mapId ?? "");
+    if (this.switching || (mapId && mapId !== this.map.id)) {
+      this.latest = j;
+      if (!this.switching) this.switching = this.switchMap(mapId);
+      return;
+    }
     this.wire = j as unknown as WireState;
     this.info = readInfo(j);
     saveSession({
@@ -150,6 +164,32 @@ export class OnlineBackend implements Backend {
     this.h?.state(this.wire, this.info);
   }
 
+  private async switchMap(id: string): Promise<void> {
+    try {
+      for (;;) {
+        const map = await this.loadMapFor(id);
+        const want = String(this.latest?.mapId ?? id);
+        // the room moved on again while the map loaded
+        if (want !== id) {
+          id = want;
+          continue;
+        }
+        this.map = map;
+        break;
+      }
+    } catch (err) {
+      // the next state tries again
+      this.switching = null;
+      this.h?.error("ERR_BAD_MAP", `The next scene's map could not be loaded: ${(err as Error).message}`);
+      return;
+    }
+    this.switching = null;
+    const j = this.latest;
+    this.latest = null;
+    if (j) this.ingest(j);
+    for (const e of this.held.splice(0)) this.h?.events(e.round, normalizeEvents(this.map, e.events));
+  }
+
   private bind(room: Room): void {
     this.gen++;
     room.reconnection.minUptime = 0;
@@ -158,7 +198,10 @@ export class OnlineBackend implements Backend {
     room.reconnection.maxRetries = 6;
     room.reconnection.maxDelay = 1000;
     room.onStateChange((state: unknown) => this.ingest((state as AnyState).toJSON()));
-    room.onMessage("events", (m: { round: number; events: BattleEvent[] }) => this.h?.events(m.round, normalizeEvents(this.map, m.events ?? [])));
+    room.onMessage("events", (m: { round: number; events: BattleEvent[] }) => {
+      if (this.switching) this.held.push({ round: m.round, events: m.events ?? [] });
+      else this.h?.events(m.round, normalizeEvents(this.map, m.events ?? []));
+    });
     room.onMessage("error", (m: { code: string; message: string; seq?: number }) => {
       // A repeat of a command already handled (resent after a reconnection): said as a note, not a refusal.
       // A command refused by a stopping process is sent again once back (see the ack): a note too.
@@ -287,6 +330,9 @@ export class OnlineBackend implements Backend {
   sendPointer(p: Pos | null): void {
     if (!this.pointerSupported) return;
     this.send("pointer", p ? { x: p.x, y: p.y, level: p.level } : { x: -1, y: -1 });
+  }
+  sendCampaignReady(ready: boolean): void {
+    this.command("campaignReady", { ready });
   }
   takeOver(): void {
     const other = this.seat === "takumi" ? "wang" : "takumi";

@@ -25,17 +25,21 @@ export interface PanelCtx {
   ringNote: string;
 }
 
+/** What a map asks of the squad at this stage of its objective, in words. */
+export function goalText(m: Pick<MapDef, "perimeter" | "maxRounds">, objective: string): string {
+  return objective === "hold"
+    ? m.perimeter
+      ? "Hold the line around the square until it breaks; then break out to the exit with the sergeants."
+      : `Hold out until round ${m.maxRounds}.`
+    : objective === "reach"
+      ? "Reach the survivors, then get out through the exit."
+      : "Break out: get a sergeant to the exit (the battle is won when the sergeants still standing are out).";
+}
+
 export function briefing(c: PanelCtx): string {
   const w = c.wire;
   const m = c.map;
-  const goal =
-    w.objective === "hold"
-      ? m.perimeter
-        ? "Hold the line around the square until it breaks; then break out to the exit with the sergeants."
-        : `Hold out until round ${m.maxRounds}.`
-      : w.objective === "reach"
-        ? "Reach the survivors, then get out through the exit."
-        : "Break out: get a sergeant to the exit (the battle is won when the sergeants still standing are out).";
+  const goal = goalText(m, w.objective);
   // the civilians to save: the map's quota, and how many are out so far
   const need = m.saveAtLeast ?? 0;
   const civ = m.civilians?.length

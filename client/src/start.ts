@@ -13,6 +13,8 @@ export interface StartChoice {
   matchId?: string;
   file?: File;
   waitForPartner?: boolean;
+  /** The six scenes in story order, one platoon (no map: the scenes are the campaign's). */
+  campaign?: boolean;
 }
 
 interface MapInfo {
@@ -34,7 +36,26 @@ async function fetchMaps(): Promise<MapInfo[]> {
   return [];
 }
 
-export async function lookupBattle(code: string): Promise<{ seats: Record<string, string>; map: string; round: number; phase: string } | null> {
+export interface BattleLookup {
+  seats: Record<string, string>;
+  map: string;
+  round: number;
+  phase: string;
+  /** A campaign's stage and scene (absent for a single battle). */
+  campaign?: { stage: string; scene: number; scenes: number };
+}
+
+/** What the join card says of a battle or a campaign found by its code. */
+export function lookupText(b: BattleLookup): string {
+  const c = b.campaign;
+  if (!c) return `Map ${b.map}, round ${b.round}.`;
+  const where = `Campaign, scene ${c.scene + 1} of ${c.scenes} (${b.map})`;
+  if (c.stage === "report") return `${where}: between scenes.`;
+  if (c.stage === "over" || c.stage === "complete") return `${where}: the campaign is over.`;
+  return `${where}, round ${b.round}.`;
+}
+
+export async function lookupBattle(code: string): Promise<BattleLookup | null> {
   try {
     const res = await fetch(`/api/battles/${encodeURIComponent(code)}`);
     if (!res.ok) return null;
@@ -65,7 +86,11 @@ export async function showStart(host: HTMLElement, onChoice: (c: StartChoice) =>
     <div class="cards">
       <form id="create-form" class="card">
         <h2>Create a battle</h2>
-        <label>Map <select id="create-map" name="map">${mapOptions}</select></label>
+        <fieldset><legend>Play</legend>
+          <label><input type="radio" name="play" value="battle" checked> One battle, on the map you choose</label>
+          <label><input type="radio" name="play" value="campaign"> The campaign: six scenes in the story's order, one platoon; the fallen stay gone</label>
+        </fieldset>
+        <label id="create-map-label">Map <select id="create-map" name="map">${mapOptions}</select></label>
         <label>Difficulty <select id="create-difficulty" name="difficulty">
           <option value="easy">easy</option><option value="normal" selected>normal</option><option value="hard">hard</option></select></label>
         <fieldset><legend>Your seat</legend>
@@ -104,15 +129,23 @@ export async function showStart(host: HTMLElement, onChoice: (c: StartChoice) =>
     e.preventDefault();
     const f = new FormData(e.target as HTMLFormElement);
     const seedText = String(f.get("seed") ?? "");
+    const campaign = f.get("play") === "campaign";
     onChoice({
       kind: "create",
-      map: String(f.get("map")),
+      ...(campaign ? { campaign: true } : { map: String(f.get("map")) }),
       difficulty: String(f.get("difficulty")),
       seat: String(f.get("seat")) as ViewerSeat,
       seed: seedText ? Number(seedText) : undefined,
       waitForPartner: f.get("partner") === "wait",
     });
   });
+  // a campaign's maps are its scenes: no map to choose
+  const playChanged = () => {
+    const campaign = host.querySelector<HTMLInputElement>("input[name=play]:checked")?.value === "campaign";
+    $("create-map-label").hidden = campaign;
+    $("create-btn").textContent = campaign ? "Start the campaign" : "Create battle";
+  };
+  host.querySelectorAll<HTMLInputElement>("input[name=play]").forEach((r) => r.addEventListener("change", playChanged));
   const codeInput = $<HTMLInputElement>("join-code-input");
   const seatsBox = $("join-seats");
   let lookupTimer = 0;
@@ -127,7 +160,7 @@ export async function showStart(host: HTMLElement, onChoice: (c: StartChoice) =>
       seatsBox.innerHTML = `<p class="error-line">No battle with the code ${esc(code)}.</p>`;
       return;
     }
-    seatsBox.innerHTML = `<p>Map ${esc(b.map)}, round ${b.round}.</p><ul class="seat-list">${(["takumi", "wang"] as const)
+    seatsBox.innerHTML = `<p id="join-what">${esc(lookupText(b))}</p><ul class="seat-list">${(["takumi", "wang"] as const)
       .map((s) => `<li data-seat="${s}">${s === "takumi" ? "Takumi" : "Wang"}: ${esc(HOLDER_TEXT[b.seats[s]] ?? b.seats[s])}</li>`)
       .join("")}</ul>`;
     // Pick a free seat by default.

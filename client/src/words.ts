@@ -126,3 +126,85 @@ export function refusalText(code: string, message: string): string {
 export function pendingText(count: number): string {
   return count <= 0 ? "" : count === 1 ? "sending…" : `sending ${count}…`;
 }
+
+// ---- the campaign and the objective line ---------------------------------------------------
+
+/** "in the alley" → "In the alley". */
+export const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+export const rounds = (n: number): string => `${n} round${n === 1 ? "" : "s"}`;
+
+/** The header's scene: "Scene 2 of 6 · In the alley". */
+export function sceneTitle(index: number, count: number, place: string): string {
+  return `Scene ${index + 1} of ${count}${place ? ` · ${capital(place)}` : ""}`;
+}
+
+/**
+ * A scene's clock in its own words: `left` counts the rounds still to play, this one included
+ * (the battle ends after the map's last round). The bus's clock is its burning power cell.
+ */
+const CLOCK: Record<string, (left: number) => string> = {
+  "the-bus": (left) => (left <= 1 ? "the cell blows at the end of this round" : `the cell blows in ${rounds(left)}`),
+};
+
+export function clockText(mapId: string, left: number): string {
+  const f = CLOCK[mapId];
+  if (f) return f(left);
+  return left <= 1 ? "last round" : `${rounds(left)} left`;
+}
+
+/** The score of a scene played for a score (the wall: how long, how many through the gate). */
+const SCORE: Record<string, (held: number, out: number) => string> = {
+  "the-wall": (held, out) => `held ${rounds(held)} · ${out} through the gate`,
+};
+
+export function scoreText(mapId: string, held: number, out: number): string | null {
+  return SCORE[mapId]?.(held, out) ?? null;
+}
+
+export const OBJECTIVE_NAME: Record<string, string> = { hold: "Hold the line", reach: "Reach them", extract: "Break out" };
+
+/** Between scenes and at the end. */
+export const CAMPAIGN_WORDS = {
+  betweenTitle: "Between scenes",
+  waitingSummary: "Waiting for the campaign's report…",
+  noReport: "No report for this scene.",
+  won: "won",
+  lost: "lost",
+  kills: "Creatures killed",
+  gotOut: "Got out",
+  civilians: "Civilians saved",
+  soldiersLost: "Soldiers lost",
+  lostHow: (how: [string, number][]) => how.map(([h, n]) => `${h} ${n}`).join(" · "),
+  cameOut: (out: number, of: number) => `${out} of ${of} came out of it.`,
+  watching: "You are watching: the players go on when both are ready.",
+  notReached: "not reached",
+  replay: "replay",
+  rollTitle: "The roll of the fallen",
+  rollEmpty: "No one has fallen yet.",
+  livingTitle: "Still standing",
+  livingEmpty: "No one is left.",
+  nextTitle: "Next",
+  readyButton: "Ready — go on",
+  unreadyButton: "Not ready yet",
+  over: "The campaign is over",
+  complete: "The last night is over",
+  scenesTitle: "The scenes",
+  record: "Download the campaign record",
+  newCampaign: "New campaign",
+  lookAtBoard: "Look at the board",
+  fullReport: "The scene in full: chart, replay",
+  backToReport: "Between scenes",
+  backToEnd: "The campaign's end",
+} as const;
+
+/** What a seat is doing between scenes, as its partner sees it. */
+export function readyText(seat: string, holder: string, ready: boolean, you: boolean, watching = false): string {
+  const name = SEAT_NAME[seat] ?? seat;
+  if (you) return ready ? "You are ready: waiting to go on." : "Mark ready to go on.";
+  if (holder === "bot") return watching ? `The bot commands ${name}'s squad: it goes on with the other.` : `The bot commands ${name}'s squad: it goes on when you do.`;
+  if (holder === "open" || holder === "") return watching ? `${name}'s seat is open.` : `${name}'s seat is open: the campaign goes on when you are ready.`;
+  if (holder === "partner") return `You command ${name}'s squad as well.`;
+  if (holder === "dropped") return ready ? `${name} is ready (his connection dropped).` : `${name} lost the connection: waiting for him.`;
+  return ready ? `${name} is ready.` : `Waiting for ${name}.`;
+}

@@ -6,14 +6,16 @@
  * scene's match record replays on its own; the campaign record (the scenes' records in order,
  * record.ts) replays the whole campaign to the same final hash.
  *
- * Between scenes (documented in docs/ARCHITECTURE.md): the dead and the taken stay gone, and so do
- * the ones left on the board when the squad got out; the survivors heal HEAL_HP hp (never above
- * their maximum) and get RESUPPLY_ARMOR point of armor patched (never above their kind's); a
- * soldier carried out at 0 hp starts the next scene with at least 1. Rifles, magazines and grenades
- * are resupplied (every battle starts with full kit). Losing a sergeant ends the campaign.
+ * Between scenes (documented in docs/ARCHITECTURE.md): the extracted come out, and when the time
+ * runs out with a sergeant still on the board everyone on his feet falls back (cameOut); the dead,
+ * the taken, the grabbed, the down left lying and the ones left on the board when the sergeants got
+ * out stay gone. The survivors heal HEAL_HP hp (never above their maximum) and get RESUPPLY_ARMOR
+ * point of armor patched (never above their kind's); a soldier carried out at 0 hp starts the next
+ * scene with at least 1. Rifles, magazines and grenades are resupplied (every battle starts with
+ * full kit). A scene lost does not end the campaign; losing a sergeant does.
  */
 import type { MapDef, SoldierKind, Seat } from "../map/types.js";
-import type { BattleEvent, BattleState, Command, Pos, RosterEntry } from "../types.js";
+import type { BattleEvent, BattleState, Command, Pos, RosterEntry, Unit } from "../types.js";
 import type { Difficulty } from "../rules/table.js";
 import { SOLDIERS } from "../rules/table.js";
 import { createBattle } from "../setup.js";
@@ -23,6 +25,7 @@ import { newRecord, rulesVersionProblem, type MatchRecord } from "../record.js";
 import { RULES_VERSION } from "../rules/table.js";
 import { Terrain } from "../map/types.js";
 import { tileIndex } from "../grid.js";
+import { isSergeant } from "../units.js";
 import { SCENES } from "./scenes.js";
 
 /** Hit points a survivor heals between two scenes. */
@@ -136,6 +139,39 @@ export function sceneRecord(campaign: Campaign, battle: BattleState): MatchRecor
   return newRecord(battle.map, battle.seed, battle.options, RULES_VERSION);
 }
 
+/** Did the battle run out of time with a sergeant still on the board (not every sergeant out or gone)? */
+export function endedOnTheClock(state: BattleState): boolean {
+  return state.phase === "ended" && state.units.some((u) => u.side === "squad" && isSergeant(u) && (u.fate === "active" || u.fate === "carried"));
+}
+
+/**
+ * Who comes out of an ended scene alive, to play the next one:
+ * - the extracted (and the down comrade each carried out with him);
+ * - when the battle ran out of time with a sergeant still on the board (won holding to the last
+ *   round, or lost on the clock: the cell blew, the families were not reached in time), everyone
+ *   on his feet falls back, carrying the comrade he carries. The down left lying, the grabbed and
+ *   anyone left on the board when the sergeants got out are lost.
+ */
+export function cameOut(state: BattleState): Set<string> {
+  const out = new Set<string>();
+  const clock = endedOnTheClock(state);
+  for (const u of state.units) {
+    if (u.side !== "squad") continue;
+    if (u.fate === "extracted") out.add(u.id);
+    else if (clock && u.fate === "active" && u.down === 0 && !u.grabbedBy) {
+      out.add(u.id);
+      const carried = u.carrying ? state.units.find((c) => c.id === u.carrying && c.fate === "carried") : undefined;
+      if (carried) out.add(carried.id);
+    }
+  }
+  return out;
+}
+
+/** A survivor's hp and armor for the next scene: healed HEAL_HP (at least 1, at most his maximum), armor patched. */
+function healed(s: CampaignSoldier, u: Unit): { hp: number; armor: number } {
+  return { hp: Math.min(s.maxHp, Math.max(1, u.hp + HEAL_HP)), armor: Math.min(SOLDIERS[s.kind].armor, u.armor + RESUPPLY_ARMOR) };
+}
+
 interface Loss {
   round: number;
   how: FallenHow;
@@ -197,16 +233,16 @@ export function endScene(campaign: Campaign, map: MapDef, record: MatchRecord): 
   const scene = campaign.scene;
   const survivors: CampaignSoldier[] = [];
   const fallen: Fallen[] = [];
+  const out = cameOut(state);
   for (const s of campaign.soldiers) {
     const u = state.units.find((v) => v.id === s.id);
     if (!u) continue;
-    // out of the scene alive: extracted, or still standing when the battle was won without a way out
-    const out = u.fate === "extracted" || (state.outcome === "won" && state.objective !== "extract" && (u.fate === "active" || u.fate === "carried") && u.down === 0);
-    if (out) {
-      survivors.push({ ...s, hp: Math.min(s.maxHp, Math.max(1, u.hp + HEAL_HP)), armor: Math.min(SOLDIERS[s.kind].armor, u.armor + RESUPPLY_ARMOR) });
+    if (out.has(u.id)) {
+      survivors.push({ ...s, ...healed(s, u) });
       continue;
     }
-    const loss = losses.get(s.id) ?? { round: state.round, how: "left behind" as const, at: { x: u.x, y: u.y, level: u.level } };
+    // still in a creature's grip when the squad left: taken; anyone else still on the board: left behind
+    const loss = losses.get(s.id) ?? { round: state.round, how: u.grabbedBy ? "taken" as const : "left behind" as const, at: { x: u.x, y: u.y, level: u.level } };
     fallen.push({ id: s.id, kind: s.kind, seat: s.seat, map: map.id, scene, round: loss.round, how: loss.how, at: loss.at, text: lossText(scene, map, state, loss) });
   }
   const result: SceneResult = {
@@ -215,10 +251,11 @@ export function endScene(campaign: Campaign, map: MapDef, record: MatchRecord): 
   };
   const sergeantLost = fallen.find((f) => f.kind !== "private");
   const last = scene + 1 >= SCENES.length;
-  const status: CampaignStatus = sergeantLost || result.outcome === "lost" ? "over" : last ? "complete" : "playing";
+  // a scene lost is not the end: only a sergeant lost is
+  const status: CampaignStatus = sergeantLost ? "over" : last ? "complete" : "playing";
   const endedBy = sergeantLost
     ? `${nameOf(sergeantLost)} was ${sergeantLost.text}`
-    : result.outcome === "lost" ? `the squad lost ${SCENES[scene].place}` : last ? `the squad held ${SCENES[scene].place}` : null;
+    : last ? `the squad ${result.outcome === "won" ? "held" : "fell back"} ${SCENES[scene].place}` : null;
   return { ...campaign, scene: scene + 1, status, endedBy, soldiers: survivors, fallen: [...campaign.fallen, ...fallen], results: [...campaign.results, result] };
 }
 

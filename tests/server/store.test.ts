@@ -53,6 +53,27 @@ const KINDS: [string, () => Promise<Opened>][] = [
 ];
 
 describe.each(KINDS)("%s match store", (_kind, make) => {
+  it("keeps a campaign's progress across reopening; its code is taken for battles too", async () => {
+    const { store, reopen } = await make();
+    const progress = { scene: 0, stage: "scene", ready: { takumi: false, wang: false, seq: { takumi: 0, wang: 0 } }, scenes: [] as string[], finished: false, finalHash: null };
+    await store.createCampaign({ code: "CAMPA", seed: 4000000000, options: { difficulty: "hard", splitVision: false }, roomOptions: { turnSeconds: 5 }, createdAt: 1, progress });
+    await store.createMatch({ id: "CAMPA-1", code: "CAMPA-1", record: header, roomOptions: {} });
+    expect(await store.codeExists("CAMPA")).toBe(true);
+    expect(await store.findByCode("CAMPA")).toBeNull();
+    // a campaign never takes a battle's code
+    await store.createMatch({ id: "BATTL", code: "BATTL", record: header, roomOptions: {} });
+    await expect(store.createCampaign({ code: "BATTL", seed: 1, options: {}, roomOptions: {}, createdAt: 1, progress })).rejects.toThrow();
+    await expect(store.createCampaign({ code: "CAMPA", seed: 1, options: {}, roomOptions: {}, createdAt: 1, progress })).rejects.toThrow();
+    const later = { scene: 1, stage: "over", ready: { takumi: true, wang: false, seq: { takumi: 7, wang: 2 } }, scenes: ["CAMPA-1", "CAMPA-2"], finished: true, finalHash: "abc" };
+    await store.saveCampaign("CAMPA", later);
+    await store.close();
+    const again = await reopen();
+    expect(await again.getCampaign("CAMPA")).toEqual({ code: "CAMPA", seed: 4000000000, options: { difficulty: "hard", splitVision: false }, roomOptions: { turnSeconds: 5 }, createdAt: 1, progress: later });
+    expect(await again.getCampaign("NOPEX")).toBeNull();
+    expect((await again.listUnfinished()).map((m) => m.code).sort()).toEqual(["BATTL", "CAMPA-1"]);
+    await again.close();
+  });
+
   it("keeps a record across reopening", async () => {
     const { store, reopen } = await make();
     await store.createMatch({ id: "ABCDE", code: "ABCDE", record: header, roomOptions: { turnSeconds: 0 } });

@@ -8,6 +8,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { playCampaign } from "../../tools/play-campaign.js";
+import { loadMapById } from "../../server/maps.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const tsx = (script: string, args: string[], env: Record<string, string> = {}) =>
@@ -71,5 +73,20 @@ describe("npm run sim / npm run replay", () => {
     const r = tsx("replay.ts", [forged]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/step 4: hash/);
+  });
+
+  it("a campaign record replays with --campaign to its final hash; a forged one fails with exit 1", () => {
+    const played = playCampaign(17, {}, loadMapById);
+    const file = join(dir, "campaign.json");
+    writeFileSync(file, JSON.stringify(played.record));
+    const r = tsx("replay.ts", ["--campaign", file, "--json"]);
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ ok: true, error: null, scenes: played.record.scenes.length, status: played.campaign.status, hash: played.record.finalHash });
+    played.record.scenes[0].finalHash = "00000000000000";
+    writeFileSync(file, JSON.stringify(played.record));
+    const bad = tsx("replay.ts", ["--campaign", file]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/FAILED: scene 1 \(the-bus\)/);
   });
 });
