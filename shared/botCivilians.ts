@@ -1,8 +1,8 @@
 /**
  * The soldier bot's part for civilians (issue 11), kept apart from bot.ts: it lifts a child beside
- * him, goes for the children still waiting (the nearest free soldier to each), escorts the
- * civilians running for the way out (the privates keep beside the rearmost), and keeps the
- * sergeants off the way out until enough civilians are saved. Like the bot, it decides on what
+ * him, sends the privates for the children still waiting (one to a child, the nearest first),
+ * escorts the civilians running for the way out (the privates keep beside the rearmost until the
+ * map's quota is saved), and keeps the sergeants off the way out until then. Like the bot, it decides on what
  * its seat sees: children under the fog are looked for where the map placed them.
  */
 import { RULES } from "./rules/table.js";
@@ -118,7 +118,8 @@ export function civilianPlan(s: BattleState, u: Unit, seen: Uint8Array): Civilia
   const onWayOut = (p: Pos) => isExtraction(s, p);
   // enough are out: the sergeant makes for the way out before anything else (the clock runs)
   if (isSergeant(u) && !mustWait && need > 0 && s.civiliansSaved >= need) return { action: moveToward(s, u, onWayOut), holdBack: false };
-  if (isSergeant(u) ? !mustWait : late || running.length === 0) return NOTHING;
+  // a private escorts while the quota is not met; then he gets out with the others (the campaign needs him)
+  if (isSergeant(u) ? !mustWait : late || running.length === 0 || (need > 0 && s.civiliansSaved >= need)) return NOTHING;
   if (isSergeant(u)) {
     // a waiting sergeant stands by near the way out, off it (the civilians and the carriers come to it)
     if (!onWayOut(u) && nearWayOut(s, u)) return { action: null, holdBack: true };
