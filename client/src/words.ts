@@ -11,12 +11,20 @@ const KIND_NAME: Record<string, string> = { snatcher: "Snatcher", leaper: "Leape
 
 /** A unit's name as the log and the panels say it. */
 export function unitName(w: WireState | null, id: string): string {
+  const civilian = civilianName(id);
+  if (civilian) return civilian;
   const u = w?.units[id];
   if (!u) return id.startsWith("c") ? "a creature in the dust" : soldierNameFromId(id);
   if (u.kind === "takumi") return "Sergeant Takumi";
   if (u.kind === "wang") return "Sergeant Wang";
   if (u.kind === "private") return soldierNameFromId(id);
   return `${KIND_NAME[u.kind] ?? u.kind} ${id.replace(/^c/, "")}`;
+}
+
+/** "civilian-2" → "Civilian 2", "child-1" → "Child 1" (their ids are their names; null for anyone else). */
+function civilianName(id: string): string | null {
+  const m = /^(civilian|child)-(\d+)$/.exec(id);
+  return m ? `${m[1] === "child" ? "Child" : "Civilian"} ${m[2]}` : null;
 }
 
 /** "wang-private-1" → "Private Wang-1" (soldiers are always in the state, even gone). */
@@ -74,7 +82,7 @@ export const WORDS: Wording = {
   squeezed: (e) => `the line closes to radius ${e.radius}${e.nextRadius !== e.radius ? ` (next: ${e.nextRadius})` : ""}`,
   perimeterBroken: () => "the line is broken: break out to the exit!",
   objective: (e) => `new objective: ${STAGE[e.stage] ?? e.stage}`,
-  extracted: (e, n) => `${n(e.unit)} reaches the exit and is out`,
+  extracted: (e, n) => (civilianName(e.unit) ? `${n(e.unit)} gets out: saved` : `${n(e.unit)} reaches the exit and is out`),
   rescued: (e) => `survivors rescued at ${at(e.at)}`,
   ready: (e) => `${SEAT_NAME[e.seat] ?? e.seat} is ${e.ready ? "ready" : "not ready"}`,
   undone: (e, n) => `${n(e.unit)}'s move is taken back`,
