@@ -36,3 +36,5 @@ export * from "./campaign/campaign.js";
 export { SCENES, SCENE_IDS, type Scene } from "./campaign/scenes.js";
 export { newCampaignRecord, replayCampaign, type CampaignRecord, type CampaignReplay } from "./campaign/record.js";
 export * from "./campaign/summary.js";
+export { PURSUERS_PER_LOSS, MAX_PURSUERS, pursuitAfter } from "./campaign/pursuit.js";
+export { waveFor } from "./spawns.js";

@@ -185,6 +185,7 @@ export const CAMPAIGN_WORDS = {
   livingTitle: "Still standing",
   livingEmpty: "No one is left.",
   nextTitle: "Next",
+  pursuit: (n: number) => `They followed you: ${n} more Snatchers catch up with the squad in the second round.`,
   readyButton: "Ready — go on",
   unreadyButton: "Not ready yet",
   over: "The campaign is over",

@@ -27,6 +27,7 @@ import { Terrain } from "../map/types.js";
 import { tileIndex } from "../grid.js";
 import { isSergeant } from "../units.js";
 import { SCENES } from "./scenes.js";
+import { pursuitAfter } from "./pursuit.js";
 
 /** Hit points a survivor heals between two scenes. */
 export const HEAL_HP = 2;
@@ -91,6 +92,8 @@ export interface Campaign {
   soldiers: CampaignSoldier[];
   fallen: Fallen[];
   results: SceneResult[];
+  /** The creatures following the squad into the next scene (pursuit.ts); 0 after a scene won. */
+  pursuit: number;
 }
 
 const START_IDS: { id: string; kind: SoldierKind; seat: Seat }[] = [
@@ -112,6 +115,7 @@ export function newCampaign(seed: number, options: Partial<CampaignOptions> = {}
     soldiers: START_IDS.map((s) => ({ ...s, hp: SOLDIERS[s.kind].hp, maxHp: SOLDIERS[s.kind].hp, armor: SOLDIERS[s.kind].armor })),
     fallen: [],
     results: [],
+    pursuit: 0,
   };
 }
 
@@ -131,7 +135,7 @@ export function startScene(campaign: Campaign, map: MapDef): BattleState {
   if (want === null) throw new Error("the campaign is over: no scene to start");
   if (map.id !== want) throw new Error(`scene ${campaign.scene + 1} is ${want}, not ${map.id}`);
   const roster: RosterEntry[] = campaign.soldiers.map((s) => ({ id: s.id, hp: s.hp, armor: s.armor }));
-  return createBattle(map, sceneSeed(campaign, campaign.scene), { ...campaign.options, roster });
+  return createBattle(map, sceneSeed(campaign, campaign.scene), { ...campaign.options, roster, ...(campaign.pursuit > 0 ? { pursuit: campaign.pursuit } : {}) });
 }
 
 /** The empty match record of the next scene (the room appends the accepted commands to it). */
@@ -256,7 +260,7 @@ export function endScene(campaign: Campaign, map: MapDef, record: MatchRecord): 
   const endedBy = sergeantLost
     ? `${nameOf(sergeantLost)} was ${sergeantLost.text}`
     : last ? `the squad ${result.outcome === "won" ? "held" : "fell back"} ${SCENES[scene].place}` : null;
-  return { ...campaign, scene: scene + 1, status, endedBy, soldiers: survivors, fallen: [...campaign.fallen, ...fallen], results: [...campaign.results, result] };
+  return { ...campaign, scene: scene + 1, status, endedBy, soldiers: survivors, fallen: [...campaign.fallen, ...fallen], results: [...campaign.results, result], pursuit: pursuitAfter(campaign.pursuit ?? 0, result.outcome) };
 }
 
 /** The roll of the fallen, one line each, in the order they fell: "Private one of Wang's section: taken into the drain in the alley, round 4". */
@@ -271,5 +275,6 @@ export function hashCampaign(campaign: Campaign): string {
     campaign.soldiers.map((s) => [s.id, s.hp, s.armor]),
     campaign.fallen.map((f) => [f.id, f.map, f.round, f.how, f.at.x, f.at.y, f.at.level]),
     campaign.results.map((r) => [r.map, r.seed, r.outcome, r.rounds, r.finalHash]),
+    campaign.pursuit,
   ]));
 }

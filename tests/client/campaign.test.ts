@@ -105,6 +105,12 @@ describe("between two scenes", () => {
     expect(text(nextBriefing(s, null))).toBe("Next: Scene 2 of 6 · In the alley …");
   });
 
+  it("the next briefing warns of the creatures that followed a squad that fell back", () => {
+    const alley = loadMapById("the-alley");
+    expect(text(nextBriefing({ ...s, pursuit: 0 }, alley))).not.toContain("followed you");
+    expect(text(nextBriefing({ ...s, pursuit: 4 }, alley))).toContain("They followed you: 4 more Snatchers");
+  });
+
   it("ready: the button for a player, the partner's state, none for a spectator", () => {
     const mine = readyPanel({ viewer: "takumi", ready: { takumi: false, wang: true }, holders: { takumi: "player", wang: "player" } });
     expect(mine).toContain(`<button id="campaign-ready" class="primary " data-ready="0">Ready — go on`);
