@@ -38,3 +38,4 @@ export { newCampaignRecord, replayCampaign, type CampaignRecord, type CampaignRe
 export * from "./campaign/summary.js";
 export { PURSUERS_PER_LOSS, MAX_PURSUERS, pursuitAfter } from "./campaign/pursuit.js";
 export { waveFor } from "./spawns.js";
+export { soldierName } from "./names.js";

@@ -4,7 +4,7 @@
  * shared/types.ts fails the type-check (and tests/client/words.test.ts) until it is worded here.
  */
 import type { BattleEvent, DamageCause, Pos, WireState } from "./engine";
-import { RULES } from "./engine";
+import { RULES, soldierName } from "./engine";
 
 export const SEAT_NAME: Record<string, string> = { takumi: "Takumi", wang: "Wang", spectator: "Spectator" };
 const KIND_NAME: Record<string, string> = { snatcher: "Snatcher", leaper: "Leaper", spitter: "Spitter" };
@@ -27,13 +27,8 @@ function civilianName(id: string): string | null {
   return m ? `${m[1] === "child" ? "Child" : "Civilian"} ${m[2]}` : null;
 }
 
-/** "wang-private-1" → "Private Wang-1" (soldiers are always in the state, even gone). */
-function soldierNameFromId(id: string): string {
-  const m = /^(takumi|wang)-private-(\d+)$/.exec(id);
-  if (m) return `Private ${SEAT_NAME[m[1]]}-${m[2]}`;
-  if (id === "takumi" || id === "wang") return `Sergeant ${SEAT_NAME[id]}`;
-  return id;
-}
+/** "wang-private-1" → "Private Wang-1": the engine's one naming (soldiers are always in the state, even gone). */
+const soldierNameFromId = soldierName;
 
 const CAUSE: Record<DamageCause, string> = {
   shot: "a shot",

@@ -28,6 +28,7 @@ import { tileIndex } from "../grid.js";
 import { isSergeant } from "../units.js";
 import { SCENES } from "./scenes.js";
 import { pursuitAfter } from "./pursuit.js";
+import { soldierName } from "../names.js";
 
 /** Hit points a survivor heals between two scenes. */
 export const HEAL_HP = 2;
@@ -213,9 +214,7 @@ function replayScene(campaign: Campaign, map: MapDef, record: MatchRecord): { st
   return { state, losses };
 }
 
-const NAMES: Record<string, string> = { takumi: "Sergeant Takumi", wang: "Sergeant Wang" };
-const nameOf = (s: { id: string; kind: SoldierKind; seat: Seat }) =>
-  NAMES[s.id] ?? `Private ${s.id.endsWith("1") ? "one" : "two"} of ${s.seat === "takumi" ? "Takumi" : "Wang"}'s section`;
+const nameOf = (s: { id: string }) => soldierName(s.id);
 
 function lossText(scene: number, map: MapDef, state: BattleState, loss: Loss): string {
   const sc = SCENES[scene];
@@ -263,7 +262,7 @@ export function endScene(campaign: Campaign, map: MapDef, record: MatchRecord): 
   return { ...campaign, scene: scene + 1, status, endedBy, soldiers: survivors, fallen: [...campaign.fallen, ...fallen], results: [...campaign.results, result], pursuit: pursuitAfter(campaign.pursuit ?? 0, result.outcome) };
 }
 
-/** The roll of the fallen, one line each, in the order they fell: "Private one of Wang's section: taken into the drain in the alley, round 4". */
+/** The roll of the fallen, one line each, in the order they fell: "Private Wang-1: taken into the drain in the alley, round 4". */
 export function rollOfTheFallen(campaign: Campaign): string[] {
   return campaign.fallen.map((f) => `${nameOf(f)}: ${f.text}`);
 }

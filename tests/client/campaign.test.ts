@@ -76,7 +76,7 @@ describe("between two scenes", () => {
     expect(items.map((m) => unesc(m[3]))).toEqual(s.fallen.map((f) => f.line));
     expect(items.map((m) => m[1])).toEqual(campaign.fallen.map((f) => f.id));
     expect(items.every((m) => m[2].includes("fresh"))).toBe(true);
-    expect(unesc(items[0][3])).toMatch(/^(Sergeant \w+|Private (one|two) of \w+'s section): (killed|taken|left behind) .*at the bus, round \d+$/);
+    expect(unesc(items[0][3])).toMatch(/^(Sergeant \w+|Private (Takumi|Wang)-\d): (killed|taken|left behind) .*at the bus, round \d+$/);
     // marked only for the scene asked
     expect(rollOfTheFallen(s, 3)).not.toContain("fresh");
     expect(text(rollOfTheFallen({ ...s, fallen: [] }))).toBe("The roll of the fallen No one has fallen yet.");
