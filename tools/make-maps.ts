@@ -164,6 +164,10 @@ const MAPS: MapSpec[] = [
     visionRange: 4,
     maxRounds: 30,
     objective: "hold",
+    briefing:
+      "Out of the alley, and they are coming down the walls on both sides, moving for the flank. Form a " +
+      "circle. Every one you kill bleeds acid into the ring and pushes it in; they will probe the line and " +
+      "snatch whoever stands at its edge. Hold until the circle breaks, then get out through the alley's mouth.",
     // fewer, deadlier: the squad faces a handful at a time; the noise in the dust carries the horde
     waves: [
       "1: snatcher*2, spitter",
@@ -215,6 +219,10 @@ const MAPS: MapSpec[] = [
     visionRange: 4,
     maxRounds: 20,
     objective: "reach",
+    briefing:
+      "A woman's screams, dragged away into the alley between two buildings. Follow the drag marks into " +
+      "the shadow; the manhole covers are rattling and something hisses up ahead. Reach the survivors, then " +
+      "get everyone back out of the alley before it fills.",
     waves: [
       "1: snatcher*2, spitter",
       "2: snatcher*3, leaper",

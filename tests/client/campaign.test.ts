@@ -96,7 +96,7 @@ describe("between two scenes", () => {
     expect(html).toContain(`data-map="the-alley"`);
     expect(text(html)).toContain("Next: Scene 2 of 6 · In the alley");
     expect(text(html)).toContain(alley.name);
-    // the alley's map has no story lines yet: its goal is said all the same
+    // and its goal
     expect(text(html)).toContain(goalText(alley, alley.objective.kind));
     const bus = loadMapById("the-bus");
     expect(bus.briefing).toBeTruthy();
