@@ -140,7 +140,7 @@ function bestTile(sit: Situation, u: Unit, orTwoAp: boolean): Spot | null {
       const ap = Math.ceil(cost / moveOf(u));
       if (ap > maxAp || ap < minAp) continue;
       // the route's own acid burns on the way (the field keeps the least acid among equal costs)
-      const routeAcid = field.hazard ? hazardAcid(field.hazard[i]) - sit.s.layers.acid[i] : 0;
+      const routeAcid = field.hazard ? hazardAcid(field.hazard[i]) - (sit.seen[i] === 1 ? sit.s.layers.acid[i] : 0) : 0;
       const score = tileScore(sit, i) + guard(sit, u, i) - cost * 0.5 - (isSergeant(u) ? 90 : 35) * routeAcid;
       if (top < 0 || score > topScore) { top = i; topScore = score; }
     }
