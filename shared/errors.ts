@@ -35,5 +35,6 @@ export const ERROR_CODES = {
   ERR_NOT_DOWN: "That comrade is not down.",
   ERR_ALREADY_CARRYING: "He is already carrying someone.",
   ERR_NOT_CARRYING: "He is not carrying anyone.",
+  ERR_NOT_ON_WAY_OUT: "Withdrawing needs a soldier standing on a way out (an extraction point or an exit).",
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,6 +1,7 @@
 /**
  * Objectives and the end of a battle: hold the line until it breaks (or reach the rescue), then
- * extract through an exit. Lost when no sergeant is left and none got out.
+ * extract through an exit. When no sergeant is left on the board the battle is won only if one got
+ * out with the objective met; sergeants who withdrew before it (actions/withdraw.ts) fell back: lost.
  */
 import { Terrain } from "./map/types.js";
 import type { BattleState, Pos, Unit } from "./types.js";
@@ -64,7 +65,8 @@ export function checkEnd(d: Draft, roundOver: boolean): void {
   const sergeants = s.units.filter((u) => u.side === "squad" && isSergeant(u));
   const active = sergeants.filter((u) => u.fate === "active" || u.fate === "carried").length;
   const out = sergeants.filter((u) => u.fate === "extracted").length;
-  if (active === 0) return end(d, out > 0 ? "won" : "lost");
+  // the objective is met once the extract stage is reached (the line broke, the rescue was reached)
+  if (active === 0) return end(d, out > 0 && s.objective === "extract" ? "won" : "lost");
   if (roundOver && s.round >= s.map.maxRounds) {
     // holding without a perimeter means surviving to the last round
     const survived = s.map.objective.kind === "hold" && !s.map.perimeter;
