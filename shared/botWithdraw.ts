@@ -16,8 +16,11 @@ export const FALL_BACK = {
   /** This many creatures in sight within `closeRange` tiles of him. */
   close: 2,
   closeRange: 2,
-  /** Fewer soldiers than this on their feet. */
-  squad: 4,
+  /** Fewer than this share of the soldiers who started the scene on their feet. */
+  squad: 0.6,
+  /** Fewer soldiers than this on their feet, however many started (a campaign's scene begun with
+   *  the two sergeants alone is fallen back from at once: no squad left to fight it with). */
+  squadMin: 3,
 };
 
 const onFeet = (c: Unit) => c.side === "squad" && c.fate === "active" && c.down === 0 && !c.grabbedBy;
@@ -40,7 +43,9 @@ function sergeantFallsBack(s: BattleState, u: Unit, enemies: Unit[]): boolean {
   if (partner && partner.fate === "extracted") return true;
   if (partner && partner.fate === "active" && (partner.down > 0 || partner.grabbedBy) && distance(u, partner) > FALL_BACK.partnerFar) return true;
   if (enemies.filter((e) => distance(u, e) <= FALL_BACK.closeRange).length >= FALL_BACK.close) return true;
-  if (s.units.filter(onFeet).length < FALL_BACK.squad) return true;
+  const started = s.units.filter((c) => c.side === "squad").length;
+  const standing = s.units.filter(onFeet).length;
+  if (standing < FALL_BACK.squad * started || standing < FALL_BACK.squadMin) return true;
   return !rescueInReach(s);
 }
 
