@@ -19,7 +19,8 @@ export const FALL_BACK = {
   /** Fewer than this share of the soldiers who started the scene on their feet. */
   squad: 0.6,
   /** Fewer soldiers than this on their feet, however many started (a campaign's scene begun with
-   *  the two sergeants alone is fallen back from at once: no squad left to fight it with). */
+   *  the two sergeants alone is fallen back from at once: no squad left to fight it with; a single
+   *  battle is played with what the map gives). */
   squadMin: 3,
 };
 
@@ -45,7 +46,8 @@ function sergeantFallsBack(s: BattleState, u: Unit, enemies: Unit[]): boolean {
   if (enemies.filter((e) => distance(u, e) <= FALL_BACK.closeRange).length >= FALL_BACK.close) return true;
   const started = s.units.filter((c) => c.side === "squad").length;
   const standing = s.units.filter(onFeet).length;
-  if (standing < FALL_BACK.squad * started || standing < FALL_BACK.squadMin) return true;
+  // too few to fight with: once some are lost, or from the start in a campaign's scene (a roster)
+  if (standing < FALL_BACK.squad * started || (standing < FALL_BACK.squadMin && (standing < started || !!s.options.roster))) return true;
   return !rescueInReach(s);
 }
 

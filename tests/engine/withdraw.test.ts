@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { botCommand, legalActions } from "../../shared/index.js";
-import { TAKUMI, TP1, WANG, act, endRound, eventsOf, placeCreature, put, quiet, refused, setAcid, unit } from "./helpers.js";
+import { TAKUMI, TP1, WANG, act, clearCreatures, endRound, eventsOf, fresh, placeCreature, put, quiet, refused, setAcid, unit } from "./helpers.js";
+
+const clearCreaturesOf = (s: ReturnType<typeof fresh>) => (clearCreatures(s), s);
 
 const W = (u: string) => ({ type: "withdraw" as const, unit: u });
 
@@ -89,6 +91,17 @@ describe("the bot falls back", () => {
     expect(botCommand(s, "takumi")?.action).not.toEqual(W(TAKUMI));
     unit(s, TAKUMI).hp = 2;
     expect(botCommand(s, "takumi")?.action).toEqual(W(TAKUMI));
+  });
+
+  it("a campaign's scene begun with the two sergeants alone is fallen back from; a single battle is played", () => {
+    const roster = [{ id: TAKUMI, hp: 6, armor: 1 }, { id: WANG, hp: 8, armor: 1 }];
+    const s = clearCreaturesOf(fresh("the-alley", 1, { roster }));
+    expect(s.units.map((u) => u.id)).toEqual([TAKUMI, WANG]);
+    put(s, TAKUMI, 5, 17);
+    expect(botCommand(s, "takumi")?.action).toEqual(W(TAKUMI));
+    const single = quiet("the-alley", { keep: [TAKUMI, WANG] });
+    put(single, TAKUMI, 5, 17);
+    expect(botCommand(single, "takumi")?.action).not.toEqual(W(TAKUMI));
   });
 
   it("a sergeant beset by creatures makes for the way out", () => {
