@@ -45,7 +45,7 @@ export function creatureDied(d: Draft, at: Pos): void {
   for (const [dx, dy] of DIRS8) {
     if (!inGrid(map, at.x + dx, at.y + dy, at.level)) continue;
     const v = unitAt(d.s, { x: at.x + dx, y: at.y + dy, level: at.level });
-    if (!v || v.side !== "squad") continue;
+    if (!v || v.side === "creature") continue;
     hurt(d, v, A.deathSplash, "splash", true);
     // he drops his rifle if he lives through the splash; on acid it is gone
     if (v.fate === "active" && v.hp > A.deathSplash && v.hasWeapon && d.s.layers.acid[tileIndex(map, v.x, v.y, v.level)] > 0) {

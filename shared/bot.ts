@@ -21,6 +21,7 @@ import { isSergeant, moveOf } from "./units.js";
 import { throwRange } from "./actions/grenade.js";
 import { knownOccupancy } from "./view.js";
 import { fallsBack } from "./botWithdraw.js";
+import { civilianPlan } from "./botCivilians.js";
 
 interface Situation {
   s: BattleState;
@@ -302,7 +303,10 @@ function decide(sit: Situation, u: Unit): Action | null {
       if (out) return out;
     }
   }
-  if (s.objective === "extract") {
+  // civilians (botCivilians.ts): lift a child, fetch one, escort the running, hold back a sergeant
+  const civ = civilianPlan(s, u, sit.seen);
+  if (civ.action) return civ.action;
+  if (s.objective === "extract" && !civ.holdBack) {
     // the way out may be blocked (by creatures, by the others): then he fights where he stands.
     // The last sergeant on the board ends the battle as he gets out: he waits beside the way
     // out for a comrade on his feet who is on his way, unless the clock is running out.

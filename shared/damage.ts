@@ -13,7 +13,8 @@ const ACID_CAUSES: ReadonlySet<DamageCause> = new Set(["acid", "splash", "vapour
 
 /**
  * Resolve a hurt: hit points fall (less armor unless ignored). Returns the damage dealt. A soldier
- * at 0 hp goes down (not dead); any blow finishes a soldier who is down; a creature at 0 dies.
+ * at 0 hp goes down (not dead); any blow finishes a soldier who is down; a creature or a
+ * civilian at 0 dies.
  */
 export function applyHurt(d: Draft, u: Unit, amount: number, cause: DamageCause, ignoreArmor: boolean): number {
   if (u.fate !== "active" || amount <= 0) return 0;
@@ -54,6 +55,15 @@ export function applyDeath(d: Draft, u: Unit): void {
     setDown(d, u);
     if (u.carriedBy) {
       // he bled out in his comrade's arms
+      draftUnit(d, u.carriedBy).carrying = null;
+      u.carriedBy = null;
+    }
+    if (u.grabbedBy) queue(d, { kind: "release", victim: u.id, by: u.grabbedBy });
+    return;
+  }
+  if (u.side === "civilian") {
+    // a child dies in his carrier's arms; a civilian held is let go
+    if (u.carriedBy) {
       draftUnit(d, u.carriedBy).carrying = null;
       u.carriedBy = null;
     }

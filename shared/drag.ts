@@ -155,13 +155,13 @@ export function holdsOn(s: BattleState, victim: Unit): Unit | null {
   return Math.max(Math.abs(h.x - victim.x), Math.abs(h.y - victim.y)) === 1 ? h : null;
 }
 
-/** The grabber reached its exit with the victim: both leave the grid, the soldier taken. */
+/** The grabber reached its exit with the victim: both leave the grid, the soldier (or civilian) taken. */
 export function takeOff(d: Draft, grabber: Unit, victim: Unit): void {
   victim.fate = "taken";
   victim.grabbedBy = null;
   victim.overwatch = false;
   grabber.grabbing = null;
   grabber.fate = "taken";
-  d.s.report.soldiersTaken++;
+  if (victim.side === "squad") d.s.report.soldiersTaken++;
   emit(d, { type: "taken", unit: victim.id, by: grabber.id });
 }

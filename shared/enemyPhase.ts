@@ -135,9 +135,9 @@ function drag(d: Draft, grabber: Unit): void {
   if (onExit(s, grabber)) takeOff(d, grabber, victim);
 }
 
-/** Soldiers within the lunge's reach of the Snatcher where it stands, in its sight. */
+/** Soldiers (and civilians) within the lunge's reach of the Snatcher where it stands, in its sight. */
 function inReach(d: Draft, c: Unit, v: Unit): boolean {
-  return v.fate === "active" && v.side === "squad" && !v.grabbedBy && distance(c, v) <= RULES.snatcher.reach && lineOfSight(d.s.map, c, v);
+  return v.fate === "active" && v.side !== "creature" && !v.grabbedBy && distance(c, v) <= RULES.snatcher.reach && lineOfSight(d.s.map, c, v);
 }
 
 /**
@@ -170,14 +170,14 @@ function attack(d: Draft, c: Unit, intent: Intent, exposed: Set<string>): void {
       if (!inGrid(d.s.map, c.x + dx, c.y + dy, c.level)) continue;
       const v = unitAt(d.s, { x: c.x + dx, y: c.y + dy, level: c.level });
       // creatures want live prey: no one attacks a soldier another holds
-      if (v && v.side === "squad" && !v.grabbedBy) hit.push(v.id);
+      if (v && v.side !== "creature" && !v.grabbedBy) hit.push(v.id);
     }
     emit(d, { type: "pounced", unit: c.id, to: target, hit });
     // the tail's blow: armor counts (so corroded armor tells)
     for (const id of hit) hurt(d, draftUnit(d, id), RULES.leaper.sweepDamage, "sweep");
   } else if (intent.kind === "spit") {
     if (distance(c, target) > RULES.spitter.range) return;
-    const hitUnit = victim && victim.side === "squad" && !victim.grabbedBy ? victim : null;
+    const hitUnit = victim && victim.side !== "creature" && !victim.grabbedBy ? victim : null;
     emit(d, { type: "spat", unit: c.id, at: target, hit: hitUnit ? hitUnit.id : null });
     if (hitUnit) hurt(d, hitUnit, RULES.spitter.damage, "spit", true);
     raiseAcid(d, target, RULES.spitter.acid);

@@ -61,6 +61,8 @@ function stateText(s: BattleState): string {
     ...(s.undone ? [`${s.undone.takumi},${s.undone.wang}`] : []),
     // (likewise: absent or empty, nothing hidden, the text is as before)
     ...(s.knownTerrain?.length ? [`kt:${s.knownTerrain.map((k) => `${k.tile}.${k.terrain}`).join(" ")}`] : []),
+    // (a campaign's pursuit, shared/campaign/pursuit.ts: absent or 0, the text is as before)
+    ...(s.options.pursuit ? [`pursuit:${s.options.pursuit}`] : []),
   ].join("|");
 }
 

@@ -5,7 +5,7 @@
 export * from "./types.js";
 export * from "./errors.js";
 export * from "./map/types.js";
-export { RULES, RULES_VERSION, SOLDIERS, CREATURES, DIFFICULTIES, type Difficulty } from "./rules/table.js";
+export { RULES, RULES_VERSION, SOLDIERS, CREATURES, CIVILIANS, DIFFICULTIES, type Difficulty } from "./rules/table.js";
 export { parseMap, MapFormatError } from "./map/parse.js";
 export { createBattle } from "./setup.js";
 export { apply } from "./apply.js";
@@ -29,9 +29,13 @@ export { replay, rulesVersionProblem, type MatchRecord, type ReplayStep, type Re
 export { exposedSoldiers } from "./perimeter.js";
 export { fireDamageOnEntering } from "./fire.js";
 export { moveOf } from "./units.js";
+export { isFrozen, frozenAmong, isCivilian, isChild } from "./civilians.js";
 export { soldierField, HAZARD_ACID, hazardAcid, tileHazard, type CostField } from "./path.js";
 // the campaign: the story's scenes in order, the survivors carried from one to the next
 export * from "./campaign/campaign.js";
 export { SCENES, SCENE_IDS, type Scene } from "./campaign/scenes.js";
 export { newCampaignRecord, replayCampaign, type CampaignRecord, type CampaignReplay } from "./campaign/record.js";
 export * from "./campaign/summary.js";
+export { PURSUERS_PER_LOSS, MAX_PURSUERS, pursuitAfter } from "./campaign/pursuit.js";
+export { waveFor } from "./spawns.js";
+export { soldierName } from "./names.js";

@@ -190,16 +190,23 @@ function planDrag(p: Planner, c: Unit): Intent {
 export function planIntents(s: BattleState): Intent[] {
   const mask = visibleTiles(s);
   const creatures = s.units.filter((u) => u.side === "creature" && u.fate === "active");
-  const targets = s.units.filter((u) => u.side === "squad" && u.fate === "active");
-  const nearest = (c: Unit) => targets.reduce((m, v) => Math.min(m, distance(c, v)), Infinity);
+  // prey: the soldiers, and the civilians on the board (a carried child is in his carrier's arms)
+  const targets = s.units.filter((u) => u.side !== "creature" && u.fate === "active");
+  // a creature in sight announces its plan: it hunts only the prey the squad sees too, so no
+  // announced move, attack or place in the order points at a civilian under the fog (the unseen hunt them all)
+  const inSight = targets.filter((u) => u.side === "squad" || mask[tileIndex(s.map, u.x, u.y, u.level)] === 1);
+  const nearest = (c: Unit) => inSight.reduce((m, v) => Math.min(m, distance(c, v)), Infinity);
   const rank = new Map(creatures.map((c) => [c.id, (c.grabbing ? 0 : 1000) + Math.min(999, nearest(c))]));
   creatures.sort((a, b) => rank.get(a.id)! - rank.get(b.id)! || (a.id < b.id ? -1 : 1));
   const occ = occupancy(s);
   const approach = costFieldFrom(s, huntingGrounds(s, targets, occ), true, UNLIMITED, occ);
-  const p: Planner = { s, occ, approach, claimed: new Set(), targets };
+  const hunters: Planner = { s, occ, approach, claimed: new Set(), targets };
+  const seenPrey: Planner = inSight.length === targets.length ? hunters
+    : { ...hunters, targets: inSight, approach: costFieldFrom(s, huntingGrounds(s, inSight, occ), true, UNLIMITED, occ) };
   const intents: Intent[] = [];
   for (const c of creatures) {
     c.unseenAtPhaseStart = mask[tileIndex(s.map, c.x, c.y, c.level)] === 0;
+    const p = c.unseenAtPhaseStart ? hunters : seenPrey;
     let intent: Intent;
     if (c.grabbing) intent = planDrag(p, c);
     else if (c.unseenAtPhaseStart) intent = planMove(p, c);

@@ -3,15 +3,15 @@
  * that make an accidental rule change show).
  */
 import { RULES } from "./rules/table.js";
-import type { Action, BattleState, Seat, Unit } from "./types.js";
-import { distance } from "./grid.js";
+import type { Action, BattleState, Pos, Seat, Unit } from "./types.js";
+import { distance, tileIndex } from "./grid.js";
 import { reachableTiles } from "./path.js";
 import { lineOfSight, visibleCreatureIds, visibleTiles } from "./sight.js";
 import { throwRange } from "./actions/grenade.js";
 import { check } from "./apply.js";
 import { isExtraction } from "./objectives.js";
 
-function unitActions(s: BattleState, seat: Seat, u: Unit, enemies: Unit[], out: Action[]): void {
+function unitActions(s: BattleState, seat: Seat, u: Unit, enemies: Unit[], seen: (p: Pos) => boolean, out: Action[]): void {
   // setting a carried man down costs nothing
   if (u.ap <= 0) {
     if (u.carrying && check(s, { seat, action: { type: "drop", unit: u.id } }) === null) out.push({ type: "drop", unit: u.id });
@@ -39,7 +39,8 @@ function unitActions(s: BattleState, seat: Seat, u: Unit, enemies: Unit[], out: 
       if (c.side === "squad" && c.fate === "active" && c.down > 0 && distance(u, c) === 1) out.push({ type: "revive", unit: u.id, comrade: c.id });
   if (!u.grabbedBy && !u.carrying && u.ap >= RULES.carry.ap)
     for (const c of s.units)
-      if (c.side === "squad" && c.fate === "active" && c.down > 0 && !c.grabbedBy && distance(u, c) === 1) out.push({ type: "carry", unit: u.id, comrade: c.id });
+      if (c.fate === "active" && !c.grabbedBy && distance(u, c) === 1 && (c.side === "squad" ? c.down > 0 : c.kind === "child" && seen(c)))
+        out.push({ type: "carry", unit: u.id, comrade: c.id });
   if (u.carrying && check(s, { seat, action: { type: "drop", unit: u.id } }) === null) out.push({ type: "drop", unit: u.id });
   if (!u.grabbedBy && isExtraction(s, u)) out.push({ type: "withdraw", unit: u.id });
   if (u.grenades > 0 && !u.grabbedBy) {
@@ -54,12 +55,17 @@ function unitActions(s: BattleState, seat: Seat, u: Unit, enemies: Unit[], out: 
 
 export function legalActions(s: BattleState, seat: Seat): Action[] {
   if (s.phase !== "player") return [];
-  // a seat marked ready may only take it back
-  if (s.ready[seat]) return [{ type: "ready", ready: false }];
+  // a seat marked ready may only take it back (while it has not done so too often this round)
+  if (s.ready[seat]) {
+    const back: Action = { type: "ready", ready: false };
+    return check(s, { seat, action: back }) === null ? [back] : [];
+  }
   const out: Action[] = [];
-  const seenIds = visibleCreatureIds(s, visibleTiles(s, s.options.splitVision ? seat : undefined));
+  const mask = visibleTiles(s, s.options.splitVision ? seat : undefined);
+  const seenIds = visibleCreatureIds(s, mask);
   const enemies = s.units.filter((u) => seenIds.has(u.id));
-  for (const u of s.units) if (u.seat === seat && u.fate === "active") unitActions(s, seat, u, enemies, out);
+  const seen = (p: Pos) => mask[tileIndex(s.map, p.x, p.y, p.level)] === 1;
+  for (const u of s.units) if (u.seat === seat && u.fate === "active") unitActions(s, seat, u, enemies, seen, out);
   out.push({ type: "ready", ready: !s.ready[seat] });
   if (s.undo[seat].length > 0 && check(s, { seat, action: { type: "undo" } }) === null) out.push({ type: "undo" });
   return out;

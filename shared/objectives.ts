@@ -1,13 +1,16 @@
 /**
  * Objectives and the end of a battle: hold the line until it breaks (or reach the rescue), then
- * extract through an exit. When no sergeant is left on the board the battle is won only if one got
- * out with the objective met; sergeants who withdrew before it (actions/withdraw.ts) fell back: lost.
+ * extract through an exit (an `escape` map: extract from the first round). When no sergeant is
+ * left on the board the battle is won only if one got out with the objective met (and, on a map
+ * that must save civilians, enough of them out); sergeants who withdrew before it
+ * (actions/withdraw.ts) fell back: lost.
  */
 import { Terrain } from "./map/types.js";
 import type { BattleState, Pos, Unit } from "./types.js";
 import { type Draft, emit } from "./draft.js";
 import { samePos, tileIndex } from "./grid.js";
 import { isSergeant } from "./units.js";
+import { saveCivilian } from "./civilians.js";
 
 export function setStage(d: Draft, stage: "extract"): void {
   if (d.s.objective === stage) return;
@@ -19,8 +22,11 @@ export function setStage(d: Draft, stage: "extract"): void {
 export function checkRescue(d: Draft, u: Unit): boolean {
   const rescue = d.s.map.objective.rescue;
   if (d.s.objective !== "reach" || !rescue || !samePos(u, rescue)) return false;
-  d.s.civiliansSaved++;
-  d.s.report.civiliansSaved++;
+  // on a map without civilian units the rescue stands for the rescued; with them, they count themselves
+  if (!d.s.map.civilians?.length) {
+    d.s.civiliansSaved++;
+    d.s.report.civiliansSaved++;
+  }
   emit(d, { type: "rescued", at: rescue });
   setStage(d, "extract");
   return true;
@@ -44,7 +50,8 @@ export function extractSoldiers(d: Draft): void {
     emit(d, { type: "extracted", unit: u.id });
     // the man he carries gets out with him
     const carried = u.carrying ? d.s.units.find((c) => c.id === u.carrying && c.fate === "carried") : undefined;
-    if (carried) {
+    if (carried && carried.side === "civilian") saveCivilian(d, carried);
+    else if (carried) {
       carried.fate = "extracted";
       emit(d, { type: "extracted", unit: carried.id });
     }
@@ -65,8 +72,10 @@ export function checkEnd(d: Draft, roundOver: boolean): void {
   const sergeants = s.units.filter((u) => u.side === "squad" && isSergeant(u));
   const active = sergeants.filter((u) => u.fate === "active" || u.fate === "carried").length;
   const out = sergeants.filter((u) => u.fate === "extracted").length;
-  // the objective is met once the extract stage is reached (the line broke, the rescue was reached)
-  if (active === 0) return end(d, out > 0 && s.objective === "extract" ? "won" : "lost");
+  // a map that must save civilians is won only with enough of them out; the objective is met once
+  // the extract stage is reached (the line broke, the rescue was reached, an escape map)
+  const enoughSaved = s.civiliansSaved >= (s.map.saveAtLeast ?? 0);
+  if (active === 0) return end(d, out > 0 && s.objective === "extract" && enoughSaved ? "won" : "lost");
   if (roundOver && s.round >= s.map.maxRounds) {
     // holding without a perimeter means surviving to the last round
     const survived = s.map.objective.kind === "hold" && !s.map.perimeter;

@@ -36,11 +36,11 @@ export interface CostField {
   start: number;
 }
 
-/** 1 where a soldier stands, 2 where a creature stands. */
+/** 1 where a soldier (or a civilian) stands, 2 where a creature stands. */
 export function occupancy(s: BattleState): Uint8Array {
   const map = s.map;
   const occ = new Uint8Array(map.width * map.height * map.levels);
-  for (const u of s.units) if (u.fate === "active") occ[tileIndex(map, u.x, u.y, u.level)] = u.side === "squad" ? 1 : 2;
+  for (const u of s.units) if (u.fate === "active") occ[tileIndex(map, u.x, u.y, u.level)] = u.side === "creature" ? 2 : 1;
   return occ;
 }
 
@@ -447,7 +447,7 @@ const fieldMemo = new WeakMap<BattleState, Map<string, MemoField>>();
 
 function boardKey(s: BattleState, u: Unit): number {
   let h = (u.ap * 31 + moveOf(u)) | 0;
-  for (const v of s.units) h = (Math.imul(h, 0x01000193) ^ (v.fate === "active" ? (v.x << 16) ^ (v.y << 8) ^ (v.level << 4) ^ (v.side === "squad" ? 1 : 2) : 7)) | 0;
+  for (const v of s.units) h = (Math.imul(h, 0x01000193) ^ (v.fate === "active" ? (v.x << 16) ^ (v.y << 8) ^ (v.level << 4) ^ (v.side === "creature" ? 2 : 1) : 7)) | 0;
   return h;
 }
 

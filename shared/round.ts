@@ -17,6 +17,7 @@ import { placeNoise } from "./noise.js";
 import { visibleTiles } from "./sight.js";
 import { resolveEffects } from "./effects.js";
 import { keepWithCarriers } from "./carry.js";
+import { civiliansRun } from "./civilians.js";
 
 const SEATS: Seat[] = ["takumi", "wang"];
 
@@ -64,6 +65,8 @@ function environmentPhase(d: Draft): void {
   resolveEffects(d);
   bleedOut(d);
   if (squeeze(d)) setStage(d, "extract");
+  // the civilians run once the creatures have had their turn (and the intents are planned on where they end)
+  civiliansRun(d);
   extractSoldiers(d);
   checkEnd(d, true);
   if (s.phase === "ended") return;
@@ -75,8 +78,9 @@ function environmentPhase(d: Draft): void {
 /** Begin a player phase: action points back, intents announced, noise heard. */
 export function beginPlayerPhase(s: BattleState): void {
   s.phase = "player";
-  // the fallen and the gone leave the board for good; creatures are not kept once gone
-  s.units = s.units.filter((u) => u.side === "squad" || u.fate === "active");
+  // the fallen and the gone leave the board for good; creatures are not kept once gone (civilians
+  // are, to count who was saved and who lost)
+  s.units = s.units.filter((u) => u.side !== "creature" || u.fate === "active");
   for (const u of s.units) {
     if (u.side !== "squad" || u.fate !== "active") continue;
     u.ap = u.down > 0 ? 0 : u.freed ? RULES.freedAp : RULES.apPerRound;

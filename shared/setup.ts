@@ -1,6 +1,6 @@
 /** A new battle from a map, a seed and the options: round 1, the player phase, intents announced. */
 import type { MapDef } from "./map/types.js";
-import { RULES, RULES_VERSION, SOLDIERS } from "./rules/table.js";
+import { CIVILIANS, RULES, RULES_VERSION, SOLDIERS } from "./rules/table.js";
 import { type BattleOptions, type BattleState, type RosterEntry, type Unit, emptyReport } from "./types.js";
 import { seedRng } from "./rng.js";
 import { beginPlayerPhase } from "./round.js";
@@ -36,6 +36,19 @@ function soldiers(map: MapDef, roster: RosterEntry[] | undefined): Unit[] {
   });
 }
 
+/** The map's civilians, numbered by kind in the map's order (civilian-1, child-1, ...). */
+function civilians(map: MapDef): Unit[] {
+  const count: Record<string, number> = {};
+  return (map.civilians ?? []).map((c) => {
+    count[c.kind] = (count[c.kind] ?? 0) + 1;
+    const stats = CIVILIANS[c.kind];
+    return newUnit({
+      id: `${c.kind}-${count[c.kind]}`, kind: c.kind, side: "civilian", seat: null, x: c.x, y: c.y, level: c.level,
+      hp: stats.hp, maxHp: stats.hp, armor: stats.armor, move: stats.move,
+    });
+  });
+}
+
 export function createBattle(map: MapDef, seed: number, options: Partial<BattleOptions> = {}): BattleState {
   const n = map.width * map.height * map.levels;
   const s: BattleState = {
@@ -47,8 +60,9 @@ export function createBattle(map: MapDef, seed: number, options: Partial<BattleO
     round: 1,
     phase: "player",
     outcome: null,
-    objective: map.objective.kind,
-    units: soldiers(map, options.roster),
+    // crossing the map: the way out is open from the first round
+    objective: map.objective.kind === "escape" ? "extract" : map.objective.kind,
+    units: [...soldiers(map, options.roster), ...civilians(map)],
     nextUnitId: 1,
     layers: {
       acid: new Uint8Array(n),

@@ -30,7 +30,18 @@ export function waveFor(s: BattleState, round: number): CreatureKind[] {
       for (let k = 0; k < n; k++) out.push(c.kind);
     }
   }
+  // a campaign's pursuers catch up in the round after the first wave, when its spawn points have
+  // emptied (not scaled: the count is the campaign's)
+  const pursuers = s.options.pursuit ?? 0;
+  if (pursuers > 0 && round === firstWaveRound(s) + 1) for (let k = 0; k < pursuers; k++) out.push("snatcher");
   return out;
+}
+
+/** The round of the map's first wave that brings creatures (0 if none does). */
+function firstWaveRound(s: BattleState): number {
+  let first = 0;
+  for (const w of s.map.waves) if (w.creatures.some((c) => c.count > 0) && (first === 0 || w.round < first)) first = w.round;
+  return first;
 }
 
 /** The damage a soldier standing on `p` at the end of this round takes for blocking a spawn point (0 if none). */

@@ -119,6 +119,9 @@ export interface BattleOptions {
   /** A campaign's survivors (shared/campaign): only these soldiers start, with these wounds.
    *  Absent in a single battle (everyone starts fresh). Kept in the record, so a scene replays. */
   roster?: RosterEntry[];
+  /** A campaign's pursuit (shared/campaign/pursuit.ts): the creatures that followed the squad from
+   *  the scenes it fell back from; each one more Snatcher in the wave of the round after the first. Absent: none. */
+  pursuit?: number;
 }
 
 /** One soldier a campaign carries into a scene: his id (as the map's start order names him) and wounds. */

@@ -3,10 +3,11 @@
  * form (`WireUnit`, where a null string travels as "") and the server's Schema class all derive
  * from it, so a new field is added here and nowhere else.
  */
-import type { CreatureKind, Seat, SoldierKind } from "./map/types.js";
+import type { CivilianKind, CreatureKind, Seat, SoldierKind } from "./map/types.js";
 
-export type UnitKind = SoldierKind | CreatureKind;
-export type Side = "squad" | "creature";
+export type UnitKind = SoldierKind | CreatureKind | CivilianKind;
+/** Civilians are nobody's to command: their own AI moves them (civilians.ts). */
+export type Side = "squad" | "creature" | "civilian";
 /** Where a unit is: on the board, or gone (and how). */
 export type UnitFate = "active" | "dead" | "taken" | "extracted" | "carried";
 
@@ -33,7 +34,7 @@ export const UNIT_FIELDS = [
   str()("id", ""),
   str<UnitKind>()("kind", "private"),
   str<Side>()("side", "squad"),
-  /** The seat that commands a soldier; null for creatures. */
+  /** The seat that commands a soldier; null for creatures and civilians. */
   nullable<Seat>()("seat"),
   num("x", "uint8"),
   num("y", "uint8"),
@@ -51,7 +52,7 @@ export const UNIT_FIELDS = [
   num("grenades"),
   bool("hasWeapon"),
   bool("overwatch"),
-  /** Id of the creature holding this soldier, or null. */
+  /** Id of the creature holding this soldier (or civilian), or null. */
   nullable()("grabbedBy"),
   /** Freed this round: the soldier has only 1 AP next round. */
   bool("freed"),
@@ -63,7 +64,7 @@ export const UNIT_FIELDS = [
   num("down"),
   /** The comrade this soldier carries (he moves with him, off the board), or null. */
   nullable()("carrying"),
-  /** Carried by this comrade (fate "carried"), or null. */
+  /** Carried by this comrade (fate "carried"; a child too), or null. */
   nullable()("carriedBy"),
   // Creatures
   /** Id of the soldier this creature holds, or null. */

@@ -12,6 +12,15 @@ import { knownTerrainOf } from "./knownTerrain.js";
 export type Viewer = Seat | "spectator";
 
 /**
+ * Units every viewer knows wherever they are: the soldiers, and a child in a soldier's arms.
+ * Creatures and civilians on the board are seen only in sight (a civilian under the fog is hidden
+ * as a creature is: where he runs would tell where the creatures are not).
+ */
+export function alwaysKnown(u: Unit): boolean {
+  return u.side === "squad" || (u.side === "civilian" && u.fate === "carried");
+}
+
+/**
  * An intent as a viewer sees it. `lastKnown`: its creature has gone out of sight since it was
  * announced; the intent stays shown until it resolves, drawn at `lastSeen` (where the creature
  * stood when last seen; null for a creature in sight, whose unit is in the view).
@@ -34,8 +43,8 @@ export function viewerMask(s: BattleState, viewer: Viewer): Uint8Array {
 }
 
 /**
- * What a seat knows stands where (1 a soldier, 2 a creature): every soldier, and the creatures in
- * the seat's sight. The engine judges a seat's commands against this, never against the creatures
+ * What a seat knows stands where (1 a soldier or civilian, 2 a creature): every soldier, and the
+ * creatures and civilians in the seat's sight. The engine judges a seat's commands against this, never against the creatures
  * it cannot see, so no verdict (refusal, path, cost) tells him where a hidden creature is.
  */
 export function knownOccupancy(s: BattleState, seat: Seat, mask = viewerMask(s, seat)): Uint8Array {
@@ -45,12 +54,12 @@ export function knownOccupancy(s: BattleState, seat: Seat, mask = viewerMask(s, 
     if (u.fate !== "active") continue;
     const i = tileIndex(map, u.x, u.y, u.level);
     if (u.side === "squad") occ[i] = 1;
-    else if (mask[i] === 1) occ[i] = 2;
+    else if (mask[i] === 1) occ[i] = u.side === "creature" ? 2 : 1;
   }
   return occ;
 }
 
-/** The unit a seat knows on tile `p`: a soldier, or a creature in the seat's sight. */
+/** The unit a seat knows on tile `p`: a soldier, or a creature or civilian in the seat's sight. */
 export function knownUnitAt(s: BattleState, seat: Seat, p: Pos): Unit | undefined {
   let mask: Uint8Array | null = null;
   for (const u of s.units) {
@@ -96,7 +105,7 @@ export function viewFor(full: BattleState, viewer: Viewer): BattleView {
   const { knownTerrain: _hidden, ...s } = full;
   const visible = viewerMask(s, viewer);
   const seen = (p: Pos) => visible[tileIndex(s.map, p.x, p.y, p.level)] === 1;
-  const units = s.units.filter((u) => u.side === "squad" || (u.fate === "active" && seen(u)));
+  const units = s.units.filter((u) => alwaysKnown(u) || (u.fate === "active" && seen(u)));
   const shown = new Set(units.map((u) => u.id));
   const mask = (layer: Uint8Array) => {
     const out = new Uint8Array(layer.length);
@@ -148,12 +157,13 @@ export function eventsFor(before: BattleState, after: BattleState, events: Battl
     const i = tileIndex(after.map, p.x, p.y, p.level);
     return a[i] === 1 || b[i] === 1;
   };
-  const creatures = new Set([...before.units, ...after.units].filter((u) => u.side === "creature").map((u) => u.id));
+  // the units hidden under the fog: creatures and civilians ("creatures" below, for short)
+  const creatures = new Set([...before.units, ...after.units].filter((u) => u.side !== "squad").map((u) => u.id));
   // what viewFor would show before or after: every soldier, and the creatures on seen tiles
   const known = new Set<string>();
   for (const [st, mask] of [[before, a], [after, b]] as const)
     for (const u of st.units)
-      if (u.side === "squad" || (u.fate === "active" && mask[tileIndex(st.map, u.x, u.y, u.level)] === 1)) known.add(u.id);
+      if (alwaysKnown(u) || (u.fate === "active" && mask[tileIndex(st.map, u.x, u.y, u.level)] === 1)) known.add(u.id);
   // a creature seen at some moment of the command (walking through sight, dying in it) is known for all
   // its events: the overwatch shot that felled it as it came into view is shown with its death
   for (const e of events) {

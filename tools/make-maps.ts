@@ -48,7 +48,11 @@ export interface MapSpec {
   name: string;
   visionRange: number;
   maxRounds: number;
-  objective: "hold" | "reach";
+  objective: "hold" | "reach" | "escape";
+  /** Won only with at least this many civilians saved (map property `saveAtLeast`). */
+  saveAtLeast?: number;
+  /** Civilians on the board from the start: adults run for the way out, children wait to be carried. */
+  civilians?: { kind: "civilian" | "child"; x: number; y: number; level?: number }[];
   /** round: creature*count, ...; rounds separated by ";" */
   waves: string[];
   /** One picture per level, level 0 first. */
@@ -329,7 +333,7 @@ export function buildTmj(spec: MapSpec): Record<string, unknown> {
           ...(u.seat ? [str("seat", u.seat)] : []),
           ...levelProp(u.level),
         ]),
-      ),
+      ).concat((spec.civilians ?? []).map((c) => point(c.kind, c.kind, c.x, c.y, levelProp(c.level)))),
     ),
   );
   layers.push(objectLayer(layerId++, "spawns", spec.spawns.map((s) => point(s.kind, s.kind, s.x, s.y, levelProp(s.level)))));
@@ -373,6 +377,7 @@ export function buildTmj(spec: MapSpec): Record<string, unknown> {
       str("objective", spec.objective),
       str("waves", spec.waves.join("; ")),
       ...(spec.briefing ? [str("briefing", spec.briefing)] : []),
+      ...(spec.saveAtLeast ? [int("saveAtLeast", spec.saveAtLeast)] : []),
     ],
     tilesets: [
       {

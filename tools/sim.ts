@@ -28,6 +28,8 @@ let wins = 0, rounds = 0, dead = 0, taken = 0, acid = 0, kills = 0, extracted = 
 // what a campaign needs of a scene (shared/campaign): both sergeants out alive (extracted, or
 // fallen back when the time ran out), and how many soldiers come out to play the next one
 let bothOut = 0, bothOutOnClock = 0, cameOutSum = 0, withdrawals = 0;
+// civilians (issue 11): saved, killed and taken per battle
+let civSaved = 0, civDead = 0, civTaken = 0;
 // the three rule modules' balance, summed over the battles
 const sums = { grabs: 0, drags: 0, freed: 0, holds: 0, acidFromMoves: 0, ringFromCorpses: 0, ringFromRounds: 0 };
 /** Creatures in the squad's sight at the start of every player phase of every battle. */
@@ -50,6 +52,9 @@ for (let g = 0; g < games; g++) {
     bothOut++;
     if (s.outcome !== "won" && endedOnTheClock(s)) bothOutOnClock++;
   }
+  civSaved += s.civiliansSaved;
+  civDead += s.units.filter((u) => u.side === "civilian" && u.fate === "dead").length;
+  civTaken += s.units.filter((u) => u.side === "civilian" && u.fate === "taken").length;
   for (const k of Object.keys(sums) as (keyof typeof sums)[]) sums[k] += s.report[k];
   inSight.push(...s.report.inSight);
   hashes.push(hashState(s));
@@ -81,6 +86,9 @@ const summary = {
   soldiersCameOut: round2(cameOutSum / games),
   // soldiers who left from a way out by their own action (withdraw), per battle
   withdrawals: round2(withdrawals / games),
+  civiliansSaved: round2(civSaved / games),
+  civiliansDead: round2(civDead / games),
+  civiliansTaken: round2(civTaken / games),
   ...perBattle,
   inSightP50: percentile(0.5),
   inSightP95: percentile(0.95),

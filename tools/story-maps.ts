@@ -30,8 +30,8 @@ const THE_BUS = [
 ];
 
 // the-streets: the run home. Blocks of flats either side, cars left where they stopped, the
-// creatures coming down the walls; the family pinned behind a car halfway (rescue), the way home
-// at the far (right) edge.
+// creatures coming down the walls; people fleeing along the street (civilians), the way home at
+// the far (right) edge.
 //
 //             x: 012345678901234567890123
 const THE_STREETS = [
@@ -152,14 +152,24 @@ export const STORY_MAPS: MapSpec[] = [
     name: "The Streets",
     visionRange: 5,
     maxRounds: 16,
-    objective: "reach",
+    // cross to the far edge; the people fleeing along the street run for it too, and the scene is
+    // won only if at least `saveAtLeast` of them get out (the saved are its score)
+    objective: "escape",
+    saveAtLeast: 2,
+    civilians: [
+      { kind: "civilian", x: 6, y: 2 },
+      { kind: "civilian", x: 7, y: 6 },
+      { kind: "civilian", x: 10, y: 4 },
+      { kind: "civilian", x: 12, y: 6 },
+      { kind: "civilian", x: 13, y: 3 },
+    ],
     briefing:
       "The creatures are crawling all over the walls, smashing into windows and snatching people away. " +
-      "Home is across the blocks, at the far end of the street. A family is pinned behind the cars " +
-      "halfway: take them with you, and keep moving.",
+      "Home is across the blocks, at the far end of the street. People are running for it along the " +
+      "street: cover them, get as many across as you can, and keep moving.",
     waves: [
       "1: snatcher*2, leaper",
-      "2: snatcher*2, spitter",
+      "2: snatcher*2, spitter, leaper",
       "3: leaper*2, spitter",
       "4: snatcher*3",
       "5: leaper*2, snatcher",
@@ -180,9 +190,8 @@ export const STORY_MAPS: MapSpec[] = [
       { kind: "rooftop", x: 15, y: 1 },
       { kind: "rooftop", x: 10, y: 8 },
       { kind: "rooftop", x: 16, y: 8 },
-      { kind: "edge", x: 23, y: 4 },
+      { kind: "edge", x: 0, y: 3 },
     ],
-    rescue: { x: 12, y: 6 },
     extract: [2, 3, 4, 5, 6, 7].map((y) => ({ x: 23, y })),
   },
   {
@@ -190,7 +199,7 @@ export const STORY_MAPS: MapSpec[] = [
     name: "The Tower",
     visionRange: 5,
     maxRounds: 12,
-    objective: "reach",
+    objective: "escape",
     briefing:
       "Twenty storeys, and the families are somewhere above. The things are already inside; their acid " +
       "melts through the floors. Climb the stairwell, reach the families, carry the children down and " +
@@ -211,14 +220,20 @@ export const STORY_MAPS: MapSpec[] = [
     units: SIX([[4, 7], [3, 8], [5, 8], [6, 7], [7, 8], [6, 6]]),
     spawns: [
       { kind: "manhole", x: 4, y: 4, level: 0 },
-      { kind: "edge", x: 4, y: 9, level: 0 },
       { kind: "rooftop", x: 0, y: 5, level: 1 },
       { kind: "rooftop", x: 9, y: 6, level: 1 },
       { kind: "rooftop", x: 9, y: 2, level: 1 },
-      { kind: "rooftop", x: 0, y: 3, level: 2 },
-      { kind: "rooftop", x: 5, y: 9, level: 2 },
+      { kind: "rooftop", x: 9, y: 3, level: 2 },
     ],
-    rescue: { x: 1, y: 8, level: 2 },
+    // the families: the grown-ups run for the street door; the children wait to be carried down
+    saveAtLeast: 4,
+    civilians: [
+      { kind: "civilian", x: 2, y: 7, level: 2 },
+      { kind: "civilian", x: 3, y: 8, level: 2 },
+      { kind: "child", x: 1, y: 7, level: 2 },
+      { kind: "child", x: 2, y: 8, level: 2 },
+      { kind: "child", x: 1, y: 6, level: 2 },
+    ],
   },
   {
     id: "the-wall",

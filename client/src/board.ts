@@ -11,6 +11,7 @@
  */
 import { Application, autoDetectRenderer, Container, Graphics, Rectangle, type FederatedPointerEvent, type Renderer } from "pixi.js";
 import type { BattleEvent, MapDef, Pos, WireState } from "./engine";
+import { frozenAmong } from "./engine";
 import { C, btext, FONT_SIZE, installFont } from "./board/theme";
 import { drawTerrain } from "./board/terrain";
 import { drawLayers, drawReach, drawRing } from "./board/layers";
@@ -497,6 +498,8 @@ export class BoardRenderer implements AnimHost {
         }
       }
       s.unit = u;
+      // the engine says who is frozen, from the creatures this seat sees
+      if (u.side === "civilian") s.frozen = frozenAmong(Object.values(w.units), u);
       drawSprite(s, this.ts, this.viewerSeat);
       if (!this.animating) {
         s.root.visible = u.level === this.level;

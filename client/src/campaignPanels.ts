@@ -62,7 +62,7 @@ export function nextBriefing(s: CampaignSummary, next: NextMap | null): string {
   const i = s.scenes.findIndex((sc, k) => sc.map === s.next && k >= s.results.length);
   const head = `${W.nextTitle}: ${title(s, i >= 0 ? i : s.results.length)}`;
   const body = next
-    ? `<p class="map-name">${esc(next.name)}</p>${next.briefing ? `<p class="story">${esc(next.briefing)}</p>` : ""}<p class="goal">${esc(goalText(next, next.objective.kind))}</p>`
+    ? `<p class="map-name">${esc(next.name)}</p>${next.briefing ? `<p class="story">${esc(next.briefing)}</p>` : ""}<p class="goal">${esc(goalText(next, next.objective.kind))}</p>${s.pursuit > 0 ? `<p class="pursuit">${esc(W.pursuit(s.pursuit))}</p>` : ""}`
     : `<p class="hint">…</p>`;
   return `<section id="next-briefing" data-map="${esc(s.next)}"><h3>${esc(head)}</h3>${body}</section>`;
 }

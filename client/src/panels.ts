@@ -40,10 +40,15 @@ export function briefing(c: PanelCtx): string {
   const w = c.wire;
   const m = c.map;
   const goal = goalText(m, w.objective);
+  // the civilians to save: the map's quota, and how many are out so far
+  const need = m.saveAtLeast ?? 0;
+  const civ = m.civilians?.length
+    ? `<p class="brief" id="civilians-saved">Civilians saved: <b>${w.civiliansSaved}</b> of ${m.civilians.length}${need ? ` (at least ${need} to win; the children are carried: K beside one)` : ""}.</p>`
+    : "";
   const ring = m.perimeter ? ringReason(w, m.perimeter.squeezeCorpses, m.perimeter.squeezeEveryRounds) : "";
   // the scene's own lines from the story, when the map has them, before the goal
   const story = m.briefing ? `<p class="brief story" id="story-briefing">${esc(m.briefing)}</p>` : "";
-  return `<h3>${esc(m.name)} · round ${w.round} of ${m.maxRounds}</h3>${story}<p class="brief">${esc(goal)}</p>${ring ? `<p class="brief" id="ring-reason">${esc(ring)}${c.ringNote ? ` ${esc(c.ringNote)}` : ""}</p>` : ""}<p class="hint">Lost if no sergeant is left on the board and none got out.</p>`;
+  return `<h3>${esc(m.name)} · round ${w.round} of ${m.maxRounds}</h3>${story}<p class="brief">${esc(goal)}</p>${civ}${ring ? `<p class="brief" id="ring-reason">${esc(ring)}${c.ringNote ? ` ${esc(c.ringNote)}` : ""}</p>` : ""}<p class="hint">Lost if no sergeant is left on the board and none got out.</p>`;
 }
 
 export function targetPanel(c: PanelCtx, p: Preview): string {

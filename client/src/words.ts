@@ -4,13 +4,15 @@
  * shared/types.ts fails the type-check (and tests/client/words.test.ts) until it is worded here.
  */
 import type { BattleEvent, DamageCause, Pos, WireState } from "./engine";
-import { RULES } from "./engine";
+import { RULES, soldierName } from "./engine";
 
 export const SEAT_NAME: Record<string, string> = { takumi: "Takumi", wang: "Wang", spectator: "Spectator" };
 const KIND_NAME: Record<string, string> = { snatcher: "Snatcher", leaper: "Leaper", spitter: "Spitter" };
 
 /** A unit's name as the log and the panels say it. */
 export function unitName(w: WireState | null, id: string): string {
+  const civilian = civilianName(id);
+  if (civilian) return civilian;
   const u = w?.units[id];
   if (!u) return id.startsWith("c") ? "a creature in the dust" : soldierNameFromId(id);
   if (u.kind === "takumi") return "Sergeant Takumi";
@@ -19,13 +21,14 @@ export function unitName(w: WireState | null, id: string): string {
   return `${KIND_NAME[u.kind] ?? u.kind} ${id.replace(/^c/, "")}`;
 }
 
-/** "wang-private-1" → "Private Wang-1" (soldiers are always in the state, even gone). */
-function soldierNameFromId(id: string): string {
-  const m = /^(takumi|wang)-private-(\d+)$/.exec(id);
-  if (m) return `Private ${SEAT_NAME[m[1]]}-${m[2]}`;
-  if (id === "takumi" || id === "wang") return `Sergeant ${SEAT_NAME[id]}`;
-  return id;
+/** "civilian-2" → "Civilian 2", "child-1" → "Child 1" (their ids are their names; null for anyone else). */
+function civilianName(id: string): string | null {
+  const m = /^(civilian|child)-(\d+)$/.exec(id);
+  return m ? `${m[1] === "child" ? "Child" : "Civilian"} ${m[2]}` : null;
 }
+
+/** "wang-private-1" → "Private Wang-1": the engine's one naming (soldiers are always in the state, even gone). */
+const soldierNameFromId = soldierName;
 
 const CAUSE: Record<DamageCause, string> = {
   shot: "a shot",
@@ -74,7 +77,7 @@ export const WORDS: Wording = {
   squeezed: (e) => `the line closes to radius ${e.radius}${e.nextRadius !== e.radius ? ` (next: ${e.nextRadius})` : ""}`,
   perimeterBroken: () => "the line is broken: break out to the exit!",
   objective: (e) => `new objective: ${STAGE[e.stage] ?? e.stage}`,
-  extracted: (e, n) => `${n(e.unit)} reaches the exit and is out`,
+  extracted: (e, n) => (civilianName(e.unit) ? `${n(e.unit)} gets out: saved` : `${n(e.unit)} reaches the exit and is out`),
   withdrew: (e, n) => `${n(e.unit)} falls back off the board and is out`,
   rescued: (e) => `survivors rescued at ${at(e.at)}`,
   ready: (e) => `${SEAT_NAME[e.seat] ?? e.seat} is ${e.ready ? "ready" : "not ready"}`,
@@ -178,6 +181,7 @@ export const CAMPAIGN_WORDS = {
   livingTitle: "Still standing",
   livingEmpty: "No one is left.",
   nextTitle: "Next",
+  pursuit: (n: number) => `They followed you: ${n} more Snatchers catch up with the squad in the second round.`,
   readyButton: "Ready — go on",
   unreadyButton: "Not ready yet",
   over: "The campaign is over",

@@ -1,5 +1,5 @@
 /**
- * Carry (1 AP) and drop (free): a soldier beside a comrade who is down lifts him; the carried man
+ * Carry (1 AP) and drop (free): a soldier beside a comrade who is down (or a child) lifts him; the carried man
  * leaves the board and moves with his carrier (Wang at full speed, anyone else at half) until he is
  * set down on a free tile beside him. A carrier who is grabbed or goes down drops him.
  */
@@ -8,6 +8,8 @@ import type { Action, BattleState, Seat, Unit } from "../types.js";
 import { type Draft, emit, draftUnit } from "../draft.js";
 import { distance } from "../grid.js";
 import { unitById } from "../units.js";
+import { seenBySquad } from "../sight.js";
+import { isChild } from "../civilians.js";
 import { dropTile, setDown } from "../carry.js";
 import { type Refusal, isRefusal, ownSoldier, refuse } from "./common.js";
 
@@ -21,9 +23,15 @@ export function checkCarry(s: BattleState, seat: Seat, a: Carry): Unit | Refusal
   if (u.grabbedBy) return refuse("ERR_GRABBED");
   if (u.carrying) return refuse("ERR_ALREADY_CARRYING");
   const comrade = unitById(s, a.comrade);
-  if (!comrade || comrade.side !== "squad" || comrade.id === u.id) return refuse("ERR_NO_UNIT", a.comrade);
-  if (comrade.fate !== "active") return refuse("ERR_UNIT_GONE", a.comrade);
-  if (comrade.down <= 0) return refuse("ERR_NOT_DOWN");
+  if (!comrade || comrade.side === "creature" || comrade.id === u.id) return refuse("ERR_NO_UNIT", a.comrade);
+  if (comrade.side === "civilian") {
+    // a civilian out of the seat's sight is as unknown as one who is not there
+    if (comrade.fate !== "active" || !seenBySquad(s, comrade, s.options.splitVision ? seat : undefined)) return refuse("ERR_NO_UNIT", a.comrade);
+    if (!isChild(comrade)) return refuse("ERR_NOT_CARRIABLE");
+  } else {
+    if (comrade.fate !== "active") return refuse("ERR_UNIT_GONE", a.comrade);
+    if (comrade.down <= 0) return refuse("ERR_NOT_DOWN");
+  }
   if (comrade.grabbedBy) return refuse("ERR_GRABBED");
   if (distance(u, comrade) !== 1) return refuse("ERR_NOT_BESIDE");
   return u;

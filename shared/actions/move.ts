@@ -45,6 +45,35 @@ export function planMove(s: BattleState, seat: Seat, a: Move): MovePlan | Refusa
   return { path: route.path, ap: apForCost(u, route.cost) };
 }
 
+/**
+ * A civilian under the fog on the tile he moves to: he walks (he may pass over anyone but a
+ * creature) and stops on the last tile before it where no one stands, or where he is. The AP are
+ * the whole move's, as for an ambush: a probe into the fog is never free.
+ */
+function shortOfHiddenCivilian(s: BattleState, u: Unit, path: number[]): number[] {
+  const last = unitAt(s, posOf(s.map, path[path.length - 1]));
+  if (!last || last.side !== "civilian") return path;
+  let end = path.length - 1;
+  while (end > 0 && unitAt(s, posOf(s.map, path[end - 1]))) end--;
+  return path.slice(0, end);
+}
+
+/**
+ * Stopped short (an ambush): he stands on a tile of his own, back along his walk past anyone he was
+ * passing over (a comrade, a civilian). Back past tiles already told, the step back is told as a move.
+ */
+function stopOnOwnTile(s: BattleState, u: Unit, trail: Pos[], walked: Pos[], start: Pos): void {
+  const taken = (p: Pos) => s.units.some((o) => o !== u && o.fate === "active" && o.x === p.x && o.y === p.y && o.level === p.level);
+  let k = trail.length;
+  while (k > 0 && taken(trail[k - 1])) k--;
+  if (k === trail.length) return;
+  const back = k > 0 ? trail[k - 1] : start;
+  const told = trail.length - walked.length;
+  if (k >= told) walked.splice(k - told);
+  else walked.splice(0, walked.length, { x: back.x, y: back.y, level: back.level });
+  u.x = back.x; u.y = back.y; u.level = back.level;
+}
+
 /** Does the mover, where he now stands, see a creature that no soldier saw before he left `from`? */
 function revealsCreature(s: BattleState, mover: Unit, from: Pos): boolean {
   for (const c of s.units) {
@@ -60,26 +89,32 @@ export function runMove(d: Draft, seat: Seat, a: Move, plan: MovePlan): void {
   const u = draftUnit(d, a.unit);
   const before = { ...u };
   const eventsBefore = d.events.length;
+  // (the verdict is the planned path; only the walk learns of a civilian under the fog)
+  const path = shortOfHiddenCivilian(s, u, plan.path);
   u.ap -= plan.ap;
   u.overwatch = false;
   let ambusher: Unit | undefined;
   let fell = false;
   let walked: Pos[] = [];
+  // every tile walked, told or not (walked holds the part not yet told)
+  const trail: Pos[] = [];
   // the walk is told up to each tile that burns, then the burn: events come in the order they happen
   const tellWalk = () => {
     if (walked.length) emit(d, { type: "moved", unit: u.id, path: walked });
     walked = [];
   };
-  for (const i of plan.path) {
+  for (const i of path) {
     const to = posOf(s.map, i);
     // the path was planned around what the squad sees: only a hidden creature can stand on it
     const there = unitAt(s, to);
     if (there && there.side === "creature") {
       ambusher = there;
+      stopOnOwnTile(s, u, trail, walked, before);
       break;
     }
     u.x = to.x; u.y = to.y; u.level = to.level;
     walked.push(to);
+    trail.push(to);
     // a floor melted where the squad could not see: he steps on it and falls through
     if (s.layers.terrain[i] === Terrain.hole) {
       tellWalk();
@@ -107,7 +142,9 @@ export function runMove(d: Draft, seat: Seat, a: Move, plan: MovePlan): void {
   if (ambusher) emit(d, { type: "ambush", unit: u.id, by: ambusher.id, at: { x: ambusher.x, y: ambusher.y, level: ambusher.level } });
   const rescued = u.fate === "active" && checkRescue(d, u);
   // a move stays undoable until it reveals a creature (or a hole), hurts someone or changes the objective
-  const revealed = !!ambusher || fell || (u.fate === "active" && revealsCreature(s, u, before));
+  // stopped short of a civilian under the fog: he is seen now, so the move is final
+  const stoppedShort = path.length < plan.path.length;
+  const revealed = !!ambusher || fell || stoppedShort || (u.fate === "active" && revealsCreature(s, u, before));
   const hurtSomeone = d.events.slice(eventsBefore).some((e) => e.type === "damaged");
   if (revealed || hurtSomeone || rescued) s.undo = { takumi: [], wang: [] };
   else s.undo[seat] = [...s.undo[seat], { before }];

@@ -1,12 +1,13 @@
 /**
  * Withdraw (1 AP, XCOM's evac): a soldier standing on a way out (the map's extraction points, or
  * else its exits) leaves the board alive at any time, even before the objective is met, with the
- * comrade he carries. He is out like the extracted (the campaign carries him on); whether the
+ * comrade (or the child) he carries. He is out like the extracted (the campaign carries him on); whether the
  * battle is won when the last sergeant is off the board is objectives.ts checkEnd's call.
  */
 import type { Action, BattleState, Seat, Unit } from "../types.js";
 import { type Draft, emit, draftUnit } from "../draft.js";
 import { isExtraction } from "../objectives.js";
+import { saveCivilian } from "../civilians.js";
 import { type Refusal, isRefusal, needsAp, ownSoldier, refuse } from "./common.js";
 
 type Withdraw = Extract<Action, { type: "withdraw" }>;
@@ -27,9 +28,10 @@ export function runWithdraw(d: Draft, a: Withdraw): void {
   u.ap = 0;
   u.overwatch = false;
   emit(d, { type: "withdrew", unit: u.id });
-  // the man he carries goes with him
+  // the man he carries goes with him; a child he carries is saved
   const carried = u.carrying ? d.s.units.find((c) => c.id === u.carrying && c.fate === "carried") : undefined;
-  if (carried) {
+  if (carried && carried.side === "civilian") saveCivilian(d, draftUnit(d, carried.id));
+  else if (carried) {
     draftUnit(d, carried.id).fate = "extracted";
     emit(d, { type: "withdrew", unit: carried.id });
   }

@@ -28,6 +28,8 @@ import { Terrain } from "../map/types.js";
 import { tileIndex } from "../grid.js";
 import { isSergeant } from "../units.js";
 import { SCENES } from "./scenes.js";
+import { pursuitAfter } from "./pursuit.js";
+import { soldierName } from "../names.js";
 
 /** Hit points a survivor heals between two scenes. */
 export const HEAL_HP = 2;
@@ -92,6 +94,8 @@ export interface Campaign {
   soldiers: CampaignSoldier[];
   fallen: Fallen[];
   results: SceneResult[];
+  /** The creatures following the squad into the next scene (pursuit.ts); 0 after a scene won. */
+  pursuit: number;
 }
 
 const START_IDS: { id: string; kind: SoldierKind; seat: Seat }[] = [
@@ -113,6 +117,7 @@ export function newCampaign(seed: number, options: Partial<CampaignOptions> = {}
     soldiers: START_IDS.map((s) => ({ ...s, hp: SOLDIERS[s.kind].hp, maxHp: SOLDIERS[s.kind].hp, armor: SOLDIERS[s.kind].armor })),
     fallen: [],
     results: [],
+    pursuit: 0,
   };
 }
 
@@ -132,7 +137,7 @@ export function startScene(campaign: Campaign, map: MapDef): BattleState {
   if (want === null) throw new Error("the campaign is over: no scene to start");
   if (map.id !== want) throw new Error(`scene ${campaign.scene + 1} is ${want}, not ${map.id}`);
   const roster: RosterEntry[] = campaign.soldiers.map((s) => ({ id: s.id, hp: s.hp, armor: s.armor }));
-  return createBattle(map, sceneSeed(campaign, campaign.scene), { ...campaign.options, roster });
+  return createBattle(map, sceneSeed(campaign, campaign.scene), { ...campaign.options, roster, ...(campaign.pursuit > 0 ? { pursuit: campaign.pursuit } : {}) });
 }
 
 /** The empty match record of the next scene (the room appends the accepted commands to it). */
@@ -211,9 +216,7 @@ function replayScene(campaign: Campaign, map: MapDef, record: MatchRecord): { st
   return { state, losses };
 }
 
-const NAMES: Record<string, string> = { takumi: "Sergeant Takumi", wang: "Sergeant Wang" };
-const nameOf = (s: { id: string; kind: SoldierKind; seat: Seat }) =>
-  NAMES[s.id] ?? `Private ${s.id.endsWith("1") ? "one" : "two"} of ${s.seat === "takumi" ? "Takumi" : "Wang"}'s section`;
+const nameOf = (s: { id: string }) => soldierName(s.id);
 
 function lossText(scene: number, map: MapDef, state: BattleState, loss: Loss): string {
   const sc = SCENES[scene];
@@ -258,10 +261,10 @@ export function endScene(campaign: Campaign, map: MapDef, record: MatchRecord): 
   const endedBy = sergeantLost
     ? `${nameOf(sergeantLost)} was ${sergeantLost.text}`
     : last ? `the squad ${result.outcome === "won" ? "held" : "fell back"} ${SCENES[scene].place}` : null;
-  return { ...campaign, scene: scene + 1, status, endedBy, soldiers: survivors, fallen: [...campaign.fallen, ...fallen], results: [...campaign.results, result] };
+  return { ...campaign, scene: scene + 1, status, endedBy, soldiers: survivors, fallen: [...campaign.fallen, ...fallen], results: [...campaign.results, result], pursuit: pursuitAfter(campaign.pursuit ?? 0, result.outcome) };
 }
 
-/** The roll of the fallen, one line each, in the order they fell: "Private one of Wang's section: taken into the drain in the alley, round 4". */
+/** The roll of the fallen, one line each, in the order they fell: "Private Wang-1: taken into the drain in the alley, round 4". */
 export function rollOfTheFallen(campaign: Campaign): string[] {
   return campaign.fallen.map((f) => `${nameOf(f)}: ${f.text}`);
 }
@@ -273,5 +276,6 @@ export function hashCampaign(campaign: Campaign): string {
     campaign.soldiers.map((s) => [s.id, s.hp, s.armor]),
     campaign.fallen.map((f) => [f.id, f.map, f.round, f.how, f.at.x, f.at.y, f.at.level]),
     campaign.results.map((r) => [r.map, r.seed, r.outcome, r.rounds, r.finalHash]),
+    campaign.pursuit,
   ]));
 }

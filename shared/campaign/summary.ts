@@ -38,6 +38,9 @@ export interface CampaignSummary {
   }[];
   /** The map id of the next scene (null when none follows; during a scene, the one after it). */
   next: string | null;
+  /** The Snatchers following the squad (pursuit.ts): between scenes into the next scene, during a
+   *  scene in this one; 0 after a scene won. */
+  pursuit: number;
 }
 
 /** The figures of a finished scene's battle that the summary shows. */
@@ -67,5 +70,6 @@ export function campaignSummary(campaign: Campaign, facts: readonly SceneFacts[]
     })),
     // during a scene: the one after it, should the campaign go on
     next: playing === null ? nextSceneMap(campaign) : SCENES[playing + 1]?.map ?? null,
+    pursuit: campaign.pursuit ?? 0,
   };
 }

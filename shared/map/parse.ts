@@ -10,6 +10,8 @@ import { hashString } from "../hash.js";
 import {
   Terrain,
   TERRAIN_NAMES,
+  type CivilianKind,
+  type CivilianStart,
   type CreatureKind,
   type MapDef,
   type ObjectiveDef,
@@ -48,6 +50,7 @@ export class MapFormatError extends Error {
 
 const CREATURE_KINDS: readonly CreatureKind[] = ["snatcher", "leaper", "spitter"];
 const SOLDIER_KINDS: readonly SoldierKind[] = ["takumi", "wang", "private"];
+const CIVILIAN_KINDS: readonly CivilianKind[] = ["civilian", "child"];
 const SPAWN_KINDS: readonly SpawnKind[] = ["manhole", "edge", "rooftop"];
 const LAYER_NAMES = ["terrain", "dust", "units", "spawns", "objectives"] as const;
 /** Tiled keeps flip/rotation flags in the top bits of a gid. */
@@ -136,8 +139,9 @@ const MapProps = z.object({
   name: z.string().min(1),
   visionRange: z.int().min(1).max(16),
   maxRounds: z.int().min(1).max(999),
-  objective: z.enum(["hold", "reach"]),
+  objective: z.enum(["hold", "reach", "escape"]),
   waves: z.string(),
+  saveAtLeast: z.int().min(0).max(99).optional(),
   briefing: z.string().min(1).max(1000).optional(),
 });
 const LevelProps = z.object({ level: z.int().min(0).max(MAX_LEVELS - 1).optional() });
@@ -408,11 +412,23 @@ export function parseMap(file: string, json: unknown): MapDef {
   const unitsLayer = objectLayers.get("units");
   if (!unitsLayer) fail("units", "name", "the map has no object layer named \"units\"");
   const soldiers: SoldierStart[] = [];
+  const civilians: CivilianStart[] = [];
   const taken = new Set<number>();
   unitsLayer.objects.forEach((obj, i) => {
     const up = check(UnitProps, propsRecord(obj.properties), "units", `objects[${i}]`);
     const p = place("units", obj, i, up.level);
-    const kind = kindOf("units", i, p.kind, p.label, SOLDIER_KINDS);
+    if ((CIVILIAN_KINDS as readonly string[]).includes(p.kind)) {
+      // a civilian: no seat; the same ground and one-a-tile rules as a soldier
+      if (up.seat !== undefined) fail("units", `objects[${i}].seat`, `${p.label}: a ${p.kind} has no seat`);
+      const t = terrainAt(p.x, p.y, p.level);
+      if (t === "wall" || t === "vehicle" || t === "hole") fail("units", `objects[${i}].x`, `${p.label} stands on ${t} at (${p.x}, ${p.y}, level ${p.level})`);
+      const key = p.level * area + p.y * width + p.x;
+      if (taken.has(key)) fail("units", `objects[${i}].x`, `${p.label} shares tile (${p.x}, ${p.y}, level ${p.level}) with another unit`);
+      taken.add(key);
+      civilians.push({ kind: p.kind as CivilianKind, x: p.x, y: p.y, level: p.level });
+      return;
+    }
+    const kind = kindOf("units", i, p.kind, p.label, [...SOLDIER_KINDS, ...CIVILIAN_KINDS]) as SoldierKind;
     let seat: Seat;
     if (kind === "private") {
       if (up.seat === undefined) fail("units", `objects[${i}].seat`, `${p.label}: a private needs a seat (takumi or wang)`);
@@ -501,6 +517,9 @@ export function parseMap(file: string, json: unknown): MapDef {
       fail("objectives", `objects[${i}].type`, `object ${obj.id ?? i} has type "${kind}"; expected perimeter, rescue, extract or fire`);
     }
   });
+  if ((props.saveAtLeast ?? 0) > civilians.length) {
+    fail(null, "saveAtLeast", `saveAtLeast ${props.saveAtLeast} is more than the map's ${civilians.length} civilian(s)`);
+  }
   if (props.objective === "reach" && !rescue) {
     fail("objectives", "objects", "objective \"reach\" needs a point of type \"rescue\" in the objectives layer");
   }
@@ -523,6 +542,8 @@ export function parseMap(file: string, json: unknown): MapDef {
     objective,
     ...(props.briefing ? { briefing: props.briefing } : {}),
     ...(fires.length ? { fires } : {}),
+    ...(civilians.length ? { civilians } : {}),
+    ...(props.saveAtLeast ? { saveAtLeast: props.saveAtLeast } : {}),
     contentHash: hashString(JSON.stringify(json)),
   };
 }

@@ -18,6 +18,15 @@ export const TERRAIN_NAMES = Object.keys(Terrain) as TerrainName[];
 export type SoldierKind = "takumi" | "wang" | "private";
 export type CreatureKind = "snatcher" | "leaper" | "spitter";
 export type Seat = "takumi" | "wang";
+/** Civilians (issue 11): adults run for the way out; children wait with their family to be carried. */
+export type CivilianKind = "civilian" | "child";
+
+export interface CivilianStart {
+  kind: CivilianKind;
+  x: number;
+  y: number;
+  level: number;
+}
 
 export interface SoldierStart {
   kind: SoldierKind;
@@ -55,8 +64,9 @@ export interface PerimeterDef {
 }
 
 export interface ObjectiveDef {
-  /** `hold`: hold the perimeter until it breaks; `reach`: a soldier reaches `rescue`. Then: extract. */
-  kind: "hold" | "reach";
+  /** `hold`: hold the perimeter until it breaks; `reach`: a soldier reaches `rescue`. Then: extract.
+   *  `escape`: extract from the first round (cross the map to its extraction points). */
+  kind: "hold" | "reach" | "escape";
   rescue?: { x: number; y: number; level: number };
   /** Where soldiers get out; empty means the map's `exit` tiles. */
   extract: { x: number; y: number; level: number }[];
@@ -82,6 +92,10 @@ export interface MapDef {
   objective: ObjectiveDef;
   /** A few lines from the story, shown before the scene (optional map property `briefing`). */
   briefing?: string;
+  /** Civilians on the board when the battle opens (objects of class `civilian`/`child` in `units`). */
+  civilians?: CivilianStart[];
+  /** Won only if at least this many civilians are saved when the battle ends (map property `saveAtLeast`). */
+  saveAtLeast?: number;
   /** Tiles burning when the battle opens, for `rounds` rounds (objectives of class `fire`). */
   fires?: { x: number; y: number; level: number; rounds: number }[];
   /** Stable hash of the source file's content, recorded in match records. */

@@ -2,7 +2,7 @@
  * The one rules table: every number of the design lives here (or in map data), not in code.
  * Tuned by simulation (`npm run sim`).
  */
-import type { CreatureKind, SoldierKind } from "../map/types.js";
+import type { CivilianKind, CreatureKind, SoldierKind } from "../map/types.js";
 
 export const RULES_VERSION = 3;
 
@@ -32,6 +32,12 @@ export const CREATURES: Record<CreatureKind, CreatureStats> = {
   snatcher: { hp: 5, armor: 0, move: 5 },
   leaper: { hp: 6, armor: 1, move: 4 },
   spitter: { hp: 4, armor: 0, move: 3 },
+};
+
+/** Civilians: an adult runs `move` tiles a round for the way out; a child does not run (move 0). */
+export const CIVILIANS: Record<CivilianKind, CreatureStats> = {
+  civilian: { hp: 4, armor: 0, move: 5 },
+  child: { hp: 3, armor: 0, move: 0 },
 };
 
 export const RULES = {

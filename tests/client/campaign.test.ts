@@ -76,7 +76,7 @@ describe("between two scenes", () => {
     expect(items.map((m) => unesc(m[3]))).toEqual(s.fallen.map((f) => f.line));
     expect(items.map((m) => m[1])).toEqual(campaign.fallen.map((f) => f.id));
     expect(items.every((m) => m[2].includes("fresh"))).toBe(true);
-    expect(unesc(items[0][3])).toMatch(/^(Sergeant \w+|Private (one|two) of \w+'s section): (killed|taken|left behind) .*at the bus, round \d+$/);
+    expect(unesc(items[0][3])).toMatch(/^(Sergeant \w+|Private (Takumi|Wang)-\d): (killed|taken|left behind) .*at the bus, round \d+$/);
     // marked only for the scene asked
     expect(rollOfTheFallen(s, 3)).not.toContain("fresh");
     expect(text(rollOfTheFallen({ ...s, fallen: [] }))).toBe("The roll of the fallen No one has fallen yet.");
@@ -103,6 +103,12 @@ describe("between two scenes", () => {
     expect(text(nextBriefing(s, bus))).toContain(bus.briefing!);
     // while the map loads: the title alone
     expect(text(nextBriefing(s, null))).toBe("Next: Scene 2 of 6 · In the alley …");
+  });
+
+  it("the next briefing warns of the creatures that followed a squad that fell back", () => {
+    const alley = loadMapById("the-alley");
+    expect(text(nextBriefing({ ...s, pursuit: 0 }, alley))).not.toContain("followed you");
+    expect(text(nextBriefing({ ...s, pursuit: 4 }, alley))).toContain("They followed you: 4 more Snatchers");
   });
 
   it("ready: the button for a player, the partner's state, none for a spectator", () => {

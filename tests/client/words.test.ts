@@ -86,4 +86,11 @@ describe("the log's words", () => {
     expect(describeEvent(SAMPLES.weaponLost, wire)).toBe("Private Wang-1's rifle falls into the acid and is lost");
     expect(describeEvent(SAMPLES.corroded, wire)).toContain("armor 0");
   });
+
+  it("civilians are named by their ids, seen or not, never as a creature; the saved are told as saved", () => {
+    expect(describeEvent({ type: "extracted", unit: "civilian-2" }, wire)).toBe("Civilian 2 gets out: saved");
+    expect(describeEvent({ type: "carried", unit: "child-1", by: "wang" }, wire)).toBe("Sergeant Wang picks up Child 1");
+    expect(describeEvent({ type: "died", unit: "child-3", at: P }, null)).toBe("Child 3 dies");
+    expect(describeEvent({ type: "grabbed", unit: "c4", victim: "civilian-1", roll: true, hit: true }, null)).toBe("A creature in the dust grabs Civilian 1");
+  });
 });

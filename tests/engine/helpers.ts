@@ -14,7 +14,7 @@ import { planIntents } from "../../shared/intents.js";
 import { nextRandom } from "../../shared/rng.js";
 import { scheduledBreakOut } from "../../shared/perimeter.js";
 
-export type MapId = "last-stand" | "the-alley" | "tower-test";
+export type MapId = "last-stand" | "the-alley" | "tower-test" | "the-streets" | "the-tower";
 
 const maps = new Map<MapId, MapDef>();
 

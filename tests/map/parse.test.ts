@@ -102,6 +102,24 @@ describe("the shipped maps", () => {
 
 describe("content hash", () => {
   const good = read("maps/last-stand.tmj") as Json;
+  it("the-tower: civilians in the units layer, escape, saveAtLeast", () => {
+    const m = parseMap("maps/the-tower.tmj", read("maps/the-tower.tmj"));
+    expect(m.civilians).toEqual([
+      { kind: "civilian", x: 2, y: 7, level: 2 },
+      { kind: "civilian", x: 3, y: 8, level: 2 },
+      { kind: "child", x: 1, y: 7, level: 2 },
+      { kind: "child", x: 2, y: 8, level: 2 },
+      { kind: "child", x: 1, y: 6, level: 2 },
+    ]);
+    expect(m.soldiers).toHaveLength(6);
+    expect(m.objective.kind).toBe("escape");
+    expect(m.saveAtLeast).toBe(4);
+    // a map without civilians has none (and no quota)
+    const ls = parseMap("maps/last-stand.tmj", read("maps/last-stand.tmj"));
+    expect(ls.civilians).toBeUndefined();
+    expect(ls.saveAtLeast).toBeUndefined();
+  });
+
   it("is stable for the same JSON", () => {
     expect(parseMap("a.tmj", good).contentHash).toBe(parseMap("b.tmj", clone(good)).contentHash);
     expect(parseMap("a.tmj", good).contentHash).toMatch(/^[0-9a-f]{14}$/);
@@ -229,6 +247,11 @@ const BROKEN: Broken[] = [
   { what: "fire without rounds", base: "the-bus", mutate: (j) => (obj(j, "objectives", "fire").properties = []), layer: "objectives", field: "objects[11].rounds" },
   { what: "empty briefing", base: "the-bus", mutate: (j) => (j.properties.find((p: Json) => p.name === "briefing").value = ""), layer: null, field: "briefing" },
   { what: "briefing as an int", base: "the-bus", mutate: (j) => Object.assign(j.properties.find((p: Json) => p.name === "briefing"), { type: "int", value: 3 }), layer: null, field: "briefing" },
+  { what: "civilian on a wall", base: "the-tower", mutate: (j) => Object.assign(obj(j, "units", "civilian"), { x: px(0) }), layer: "units", field: "objects[6].x", says: /stands on wall/ },
+  { what: "child sharing a soldier's tile", base: "the-tower", mutate: (j) => Object.assign(obj(j, "units", "child"), { x: px(4), y: px(7), properties: [] }), layer: "units", field: "objects[8].x", says: /shares tile/ },
+  { what: "civilian with a seat", base: "the-tower", mutate: (j) => (obj(j, "units", "civilian").properties.push({ name: "seat", type: "string", value: "wang" })), layer: "units", field: "objects[6].seat", says: /has no seat/ },
+  { what: "saveAtLeast beyond the civilians", base: "the-tower", mutate: (j) => (prop(j, "saveAtLeast").value = 9), layer: null, field: "saveAtLeast", says: /more than the map's 5 civilian/ },
+  { what: "saveAtLeast negative", base: "the-tower", mutate: (j) => (prop(j, "saveAtLeast").value = -1), layer: null, field: "saveAtLeast" },
   { what: "no spawns layer", mutate: (j) => (j.layers = j.layers.filter((l: Json) => l.name !== "spawns")), layer: "spawns", field: "name" },
 ];
 
@@ -238,6 +261,7 @@ describe("broken maps are refused with the file, layer and field", () => {
     "the-alley": read("maps/the-alley.tmj"),
     "tower-test": read("maps/tower-test.tmj"),
     "the-bus": read("maps/the-bus.tmj"),
+    "the-tower": read("maps/the-tower.tmj"),
   };
 
   it.each(BROKEN.map((b) => [b.what, b] as const))("%s", (_, b) => {

@@ -39,9 +39,24 @@ describe("the story scenes", () => {
       for (let i = l * m.width * m.height; i < (l + 1) * m.width * m.height; i++) if (m.terrain[i] === Terrain.stairs) stairs++;
       expect(stairs, `level ${l}`).toBeGreaterThan(0);
     }
-    expect(m.objective.rescue!.level).toBe(m.levels - 1);
+    // the families on the top floor: grown-ups and children (carried down), at least two to save
+    const families = m.civilians ?? [];
+    expect(families.length).toBeGreaterThan(0);
+    expect(families.every((c) => c.level === m.levels - 1)).toBe(true);
+    expect(families.some((c) => c.kind === "child")).toBe(true);
+    expect(m.saveAtLeast).toBeGreaterThan(0);
+    expect(m.objective.kind).toBe("escape");
     expect(m.soldiers.every((s) => s.level === 0)).toBe(true);
     expect(m.spawns.some((p) => p.level > 0)).toBe(true);
+  });
+
+  it("the-streets: people flee along the street (civilians), the way home at the far edge, some of them to save", () => {
+    const m = loadMapById("the-streets");
+    expect(m.objective.kind).toBe("escape");
+    expect((m.civilians ?? []).filter((c) => c.kind === "civilian").length).toBeGreaterThanOrEqual(3);
+    expect(m.objective.extract.every((e) => e.x === m.width - 1)).toBe(true);
+    expect(m.saveAtLeast).toBeGreaterThan(0);
+    expect(m.saveAtLeast).toBeLessThanOrEqual(m.civilians!.length);
   });
 
   it("the-wall: the ring closes every round, and the waves come every round to the end", () => {
@@ -63,5 +78,16 @@ describe("the story scenes", () => {
     // the bot understands the objective: it reaches the goal and gets soldiers out
     expect(extracted).toBeGreaterThan(0);
     expect(outcomes.has("won")).toBe(true);
+  });
+
+  it("the bots save civilians: on the-streets runners get across, on the-tower children are carried out", () => {
+    let streets = 0, children = 0;
+    for (let seed = 1; seed <= 12; seed++) {
+      streets += playBattle(loadMapById("the-streets"), seed).state.civiliansSaved;
+      const t = playBattle(loadMapById("the-tower"), seed).state;
+      children += t.units.filter((u) => u.kind === "child" && u.fate === "extracted").length;
+    }
+    expect(streets).toBeGreaterThan(0);
+    expect(children).toBeGreaterThan(0);
   });
 });

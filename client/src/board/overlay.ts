@@ -7,13 +7,18 @@
  */
 import type { Graphics } from "pixi.js";
 import type { MapDef, Pos, WireState } from "../engine";
+import { frozenAmong } from "../engine";
 import type { Reach } from "../previews";
 import type { LabelItem } from "./labels";
 import { C, dashLine } from "./theme";
 import { unitName } from "../words";
 
 /** A short name for a tag: "Private Wang-1" → "WANG-1", "Sergeant Takumi" → "TAKUMI". */
-export const tagName = (w: WireState, id: string): string => (unitName(w, id).split(" ").pop() ?? id).toUpperCase();
+export const tagName = (w: WireState, id: string): string => {
+  const name = unitName(w, id);
+  // soldiers by their last word (TAKUMI-2); a civilian keeps his whole name (CHILD 1)
+  return (/^(Civilian|Child) /.test(name) ? name : (name.split(" ").pop() ?? id)).toUpperCase();
+};
 
 export interface PingMark {
   x: number;
@@ -226,6 +231,8 @@ export function drawOverlay(g: Graphics, d: DrawCtx, o: Overlay, labels: LabelIt
     if (u.grabbedBy) st.push(u.heldBy ? `GRABBED · HELD BY ${tagName(wire, u.heldBy)}` : "GRABBED");
     if (u.carrying) st.push(`CARRIES ${tagName(wire, u.carrying)}`);
     if (u.side === "squad" && !u.hasWeapon) st.push("NO RIFLE");
+    // a civilian with a creature (in sight) beside him does not run: the engine's frozenAmong
+    if (u.side === "civilian" && frozenAmong(Object.values(wire.units), u)) st.push("FROZEN");
     if (u.freed) st.push("FREED");
     const at = d.at(u.id);
     if (u.heldBy && at) {

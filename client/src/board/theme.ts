@@ -38,6 +38,8 @@ export const C = {
   outside: 0xff3b3b,
   takumi: 0x4da3ff,
   wang: 0xffb347,
+  civilian: 0xe9e4d4,
+  skin: 0xe0b089,
   snatcher: 0xe5484d,
   leaper: 0xb565f0,
   spitter: 0xc6e33a,

@@ -2,7 +2,8 @@
  * Units as silhouettes drawn in code, distinct by shape at 32 px: soldiers from above (helmet,
  * shoulders, the rifle along their facing; sergeants with a chevron), the Snatcher (hunched body,
  * long grasping arms), the Leaper (crouched, with folded hind legs), the Spitter (a swollen acid
- * sac and a gaping mouth). Below each: hp pips; for soldiers, AP pips.
+ * sac and a gaping mouth); civilians bare-headed in light coats (children smaller, arms up when
+ * frozen). Below each: hp pips; for soldiers, AP pips.
  */
 import { Container, Graphics } from "pixi.js";
 import type { WireUnit } from "../engine";
@@ -15,6 +16,8 @@ export interface UnitSprite {
   unit: WireUnit;
   /** Radians; soldiers turn toward where they walk and shoot. */
   facing: number;
+  /** A civilian frozen with fear (a creature the viewer sees stands beside him: the engine's frozenAmong). */
+  frozen?: boolean;
 }
 
 export function makeSprite(u: WireUnit): UnitSprite {
@@ -27,8 +30,11 @@ export function makeSprite(u: WireUnit): UnitSprite {
 
 function soldier(g: Graphics, u: WireUnit, r: number, own: boolean): void {
   const color = u.seat === "wang" ? C.wang : C.takumi;
-  // a comrade carried over the shoulders: a grey body slung across his back
-  if (u.carrying) g.ellipse(-r * 0.7, 0, r * 0.38, r * 1.05).fill(0x8a9099).stroke({ width: 1.5, color: 0x000000 });
+  // a comrade carried over the shoulders: a grey body slung across his back; a child: small, in civilian colours
+  if (u.carrying && u.carrying.startsWith("child-")) {
+    g.ellipse(-r * 0.65, 0, r * 0.32, r * 0.6).fill(C.civilian).stroke({ width: 1.5, color: 0x000000 });
+    g.circle(-r * 0.65, -r * 0.55, r * 0.2).fill(C.skin).stroke({ width: 1, color: 0x000000 });
+  } else if (u.carrying) g.ellipse(-r * 0.7, 0, r * 0.38, r * 1.05).fill(0x8a9099).stroke({ width: 1.5, color: 0x000000 });
   // shoulders, pack, rifle (pointing along +x; the body is rotated to the facing)
   g.ellipse(-r * 0.1, 0, r * 0.55, r * 0.85).fill(color).stroke({ width: own ? 2.5 : 1.5, color: own ? 0xffffff : 0x000000 });
   g.roundRect(-r * 0.75, -r * 0.35, r * 0.3, r * 0.7, r * 0.1).fill(0x2d3a2a).stroke({ width: 1, color: 0x000000 });
@@ -40,6 +46,18 @@ function soldier(g: Graphics, u: WireUnit, r: number, own: boolean): void {
   if (u.kind !== "private") {
     // sergeant's chevron on the helmet
     g.moveTo(-r * 0.12, -r * 0.16).lineTo(r * 0.12, 0).lineTo(-r * 0.12, r * 0.16).stroke({ width: 2, color: 0xffd23f });
+  }
+}
+
+/** A civilian from above: a light coat and a bare head, no helmet, no rifle; a child is smaller. */
+function civilian(g: Graphics, u: WireUnit, r: number, frozen: boolean): void {
+  const k = u.kind === "child" ? 0.65 : 1;
+  g.ellipse(0, 0, r * 0.6 * k, r * 0.8 * k).fill(C.civilian).stroke({ width: 1.5, color: 0x000000 });
+  g.circle(0, 0, r * 0.34 * k).fill(C.skin).stroke({ width: 1.5, color: 0x000000 });
+  // frozen: arms up over the head
+  if (frozen) {
+    g.moveTo(-r * 0.45 * k, 0).lineTo(-r * 0.3 * k, -r * 0.75 * k).stroke({ width: 2.5, color: C.skin });
+    g.moveTo(r * 0.45 * k, 0).lineTo(r * 0.3 * k, -r * 0.75 * k).stroke({ width: 2.5, color: C.skin });
   }
 }
 
@@ -80,6 +98,9 @@ export function drawSprite(s: UnitSprite, ts: number, viewerSeat: string): void 
     soldier(g, u, r, !!u.seat && u.seat === viewerSeat);
     // the silhouette's rifle points along +x
     g.rotation = s.facing;
+  } else if (u.side === "civilian") {
+    civilian(g, u, r, !!s.frozen);
+    g.rotation = 0;
   } else {
     const color = CREATURE_COLOR[u.kind] ?? 0xff0000;
     if (u.kind === "snatcher") snatcher(g, r, color);
@@ -91,6 +112,8 @@ export function drawSprite(s: UnitSprite, ts: number, viewerSeat: string): void 
   // down: the silhouette faded, lying across the tile, a red cross on him (the tag says when he dies)
   g.alpha = u.down > 0 ? 0.55 : 1;
   if (u.down > 0) g.rotation = Math.PI / 2 + 0.5;
+  // frozen with fear: a white ring, broken (he will not move while it stands beside him)
+  if (u.side === "civilian" && s.frozen) g.arc(0, 0, r * 1.1, 0.3, Math.PI - 0.3).stroke({ width: 2, color: 0xffffff, alpha: 0.9 });
   if (u.overwatch) g.circle(0, 0, r * 1.12).stroke({ width: 1.5, color: 0x3fd4ff, alpha: 0.9 });
   const b = s.bar.clear();
   // hp as pips under the unit (no text to collide with tags); AP pips on the right for soldiers
