@@ -4,7 +4,8 @@
  * falls back from a bad position (shared/botWithdraw.ts). The-alley's ways out: the row y 17.
  */
 import { describe, expect, it } from "vitest";
-import { botCommand, legalActions } from "../../shared/index.js";
+import { botCommand, createBattle, legalActions } from "../../shared/index.js";
+import { loadMapById } from "../../server/maps.js";
 import { TAKUMI, TP1, WANG, act, clearCreatures, endRound, eventsOf, fresh, placeCreature, put, quiet, refused, setAcid, unit } from "./helpers.js";
 
 const clearCreaturesOf = (s: ReturnType<typeof fresh>) => (clearCreatures(s), s);
@@ -81,6 +82,24 @@ describe("withdraw", () => {
     const { state, events } = act(carried, "takumi", W(TAKUMI));
     expect(eventsOf(events, "withdrew").map((e) => e.unit)).toEqual([TAKUMI, TP1]);
     expect(unit(state, TP1).fate).toBe("extracted");
+  });
+});
+
+describe("withdraw with a child", () => {
+  it("a child he carries out is saved", () => {
+    const s = createBattle({ ...loadMapById("the-tower"), waves: [] }, 1);
+    s.units = s.units.filter((u) => u.side !== "creature");
+    s.intents = [];
+    put(s, WANG, 2, 6, 2);
+    const carried = act(s, "wang", { type: "carry", unit: WANG, comrade: "child-1" }).state;
+    // set down by the street door (no rules run): the carrier and the child go together
+    put(carried, WANG, 4, 9, 0);
+    put(carried, "child-1", 4, 9, 0);
+    const saved = carried.civiliansSaved;
+    const { state, events } = act(carried, "wang", W(WANG));
+    expect(events).toEqual([{ type: "withdrew", unit: WANG }, { type: "extracted", unit: "child-1" }]);
+    expect(unit(state, "child-1").fate).toBe("extracted");
+    expect(state.civiliansSaved).toBe(saved + 1);
   });
 });
 
