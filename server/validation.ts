@@ -52,6 +52,7 @@ const actionSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("revive"), unit: unitId, comrade: unitId }),
   z.strictObject({ type: z.literal("carry"), unit: unitId, comrade: unitId }),
   z.strictObject({ type: z.literal("drop"), unit: unitId }),
+  z.strictObject({ type: z.literal("withdraw"), unit: unitId }),
   z.strictObject({ type: z.literal("ready"), ready: z.boolean() }),
   z.strictObject({ type: z.literal("undo") }),
 ]);

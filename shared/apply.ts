@@ -16,6 +16,7 @@ import { checkReady, checkUndo, runReady, runUndo } from "./actions/turn.js";
 import { checkHoldOn, runHoldOn } from "./actions/holdOn.js";
 import { checkRevive, runRevive } from "./actions/revive.js";
 import { checkCarry, checkDrop, runCarry, runDrop } from "./actions/carry.js";
+import { checkWithdraw, runWithdraw } from "./actions/withdraw.js";
 import { checkEnd } from "./objectives.js";
 import { updateNextRadius } from "./perimeter.js";
 import { settleKnownTerrain } from "./knownTerrain.js";
@@ -36,7 +37,7 @@ export function wellFormed(a: unknown): a is Action {
     case "shoot": case "calledShot": case "butt": return isId(x.unit) && isId(x.target);
     case "overwatch": case "reload": return isId(x.unit);
     case "holdOn": case "revive": case "carry": return isId(x.unit) && isId(x.comrade);
-    case "drop": return isId(x.unit);
+    case "drop": case "withdraw": return isId(x.unit);
     case "ready": return typeof x.ready === "boolean";
     case "undo": return true;
     default: return false;
@@ -69,6 +70,7 @@ function judge(s: BattleState, seat: Seat, a: Action): Refusal | Verdict {
     case "revive": return accept(checkRevive(s, seat, a));
     case "carry": return accept(checkCarry(s, seat, a));
     case "drop": return accept(checkDrop(s, seat, a));
+    case "withdraw": return accept(checkWithdraw(s, seat, a));
     case "ready": return accept(checkReady(s, seat, a));
     case "undo": return accept(checkUndo(s, seat));
   }
@@ -100,6 +102,7 @@ export function apply(state: BattleState, command: Command): ApplyResult {
     case "revive": runRevive(d, a); break;
     case "carry": runCarry(d, a); break;
     case "drop": runDrop(d, a); break;
+    case "withdraw": runWithdraw(d, a); break;
     case "ready": runReady(d, seat, a); break;
     case "undo": runUndo(d, seat); break;
   }

@@ -20,6 +20,7 @@ import { isExtraction } from "./objectives.js";
 import { isSergeant, moveOf } from "./units.js";
 import { throwRange } from "./actions/grenade.js";
 import { knownOccupancy } from "./view.js";
+import { fallsBack } from "./botWithdraw.js";
 import { civilianPlan } from "./botCivilians.js";
 
 interface Situation {
@@ -291,6 +292,16 @@ function decide(sit: Situation, u: Unit): Action | null {
     if (!loaded) return reload;
     const called = hitChanceBetween(s, u, grabber, "calledShot").chance;
     return { type: called >= 30 ? "calledShot" : "shoot", unit: u.id, target: grabber.id };
+  }
+  // the scene has turned bad before the objective is met: he falls back to the way out and withdraws
+  // (the last sergeant on the board waits there for a comrade on his way)
+  if (fallsBack(s, u, sit.enemies)) {
+    if (isExtraction(s, u)) {
+      if (!(isSergeant(u) && lastSergeant(s, u) && comradeComing(s, u))) return { type: "withdraw", unit: u.id };
+    } else {
+      const out = toward(s, u, (i) => isExtraction(s, posOf(s.map, i)));
+      if (out) return out;
+    }
   }
   // civilians (botCivilians.ts): lift a child, fetch one, escort the running, hold back a sergeant
   const civ = civilianPlan(s, u, sit.seen);

@@ -36,5 +36,6 @@ export const ERROR_CODES = {
   ERR_ALREADY_CARRYING: "He is already carrying someone.",
   ERR_NOT_CARRYING: "He is not carrying anyone.",
   ERR_NOT_CARRIABLE: "Only a comrade who is down, or a child, can be carried; a grown civilian runs by himself.",
+  ERR_NOT_ON_WAY_OUT: "Withdrawing needs a soldier standing on a way out (an extraction point or an exit).",
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -9,6 +9,7 @@ import { reachableTiles } from "./path.js";
 import { lineOfSight, visibleCreatureIds, visibleTiles } from "./sight.js";
 import { throwRange } from "./actions/grenade.js";
 import { check } from "./apply.js";
+import { isExtraction } from "./objectives.js";
 
 function unitActions(s: BattleState, seat: Seat, u: Unit, enemies: Unit[], seen: (p: Pos) => boolean, out: Action[]): void {
   // setting a carried man down costs nothing
@@ -41,6 +42,7 @@ function unitActions(s: BattleState, seat: Seat, u: Unit, enemies: Unit[], seen:
       if (c.fate === "active" && !c.grabbedBy && distance(u, c) === 1 && (c.side === "squad" ? c.down > 0 : c.kind === "child" && seen(c)))
         out.push({ type: "carry", unit: u.id, comrade: c.id });
   if (u.carrying && check(s, { seat, action: { type: "drop", unit: u.id } }) === null) out.push({ type: "drop", unit: u.id });
+  if (!u.grabbedBy && isExtraction(s, u)) out.push({ type: "withdraw", unit: u.id });
   if (u.grenades > 0 && !u.grabbedBy) {
     const r = throwRange(u);
     for (let y = Math.max(0, u.y - r); y <= Math.min(s.map.height - 1, u.y + r); y++)

@@ -1,7 +1,9 @@
 /**
  * Objectives and the end of a battle: hold the line until it breaks (or reach the rescue), then
- * extract through an exit (an `escape` map: extract from the first round). Lost when no sergeant
- * is left and none got out, or when fewer civilians are out than the map's `saveAtLeast`.
+ * extract through an exit (an `escape` map: extract from the first round). When no sergeant is
+ * left on the board the battle is won only if one got out with the objective met (and, on a map
+ * that must save civilians, enough of them out); sergeants who withdrew before it
+ * (actions/withdraw.ts) fell back: lost.
  */
 import { Terrain } from "./map/types.js";
 import type { BattleState, Pos, Unit } from "./types.js";
@@ -70,9 +72,10 @@ export function checkEnd(d: Draft, roundOver: boolean): void {
   const sergeants = s.units.filter((u) => u.side === "squad" && isSergeant(u));
   const active = sergeants.filter((u) => u.fate === "active" || u.fate === "carried").length;
   const out = sergeants.filter((u) => u.fate === "extracted").length;
-  // a map that must save civilians is won only with enough of them out
+  // a map that must save civilians is won only with enough of them out; the objective is met once
+  // the extract stage is reached (the line broke, the rescue was reached, an escape map)
   const enoughSaved = s.civiliansSaved >= (s.map.saveAtLeast ?? 0);
-  if (active === 0) return end(d, out > 0 && enoughSaved ? "won" : "lost");
+  if (active === 0) return end(d, out > 0 && s.objective === "extract" && enoughSaved ? "won" : "lost");
   if (roundOver && s.round >= s.map.maxRounds) {
     // holding without a perimeter means surviving to the last round
     const survived = s.map.objective.kind === "hold" && !s.map.perimeter;

@@ -199,6 +199,8 @@ export type Action =
   | { type: "revive"; unit: string; comrade: string }
   | { type: "carry"; unit: string; comrade: string }
   | { type: "drop"; unit: string }
+  /** Leave the board alive from a way out, objective met or not (actions/withdraw.ts). */
+  | { type: "withdraw"; unit: string }
   | { type: "ready"; ready: boolean }
   | { type: "undo" };
 export type ActionType = Action["type"];
@@ -246,6 +248,8 @@ export type BattleEvent =
   | { type: "perimeterBroken" }
   | { type: "objective"; stage: ObjectiveStage }
   | { type: "extracted"; unit: string }
+  /** A soldier left the board from a way out by his own action (before the objective was met, or not waiting for the round's end). */
+  | { type: "withdrew"; unit: string }
   | { type: "rescued"; at: Pos }
   | { type: "ready"; seat: Seat; ready: boolean }
   | { type: "undone"; unit: string }

@@ -5,6 +5,8 @@ import type { BattleOptions, BattleState, MapDef, MatchRecord } from "../shared/
 export interface PlayedBattle {
   state: BattleState;
   commands: number;
+  /** Withdraw commands the bots gave (soldiers who left from a way out by their own action). */
+  withdrawals: number;
   record?: MatchRecord;
 }
 
@@ -19,5 +21,6 @@ export function playBattle(map: MapDef, seed: number, options: Partial<BattleOpt
     for (const step of steps) record.log.push({ ...step.command, hash: hashState(step.state) });
     record.finalHash = hashState(state);
   }
-  return { state, commands: steps.length, record };
+  const withdrawals = steps.filter((st) => st.command.action.type === "withdraw").length;
+  return { state, commands: steps.length, withdrawals, record };
 }

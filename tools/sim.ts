@@ -27,7 +27,7 @@ const { mapId, seed, games, difficulty, map } = orExit(() => {
 let wins = 0, rounds = 0, dead = 0, taken = 0, acid = 0, kills = 0, extracted = 0;
 // what a campaign needs of a scene (shared/campaign): both sergeants out alive (extracted, or
 // fallen back when the time ran out), and how many soldiers come out to play the next one
-let bothOut = 0, bothOutOnClock = 0, cameOutSum = 0;
+let bothOut = 0, bothOutOnClock = 0, cameOutSum = 0, withdrawals = 0;
 // civilians (issue 11): saved, killed and taken per battle
 let civSaved = 0, civDead = 0, civTaken = 0;
 // the three rule modules' balance, summed over the battles
@@ -45,6 +45,7 @@ for (let g = 0; g < games; g++) {
   acid += s.report.acidDamage;
   kills += s.report.kills;
   extracted += s.units.filter((u) => u.side === "squad" && u.fate === "extracted").length;
+  withdrawals += played.withdrawals;
   const out = cameOut(s);
   cameOutSum += out.size;
   if (out.has("takumi") && out.has("wang")) {
@@ -83,6 +84,8 @@ const summary = {
   bothSergeantsOut: round2(bothOut / games),
   bothSergeantsFellBack: round2(bothOutOnClock / games),
   soldiersCameOut: round2(cameOutSum / games),
+  // soldiers who left from a way out by their own action (withdraw), per battle
+  withdrawals: round2(withdrawals / games),
   civiliansSaved: round2(civSaved / games),
   civiliansDead: round2(civDead / games),
   civiliansTaken: round2(civTaken / games),

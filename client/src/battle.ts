@@ -537,6 +537,9 @@ export class BattleScreen {
       case "drop":
         this.run(this.ctl.drop());
         break;
+      case "withdraw":
+        this.run(this.ctl.withdraw());
+        break;
       case "overwatch":
       case "reload":
         if (!sel) return this.showError("NO_SELECTION", "Select one of your soldiers first (Tab, or click him).");
@@ -598,7 +601,7 @@ export class BattleScreen {
         break;
       case "targetNext": case "targetPrev": this.run(this.ctl.cycleTarget(k === "targetNext" ? 1 : -1)); break;
       case "move": case "shoot": case "calledShot": case "grenade": case "butt": case "overwatch": case "reload": case "undo": case "ready":
-      case "holdOn": case "revive": case "carry": case "drop":
+      case "holdOn": case "revive": case "carry": case "drop": case "withdraw":
         this.command(k);
         break;
       case "speed": this.toggleSpeed(); break;

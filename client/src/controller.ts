@@ -239,6 +239,15 @@ export class BattleController {
     return { error: { code: "NOT_OFFERED", message: u?.carrying ? `${who} has no free tile beside him to set ${unitName(ctx.wire, u.carrying)} down on.` : `${who} carries no one.` } };
   }
 
+  /** Withdraw: leave the board from a way out, when the engine offers it. */
+  withdraw(): Outcome {
+    const ctx = this.ctx;
+    if (!ctx || !this.selected || !this.mineSelected()) return { error: NO_SELECTION };
+    if (ctx.legal.some((a) => a.type === "withdraw" && a.unit === this.selected)) return { send: [{ type: "withdraw", unit: this.selected }] };
+    const who = unitName(ctx.wire, this.selected);
+    return { error: { code: "NOT_OFFERED", message: `${who} must stand on a way out (an extraction point or an exit), with an action point left and no creature holding him, to withdraw.` } };
+  }
+
   /** Fire at the target in the current mode. */
   fire(): Outcome {
     if (!this.selected || !this.target) return null;

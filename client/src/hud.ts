@@ -65,6 +65,7 @@ export const DOM = `
           <button data-act="revive" title="Revive a comrade who is down, beside him: ${RULES.down.reviveAp} AP (V)">Revive <kbd>V</kbd></button>
           <button data-act="carry" title="Carry a comrade who is down, beside him: ${RULES.carry.ap} AP (K)">Carry <kbd>K</kbd></button>
           <button data-act="drop" title="Set the carried comrade down beside him: free (D)">Drop <kbd>D</kbd></button>
+          <button data-act="withdraw" title="Withdraw: leave the board alive from a way out, objective met or not: 1 AP (W)">Withdraw <kbd>W</kbd></button>
         </div>
         <div class="row pings">
           <span>Ping:</span>
@@ -114,6 +115,7 @@ export const DOM = `
       <tr><td><kbd>M</kbd> <kbd>S</kbd> <kbd>C</kbd> <kbd>G</kbd> <kbd>B</kbd></td><td>move / shoot / arm shot / grenade / rifle butt</td></tr>
       <tr><td><kbd>O</kbd> <kbd>R</kbd> <kbd>U</kbd></td><td>overwatch / reload / undo</td></tr>
       <tr><td><kbd>H</kbd> <kbd>V</kbd> <kbd>K</kbd> <kbd>D</kbd></td><td>hold on to a grabbed comrade / revive / carry a comrade who is down (click him if several) / drop him</td></tr>
+      <tr><td><kbd>W</kbd></td><td>withdraw: a soldier on a way out leaves the board alive (the battle is lost if the sergeants fall back before the objective is met)</td></tr>
       <tr><td><kbd>E</kbd></td><td>ready (end phase) / not ready</td></tr>
       <tr><td><kbd>1</kbd> <kbd>2</kbd> <kbd>3</kbd></td><td>ping danger / move here / target at the cursor</td></tr>
       <tr><td><kbd>F</kbd> · <kbd>PgUp</kbd> <kbd>PgDn</kbd></td><td>speed up the enemy phase · level up / down</td></tr>

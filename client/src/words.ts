@@ -78,6 +78,7 @@ export const WORDS: Wording = {
   perimeterBroken: () => "the line is broken: break out to the exit!",
   objective: (e) => `new objective: ${STAGE[e.stage] ?? e.stage}`,
   extracted: (e, n) => (civilianName(e.unit) ? `${n(e.unit)} gets out: saved` : `${n(e.unit)} reaches the exit and is out`),
+  withdrew: (e, n) => `${n(e.unit)} falls back off the board and is out`,
   rescued: (e) => `survivors rescued at ${at(e.at)}`,
   ready: (e) => `${SEAT_NAME[e.seat] ?? e.seat} is ${e.ready ? "ready" : "not ready"}`,
   undone: (e, n) => `${n(e.unit)}'s move is taken back`,

@@ -6,7 +6,8 @@
  * scene's match record replays on its own; the campaign record (the scenes' records in order,
  * record.ts) replays the whole campaign to the same final hash.
  *
- * Between scenes (documented in docs/ARCHITECTURE.md): the extracted come out, and when the time
+ * Between scenes (documented in docs/ARCHITECTURE.md): the extracted come out (with those who
+ * withdrew from a way out before the objective: the squad fell back, the scene is lost), and when the time
  * runs out with a sergeant still on the board everyone on his feet falls back (cameOut); the dead,
  * the taken, the grabbed, the down left lying and the ones left on the board when the sergeants got
  * out stay gone. The survivors heal HEAL_HP hp (never above their maximum) and get RESUPPLY_ARMOR
@@ -151,7 +152,8 @@ export function endedOnTheClock(state: BattleState): boolean {
 
 /**
  * Who comes out of an ended scene alive, to play the next one:
- * - the extracted (and the down comrade each carried out with him);
+ * - the extracted, and those who withdrew (actions/withdraw.ts: fate "extracted" too), and the down
+ *   comrade each carried out with him;
  * - when the battle ran out of time with a sergeant still on the board (won holding to the last
  *   round, or lost on the clock: the cell blew, the families were not reached in time), everyone
  *   on his feet falls back, carrying the comrade he carries. The down left lying, the grabbed and

@@ -6,7 +6,7 @@
 import { describe, it, expect } from "vitest";
 import { loadMapById } from "../../server/maps.js";
 import {
-  HEAL_HP, RESUPPLY_ARMOR, SCENES, SOLDIERS, cameOut, hashCampaign, newCampaign, nextSceneMap, replay, replayCampaign,
+  HEAL_HP, RESUPPLY_ARMOR, SCENES, SOLDIERS, cameOut, endedOnTheClock, hashCampaign, newCampaign, nextSceneMap, replay, replayCampaign,
   rollOfTheFallen, sceneSeed, startScene, type MapDef, type SoldierKind,
 } from "../../shared/index.js";
 import { playCampaign, type PlayedCampaign } from "../../tools/play-campaign.js";
@@ -110,9 +110,9 @@ describe("between scenes", () => {
   });
 });
 
-describe("a scene lost on the clock", () => {
-  it("does not end the campaign: the soldiers on their feet fall back and play the next scene", () => {
-    let fellBack = 0;
+describe("a scene lost on the clock, or fallen back from", () => {
+  it("does not end the campaign: the soldiers on their feet (or who withdrew) fall back and play the next scene", () => {
+    let fellBack = 0, withdrew = 0;
     for (const p of played) {
       const c = p.campaign;
       c.results.forEach((r, i) => {
@@ -120,9 +120,14 @@ describe("a scene lost on the clock", () => {
         fellBack++;
         // the campaign went on past it (or it was the last scene)
         expect(c.results.length > i + 1 || (i === SCENES.length - 1 && c.status === "complete")).toBe(true);
-        // the ones who came out are exactly those standing (or carried by one standing) when the time ran out
+        // the ones who came out are exactly those standing (or carried by one standing) when the time
+        // ran out, or those who withdrew from a way out before the objective was met
         const end = replay(p.record.scenes[i], mapOf(SCENES[i].map)).state;
-        expect(end.round).toBe(end.map.maxRounds);
+        if (endedOnTheClock(end)) expect(end.round).toBe(end.map.maxRounds);
+        else {
+          withdrew++;
+          for (const id of ["takumi", "wang"]) expect(end.units.find((v) => v.id === id)!.fate).toBe("extracted");
+        }
         expect(r.survived).toEqual(r.started.filter((id) => cameOut(end).has(id)));
         for (const id of r.survived) {
           const u = end.units.find((v) => v.id === id)!;
@@ -138,8 +143,10 @@ describe("a scene lost on the clock", () => {
         }
       });
     }
-    // seeds 1-24 hold such scenes (the bus's cell blowing with the squad still on the board)
-    expect(fellBack).toBeGreaterThan(0);
+    // seeds 1-24 hold such scenes (the bus's cell blowing with the squad still on the board; a
+    // scene the sergeants withdrew from)
+    expect(fellBack).toBeGreaterThan(withdrew);
+    expect(withdrew).toBeGreaterThan(0);
   });
 });
 

@@ -37,6 +37,7 @@ const SAMPLES: { [K in BattleEvent["type"]]: Extract<BattleEvent, { type: K }> }
   perimeterBroken: { type: "perimeterBroken" },
   objective: { type: "objective", stage: "extract" },
   extracted: { type: "extracted", unit: "takumi-private-1" },
+  withdrew: { type: "withdrew", unit: "wang" },
   rescued: { type: "rescued", at: P },
   ready: { type: "ready", seat: "wang", ready: true },
   undone: { type: "undone", unit: "takumi" },

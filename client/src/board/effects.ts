@@ -336,7 +336,7 @@ export async function play(h: AnimHost, e: BattleEvent): Promise<void> {
       await floatText(h, "FELL", s.root.x, s.root.y - ts * 0.3, 0xffa64d, 450);
       return;
     }
-    case "extracted": {
+    case "extracted": case "withdrew": {
       const s = sp(e.unit);
       if (!s) return;
       await Promise.all([h.tween(500, (k) => (s.root.alpha = 1 - k)), floatText(h, "OUT", s.root.x, s.root.y - ts * 0.3, 0x8cf0a8, 600)]);
