@@ -18,10 +18,11 @@ export const FALL_BACK = {
   closeRange: 2,
   /** Fewer than this share of the soldiers who started the scene on their feet. */
   squad: 0.6,
-  /** Fewer soldiers than this on their feet, however many started (a campaign's scene begun with
-   *  the two sergeants alone is fallen back from at once: no squad left to fight it with; a single
-   *  battle is played with what the map gives). */
+  /** Fewer soldiers than this on their feet once some are lost (a scene begun short, a campaign's
+   *  with the two sergeants alone, is still played: they do not skip it). */
   squadMin: 3,
+  /** A squad that started this few falls back from a single creature within `closeRange`. */
+  shortSquad: 4,
 };
 
 const onFeet = (c: Unit) => c.side === "squad" && c.fate === "active" && c.down === 0 && !c.grabbedBy;
@@ -43,11 +44,13 @@ function sergeantFallsBack(s: BattleState, u: Unit, enemies: Unit[]): boolean {
   // the other sergeant already fell back: so does he
   if (partner && partner.fate === "extracted") return true;
   if (partner && partner.fate === "active" && (partner.down > 0 || partner.grabbedBy) && distance(u, partner) > FALL_BACK.partnerFar) return true;
-  if (enemies.filter((e) => distance(u, e) <= FALL_BACK.closeRange).length >= FALL_BACK.close) return true;
   const started = s.units.filter((c) => c.side === "squad").length;
+  // a short squad (a campaign's scene begun with few left) cannot take a creature at close quarters
+  const close = started <= FALL_BACK.shortSquad ? 1 : FALL_BACK.close;
+  if (enemies.filter((e) => distance(u, e) <= FALL_BACK.closeRange).length >= close) return true;
   const standing = s.units.filter(onFeet).length;
-  // too few to fight with: once some are lost, or from the start in a campaign's scene (a roster)
-  if (standing < FALL_BACK.squad * started || (standing < FALL_BACK.squadMin && (standing < started || !!s.options.roster))) return true;
+  // too few to fight with, once some are lost
+  if (standing < FALL_BACK.squad * started || (standing < FALL_BACK.squadMin && (standing < started))) return true;
   return !rescueInReach(s);
 }
 

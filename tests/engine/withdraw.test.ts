@@ -112,14 +112,20 @@ describe("the bot falls back", () => {
     expect(botCommand(s, "takumi")?.action).toEqual(W(TAKUMI));
   });
 
-  it("a campaign's scene begun with the two sergeants alone is fallen back from; a single battle is played", () => {
+  it("a campaign's scene begun with the two sergeants alone is played, but one creature at close quarters sends them back", () => {
     const roster = [{ id: TAKUMI, hp: 6, armor: 1 }, { id: WANG, hp: 8, armor: 1 }];
     const s = clearCreaturesOf(fresh("the-alley", 1, { roster }));
     expect(s.units.map((u) => u.id)).toEqual([TAKUMI, WANG]);
     put(s, TAKUMI, 5, 17);
+    // nothing near: they go on with the scene
+    expect(botCommand(s, "takumi")?.action).not.toEqual(W(TAKUMI));
+    // a Snatcher two tiles off: too few to take it, he withdraws (he stands on the way out)
+    placeCreature(s, "snatcher", 5, 15);
     expect(botCommand(s, "takumi")?.action).toEqual(W(TAKUMI));
-    const single = quiet("the-alley", { keep: [TAKUMI, WANG] });
+    // the full squad of a single battle stands its ground against one
+    const single = quiet("the-alley");
     put(single, TAKUMI, 5, 17);
+    placeCreature(single, "snatcher", 5, 15);
     expect(botCommand(single, "takumi")?.action).not.toEqual(W(TAKUMI));
   });
 
