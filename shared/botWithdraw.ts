@@ -15,14 +15,15 @@ export const FALL_BACK = {
   partnerFar: 3,
   /** This many creatures in sight within `closeRange` tiles of him. */
   close: 2,
-  closeRange: 2,
+  closeRange: 1,
   /** Fewer than this share of the soldiers who started the scene on their feet. */
   squad: 0.6,
   /** Fewer soldiers than this on their feet once some are lost (a scene begun short, a campaign's
    *  with the two sergeants alone, is still played: they do not skip it). */
   squadMin: 3,
-  /** A squad that started this few falls back from a single creature within `closeRange`. */
-  shortSquad: 4,
+  /** A squad that started this few (a campaign's scene after losses) falls back from a single creature within `shortRange`. */
+  shortSquad: 5,
+  shortRange: 2,
 };
 
 const onFeet = (c: Unit) => c.side === "squad" && c.fate === "active" && c.down === 0 && !c.grabbedBy;
@@ -46,8 +47,9 @@ function sergeantFallsBack(s: BattleState, u: Unit, enemies: Unit[]): boolean {
   if (partner && partner.fate === "active" && (partner.down > 0 || partner.grabbedBy) && distance(u, partner) > FALL_BACK.partnerFar) return true;
   const started = s.units.filter((c) => c.side === "squad").length;
   // a short squad (a campaign's scene begun with few left) cannot take a creature at close quarters
-  const close = started <= FALL_BACK.shortSquad ? 1 : FALL_BACK.close;
-  if (enemies.filter((e) => distance(u, e) <= FALL_BACK.closeRange).length >= close) return true;
+  const short = started <= FALL_BACK.shortSquad;
+  const range = short ? FALL_BACK.shortRange : FALL_BACK.closeRange;
+  if (enemies.filter((e) => distance(u, e) <= range).length >= (short ? 1 : FALL_BACK.close)) return true;
   const standing = s.units.filter(onFeet).length;
   // too few to fight with, once some are lost
   if (standing < FALL_BACK.squad * started || (standing < FALL_BACK.squadMin && (standing < started))) return true;
