@@ -189,6 +189,28 @@ describe("the rules that bite, in the client", () => {
     await page.context().close();
   }, 120_000);
 
+  it("withdraw: refused in words off a way out; offered on the alley mouth (W), the soldier leaves the board alive", async () => {
+    const page = await open();
+    // off a way out: W is refused in the game's words, nothing sent
+    const step = (await wireOf(page)).step;
+    expect((await legalOf(page)).some((a) => a.type === "withdraw")).toBe(false);
+    await page.keyboard.press("w");
+    const r = await waitLS(page, "s.error && s.error.code === 'NOT_OFFERED'");
+    expect(r.error.message).toContain("must stand on a way out");
+    expect((await wireOf(page)).step).toBe(step);
+    // on the alley mouth (an exit of last-stand): offered, and W sends it
+    await edit(page, `const u = st.units.find((v) => v.id === "takumi"); u.x = 4; u.y = 0; u.ap = 2;`);
+    expect(await legalOf(page)).toContainEqual({ type: "withdraw", unit: "takumi" });
+    await page.keyboard.press("w");
+    await settled(page, `s.step === ${step + 1}`);
+    const w = await wireOf(page);
+    expect(w.units.takumi.fate).toBe("extracted");
+    const log: string[] = await page.evaluate(() => (window as any).__lastStandDebug.log());
+    expect(log).toContain("Sergeant Takumi falls back off the board and is out");
+    await screenshotStats(page, artifact("rules-withdraw.png"));
+    await page.context().close();
+  }, 120_000);
+
   it("a burning tile: flames under smoke, tagged with the rounds it still burns; a move into it previews the burn", async () => {
     const page = await open();
     await edit(page, `const m = st.map; for (const [x, y, r] of a) st.layers.fire[y * m.width + x] = r;`, [[10, 8, 3], [11, 8, 1]]);
