@@ -12,7 +12,7 @@ import type { Page } from "playwright-core";
 import { createBattle, fromWire, toWire, viewFor, tileIndex, type Pos } from "../../shared/index.js";
 import { routePreview } from "../../shared/routePreview.js";
 import { loadMapById } from "../../server/maps.js";
-import { artifact, labels, lastStand, newPage, overlapping, screenshotStats, startEnv, type TestEnv, tilePoint, waitLS, wireOf } from "./browser.js";
+import { artifact, labels, lastStand, newPage, overlapping, screenshotStats, startEnv, type TestEnv, tilePoint, waitLS, wireOf, settled } from "./browser.js";
 import { dryWaypoint } from "./fixtures.js";
 import { crowdedRound } from "../../tools/crowded.js";
 
@@ -27,7 +27,6 @@ afterAll(async () => {
   await env?.stop();
 });
 
-const settled = (page: Page, extra = "true") => waitLS(page, `s.ready && !s.animating && s.phase === "player" && (${extra})`, 60_000);
 
 async function hover(page: Page, x: number, y: number): Promise<void> {
   const p = await tilePoint(page, x, y);

@@ -175,3 +175,17 @@ export function overlapping(bs: Box[]): string[] {
     }
   return out;
 }
+
+/** The offline harness has settled on a player phase (and `extra`, an expression of the debug state `s`). */
+export const settled = (page: Page, extra = "true") => waitLS(page, `s.ready && !s.animating && s.phase === "player" && (${extra})`, 60_000);
+
+/** Two animation frames: the panels and the board are redrawn on the next one. */
+export const frames = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+/** Sets a position up in the offline harness (`editForTest`: `src` is a function body of `st` and `a`), then waits for it to settle. */
+export async function editOffline(page: Page, src: string, arg: unknown = null): Promise<void> {
+  await page.evaluate(([code, a]) => (window as any).__offline.editForTest((st: any) => new Function("st", "a", code)(st, a)), [src, arg] as const);
+  await settled(page);
+  await frames(page);
+}
+

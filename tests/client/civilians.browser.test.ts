@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { artifact, labels, legalOf, newPage, overlapping, screenshotStats, startEnv, type TestEnv, waitLS, wireOf } from "./browser.js";
+import { artifact, labels, legalOf, newPage, overlapping, screenshotStats, startEnv, type TestEnv, waitLS, wireOf, settled, frames, editOffline } from "./browser.js";
 
 let env: TestEnv;
 const pageErrors: string[][] = [];
@@ -19,14 +19,8 @@ afterAll(async () => {
   for (const e of pageErrors) expect(e).toEqual([]);
 });
 
-const frames = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-const settled = (page: Page, extra = "true") => waitLS(page, `s.ready && !s.animating && s.phase === "player" && (${extra})`, 60_000);
 
-async function edit(page: Page, fn: string, arg: unknown = null): Promise<void> {
-  await page.evaluate(([src, a]) => (window as any).__offline.editForTest((st: any) => new Function("st", "a", src)(st, a)), [fn, arg] as const);
-  await settled(page);
-  await frames(page);
-}
+const edit = editOffline;
 
 describe("civilians in the browser", () => {
   it("the-tower: Wang upstairs beside a child carries him (K); the child rides on him, named in the tags and the log", async () => {

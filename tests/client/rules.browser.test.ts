@@ -11,7 +11,7 @@ import type { Page } from "playwright-core";
 import { RULES, createBattle } from "../../shared/index.js";
 import { fireLayer } from "../../shared/wire.js";
 import { loadMapById } from "../../server/maps.js";
-import { artifact, clickTile, labels, legalOf, newPage, overlapping, screenshotStats, startEnv, type TestEnv, tilePoint, waitLS, wireOf } from "./browser.js";
+import { artifact, clickTile, labels, legalOf, newPage, overlapping, screenshotStats, startEnv, type TestEnv, tilePoint, waitLS, wireOf, settled, frames, editOffline } from "./browser.js";
 
 let env: TestEnv;
 const pageErrors: string[][] = [];
@@ -28,8 +28,6 @@ afterAll(async () => {
 /** Waits until the button is (or is not) dimmed: the panels are rewritten on the next animation frame. */
 const dimmed = (page: Page, selector: string, want: boolean) =>
   page.waitForFunction(([sel, w]) => document.querySelector(sel as string)?.classList.contains("dim") === w, [selector, want] as const, { timeout: 10_000, polling: 50 });
-const frames = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-const settled = (page: Page, extra = "true") => waitLS(page, `s.ready && !s.animating && s.phase === "player" && (${extra})`, 60_000);
 
 /** The offline harness of last-stand, seed 2, Takumi's seat (the bot plays Wang after Takumi's ready). */
 async function open(w = 1400, h = 800): Promise<Page> {
@@ -40,11 +38,7 @@ async function open(w = 1400, h = 800): Promise<Page> {
   return page;
 }
 
-async function edit(page: Page, fn: string, arg: unknown = null): Promise<void> {
-  await page.evaluate(([src, a]) => (window as any).__offline.editForTest((st: any) => new Function("st", "a", src)(st, a)), [fn, arg] as const);
-  await settled(page);
-  await frames(page);
-}
+const edit = editOffline;
 
 async function hover(page: Page, x: number, y: number): Promise<void> {
   const p = await tilePoint(page, x, y);
