@@ -240,7 +240,7 @@ export function drawOverlay(g: Graphics, d: DrawCtx, o: Overlay, labels: LabelIt
       const h = d.at(u.heldBy);
       if (h) g.moveTo(h.x, h.y).lineTo(at.x, at.y).stroke({ width: 5, color: 0x000000, alpha: 0.7 }).moveTo(h.x, h.y).lineTo(at.x, at.y).stroke({ width: 3, color: C.hold });
     }
-    if (st.length && at) labels.push({ id: `st:${u.id}`, text: st.join(" "), color: u.down > 0 ? 0xff6b6b : 0xffe14d, ax: at.x, ay: at.y - ts * 0.35, priority: u.down > 0 ? 92 : 75 });
+    if (st.length && at) labels.push({ id: `st:${u.id}`, text: st.join(" + "), color: u.down > 0 ? 0xff6b6b : 0xffe14d, ax: at.x, ay: at.y - ts * 0.35, priority: u.down > 0 ? 92 : 75 });
   }
   // burning tiles: the rounds each still burns
   const plane = d.map.width * d.map.height;
