@@ -2,7 +2,7 @@
  * The bot partner's pace: it plays its squad after its human partner is ready (the room decides
  * when that is, see SeatTable.botsDue), one command every `delayMs`, so a person can follow it.
  * With `delayMs` 0 (tests) it plays everything due at once. The moves come from the engine's
- * autoplay driver (shared/autoplay.ts): a refused bot plan becomes a ready, so nothing stalls.
+ * autoplay driver (shared/ai/autoplay.ts): a refused bot plan becomes a ready, so nothing stalls.
  */
 import type { AutoStep, BattleState, Seat } from "../shared/index.js";
 import { engine } from "./fault.js";

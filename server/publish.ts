@@ -6,10 +6,10 @@
  * `viewFor` and `eventsFor`.
  */
 import { viewFor, type BattleEvent, type BattleState, type MapDef } from "../shared/index.js";
-import { eventsFor } from "../shared/view.js";
-import { eventsToWire, toWire, type WireState } from "../shared/wire.js";
+import { eventsFor } from "../shared/view/view.js";
+import { eventsToWire, toWire, type WireState } from "../shared/view/wire.js";
 import { syncWire, type BattleStateSchema } from "./schema.js";
-import { hashString } from "../shared/hash.js";
+import { hashString } from "../shared/core/hash.js";
 
 export interface EventsMessage {
   round: number;

@@ -4,7 +4,7 @@
  * Every command: rate limit → size and shape (zod, validation.ts) → sequence number → seat
  * (seats.ts, commands.ts) → engine `apply` → appended to the match record (match.ts) → only then
  * the Schema and the `events` are published (publish.ts) and the command acknowledged. The bot
- * partner (bot-partner.ts, shared/autoplay.ts) plays seats no human holds once its partner is
+ * partner (bot-partner.ts, shared/ai/autoplay.ts) plays seats no human holds once its partner is
  * ready. No rule is decided here; a failure refuses the command (ERR_INTERNAL) and changes nothing.
  *
  * The room id, the match id and the join code are one and the same five-letter code; a campaign

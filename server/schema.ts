@@ -1,5 +1,5 @@
 /**
- * The room's Colyseus Schema state. It mirrors `WireState` (shared/wire.ts) field for field, so a
+ * The room's Colyseus Schema state. It mirrors `WireState` (shared/view/wire.ts) field for field, so a
  * client can do `fromWire(room.state.toJSON(), map)`, plus a few room-level fields (join code, seat
  * holders, selections, turn deadline) documented in docs/PROTOCOL.md.
  *
@@ -10,10 +10,10 @@
  * random generator, hidden creatures or their intents.
  */
 import { schema, t, ArraySchema, MapSchema, type SchemaType } from "@colyseus/schema";
-import type { WireIntent, WireState, WireUnit } from "../shared/wire.js";
-import { UNIT_FIELDS, UNIT_FIELD_NAMES } from "../shared/unitFields.js";
+import type { WireIntent, WireState, WireUnit } from "../shared/view/wire.js";
+import { UNIT_FIELDS, UNIT_FIELD_NAMES } from "../shared/core/unitFields.js";
 
-/** The unit's Schema fields, derived from the one list of unit fields (shared/unitFields.ts). */
+/** The unit's Schema fields, derived from the one list of unit fields (shared/core/unitFields.ts). */
 function unitSchemaFields() {
   const out: Record<string, ReturnType<typeof t.string> | ReturnType<typeof t.boolean> | ReturnType<typeof t.int16>> = {};
   for (const f of UNIT_FIELDS) {

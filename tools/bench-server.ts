@@ -34,7 +34,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { join } from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { botCommand, type MapDef, type Seat } from "../shared/index.js";
-import { fromWire, type WireState } from "../shared/wire.js";
+import { fromWire, type WireState } from "../shared/view/wire.js";
 import { loadMapById } from "../server/maps.js";
 import { freePort, startServerProcess } from "./server-process.js";
 import { startCluster, type Cluster } from "./cluster-lib.js";

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { hashString } from "../shared/hash.js";
+import { hashString } from "../shared/core/hash.js";
 import { RULES_VERSION } from "../shared/index.js";
 import { loadMapById } from "../server/maps.js";
 import { playBattle } from "./play.js";

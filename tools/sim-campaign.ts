@@ -8,7 +8,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { DIFFICULTIES, SCENES, type Difficulty } from "../shared/index.js";
-import { hashString } from "../shared/hash.js";
+import { hashString } from "../shared/core/hash.js";
 import { loadMapById } from "../server/maps.js";
 import { playCampaign } from "./play-campaign.js";
 import { orExit, type Args } from "./args.js";

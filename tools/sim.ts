@@ -5,7 +5,7 @@
  * With --campaign (no --map): plays whole campaigns instead (tools/sim-campaign.ts).
  */
 import { writeFileSync } from "node:fs";
-import { hashString } from "../shared/hash.js";
+import { hashString } from "../shared/core/hash.js";
 import { cameOut, endedOnTheClock, hashState, DIFFICULTIES, type Difficulty } from "../shared/index.js";
 import { loadMapById } from "../server/maps.js";
 import { playBattle } from "./play.js";

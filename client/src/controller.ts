@@ -8,7 +8,7 @@ import { exposedSoldiers, type Action, type BattleState, type Pos, type Seat, ty
 import { blast, comradesFor, focusAt, focusedIntents, isComradeAct, reach, route, targetsFor, type ComradeAct, type Focus, type Mode, type Reach, type TargetChance } from "./previews";
 import { RULES } from "./engine";
 import { unitName } from "./words";
-import type { RoutePreview } from "../../shared/routePreview.js";
+import type { RoutePreview } from "../../shared/movement/routePreview.js";
 
 export type { Mode, Focus, ComradeAct };
 

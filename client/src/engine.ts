@@ -1,5 +1,5 @@
 /** The one door to the engine in shared/: the client calls these for every preview, never its own rules. */
 export * from "../../shared/index.js";
-export * from "../../shared/wire.js";
-export { hashString } from "../../shared/hash.js";
-export { newUnit, unitToWire, unitFromWire } from "../../shared/unitFields.js";
+export * from "../../shared/view/wire.js";
+export { hashString } from "../../shared/core/hash.js";
+export { newUnit, unitToWire, unitFromWire } from "../../shared/core/unitFields.js";

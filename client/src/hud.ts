@@ -7,7 +7,7 @@ import type { WireState, WireUnit } from "./engine";
 import { RULES } from "./engine";
 import { esc } from "./dom";
 import { SEAT_NAME, unitName } from "./words";
-import type { RoutePreview } from "../../shared/routePreview.js";
+import type { RoutePreview } from "../../shared/movement/routePreview.js";
 
 export const TERRAIN_LABEL = ["street", "rubble (half cover)", "wall", "vehicle (full cover)", "manhole (creatures climb out)", "exit", "stairs", "hole"];
 export const PHASE_TEXT: Record<string, string> = { enemy: "Enemy phase", environment: "Environment phase", player: "Player phase" };

@@ -5,7 +5,7 @@
  */
 import * as engine from "./engine";
 import type { Action, BattleState, Intent, Pos, Seat } from "./engine";
-import { routePreview, threatsOn, type RoutePreview } from "../../shared/routePreview.js";
+import { routePreview, threatsOn, type RoutePreview } from "../../shared/movement/routePreview.js";
 
 export type Mode = "move" | "shoot" | "calledShot" | "butt" | "grenade" | ComradeAct;
 /** Actions aimed at a comrade beside the soldier (the comrade is clicked when there are several). */

@@ -1,7 +1,7 @@
 /**
  * The log's words for every event the engine emits, with names a player reads ("Private Wang-1",
  * "a creature in the dust"), never ids. The table is typed by event kind, so a new kind added to
- * shared/types.ts fails the type-check (and tests/client/words.test.ts) until it is worded here.
+ * shared/core/types.ts fails the type-check (and tests/client/words.test.ts) until it is worded here.
  */
 import type { BattleEvent, DamageCause, Pos, WireState } from "./engine";
 import { RULES, soldierName } from "./engine";

@@ -1,9 +1,9 @@
 /** Rifle butt (1 AP): 1 damage to an adjacent creature, and its acid splashes the attacker. */
 import { RULES } from "../rules/table.js";
-import type { Action, BattleState, Seat, Unit } from "../types.js";
-import { type Draft, emit, draftUnit, hurt } from "../draft.js";
-import { resolveEffects } from "../effects.js";
-import { distance } from "../grid.js";
+import type { Action, BattleState, Seat, Unit } from "../core/types.js";
+import { type Draft, emit, draftUnit, hurt } from "../core/draft.js";
+import { resolveEffects } from "../battle/effects.js";
+import { distance } from "../core/grid.js";
 import { type Refusal, armedAgainst, isRefusal, refuse } from "./common.js";
 
 type Butt = Extract<Action, { type: "butt" }>;

@@ -4,13 +4,13 @@
  * set down on a free tile beside him. A carrier who is grabbed or goes down drops him.
  */
 import { RULES } from "../rules/table.js";
-import type { Action, BattleState, Seat, Unit } from "../types.js";
-import { type Draft, emit, draftUnit } from "../draft.js";
-import { distance } from "../grid.js";
-import { unitById } from "../units.js";
-import { seenBySquad } from "../sight.js";
-import { isChild } from "../civilians.js";
-import { dropTile, setDown } from "../carry.js";
+import type { Action, BattleState, Seat, Unit } from "../core/types.js";
+import { type Draft, emit, draftUnit } from "../core/draft.js";
+import { distance } from "../core/grid.js";
+import { unitById } from "../core/units.js";
+import { seenBySquad } from "../sight/sight.js";
+import { isChild } from "../rules/civilians.js";
+import { dropTile, setDown } from "../rules/carrying.js";
 import { type Refusal, isRefusal, ownSoldier, refuse } from "./common.js";
 
 type Carry = Extract<Action, { type: "carry" }>;

@@ -1,9 +1,9 @@
 /** What every action checks first: the phase, the unit, its owner, its action points. */
-import { ERROR_CODES, type ErrorCode } from "../errors.js";
-import type { BattleState, Pos, Seat, Unit } from "../types.js";
-import { inGrid } from "../grid.js";
-import { unitById } from "../units.js";
-import { seenBySquad } from "../sight.js";
+import { ERROR_CODES, type ErrorCode } from "../core/errors.js";
+import type { BattleState, Pos, Seat, Unit } from "../core/types.js";
+import { inGrid } from "../core/grid.js";
+import { unitById } from "../core/units.js";
+import { seenBySquad } from "../sight/sight.js";
 
 export interface Refusal {
   code: ErrorCode;

@@ -1,15 +1,15 @@
 /** Grenade (1 AP): thrown at a tile in sight within range; hurts everyone within 1 tile, blows rubble away. */
 import { Terrain } from "../map/types.js";
 import { RULES, SOLDIERS } from "../rules/table.js";
-import type { Action, BattleState, Pos, Seat, SoldierKind, Unit } from "../types.js";
-import { type Draft, emit, draftUnit, hurt } from "../draft.js";
-import { distance, tileIndex, tilesAround } from "../grid.js";
-import { lineOfSight, visibleTiles } from "../sight.js";
-import { unitAt } from "../units.js";
-import { blastIgnites } from "../fire.js";
-import { resolveEffects } from "../effects.js";
+import type { Action, BattleState, Pos, Seat, SoldierKind, Unit } from "../core/types.js";
+import { type Draft, emit, draftUnit, hurt } from "../core/draft.js";
+import { distance, tileIndex, tilesAround } from "../core/grid.js";
+import { lineOfSight, visibleTiles } from "../sight/sight.js";
+import { unitAt } from "../core/units.js";
+import { blastIgnites } from "../rules/fire.js";
+import { resolveEffects } from "../battle/effects.js";
 import { type Refusal, isRefusal, needsAp, onGrid, ownSoldier, refuse } from "./common.js";
-import { setTerrain } from "../knownTerrain.js";
+import { setTerrain } from "../view/knownTerrain.js";
 
 type Grenade = Extract<Action, { type: "grenade" }>;
 

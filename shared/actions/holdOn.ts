@@ -2,10 +2,10 @@
  * Hold on: a soldier beside a grabbed comrade spends all his remaining AP holding on to him. The
  * drag halts this round and the tug hurts the victim (enemyPhase.ts resolves it).
  */
-import type { Action, BattleState, Seat, Unit } from "../types.js";
-import { type Draft, emit, draftUnit } from "../draft.js";
-import { distance } from "../grid.js";
-import { unitById } from "../units.js";
+import type { Action, BattleState, Seat, Unit } from "../core/types.js";
+import { type Draft, emit, draftUnit } from "../core/draft.js";
+import { distance } from "../core/grid.js";
+import { unitById } from "../core/units.js";
 import { type Refusal, isRefusal, needsAp, ownSoldier, refuse } from "./common.js";
 
 type HoldOn = Extract<Action, { type: "holdOn" }>;

@@ -6,19 +6,19 @@
  * terrain is the squad's known terrain: a floor melted under the fog is a floor until seen, and
  * he who steps on it falls through (the move is final too); rubble blown away he just walks.
  */
-import type { Action, BattleState, Pos, Seat, Unit } from "../types.js";
-import { type Draft, draftUnit, emit } from "../draft.js";
-import { tileIndex, posOf } from "../grid.js";
-import { apForCost, soldierPath, stepCost, terrainFor } from "../path.js";
+import type { Action, BattleState, Pos, Seat, Unit } from "../core/types.js";
+import { type Draft, draftUnit, emit } from "../core/draft.js";
+import { tileIndex, posOf } from "../core/grid.js";
+import { apForCost, soldierPath, stepCost, terrainFor } from "../movement/path.js";
 import { Terrain } from "../map/types.js";
-import { unitAt } from "../units.js";
-import { burnsOnEntering, enteredTile, fall } from "../acid.js";
-import { resolveEffects } from "../effects.js";
-import { enteredFire } from "../fire.js";
-import { checkRescue } from "../objectives.js";
-import { canSee } from "../sight.js";
-import { knownUnitAt } from "../view.js";
-import { learnTerrain } from "../knownTerrain.js";
+import { unitAt } from "../core/units.js";
+import { burnsOnEntering, enteredTile, fall } from "../rules/acid.js";
+import { resolveEffects } from "../battle/effects.js";
+import { enteredFire } from "../rules/fire.js";
+import { checkRescue } from "../rules/objectives.js";
+import { canSee } from "../sight/sight.js";
+import { knownUnitAt } from "../view/view.js";
+import { learnTerrain } from "../view/knownTerrain.js";
 import { type Refusal, needsAp, onGrid, ownSoldier, refuse, isRefusal } from "./common.js";
 
 type Move = Extract<Action, { type: "move" }>;

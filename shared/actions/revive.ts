@@ -1,9 +1,9 @@
 /** Revive (2 AP): a soldier beside a comrade who is down gets him back on his feet with 1 hp. */
 import { RULES } from "../rules/table.js";
-import type { Action, BattleState, Seat, Unit } from "../types.js";
-import { type Draft, emit, draftUnit } from "../draft.js";
-import { distance } from "../grid.js";
-import { unitById } from "../units.js";
+import type { Action, BattleState, Seat, Unit } from "../core/types.js";
+import { type Draft, emit, draftUnit } from "../core/draft.js";
+import { distance } from "../core/grid.js";
+import { unitById } from "../core/units.js";
 import { type Refusal, isRefusal, ownSoldier, refuse } from "./common.js";
 
 type Revive = Extract<Action, { type: "revive" }>;

@@ -1,10 +1,10 @@
 /** Shoot (1 AP, one burst) and the called shot at a grabber's arm (frees the soldier it holds). */
-import type { Action, BattleState, Seat, Unit } from "../types.js";
-import { type Draft, draftUnit } from "../draft.js";
-import { fireShot } from "../shooting.js";
-import { distance } from "../grid.js";
+import type { Action, BattleState, Seat, Unit } from "../core/types.js";
+import { type Draft, draftUnit } from "../core/draft.js";
+import { fireShot } from "../rules/shooting.js";
+import { distance } from "../core/grid.js";
 import { RULES } from "../rules/table.js";
-import { lineOfSight } from "../sight.js";
+import { lineOfSight } from "../sight/sight.js";
 import { type Refusal, armedAgainst, isRefusal, refuse } from "./common.js";
 
 type Shoot = Extract<Action, { type: "shoot" | "calledShot" }>;

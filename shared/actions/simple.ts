@@ -1,7 +1,7 @@
 /** The one-line actions: reload and overwatch. */
 import { RULES } from "../rules/table.js";
-import type { Action, BattleState, Seat, Unit } from "../types.js";
-import { type Draft, emit, draftUnit } from "../draft.js";
+import type { Action, BattleState, Seat, Unit } from "../core/types.js";
+import { type Draft, emit, draftUnit } from "../core/draft.js";
 import { type Refusal, isRefusal, needsAp, ownSoldier, refuse } from "./common.js";
 
 type Reload = Extract<Action, { type: "reload" }>;

@@ -1,8 +1,8 @@
 /** Ready (per seat; both ready ends the player phase) and undo (the seat's last undoable move). */
-import type { Action, BattleState, Seat } from "../types.js";
-import { type Draft, emit } from "../draft.js";
-import { resolveRound } from "../round.js";
-import { knownUnitAt } from "../view.js";
+import type { Action, BattleState, Seat } from "../core/types.js";
+import { type Draft, emit } from "../core/draft.js";
+import { resolveRound } from "../battle/round.js";
+import { knownUnitAt } from "../view/view.js";
 import { type Refusal, refuse } from "./common.js";
 import { RULES } from "../rules/table.js";
 

@@ -4,10 +4,10 @@
  * comrade (or the child) he carries. He is out like the extracted (the campaign carries him on); whether the
  * battle is won when the last sergeant is off the board is objectives.ts checkEnd's call.
  */
-import type { Action, BattleState, Seat, Unit } from "../types.js";
-import { type Draft, emit, draftUnit } from "../draft.js";
-import { isExtraction } from "../objectives.js";
-import { saveCivilian } from "../civilians.js";
+import type { Action, BattleState, Seat, Unit } from "../core/types.js";
+import { type Draft, emit, draftUnit } from "../core/draft.js";
+import { isExtraction } from "../rules/objectives.js";
+import { saveCivilian } from "../rules/civilians.js";
 import { type Refusal, isRefusal, needsAp, ownSoldier, refuse } from "./common.js";
 
 type Withdraw = Extract<Action, { type: "withdraw" }>;

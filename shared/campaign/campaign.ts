@@ -16,20 +16,20 @@
  * full kit). A scene lost does not end the campaign; losing a sergeant does.
  */
 import type { MapDef, SoldierKind, Seat } from "../map/types.js";
-import type { BattleEvent, BattleState, Command, Pos, RosterEntry, Unit } from "../types.js";
+import type { BattleEvent, BattleState, Command, Pos, RosterEntry, Unit } from "../core/types.js";
 import type { Difficulty } from "../rules/table.js";
 import { SOLDIERS } from "../rules/table.js";
-import { createBattle } from "../setup.js";
-import { apply } from "../apply.js";
-import { hashState, hashString } from "../hash.js";
-import { newRecord, rulesVersionProblem, type MatchRecord } from "../record.js";
+import { createBattle } from "../battle/setup.js";
+import { apply } from "../battle/apply.js";
+import { hashState, hashString } from "../core/hash.js";
+import { newRecord, rulesVersionProblem, type MatchRecord } from "../battle/record.js";
 import { RULES_VERSION } from "../rules/table.js";
 import { Terrain } from "../map/types.js";
-import { tileIndex } from "../grid.js";
-import { isSergeant } from "../units.js";
+import { tileIndex } from "../core/grid.js";
+import { isSergeant } from "../core/units.js";
 import { SCENES } from "./scenes.js";
 import { pursuitAfter } from "./pursuit.js";
-import { soldierName } from "../names.js";
+import { soldierName } from "../core/names.js";
 
 /** Hit points a survivor heals between two scenes. */
 export const HEAL_HP = 2;

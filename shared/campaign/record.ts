@@ -5,7 +5,7 @@
  * final campaign hash.
  */
 import type { MapDef } from "../map/types.js";
-import type { MatchRecord } from "../record.js";
+import type { MatchRecord } from "../battle/record.js";
 import { type Campaign, type CampaignOptions, endScene, hashCampaign, newCampaign } from "./campaign.js";
 import { SCENES } from "./scenes.js";
 

@@ -4,7 +4,7 @@
  * next scene's map. Pure. It never carries the campaign's seed, the scenes' seeds or final hashes,
  * or anything of a scene being played (only finished scenes are in `results`).
  */
-import type { BattleState, Report } from "../types.js";
+import type { BattleState, Report } from "../core/types.js";
 import type { Campaign, CampaignStatus, FallenHow } from "./campaign.js";
 import { nextSceneMap, rollOfTheFallen } from "./campaign.js";
 import type { SoldierKind, Seat } from "../map/types.js";

@@ -6,7 +6,7 @@
  * `file` is only used to name the file in error messages.
  */
 import { z } from "zod";
-import { hashString } from "../hash.js";
+import { hashString } from "../core/hash.js";
 import {
   Terrain,
   TERRAIN_NAMES,

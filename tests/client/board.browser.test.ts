@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { createBattle, fromWire, toWire, viewFor, tileIndex, type Pos } from "../../shared/index.js";
-import { routePreview } from "../../shared/routePreview.js";
+import { routePreview } from "../../shared/movement/routePreview.js";
 import { loadMapById } from "../../server/maps.js";
 import { artifact, labels, lastStand, newPage, overlapping, screenshotStats, startEnv, type TestEnv, tilePoint, waitLS, wireOf, settled } from "./browser.js";
 import { dryWaypoint } from "./fixtures.js";

@@ -1,6 +1,6 @@
 /** Positions for the client's tests, found with the engine (so rule tuning does not break them). */
 import type { BattleState, Pos, Seat } from "../../shared/index.js";
-import { routePreview } from "../../shared/routePreview.js";
+import { routePreview } from "../../shared/movement/routePreview.js";
 
 /** A waypoint whose two-leg route for `unit` to `goal` enters no acid and fits in his AP, or null. */
 export function dryWaypoint(s: BattleState, unit: string, goal: Pos, seat: Seat = "takumi"): Pos | null {

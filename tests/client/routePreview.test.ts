@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { apply, RULES, type BattleState, type Pos } from "../../shared/index.js";
-import { routePreview, threatsOn } from "../../shared/routePreview.js";
-import { findPathVia } from "../../shared/pathVia.js";
+import { routePreview, threatsOn } from "../../shared/movement/routePreview.js";
+import { findPathVia } from "../../shared/movement/pathVia.js";
 import { acidAt, pos, quiet, setAcid, unit } from "../engine/helpers.js";
 import { dryWaypoint } from "./fixtures.js";
 

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { RULES, createBattle } from "../../shared/index.js";
-import { fireLayer } from "../../shared/wire.js";
+import { fireLayer } from "../../shared/view/wire.js";
 import { loadMapById } from "../../server/maps.js";
 import { artifact, clickTile, labels, legalOf, newPage, overlapping, screenshotStats, startEnv, type TestEnv, tilePoint, waitLS, wireOf, settled, frames, editOffline } from "./browser.js";
 

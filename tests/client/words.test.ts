@@ -1,6 +1,6 @@
 /**
  * Every event kind the engine can emit gets a worded log line with names, not ids. The kinds are
- * read from shared/types.ts itself, so a kind added there fails this test until it is worded.
+ * read from shared/core/types.ts itself, so a kind added there fails this test until it is worded.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -54,7 +54,7 @@ const SAMPLES: { [K in BattleEvent["type"]]: Extract<BattleEvent, { type: K }> }
   fire: { type: "fire", at: P, rounds: 2 },
 };
 
-/** The event kinds as written in shared/types.ts's BattleEvent union. */
+/** The event kinds as written in shared/core/types.ts's BattleEvent union. */
 function kindsInTypes(): string[] {
   const src = readFileSync(join(ROOT, "shared", "types.ts"), "utf8");
   const start = src.indexOf("export type BattleEvent");
@@ -65,7 +65,7 @@ function kindsInTypes(): string[] {
 describe("the log's words", () => {
   const wire = toWire(viewFor(createBattle(loadMapById("last-stand"), 1, {}), "takumi"));
 
-  it("every event kind in shared/types.ts has a wording", () => {
+  it("every event kind in shared/core/types.ts has a wording", () => {
     const kinds = kindsInTypes();
     expect(kinds.length).toBeGreaterThanOrEqual(Object.keys(SAMPLES).length);
     for (const k of kinds) expect(Object.keys(WORDS), `no words for event kind "${k}"`).toContain(k);

@@ -1,4 +1,4 @@
-/** The one bot driver (shared/autoplay.ts) used by the server, the offline client and the tools. */
+/** The one bot driver (shared/ai/autoplay.ts) used by the server, the offline client and the tools. */
 import { describe, expect, it } from "vitest";
 import { autoplay, autoplayStep, apply, createBattle, type BattleState, type Seat } from "../../shared/index.js";
 import { loadMapById } from "../../server/maps.js";

@@ -2,10 +2,10 @@
 import { describe, expect, it } from "vitest";
 import { loadMapById } from "../../server/maps.js";
 import { createBattle, legalActions, viewFor, type BattleState, type MapDef } from "../../shared/index.js";
-import { newUnit } from "../../shared/unitFields.js";
-import { planIntents } from "../../shared/intents.js";
-import { civilianRun, isFrozen } from "../../shared/civilians.js";
-import { eventsFor } from "../../shared/view.js";
+import { newUnit } from "../../shared/core/unitFields.js";
+import { planIntents } from "../../shared/creatures/intents.js";
+import { civilianRun, isFrozen } from "../../shared/rules/civilians.js";
+import { eventsFor } from "../../shared/view/view.js";
 import { CIVILIANS } from "../../shared/rules/table.js";
 import { HIT, TAKUMI, TP1, WANG, act, endRound, eventsOf, forceRolls, placeCreature, put, refused, unit } from "./helpers.js";
 

@@ -1,8 +1,8 @@
 /** The effects step: hurt → death → splash → release → overwatch, in order, events as they happen. */
 import { describe, expect, it } from "vitest";
 import type { BattleState, Unit } from "../../shared/index.js";
-import { newDraft, queue } from "../../shared/draft.js";
-import { resolveEffects } from "../../shared/effects.js";
+import { newDraft, queue } from "../../shared/core/draft.js";
+import { resolveEffects } from "../../shared/battle/effects.js";
 import { HIT, TAKUMI, TP1, act, forceRolls, placeCreature, put, quiet, replan, setAcid, unit } from "./helpers.js";
 
 function hold(s: BattleState, grabber: Unit, victimId: string): void {

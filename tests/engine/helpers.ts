@@ -9,10 +9,10 @@ import {
   type Action, type BattleEvent, type BattleOptions, type BattleState, type CreatureKind, type ErrorCode,
   type MapDef, type Pos, type Seat, type Unit,
 } from "../../shared/index.js";
-import { makeCreature } from "../../shared/spawns.js";
-import { planIntents } from "../../shared/intents.js";
-import { nextRandom } from "../../shared/rng.js";
-import { scheduledBreakOut } from "../../shared/perimeter.js";
+import { makeCreature } from "../../shared/rules/spawns.js";
+import { planIntents } from "../../shared/creatures/intents.js";
+import { nextRandom } from "../../shared/core/rng.js";
+import { scheduledBreakOut } from "../../shared/rules/perimeter.js";
 
 export type MapId = "last-stand" | "the-alley" | "tower-test" | "the-streets" | "the-tower" | "the-bus" | "the-wall";
 

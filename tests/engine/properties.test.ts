@@ -9,7 +9,7 @@ import {
   apply, createBattle, hashState, legalActions, replay, RULES, RULES_VERSION, Terrain,
   type BattleState, type Command, type MatchRecord, type Seat,
 } from "../../shared/index.js";
-import { distance, tileIndex } from "../../shared/grid.js";
+import { distance, tileIndex } from "../../shared/core/grid.js";
 import { map, type MapId } from "./helpers.js";
 
 type Step =

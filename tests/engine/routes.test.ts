@@ -54,7 +54,7 @@ describe("routes at equal AP", () => {
 
 describe("creature searches on scratch arrays", () => {
   it("give the same field as a fresh search, time after time", async () => {
-    const { creatureReach, costField, occupancy } = await import("../../shared/path.js");
+    const { creatureReach, costField, occupancy } = await import("../../shared/movement/path.js");
     const s = quiet("last-stand");
     const occ = occupancy(s);
     for (const [x, y] of [[3, 3], [15, 9], [8, 12], [3, 3]]) {

@@ -14,8 +14,8 @@ import {
   type Action, type BattleState, type Command, type Seat, type Unit,
 } from "../../shared/index.js";
 import { planMove } from "../../shared/actions/move.js";
-import { distance, posOf, tileIndex } from "../../shared/grid.js";
-import { makeCreature } from "../../shared/spawns.js";
+import { distance, posOf, tileIndex } from "../../shared/core/grid.js";
+import { makeCreature } from "../../shared/rules/spawns.js";
 import { endRound, fresh, type MapId } from "./helpers.js";
 
 const SEATS: Seat[] = ["takumi", "wang"];

@@ -1,7 +1,7 @@
 /** Sight in the dust (DESIGN.md section 9): line of sight, vision range, the squad's shared (or split) vision. */
 import { describe, it, expect } from "vitest";
 import { canSee, visibleTiles, type BattleState } from "../../shared/index.js";
-import { lineOfSight } from "../../shared/sight.js";
+import { lineOfSight } from "../../shared/sight/sight.js";
 import { TAKUMI, TP1, TP2, WANG, WP1, WP2, idx, map, pos, put, quiet, removeUnits, unit } from "./helpers.js";
 
 const seen = (s: BattleState, mask: Uint8Array, x: number, y: number, level = 0) => mask[idx(s, x, y, level)] === 1;

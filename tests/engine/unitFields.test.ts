@@ -1,6 +1,6 @@
 /** The one list of unit fields: the copy, the wire form, the builder and the server Schema all follow it. */
 import { describe, expect, it } from "vitest";
-import { UNIT_FIELDS, UNIT_FIELD_NAMES, copyUnit, newUnit, unitFromWire, unitToWire } from "../../shared/unitFields.js";
+import { UNIT_FIELDS, UNIT_FIELD_NAMES, copyUnit, newUnit, unitFromWire, unitToWire } from "../../shared/core/unitFields.js";
 import { UnitSchema } from "../../server/schema.js";
 import { fresh } from "./helpers.js";
 
@@ -45,7 +45,7 @@ describe("unit fields", () => {
 
 describe("the state hash covers a named list of fields", () => {
   it("every field of every state of a played battle is on the hash's list", async () => {
-    const { HASHED_STATE_KEYS } = await import("../../shared/hash.js");
+    const { HASHED_STATE_KEYS } = await import("../../shared/core/hash.js");
     const { apply, botCommand, createBattle } = await import("../../shared/index.js");
     const { map } = await import("./helpers.js");
     let s = createBattle(map("last-stand"), 5);

@@ -7,7 +7,7 @@ import {
   apply, createBattle, eventsFor, fromWire, tileIndex, toWire, viewFor, visibleTiles,
   type BattleEvent, type BattleState, type BattleView, type Viewer,
 } from "../../shared/index.js";
-import { placeNoise } from "../../shared/noise.js";
+import { placeNoise } from "../../shared/sight/noise.js";
 import { playBattle } from "../../tools/play.js";
 import {
   HIT, TAKUMI, TP1, WANG, act, endRound, eventsOf, forceRolls, idx, map, placeCreature, put, quiet, replan,

@@ -1,7 +1,7 @@
 /**
  * Withdraw (shared/actions/withdraw.ts): a soldier on a way out leaves the board alive at any time;
  * the battle ends at the last sergeant off the board, won only with the objective met. The bot
- * falls back from a bad position (shared/botWithdraw.ts). The-alley's ways out: the row y 17.
+ * falls back from a bad position (shared/ai/botWithdraw.ts). The-alley's ways out: the row y 17.
  */
 import { describe, expect, it } from "vitest";
 import { botCommand, createBattle, legalActions } from "../../shared/index.js";

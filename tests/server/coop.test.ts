@@ -18,7 +18,7 @@ import {
   type MapDef,
   type Seat,
 } from "../../shared/index.js";
-import { eventsFromWire, fromWire, toWire, type WireState } from "../../shared/wire.js";
+import { eventsFromWire, fromWire, toWire, type WireState } from "../../shared/view/wire.js";
 import { loadMapById } from "../../server/maps.js";
 import { WIRE_KEYS } from "../../server/schema.js";
 import { getJson, startServer, wire, type BattleClientRoom, type TestServer } from "./helpers.js";

@@ -10,7 +10,7 @@ import { Client, type Room } from "@colyseus/sdk";
 import { createGameServer, type GameServer, type GameServerOptions } from "../../server/main.js";
 import { matchMaker } from "colyseus";
 import type { BattleRoom } from "../../server/room.js";
-import type { WireState } from "../../shared/wire.js";
+import type { WireState } from "../../shared/view/wire.js";
 import { PgMatchStore } from "../../server/store-pg.js";
 import { TEST_STORE, freshSchema, type TestSchema } from "../services.js";
 

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { replay, toWire, viewFor } from "../../shared/index.js";
-import { hashString } from "../../shared/hash.js";
+import { hashString } from "../../shared/core/hash.js";
 import { SqliteMatchStore } from "../../server/store.js";
 import { loadMapById } from "../../server/maps.js";
 import { freePort, startServerProcess } from "../../tools/server-process.js";

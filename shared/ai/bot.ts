@@ -1,0 +1,363 @@
+/**
+ * The soldier bot: plays one seat sensibly from the state alone (no random draws). It frees
+ * grabbed soldiers, gets out of announced attacks and acid, stays inside the line, shoots what it
+ * can hit, throws grenades at clusters, watches when nothing is in sight, and breaks out when the
+ * line breaks. It shields its sergeants (losing one ends a campaign): they step off danger
+ * sooner, and the privates go ahead to the rescue. One command at a time; when none of its
+ * soldiers has anything to do, it is ready.
+ * It decides on what its seat sees (creatures, acid and corpses in sight, the known occupancy), so
+ * its play tells a partner nothing hidden.
+ */
+import { Terrain, type MapDef } from "../map/types.js";
+import { RULES } from "../rules/table.js";
+import type { Action, BattleState, Command, Pos, Seat, Unit } from "../core/types.js";
+import { distance, indexOf, posOf, tileIndex, tilesAround } from "../core/grid.js";
+import { costField, hazardAcid, movementBudget, soldierField } from "../movement/path.js";
+import { coverAgainst, hitChanceBetween } from "../rules/combat.js";
+import { lineOfSight, visibleCreatureIds, visibleTiles } from "../sight/sight.js";
+import { insideLine } from "../rules/perimeter.js";
+import { isExtraction } from "../rules/objectives.js";
+import { isSergeant, moveOf } from "../core/units.js";
+import { throwRange } from "../actions/grenade.js";
+import { knownOccupancy } from "../view/view.js";
+import { fallsBack } from "./botWithdraw.js";
+import { civilianPlan } from "./botCivilians.js";
+
+interface Situation {
+  s: BattleState;
+  enemies: Unit[];
+  /** 1 where a soldier stands, 2 where a creature in sight stands (what the seat knows). */
+  occ: Uint8Array;
+  /** 1 on the tiles the seat sees: acid and corpses elsewhere are unknown to it. */
+  seen: Uint8Array;
+  /** Tile scores computed so far for this decision (NaN: not yet). */
+  scores: Float64Array;
+  /** 1 on tiles an announced attack will hit. */
+  danger: Uint8Array;
+  /** 1 on spawn points. */
+  spawnTiles: Uint8Array;
+}
+
+const spawnCache = new WeakMap<MapDef, Uint8Array>();
+
+/** 1 on the map's spawn points (static, so kept per map). */
+function spawnTilesOf(map: MapDef): Uint8Array {
+  let tiles = spawnCache.get(map);
+  if (!tiles) {
+    tiles = new Uint8Array(map.width * map.height * map.levels);
+    for (const p of map.spawns) tiles[indexOf(map, p)] = 1;
+    spawnCache.set(map, tiles);
+  }
+  return tiles;
+}
+
+function situation(s: BattleState, seat: Seat): Situation {
+  const n = s.map.width * s.map.height * s.map.levels;
+  const mask = visibleTiles(s, s.options.splitVision ? seat : undefined);
+  const seen = visibleCreatureIds(s, mask);
+  const enemies = s.units.filter((u) => seen.has(u.id));
+  const danger = new Uint8Array(n);
+  for (const i of s.intents) if (seen.has(i.unit)) for (const p of i.area) danger[indexOf(s.map, p)] = 1;
+  const scores = new Float64Array(n).fill(NaN);
+  return { s, enemies, danger, spawnTiles: spawnTilesOf(s.map), occ: knownOccupancy(s, seat), seen: mask, scores };
+}
+
+function canShoot(s: BattleState, from: Pos, e: Unit): boolean {
+  return distance(from, e) <= RULES.rifle.range && lineOfSight(s.map, from, e);
+}
+
+/** How good a tile is to stand on at the end of the player phase. */
+/** How good a tile is to stand on (the same for every soldier, so remembered for this decision). */
+function tileScore(sit: Situation, i: number): number {
+  let score = sit.scores[i];
+  if (Number.isNaN(score)) sit.scores[i] = score = scoreTile(sit, posOf(sit.s.map, i), i);
+  return score;
+}
+
+function scoreTile(sit: Situation, p: Pos, i: number): number {
+  const s = sit.s;
+  let score = 0;
+  if (s.perimeter && !s.perimeter.broken && !insideLine(s.perimeter, p)) score -= 100;
+  if (sit.danger[i] === 1) score -= 60;
+  if (sit.seen[i] === 1) score -= 35 * s.layers.acid[i];
+  if (sit.spawnTiles[i] === 1) score -= 25;
+  let corpses = 0;
+  for (let y = Math.max(0, p.y - 1); y <= Math.min(s.map.height - 1, p.y + 1); y++)
+    for (let x = Math.max(0, p.x - 1); x <= Math.min(s.map.width - 1, p.x + 1); x++) {
+      const j = tileIndex(s.map, x, y, p.level);
+      if (sit.seen[j] === 1) corpses += s.layers.corpse[j];
+    }
+  if (corpses >= RULES.acid.vapourCorpses) score -= 15;
+  let canFire = false, cover = 0;
+  for (const e of sit.enemies) {
+    if (!canFire && canShoot(s, p, e)) canFire = true;
+    cover += coverAgainst(s, p, e);
+    if (distance(p, e) <= 1) score -= 20;
+  }
+  if (sit.enemies.length) score += cover / sit.enemies.length / 2;
+  if (canFire) score += 15;
+  if (s.perimeter) score -= distance(p, { x: s.perimeter.cx, y: s.perimeter.cy, level: s.perimeter.level });
+  return score;
+}
+
+/**
+ * What a player adds for his sergeant (losing one ends the campaign): a telegraphed attack, acid,
+ * fire (in sight) or a creature beside him count more than for a private, he hangs back two or
+ * three tiles from the creatures he sees (the privates take the front), and he keeps a comrade
+ * beside him (one who can revive him the round he goes down).
+ */
+function guard(sit: Situation, u: Unit, i: number): number {
+  if (!isSergeant(u)) return 0;
+  const s = sit.s, p = posOf(s.map, i);
+  let extra = sit.danger[i] === 1 ? -30 : 0;
+  // acid burns through the last hit points: a down man on acid is a dead man
+  if (sit.seen[i] === 1) extra -= 60 * s.layers.acid[i] + (s.layers.fire[i] > 0 ? 60 : 0);
+  for (const e of sit.enemies) {
+    const d = distance(p, e);
+    if (d <= 1) extra -= 30;
+    // he hangs back and commands: the privates take the front
+    else if (d <= 2) extra -= 40;
+    else if (d <= 3) extra -= 15;
+  }
+  if (s.units.some((c) => c !== u && c.side === "squad" && c.fate === "active" && c.down === 0 && distance(p, c) === 1)) extra += 8;
+  return extra;
+}
+
+interface Spot {
+  pos: Pos;
+  score: number;
+}
+
+/** The best tile to move to for 1 AP; failing that (and if allowed), for all the AP left. */
+function bestTile(sit: Situation, u: Unit, orTwoAp: boolean): Spot | null {
+  // the soldier's movement field itself (what reachableTiles lists), read without building the list;
+  // searched no further than 1 AP unless 2 AP are wanted
+  const best = (maxAp: number, minAp: number): Spot | null => {
+    const { field, occ } = soldierField(sit.s, u, Math.min(maxAp, u.ap) * moveOf(u));
+    let top = -1, topScore = -Infinity;
+    for (let i = 0; i < field.dist.length; i++) {
+      const cost = field.dist[i];
+      if (cost <= 0 || occ[i] !== 0) continue;
+      const ap = Math.ceil(cost / moveOf(u));
+      if (ap > maxAp || ap < minAp) continue;
+      // the route's own acid burns on the way (the field keeps the least acid among equal costs)
+      const routeAcid = field.hazard ? hazardAcid(field.hazard[i]) - (sit.seen[i] === 1 ? sit.s.layers.acid[i] : 0) : 0;
+      const score = tileScore(sit, i) + guard(sit, u, i) - cost * 0.5 - (isSergeant(u) ? 90 : 35) * routeAcid;
+      if (top < 0 || score > topScore) { top = i; topScore = score; }
+    }
+    return top < 0 ? null : { pos: posOf(sit.s.map, top), score: topScore };
+  };
+  return best(1, 0) ?? (orTwoAp ? best(Infinity, 2) : null);
+}
+
+/** A move toward the nearest goal tile (an exit, the rescue), as far as the action points go. */
+function toward(s: BattleState, u: Unit, isGoal: (i: number) => boolean): Action | null {
+  const here = tileIndex(s.map, u.x, u.y, u.level);
+  if (isGoal(here)) return null;
+  const occ = knownOccupancy(s, u.seat!);
+  const field = costField(s, u, false, 1 << 20, occ);
+  let goal = -1;
+  for (let i = 0; i < field.dist.length; i++)
+    if (field.dist[i] > 0 && occ[i] === 0 && isGoal(i) && (goal < 0 || field.dist[i] < field.dist[goal])) goal = i;
+  if (goal < 0) return null;
+  const budget = movementBudget(u);
+  let i = goal;
+  while (i !== field.start && (field.dist[i] > budget || occ[i] !== 0)) i = field.prev[i];
+  if (i === field.start) return null;
+  return { type: "move", unit: u.id, to: posOf(s.map, i) };
+}
+
+function bestShot(sit: Situation, u: Unit, minChance: number): { target: Unit; chance: number } | null {
+  let best: { target: Unit; chance: number; value: number } | null = null;
+  for (const e of sit.enemies) {
+    if (u.grabbedBy && u.grabbedBy !== e.id) continue;
+    if (!canShoot(sit.s, u, e)) continue;
+    const { chance } = hitChanceBetween(sit.s, u, e, "shot");
+    if (chance < minChance) continue;
+    const kills = e.hp <= RULES.rifle.damage - e.armor;
+    const threat = sit.s.intents.some((i) => i.unit === e.id && i.target !== null) ? 1.5 : 1;
+    const value = chance * (kills ? 2 : 1) * threat;
+    if (!best || value > best.value) best = { target: e, chance, value };
+  }
+  return best;
+}
+
+function grenadeTarget(sit: Situation, u: Unit): Pos | null {
+  if (u.grenades <= 0 || u.grabbedBy || sit.enemies.length < 2) return null;
+  const s = sit.s, map = s.map, r = RULES.grenade.radius;
+  let best: Pos | null = null, bestHits = 1;
+  for (const e of sit.enemies)
+    for (const at of tilesAround(map, e, 1)) {
+      if (distance(u, at) > throwRange(u) || !lineOfSight(map, u, at)) continue;
+      let hits = 0, friends = 0;
+      for (let y = Math.max(0, at.y - r); y <= Math.min(map.height - 1, at.y + r); y++)
+        for (let x = Math.max(0, at.x - r); x <= Math.min(map.width - 1, at.x + r); x++) {
+          const o = sit.occ[tileIndex(map, x, y, at.level)];
+          if (o === 1) friends++;
+          else if (o === 2) hits++;
+        }
+      if (friends === 0 && hits > bestHits) { best = at; bestHits = hits; }
+    }
+  return best;
+}
+
+/** A 1-AP move for an unarmed soldier to the safest free tile beside an armed comrade, if he is not beside one. */
+function besideArmedComrade(sit: Situation, u: Unit): Action | null {
+  const s = sit.s;
+  const armed = s.units.filter((c) => c !== u && c.side === "squad" && c.fate === "active" && c.hasWeapon && !c.grabbedBy);
+  const beside = (p: Pos) => armed.some((c) => distance(p, c) === 1);
+  if (armed.length === 0 || beside(u) || u.ap < 1) return null;
+  const { field, occ } = soldierField(s, u, moveOf(u));
+  let best = -1, bestScore = -Infinity;
+  for (let i = 0; i < field.dist.length; i++) {
+    if (field.dist[i] <= 0 || field.dist[i] > moveOf(u) || occ[i] !== 0 || !beside(posOf(s.map, i))) continue;
+    const score = tileScore(sit, i) - 35 * (field.hazard ? hazardAcid(field.hazard[i]) : 0);
+    if (score > bestScore) { best = i; bestScore = score; }
+  }
+  return best >= 0 && bestScore > tileScore(sit, indexOf(s.map, u)) - 20 ? { type: "move", unit: u.id, to: posOf(s.map, best) } : null;
+}
+
+const exitCache = new WeakMap<MapDef, Pos[]>();
+
+/** The tiles where soldiers get out (static per map, so kept per map). */
+function exitsOf(s: BattleState): Pos[] {
+  let tiles = exitCache.get(s.map);
+  if (!tiles) {
+    tiles = [];
+    for (let i = 0; i < s.map.width * s.map.height * s.map.levels; i++) if (isExtraction(s, posOf(s.map, i))) tiles.push(posOf(s.map, i));
+    exitCache.set(s.map, tiles);
+  }
+  return tiles;
+}
+
+/** Is p within `r` tiles of a way out? */
+function nearExit(s: BattleState, p: Pos, r: number): boolean {
+  return exitsOf(s).some((e) => distance(p, e) <= r);
+}
+
+/** Is u the only sergeant still on the board (the other out or gone)? */
+function lastSergeant(s: BattleState, u: Unit): boolean {
+  return !s.units.some((c) => c !== u && c.side === "squad" && isSergeant(c) && (c.fate === "active" || c.fate === "carried"));
+}
+
+/** Is a comrade on his feet on his way out, near enough to make it (not yet beside the way out)? */
+function comradeComing(s: BattleState, u: Unit): boolean {
+  return s.units.some((c) => c !== u && c.side === "squad" && c.fate === "active" && c.down === 0 && !c.grabbedBy &&
+    !nearExit(s, c, 0) && nearExit(s, c, 4));
+}
+
+function decide(sit: Situation, u: Unit): Action | null {
+  const s = sit.s;
+  if (u.ap <= 0 || u.overwatch) return null;
+  const loaded = u.hasWeapon && u.mag > 0;
+  const reload: Action | null = u.hasWeapon && u.mag < RULES.rifle.magazine && u.spareMags > 0 ? { type: "reload", unit: u.id } : null;
+  // held by a Snatcher: fight it
+  if (u.grabbedBy) {
+    const g = sit.enemies.find((e) => e.id === u.grabbedBy);
+    if (!g || !u.hasWeapon) return null;
+    if (!loaded) return reload ?? { type: "butt", unit: u.id, target: g.id };
+    const called = hitChanceBetween(s, u, g, "calledShot").chance;
+    return { type: called >= 25 ? "calledShot" : "shoot", unit: u.id, target: g.id };
+  }
+  // a comrade beside him is about to be gone: shoot his grabber with a spare AP, then hold on to him
+  const holdOn = s.units.find((c) => c.side === "squad" && c.fate === "active" && c.grabbedBy && !c.heldBy && distance(u, c) === 1 &&
+    (isSergeant(c) || (s.intents.find((i) => i.unit === c.grabbedBy)?.countdown ?? 0) <= 1));
+  if (holdOn) {
+    const g = sit.enemies.find((e) => e.id === holdOn.grabbedBy);
+    if (u.ap >= 2 && loaded && g && canShoot(s, u, g)) {
+      const called = hitChanceBetween(s, u, g, "calledShot").chance;
+      return { type: called >= 30 ? "calledShot" : "shoot", unit: u.id, target: g.id };
+    }
+    return { type: "holdOn", unit: u.id, comrade: holdOn.id };
+  }
+  // a comrade is down: get him up (2 AP, beside him), or get beside him to do it next round
+  // a fallen sergeant first (losing one ends the campaign)
+  const fallen = s.units.filter((c) => c.side === "squad" && c.fate === "active" && c.down > 0 && !c.grabbedBy && c.level === u.level)
+    .sort((a, b) => Number(isSergeant(b)) - Number(isSergeant(a)));
+  const besideFallen = fallen.find((c) => distance(u, c) === 1);
+  // breaking out, he is carried out rather than left to walk
+  if (besideFallen && s.objective === "extract" && !u.carrying && u.ap >= RULES.carry.ap) return { type: "carry", unit: u.id, comrade: besideFallen.id };
+  if (besideFallen && u.ap >= RULES.down.reviveAp) return { type: "revive", unit: u.id, comrade: besideFallen.id };
+  if (!besideFallen && u.ap >= 2) {
+    const near = fallen.find((c) => distance(u, c) <= u.move);
+    if (near) {
+      const move = toward(s, u, (i) => distance(posOf(s.map, i), near) === 1);
+      if (move && move.type === "move" && distance(move.to, near) === 1) return move;
+    }
+  }
+  // a comrade is being dragged off: free him
+  const grabbers = sit.enemies.filter((e) => e.grabbing && canShoot(s, u, e));
+  const grabber = grabbers.find((e) => s.units.some((v) => v.id === e.grabbing && isSergeant(v))) ?? grabbers[0];
+  if (grabber && u.hasWeapon) {
+    if (!loaded) return reload;
+    const called = hitChanceBetween(s, u, grabber, "calledShot").chance;
+    return { type: called >= 30 ? "calledShot" : "shoot", unit: u.id, target: grabber.id };
+  }
+  // the scene has turned bad before the objective is met: he falls back to the way out and withdraws
+  // (the last sergeant on the board waits there for a comrade on his way)
+  if (fallsBack(s, u, sit.enemies)) {
+    if (isExtraction(s, u)) {
+      if (!(isSergeant(u) && lastSergeant(s, u) && comradeComing(s, u))) return { type: "withdraw", unit: u.id };
+    } else {
+      const out = toward(s, u, (i) => isExtraction(s, posOf(s.map, i)));
+      if (out) return out;
+    }
+  }
+  // civilians (botCivilians.ts): lift a child, fetch one, escort the running, hold back a sergeant
+  const civ = civilianPlan(s, u, sit.seen);
+  if (civ.action) return civ.action;
+  if (s.objective === "extract" && !civ.holdBack) {
+    // the way out may be blocked (by creatures, by the others): then he fights where he stands.
+    // The last sergeant on the board ends the battle as he gets out: he waits beside the way
+    // out for a comrade on his feet who is on his way, unless the clock is running out.
+    const wait = isSergeant(u) && s.round < s.map.maxRounds && lastSergeant(s, u) && comradeComing(s, u);
+    const out = wait
+      ? toward(s, u, (i) => !isExtraction(s, posOf(s.map, i)) && nearExit(s, posOf(s.map, i), 1))
+      : toward(s, u, (i) => isExtraction(s, posOf(s.map, i)));
+    if (out) return out;
+  }
+  const rescue = s.map.objective.rescue;
+  // the privates go ahead to the rescue; a sergeant follows only when none is left to go
+  const privateLeft = s.units.some((c) => c.side === "squad" && c.fate === "active" && !isSergeant(c) && c.down === 0 && !c.grabbedBy);
+  const goForRescue = s.objective === "reach" && rescue && u.ap >= 2 && !(isSergeant(u) && privateLeft);
+  const here = tileScore(sit, indexOf(s.map, u)) + guard(sit, u, indexOf(s.map, u));
+  const threatened = here <= (isSergeant(u) ? -20 : -30);
+  if (threatened) {
+    const to = bestTile(sit, u, true);
+    if (to && to.score > here) return { type: "move", unit: u.id, to: to.pos };
+  }
+  // without a rifle he is no use at the front: he keeps beside an armed comrade (to hold on, to revive)
+  if (!u.hasWeapon) {
+    const move = besideArmedComrade(sit, u);
+    if (move) return move;
+  }
+  const nade = grenadeTarget(sit, u);
+  if (nade) return { type: "grenade", unit: u.id, to: nade };
+  if (loaded) {
+    const shot = bestShot(sit, u, u.ap >= 2 ? 40 : 25);
+    if (shot) return { type: "shoot", unit: u.id, target: shot.target.id };
+  } else if (reload) return reload;
+  if (goForRescue) {
+    const move = toward(s, u, (i) => i === indexOf(s.map, rescue));
+    if (move) return move;
+  }
+  if (u.ap >= 2) {
+    const to = bestTile(sit, u, false);
+    if (to && to.score > here + 10) return { type: "move", unit: u.id, to: to.pos };
+  }
+  if (loaded) return { type: "overwatch", unit: u.id };
+  return null;
+}
+
+/** The bot's next command for `seat`, or null when it has nothing to do (ready, or the battle is over). */
+export function botCommand(s: BattleState, seat: Seat): Command | null {
+  if (s.phase !== "player" || s.ready[seat]) return null;
+  // it plays from what its seat sees, like a player: no hidden creature, acid or corpse steers it
+  const sit = situation(s, seat);
+  for (const u of s.units) {
+    if (u.seat !== seat || u.fate !== "active") continue;
+    const action = decide(sit, u);
+    if (action) return { seat, action };
+  }
+  return { seat, action: { type: "ready", ready: true } };
+}

@@ -1,0 +1,118 @@
+/**
+ * The engine's one entry point: apply(state, command) → the new state and what happened, or a
+ * refusal with a code. The input state is never changed; a refusal changes nothing.
+ */
+import type { Action, ApplyResult, BattleState, Command, Pos, Seat } from "../core/types.js";
+import { newDraft } from "../core/draft.js";
+import { type Refusal, isRefusal, refuse } from "../actions/common.js";
+import { type MovePlan, planMove, runMove } from "../actions/move.js";
+import { resolveEffects } from "./effects.js";
+import { keepWithCarriers } from "../rules/carrying.js";
+import { checkShoot, runShoot } from "../actions/shoot.js";
+import { checkGrenade, runGrenade } from "../actions/grenade.js";
+import { checkButt, runButt } from "../actions/butt.js";
+import { checkOverwatch, checkReload, runOverwatch, runReload } from "../actions/simple.js";
+import { checkReady, checkUndo, runReady, runUndo } from "../actions/turn.js";
+import { checkHoldOn, runHoldOn } from "../actions/holdOn.js";
+import { checkRevive, runRevive } from "../actions/revive.js";
+import { checkCarry, checkDrop, runCarry, runDrop } from "../actions/carry.js";
+import { checkWithdraw, runWithdraw } from "../actions/withdraw.js";
+import { checkEnd } from "../rules/objectives.js";
+import { updateNextRadius } from "../rules/perimeter.js";
+import { settleKnownTerrain } from "../view/knownTerrain.js";
+
+const isInt = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
+const isId = (v: unknown): v is string => typeof v === "string" && v.length > 0 && v.length <= 32;
+const isPos = (v: unknown): v is Pos => {
+  const p = v as Pos;
+  return typeof p === "object" && p !== null && isInt(p.x) && isInt(p.y) && isInt(p.level);
+};
+
+/** Is this a well-formed action (the right fields of the right types)? Rules are checked later. */
+export function wellFormed(a: unknown): a is Action {
+  if (typeof a !== "object" || a === null) return false;
+  const x = a as Record<string, unknown>;
+  switch (x.type) {
+    case "move": case "grenade": return isId(x.unit) && isPos(x.to);
+    case "shoot": case "calledShot": case "butt": return isId(x.unit) && isId(x.target);
+    case "overwatch": case "reload": return isId(x.unit);
+    case "holdOn": case "revive": case "carry": return isId(x.unit) && isId(x.comrade);
+    case "drop": case "withdraw": return isId(x.unit);
+    case "ready": return typeof x.ready === "boolean";
+    case "undo": return true;
+    default: return false;
+  }
+}
+
+/** The rules' verdict on an accepted action: what running it needs (the move's path and AP). */
+export type Verdict = { type: "move"; plan: MovePlan } | { type: "accepted" };
+
+const ACCEPTED: Verdict = { type: "accepted" };
+
+/** A check's refusal, or the plain acceptance (module-level: a closure per command is costly here). */
+function accept(r: Refusal | object | null): Refusal | Verdict {
+  return r && isRefusal(r) ? r : ACCEPTED;
+}
+
+/** Judge an action against the rules: a refusal, or the verdict its effect runs on. */
+function judge(s: BattleState, seat: Seat, a: Action): Refusal | Verdict {
+  switch (a.type) {
+    case "move": {
+      const plan = planMove(s, seat, a);
+      return isRefusal(plan) ? plan : { type: "move", plan };
+    }
+    case "shoot": case "calledShot": return accept(checkShoot(s, seat, a));
+    case "grenade": return accept(checkGrenade(s, seat, a));
+    case "butt": return accept(checkButt(s, seat, a));
+    case "reload": return accept(checkReload(s, seat, a));
+    case "overwatch": return accept(checkOverwatch(s, seat, a));
+    case "holdOn": return accept(checkHoldOn(s, seat, a));
+    case "revive": return accept(checkRevive(s, seat, a));
+    case "carry": return accept(checkCarry(s, seat, a));
+    case "drop": return accept(checkDrop(s, seat, a));
+    case "withdraw": return accept(checkWithdraw(s, seat, a));
+    case "ready": return accept(checkReady(s, seat, a));
+    case "undo": return accept(checkUndo(s, seat));
+  }
+}
+
+/** Check a command against the rules without applying it: null when it would be accepted. */
+export function check(s: BattleState, c: Command): Refusal | null {
+  const { seat, action: a } = c ?? ({} as Command);
+  if ((seat !== "takumi" && seat !== "wang") || !wellFormed(a)) return refuse("ERR_BAD_ACTION");
+  const verdict = judge(s, seat, a);
+  return isRefusal(verdict) ? verdict : null;
+}
+
+export function apply(state: BattleState, command: Command): ApplyResult {
+  const { seat, action: a } = command ?? ({} as Command);
+  if ((seat !== "takumi" && seat !== "wang") || !wellFormed(a)) return { ok: false, ...refuse("ERR_BAD_ACTION") };
+  const s = state;
+  const verdict = judge(s, seat, a);
+  if (isRefusal(verdict)) return { ok: false, code: verdict.code, message: verdict.message };
+  const d = newDraft(s);
+  switch (a.type) {
+    case "move": if (verdict.type === "move") runMove(d, seat, a, verdict.plan); break;
+    case "shoot": case "calledShot": runShoot(d, a); break;
+    case "grenade": runGrenade(d, a); break;
+    case "butt": runButt(d, a); break;
+    case "reload": runReload(d, a); break;
+    case "overwatch": runOverwatch(d, a); break;
+    case "holdOn": runHoldOn(d, a); break;
+    case "revive": runRevive(d, a); break;
+    case "carry": runCarry(d, a); break;
+    case "drop": runDrop(d, a); break;
+    case "withdraw": runWithdraw(d, a); break;
+    case "ready": runReady(d, seat, a); break;
+    case "undo": runUndo(d, seat); break;
+  }
+  resolveEffects(d);
+  keepWithCarriers(d.s);
+  if (a.type !== "move" && a.type !== "ready" && a.type !== "undo") d.s.undo = { takumi: [], wang: [] };
+  checkEnd(d, false);
+  // the next radius only moves with corpses (a layer write) or a new round
+  if (d.layersOwned || d.s.round !== s.round) updateNextRadius(d.s);
+  settleKnownTerrain(d);
+  d.s.step = s.step + 1;
+  return { ok: true, state: d.s, events: d.events };
+}

@@ -1,0 +1,512 @@
+/**
+ * Movement: the cost of reaching every tile, and paths. Soldiers walk streets (rubble costs 2),
+ * never walls, vehicles or holes, and never through creatures. Creatures climb walls and
+ * vehicles at cost 1 and never pass through soldiers. Stairs link a tile to the same tile on the
+ * next level. Moves are 8-way; soldiers cannot cut a corner past a wall or vehicle.
+ */
+import { Terrain, type MapDef } from "../map/types.js";
+import type { BattleState, Pos, Unit } from "../core/types.js";
+import { DIRS8, posOf, tileIndex } from "../core/grid.js";
+import { moveOf, unitById } from "../core/units.js";
+import { knownOccupancy, viewerMask } from "../view/view.js";
+import { knownTerrainOf } from "../view/knownTerrain.js";
+
+export interface CostField {
+  /** Cost to reach each tile, -1 where unreached. */
+  dist: Int32Array;
+  /**
+   * Soldiers only: the hazard of the chosen route to each tile, acid first, then exposure
+   * (`HAZARD_ACID` × acid damage entered + tiles walked outside the line). Among routes of equal
+   * cost the search keeps the least hazardous, so previews can show what a route costs.
+   */
+  hazard?: Int32Array;
+  /** A search for the nearest of several goals: the one it settled first (-1: none reached). */
+  goal?: number;
+  /** Creature searches: the tiles reached, in the order reached (loop over these, not the whole map). */
+  reached?: Int32Array;
+  /**
+   * A soldier's field over one round's AP: the route to each tile is the least hazardous among
+   * those costing the same AP (not only the same movement). `route[t]` is the chosen search state
+   * (cost × tiles + tile) and `back` each state's predecessor; pathIndices follows them.
+   */
+  route?: Int32Array;
+  back?: Int32Array;
+  /** The tile each tile was reached from, -1 at the start. */
+  prev: Int32Array;
+  start: number;
+}
+
+/** 1 where a soldier (or a civilian) stands, 2 where a creature stands. */
+export function occupancy(s: BattleState): Uint8Array {
+  const map = s.map;
+  const occ = new Uint8Array(map.width * map.height * map.levels);
+  for (const u of s.units) if (u.fate === "active") occ[tileIndex(map, u.x, u.y, u.level)] = u.side === "creature" ? 2 : 1;
+  return occ;
+}
+
+/** Movement cost of entering each terrain code for soldiers and for creatures; 0: cannot enter. */
+const SOLDIER_COST = Uint8Array.from([1, 2, 0, 0, 1, 1, 1, 0]);
+const CREATURE_COST = Uint8Array.from([1, 1, 1, 1, 1, 1, 1, 0]);
+
+export function stepCost(t: number, creature: boolean): number {
+  return (creature ? CREATURE_COST : SOLDIER_COST)[t];
+}
+
+/**
+ * Per map: each tile's 8 neighbours on its level (-1 off the grid), and for the diagonal ones
+ * the two orthogonal tiles a soldier would cut past. Static, so cached per map.
+ */
+interface Neighbours {
+  next: Int32Array;
+  cornerA: Int32Array;
+  cornerB: Int32Array;
+}
+const neighbourCache = new WeakMap<MapDef, Neighbours>();
+
+export function neighbourTable(map: MapDef): Neighbours {
+  let nb = neighbourCache.get(map);
+  if (nb) return nb;
+  const n = map.width * map.height * map.levels;
+  nb = { next: new Int32Array(n * 8).fill(-1), cornerA: new Int32Array(n * 8).fill(-1), cornerB: new Int32Array(n * 8).fill(-1) };
+  for (let i = 0; i < n; i++) {
+    const p = posOf(map, i);
+    for (let d = 0; d < 8; d++) {
+      const [dx, dy] = DIRS8[d];
+      const x = p.x + dx, y = p.y + dy;
+      if (x < 0 || y < 0 || x >= map.width || y >= map.height) continue;
+      nb.next[i * 8 + d] = tileIndex(map, x, y, p.level);
+      if (d >= 4) {
+        nb.cornerA[i * 8 + d] = tileIndex(map, x, p.y, p.level);
+        nb.cornerB[i * 8 + d] = tileIndex(map, p.x, y, p.level);
+      }
+    }
+  }
+  neighbourCache.set(map, nb);
+  return nb;
+}
+
+/** Cheapest costs from `from` up to `maxCost`, for a soldier or a creature (Dial's algorithm). */
+export function costField(s: BattleState, from: Pos, creature: boolean, maxCost: number, occ = occupancy(s)): CostField {
+  return search(s, [tileIndex(s.map, from.x, from.y, from.level)], creature, maxCost, occ, -1);
+}
+
+/** The cheapest path from `from` to tile `goal` within `maxCost` (the search stops there), or null. */
+export function pathTo(s: BattleState, from: Pos, goal: number, creature: boolean, maxCost: number, occ = occupancy(s)): number[] | null {
+  if (creature) {
+    const f = creatureReach(s, from, maxCost, occ, goal);
+    try {
+      return pathIndices(f, goal);
+    } finally {
+      f.release();
+    }
+  }
+  const field = search(s, [tileIndex(s.map, from.x, from.y, from.level)], creature, maxCost, occ, goal);
+  return pathIndices(field, goal);
+}
+
+/** Cheapest costs from the nearest of several tiles (the creatures use it to find their prey). */
+export function costFieldFrom(s: BattleState, starts: number[], creature: boolean, maxCost: number, occ = occupancy(s)): CostField {
+  return search(s, starts, creature, maxCost, occ, -1);
+}
+
+/**
+ * A soldier-like walk from `from` to the nearest tile marked 1 in `goals` (the search stops there:
+ * a drag to the nearest exit costs what it walks, not the whole map). `goal` on the field is it.
+ */
+export function nearestGoalField(s: BattleState, from: Pos, goals: Uint8Array, occ: Uint8Array): CostField {
+  return soldierSearch(s, [tileIndex(s.map, from.x, from.y, from.level)], Number.MAX_SAFE_INTEGER, occ, -1, goals);
+}
+
+/**
+ * The search from the start tiles; with `stopAt` >= 0 it stops once that tile is settled. A
+ * soldier's search plans for the squad, so on the squad's known terrain (a drag walks the real one).
+ */
+function search(s: BattleState, starts: number[], creature: boolean, maxCost: number, occ: Uint8Array, stopAt: number): CostField {
+  return creature ? creatureSearch(s, starts, maxCost, occ, stopAt) : soldierSearch(s, starts, maxCost, occ, stopAt, undefined, null, knownTerrainOf(s));
+}
+
+// Reused queue for the creatures' searches.
+let queue = new Int32Array(0);
+
+/**
+ * Creatures pay 1 for every tile they can enter, so a plain breadth-first search gives the same
+ * field as Dial's algorithm (same costs, same first-found paths), faster.
+ */
+function creatureSearch(s: BattleState, starts: number[], maxCost: number, occ: Uint8Array, stopAt: number): CostField {
+  const n = s.map.width * s.map.height * s.map.levels;
+  const dist = new Int32Array(n).fill(-1);
+  const prev = new Int32Array(n).fill(-1);
+  const tail = creatureBfs(s, starts, maxCost, occ, stopAt, dist, prev);
+  return { dist, prev, start: starts.length ? starts[0] : 0, reached: queue.slice(0, tail) };
+}
+
+/** The breadth-first search itself, into the given arrays (all -1 where unreached); returns how many tiles it reached (listed in `queue`). */
+function creatureBfs(s: BattleState, starts: number[], maxCost: number, occ: Uint8Array, stopAt: number, dist: Int32Array, prev: Int32Array): number {
+  const map = s.map;
+  const terrain = s.layers.terrain;
+  const perLevel = map.width * map.height;
+  const n = perLevel * map.levels;
+  const { next } = neighbourTable(map);
+  if (queue.length < n) queue = new Int32Array(n);
+  let head = 0, tail = 0;
+  for (const i of starts) {
+    if (dist[i] === 0) continue;
+    dist[i] = 0;
+    queue[tail++] = i;
+  }
+  while (head < tail) {
+    const i = queue[head++];
+    if (i === stopAt) break;
+    const nd = dist[i] + 1;
+    if (nd > maxCost) continue;
+    const base = i * 8;
+    for (let d = 0; d < 8; d++) {
+      const j = next[base + d];
+      if (j < 0 || dist[j] !== -1 || CREATURE_COST[terrain[j]] === 0 || occ[j] === 1) continue;
+      dist[j] = nd;
+      prev[j] = i;
+      queue[tail++] = j;
+    }
+    if (terrain[i] === Terrain.stairs) {
+      for (let dl = -1; dl <= 1; dl += 2) {
+        const j = i + dl * perLevel;
+        if (j < 0 || j >= n || dist[j] !== -1 || terrain[j] !== Terrain.stairs || occ[j] === 1) continue;
+        dist[j] = nd;
+        prev[j] = i;
+        queue[tail++] = j;
+      }
+    }
+  }
+  return tail;
+}
+
+// Scratch arrays for a creature's short searches (its move of 3-5 tiles): kept at -1 between
+// uses, so a search costs what it reaches, not the size of the map.
+let scratchDist = new Int32Array(0);
+let scratchPrev = new Int32Array(0);
+let scratchBusy = false;
+
+/**
+ * A creature's field within its move, on scratch arrays: valid until `release()` (which puts back
+ * the -1s it wrote). One at a time; `reached` lists the tiles it reached.
+ */
+export function creatureReach(s: BattleState, from: Pos, maxCost: number, occ: Uint8Array, stopAt = -1): CostField & { reached: Int32Array; release(): void } {
+  const n = s.map.width * s.map.height * s.map.levels;
+  if (scratchBusy) throw new Error("engine: creatureReach is already in use");
+  if (scratchDist.length !== n) {
+    scratchDist = new Int32Array(n).fill(-1);
+    scratchPrev = new Int32Array(n).fill(-1);
+  }
+  scratchBusy = true;
+  const dist = scratchDist, prev = scratchPrev;
+  const start = tileIndex(s.map, from.x, from.y, from.level);
+  const tail = creatureBfs(s, [start], maxCost, occ, stopAt, dist, prev);
+  const reached = queue.slice(0, tail);
+  return {
+    dist, prev, start, reached,
+    release() {
+      for (let k = 0; k < reached.length; k++) { dist[reached[k]] = -1; prev[reached[k]] = -1; }
+      scratchBusy = false;
+    },
+  };
+}
+
+/** A route's hazard: acid damage entered weighs more than any number of exposed steps. */
+export const HAZARD_ACID = 1 << 12;
+
+/** The damage (acid and fire) a route's hazard holds (the rest is exposure). */
+export function hazardAcid(h: number): number {
+  return Math.floor(h / HAZARD_ACID);
+}
+
+/**
+ * What entering tile `i` adds to a soldier's route hazard: its acid, and 1 if it lies outside a
+ * standing line. With `seen`, acid and fire count only where the seat sees them: a route bent by
+ * acid under the fog would tell where it lies.
+ */
+export function tileHazard(s: BattleState, i: number, seen: Uint8Array | null = null): number {
+  // fire burns like acid 1 (the route's damage, then exposure)
+  let h = seen && seen[i] !== 1 ? 0 : (s.layers.acid[i] + (s.layers.fire[i] > 0 ? 1 : 0)) * HAZARD_ACID;
+  const p = s.perimeter;
+  if (p && !p.broken) {
+    const map = s.map, per = map.width * map.height;
+    const level = Math.floor(i / per), rest = i - level * per;
+    const y = Math.floor(rest / map.width), x = rest - y * map.width;
+    if (level !== p.level || Math.max(Math.abs(x - p.cx), Math.abs(y - p.cy)) > p.radius) h += 1;
+  }
+  return h;
+}
+
+// Reused ring of bucket queues for the soldiers' search: steps cost 1 or 2, so three buckets
+// (cost c, c+1, c+2) are all that is ever open. Memory grows with the map, never with its square.
+const RING = 3;
+let ring: Int32Array[] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+const ringLen = new Int32Array(RING);
+
+function pushRing(b: number, i: number): void {
+  let q = ring[b];
+  if (ringLen[b] >= q.length) {
+    const bigger = new Int32Array(q.length * 2);
+    bigger.set(q);
+    ring[b] = q = bigger;
+  }
+  q[ringLen[b]++] = i;
+}
+
+/**
+ * Soldiers pay 2 for rubble: Dial's algorithm with a ring of buckets. Ties in cost go to the
+ * route with the least hazard (acid entered, then exposure): every tile of cost c is reached from
+ * tiles of lower cost, all settled before bucket c is read, so the tie-break is exact.
+ */
+function soldierSearch(
+  s: BattleState, starts: number[], maxCost: number, occ: Uint8Array, stopAt: number, goals?: Uint8Array, seen: Uint8Array | null = null,
+  terrain = s.layers.terrain,
+): CostField {
+  const map = s.map;
+  const perLevel = map.width * map.height;
+  const n = perLevel * map.levels;
+  const dist = new Int32Array(n).fill(-1);
+  const prev = new Int32Array(n).fill(-1);
+  const hazard = new Int32Array(n);
+  const start = starts.length ? starts[0] : 0;
+  // soldiers never pass through creatures (2 in the occupancy)
+  const blockedBy = 2;
+  const cost = SOLDIER_COST;
+  const { next, cornerA, cornerB } = neighbourTable(map);
+  const limit = Math.min(maxCost, n * 2);
+  ringLen.fill(0);
+  for (const i of starts) {
+    if (dist[i] === 0) continue;
+    dist[i] = 0;
+    pushRing(0, i);
+  }
+  const relax = (i: number, j: number, nd: number) => {
+    const h = hazard[i] + tileHazard(s, j, seen);
+    if (dist[j] !== -1 && (nd > dist[j] || (nd === dist[j] && h >= hazard[j]))) return;
+    const queued = dist[j] === nd;
+    dist[j] = nd;
+    prev[j] = i;
+    hazard[j] = h;
+    if (!queued) {
+      pushRing(nd % RING, j);
+      pending++;
+    }
+  };
+  // tiles queued and not yet taken out; the search stops when none are left
+  let pending = ringLen[0];
+  let found = -1;
+  settle: for (let c = 0; c <= limit && pending > 0; c++) {
+    const b = c % RING;
+    // bucket c only grows with tiles of cost c + 1 or c + 2 (other buckets) while it is read
+    for (let k = 0; k < ringLen[b]; k++) {
+      const i = ring[b][k];
+      pending--;
+      if (dist[i] !== c) continue;
+      if (i === stopAt) break settle;
+      if (goals && goals[i] === 1) {
+        found = i;
+        break settle;
+      }
+      const base = i * 8;
+      for (let d = 0; d < 8; d++) {
+        const j = next[base + d];
+        if (j < 0) continue;
+        const step = cost[terrain[j]];
+        if (step === 0 || occ[j] === blockedBy) continue;
+        // soldiers cannot cut a corner past a wall or vehicle
+        if (d >= 4 && (cost[terrain[cornerA[base + d]]] === 0 || cost[terrain[cornerB[base + d]]] === 0)) continue;
+        const nd = c + step;
+        if (nd > limit) continue;
+        relax(i, j, nd);
+      }
+      // stairs: up or down to the stairs on the same spot
+      if (terrain[i] === Terrain.stairs) {
+        for (let dl = -1; dl <= 1; dl += 2) {
+          const j = i + dl * perLevel;
+          if (j < 0 || j >= n || terrain[j] !== Terrain.stairs || occ[j] === blockedBy) continue;
+          if (c + 1 > limit) continue;
+          relax(i, j, c + 1);
+        }
+      }
+    }
+    ringLen[b] = 0;
+  }
+  return { dist, prev, start, hazard, goal: found };
+}
+
+/**
+ * A soldier's field within `budget` movement points where the route to each tile is the least
+ * hazardous (acid and fire, then exposure) among all routes costing the same AP as the cheapest:
+ * a search over (movement spent, tile), small since a round's budget is a few points. Costs (`dist`)
+ * are the cheapest, as plain search gives them; routes may walk farther within the same AP.
+ */
+function apRouteField(s: BattleState, from: number, budget: number, move: number, occ: Uint8Array, seen: Uint8Array | null, terrain: Uint8Array): CostField {
+  const base = soldierSearch(s, [from], budget, occ, -1, undefined, seen, terrain);
+  const map = s.map;
+  const perLevel = map.width * map.height;
+  const n = perLevel * map.levels;
+  const top = Math.min(budget, n * 2);
+  const states = (top + 1) * n;
+  const h = new Int32Array(states).fill(-1);
+  const back = new Int32Array(states).fill(-1);
+  const cost = SOLDIER_COST;
+  const { next, cornerA, cornerB } = neighbourTable(map);
+  const layer: number[][] = Array.from({ length: top + 1 }, () => []);
+  h[from] = 0;
+  layer[0].push(from);
+  const relax = (c: number, i: number, j: number, nc: number) => {
+    const k = nc * n + j;
+    const nh = h[c * n + i] + tileHazard(s, j, seen);
+    if (h[k] === -1) layer[nc].push(j);
+    else if (nh >= h[k]) return;
+    h[k] = nh;
+    back[k] = c * n + i;
+  };
+  for (let c = 0; c <= top; c++) {
+    for (const i of layer[c]) {
+      const b8 = i * 8;
+      for (let d = 0; d < 8; d++) {
+        const j = next[b8 + d];
+        if (j < 0) continue;
+        const step = cost[terrain[j]];
+        if (step === 0 || occ[j] === 2 || c + step > top) continue;
+        if (d >= 4 && (cost[terrain[cornerA[b8 + d]]] === 0 || cost[terrain[cornerB[b8 + d]]] === 0)) continue;
+        relax(c, i, j, c + step);
+      }
+      if (terrain[i] === Terrain.stairs && c + 1 <= top)
+        for (let dl = -1; dl <= 1; dl += 2) {
+          const j = i + dl * perLevel;
+          if (j < 0 || j >= n || terrain[j] !== Terrain.stairs || occ[j] === 2) continue;
+          relax(c, i, j, c + 1);
+        }
+    }
+  }
+  const route = new Int32Array(n).fill(-1);
+  const hazard = new Int32Array(n);
+  for (let t = 0; t < n; t++) {
+    const d0 = base.dist[t];
+    if (d0 < 0) continue;
+    // any route that costs no more AP than the cheapest one
+    const cap = Math.min(top, Math.max(d0, Math.ceil(d0 / move) * move));
+    let best = -1;
+    for (let c = d0; c <= cap; c++) {
+      const k = c * n + t;
+      if (h[k] !== -1 && (best < 0 || h[k] < h[best])) best = k;
+    }
+    route[t] = best;
+    hazard[t] = best >= 0 ? h[best] : 0;
+  }
+  return { dist: base.dist, prev: base.prev, start: from, hazard, route, back };
+}
+
+/** The path from the field's start to tile `to` (start excluded), as tile indices. */
+export function pathIndices(field: CostField, to: number): number[] | null {
+  if (field.dist[to] < 0) return null;
+  const out: number[] = [];
+  if (field.route && field.back) {
+    const n = field.dist.length;
+    for (let k = field.route[to]; field.back[k] !== -1; k = field.back[k]) out.push(k % n);
+    return out.reverse();
+  }
+  for (let i = to; i !== field.start; i = field.prev[i]) out.push(i);
+  return out.reverse();
+}
+
+export interface ReachableTile {
+  pos: Pos;
+  /** Movement points spent. */
+  cost: number;
+  /** Action points the move costs. */
+  ap: number;
+}
+
+/** Movement points a soldier has left this round. */
+export function movementBudget(u: Unit): number {
+  return u.ap * moveOf(u);
+}
+
+export function apForCost(u: Unit, cost: number): number {
+  return Math.ceil(cost / moveOf(u));
+}
+
+/**
+ * A soldier's movement field this round, remembered per state: the client's previews, the bots
+ * and apply() all ask for the same field of the same state. States are values (the engine never
+ * changes one it has returned); the key still checks where every unit stands and the (known) terrain, so
+ * a state edited in place (as tests do to set up a position) is never answered from a stale field.
+ */
+interface MemoField {
+  key: number;
+  terrain: Uint8Array;
+  field: CostField;
+  occ: Uint8Array;
+  /** The movement points the field was searched to (costs up to it are exact). */
+  budget: number;
+}
+const fieldMemo = new WeakMap<BattleState, Map<string, MemoField>>();
+
+function boardKey(s: BattleState, u: Unit): number {
+  let h = (u.ap * 31 + moveOf(u)) | 0;
+  for (const v of s.units) h = (Math.imul(h, 0x01000193) ^ (v.fate === "active" ? (v.x << 16) ^ (v.y << 8) ^ (v.level << 4) ^ (v.side === "creature" ? 2 : 1) : 7)) | 0;
+  return h;
+}
+
+/** The remembered field of this soldier in this state, if it is still true to the board. */
+function memoFor(s: BattleState, u: Unit): MemoField | undefined {
+  const hit = fieldMemo.get(s)?.get(u.id);
+  if (hit && hit.key === boardKey(s, u) && hit.terrain === terrainFor(s, u) && hit.field.start === tileIndex(s.map, u.x, u.y, u.level)) return hit;
+  return undefined;
+}
+
+/** The terrain a soldier's routes are judged on: his seat's known terrain (a hole under the fog neither blocks nor bends them). */
+export function terrainFor(s: BattleState, u: Unit): Uint8Array {
+  return u.seat ? knownTerrainOf(s) : s.layers.terrain;
+}
+
+/** A soldier's movement field, exact for every tile up to `budget` movement points (default: all his AP). */
+export function soldierField(s: BattleState, u: Unit, budget = movementBudget(u)): { field: CostField; occ: Uint8Array } {
+  const hit = memoFor(s, u);
+  if (hit && hit.budget >= budget) return hit;
+  let perState = fieldMemo.get(s);
+  if (!perState) {
+    perState = new Map();
+    fieldMemo.set(s, perState);
+  }
+  // what his seat knows stands where: a hidden creature neither blocks nor bends his route
+  const seen = u.seat ? viewerMask(s, u.seat) : null;
+  const occ = u.seat ? knownOccupancy(s, u.seat, seen!) : occupancy(s);
+  const terrain = terrainFor(s, u);
+  const field = apRouteField(s, tileIndex(s.map, u.x, u.y, u.level), budget, moveOf(u), occ, seen, terrain);
+  perState.set(u.id, { key: boardKey(s, u), terrain, field, occ, budget });
+  return { field, occ };
+}
+
+/** The path a soldier walks to tile `to` this round with its cost, or null: from a remembered field when it reaches that far. */
+export function soldierPath(s: BattleState, u: Unit, to: number): { path: number[]; cost: number; occ: Uint8Array } | null {
+  const hit = memoFor(s, u);
+  const { field, occ } = hit && hit.field.dist[to] >= 0 ? hit : soldierField(s, u);
+  const path = pathIndices(field, to);
+  return path ? { path, cost: field.dist[to], occ } : null;
+}
+
+/** Where a soldier can move this round (empty tiles within his action points), cheapest first. */
+export function reachableTiles(s: BattleState, unitId: string): ReachableTile[] {
+  const u = unitById(s, unitId);
+  if (!u || u.fate !== "active" || u.side !== "squad" || u.grabbedBy || u.ap <= 0) return [];
+  const { field, occ } = soldierField(s, u);
+  const out: ReachableTile[] = [];
+  for (let i = 0; i < field.dist.length; i++) {
+    const c = field.dist[i];
+    if (c > 0 && occ[i] === 0) out.push({ pos: posOf(s.map, i), cost: c, ap: apForCost(u, c) });
+  }
+  return out;
+}
+
+/** The cheapest path a unit would walk to `to` this round (start excluded), or null. */
+export function findPath(s: BattleState, unitId: string, to: Pos): Pos[] | null {
+  const u = unitById(s, unitId);
+  if (!u || u.fate !== "active") return null;
+  const field = u.side === "creature" ? costField(s, u, true, u.move) : soldierField(s, u).field;
+  const path = pathIndices(field, tileIndex(s.map, to.x, to.y, to.level));
+  return path ? path.map((i) => posOf(s.map, i)) : null;
+}

@@ -1,0 +1,236 @@
+/**
+ * The wire form of a seat's view: plain, flat JSON that a Colyseus Schema can mirror field for field
+ * (no nulls, no nested optionals, no multi-dimensional arrays). The server syncs `toWire(viewFor(...))`
+ * into its Schema state; the client turns `room.state.toJSON()` back into a view with `fromWire`,
+ * so that it can ask the engine for previews.
+ *
+ * Tiles are named by their index: level * width * height + y * width + x.
+ */
+import type { MapDef, Seat } from "../map/types.js";
+
+import { type WireUnit, unitFromWire, unitToWire } from "../core/unitFields.js";
+export type { WireUnit };
+
+export interface WireIntent {
+  unit: string;
+  order: number;
+  kind: string;
+  /** Tile index it moves to. */
+  moveTo: number;
+  /** Tile index it attacks, or -1. */
+  target: number;
+  area: number[];
+  damage: number;
+  /** The soldier a lunge names, or "". */
+  victim: string;
+  dragPath: number[];
+  countdown: number;
+  /** Its creature went out of sight since the intent was announced: drawn at `lastSeen`, marked as last known. */
+  lastKnown: boolean;
+  /** Tile index where the creature stood when last seen, or -1 (the creature is in sight). */
+  lastSeen: number;
+}
+
+export interface WireState {
+  mapId: string;
+  rulesVersion: number;
+  difficulty: string;
+  splitVision: boolean;
+  /** "takumi", "wang" or "spectator": whose sight this is. */
+  viewer: string;
+  round: number;
+  phase: string;
+  /** "" while the battle goes on. */
+  outcome: string;
+  objective: string;
+  step: number;
+  readyTakumi: boolean;
+  readyWang: boolean;
+  undoTakumi: number;
+  undoWang: number;
+  /** The soldier the seat's next undo moves back ("" when none), and the tile index he returns to (-1). */
+  undoUnitTakumi: string;
+  undoUnitWang: string;
+  undoBackTakumi: number;
+  undoBackWang: number;
+  civiliansSaved: number;
+  /** Units the viewer can see, keyed by id. */
+  units: Record<string, WireUnit>;
+  intents: WireIntent[];
+  /** Tile indices of noise markers. */
+  noise: number[];
+  /** Per tile; 0 on tiles the viewer cannot see. */
+  acid: number[];
+  corpse: number[];
+  /** Burning tiles the viewer sees, as pairs [tile index, rounds it still burns, …]: few tiles
+   *  burn, so the pairs are far smaller than a layer (`fireLayer` gives the layer back). */
+  fire: number[];
+  /** Terrain codes as the battle has changed them (public: the map is known). */
+  terrain: number[];
+  /** 1 where the viewer sees now. */
+  visible: number[];
+  hasPerimeter: boolean;
+  radius: number;
+  nextRadius: number;
+  breakPoint: number;
+  perimeterBroken: boolean;
+  /** The round whose end breaks the line (the break-out's countdown is this less the round). */
+  breakOutRound: number;
+  /** The after-action report as JSON ("" until the battle ends). */
+  report: string;
+}
+
+export type { MapDef, Seat };
+
+import type { BattleView, ViewIntent } from "./view.js";
+import { type Intent, type Pos, type BattleState, emptyReport } from "../core/types.js";
+import { indexOf, posOf } from "../core/grid.js";
+
+function firePairs(fire: Uint8Array): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < fire.length; i++) if (fire[i] > 0) out.push(i, fire[i]);
+  return out;
+}
+
+/** The fire layer (rounds left per tile) from the wire's pairs. */
+export function fireLayer(pairs: readonly number[] | undefined, tiles: number): Uint8Array {
+  const layer = new Uint8Array(tiles);
+  if (pairs) for (let k = 0; k + 1 < pairs.length; k += 2) if (pairs[k] >= 0 && pairs[k] < tiles) layer[pairs[k]] = pairs[k + 1];
+  return layer;
+}
+
+export function toWire(v: BattleView): WireState {
+  const map = v.map;
+  const idx = (p: Pos) => indexOf(map, p);
+  const units: Record<string, WireUnit> = {};
+  for (const u of v.units) units[u.id] = unitToWire(u);
+  const p = v.perimeter;
+  return {
+    mapId: map.id,
+    rulesVersion: v.rulesVersion,
+    difficulty: v.options.difficulty,
+    splitVision: v.options.splitVision,
+    viewer: v.viewer,
+    round: v.round,
+    phase: v.phase,
+    outcome: v.outcome ?? "",
+    objective: v.objective,
+    step: v.step,
+    readyTakumi: v.ready.takumi,
+    readyWang: v.ready.wang,
+    undoTakumi: v.undo.takumi.length,
+    undoWang: v.undo.wang.length,
+    undoUnitTakumi: v.undo.takumi.at(-1)?.before.id ?? "",
+    undoUnitWang: v.undo.wang.at(-1)?.before.id ?? "",
+    undoBackTakumi: v.undo.takumi.length ? idx(v.undo.takumi.at(-1)!.before) : -1,
+    undoBackWang: v.undo.wang.length ? idx(v.undo.wang.at(-1)!.before) : -1,
+    civiliansSaved: v.civiliansSaved,
+    units,
+    intents: v.intents.map((i) => ({
+      unit: i.unit, order: i.order, kind: i.kind, moveTo: idx(i.moveTo), target: i.target ? idx(i.target) : -1,
+      area: i.area.map(idx), damage: i.damage, victim: i.victim ?? "", dragPath: i.dragPath.map(idx), countdown: i.countdown,
+      lastKnown: i.lastKnown, lastSeen: i.lastSeen ? idx(i.lastSeen) : -1,
+    })),
+    noise: v.noise.map(idx),
+    acid: Array.from(v.layers.acid),
+    corpse: Array.from(v.layers.corpse),
+    fire: firePairs(v.layers.fire),
+    terrain: Array.from(v.layers.terrain),
+    visible: Array.from(v.visible),
+    hasPerimeter: !!p,
+    radius: p ? p.radius : 0,
+    nextRadius: p ? p.nextRadius : 0,
+    breakPoint: p ? p.breakPoint : 0,
+    perimeterBroken: p ? p.broken : false,
+    breakOutRound: p ? p.breakOutRound : 0,
+    report: v.phase === "ended" ? JSON.stringify(v.report) : "",
+  };
+}
+
+/**
+ * Back from the wire to a view the engine can answer questions about (paths, hit chances, legal
+ * actions). Undo stacks travel as counts and their next entry (who goes back where, enough for the
+ * engine to judge the undo); the entries below it are placeholders the client must not read.
+ */
+export function fromWire(w: WireState, map: MapDef): BattleView {
+  const n = map.width * map.height * map.levels;
+  const pos = (i: number) => posOf(map, i);
+  const intents: ViewIntent[] = w.intents.map((i) => ({
+    unit: i.unit, order: i.order, kind: i.kind as Intent["kind"], moveTo: pos(i.moveTo),
+    target: i.target >= 0 ? pos(i.target) : null, area: i.area.map(pos), damage: i.damage, victim: i.victim ? i.victim : null,
+    dragPath: i.dragPath.map(pos), countdown: i.countdown,
+    lastKnown: i.lastKnown === true, lastSeen: typeof i.lastSeen === "number" && i.lastSeen >= 0 ? pos(i.lastSeen) : null,
+  }));
+  const units = Object.values(w.units).map(unitFromWire).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const placeholder = (count: number, unit: string | undefined, back: number | undefined) =>
+    Array.from({ length: count }, (_, k) => {
+      const who = k === count - 1 ? units.find((u) => u.id === unit) : undefined;
+      return { before: who && typeof back === "number" && back >= 0 ? { ...who, ...pos(back) } : units[0] };
+    });
+  const perimeter: BattleState["perimeter"] = w.hasPerimeter && map.perimeter
+    ? { cx: map.perimeter.cx, cy: map.perimeter.cy, level: map.perimeter.level, radius: w.radius, nextRadius: w.nextRadius, breakPoint: w.breakPoint, breakOutRound: w.breakOutRound, broken: w.perimeterBroken }
+    : null;
+  return {
+    rulesVersion: w.rulesVersion,
+    map,
+    seed: 0,
+    options: { difficulty: w.difficulty as BattleState["options"]["difficulty"], splitVision: w.splitVision },
+    rng: 0,
+    round: w.round,
+    phase: w.phase as BattleState["phase"],
+    outcome: w.outcome === "" ? null : (w.outcome as BattleState["outcome"]),
+    objective: w.objective as BattleState["objective"],
+    units,
+    nextUnitId: 0,
+    layers: {
+      acid: Uint8Array.from(w.acid),
+      acidAge: new Uint8Array(n),
+      melt: new Uint8Array(n),
+      corpse: Uint8Array.from(w.corpse),
+      terrain: Uint8Array.from(w.terrain),
+      fire: fireLayer(w.fire, n),
+    },
+    perimeter,
+    ready: { takumi: w.readyTakumi, wang: w.readyWang },
+    intents,
+    noise: w.noise.map(pos),
+    undo: { takumi: placeholder(w.undoTakumi, w.undoUnitTakumi, w.undoBackTakumi), wang: placeholder(w.undoWang, w.undoUnitWang, w.undoBackWang) },
+    civiliansSaved: w.civiliansSaved,
+    report: w.report ? JSON.parse(w.report) : emptyReport(),
+    step: w.step,
+    viewer: w.viewer as BattleView["viewer"],
+    visible: Uint8Array.from(w.visible),
+  };
+}
+
+import type { BattleEvent } from "../core/types.js";
+
+/** An event on the wire: its positions (`at`, `to`, `path`, `tiles`) as tile indices. */
+export type WireEvent = Record<string, unknown> & { type: BattleEvent["type"] };
+
+const POSITION_KEYS = ["at", "to", "path", "tiles"] as const;
+
+/** Events in their compact wire form (a position costs a number instead of an object). */
+export function eventsToWire(map: MapDef, events: BattleEvent[]): WireEvent[] {
+  return events.map((e) => {
+    const out: WireEvent = { ...e };
+    for (const k of POSITION_KEYS) {
+      const v = (e as Record<string, unknown>)[k];
+      if (Array.isArray(v)) out[k] = v.map((p: Pos) => indexOf(map, p));
+      else if (v && typeof v === "object") out[k] = indexOf(map, v as Pos);
+    }
+    return out;
+  });
+}
+
+export function eventsFromWire(map: MapDef, events: WireEvent[]): BattleEvent[] {
+  return events.map((e) => {
+    const out: Record<string, unknown> = { ...e };
+    for (const k of POSITION_KEYS) {
+      const v = e[k];
+      if (Array.isArray(v)) out[k] = v.map((i: number) => posOf(map, i));
+      else if (typeof v === "number") out[k] = posOf(map, v);
+    }
+    return out as BattleEvent;
+  });
+}
