@@ -11,13 +11,12 @@
  */
 import type { Seat } from "../shared/index.js";
 
-export const SEATS: readonly Seat[] = ["takumi", "wang"];
+import { SEATS } from "../shared/core/seats.js";
+
+export { SEATS };
+export { otherSeat } from "../shared/core/seats.js";
 export type Holder = "player" | "dropped" | "bot" | "partner" | "open";
 export type Role = Seat | "spectator";
-
-export function otherSeat(seat: Seat): Seat {
-  return seat === "takumi" ? "wang" : "takumi";
-}
 
 interface SeatState {
   holder: Holder;

@@ -10,7 +10,7 @@
  * applied twice). A refusal comes as `error { code, message, seq }` and is reported.
  */
 import { Client, type Room } from "@colyseus/sdk";
-import { eventsFromWire, type Action, type BattleEvent, type MapDef, type Pos, type Seat, type WireEvent, type WireState } from "./engine";
+import { eventsFromWire, otherSeat, type Action, type BattleEvent, type MapDef, type Pos, type Seat, type WireEvent, type WireState } from "./engine";
 import { emptyInfo, type Backend, type BackendHandlers, type Holder, type RoomInfo, type ViewerSeat } from "./backend";
 import type { PingMark } from "./board";
 import { CLOSE_DEPLOY, rejoinByCode } from "./rejoin";
@@ -335,8 +335,8 @@ export class OnlineBackend implements Backend {
     this.command("campaignReady", { ready });
   }
   takeOver(): void {
-    const other = this.seat === "takumi" ? "wang" : "takumi";
-    this.command("takeover", { seat: other });
+    if (this.seat === "spectator") return;
+    this.command("takeover", { seat: otherSeat(this.seat) });
   }
   /** Test hook: the socket closes as on a network failure. With `holdMs`, the page stays away that
    *  long before reconnecting with its token (the SDK's own retry is switched off for it). */

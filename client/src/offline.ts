@@ -7,8 +7,6 @@ import * as engine from "./engine";
 import type { Action, BattleEvent, BattleState, MapDef, Pos, Seat, WireState } from "./engine";
 import { emptyInfo, type Backend, type BackendHandlers, type RoomInfo, type ViewerSeat } from "./backend";
 
-const OTHER: Record<Seat, Seat> = { takumi: "wang", wang: "takumi" };
-
 export class OfflineBackend implements Backend {
   readonly kind = "offline" as const;
   wire: WireState | null = null;
@@ -83,12 +81,12 @@ export class OfflineBackend implements Backend {
     const seat = this.mySeat();
     if (!seat || this.state.phase !== "player") return;
     const events = this.botTurn(seat);
-    events.push(...this.botTurn(OTHER[seat]));
+    events.push(...this.botTurn(engine.otherSeat(seat)));
     this.emit(events);
   }
 
   /** The bot plays a seat's phase to its ready (the engine's autoplay driver, as on the server). */
-  private botTurn(other: Seat = OTHER[this.mySeat()!]): BattleEvent[] {
+  private botTurn(other: Seat = engine.otherSeat(this.mySeat()!)): BattleEvent[] {
     const out: BattleEvent[] = [];
     const round = this.state.round;
     for (let guard = 0; guard < 200; guard++) {
