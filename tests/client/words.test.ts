@@ -56,7 +56,7 @@ const SAMPLES: { [K in BattleEvent["type"]]: Extract<BattleEvent, { type: K }> }
 
 /** The event kinds as written in shared/core/types.ts's BattleEvent union. */
 function kindsInTypes(): string[] {
-  const src = readFileSync(join(ROOT, "shared", "types.ts"), "utf8");
+  const src = readFileSync(join(ROOT, "shared", "core", "types.ts"), "utf8");
   const start = src.indexOf("export type BattleEvent");
   const union = src.slice(start, src.indexOf("\nexport ", start + 1));
   return [...union.matchAll(/\|\s*\{\s*type:\s*"([A-Za-z]+)"/g)].map((m) => m[1]);
