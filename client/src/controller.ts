@@ -2,7 +2,7 @@
  * The battle controller, headless (no DOM, no Pixi), in the manner of chessground's state: what is
  * selected, the mode, the target, the cursor, the route's waypoints and the threat in focus; the
  * commands a click or a key makes; and the preview of all that, computed with the engine. The
- * screen (battle.ts) feeds it states and input, sends what it returns, and draws its preview.
+ * screen (battle/screen.ts) feeds it states and input, sends what it returns, and draws its preview.
  */
 import { exposedSoldiers, type Action, type BattleState, type Pos, type Seat, type WireState } from "./engine";
 import { blast, comradesFor, focusAt, focusedIntents, isComradeAct, reach, route, targetsFor, type ComradeAct, type Focus, type Mode, type Reach, type TargetChance } from "./previews";

@@ -7,7 +7,7 @@ import * as engine from "./engine";
 import type { BattleEvent, BattleState, MapDef, MatchRecord } from "./engine";
 import { BoardRenderer, emptyOverlay } from "./board";
 import { loadMap } from "./maps";
-import { describeEvent } from "./battle";
+import { describeEvent } from "./words";
 import { renderReport } from "./report";
 import { esc } from "./dom";
 import { setTestState } from "./teststate";

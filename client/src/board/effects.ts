@@ -73,295 +73,277 @@ async function splash(h: AnimHost, at: { x: number; y: number }, color: number, 
   fx.destroy();
 }
 
-/** Plays one event. */
-export async function play(h: AnimHost, e: BattleEvent): Promise<void> {
-  const ts = h.ts;
-  const sp = (id: string) => h.sprites.get(id);
-  switch (e.type) {
-    case "moved": {
-      const s = sp(e.unit);
-      if (s) await moveAlong(h, s, e.path);
-      return;
+/** What the board shows of one event kind (a sound cue, a motion, a floating word). */
+type Effect<K extends BattleEvent["type"]> = (h: AnimHost, e: Extract<BattleEvent, { type: K }>) => Promise<void>;
+/** Every event kind has its effect, if only none: a new kind fails the type-check until it is drawn here. */
+type Effects = { [K in BattleEvent["type"]]: Effect<K> };
+
+/** A word floating up from a unit (nothing if he is not on the board). */
+async function over(h: AnimHost, id: string, text: string, color: number, ms: number): Promise<void> {
+  const s = h.sprites.get(id);
+  if (s) await floatText(h, text, s.root.x, s.root.y - h.ts * 0.3, color, ms);
+}
+
+const none = async (): Promise<void> => {};
+
+async function leaves(h: AnimHost, id: string): Promise<void> {
+  const s = h.sprites.get(id);
+  if (!s) return;
+  await Promise.all([h.tween(500, (k) => (s.root.alpha = 1 - k)), floatText(h, "OUT", s.root.x, s.root.y - h.ts * 0.3, 0x8cf0a8, 600)]);
+  s.root.visible = false;
+}
+
+const EFFECTS: Effects = {
+  moved: async (h, e) => {
+    const s = h.sprites.get(e.unit);
+    if (s) await moveAlong(h, s, e.path);
+  },
+  dragged: async (h, e) => {
+    const ts = h.ts;
+    // the victim pulled tile by tile behind the creature
+    const s = h.sprites.get(e.unit);
+    const v = h.sprites.get(e.victim);
+    h.cue?.("grab");
+    if (!s) return;
+    for (let i = 0; i < e.path.length; i++) {
+      const back = i === 0 ? null : e.path[i - 1];
+      await Promise.all([moveAlong(h, s, [e.path[i]], 240), v && back ? moveAlong(h, v, [back], 240) : v && i === 0 ? moveAlong(h, v, [{ x: Math.round(s.root.x / ts - 0.5), y: Math.round(s.root.y / ts - 0.5), level: h.level }], 240) : Promise.resolve()]);
     }
-    case "dragged": {
-      // the victim pulled tile by tile behind the creature
-      const s = sp(e.unit);
-      const v = sp(e.victim);
-      h.cue?.("grab");
-      if (!s) return;
-      for (let i = 0; i < e.path.length; i++) {
-        const back = i === 0 ? null : e.path[i - 1];
-        await Promise.all([moveAlong(h, s, [e.path[i]], 240), v && back ? moveAlong(h, v, [back], 240) : v && i === 0 ? moveAlong(h, v, [{ x: Math.round(s.root.x / ts - 0.5), y: Math.round(s.root.y / ts - 0.5), level: h.level }], 240) : Promise.resolve()]);
-      }
-      return;
-    }
-    case "pounced": {
-      const s = sp(e.unit);
-      if (!s) return;
-      const a = { x: s.root.x, y: s.root.y };
-      const b = centre(h, e.to);
-      face(s, a, b, h);
-      await h.tween(380, (k) => s.root.position.set(a.x + (b.x - a.x) * k, a.y + (b.y - a.y) * k - Math.sin(Math.PI * k) * ts));
-      if (e.hit.length) {
-        h.cue?.("hit");
-        await Promise.all([splash(h, b, 0xff6b6b, 300), floatText(h, "SWEEP", b.x, b.y - ts * 0.4, 0xff6b6b, 400)]);
-      }
-      return;
-    }
-    case "shot": {
-      const a = sp(e.unit);
-      const b = sp(e.target);
-      h.cue?.("shot");
-      if (!a || !b) return;
-      face(a, a.root, b.root, h);
-      const fx = new Graphics();
-      h.fxLayer.addChild(fx);
-      const ax = a.root.x;
-      const ay = a.root.y;
-      const bx = b.root.x + (e.hit ? 0 : ts * 0.4);
-      const by = b.root.y + (e.hit ? 0 : -ts * 0.3);
-      await h.tween(200, (k) => {
-        const k0 = Math.max(0, k - 0.35);
-        fx.clear().moveTo(ax + (bx - ax) * k0, ay + (by - ay) * k0).lineTo(ax + (bx - ax) * k, ay + (by - ay) * k).stroke({ width: 3, color: e.overwatch ? 0x3fd4ff : 0xfff1a8 });
-        fx.circle(ax, ay, ts * 0.15 * (1 - k)).fill({ color: 0xffe0a0, alpha: 1 - k });
-      });
-      fx.destroy();
-      if (e.hit) h.cue?.("hit");
-      await floatText(h, e.hit ? `HIT ${e.chance}%` : `MISS ${e.chance}%`, b.root.x, b.root.y - ts * 0.3, e.hit ? 0xff6b6b : 0xdddddd, 550);
-      return;
-    }
-    case "spat": {
-      const a = sp(e.unit);
-      h.cue?.("acid");
-      if (!a) return;
-      const b = centre(h, e.at);
-      face(a, a.root, b, h);
-      const blob = new Graphics().circle(0, 0, ts * 0.15).fill(C.acid);
-      h.fxLayer.addChild(blob);
-      await h.tween(300, (k) => blob.position.set(a.root.x + (b.x - a.root.x) * k, a.root.y + (b.y - a.root.y) * k - Math.sin(Math.PI * k) * ts * 0.6));
-      blob.destroy();
-      await Promise.all([splash(h, b, C.acid), floatText(h, "SPIT", b.x, b.y, C.acid, 350)]);
-      return;
-    }
-    case "grenade": {
-      const fx = new Graphics();
-      h.fxLayer.addChild(fx);
-      h.cue?.("boom");
-      await h.tween(420, (k) => {
-        fx.clear();
-        for (const p of e.tiles) if ((p.level ?? 0) === h.level) fx.rect(p.x * ts, p.y * ts, ts, ts).fill({ color: C.blast, alpha: 0.7 * (1 - k) });
-        const c = centre(h, e.at);
-        fx.circle(c.x, c.y, ts * (0.3 + k * 1.2)).stroke({ width: 4, color: 0xffe0a0, alpha: 1 - k });
-      });
-      fx.destroy();
-      return;
-    }
-    case "butt": {
-      const s = sp(e.target);
+  },
+  pounced: async (h, e) => {
+    const ts = h.ts;
+    const s = h.sprites.get(e.unit);
+    if (!s) return;
+    const a = { x: s.root.x, y: s.root.y };
+    const b = centre(h, e.to);
+    face(s, a, b, h);
+    await h.tween(380, (k) => s.root.position.set(a.x + (b.x - a.x) * k, a.y + (b.y - a.y) * k - Math.sin(Math.PI * k) * ts));
+    if (e.hit.length) {
       h.cue?.("hit");
-      if (s) await floatText(h, `BUTT −${e.damage}`, s.root.x, s.root.y - ts * 0.3, 0xffb0b0, 400);
-      return;
+      await Promise.all([splash(h, b, 0xff6b6b, 300), floatText(h, "SWEEP", b.x, b.y - ts * 0.4, 0xff6b6b, 400)]);
     }
-    case "damaged": {
-      const s = sp(e.unit);
-      if (!s) return;
-      const x0 = s.root.x;
-      const acid = e.cause === "acid" || e.cause === "splash" || e.cause === "spit" || e.cause === "vapour";
-      s.unit = { ...s.unit, hp: e.hp };
+  },
+  shot: async (h, e) => {
+    const ts = h.ts;
+    const a = h.sprites.get(e.unit);
+    const b = h.sprites.get(e.target);
+    h.cue?.("shot");
+    if (!a || !b) return;
+    face(a, a.root, b.root, h);
+    const fx = new Graphics();
+    h.fxLayer.addChild(fx);
+    const ax = a.root.x;
+    const ay = a.root.y;
+    const bx = b.root.x + (e.hit ? 0 : ts * 0.4);
+    const by = b.root.y + (e.hit ? 0 : -ts * 0.3);
+    await h.tween(200, (k) => {
+      const k0 = Math.max(0, k - 0.35);
+      fx.clear().moveTo(ax + (bx - ax) * k0, ay + (by - ay) * k0).lineTo(ax + (bx - ax) * k, ay + (by - ay) * k).stroke({ width: 3, color: e.overwatch ? 0x3fd4ff : 0xfff1a8 });
+      fx.circle(ax, ay, ts * 0.15 * (1 - k)).fill({ color: 0xffe0a0, alpha: 1 - k });
+    });
+    fx.destroy();
+    if (e.hit) h.cue?.("hit");
+    await floatText(h, e.hit ? `HIT ${e.chance}%` : `MISS ${e.chance}%`, b.root.x, b.root.y - ts * 0.3, e.hit ? 0xff6b6b : 0xdddddd, 550);
+  },
+  spat: async (h, e) => {
+    const ts = h.ts;
+    const a = h.sprites.get(e.unit);
+    h.cue?.("acid");
+    if (!a) return;
+    const b = centre(h, e.at);
+    face(a, a.root, b, h);
+    const blob = new Graphics().circle(0, 0, ts * 0.15).fill(C.acid);
+    h.fxLayer.addChild(blob);
+    await h.tween(300, (k) => blob.position.set(a.root.x + (b.x - a.root.x) * k, a.root.y + (b.y - a.root.y) * k - Math.sin(Math.PI * k) * ts * 0.6));
+    blob.destroy();
+    await Promise.all([splash(h, b, C.acid), floatText(h, "SPIT", b.x, b.y, C.acid, 350)]);
+  },
+  grenade: async (h, e) => {
+    const ts = h.ts;
+    const fx = new Graphics();
+    h.fxLayer.addChild(fx);
+    h.cue?.("boom");
+    await h.tween(420, (k) => {
+      fx.clear();
+      for (const p of e.tiles) if ((p.level ?? 0) === h.level) fx.rect(p.x * ts, p.y * ts, ts, ts).fill({ color: C.blast, alpha: 0.7 * (1 - k) });
+      const c = centre(h, e.at);
+      fx.circle(c.x, c.y, ts * (0.3 + k * 1.2)).stroke({ width: 4, color: 0xffe0a0, alpha: 1 - k });
+    });
+    fx.destroy();
+  },
+  butt: (h, e) => {
+    h.cue?.("hit");
+    return over(h, e.target, `BUTT −${e.damage}`, 0xffb0b0, 400);
+  },
+  damaged: async (h, e) => {
+    const ts = h.ts;
+    const s = h.sprites.get(e.unit);
+    if (!s) return;
+    const x0 = s.root.x;
+    const acid = e.cause === "acid" || e.cause === "splash" || e.cause === "spit" || e.cause === "vapour";
+    s.unit = { ...s.unit, hp: e.hp };
+    drawSprite(s, ts, h.viewerSeat);
+    await Promise.all([
+      h.tween(180, (k) => (s.root.x = x0 + Math.sin(k * Math.PI * 4) * ts * 0.08)),
+      floatText(h, `−${e.amount}${acid ? " ACID" : ""}`, x0, s.root.y - ts * 0.5, acid ? C.acid : 0xff4d4d, 450),
+    ]);
+    s.root.x = x0;
+  },
+  died: async (h, e) => {
+    const s = h.sprites.get(e.unit);
+    if (!s) return;
+    await h.tween(300, (k) => {
+      s.root.alpha = 1 - k;
+      s.root.scale.set(1 + k * 0.3);
+    });
+    s.root.visible = false;
+    s.root.scale.set(1);
+  },
+  taken: async (h, e) => {
+    const ts = h.ts;
+    const s = h.sprites.get(e.unit);
+    if (!s) return;
+    await Promise.all([h.tween(500, (k) => (s.root.alpha = 1 - k)), floatText(h, "TAKEN", s.root.x, s.root.y - ts * 0.3, C.drag, 800)]);
+    s.root.visible = false;
+  },
+  acid: async (h, e) => {
+    const ts = h.ts;
+    if ((e.at.level ?? 0) !== h.level) return;
+    const c = centre(h, e.at);
+    const fx = new Graphics();
+    h.fxLayer.addChild(fx);
+    await h.tween(140, (k) => fx.clear().circle(c.x, c.y, ts * 0.45 * k).fill({ color: C.acid, alpha: 0.6 * (1 - k) + 0.2 }));
+    fx.destroy();
+  },
+  corroded: async (h, e) => {
+    const ts = h.ts;
+    const s = h.sprites.get(e.unit);
+    if (s) await Promise.all([splash(h, s.root, C.acid, 220), floatText(h, `ARMOR ${e.armor}`, s.root.x, s.root.y - ts * 0.6, C.acid, 450)]);
+  },
+  weaponLost: async (h, e) => {
+    const ts = h.ts;
+    const s = h.sprites.get(e.unit);
+    if (!s) return;
+    const rifle = new Graphics().rect(-ts * 0.3, -ts * 0.05, ts * 0.6, ts * 0.1).fill(0x222222).stroke({ width: 1, color: 0xdddddd });
+    rifle.position.set(s.root.x, s.root.y);
+    h.fxLayer.addChild(rifle);
+    s.unit = { ...s.unit, hasWeapon: false };
+    drawSprite(s, ts, h.viewerSeat);
+    await Promise.all([
+      h.tween(500, (k) => {
+        rifle.position.set(s.root.x + k * ts * 0.5, s.root.y + k * ts * 0.3);
+        rifle.rotation = k * 2;
+        rifle.alpha = 1 - k;
+        rifle.tint = k > 0.5 ? C.acid : 0xffffff;
+      }),
+      floatText(h, "RIFLE LOST", s.root.x, s.root.y - ts * 0.4, 0xffe14d, 600),
+    ]);
+    rifle.destroy();
+  },
+  grabbed: (h, e) => {
+    h.cue?.("grab");
+    return over(h, e.victim, e.hit ? "GRABBED!" : "GRAB MISSED", e.hit ? C.drag : 0xdddddd, 600);
+  },
+  freed: (h, e) => over(h, e.unit, "FREED", 0x4cd964, 450),
+  pulled: async (h, e) => {
+    const ts = h.ts;
+    // the lunge: the victim yanked onto the tile beside the Snatcher
+    const v = h.sprites.get(e.victim);
+    h.cue?.("grab");
+    if (!v) return;
+    await moveAlong(h, v, [e.to], 220);
+    await floatText(h, "PULLED!", v.root.x, v.root.y - ts * 0.3, C.drag, 500);
+  },
+  fire: async (h, e) => {
+    if ((e.at.level ?? 0) !== h.level || e.rounds <= 0) return;
+    const c = centre(h, e.at);
+    await splash(h, c, C.fire, 260);
+  },
+  spawned: async (h, e) => {
+    const ts = h.ts;
+    if ((e.at.level ?? 0) !== h.level) return;
+    let s = h.sprites.get(e.unit);
+    if (!s) {
+      const u: WireUnit = unitToWire(newUnit({ id: e.unit, kind: e.kind, side: "creature", x: e.at.x, y: e.at.y, level: e.at.level ?? 0, hp: 1, maxHp: 1 }));
+      s = makeSprite(u);
+      h.unitLayer.addChild(s.root);
+      h.sprites.set(e.unit, s);
       drawSprite(s, ts, h.viewerSeat);
-      await Promise.all([
-        h.tween(180, (k) => (s.root.x = x0 + Math.sin(k * Math.PI * 4) * ts * 0.08)),
-        floatText(h, `−${e.amount}${acid ? " ACID" : ""}`, x0, s.root.y - ts * 0.5, acid ? C.acid : 0xff4d4d, 450),
-      ]);
-      s.root.x = x0;
-      return;
+      s.bar.clear();
     }
-    case "died": {
-      const s = sp(e.unit);
-      if (!s) return;
-      await h.tween(300, (k) => {
-        s.root.alpha = 1 - k;
-        s.root.scale.set(1 + k * 0.3);
-      });
-      s.root.visible = false;
-      s.root.scale.set(1);
-      return;
-    }
-    case "taken": {
-      const s = sp(e.unit);
-      if (!s) return;
-      await Promise.all([h.tween(500, (k) => (s.root.alpha = 1 - k)), floatText(h, "TAKEN", s.root.x, s.root.y - ts * 0.3, C.drag, 800)]);
-      s.root.visible = false;
-      return;
-    }
-    case "acid": {
-      if ((e.at.level ?? 0) !== h.level) return;
-      const c = centre(h, e.at);
-      const fx = new Graphics();
-      h.fxLayer.addChild(fx);
-      await h.tween(140, (k) => fx.clear().circle(c.x, c.y, ts * 0.45 * k).fill({ color: C.acid, alpha: 0.6 * (1 - k) + 0.2 }));
-      fx.destroy();
-      return;
-    }
-    case "corroded": {
-      const s = sp(e.unit);
-      if (s) await Promise.all([splash(h, s.root, C.acid, 220), floatText(h, `ARMOR ${e.armor}`, s.root.x, s.root.y - ts * 0.6, C.acid, 450)]);
-      return;
-    }
-    case "weaponLost": {
-      const s = sp(e.unit);
-      if (!s) return;
-      const rifle = new Graphics().rect(-ts * 0.3, -ts * 0.05, ts * 0.6, ts * 0.1).fill(0x222222).stroke({ width: 1, color: 0xdddddd });
-      rifle.position.set(s.root.x, s.root.y);
-      h.fxLayer.addChild(rifle);
-      s.unit = { ...s.unit, hasWeapon: false };
-      drawSprite(s, ts, h.viewerSeat);
-      await Promise.all([
-        h.tween(500, (k) => {
-          rifle.position.set(s.root.x + k * ts * 0.5, s.root.y + k * ts * 0.3);
-          rifle.rotation = k * 2;
-          rifle.alpha = 1 - k;
-          rifle.tint = k > 0.5 ? C.acid : 0xffffff;
-        }),
-        floatText(h, "RIFLE LOST", s.root.x, s.root.y - ts * 0.4, 0xffe14d, 600),
-      ]);
-      rifle.destroy();
-      return;
-    }
-    case "grabbed": {
-      const v = sp(e.victim);
-      h.cue?.("grab");
-      if (v) await floatText(h, e.hit ? "GRABBED!" : "GRAB MISSED", v.root.x, v.root.y - ts * 0.3, e.hit ? C.drag : 0xdddddd, 600);
-      return;
-    }
-    case "freed": {
-      const s = sp(e.unit);
-      if (s) await floatText(h, "FREED", s.root.x, s.root.y - ts * 0.3, 0x4cd964, 450);
-      return;
-    }
-    case "pulled": {
-      // the lunge: the victim yanked onto the tile beside the Snatcher
-      const v = sp(e.victim);
-      h.cue?.("grab");
-      if (!v) return;
-      await moveAlong(h, v, [e.to], 220);
-      await floatText(h, "PULLED!", v.root.x, v.root.y - ts * 0.3, C.drag, 500);
-      return;
-    }
-    case "heldOn":
-    case "tugged": {
-      const s = sp(e.type === "heldOn" ? e.comrade : e.victim);
-      if (s) await floatText(h, e.type === "heldOn" ? "HELD ON" : "TUG −1", s.root.x, s.root.y - ts * 0.3, C.hold, 450);
-      return;
-    }
-    case "down":
-    case "revived": {
-      const s = sp(e.unit);
-      if (s) await floatText(h, e.type === "down" ? "DOWN" : "REVIVED", s.root.x, s.root.y - ts * 0.3, e.type === "down" ? 0xff6b6b : 0x4cd964, 550);
-      return;
-    }
-    case "carried":
-    case "dropped": {
-      const s = sp(e.by);
-      if (s) await floatText(h, e.type === "carried" ? "PICKS UP" : "SETS DOWN", s.root.x, s.root.y - ts * 0.3, 0xffffff, 450);
-      return;
-    }
-    case "fire": {
-      if ((e.at.level ?? 0) !== h.level || e.rounds <= 0) return;
-      const c = centre(h, e.at);
-      await splash(h, c, C.fire, 260);
-      return;
-    }
-    case "spawned": {
-      if ((e.at.level ?? 0) !== h.level) return;
-      let s = h.sprites.get(e.unit);
-      if (!s) {
-        const u: WireUnit = unitToWire(newUnit({ id: e.unit, kind: e.kind, side: "creature", x: e.at.x, y: e.at.y, level: e.at.level ?? 0, hp: 1, maxHp: 1 }));
-        s = makeSprite(u);
-        h.unitLayer.addChild(s.root);
-        h.sprites.set(e.unit, s);
-        drawSprite(s, ts, h.viewerSeat);
-        s.bar.clear();
-      }
-      const c = centre(h, e.at);
-      s.root.position.set(c.x, c.y);
-      s.root.visible = true;
-      const sprite = s;
-      await Promise.all([h.tween(300, (k) => (sprite.root.alpha = k)), splash(h, c, 0xa0a0a0, 300)]);
-      return;
-    }
-    case "overwatch": {
-      const s = sp(e.unit);
-      if (s) await floatText(h, "OVERWATCH", s.root.x, s.root.y - ts * 0.3, 0x3fd4ff, 400);
-      return;
-    }
-    case "reloaded": {
-      const s = sp(e.unit);
-      if (s) await floatText(h, "RELOAD", s.root.x, s.root.y - ts * 0.3, 0xffffff, 350);
-      return;
-    }
-    case "squeezed": {
-      const m = h.map;
-      h.cue?.("ring");
-      if (!m?.perimeter) return;
-      const fx = new Graphics();
-      h.fxLayer.addChild(fx);
-      const { cx, cy } = m.perimeter;
-      const r0 = Math.max(e.radius + 1, e.radius);
-      await h.tween(700, (k) => {
-        const r = r0 - easeInOut(k) * (r0 - e.radius);
-        fx.clear().rect((cx - r) * ts, (cy - r) * ts, (2 * r + 1) * ts, (2 * r + 1) * ts).stroke({ width: 5, color: C.ring, alpha: 1 - k * 0.5 });
-      });
-      fx.destroy();
-      await floatText(h, `THE LINE CLOSES: ${e.radius}`, (cx + 0.5) * ts, (cy + 0.5) * ts, C.ring, 600);
-      return;
-    }
-    case "melted": {
-      if ((e.at.level ?? 0) !== h.level) return;
-      const c = centre(h, e.at);
-      await Promise.all([splash(h, c, 0x8a3d1a, 400), floatText(h, "FLOOR MELTS", c.x, c.y - ts * 0.3, 0xffa64d, 500)]);
-      return;
-    }
-    case "fell": {
-      const s = sp(e.unit);
-      if (!s) return;
-      await h.tween(350, (k) => {
-        s.root.scale.set(1 - 0.6 * k);
-        s.root.alpha = 1 - 0.5 * k;
-      });
-      s.root.scale.set(1);
-      s.root.alpha = 1;
-      s.root.visible = (e.to.level ?? 0) === h.level;
-      if (s.root.visible) s.root.position.set(centre(h, e.to).x, centre(h, e.to).y);
-      await floatText(h, "FELL", s.root.x, s.root.y - ts * 0.3, 0xffa64d, 450);
-      return;
-    }
-    case "extracted": case "withdrew": {
-      const s = sp(e.unit);
-      if (!s) return;
-      await Promise.all([h.tween(500, (k) => (s.root.alpha = 1 - k)), floatText(h, "OUT", s.root.x, s.root.y - ts * 0.3, 0x8cf0a8, 600)]);
-      s.root.visible = false;
-      return;
-    }
-    case "rescued": {
-      if ((e.at.level ?? 0) !== h.level) return;
-      const c = centre(h, e.at);
-      await Promise.all([splash(h, c, 0x8cf0a8, 500), floatText(h, "SURVIVORS RESCUED", c.x, c.y - ts * 0.3, 0x8cf0a8, 800)]);
-      return;
-    }
-    case "phase":
-      if (e.phase === "player") h.cue?.("turn");
-      await h.tween(350, () => {});
-      return;
-    case "perimeterBroken":
-    case "objective":
-    case "ended":
-    case "ready":
-    case "undone":
-      return;
-    default:
-      return;
-  }
+    const c = centre(h, e.at);
+    s.root.position.set(c.x, c.y);
+    s.root.visible = true;
+    const sprite = s;
+    await Promise.all([h.tween(300, (k) => (sprite.root.alpha = k)), splash(h, c, 0xa0a0a0, 300)]);
+  },
+  overwatch: (h, e) => over(h, e.unit, "OVERWATCH", 0x3fd4ff, 400),
+  reloaded: (h, e) => over(h, e.unit, "RELOAD", 0xffffff, 350),
+  squeezed: async (h, e) => {
+    const ts = h.ts;
+    const m = h.map;
+    h.cue?.("ring");
+    if (!m?.perimeter) return;
+    const fx = new Graphics();
+    h.fxLayer.addChild(fx);
+    const { cx, cy } = m.perimeter;
+    const r0 = Math.max(e.radius + 1, e.radius);
+    await h.tween(700, (k) => {
+      const r = r0 - easeInOut(k) * (r0 - e.radius);
+      fx.clear().rect((cx - r) * ts, (cy - r) * ts, (2 * r + 1) * ts, (2 * r + 1) * ts).stroke({ width: 5, color: C.ring, alpha: 1 - k * 0.5 });
+    });
+    fx.destroy();
+    await floatText(h, `THE LINE CLOSES: ${e.radius}`, (cx + 0.5) * ts, (cy + 0.5) * ts, C.ring, 600);
+  },
+  melted: async (h, e) => {
+    const ts = h.ts;
+    if ((e.at.level ?? 0) !== h.level) return;
+    const c = centre(h, e.at);
+    await Promise.all([splash(h, c, 0x8a3d1a, 400), floatText(h, "FLOOR MELTS", c.x, c.y - ts * 0.3, 0xffa64d, 500)]);
+  },
+  fell: async (h, e) => {
+    const ts = h.ts;
+    const s = h.sprites.get(e.unit);
+    if (!s) return;
+    await h.tween(350, (k) => {
+      s.root.scale.set(1 - 0.6 * k);
+      s.root.alpha = 1 - 0.5 * k;
+    });
+    s.root.scale.set(1);
+    s.root.alpha = 1;
+    s.root.visible = (e.to.level ?? 0) === h.level;
+    if (s.root.visible) s.root.position.set(centre(h, e.to).x, centre(h, e.to).y);
+    await floatText(h, "FELL", s.root.x, s.root.y - ts * 0.3, 0xffa64d, 450);
+  },
+  rescued: async (h, e) => {
+    const ts = h.ts;
+    if ((e.at.level ?? 0) !== h.level) return;
+    const c = centre(h, e.at);
+    await Promise.all([splash(h, c, 0x8cf0a8, 500), floatText(h, "SURVIVORS RESCUED", c.x, c.y - ts * 0.3, 0x8cf0a8, 800)]);
+  },
+  phase: async (h, e) => {
+    if (e.phase === "player") h.cue?.("turn");
+    await h.tween(350, () => {});
+  },
+  heldOn: (h, e) => over(h, e.comrade, "HELD ON", C.hold, 450),
+  tugged: (h, e) => over(h, e.victim, "TUG −1", C.hold, 450),
+  down: (h, e) => over(h, e.unit, "DOWN", 0xff6b6b, 550),
+  revived: (h, e) => over(h, e.unit, "REVIVED", 0x4cd964, 550),
+  carried: (h, e) => over(h, e.by, "PICKS UP", 0xffffff, 450),
+  dropped: (h, e) => over(h, e.by, "SETS DOWN", 0xffffff, 450),
+  extracted: (h, e) => leaves(h, e.unit),
+  withdrew: (h, e) => leaves(h, e.unit),
+  perimeterBroken: none,
+  objective: none,
+  ended: none,
+  ready: none,
+  undone: none,
+  ambush: none,
+};
+
+/** Plays one event. */
+export function play(h: AnimHost, e: BattleEvent): Promise<void> {
+  return (EFFECTS[e.type] as Effect<BattleEvent["type"]>)(h, e as never);
 }
 
 /** What the squad hears in the fog: noise markers drifting from where they were to where they are now, a hiss where one appears. */

@@ -1,0 +1,234 @@
+/**
+ * The player's hand on the battle: taps and hovers on the board, the action buttons, the keys. Each
+ * goes to the headless controller (controller.ts), and what it answers is sent to the backend or
+ * shown as a refusal; the screen is then redrawn once (`invalidate`).
+ */
+import * as engine from "../engine";
+import type { Action, Pos, Seat, WireState } from "../engine";
+import type { BoardRenderer, PingMark } from "../board";
+import type { Backend } from "../backend";
+import type { BattleController, Mode, Outcome } from "../controller";
+import type { CampaignScreen } from "../campaignScreen";
+import { keyCommand, type KeyCommand } from "../keys";
+import { PointerThrottle } from "./pointer";
+import { seatReady } from "./header";
+import type { Shell } from "./shell";
+
+const SPECTATOR_REFUSAL = "Spectators watch; they cannot act.";
+const NO_SELECTION = "Select one of your soldiers first (Tab, or click him).";
+const PING_KEYS: Record<"ping1" | "ping2" | "ping3", PingMark["kind"]> = { ping1: "danger", ping2: "move", ping3: "target" };
+const FAST_SPEED = 4;
+
+/** What the input needs of the screen. */
+export interface InputHost {
+  readonly ctl: BattleController;
+  readonly board: BoardRenderer;
+  readonly backend: Backend;
+  readonly shell: Shell;
+  readonly campaign: CampaignScreen;
+  readonly wire: WireState | null;
+  /** Events are playing (Enter speeds them up instead of confirming). */
+  readonly playing: boolean;
+  /** The seats this page commands. */
+  commandSeats(): Seat[];
+  showError(code: string, message: string): void;
+  /** The selection may have changed: tell the partner, show the soldier's level. */
+  selectionChanged(before: string | null): void;
+  invalidate(): void;
+}
+
+export class BattleInput {
+  private pingKind: PingMark["kind"] = "danger";
+  private fast = false;
+  private pointer: PointerThrottle;
+
+  constructor(private host: InputHost) {
+    this.pointer = new PointerThrottle((p) => host.backend.sendPointer(p));
+  }
+
+  private get seat() {
+    return this.host.backend.seat;
+  }
+
+  /** The buttons of the page: actions, ping kinds, speed. */
+  wireButtons(): void {
+    const shell = this.host.shell;
+    shell.actionButtons().forEach((b) => b.addEventListener("click", () => this.command(b.dataset.act!)));
+    shell.pingButtons().forEach((b) => b.addEventListener("click", () => this.setPingKind(b.dataset.ping as PingMark["kind"])));
+    shell.els.btnSpeed.addEventListener("click", () => this.toggleSpeed());
+  }
+
+  private setPingKind(k: PingMark["kind"]): void {
+    this.pingKind = k;
+    this.host.shell.showPingKind(k);
+  }
+
+  private run(out: Outcome): void {
+    if (!out) return;
+    if ("error" in out) return this.host.showError(out.error.code, out.error.message);
+    for (const a of out.send) this.send(a);
+  }
+
+  tile(tile: Pos, kind: "hover" | "tap" | "ping" | "leave", shift: boolean, ctrl: boolean): void {
+    const { ctl, backend } = this.host;
+    if (kind === "leave") {
+      if (backend.kind === "online") backend.sendPointer(null);
+      return;
+    }
+    if (kind === "hover") {
+      ctl.hover(tile);
+      this.host.invalidate();
+      if (this.seat !== "spectator") this.pointer.push(tile);
+      return;
+    }
+    if (kind === "ping") return this.sendPing(tile, shift ? "move" : ctrl ? "target" : this.pingKind);
+    const before = ctl.selected;
+    const out = ctl.activate(tile, { waypoint: shift });
+    this.host.selectionChanged(before);
+    this.run(out);
+    this.host.invalidate();
+  }
+
+  private sendPing(tile: Pos, kind: PingMark["kind"]): void {
+    this.host.backend.sendPing({ x: tile.x, y: tile.y, level: tile.level, kind });
+  }
+
+  private send(action: Action): void {
+    const { wire, backend } = this.host;
+    if (this.seat === "spectator") return this.host.showError("ERR_SPECTATOR", SPECTATOR_REFUSAL);
+    if (wire && wire.phase === "ended") return this.host.showError("ERR_WRONG_PHASE", engine.ERROR_CODES.ERR_WRONG_PHASE);
+    const unit = "unit" in action ? wire?.units[action.unit] : undefined;
+    // A soldier of the squad taken over from the partner: the action names his seat.
+    const forSeat = unit && unit.seat && unit.seat !== this.seat ? (unit.seat as Seat) : undefined;
+    backend.sendAction(action, forSeat);
+    this.host.shell.hideRefusal();
+  }
+
+  command(act: string): void {
+    const { ctl, backend } = this.host;
+    const sel = ctl.selected;
+    switch (act) {
+      case "move":
+      case "shoot":
+      case "calledShot":
+      case "butt":
+      case "grenade":
+        this.run(ctl.setMode(act as Mode));
+        break;
+      case "holdOn":
+      case "revive":
+      case "carry":
+        this.run(ctl.comradeAction(act));
+        break;
+      case "drop":
+        this.run(ctl.drop());
+        break;
+      case "withdraw":
+        this.run(ctl.withdraw());
+        break;
+      case "overwatch":
+      case "reload":
+        if (!sel) return this.host.showError("NO_SELECTION", NO_SELECTION);
+        this.send({ type: act, unit: sel });
+        return;
+      case "undo":
+        if (this.seat === "spectator") return this.host.showError("ERR_SPECTATOR", SPECTATOR_REFUSAL);
+        backend.sendUndo();
+        return;
+      case "ready":
+        return this.toggleReady();
+      case "takeover":
+        backend.takeOver?.();
+        return;
+    }
+    this.host.invalidate();
+  }
+
+  /** Ready (or not) for this seat; marking ready marks the partner's taken-over squad ready too. */
+  private toggleReady(): void {
+    const { backend, wire } = this.host;
+    const seat = this.seat;
+    if (seat === "spectator") return this.host.showError("ERR_SPECTATOR", SPECTATOR_REFUSAL);
+    // between a campaign's scenes, ready means: go on to the next
+    if (this.host.campaign.toggleReady()) return;
+    if (!wire) return;
+    const mine = seatReady(wire, seat);
+    backend.sendReady(!mine);
+    if (!mine) for (const s of this.host.commandSeats()) if (s !== seat && !seatReady(wire, s)) backend.sendReady(true, s);
+  }
+
+  /** A key pressed on the page (not in a form field). */
+  keydown(e: KeyboardEvent): void {
+    const tag = (e.target as HTMLElement)?.tagName;
+    if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA") return;
+    const k = keyCommand(e);
+    if (!k) return;
+    e.preventDefault();
+    this.key(k);
+  }
+
+  private key(k: KeyCommand): void {
+    const { ctl, board, shell } = this.host;
+    const map = this.host.backend.map;
+    const els = shell.els;
+    const before = ctl.selected;
+    const move = (dx: number, dy: number) => ctl.moveCursor(dx, dy, map.width, map.height, board.level);
+    switch (k) {
+      case "next": case "prev": ctl.cycleUnit(k === "next" ? 1 : -1); break;
+      case "up": move(0, -1); break;
+      case "down": move(0, 1); break;
+      case "left": move(-1, 0); break;
+      case "right": move(1, 0); break;
+      case "confirm":
+        if (this.host.playing) this.toggleSpeed(true);
+        else this.run(ctl.confirm());
+        break;
+      case "escape":
+        if (!els.reportHost.hidden) els.reportHost.hidden = true;
+        else if (this.host.campaign.visible) this.host.campaign.hide();
+        else if (!els.help.hidden) els.help.hidden = true;
+        else ctl.escape();
+        shell.hideRefusal();
+        break;
+      case "targetNext": case "targetPrev": this.run(ctl.cycleTarget(k === "targetNext" ? 1 : -1)); break;
+      case "move": case "shoot": case "calledShot": case "grenade": case "butt": case "overwatch": case "reload": case "undo": case "ready":
+      case "holdOn": case "revive": case "carry": case "drop": case "withdraw":
+        this.command(k);
+        break;
+      case "speed": this.toggleSpeed(); break;
+      case "ping1": case "ping2": case "ping3":
+        if (ctl.cursor) this.sendPing(ctl.cursor, PING_KEYS[k]);
+        break;
+      case "levelUp": case "levelDown": {
+        const lv = Math.max(0, Math.min(map.levels - 1, board.level + (k === "levelUp" ? 1 : -1)));
+        board.setLevel(lv);
+        if (ctl.cursor) ctl.hover({ ...ctl.cursor, level: lv });
+        if (this.host.wire) ctl.setContext({ ...ctl.context!, level: lv });
+        break;
+      }
+      case "zoomIn": case "zoomOut": {
+        const c = board.app.renderer;
+        board.setZoom(board.zoom * (k === "zoomIn" ? 1.25 : 0.8), c.width / 2, c.height / 2);
+        break;
+      }
+      case "help": shell.toggleHelp(); break;
+    }
+    this.host.selectionChanged(before);
+    this.host.invalidate();
+  }
+
+  private toggleSpeed(force?: boolean): void {
+    this.fast = force ?? !this.fast;
+    this.host.board.speed = Math.max(this.fast ? FAST_SPEED : 1, speedParam());
+    this.host.shell.showSpeed(this.fast);
+  }
+
+  stop(): void {
+    this.pointer.stop();
+  }
+}
+
+/** The page's `?speed=` (tests play animations fast); 0 when not given. */
+export function speedParam(): number {
+  return Number(new URLSearchParams(location.search).get("speed") ?? "") || 0;
+}

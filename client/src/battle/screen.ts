@@ -1,0 +1,492 @@
+/**
+ * The battle screen: wires the board (board.ts), the headless controller (controller.ts), the page
+ * (shell.ts, header.ts, the panels), the keys and sound to a backend. It feeds each state to the
+ * controller, sends what the controller's commands ask, and hands each step's events to the
+ * animation queue (playback.ts). Every change it sees calls `invalidate()`; the next animation
+ * frame draws the board, the header and the panels once (frame.ts).
+ */
+import * as engine from "../engine";
+import { otherSeat, type Action, type BattleEvent, type BattleState, type MapDef, type Pos, type Seat, type WireState, type WireUnit } from "../engine";
+import { BoardRenderer, type PingMark } from "../board";
+import type { Backend, ConnectionStatus, RoomInfo, ViewerSeat } from "../backend";
+import { BattleController, type Preview } from "../controller";
+import { put, routePanel, unitPanel } from "../hud";
+import { briefing, endReason, intentPanel, squadPanel, targetPanel, tilePanel, type PanelCtx } from "../panels";
+import { refusalText, SEAT_NAME, sceneTitle } from "../words";
+import { CampaignScreen } from "../campaignScreen";
+import { loadMap } from "../maps";
+import { renderReport } from "../report";
+import { Sound } from "../sound";
+import { setTestState, getTestState } from "../teststate";
+import { FrameScheduler } from "./frame";
+import { BattleLog } from "./log";
+import { BattleInput, speedParam } from "./input";
+import { Playback } from "./playback";
+import { Shell } from "./shell";
+import { renderHeader, renderTimer } from "./header";
+import { boardOverlay } from "./overlay";
+import { installDebug, markPainted, publishControl, publishShown } from "./testHooks";
+
+const PING_SHOWN_MS = 6000;
+const TIMER_TICK_MS = 500;
+
+export class BattleScreen {
+  private board!: BoardRenderer;
+  private ctl = new BattleController();
+  private sound = new Sound();
+  private shell: Shell;
+  private frames = new FrameScheduler(() => this.draw());
+  private playback: Playback;
+  private log: BattleLog;
+  private input: BattleInput;
+  private campaign!: CampaignScreen;
+  private info: RoomInfo;
+  /** The state shown, and the squad's view of it as a BattleState for the engine's previews. */
+  private wire: WireState | null = null;
+  private view: BattleState | null = null;
+  private legal: Action[] = [];
+  private pings: PingMark[] = [];
+  private partnerPointer: Pos | null = null;
+  private reportShown = false;
+  private destroyed = false;
+  private lastConnection: ConnectionStatus = "connected";
+  private timerInterval = 0;
+  /** The map of the scene on the board (a campaign's next scene brings another). */
+  private sceneMap: MapDef | null = null;
+  /** A state came that the board has not drawn yet. */
+  private sceneDirty = false;
+  /** The canvas has been fitted to what the filled header leaves (again after a new scene). */
+  private sized = false;
+  private firstPainted = false;
+  private scenePainted = false;
+  private lastRadius: number | null = null;
+  private ringNote = "";
+
+  constructor(
+    host: HTMLElement,
+    private backend: Backend,
+  ) {
+    this.info = backend.info;
+    this.shell = new Shell(host);
+    this.log = new BattleLog(this.shell.els.log);
+    const screen = this;
+    this.input = new BattleInput({
+      get ctl() {
+        return screen.ctl;
+      },
+      get board() {
+        return screen.board;
+      },
+      get wire() {
+        return screen.wire;
+      },
+      get campaign() {
+        return screen.campaign;
+      },
+      get playing() {
+        return screen.playback.playing;
+      },
+      backend,
+      shell: this.shell,
+      commandSeats: () => this.commandSeats(),
+      showError: (code, message) => this.showError(code, message),
+      selectionChanged: (before) => this.selectionChanged(before),
+      invalidate: () => {
+        // tests read the controller's state right after a key: it is written at once, the screen on the next frame
+        publishControl(this.ctl);
+        this.invalidate();
+      },
+    });
+    this.playback = new Playback({
+      get board() {
+        return screen.board;
+      },
+      get wire() {
+        return screen.wire;
+      },
+      log: (line) => this.addLog(line),
+      banner: (text, ms) => this.shell.banner(text, ms),
+      hideBanner: () => this.shell.hideBanner(),
+      changed: () => this.invalidate(),
+      drawn: () => this.frames.drawn(),
+      done: (next) => (next ? this.showWire(next) : this.invalidate()),
+    });
+  }
+
+  get seat(): ViewerSeat {
+    return this.backend.seat;
+  }
+
+  /** The log's lines (the last 200). */
+  get logLines(): string[] {
+    return this.log.lines;
+  }
+
+  async start(): Promise<void> {
+    this.wireDom();
+    const { w, h } = this.shell.canvasSize();
+    this.board = await BoardRenderer.create(this.shell.els.boardHost, w, h);
+    this.board.cue = (name) => this.sound.play(name);
+    const sp = speedParam();
+    if (sp > 0) this.board.speed = sp;
+    this.board.onTile((tile, kind, ev) => this.input.tile(tile, kind, ev?.shiftKey ?? false, ev?.ctrlKey ?? false));
+    window.addEventListener("resize", this.onResize);
+    window.addEventListener("keydown", this.onKey);
+    this.timerInterval = window.setInterval(() => renderTimer(this.shell.els.timer, this.wire, this.info.turnDeadline, Date.now()), TIMER_TICK_MS);
+    setTestState({ seat: this.seat, ready: false, round: 0, phase: "loading", animating: false, mode: this.backend.kind });
+    this.installDebug();
+    this.backend.setHandlers({
+      state: (wire, info) => this.onState(wire, info),
+      events: (round, events) => this.onEvents(round, events),
+      error: (code, message) => this.showError(code, message),
+      ping: (p) => this.addPing(p),
+      pointer: (seat, pos) => {
+        if (seat === this.seat) return;
+        this.partnerPointer = pos;
+        this.invalidate();
+        setTestState({ partnerPointer: pos });
+      },
+      connection: (status, detail) => {
+        this.lastConnection = status;
+        this.shell.connection(status, detail);
+      },
+      pending: (count) => this.shell.pending(count),
+      notice: (code, message) => this.addLog(`Note: ${refusalText(code, message)}`),
+    });
+  }
+
+  private installDebug(): void {
+    installDebug({
+      drop: (holdMs?: number) => this.backend.dropConnection?.(holdMs),
+      tileCenter: (x: number, y: number) => this.tileClientPoint(x, y),
+      wire: () => this.wire,
+      backend: this.backend,
+      selected: () => this.ctl.selected,
+      legal: () => this.legal,
+      frames: () => this.board.frames,
+      renderer: () => `${this.board.app.renderer.name} ${this.board.app.renderer.width}x${this.board.app.renderer.height}`,
+      labels: () => this.board.labelBoxes().map((b) => this.toClient(b)),
+      sprites: () => [...this.board.sprites.keys()].sort(),
+      route: () => this.ctl.preview().route,
+      waypoints: () => this.ctl.waypoints,
+      focus: () => this.ctl.preview().focus,
+      setSpeed: (n: number) => (this.board.speed = n),
+      zoom: () => this.board.zoom,
+      log: () => this.log.lines.slice(),
+      sound: () => ({ muted: this.sound.muted, played: this.sound.played.slice() }),
+      redraws: () => this.frames.redraws,
+      screen: this,
+    });
+  }
+
+  /** Client (page) coordinates of a canvas point. */
+  private toClient<T extends { x: number; y: number; w?: number; h?: number }>(b: T): T {
+    const rect = this.board.app.canvas.getBoundingClientRect();
+    const sx = rect.width / this.board.app.renderer.width;
+    const sy = rect.height / this.board.app.renderer.height;
+    return { ...b, x: rect.left + b.x * sx, y: rect.top + b.y * sy, ...(b.w !== undefined ? { w: b.w * sx, h: (b.h ?? 0) * sy } : {}) };
+  }
+
+  /** Client (page) coordinates of a tile centre, for tests. */
+  tileClientPoint(x: number, y: number): { x: number; y: number } {
+    return this.toClient(this.board.tileCenter(x, y));
+  }
+
+  private onResize = () => {
+    if (!this.board) return;
+    const { w, h } = this.shell.canvasSize();
+    this.board.resize(w, h);
+    this.invalidate();
+  };
+
+  private wireDom(): void {
+    const { els } = this.shell;
+    this.input.wireButtons();
+    this.campaign = new CampaignScreen(els.campaignHost, els.btnCampaign, {
+      seat: this.seat,
+      sendReady: (ready) => this.backend.sendCampaignReady?.(ready),
+      loadMap,
+      fullReport: () => this.showReport(),
+    });
+    els.btnSound.addEventListener("click", () => this.shell.showSound(this.sound.toggle()));
+    this.shell.showSound(this.sound.muted);
+    els.btnHelp.addEventListener("click", () => this.shell.toggleHelp());
+    els.btnLeave.addEventListener("click", () => {
+      this.backend.leave();
+      location.href = "/";
+    });
+    // the intent list lights its creature's whole intent on the board
+    els.intentPanel.addEventListener("pointerover", (e) => {
+      const li = (e.target as HTMLElement).closest<HTMLElement>("li[data-unit]");
+      this.ctl.pin(li?.dataset.unit ?? null);
+      this.invalidate();
+    });
+    els.intentPanel.addEventListener("pointerleave", () => {
+      this.ctl.pin(null);
+      this.invalidate();
+    });
+  }
+
+  // ---- state ---------------------------------------------------------------------------------
+
+  private onState(wire: WireState, info: RoomInfo): void {
+    this.info = info;
+    if (!this.playback.hold(wire)) this.showWire(wire);
+  }
+
+  /** The seats this page commands: its own, and the partner's once taken over. */
+  private commandSeats(): Seat[] {
+    if (this.seat === "spectator") return [];
+    const other = otherSeat(this.seat);
+    return this.info.holders[other] === "partner" ? [this.seat, other] : [this.seat];
+  }
+
+  private myUnits(): WireUnit[] {
+    if (!this.wire) return [];
+    const seats = this.commandSeats();
+    return Object.values(this.wire.units)
+      .filter((u) => u.side === "squad" && u.fate === "active" && seats.includes(u.seat as Seat))
+      .sort((a, b) => (a.seat === b.seat ? a.id.localeCompare(b.id, undefined, { numeric: true }) : a.seat === this.seat ? -1 : 1));
+  }
+
+  private partnerSelected(): string {
+    return this.seat === "spectator" ? "" : this.info.selects[otherSeat(this.seat)];
+  }
+
+  private showWire(wire: WireState): void {
+    const newScene = !!this.sceneMap && this.sceneMap !== this.backend.map;
+    if (newScene) this.clearScene();
+    this.sceneMap = this.backend.map;
+    const prevRound = this.wire?.round;
+    this.wire = wire;
+    try {
+      this.view = engine.fromWire(wire, this.backend.map) as unknown as BattleState;
+    } catch (err) {
+      console.error("fromWire failed", err);
+      this.view = null;
+    }
+    this.legal = [];
+    if (this.view && wire.phase === "player") {
+      for (const s of this.commandSeats()) {
+        try {
+          this.legal.push(...(engine.legalActions(this.view, s) as Action[]));
+        } catch (err) {
+          console.error("legalActions failed", err);
+        }
+      }
+    }
+    const before = this.ctl.selected;
+    this.ctl.setContext({ wire, view: this.view, legal: this.legal, mine: this.myUnits().map((u) => u.id), seat: this.seat, level: this.board.level });
+    this.selectionChanged(before);
+    this.sceneDirty = true;
+    this.noteRing(wire);
+    this.invalidate();
+    if (prevRound !== undefined && prevRound !== wire.round && wire.phase === "player") this.shell.banner(`Round ${wire.round} — your move`, 1400);
+    // a campaign's scene ends in its between-scenes screen instead
+    if (wire.phase === "ended" && !this.reportShown && !this.info.campaign.stage) this.showReport();
+    this.campaign.update(this.info);
+    if (newScene) this.announceScene();
+  }
+
+  /**
+   * A campaign's next scene: nothing of the old one stays (units, tags, selection, previews,
+   * pings, the ring's note, the log, the report); the board is drawn anew on the new map.
+   */
+  private clearScene(): void {
+    this.playback.clear();
+    this.wire = null;
+    this.view = null;
+    this.legal = [];
+    this.ctl = new BattleController();
+    this.pings = [];
+    this.partnerPointer = null;
+    this.reportShown = false;
+    this.lastRadius = null;
+    this.ringNote = "";
+    this.shell.els.reportHost.hidden = true;
+    this.shell.hideBanner();
+    this.shell.hideRefusal();
+    this.log.clear();
+    this.board.clearScene();
+    // the header changes: the canvas is fitted again to what is left
+    this.sized = false;
+    this.scenePainted = false;
+  }
+
+  private announceScene(): void {
+    const c = this.info.campaign;
+    const title = sceneTitle(c.scene, c.scenes, c.summary?.scenes[c.scene]?.place ?? "");
+    this.addLog(`— ${title} —`);
+    this.shell.banner(title, 2500);
+  }
+
+  /** Why the ring moved: kept from the last squeeze for the briefing. */
+  private noteRing(w: WireState): void {
+    if (!w.hasPerimeter) return;
+    if (this.lastRadius !== null && w.radius !== this.lastRadius) {
+      this.ringNote = `The line closed from ${this.lastRadius} to ${w.radius} in round ${w.round - 1}.`;
+    }
+    this.lastRadius = w.radius;
+  }
+
+  // ---- the one redraw ---------------------------------------------------------------------------
+
+  /** Something the screen shows changed: it is drawn once, on the next animation frame. */
+  private invalidate(): void {
+    if (!this.destroyed) this.frames.invalidate();
+  }
+
+  private draw(): void {
+    if (!this.board || !this.wire) return;
+    const w = this.wire;
+    if (!this.sized) {
+      // The header is filled now: fit the canvas to the space that is really left.
+      this.sized = true;
+      this.renderHeader(w);
+      const { w: cw, h: ch } = this.shell.canvasSize();
+      if (cw !== this.board.app.renderer.width || ch !== this.board.app.renderer.height) this.board.resize(cw, ch);
+    }
+    if (this.sceneDirty) {
+      this.sceneDirty = false;
+      this.board.setScene(this.backend.map, w, this.seat);
+    }
+    const p = this.ctl.preview();
+    const playing = this.playback.playing;
+    const partnerSelected = this.partnerSelected() || null;
+    this.board.setOverlay(boardOverlay({ ctl: this.ctl, preview: p, playing, pings: this.pings, partnerPointer: this.partnerPointer, partnerSelected }));
+    this.renderHeader(w);
+    this.renderPanels(w, p);
+    this.renderButtons();
+    publishShown({
+      wire: w,
+      info: this.info,
+      seat: this.seat,
+      ctl: this.ctl,
+      playing,
+      animPhase: this.playback.animPhase,
+      connection: this.lastConnection,
+      partnerSelected: this.partnerSelected(),
+    });
+    if (!this.firstPainted) {
+      this.firstPainted = true;
+      markPainted("firstFrameAt", () => performance.now());
+    }
+    if (!this.scenePainted) {
+      this.scenePainted = true;
+      const id = w.mapId;
+      markPainted("sceneFrame", () => id);
+    }
+  }
+
+  private renderHeader(w: WireState): void {
+    renderHeader(this.shell.els, {
+      wire: w,
+      map: this.backend.map,
+      info: this.info,
+      seat: this.seat,
+      kind: this.backend.kind,
+      level: this.board.level,
+      animPhase: this.playback.animPhase,
+      takeover: () => this.input.command("takeover"),
+    });
+  }
+
+  private renderPanels(w: WireState, p: Preview): void {
+    const els = this.shell.els;
+    const playing = this.playback.playing;
+    const sel = this.ctl.selected ? (w.units[this.ctl.selected] ?? null) : null;
+    put(els.unitPanel, unitPanel(w, sel, this.ctl.mode, this.seat === "spectator"));
+    put(els.routePanel, this.ctl.mode === "move" && !playing ? routePanel(w, p.route, this.ctl.waypoints.length, p.routeFire) : "");
+    const c: PanelCtx = {
+      wire: w,
+      map: this.backend.map,
+      view: this.view,
+      selected: this.ctl.selected,
+      target: this.ctl.target,
+      mode: this.ctl.mode,
+      cursor: this.ctl.cursor,
+      playing,
+      mine: new Set(this.myUnits().map((u) => u.id)),
+      ringNote: this.ringNote,
+    };
+    put(els.targetPanel, targetPanel(c, p));
+    put(els.tilePanel, tilePanel(c, p.focus));
+    put(els.intentPanel, intentPanel(c, p.focus));
+    put(els.squadPanel, squadPanel(c));
+    put(els.briefing, briefing(c));
+  }
+
+  private renderButtons(): void {
+    const sel = !!this.ctl.selected && this.myUnits().some((u) => u.id === this.ctl.selected);
+    const has = (t: string) => this.legal.some((a) => a.type === t && "unit" in a && a.unit === this.ctl.selected);
+    this.shell.actionButtons().forEach((b) => {
+      const a = b.dataset.act!;
+      b.classList.toggle("on", a === this.ctl.mode && sel);
+      const avail = a === "ready" ? this.seat !== "spectator" : a === "undo" ? this.legal.some((x) => x.type === "undo") : a === "move" ? sel : sel && has(a);
+      b.classList.toggle("dim", !avail);
+    });
+  }
+
+  /** The selection may have changed: the partner is told, and the board shows the soldier's level. */
+  private selectionChanged(before: string | null): void {
+    const id = this.ctl.selected;
+    if (id === before) return;
+    if (this.backend.kind === "online" && this.seat !== "spectator") this.backend.sendSelect(id);
+    const u = id && this.wire ? this.wire.units[id] : null;
+    if (u && u.level !== this.board.level) this.board.setLevel(u.level);
+  }
+
+  // ---- events ----------------------------------------------------------------------------------
+
+  private onEvents(round: number, events: BattleEvent[]): void {
+    this.playback.push(round, events);
+  }
+
+  private addLog(line: string): void {
+    this.log.add(line);
+  }
+
+  showError(code: string, raw: string): void {
+    const message = refusalText(code, raw);
+    this.shell.refusal(code, message);
+    this.addLog(`Refused: ${message}`);
+  }
+
+  private showReport(): void {
+    this.reportShown = true;
+    const w = this.wire!;
+    const host = this.shell.els.reportHost;
+    host.hidden = false;
+    renderReport(host, w, { matchId: this.info.matchId, onClose: () => (host.hidden = true), reason: endReason(w, this.backend.map.maxRounds) });
+    setTestState({ report: true });
+  }
+
+  /** The partner's ping: shown for a while, and logged. */
+  private addPing(p: PingMark): void {
+    this.pings = this.pings.filter((q) => performance.now() - q.at < PING_SHOWN_MS);
+    this.pings.push(p);
+    this.addLog(`${SEAT_NAME[p.seat] ?? "Partner"} pings ${p.kind} at ${p.x},${p.y}`);
+    this.invalidate();
+    setTimeout(() => {
+      this.pings = this.pings.filter((q) => q !== p);
+      this.invalidate();
+    }, PING_SHOWN_MS);
+    const s = getTestState();
+    setTestState({ pings: ((s.pings as number) ?? 0) + 1 });
+  }
+
+  private onKey = (e: KeyboardEvent) => {
+    if (!this.destroyed) this.input.keydown(e);
+  };
+
+  destroy(): void {
+    this.destroyed = true;
+    clearInterval(this.timerInterval);
+    this.frames.stop();
+    this.input.stop();
+    this.shell.destroy();
+    window.removeEventListener("resize", this.onResize);
+    window.removeEventListener("keydown", this.onKey);
+    this.board?.destroy();
+  }
+}
