@@ -20,7 +20,7 @@ import { services } from "./services.js";
 import { uniqueCode } from "./codes.js";
 import { loadMapById } from "./maps.js";
 import { EXPIRED, loadNewMap, newRoomOptions, StoredMatch, type OpenedMatch, type StoredRoomOptions } from "./match.js";
-import type { CampaignProgress } from "./store.js";
+import type { CampaignProgress } from "./store/index.js";
 import type { JoinOptions } from "./validation.js";
 
 export type CampaignStage = "scene" | "report" | "over" | "complete";

@@ -6,7 +6,7 @@ import { hashState, type Action, type BattleEvent, type BattleState, type Comman
 import { checkMessage, toEngineAction, type Message } from "./validation.js";
 import type { Role, SeatTable } from "./seats.js";
 import type { Sequence } from "./sequence.js";
-import type { LoggedCommand } from "./store.js";
+import type { LoggedCommand } from "./store/index.js";
 import { engine } from "./fault.js";
 
 export type CommandType = "action" | "ready" | "undo";

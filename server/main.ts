@@ -22,8 +22,7 @@ import { Redis } from "ioredis";
 import { Server, WebSocketTransport, RedisPresence, RedisDriver, matchMaker } from "colyseus";
 import { BattleRoom } from "./room.js";
 import { configureHttp, installErrorHandlers, openBattle, serveClient } from "./http.js";
-import { SqliteMatchStore, defaultDbPath, type MatchStore } from "./store.js";
-import { PgMatchStore } from "./store-pg.js";
+import { openStore, type MatchStore } from "./store/index.js";
 import { setServices, settingsFromEnv, type ServerSettings } from "./services.js";
 import { limitRoomCreation } from "./limits.js";
 import { isExpired, EXPIRED } from "./match.js";
@@ -71,16 +70,6 @@ export interface GameServer {
   close(): Promise<void>;
 }
 
-/** Opens the match store the configuration names: PostgreSQL with DATABASE_URL, else SQLite. */
-export async function openStore(config: Pick<ClusterConfig, "databaseUrl">, dbPath?: string): Promise<MatchStore> {
-  if (config.databaseUrl) {
-    // The same durability as the SQLite default (WAL, synchronous NORMAL) unless asked for more:
-    // see PgStoreOptions.synchronousCommit.
-    return PgMatchStore.open({ url: config.databaseUrl, synchronousCommit: process.env.PG_SYNCHRONOUS_COMMIT === "on" });
-  }
-  return new SqliteMatchStore(dbPath ?? defaultDbPath());
-}
-
 export async function createGameServer(options: GameServerOptions = {}): Promise<GameServer> {
   const settings: ServerSettings = { ...settingsFromEnv(), ...options.settings };
   const config: ClusterConfig = { ...clusterConfigFromEnv(), ...options.cluster };
@@ -88,7 +77,7 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
   const clustered = config.redisUrl !== null;
   const store =
     options.store ??
-    (await openStore(config, options.dbPath).catch((err: Error) => {
+    (await openStore(config.databaseUrl, options.dbPath).catch((err: Error) => {
       throw new ConfigError(`cannot open the match store${config.databaseUrl ? " in PostgreSQL (DATABASE_URL)" : ""}: ${err.message}`);
     }));
 

@@ -14,7 +14,7 @@ import { otherSeat } from "./seats.js";
 import { restoreBattle, RestoreError } from "./restore.js";
 import { MapFormatError } from "../shared/map/parse.js";
 import { CampaignRun } from "./campaign-match.js";
-import type { LoggedCommand, MatchInfo } from "./store.js";
+import type { LoggedCommand, MatchInfo } from "./store/index.js";
 import { checkJoinOptions, SERVER_ERROR_CODES, type JoinOptions } from "./validation.js";
 
 /** Options the room is created with (join options, plus the server's own restore marker). */

@@ -8,7 +8,7 @@
  */
 import { apply, createBattle, hashState, rulesVersionProblem, MapFormatError, type BattleState, type MapDef, type MatchRecord, type Seat } from "../shared/index.js";
 import { loadMapById } from "./maps.js";
-import type { LoggedCommand } from "./store.js";
+import type { LoggedCommand } from "./store/index.js";
 
 /** Why a stored battle cannot be reopened; `code` is what a client is told. */
 export class RestoreError extends Error {

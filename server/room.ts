@@ -29,7 +29,7 @@ import { BotPartner } from "./bot-partner.js";
 import { RoomWaits } from "./waits.js";
 import { sideChannel } from "./fault.js";
 import { CLOSE_DEPLOY, releaseBattle, roomClosed, roomOpened } from "./cluster/index.js";
-import type { LoggedCommand } from "./store.js";
+import type { LoggedCommand } from "./store/index.js";
 import { campaignFields, type CampaignRun } from "./campaign-match.js";
 import { campaignReadyIntake } from "./campaign-ready.js";
 

@@ -3,7 +3,7 @@
  * match store and the server's settings. Set once by createGameServer().
  */
 import { randomBytes } from "node:crypto";
-import type { MatchStore } from "./store.js";
+import type { MatchStore } from "./store/index.js";
 
 export interface ServerSettings {
   /** Seconds a dropped player keeps his seat (design: 60). Env LAST_STAND_RECONNECT_SECONDS. */

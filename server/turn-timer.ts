@@ -6,7 +6,7 @@
 import { hashState, type BattleEvent, type BattleState } from "../shared/index.js";
 import { SEATS } from "./seats.js";
 import { engine } from "./fault.js";
-import type { LoggedCommand } from "./store.js";
+import type { LoggedCommand } from "./store/index.js";
 
 export class TurnTimer {
   private timer: NodeJS.Timeout | null = null;

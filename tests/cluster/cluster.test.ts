@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Room } from "@colyseus/sdk";
 import { replay, squadViewHash } from "../../shared/index.js";
-import { PgMatchStore } from "../../server/store-pg.js";
+import { PgMatchStore } from "../../server/store/index.js";
 import { loadMapById } from "../../server/maps.js";
 import { startCluster, type Cluster } from "../../tools/cluster-lib.js";
 import { rejoinByCode } from "../../client/src/rejoin.js";

@@ -11,7 +11,7 @@ import { createGameServer, type GameServer, type GameServerOptions } from "../..
 import { matchMaker } from "colyseus";
 import type { BattleRoom } from "../../server/room.js";
 import type { WireState } from "../../shared/view/wire.js";
-import { PgMatchStore } from "../../server/store-pg.js";
+import { PgMatchStore } from "../../server/store/index.js";
 import { TEST_STORE, freshSchema, type TestSchema } from "../services.js";
 
 /** An SDK client whose rooms quietly accept message types a test does not listen to. */

@@ -10,11 +10,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { replay, toWire, viewFor } from "../../shared/index.js";
 import { hashString } from "../../shared/core/hash.js";
-import { SqliteMatchStore } from "../../server/store.js";
+import { SqliteMatchStore } from "../../server/store/index.js";
 import { loadMapById } from "../../server/maps.js";
 import { freePort, startServerProcess } from "../../tools/server-process.js";
 import { TEST_STORE, freshSchema, type TestSchema } from "../services.js";
-import { PgMatchStore } from "../../server/store-pg.js";
+import { PgMatchStore } from "../../server/store/index.js";
 import { getJson, localRoom, quietClient, startServer, waitForState, wire, type BattleClientRoom } from "./helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "last-stand-restart-"));

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SqliteMatchStore, type LoggedCommand } from "../../server/store.js";
+import { SqliteMatchStore, type LoggedCommand } from "../../server/store/index.js";
 import { collect, getJson, localRoom, startServer, sleep, waitForState, wire } from "./helpers.js";
 
 /** The real SQLite store, with appends held back `delayMs` (a slow database). */

@@ -2,8 +2,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SqliteMatchStore, type MatchStore } from "../../server/store.js";
-import { PgMatchStore, parseDatabaseUrl } from "../../server/store-pg.js";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { SqliteMatchStore, PgMatchStore, parseDatabaseUrl, type MatchStore } from "../../server/store/index.js";
+import { MIGRATIONS } from "../../server/store/migrations.js";
 import { freshSchema } from "../services.js";
 import { normalizeCode, randomCode, CODE_ALPHABET } from "../../server/codes.js";
 
@@ -153,6 +155,16 @@ describe.each(KINDS)("%s match store", (_kind, make) => {
     await store.close();
   });
 
+  it("tells the log's length and last hash (an append whose answer was lost is checked so)", async () => {
+    const { store } = await make();
+    await store.createMatch({ id: "ABCDE", code: "ABCDE", record: header, roomOptions: {} });
+    expect(await store.logTail("ABCDE")).toEqual({ length: 0, lastHash: null });
+    await store.appendCommands("ABCDE", 0, [{ seat: "takumi", action: { type: "undo" }, hash: "h1" }, { seat: "wang", action: { type: "undo" }, hash: "h2" }]);
+    expect(await store.logTail("ABCDE")).toEqual({ length: 2, lastHash: "h2" });
+    await store.ping();
+    await store.close();
+  });
+
   it("lets exactly one of two racing appends at the same step in", async () => {
     const { store, reopen } = await make();
     const other = await reopen();
@@ -166,6 +178,63 @@ describe.each(KINDS)("%s match store", (_kind, make) => {
     expect([1, 2]).toContain(log.length);
     await store.close();
     await other.close();
+  });
+});
+
+describe("one schema for both databases (server/store/migrations.ts)", () => {
+  it("gives SQLite and PostgreSQL the same tables and columns, at the same version", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "last-stand-store-"));
+    dirs.push(dir);
+    const path = join(dir, "s.sqlite");
+    await new SqliteMatchStore(path).close();
+    const lite = new Database(path, { readonly: true });
+    const liteTables = Object.fromEntries(
+      ["matches", "commands", "campaigns"].map((t) => [t, (lite.prepare(`PRAGMA table_info(${t})`).all() as { name: string }[]).map((c) => c.name).sort()]),
+    );
+    expect((lite.prepare("SELECT version FROM schema_version").get() as { version: number }).version).toBe(MIGRATIONS.length);
+    lite.close();
+
+    const schema = await freshSchema();
+    cleanups.push(() => schema.drop());
+    await (await PgMatchStore.open({ url: schema.url })).close();
+    const client = new pg.Client({ connectionString: parseDatabaseUrl(schema.url).connectionString, user: "postgres" });
+    await client.connect();
+    try {
+      const cols = await client.query<{ table_name: string; column_name: string }>(
+        "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = $1", [schema.schema]);
+      const pgTables: Record<string, string[]> = {};
+      for (const r of cols.rows) if (r.table_name !== "schema_version") (pgTables[r.table_name] ??= []).push(r.column_name);
+      for (const t in pgTables) pgTables[t].sort();
+      expect(pgTables).toEqual(liteTables);
+      expect((await client.query(`SELECT version FROM ${schema.schema}.schema_version`)).rows).toEqual([{ version: MIGRATIONS.length }]);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it("migrates a SQLite file made before schema versions were counted, keeping its battles", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "last-stand-store-"));
+    dirs.push(dir);
+    const path = join(dir, "old.sqlite");
+    // the tables as the first SQLite store made them: no schema_version, no seq/by_seat, no campaigns
+    const old = new Database(path);
+    old.exec(`
+      CREATE TABLE matches (id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, map_id TEXT NOT NULL, map_hash TEXT NOT NULL,
+        rules_version INTEGER NOT NULL, seed INTEGER NOT NULL, options TEXT NOT NULL, room_options TEXT NOT NULL,
+        created_at INTEGER NOT NULL, finished INTEGER NOT NULL DEFAULT 0, outcome TEXT);
+      CREATE TABLE commands (match_id TEXT NOT NULL REFERENCES matches(id), idx INTEGER NOT NULL, seat TEXT NOT NULL,
+        action TEXT NOT NULL, hash TEXT, PRIMARY KEY (match_id, idx)) WITHOUT ROWID;
+      CREATE INDEX matches_unfinished ON matches(finished);
+      INSERT INTO matches VALUES ('OLDER', 'OLDER', 'last-stand', 'abc', 1, 5, '{"difficulty":"normal","splitVision":false}', '{}', 1, 0, NULL);
+      INSERT INTO commands VALUES ('OLDER', 0, 'takumi', '{"type":"undo"}', 'h1');
+    `);
+    old.close();
+    const store = new SqliteMatchStore(path);
+    expect(await store.getRecord("OLDER")).toEqual({ ...header, log: [{ seat: "takumi", action: { type: "undo" }, hash: "h1" }], finalHash: "h1" });
+    await store.appendCommands("OLDER", 1, [{ seat: "wang", action: { type: "undo" }, hash: "h2", seq: 3, by: "wang" }]);
+    expect((await store.getRecord("OLDER"))!.log[1]).toEqual({ seat: "wang", action: { type: "undo" }, hash: "h2", seq: 3, by: "wang" });
+    await store.createCampaign({ code: "CAMPA", seed: 1, options: {}, roomOptions: {}, createdAt: 1, progress: { scene: 0, stage: "scene", ready: {}, scenes: [], finished: false, finalHash: null } });
+    await store.close();
   });
 });
 

@@ -1,63 +1,24 @@
 /**
  * The match store in PostgreSQL (`DATABASE_URL=postgres://…`), for many game processes sharing one
- * log: the same `MatchStore` interface as the SQLite store (server/store.ts).
+ * log. Tables: store/migrations.ts (run at start under an advisory lock); rows: store/rows.ts.
  *
- * Driver: `pg` (node-postgres) rather than `postgres` (postgres.js): both ran here at the same speed
- * (STACK.md), `pg` is the one most operators already run and monitor, has a plain `Pool` with
- * explicit sizing and typed results (@types/pg), and no tagged-template query language to learn.
+ * Driver: `pg` (node-postgres) rather than `postgres` (postgres.js): both ran here at the same speed,
+ * `pg` is the one most operators already run and monitor, has a plain `Pool` with explicit sizing
+ * and typed results (@types/pg), and no tagged-template query language to learn.
  *
- * Documents are `json` (not `jsonb`), so a command reads back exactly as it was logged.
- * Tables are created, or migrated, at start (a `schema_version` row says how far). An append is one
- * statement: `INSERT … SELECT … FROM unnest(…)` guarded by the log's length, so a gap inserts nothing
- * (and throws here) and a duplicate index violates the primary key — two processes can never both
- * write step n of a battle. Appends of many battles pending at once share one such statement.
+ * Documents are `json` (not `jsonb`), so a command reads back exactly as it was logged. An append is
+ * one statement: `INSERT … SELECT … FROM unnest(…)` guarded by the log's length, so a gap inserts
+ * nothing (and throws here) and a duplicate index violates the primary key — two processes can
+ * never both write step n of a battle. Appends of many battles pending at once share one such
+ * statement.
  */
 import pg from "pg";
-import type { BattleOptions, MatchRecord } from "../shared/index.js";
-import type { CampaignProgress, CampaignRow, LoggedCommand, MatchInfo, MatchStore, NewMatch } from "./store.js";
+import type { MatchRecord } from "../../shared/index.js";
+import type { CampaignProgress, CampaignRow, LoggedCommand, LogTail, MatchInfo, MatchStore, NewMatch } from "./interface.js";
+import { MIGRATIONS, SCHEMA_VERSION_TABLE, postgresDialect, stepSql, tooNew } from "./migrations.js";
+import { CAMPAIGN_COLUMNS, MATCH_COLUMNS, campaignValues, commandValues, matchValues, progressValues, toCampaign, toInfo, toLogEntry, toRecord } from "./rows.js";
 
-/** Each migration brings the schema from version i to i + 1. */
-const MIGRATIONS: string[] = [
-  `CREATE TABLE IF NOT EXISTS matches (
-     id TEXT PRIMARY KEY,
-     code TEXT NOT NULL UNIQUE,
-     map_id TEXT NOT NULL,
-     map_hash TEXT NOT NULL,
-     rules_version INTEGER NOT NULL,
-     seed BIGINT NOT NULL,
-     options JSON NOT NULL,
-     room_options JSON NOT NULL,
-     created_at BIGINT NOT NULL,
-     finished BOOLEAN NOT NULL DEFAULT FALSE,
-     outcome TEXT
-   );
-   CREATE TABLE IF NOT EXISTS commands (
-     match_id TEXT NOT NULL REFERENCES matches(id),
-     idx INTEGER NOT NULL,
-     seat TEXT NOT NULL,
-     action JSON NOT NULL,
-     hash TEXT,
-     PRIMARY KEY (match_id, idx)
-   );
-   CREATE INDEX IF NOT EXISTS matches_unfinished ON matches (created_at) WHERE NOT finished;`,
-  // client sequence numbers: the number and the sending seat of a player's command (server/sequence.ts)
-  `ALTER TABLE commands ADD COLUMN IF NOT EXISTS seq INTEGER;
-   ALTER TABLE commands ADD COLUMN IF NOT EXISTS by_seat TEXT;`,
-  // campaigns (server/campaign-match.ts): each scene is a match `CODE-N`; this row says how far it got
-  `CREATE TABLE IF NOT EXISTS campaigns (
-     code TEXT PRIMARY KEY,
-     seed BIGINT NOT NULL,
-     options JSON NOT NULL,
-     room_options JSON NOT NULL,
-     created_at BIGINT NOT NULL,
-     scene INTEGER NOT NULL DEFAULT 0,
-     stage TEXT NOT NULL,
-     ready JSON NOT NULL,
-     scenes JSON NOT NULL,
-     finished BOOLEAN NOT NULL DEFAULT FALSE,
-     final_hash TEXT
-   );`,
-];
+type Raw = Record<string, unknown>;
 
 interface PendingAppend {
   id: string;
@@ -68,53 +29,16 @@ interface PendingAppend {
 }
 
 const MAX_BATCHES_IN_FLIGHT = 2;
+const MIGRATION_LOCK = 7312001;
+const JSON_OID = 114;
 
-interface MatchRow {
-  id: string;
-  code: string;
-  map_id: string;
-  map_hash: string;
-  rules_version: number;
-  seed: string;
-  options: BattleOptions;
-  room_options: Record<string, unknown>;
-  created_at: string;
-  finished: boolean;
-  outcome: string | null;
-}
+/** JSON columns come back as the text that was written (store/rows.ts parses them for both stores). */
+const TYPES = {
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === JSON_OID ? (v: string) => v : pg.types.getTypeParser(oid, format as "text")) as pg.CustomTypesConfig["getTypeParser"],
+};
 
-interface CampaignDbRow {
-  code: string;
-  seed: string;
-  options: Record<string, unknown>;
-  room_options: Record<string, unknown>;
-  created_at: string;
-  scene: number;
-  stage: string;
-  ready: Record<string, unknown>;
-  scenes: string[];
-  finished: boolean;
-  final_hash: string | null;
-}
-
-function toCampaign(row: CampaignDbRow): CampaignRow {
-  return {
-    code: row.code, seed: Number(row.seed), options: row.options, roomOptions: row.room_options, createdAt: Number(row.created_at),
-    progress: { scene: row.scene, stage: row.stage, ready: row.ready, scenes: row.scenes, finished: row.finished, finalHash: row.final_hash },
-  };
-}
-
-function toInfo(row: MatchRow): MatchInfo {
-  return {
-    id: row.id,
-    code: row.code,
-    mapId: row.map_id,
-    roomOptions: row.room_options,
-    createdAt: Number(row.created_at),
-    finished: row.finished,
-    outcome: row.outcome,
-  };
-}
+const params = (n: number, from = 1) => Array.from({ length: n }, (_, i) => `$${i + from}`).join(", ");
 
 export interface PgStoreOptions {
   /** `postgres://user@host:port/db`; `?schema=name` keeps the tables in that schema (created if missing). */
@@ -153,8 +77,9 @@ export class PgMatchStore implements MatchStore {
     const base: pg.PoolConfig = {
       connectionString,
       max: options.poolSize ?? (Number(process.env.PG_POOL_SIZE) || 8),
-      // `new pg.Client()` reads $USER for the role, which may be unset (STACK.md): default to postgres.
+      // `new pg.Client()` reads $USER for the role, which may be unset: default to postgres.
       user: new URL(connectionString).username || process.env.PGUSER || "postgres",
+      types: TYPES,
     };
     const serverOptions = [
       ...(schema ? [`-c search_path=${schema}`] : []),
@@ -178,24 +103,22 @@ export class PgMatchStore implements MatchStore {
     const client = await this.pool.connect();
     try {
       // One process migrates at a time (many start together in a cluster).
-      await client.query("SELECT pg_advisory_lock(7312001)");
+      await client.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK})`);
       try {
         if (this.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
-        await client.query("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+        await client.query(SCHEMA_VERSION_TABLE);
         const rows = (await client.query<{ version: number }>("SELECT version FROM schema_version")).rows;
         let version = rows[0]?.version ?? 0;
         if (rows.length === 0) await client.query("INSERT INTO schema_version (version) VALUES (0)");
-        if (version > MIGRATIONS.length) {
-          throw new Error(`the database's schema is version ${version}; this server knows up to ${MIGRATIONS.length}`);
-        }
+        if (version > MIGRATIONS.length) throw tooNew(version);
         for (; version < MIGRATIONS.length; version++) {
           await client.query("BEGIN");
-          await client.query(MIGRATIONS[version]);
+          for (const step of MIGRATIONS[version].steps) await client.query(stepSql(postgresDialect, step));
           await client.query("UPDATE schema_version SET version = $1", [version + 1]);
           await client.query("COMMIT");
         }
       } finally {
-        await client.query("SELECT pg_advisory_unlock(7312001)").catch(() => {});
+        await client.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`).catch(() => {});
       }
     } finally {
       client.release();
@@ -205,19 +128,8 @@ export class PgMatchStore implements MatchStore {
   async createMatch(m: NewMatch): Promise<void> {
     await this.pool.query({
       name: "ls_insert_match",
-      text: `INSERT INTO matches (id, code, map_id, map_hash, rules_version, seed, options, room_options, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      values: [
-        m.id,
-        m.code,
-        m.record.map.id,
-        m.record.map.hash,
-        m.record.rulesVersion,
-        m.record.seed,
-        JSON.stringify(m.record.options),
-        JSON.stringify(m.roomOptions),
-        Date.now(),
-      ],
+      text: `INSERT INTO matches (${MATCH_COLUMNS.join(", ")}) VALUES (${params(MATCH_COLUMNS.length)})`,
+      values: matchValues(m, Date.now()),
     });
   }
 
@@ -265,7 +177,8 @@ export class PgMatchStore implements MatchStore {
 
   private async writeBatch(batch: PendingAppend[]): Promise<void> {
     if (batch.length > 1) {
-      const rows = batch.flatMap((p) => p.commands.map((c, k) => ({ id: p.id, idx: p.index + k, c })));
+      const rows = batch.flatMap((p) => p.commands.map((c, k) => [p.id, p.index + k, ...commandValues(c)] as const));
+      const column = (i: number) => rows.map((r) => r[i]);
       try {
         // Each battle's rows go in only if they start at its log's end (a gap or a replayed step
         // inserts nothing for that battle); a duplicate violates the primary key and fails the batch.
@@ -282,15 +195,7 @@ export class PgMatchStore implements MatchStore {
                    RETURNING match_id
                  )
                  SELECT match_id, count(*) AS n FROM ins GROUP BY match_id`,
-          values: [
-            rows.map((r) => r.id),
-            rows.map((r) => r.idx),
-            rows.map((r) => r.c.seat),
-            rows.map((r) => JSON.stringify(r.c.action)),
-            rows.map((r) => r.c.hash ?? null),
-            rows.map((r) => r.c.seq ?? null),
-            rows.map((r) => r.c.by ?? null),
-          ],
+          values: [0, 1, 2, 3, 4, 5, 6].map(column),
         });
         const inserted = new Map(res.rows.map((r) => [r.match_id, Number(r.n)]));
         for (const p of batch) {
@@ -302,21 +207,32 @@ export class PgMatchStore implements MatchStore {
         // A duplicate or an unknown match failed the whole batch: each append on its own says which.
       }
     }
-    await Promise.all(
-      batch.map((p) => this.appendOne(p.id, p.index, p.commands).then(p.resolve, p.reject)),
-    );
+    await Promise.all(batch.map((p) => this.appendOne(p.id, p.index, p.commands).then(p.resolve, p.reject)));
   }
 
   private async appendOne(id: string, index: number, commands: LoggedCommand[]): Promise<void> {
+    const values = commands.map(commandValues);
+    const column = (i: number) => values.map((v) => v[i]);
     const res = await this.pool.query({
       name: "ls_append",
       text: `INSERT INTO commands (match_id, idx, seat, action, hash, seq, by_seat)
              SELECT $1, $2 + t.n - 1, t.seat, t.action::json, t.hash, t.seq, t.by_seat
              FROM unnest($3::text[], $4::text[], $5::text[], $6::int[], $7::text[]) WITH ORDINALITY AS t(seat, action, hash, seq, by_seat, n)
              WHERE (SELECT COALESCE(MAX(idx) + 1, 0) FROM commands WHERE match_id = $1) = $2`,
-      values: [id, index, commands.map((c) => c.seat), commands.map((c) => JSON.stringify(c.action)), commands.map((c) => c.hash ?? null), commands.map((c) => c.seq ?? null), commands.map((c) => c.by ?? null)],
+      values: [id, index, ...[0, 1, 2, 3, 4].map(column)],
     });
     if (res.rowCount !== commands.length) throw new Error(`match ${id}: append at ${index} does not follow the log's end`);
+  }
+
+  async logTail(id: string): Promise<LogTail> {
+    const row = (
+      await this.pool.query<{ idx: number; hash: string | null }>({
+        name: "ls_log_tail",
+        text: "SELECT idx, hash FROM commands WHERE match_id = $1 ORDER BY idx DESC LIMIT 1",
+        values: [id],
+      })
+    ).rows[0];
+    return row ? { length: row.idx + 1, lastHash: row.hash } : { length: 0, lastHash: null };
   }
 
   async finishMatch(id: string, outcome: string): Promise<void> {
@@ -327,13 +243,17 @@ export class PgMatchStore implements MatchStore {
     await this.pool.query({ name: "ls_room_options", text: "UPDATE matches SET room_options = $1 WHERE id = $2", values: [JSON.stringify(roomOptions), id] });
   }
 
+  private async matchRow(id: string): Promise<Raw | undefined> {
+    return (await this.pool.query<Raw>({ name: "ls_by_id", text: "SELECT * FROM matches WHERE id = $1", values: [id] })).rows[0];
+  }
+
   async getInfo(id: string): Promise<MatchInfo | null> {
-    const row = (await this.pool.query<MatchRow>({ name: "ls_by_id", text: "SELECT * FROM matches WHERE id = $1", values: [id] })).rows[0];
+    const row = await this.matchRow(id);
     return row ? toInfo(row) : null;
   }
 
   async findByCode(code: string): Promise<MatchInfo | null> {
-    const row = (await this.pool.query<MatchRow>({ name: "ls_by_code", text: "SELECT * FROM matches WHERE code = $1", values: [code] })).rows[0];
+    const row = (await this.pool.query<Raw>({ name: "ls_by_code", text: "SELECT * FROM matches WHERE code = $1", values: [code] })).rows[0];
     return row ? toInfo(row) : null;
   }
 
@@ -343,19 +263,18 @@ export class PgMatchStore implements MatchStore {
   }
 
   async createCampaign(c: CampaignRow): Promise<void> {
-    const p = c.progress;
     // never over a battle's code (the campaigns table's key only guards against other campaigns)
     const res = await this.pool.query({
       name: "ls_insert_campaign",
-      text: `INSERT INTO campaigns (code, seed, options, room_options, created_at, scene, stage, ready, scenes, finished, final_hash)
-             SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 WHERE NOT EXISTS (SELECT 1 FROM matches WHERE code = $1)`,
-      values: [c.code, c.seed, JSON.stringify(c.options), JSON.stringify(c.roomOptions), c.createdAt, p.scene, p.stage, JSON.stringify(p.ready), JSON.stringify(p.scenes), p.finished, p.finalHash],
+      text: `INSERT INTO campaigns (${CAMPAIGN_COLUMNS.join(", ")})
+             SELECT ${params(CAMPAIGN_COLUMNS.length)} WHERE NOT EXISTS (SELECT 1 FROM matches WHERE code = $1)`,
+      values: campaignValues(c),
     });
     if (res.rowCount !== 1) throw new Error(`code ${c.code} is a battle's`);
   }
 
   async getCampaign(code: string): Promise<CampaignRow | null> {
-    const row = (await this.pool.query<CampaignDbRow>({ name: "ls_campaign", text: "SELECT * FROM campaigns WHERE code = $1", values: [code] })).rows[0];
+    const row = (await this.pool.query<Raw>({ name: "ls_campaign", text: "SELECT * FROM campaigns WHERE code = $1", values: [code] })).rows[0];
     return row ? toCampaign(row) : null;
   }
 
@@ -363,41 +282,29 @@ export class PgMatchStore implements MatchStore {
     await this.pool.query({
       name: "ls_save_campaign",
       text: "UPDATE campaigns SET scene = $1, stage = $2, ready = $3, scenes = $4, finished = $5, final_hash = $6 WHERE code = $7",
-      values: [p.scene, p.stage, JSON.stringify(p.ready), JSON.stringify(p.scenes), p.finished, p.finalHash, code],
+      values: [...progressValues(p), code],
     });
   }
 
   async getRecord(id: string): Promise<MatchRecord | null> {
-    const row = (await this.pool.query<MatchRow>({ name: "ls_by_id", text: "SELECT * FROM matches WHERE id = $1", values: [id] })).rows[0];
+    const row = await this.matchRow(id);
     if (!row) return null;
     const rows = (
-      await this.pool.query<{ seat: string; action: unknown; hash: string | null; seq: number | null; by_seat: string | null }>({
+      await this.pool.query<Raw>({
         name: "ls_commands",
         text: "SELECT seat, action, hash, seq, by_seat FROM commands WHERE match_id = $1 ORDER BY idx",
         values: [id],
       })
     ).rows;
-    const log = rows.map((c) => {
-      const entry: Record<string, unknown> = { seat: c.seat, action: c.action };
-      if (c.hash) entry.hash = c.hash;
-      if (c.seq !== null) entry.seq = c.seq;
-      if (c.by_seat !== null) entry.by = c.by_seat;
-      return entry;
-    }) as unknown as LoggedCommand[];
-    const record: MatchRecord = {
-      rulesVersion: row.rules_version,
-      map: { id: row.map_id, hash: row.map_hash },
-      seed: Number(row.seed),
-      options: row.options,
-      log,
-    };
-    const last = log[log.length - 1];
-    if (last?.hash) record.finalHash = last.hash;
-    return record;
+    return toRecord(row, rows.map(toLogEntry));
   }
 
   async listUnfinished(): Promise<MatchInfo[]> {
-    return (await this.pool.query<MatchRow>("SELECT * FROM matches WHERE NOT finished ORDER BY created_at")).rows.map(toInfo);
+    return (await this.pool.query<Raw>("SELECT * FROM matches WHERE NOT finished ORDER BY created_at")).rows.map(toInfo);
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query("SELECT 1");
   }
 
   async close(): Promise<void> {
