@@ -1,6 +1,6 @@
 /** The room's clients: each one's role and its two message budgets (token buckets). */
 import type { Role } from "./seats.js";
-import { TokenBucket } from "./bucket.js";
+import { TokenBucket, type Clock } from "./bucket.js";
 import type { ServerSettings } from "./services.js";
 
 /** Pointer updates a client may send per second (burst as many); the rest are dropped silently. */
@@ -16,11 +16,11 @@ export interface ClientInfo {
 export class ClientBook {
   private info = new Map<string, ClientInfo>();
 
-  add(sessionId: string, role: Role, settings: ServerSettings): void {
+  add(sessionId: string, role: Role, settings: ServerSettings, now: Clock = Date.now): void {
     this.info.set(sessionId, {
       role,
-      messages: new TokenBucket(settings.ratePerSecond, settings.rateBurst),
-      pointer: new TokenBucket(POINTER_RATE, POINTER_RATE),
+      messages: new TokenBucket(settings.ratePerSecond, settings.rateBurst, now),
+      pointer: new TokenBucket(POINTER_RATE, POINTER_RATE, now),
     });
   }
 

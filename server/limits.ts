@@ -9,7 +9,7 @@
  * LAST_STAND_TRUST_PROXY=1 (behind a proxy that sets them; otherwise anyone could pick his own).
  */
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from "node:http";
-import { KeyedBuckets } from "./bucket.js";
+import { KeyedBuckets, type Clock } from "./bucket.js";
 import type { ServerSettings } from "./services.js";
 import { SERVER_ERROR_CODES } from "./validation.js";
 import { logClientMistake } from "./logger.js";
@@ -25,8 +25,8 @@ export function clientAddress(req: IncomingMessage, trustProxy: boolean): string
   return req.socket.remoteAddress ?? "unknown";
 }
 
-export function limitRoomCreation(http: HttpServer, settings: ServerSettings): void {
-  const buckets = new KeyedBuckets(settings.createPerMinute / 60, settings.createBurst);
+export function limitRoomCreation(http: HttpServer, settings: ServerSettings, now: Clock = Date.now): void {
+  const buckets = new KeyedBuckets(settings.createPerMinute / 60, settings.createBurst, now);
   const listeners = http.listeners("request") as ((req: IncomingMessage, res: ServerResponse) => void)[];
   http.removeAllListeners("request");
   http.on("request", (req: IncomingMessage, res: ServerResponse) => {

@@ -25,6 +25,7 @@ import { configureHttp, installErrorHandlers, openBattle, serveClient } from "./
 import { openStore, type MatchStore } from "./store/index.js";
 import { setServices, settingsFromEnv, type ServerSettings } from "./services.js";
 import { limitRoomCreation } from "./limits.js";
+import type { Clock } from "./bucket.js";
 import { isExpired, EXPIRED } from "./match.js";
 import { campaignCodeOf } from "./campaign-match.js";
 import { setClientLogQuiet, colyseusLogger } from "./logger.js";
@@ -51,6 +52,8 @@ export interface GameServerOptions {
   handleSignals?: boolean;
   /** Overrides the environment's REDIS_URL, REDIS_PREFIX, PUBLIC_ADDRESS, DATABASE_URL. */
   cluster?: Partial<ClusterConfig>;
+  /** The clock the rate limits read (ms; default Date.now): tests move it instead of sleeping. */
+  clock?: Clock;
 }
 
 export interface RestoredBattle {
@@ -101,7 +104,7 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
       throw new ConfigError(`cannot reach Redis at REDIS_URL: ${(err as Error).message}`);
     }
   }
-  setServices({ store, settings, restoreSecret });
+  setServices({ store, settings, restoreSecret, clock: options.clock });
   setClientLogQuiet(!settings.log);
 
   const transport = new WebSocketTransport({
@@ -176,7 +179,7 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
   const port = options.port ?? Number(process.env.PORT || 2567);
   await server.listen(port, options.host);
   const actualPort = (transport.server!.address() as AddressInfo).port;
-  limitRoomCreation(transport.server!, settings);
+  limitRoomCreation(transport.server!, settings, options.clock);
 
   // One process reopens its unfinished battles at start. In a cluster they reopen on demand, on the
   // process a returning player reaches (GET /api/battles/CODE or joinOrCreate with the code).

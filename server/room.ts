@@ -101,12 +101,12 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   override onJoin(client: Client, raw: JoinOptions) {
     const checked = checkJoinOptions(raw);
     if (!checked.ok) throw new ServerError(400, `${checked.code}: ${checked.message}`);
-    const settings = services().settings;
+    const { settings, clock } = services();
     const joined = this.seats.join(client.sessionId, checked.value.seat, this.info.spectators() < settings.maxSpectators);
     if (!joined.ok) throw new ServerError(409, `${joined.code}: ${joined.message}`);
     const role = joined.value;
     if (role !== "spectator") this.match.noteHuman(role);
-    this.info.add(client.sessionId, role, settings);
+    this.info.add(client.sessionId, role, settings, clock);
     client.userData = { role };
     client.send("welcome", { role, lastSeq: this.sequence.last(role) });
     this.log(`join ${client.sessionId} as ${role}`);

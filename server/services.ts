@@ -4,6 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { MatchStore } from "./store/index.js";
+import type { Clock } from "./bucket.js";
 
 export interface ServerSettings {
   /** Seconds a dropped player keeps his seat (design: 60). Env LAST_STAND_RECONNECT_SECONDS. */
@@ -66,13 +67,15 @@ export interface Services {
   settings: ServerSettings;
   /** Secret that marks a room creation as a restore from the store (clients cannot forge it). */
   restoreSecret: string;
+  /** The clock the rate limits read (ms); tests move it by hand instead of sleeping. */
+  clock: Clock;
 }
 
 let current: Services | null = null;
 
-export function setServices(s: Omit<Services, "restoreSecret"> & { restoreSecret?: string }): Services {
+export function setServices(s: Omit<Services, "restoreSecret" | "clock"> & { restoreSecret?: string; clock?: Clock }): Services {
   // In a cluster every process shares one secret (kept in Redis): a restore may be routed to another.
-  current = { ...s, restoreSecret: s.restoreSecret ?? randomBytes(16).toString("hex") };
+  current = { ...s, restoreSecret: s.restoreSecret ?? randomBytes(16).toString("hex"), clock: s.clock ?? Date.now };
   return current;
 }
 
