@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { playCampaign } from "../../tools/play-campaign.js";
 import { loadMapById } from "../../server/maps.js";
 
@@ -18,11 +18,15 @@ const tsx = (script: string, args: string[], env: Record<string, string> = {}) =
 describe("npm run sim / npm run replay", () => {
   const dir = mkdtempSync(join(tmpdir(), "last-stand-cli-"));
   const record = join(dir, "record.json");
+  const args = ["--map", "last-stand", "--seed", "5", "--games", "4", "--json"];
+  // the record every replay test reads, made here rather than by another test
+  let b: ReturnType<typeof tsx>;
+  beforeAll(() => {
+    b = tsx("sim.ts", [...args, "--record", record]);
+  });
 
   it("the simulator prints one JSON summary, the same in two processes", () => {
-    const args = ["--map", "last-stand", "--seed", "5", "--games", "4", "--json"];
     const a = tsx("sim.ts", args);
-    const b = tsx("sim.ts", [...args, "--record", record]);
     expect(a.status, a.stderr).toBe(0);
     expect(b.status, b.stderr).toBe(0);
     const summary = JSON.parse(a.stdout);
