@@ -13,6 +13,8 @@ export interface Crowded {
   rounds: number;
   round: number;
   inSight: number;
+  /** The battle at that round's player phase (tests load it into the page instead of autoplaying to it). */
+  state: BattleState;
 }
 
 function playToReady(s: BattleState, seat: Seat): BattleState {
@@ -38,7 +40,7 @@ export function crowdedRound(minInSight = 10, minRound = 8, difficulty: "normal"
     for (let rounds = 0; rounds < 20 && s.phase === "player"; rounds++) {
       const v = viewFor(s, "spectator");
       const inSight = v.units.filter((u) => u.side === "creature" && u.fate === "active").length;
-      if (s.round >= minRound && inSight >= minInSight && v.intents.length > 3 && survivesReady(s)) return { seed, rounds, round: s.round, inSight };
+      if (s.round >= minRound && inSight >= minInSight && v.intents.length > 3 && survivesReady(s)) return { seed, rounds, round: s.round, inSight, state: s };
       s = playToReady(playToReady(s, "takumi"), "wang");
     }
   }

@@ -12,7 +12,7 @@ import type { Page } from "playwright-core";
 import { createBattle, fromWire, toWire, viewFor, tileIndex, type Pos } from "../../shared/index.js";
 import { routePreview } from "../../shared/movement/routePreview.js";
 import { loadMapById } from "../../server/maps.js";
-import { artifact, labels, lastStand, newPage, overlapping, screenshotStats, startEnv, type TestEnv, tilePoint, waitLS, wireOf, settled } from "./browser.js";
+import { artifact, frames, labels, lastStand, loadOffline, newPage, overlapping, screenshotStats, startEnv, type TestEnv, tilePoint, waitLS, wireOf, settled } from "./browser.js";
 import { dryWaypoint } from "./fixtures.js";
 import { crowdedRound } from "../../tools/crowded.js";
 
@@ -43,12 +43,15 @@ describe("the board reads at a glance", () => {
     page.on("console", (m) => {
       if (m.type() === "warning") warnings.push(m.text());
     });
-    // a crowded round picked with the engine (tools/crowded.ts): hard, round 8+, 10+ creatures in sight
+    // a crowded round picked with the engine (tools/crowded.ts): hard, round 8+, 10+ creatures in
+    // sight; played to in Node and loaded into the page, which shows the squad's view of it
     const crowd = crowdedRound(10, 8);
-    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=${crowd.seed}&difficulty=hard&autoplay=${crowd.rounds}&speed=60`);
-    await waitLS(page, "s.autoplayDone === true", 120_000);
+    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=${crowd.seed}&difficulty=hard&speed=60`);
+    await settled(page);
+    await loadOffline(page, crowd.state);
     const s = await settled(page);
     const wire = await wireOf(page);
+    expect(wire).toEqual(JSON.parse(JSON.stringify(toWire(viewFor(crowd.state, "takumi")))));
     const creatures = Object.values(wire.units).filter((u: any) => u.side === "creature" && u.fate === "active") as any[];
     expect(s.round).toBeGreaterThanOrEqual(8);
     expect(creatures.length).toBeGreaterThanOrEqual(10);
@@ -97,8 +100,14 @@ describe("the board reads at a glance", () => {
     await page.mouse.move(5, 5);
     await page.keyboard.press("e");
     await waitLS(page, "s.animating === true && s.phase === 'enemy'", 60_000);
-    await page.waitForTimeout(1500);
-    await screenshotStats(page, artifact("enemy-phase.png"));
+    // mid-way: a few of the creatures' moves have played, the phase is still running
+    await page.waitForFunction(() => {
+      const log: string[] = (window as any).__lastStandDebug.log();
+      const start = log.map((l) => l.startsWith("— Enemy phase")).lastIndexOf(true);
+      return start >= 0 && log.length - start > 2;
+    }, null, { timeout: 60_000, polling: 50 });
+    const midway = await screenshotStats(page, artifact("enemy-phase.png"));
+    expect(midway.colours).toBeGreaterThan(60);
     await page.evaluate(() => (window as any).__lastStandDebug.setSpeed(60));
     const after = await settled(page, `s.round === ${s.round + 1}`);
     // noise in the dust before or after: the squad heard it move
@@ -145,7 +154,7 @@ describe("the board reads at a glance", () => {
     expect(await page.textContent("#route-cost")).toMatch(/acid 2 at \d+,11: −2 hp, armor −1/);
     const tag = (await labels(page)).find((b) => b.id === "route");
     expect(tag?.text).toContain(`−${direct.acidDamage} HP`);
-    await page.screenshot({ path: artifact("route-through-acid.png") });
+    await screenshotStats(page, artifact("route-through-acid.png"));
 
     // Shift+click sets the waypoint; the route bends through it and enters no acid
     const wpPt = await tilePoint(page, wp.x, wp.y);
@@ -158,7 +167,7 @@ describe("the board reads at a glance", () => {
     expect(r2.legs).toBe(2);
     expect(r2.hazards).toEqual([]);
     expect(await page.textContent("#route-cost")).toContain("no acid");
-    await page.screenshot({ path: artifact("route-waypoint.png") });
+    await screenshotStats(page, artifact("route-waypoint.png"));
 
     // Esc takes the waypoint back; Shift+click sets it again; a click walks the two legs
     await page.keyboard.press("Escape");
@@ -209,9 +218,12 @@ describe("the board reads at a glance", () => {
     const q = await tilePoint(page, 12, 5);
     const cdp = await ctx.newCDPSession(page);
     await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x: q.x, y: q.y }] });
-    await page.waitForTimeout(800);
+    // held until the board takes it for a long press (it pings), then released
+    await waitLS(page, "(s.pings ?? 0) >= 1", 5000);
     await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
-    const pinged = await waitLS(page, "(s.pings ?? 0) >= 1", 5000);
+    await frames(page);
+    const pinged = await lastStand(page);
+    expect(pinged.pings).toBe(1);
     expect(pinged.step).toBe(steps);
     await ctx.close();
   }, 60_000);
@@ -224,7 +236,7 @@ describe("the board reads at a glance", () => {
     const h = await page.$eval("#top", (el) => (el as HTMLElement).offsetHeight);
     expect(h).toBeLessThan(40);
     expect(await page.textContent("#briefing")).toMatch(/radius 5\. The break-out to the exit opens at round \d+ \(in \d+ rounds\)/);
-    await page.screenshot({ path: artifact("battle-1280.png") });
+    await screenshotStats(page, artifact("battle-1280.png"));
     await page.context().close();
   }, 60_000);
 
@@ -270,7 +282,7 @@ describe("the board reads at a glance", () => {
   it("a map the server serves plays though the bundle carries no map", async () => {
     // the build holds no map file (they come from GET /api/maps/:id)
     const walk = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
-    const built = walk(join(env.dir, "client")).filter((f) => /\.(js|html)$/.test(f));
+    const built = walk(env.clientDir).filter((f) => /\.(js|html)$/.test(f));
     for (const f of built) expect(readFileSync(f, "utf8")).not.toContain('"tilewidth"');
     const res = await fetch(`${env.url}/api/maps/tower-test`);
     expect(res.status).toBe(200);
@@ -301,7 +313,7 @@ describe("the board reads at a glance", () => {
       const briefing = loadMapById(id).briefing;
       if (briefing) expect(await page.textContent("#story-briefing"), id).toContain(briefing.slice(0, 40));
     }
-    await page.screenshot({ path: artifact("scene-the-wall.png") });
+    await screenshotStats(page, artifact("scene-the-wall.png"));
     await page.context().close();
   }, 180_000);
 

@@ -8,8 +8,10 @@ import { mkdirSync, mkdtempSync, rmSync, existsSync, statSync, readdirSync } fro
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "vite";
+import { inject } from "vitest";
+import { buildClient } from "./build-client.js";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { expect } from "vitest";
 import { createGameServer, type GameServer } from "../../server/main.js";
 
 export const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -26,20 +28,15 @@ export const CHROMIUM_ARGS = [
   "--enable-unsafe-swiftshader",
 ];
 
-/** Builds the client into a private folder (so parallel runs never share dist/client). */
-export async function buildClient(outDir: string): Promise<void> {
-  await build({
-    configFile: join(ROOT, "client", "vite.config.ts"),
-    logLevel: "error",
-    build: { outDir, emptyOutDir: true },
-  });
-}
+export { buildClient };
 
 export interface TestEnv {
   game: GameServer;
   url: string;
   browser: Browser;
   dir: string;
+  /** The built client the server serves. */
+  clientDir: string;
   stop(): Promise<void>;
 }
 
@@ -48,8 +45,12 @@ export async function startEnv(opts: { reconnectSeconds?: number } = {}): Promis
     throw new Error(`No Chromium at ${CHROMIUM}: run .ci/install-chromium.sh (Debian's chromium) or set CHROMIUM_PATH.`);
   }
   const dir = mkdtempSync(join(tmpdir(), "last-stand-browser-"));
-  const outDir = join(dir, "client");
-  await buildClient(outDir);
+  // built once for all the browser tests (build-once.ts); a file run outside the project builds its own
+  let outDir = inject("clientDir");
+  if (!outDir) {
+    outDir = join(dir, "client");
+    await buildClient(outDir);
+  }
   const game = await createGameServer({
     port: 0,
     host: "127.0.0.1",
@@ -67,6 +68,7 @@ export async function startEnv(opts: { reconnectSeconds?: number } = {}): Promis
     url: `http://127.0.0.1:${game.port}`,
     browser,
     dir,
+    clientDir: outDir,
     async stop() {
       await browser.close().catch(() => {});
       await game.close().catch(() => {});
@@ -124,10 +126,14 @@ export async function legalOf(page: Page): Promise<any[]> {
   return page.evaluate(() => (window as any).__lastStandDebug.legal());
 }
 
+/** Fewer distinct colours than this and a screenshot is a blank page or an undrawn canvas. */
+export const DRAWN_COLOURS = 20;
+
 /**
- * A screenshot is "more than a blank canvas" when the canvas area shows many distinct colours.
- * Counts distinct colours of the page's canvas read back in the page (WebGL preserveDrawingBuffer
- * is off, so we sample the PNG screenshot instead).
+ * Saves a screenshot and checks it is "more than a blank canvas": many distinct colours. Counts
+ * distinct colours of the page's canvas read back in the page (WebGL preserveDrawingBuffer is off,
+ * so we sample the PNG screenshot instead). Every screenshot a test takes goes through here, so
+ * none is taken without an assertion; callers ask more of the picture where they know more.
  */
 export async function screenshotStats(page: Page, path: string): Promise<{ colours: number; bytes: number }> {
   const png = await page.screenshot({ path });
@@ -145,6 +151,7 @@ export async function screenshotStats(page: Page, path: string): Promise<{ colou
     for (let i = 0; i < d.length; i += 4 * 7) set.add((d[i] >> 3) * 1024 + (d[i + 1] >> 3) * 32 + (d[i + 2] >> 3));
     return set.size;
   }, png.toString("base64"));
+  expect(colours, `${path}: a blank picture`).toBeGreaterThan(DRAWN_COLOURS);
   return { colours, bytes: png.length };
 }
 
@@ -181,6 +188,28 @@ export const settled = (page: Page, extra = "true") => waitLS(page, `s.ready && 
 
 /** Two animation frames: the panels and the board are redrawn on the next one. */
 export const frames = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+/**
+ * Loads a whole battle made in Node with the engine into the offline harness (its map stays the
+ * page's): each field replaced, typed layers copied into the page's own. Then it settles.
+ */
+export async function loadOffline(page: Page, state: object): Promise<void> {
+  const plain = JSON.parse(JSON.stringify({ ...state, map: undefined }, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Uint8Array) : v)));
+  await editOffline(
+    page,
+    `const put = (dst, src) => {
+       for (const k of Object.keys(src)) {
+         const v = src[k];
+         if (ArrayBuffer.isView(dst[k])) dst[k].set(v);
+         else if (v && typeof v === "object" && !Array.isArray(v) && dst[k] && typeof dst[k] === "object" && !Array.isArray(dst[k])) put(dst[k], v);
+         else dst[k] = v;
+       }
+     };
+     for (const k of Object.keys(st)) if (k !== "map" && !(k in a)) delete st[k];
+     put(st, a);`,
+    plain,
+  );
+}
 
 /** Sets a position up in the offline harness (`editForTest`: `src` is a function body of `st` and `a`), then waits for it to settle. */
 export async function editOffline(page: Page, src: string, arg: unknown = null): Promise<void> {
