@@ -8,9 +8,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { RULES, createBattle } from "../../shared/index.js";
+import { RULES, createBattle, type BattleState } from "../../shared/index.js";
 import { fireLayer } from "../../shared/view/wire.js";
 import { loadMapById } from "../../server/maps.js";
+import { clearCreatures, placeCreature, replan } from "../engine/helpers.js";
 import { artifact, clickTile, labels, legalOf, newPage, overlapping, screenshotStats, startEnv, type TestEnv, tilePoint, waitLS, wireOf, settled, frames, editOffline } from "./browser.js";
 
 let env: TestEnv;
@@ -39,6 +40,20 @@ async function open(w = 1400, h = 800): Promise<Page> {
 }
 
 const edit = editOffline;
+
+/**
+ * A crafted position: the harness's battle (last-stand, seed 2) with no creature but those `craft`
+ * places, its intents announced again by the engine, shown in the page. Nothing depends on what the
+ * seed's waves bring or how the creatures are tuned.
+ */
+async function crafted(page: Page, craft: (s: BattleState) => void): Promise<BattleState> {
+  const s = createBattle(loadMapById("last-stand"), 2, { difficulty: "normal" });
+  clearCreatures(s);
+  craft(s);
+  replan(s);
+  await edit(page, `st.units = a.units; st.intents = a.intents; st.noise = []; st.nextUnitId = a.next;`, { units: s.units, intents: s.intents, next: s.nextUnitId });
+  return s;
+}
 
 async function hover(page: Page, x: number, y: number): Promise<void> {
   const p = await tilePoint(page, x, y);
@@ -76,12 +91,11 @@ describe("the rules that bite, in the client", () => {
   it("hold on: offered beside a grabbed comrade (H), the hold drawn and tagged; refused in words elsewhere", async () => {
     const page = await open();
     // a Snatcher holds Private Takumi-1 (7,8); Sergeant Takumi (8,9) is beside him, Private Takumi-2 (9,10) is not
-    await edit(
-      page,
-      `const c = st.units.find((u) => u.id === "c1"); const v = st.units.find((u) => u.id === a);
-       c.x = 6; c.y = 8; c.grabbing = v.id; v.grabbedBy = c.id;`,
-      TP1,
-    );
+    await crafted(page, (s) => {
+      const c = placeCreature(s, "snatcher", 6, 8);
+      c.grabbing = TP1;
+      s.units.find((u) => u.id === TP1)!.grabbedBy = c.id;
+    });
     const legal = await legalOf(page);
     expect(legal).toContainEqual({ type: "holdOn", unit: "takumi", comrade: TP1 });
     expect(legal.some((a) => a.type === "holdOn" && a.unit === TP2)).toBe(false);
@@ -121,12 +135,14 @@ describe("the rules that bite, in the client", () => {
 
   it("a comrade who is down: tagged with the rounds he has; revive (V, a click on him among two), carry (K), drop (D)", async () => {
     const page = await open();
-    // Private Takumi-1 (7,8) and Private Takumi-2, moved to (8,8), both down beside Sergeant Takumi (8,9)
+    // Private Takumi-1 (7,8) and Private Takumi-2, moved to (8,8), both down beside Sergeant Takumi (8,9),
+    // who has just the AP a revive takes
     await edit(
       page,
-      `for (const id of a) { const u = st.units.find((v) => v.id === id); u.hp = 0; u.down = 2; u.ap = 0; }
-       const p2 = st.units.find((v) => v.id === a[1]); p2.x = 8; p2.y = 8;`,
-      [TP1, TP2],
+      `for (const id of a.down) { const u = st.units.find((v) => v.id === id); u.hp = 0; u.down = 2; u.ap = 0; }
+       const p2 = st.units.find((v) => v.id === a.down[1]); p2.x = 8; p2.y = 8;
+       st.units.find((v) => v.id === "takumi").ap = a.ap;`,
+      { down: [TP1, TP2], ap: RULES.down.reviveAp },
     );
     const legal = await legalOf(page);
     for (const c of [TP1, TP2]) {
@@ -148,11 +164,11 @@ describe("the rules that bite, in the client", () => {
     await settled(page, `s.step === ${step + 1}`);
     let w = await wireOf(page);
     expect(w.units[TP1].down).toBe(0);
-    expect(w.units[TP1].hp).toBe(1);
+    expect(w.units[TP1].hp).toBe(RULES.down.reviveHp);
     expect(w.units.takumi.ap).toBe(0);
 
     // a new round's AP for the sergeant (set up), then carry the one still down: one comrade, sent at once
-    await edit(page, `st.units.find((u) => u.id === "takumi").ap = 2;`);
+    await edit(page, `st.units.find((u) => u.id === "takumi").ap = a;`, RULES.carry.ap);
     await page.keyboard.press("k");
     await settled(page, `s.step === ${step + 2}`);
     w = await wireOf(page);
@@ -231,11 +247,11 @@ describe("the rules that bite, in the client", () => {
   }, 120_000);
 
   it("the Snatcher's lunge: its reach outlined, its victim named and ringed; hover focus shows it; the break-out counts down", async () => {
-    // seed 2 opens with a Snatcher's lunge at Sergeant Takumi (found with the engine)
-    const s = createBattle(loadMapById("last-stand"), 2, { difficulty: "normal" });
-    const lunge = s.intents.find((i) => i.kind === "grab" && i.victim)!;
-    expect(lunge, "a lunge in round 1 of seed 2").toBeTruthy();
+    // the only creature a Snatcher beside Private Takumi-1: the engine announces its lunge at him
     const page = await open();
+    const s = await crafted(page, (st) => void placeCreature(st, "snatcher", 6, 8));
+    const lunge = s.intents.find((i) => i.kind === "grab" && i.victim)!;
+    expect(lunge, "the Snatcher beside him lunges").toBeTruthy();
     const ls = await labels(page);
     const tag = ls.find((b) => b.id === `atk:${lunge.unit}`) ?? ls.find((b) => b.text.includes("LUNGE"));
     expect(tag?.text).toContain(`LUNGE → ${lunge.victim!.replace(/.*-private-/, "TAKUMI-").toUpperCase()}`);
