@@ -1,10 +1,41 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * The suite in projects, each runnable alone (`npx vitest run --project engine`):
+ * - engine: the rules engine and the pure code over it (campaign, goldens, perft, the client's
+ *   headless logic); runs first, on its own, so a broken rule is the first thing a run reports;
+ * - maps: map files, their parser and generators, the command-line tools;
+ * - server: the game server over real WebSockets, its stores;
+ * - browser: the client in Chromium, built once for all of its files (build-once.ts);
+ * - cluster: several server processes over Redis.
+ * After the engine the others run together: most of their time is spent waiting on sockets and
+ * browsers, so three files at once keep two cores busy.
+ */
+const AFTER_ENGINE = 1;
+
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    maxWorkers: 3,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "engine",
+          include: ["tests/engine/**/*.test.ts", "tests/campaign/**/*.test.ts", "tests/golden/**/*.test.ts", "tests/perft/**/*.test.ts", "tests/client/**/*.test.ts"],
+          exclude: ["tests/client/**/*.browser.test.ts"],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      { extends: true, test: { name: "maps", include: ["tests/map/**/*.test.ts", "tests/tools/**/*.test.ts"], sequence: { groupOrder: AFTER_ENGINE } } },
+      { extends: true, test: { name: "server", include: ["tests/server/**/*.test.ts"], sequence: { groupOrder: AFTER_ENGINE } } },
+      {
+        extends: true,
+        test: { name: "browser", include: ["tests/client/**/*.browser.test.ts"], globalSetup: ["tests/client/build-once.ts"], sequence: { groupOrder: AFTER_ENGINE } },
+      },
+      { extends: true, test: { name: "cluster", include: ["tests/cluster/**/*.test.ts"], sequence: { groupOrder: AFTER_ENGINE } } },
+    ],
   },
 });
