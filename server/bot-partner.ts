@@ -27,6 +27,11 @@ export class BotPartner {
     this.timer.stop();
   }
 
+  /** A turn is scheduled (its delay running). */
+  get scheduled(): boolean {
+    return this.timer.pending;
+  }
+
   /** The commands to play now for `seats`: one (paced), or all of this phase (no delay, or `all`). */
   steps(battle: BattleState, seats: Seat[], all: boolean, max: number): AutoStep[] {
     if (seats.length === 0 || battle.phase !== "player") return [];

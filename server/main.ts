@@ -52,7 +52,7 @@ export interface GameServerOptions {
   handleSignals?: boolean;
   /** Overrides the environment's REDIS_URL, REDIS_PREFIX, PUBLIC_ADDRESS, DATABASE_URL. */
   cluster?: Partial<ClusterConfig>;
-  /** The clock the rate limits read (ms; default Date.now): tests move it instead of sleeping. */
+  /** The clock the rate limits and the expiry read (ms; default Date.now): tests move it instead of sleeping. */
   clock?: Clock;
 }
 

@@ -97,7 +97,7 @@ export function loadNewMap(mapId: string, options: JoinOptions): MapDef {
 export const EXPIRED = "expired";
 
 /** True when a stored, unfinished battle has been idle longer than the expiry time. */
-export function isExpired(info: MatchInfo, now = Date.now()): boolean {
+export function isExpired(info: MatchInfo, now = services().clock()): boolean {
   const ro = info.roomOptions as Partial<StoredRoomOptions>;
   const last = typeof ro.lastActive === "number" ? ro.lastActive : info.createdAt;
   return !info.finished && now - last > services().settings.expireSeconds * 1000;

@@ -183,6 +183,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   /** The full state, and the campaign's, for in-process tests only (never sent to a client). */
   fullStateForTests(): BattleState { return this.battle; }
   campaignForTests() { return this.campaign?.stateForTests() ?? null; }
+  botScheduledForTests(): boolean { return this.bot.scheduled; }
 
   /** Resolves once every queued message has been handled. */
   idle(): Promise<void> { return this.queue; }

@@ -67,7 +67,7 @@ export interface Services {
   settings: ServerSettings;
   /** Secret that marks a room creation as a restore from the store (clients cannot forge it). */
   restoreSecret: string;
-  /** The clock the rate limits read (ms); tests move it by hand instead of sleeping. */
+  /** The clock the rate limits and the expiry read (ms); tests move it by hand instead of sleeping. */
   clock: Clock;
 }
 

@@ -37,6 +37,8 @@ export class Heartbeat {
   private sweeping = false;
   private ticks = 0;
   private started = false;
+  /** Heartbeats written so far (tests wait on it instead of on the clock). */
+  beats = 0;
   readonly intervalMs: number;
   readonly ttlMs: number;
 
@@ -74,6 +76,7 @@ export class Heartbeat {
       if (this.started) this.options.onLost?.();
     }
     this.started = true;
+    this.beats++;
   }
 
   /** Removes what dead processes left behind. Returns the process ids swept. */

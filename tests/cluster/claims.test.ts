@@ -9,7 +9,7 @@ import { RedisDriver, initializeRoomCache } from "colyseus";
 import { RedisOwnership, heartbeatKey, ownerKey, ownedKey } from "../../server/cluster/ownership.js";
 import { Heartbeat } from "../../server/cluster/heartbeat.js";
 import { TEST_REDIS_URL, freshRedisPrefix, type TestRedis } from "../services.js";
-import { sleep } from "../server/helpers.js";
+import { sleep, until } from "../server/helpers.js";
 
 let rd: TestRedis;
 const clients: Redis[] = [];
@@ -98,15 +98,19 @@ describe("heartbeat and sweep", () => {
   it("a process that finds its heartbeat expired (it stalled) says so once, and beats again", async () => {
     const driver = new RedisDriver(redis());
     let lost = 0;
-    const hb = new Heartbeat(redis(), driver, "procStall", "127.0.0.1:1/g2", rd.prefix, { intervalMs: 100, onLost: () => lost++ });
+    // a long life for its key: only the test's delete takes it for expired, never a slow machine's stall
+    const hb = new Heartbeat(redis(), driver, "procStall", "127.0.0.1:1/g2", rd.prefix, { intervalMs: 100, ttlMs: 10_000, onLost: () => lost++ });
     await hb.start();
     try {
-      await sleep(250);
+      // beating on: nothing lost
+      await until(() => hb.beats >= 3, "three heartbeats");
       expect(lost).toBe(0);
       await rd.redis.del(heartbeatKey("procStall")); // as if it had expired during a stall
       for (let i = 0; i < 20 && lost === 0; i++) await sleep(50);
       expect(lost).toBe(1);
-      await sleep(300);
+      // it beats again, and says it once
+      const beats = hb.beats;
+      await until(() => hb.beats >= beats + 3, "three more heartbeats");
       expect(lost).toBe(1);
       expect(await rd.redis.exists(heartbeatKey("procStall"))).toBe(1);
     } finally {

@@ -225,7 +225,6 @@ describe("a cluster of two processes behind nginx", () => {
     const stopped = cluster.kill(victim, "SIGTERM");
     // More commands while it stops: each is accepted (logged) or refused, none silently lost.
     for (let i = 0; i < 3; i++) {
-      await sleep(15);
       try {
         room.send("ready", { ready: true });
       } catch {

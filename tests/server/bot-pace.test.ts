@@ -20,8 +20,9 @@ describe("the bot partner's pace", () => {
     await waitForState(room, (w) => w.holderTakumi === "player" && w.phase === "player");
     const arrivals: { at: number; step: number }[] = [];
     room.onMessage("events", (m: { step: number }) => arrivals.push({ at: Date.now(), step: m.step }));
-    // Nothing happens while Takumi is not ready (well beyond the delay).
-    await new Promise((r) => setTimeout(r, 200));
+    // Nothing happens while Takumi is not ready: the room is idle and no bot turn is scheduled.
+    await srv.room(room.roomId).idle();
+    expect(srv.room(room.roomId).botScheduledForTests()).toBe(false);
     expect(wire(room).step).toBe(0);
     const round = wire(room).round;
     room.send("ready", { ready: true });

@@ -269,8 +269,8 @@ describe("campaigns", () => {
     takumi.reconnection.enabled = false;
     await takumi.leave();
     await srv.close();
-    await new Promise((r) => setTimeout(r, 50));
-    srv = await srv.restart({ settings: { ...settings, expireSeconds: 0.01 } });
+    // a minute later by the server's clock, with battles expiring after 30 s idle
+    srv = await srv.restart({ clock: () => Date.now() + 60_000, settings: { ...settings, expireSeconds: 30 } });
     expect(srv.restored).toContainEqual({ code: `${code}-1`, ok: false, error: "expired" });
     const { status, body } = await getJson(srv.url, `/api/battles/${code}`);
     expect(status).toBe(200);

@@ -155,7 +155,8 @@ describe("protocol fuzzer", () => {
       if (heard.closed) {
         closed++;
         // A new connection into the battle (the seat waits for the dropped one: take what is free).
-        await new Promise((r) => setTimeout(r, 250)); // the dropped seat's 0.1 s window
+        // the dropped seat's 0.1 s window runs out before the seat is free again
+        expect(await waitFor(() => !Object.values(srv.room(code).summary().seats).includes("dropped"), 5000), "the dropped seat freed").toBe(true);
         room = await srv.client().joinById(code, {});
         heard = listen(room);
         continue;

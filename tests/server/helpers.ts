@@ -161,6 +161,15 @@ export function sleep(ms: number) {
   return new Promise((r) => setTimeout(r, ms));
 }
 
+/** Waits until `cond()` holds (checked every few milliseconds); fails naming `what` after `ms`. */
+export async function until(cond: () => boolean | Promise<boolean>, what: string, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(10);
+  }
+}
+
 export async function getJson(base: string, path: string): Promise<{ status: number; body: any }> {
   const res = await fetch(base + path);
   const text = await res.text();

@@ -58,8 +58,8 @@ describe("limits", () => {
     await waitForState(t, (w) => w.code === code);
     await t.leave();
     await first.close(); // the file stays (stop() would delete the folder)
-    await new Promise((r) => setTimeout(r, 50));
-    const again = await first.restart({ settings: { expireSeconds: 0.01 } });
+    // a minute later by the server's clock, with battles expiring after 30 s idle
+    const again = await first.restart({ clock: () => Date.now() + 60_000, settings: { expireSeconds: 30 } });
     try {
       expect(again.restored).toEqual([{ code, ok: false, error: "expired" }]);
       const info = await again.store.findByCode(code);

@@ -7,7 +7,7 @@
  * The reconnection window is a room option here (`reconnectSeconds`, 1–3 s) instead of 60 s.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getJson, expectError, sleep, startServer, waitForState, wire, type BattleClientRoom, type TestServer } from "./helpers.js";
+import { getJson, expectError, startServer, waitForState, wire, type BattleClientRoom, type TestServer } from "./helpers.js";
 
 let srv: TestServer;
 beforeAll(async () => {
@@ -213,6 +213,5 @@ describe("seats", () => {
     const s = await summary(takumi.roomId);
     expect(s.phase).toBe("ended");
     await takumi.leave();
-    await sleep(10);
   });
 });

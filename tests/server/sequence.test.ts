@@ -157,7 +157,8 @@ describe("sequence numbers", () => {
     b.sendAction({ type: "overwatch", unit });
     b.sendReady(true);
     expect(b.pendingCount).toBe(2);
-    await new Promise((r) => setTimeout(r, 100));
+    // nothing left the page (its socket swallows the frames): the room, idle, is where it was
+    await srv.room(code).idle();
     expect(srv.room(code).summary().step).toBe(0);
     conn.close(4010, "cut");
     await until(() => statuses.includes("dropped"), "the drop");

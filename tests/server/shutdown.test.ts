@@ -8,13 +8,26 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SqliteMatchStore, type LoggedCommand } from "../../server/store/index.js";
-import { collect, getJson, localRoom, startServer, sleep, waitForState, wire } from "./helpers.js";
+import { collect, getJson, localRoom, startServer, until, waitForState, wire } from "./helpers.js";
 
-/** The real SQLite store, with appends held back `delayMs` (a slow database). */
+/** The real SQLite store, whose appends the test can hold back (a slow database) and let go. */
 class SlowStore extends SqliteMatchStore {
-  delayMs = 0;
+  private gate: Promise<void> | null = null;
+  private open = () => {};
+  /** Appends started while held. */
+  held = 0;
+  hold(): void {
+    this.gate = new Promise((resolve) => (this.open = resolve));
+  }
+  release(): void {
+    this.gate = null;
+    this.open();
+  }
   override async appendCommands(id: string, index: number, commands: LoggedCommand[]): Promise<void> {
-    if (this.delayMs > 0) await sleep(this.delayMs);
+    if (this.gate) {
+      this.held++;
+      await this.gate;
+    }
     return super.appendCommands(id, index, commands);
   }
 }
@@ -33,15 +46,17 @@ describe("stopping a process", () => {
       takumi.onLeave((c: number) => (leaveCode = c));
       const step0 = wire(takumi).step;
 
-      store.delayMs = 400;
-      takumi.send("ready", { ready: true }); // the command in hand: its append takes 400 ms
-      await sleep(100);
+      store.hold();
+      takumi.send("ready", { ready: true }); // the command in hand: its append held back
+      await until(() => store.held > 0, "the command in hand to reach the store");
       const room = localRoom(code)!;
       const stopping = room.onBeforeShutdown();
       takumi.send("ready", { ready: false }); // arrives while the room is stopping
+      await until(() => errors.length > 0, "the refusal of the command sent while stopping");
+      store.release();
       await waitForState(takumi, (w) => w.step > step0, 5_000, "the command in hand to be applied");
       await stopping;
-      for (let i = 0; i < 100 && leaveCode === 0; i++) await sleep(20);
+      await until(() => leaveCode !== 0, "the clients sent away");
 
       expect(errors.map((e) => e.code)).toEqual(["ERR_SHUTTING_DOWN"]);
       expect(leaveCode).toBe(4001);
