@@ -9,7 +9,7 @@ import { defineConfig } from "vitest/config";
  * - browser: the client in Chromium, built once for all of its files (build-once.ts);
  * - cluster: several server processes over Redis.
  * After the engine the others run together: most of their time is spent waiting on sockets and
- * browsers, so three files at once keep two cores busy.
+ * browsers, so two files at once keep two cores busy (three starve each other on a loaded machine).
  */
 const AFTER_ENGINE = 1;
 
@@ -18,7 +18,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
-    maxWorkers: 3,
+    maxWorkers: 2,
     projects: [
       {
         extends: true,

@@ -56,8 +56,9 @@ export interface Backend {
   takeOver?(): void;
   /** Between a campaign's scenes: ready (or not) to go on. */
   sendCampaignReady?(ready: boolean): void;
-  /** Test hook: drop the connection as a network failure would. */
+  /** Test hook: drop the connection as a network failure would (staying away `holdMs`, or until `comeBack`). */
   dropConnection?(holdMs?: number): void;
+  comeBack?(): void;
   leave(): void;
 }
 

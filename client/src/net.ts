@@ -253,7 +253,16 @@ export class OnlineBackend implements Backend {
     this.reconnecting = true;
     this.h?.connection("reconnecting");
     const token = this.room.reconnectionToken;
-    if (this.holdUntil > Date.now()) await new Promise((r) => setTimeout(r, this.holdUntil - Date.now()));
+    if (this.holdUntil > Date.now()) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.holdUntil - Date.now());
+        this.endHold = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.endHold = null;
+    }
     const until = Date.now() + 60_000;
     let delay = 250;
     while (!this.leaving && Date.now() < until) {
@@ -339,8 +348,13 @@ export class OnlineBackend implements Backend {
     this.command("takeover", { seat: otherSeat(this.seat) });
   }
   /** Test hook: the socket closes as on a network failure. With `holdMs`, the page stays away that
-   *  long before reconnecting with its token (the SDK's own retry is switched off for it). */
+   *  long (or until `comeBack()`) before reconnecting with its token (the SDK's own retry is switched off for it). */
   private holdUntil = 0;
+  private endHold: (() => void) | null = null;
+  comeBack(): void {
+    this.holdUntil = 0;
+    this.endHold?.();
+  }
   dropConnection(holdMs = 0): void {
     if (holdMs > 0) {
       this.room.reconnection.enabled = false;

@@ -158,6 +158,7 @@ export class BattleScreen {
   private installDebug(): void {
     installDebug({
       drop: (holdMs?: number) => this.backend.dropConnection?.(holdMs),
+      comeBack: () => this.backend.comeBack?.(),
       tileCenter: (x: number, y: number) => this.tileClientPoint(x, y),
       wire: () => this.wire,
       backend: this.backend,
