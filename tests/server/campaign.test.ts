@@ -15,7 +15,7 @@ import type { CampaignSummary } from "../../shared/campaign/summary.js";
 import { loadMapById } from "../../server/maps.js";
 import { expectError, getJson, nextMessage, startServer, waitForState, wire, type BattleClientRoom, type TestServer } from "./helpers.js";
 
-/** Any seed plays the crafted scenes alike: the bus won with the privates left behind, the alley lost, the rest won. */
+/** Any seed plays the crafted scenes alike: the bus won with the privates left behind, the alley lost with both sergeants. */
 const SEED = 53;
 const LONE_SEED = 3;
 const SEATS: Seat[] = ["takumi", "wang"];
@@ -211,9 +211,9 @@ describe("campaigns", () => {
     const end = await waitForState(watcher, (s) => s.campaignStage === "over" || s.campaignStage === "complete");
     const final = summaryOf(end);
     expect(final.status).toBe(end.campaignStage);
-    // a scene lost (the alley, on the clock) does not end the campaign: it completes
-    expect(final.results.map((r) => r.outcome)).toEqual(["won", "lost", "won", "won", "won", "won"]);
-    expect(end.campaignStage).toBe("complete");
+    // the crafted alley kills both sergeants: the campaign is over
+    expect(final.results.map((r) => r.outcome)).toEqual(["won", "lost"]);
+    expect(end.campaignStage).toBe("over");
     expect(final.endedBy).toEqual(expect.any(String));
     expect(final.next).toBeNull();
     expect(end.campaignScene).toBe(final.results.length - 1);
