@@ -1,5 +1,6 @@
 /**
- * A campaign in the browser against the real server: Takumi starts one from the start page with
+ * A campaign in the browser against the real server, on the crafted scenes of tests/fixtures/campaign
+ * (the bus won in round 1 with the privates left behind, the alley lost with both sergeants): Takumi starts one from the start page with
  * the bot as Wang, a spectator watches by the code; the test drives Takumi's seat with the
  * engine's soldier bot through the page until the first scene (the bus) ends; both pages show the
  * between-scenes screen (the scene's report, the roll of the fallen, the living, the next briefing;
@@ -8,6 +9,7 @@
  * links its record. Two players: both seats driven through their pages; each marks ready (a click,
  * E) and sees the other's mark; both go on. Screenshots: tests/artifacts/campaign-*.png.
  */
+import "../server/campaign-maps.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import {
@@ -56,19 +58,18 @@ function playScene(c: Campaign, wangByPage = false): Campaign | null {
 }
 
 /**
- * A campaign seed, found with the engine (rule tuning does not break the test): the bus ends with
- * the campaign going on and someone on the roll; the alley ends it (a sergeant lost).
+ * The campaign the pages will play, played first with the engine: on the crafted scenes any seed
+ * gives the bus won with someone on the roll and the alley ending the campaign (a sergeant lost).
  */
-function pickSeed(): { seed: number; after: Campaign; end: Campaign } {
-  for (let seed = 1; seed < 300; seed++) {
-    const after = playScene(newCampaign(seed, { difficulty: "normal", splitVision: false }));
-    if (!after || after.status !== "playing" || after.fallen.length === 0) continue;
-    const end = playScene(after);
-    if (end && end.status === "over") return { seed, after, end };
-  }
-  throw new Error("no seed whose bus goes on with someone fallen and whose alley ends the campaign");
+const SEED = 7;
+function playedWithTheEngine(): { after: Campaign; end: Campaign } {
+  const after = playScene(newCampaign(SEED, { difficulty: "normal", splitVision: false }));
+  if (!after || after.status !== "playing" || after.fallen.length === 0) throw new Error("the crafted bus should go on with someone fallen");
+  const end = playScene(after);
+  if (!end || end.status !== "over") throw new Error("the crafted alley should end the campaign");
+  return { after, end };
 }
-const { seed: SEED, after: AFTER, end: END } = pickSeed();
+const { after: AFTER, end: END } = playedWithTheEngine();
 
 /** Drives Takumi's seat through the page with the engine's bot until the scene on the board ends. */
 async function driveScene(page: Page, map: MapDef): Promise<void> {
@@ -123,7 +124,7 @@ describe("a campaign in the browser", () => {
     expect(s.mapId).toBe("the-bus");
     expect(s.matchId).toBe(`${code}-1`);
     expect(await A.textContent("#scene")).toBe("Scene 1 of 6 · At the bus");
-    expect(await A.textContent("#objective")).toBe(`Reach them · the cell blows in ${BUS.maxRounds} rounds`);
+    expect(await A.textContent("#objective")).toBe(`Break out · the cell blows in ${BUS.maxRounds} rounds · 0 out`);
     // the join card says what the code is
     const lookup = await (await fetch(`${env.url}/api/battles/${code}`)).json();
     expect(lookup.campaign).toEqual({ stage: "scene", scene: 0, scenes: 6 });
@@ -197,7 +198,7 @@ describe("a campaign in the browser", () => {
     expect(await A.isHidden("#campaign-host")).toBe(true);
     expect(await A.isHidden("#report-host")).toBe(true);
     expect(await A.textContent("#scene")).toBe("Scene 2 of 6 · In the alley");
-    expect(await A.textContent("#objective")).toBe(`Reach them · ${loadMapById("the-alley").maxRounds} rounds left`);
+    expect(await A.textContent("#objective")).toBe(`Break out · ${loadMapById("the-alley").maxRounds} rounds left · 0 out`);
     // the header holds on one row with nothing cut (the scene stands where the title was)
     expect(await A.$eval("#seats", (el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     // the board holds the alley's units only: the living soldiers and what they see
@@ -257,13 +258,11 @@ describe("a campaign in the browser", () => {
   }, 240_000);
 });
 
-/** Two players: the bus with both seats' pages driven by the engine's bot; a seed where it goes on. */
-function pickTwoSeed(): number {
-  for (let seed = 1; seed < 300; seed++) {
-    const after = playScene(newCampaign(seed, { difficulty: "normal", splitVision: false }), true);
-    if (after && after.status === "playing") return seed;
-  }
-  throw new Error("no seed whose bus goes on with two players");
+/** Two players: the bus with both seats' pages driven by the engine's bot (on the crafted bus the campaign goes on). */
+function twoPlayerSeed(): number {
+  const after = playScene(newCampaign(SEED, { difficulty: "normal", splitVision: false }), true);
+  if (!after || after.status !== "playing") throw new Error("the crafted bus should go on with two players");
+  return SEED;
 }
 
 /** Drives both seats, each through its own page, Takumi first, until the scene ends. */
@@ -285,7 +284,7 @@ async function driveTwo(pages: Record<Seat, Page>, map: MapDef): Promise<void> {
 
 describe("a campaign for two players", () => {
   it("both play the bus; between scenes each marks ready (click, E), sees the other's mark, and both go on to the alley", async () => {
-    const seed = pickTwoSeed();
+    const seed = twoPlayerSeed();
     const a = await newPage(env);
     const b = await newPage(env);
     const T = a.page;
