@@ -4,6 +4,7 @@ import { defineConfig } from "vitest/config";
  * The suite in projects, each runnable alone (`npx vitest run --project engine`):
  * - engine: the rules engine and the pure code over it (campaign, goldens, perft, the client's
  *   headless logic); runs first, on its own, so a broken rule is the first thing a run reports;
+ *   its files share their workers' modules (nothing in them holds state between files);
  * - maps: map files, their parser and generators, the command-line tools;
  * - server: the game server over real WebSockets, its stores;
  * - browser: the client in Chromium, built once for all of its files (build-once.ts);
@@ -26,6 +27,9 @@ export default defineConfig({
           name: "engine",
           include: ["tests/engine/**/*.test.ts", "tests/campaign/**/*.test.ts", "tests/golden/**/*.test.ts", "tests/perft/**/*.test.ts", "tests/client/**/*.test.ts"],
           exclude: ["tests/client/**/*.browser.test.ts"],
+          // pure code: the files share a worker's module cache instead of importing the engine anew each
+          // (on a loaded two-core machine 530 s → 250 s for this project)
+          isolate: false,
           sequence: { groupOrder: 0 },
         },
       },
