@@ -18,7 +18,7 @@ import { gzipSync } from "node:zlib";
 import { loadavg, tmpdir, cpus } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { buildClient, CHROMIUM, CHROMIUM_ARGS } from "../tests/client/browser.js";
+import { buildClient, CHROMIUM, CHROMIUM_ARGS } from "./browser-build.js";
 import { createGameServer } from "../server/main.js";
 
 const argv = process.argv.slice(2);

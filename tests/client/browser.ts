@@ -6,29 +6,14 @@
 import "../../server/prelude.js";
 import { mkdirSync, mkdtempSync, rmSync, existsSync, statSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { inject } from "vitest";
-import { buildClient } from "./build-client.js";
+import { join } from "node:path";
+import { expect, inject } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { expect } from "vitest";
 import { createGameServer, type GameServer } from "../../server/main.js";
+import { buildClient, CHROMIUM, CHROMIUM_ARGS, ROOT } from "../../tools/browser-build.js";
 
-export const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+export { buildClient, CHROMIUM, CHROMIUM_ARGS, ROOT };
 export const ARTIFACTS = join(ROOT, "tests", "artifacts");
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--enable-unsafe-swiftshader",
-];
-
-export { buildClient };
 
 export interface TestEnv {
   game: GameServer;

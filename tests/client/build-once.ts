@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { buildClient } from "./build-client.js";
+import { buildClient } from "../../tools/browser-build.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
