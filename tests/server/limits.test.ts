@@ -75,8 +75,10 @@ describe("limits", () => {
 
   it("a 2,000-step battle reopens in slices, yielding to the event loop between them", async () => {
     const map = loadMapById("last-stand");
-    // seed 2: its battle lasts the 2,000 steps (with the bots falling back, seed 7 ends at 1,692)
-    const record = longRecord(map, 2, 2000);
+    // the first seed whose battle lasts the 2,000 steps, chosen with the engine (today seed 2; a
+    // battle that ends sooner, as seed 7's at 1,692, moves the seed, not the test)
+    let record = longRecord(map, 2, 2000);
+    for (let seed = 3; record.log.length < 2000 && seed < 40; seed++) record = longRecord(map, seed, 2000);
     expect(record.log.length).toBe(2000);
     let ticks = 0;
     let slices = 0;
