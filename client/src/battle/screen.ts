@@ -459,7 +459,8 @@ export class BattleScreen {
     const host = this.shell.els.reportHost;
     host.hidden = false;
     renderReport(host, w, { matchId: this.info.matchId, onClose: () => (host.hidden = true), reason: endReason(w, this.backend.map.maxRounds) });
-    setTestState({ report: true });
+    // the outcome with it: the redraw that publishes the rest may come a frame later
+    setTestState({ report: true, outcome: w.outcome });
   }
 
   /** The partner's ping: shown for a while, and logged. */
