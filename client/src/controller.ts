@@ -52,6 +52,8 @@ export type Outcome =
   | { error: { code: string; message: string } }
   | null;
 
+/** The modes in which a chosen creature is fired at (shoot, called shot, rifle butt). */
+export const aims = (m: Mode): boolean => m === "shoot" || m === "calledShot" || m === "butt";
 const same = (a: Pos | null, b: Pos | null) => !!a && !!b && a.x === b.x && a.y === b.y && a.level === b.level;
 const NO_SELECTION = { code: "NO_SELECTION", message: "Select one of your soldiers first (Tab, or click him)." };
 
@@ -110,12 +112,15 @@ export class BattleController {
     this.memo = null;
   }
 
+  /**
+   * M, S, C, G, B: the mode; the same key again goes back to move. No target is chosen for the
+   * player: he picks one (click, T, the arrows), so the first click on a creature aims, never fires.
+   */
   setMode(mode: Mode): Outcome {
     if (!this.selected) return { error: NO_SELECTION };
     this.mode = this.mode === mode && mode !== "move" ? "move" : mode;
     this.target = null;
     this.waypoints = [];
-    if (this.mode !== "move" && this.mode !== "grenade" && !isComradeAct(this.mode)) this.target = this.targets()[0]?.unit ?? null;
     this.memo = null;
     return null;
   }
@@ -260,9 +265,9 @@ export class BattleController {
     return { send: [{ type, unit, target }] };
   }
 
-  /** Enter / Space. */
+  /** Enter / Space: fires only at a target the player chose in a mode that aims; else as a click on the cursor. */
   confirm(): Outcome {
-    if (this.target && this.mode !== "grenade") return this.fire();
+    if (this.target && aims(this.mode)) return this.fire();
     return this.cursor ? this.activate(this.cursor) : null;
   }
 
@@ -293,8 +298,9 @@ export class BattleController {
     const sel = this.selected ? this.ctx?.wire.units[this.selected] : undefined;
     const c = this.cursor ?? (sel ? { x: sel.x, y: sel.y, level: sel.level } : { x: Math.floor(width / 2), y: Math.floor(height / 2), level });
     this.cursor = { x: Math.max(0, Math.min(width - 1, c.x + dx)), y: Math.max(0, Math.min(height - 1, c.y + dy)), level: c.level };
+    // in a mode that aims, the cursor on a creature in range chooses it; in move mode it only points
     const u = this.unitAt(this.cursor);
-    if (u && u.side === "creature" && this.targets().some((t) => t.unit === u.id)) this.target = u.id;
+    if (aims(this.mode)) this.target = u && u.side === "creature" && this.targets().some((t) => t.unit === u.id) ? u.id : null;
     this.memo = null;
   }
 

@@ -109,16 +109,19 @@ export const DOM = `
       <tr><td>wheel · drag · pinch</td><td>zoom and pan the board</td></tr>
       <tr><td>right click · long press</td><td>ping</td></tr>
       <tr><td>arrows</td><td>move the cursor</td></tr>
-      <tr><td><kbd>T</kbd> / <kbd>]</kbd>, <kbd>[</kbd></td><td>cycle targets</td></tr>
-      <tr><td><kbd>Enter</kbd> / <kbd>Space</kbd></td><td>confirm: move to the cursor, fire at the target, throw</td></tr>
-      <tr><td><kbd>Esc</kbd></td><td>clear: waypoint, target, mode, selection, cursor</td></tr>
-      <tr><td><kbd>M</kbd> <kbd>S</kbd> <kbd>C</kbd> <kbd>G</kbd> <kbd>B</kbd></td><td>move / shoot / arm shot / grenade / rifle butt</td></tr>
+      <tr><td><kbd>M</kbd> <kbd>S</kbd> <kbd>C</kbd> <kbd>G</kbd> <kbd>B</kbd></td><td>mode: move / shoot / arm shot / grenade / rifle butt; the same key again: back to move. A mode never fires by itself</td></tr>
+      <tr><td><kbd>T</kbd> / <kbd>]</kbd>, <kbd>[</kbd> · arrows · click</td><td>choose a target (its hit chance shows beside it)</td></tr>
+      <tr><td><kbd>Enter</kbd> / <kbd>Space</kbd> · click it again</td><td>fire at the chosen target; with none chosen, Enter moves to the cursor (or throws there)</td></tr>
+      <tr><td><kbd>Enter</kbd> during the enemy phase</td><td>hurry this phase (the next plays at your speed again)</td></tr>
+      <tr><td><kbd>Esc</kbd></td><td>clear one thing: waypoint, target, mode, selection, cursor; closes the report (<b>Report</b> in the header opens it again)</td></tr>
       <tr><td><kbd>O</kbd> <kbd>R</kbd> <kbd>U</kbd></td><td>overwatch / reload / undo</td></tr>
       <tr><td><kbd>H</kbd> <kbd>V</kbd> <kbd>K</kbd> <kbd>D</kbd></td><td>hold on to a grabbed comrade / revive / carry a comrade who is down (click him if several) / drop him</td></tr>
       <tr><td><kbd>W</kbd></td><td>withdraw: a soldier on a way out leaves the board alive (the battle is lost if the sergeants fall back before the objective is met)</td></tr>
       <tr><td><kbd>E</kbd></td><td>ready (end phase) / not ready</td></tr>
       <tr><td><kbd>1</kbd> <kbd>2</kbd> <kbd>3</kbd></td><td>ping danger / move here / target at the cursor</td></tr>
-      <tr><td><kbd>F</kbd> · <kbd>PgUp</kbd> <kbd>PgDn</kbd></td><td>speed up the enemy phase · level up / down</td></tr>
+      <tr><td><kbd>F</kbd></td><td>every enemy phase ×4, until <kbd>F</kbd> again (the header's ×1/×4)</td></tr>
+      <tr><td><kbd>PgUp</kbd> <kbd>PgDn</kbd> · <kbd>+</kbd> (<kbd>=</kbd>) <kbd>-</kbd></td><td>level up / down · zoom in / out</td></tr>
+      <tr><td><kbd>?</kbd></td><td>this help</td></tr>
     </table>
   </div>
   <div id="campaign-host" hidden></div>

@@ -39,7 +39,10 @@ export interface InputHost {
 
 export class BattleInput {
   private pingKind: PingMark["kind"] = "danger";
+  /** F: the enemy phases play ×4 until F again (the header's button shows it). */
   private fast = false;
+  /** Enter/Space while events play: this playback only, the speed set back when it ends. */
+  private hurried = false;
   private pointer: PointerThrottle;
 
   constructor(private host: InputHost) {
@@ -180,7 +183,7 @@ export class BattleInput {
       case "left": move(-1, 0); break;
       case "right": move(1, 0); break;
       case "confirm":
-        if (this.host.playing) this.toggleSpeed(true);
+        if (this.host.playing) this.hurry();
         else this.run(ctl.confirm());
         break;
       case "escape":
@@ -217,10 +220,27 @@ export class BattleInput {
     this.host.invalidate();
   }
 
-  private toggleSpeed(force?: boolean): void {
-    this.fast = force ?? !this.fast;
-    this.host.board.speed = Math.max(this.fast ? FAST_SPEED : 1, speedParam());
+  private toggleSpeed(): void {
+    this.fast = !this.fast;
+    this.applySpeed();
     this.host.shell.showSpeed(this.fast);
+  }
+
+  /** Enter during an animation: the events still queued play fast; F's setting is left as it was. */
+  private hurry(): void {
+    this.hurried = true;
+    this.applySpeed();
+  }
+
+  /** The animations ran dry: a hurry ends with them. */
+  playbackEnded(): void {
+    if (!this.hurried) return;
+    this.hurried = false;
+    this.applySpeed();
+  }
+
+  private applySpeed(): void {
+    this.host.board.speed = Math.max(this.fast || this.hurried ? FAST_SPEED : 1, speedParam());
   }
 
   stop(): void {

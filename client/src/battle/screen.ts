@@ -109,7 +109,11 @@ export class BattleScreen {
       hideBanner: () => this.shell.hideBanner(),
       changed: () => this.invalidate(),
       drawn: () => this.frames.drawn(),
-      done: (next) => (next ? this.showWire(next) : this.invalidate()),
+      done: (next) => {
+        this.input.playbackEnded();
+        if (next) this.showWire(next);
+        else this.invalidate();
+      },
     });
   }
 
@@ -172,6 +176,7 @@ export class BattleScreen {
       waypoints: () => this.ctl.waypoints,
       focus: () => this.ctl.preview().focus,
       setSpeed: (n: number) => (this.board.speed = n),
+      speed: () => this.board.speed,
       zoom: () => this.board.zoom,
       log: () => this.log.lines.slice(),
       sound: () => ({ muted: this.sound.muted, played: this.sound.played.slice() }),

@@ -1,0 +1,122 @@
+/**
+ * The traps of issue 15 that a browser can see, each put right and held by a test (Debian Chromium,
+ * the offline harness served by the real game server): keys that do what they say, refusals that
+ * name their cause, feedback beside the cursor, nothing permanent over the board, the report and
+ * replay reachable and readable. Positions are crafted with the engine (a creature placed by the
+ * test, its intents announced by the engine). Screenshots go to tests/artifacts/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { createBattle, type BattleState } from "../../shared/index.js";
+import { loadMapById } from "../../server/maps.js";
+import { clearCreatures, placeCreature, replan } from "../engine/helpers.js";
+import { KEYS } from "../../client/src/keys.js";
+import { artifact, clickTile, newPage, screenshotStats, startEnv, type TestEnv, tilePoint, waitLS, wireOf, settled, frames, editOffline, lastStand } from "./browser.js";
+
+let env: TestEnv;
+const pageErrors: string[][] = [];
+
+beforeAll(async () => {
+  env = await startEnv();
+}, 120_000);
+
+afterAll(async () => {
+  await env?.stop();
+  for (const e of pageErrors) expect(e).toEqual([]);
+});
+
+/** The offline harness of last-stand, seed 2, Takumi's seat; `speed` as the page's ?speed= (none: the player's own pace). */
+async function open(opts: { w?: number; h?: number; speed?: number } = {}): Promise<Page> {
+  const { page, errors } = await newPage(env, opts.w ?? 1280, opts.h ?? 720);
+  pageErrors.push(errors);
+  await page.goto(`${env.url}/?offline=1&map=last-stand&seat=takumi&seed=2${opts.speed ? `&speed=${opts.speed}` : ""}`);
+  await settled(page, "s.selected === 'takumi'");
+  return page;
+}
+
+/** The harness's battle with no creature but those `craft` places, their intents announced by the engine. */
+async function crafted(page: Page, craft: (s: BattleState) => void): Promise<BattleState> {
+  const s = createBattle(loadMapById("last-stand"), 2, { difficulty: "normal" });
+  clearCreatures(s);
+  craft(s);
+  replan(s);
+  await editOffline(page, `st.units = a.units; st.intents = a.intents; st.noise = []; st.nextUnitId = a.next;`, { units: s.units, intents: s.intents, next: s.nextUnitId });
+  return s;
+}
+
+const debug = <T>(page: Page, fn: string): Promise<T> => page.evaluate((f) => (window as any).__lastStandDebug[f](), fn);
+
+/** A Snatcher at (8,5): in range and sight of Sergeant Takumi at (8,9). */
+const SNATCHER = (s: BattleState) => placeCreature(s, "snatcher", 8, 5).id;
+
+describe("4. keys do what they say", () => {
+  it("S chooses no target; the first click aims, the second fires; S again is move; arrows in move mode only point", async () => {
+    const page = await open({ speed: 40 });
+    let c = "";
+    await crafted(page, (s) => (c = SNATCHER(s)));
+    const step = (await wireOf(page)).step;
+    await page.keyboard.press("s");
+    let st = await waitLS(page, "s.mode === 'shoot'");
+    expect(st.target).toBeFalsy();
+    // the first click on the creature aims: nothing is fired
+    await clickTile(page, 8, 5);
+    st = await waitLS(page, `s.target === "${c}"`);
+    expect(st.mode).toBe("shoot");
+    expect((await wireOf(page)).step).toBe(step);
+    await screenshotStats(page, artifact("traps-aimed.png"));
+    // S again: back to move, the target let go
+    await page.keyboard.press("s");
+    st = await waitLS(page, "s.mode === 'move'");
+    expect(st.target).toBeFalsy();
+    // the arrows walk the cursor onto the creature in move mode: it is pointed at, not chosen; Enter aims, Enter again fires
+    const home = await tilePoint(page, 8, 9);
+    await page.mouse.move(home.x, home.y);
+    for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowUp");
+    await frames(page);
+    st = await lastStand(page);
+    expect(st.target).toBeFalsy();
+    await page.keyboard.press("Enter");
+    st = await waitLS(page, `s.target === "${c}" && s.mode === "shoot"`);
+    expect((await wireOf(page)).step).toBe(step);
+    await page.keyboard.press("Enter");
+    await settled(page, `s.step === ${step + 1}`);
+    const w = await wireOf(page);
+    expect(w.units.takumi.mag).toBeLessThan(3);
+    await page.context().close();
+  }, 120_000);
+
+  it("Enter during the enemy phase hurries that phase only; F is the one setting that stays", async () => {
+    const page = await open();
+    await crafted(page, (s) => void SNATCHER(s));
+    expect(await debug<number>(page, "speed")).toBe(1);
+    await page.keyboard.press("e");
+    await waitLS(page, "s.animating === true", 60_000);
+    await page.keyboard.press("Enter");
+    expect(await debug<number>(page, "speed")).toBe(4);
+    await settled(page, "s.round === 2");
+    await page.waitForFunction(() => (window as any).__lastStandDebug.speed() === 1, null, { timeout: 10_000, polling: 50 });
+    expect(await page.textContent("#btn-speed")).toBe("×1");
+    // F: ×4 until F again
+    await page.keyboard.press("f");
+    expect(await debug<number>(page, "speed")).toBe(4);
+    expect(await page.textContent("#btn-speed")).toBe("×4");
+    await page.keyboard.press("f");
+    expect(await debug<number>(page, "speed")).toBe(1);
+    await page.context().close();
+  }, 180_000);
+
+  it("the help shows every key of the scheme", async () => {
+    const page = await open({ speed: 40 });
+    await page.keyboard.press("?");
+    await page.waitForSelector("#help:not([hidden])");
+    const kbds = await page.$$eval("#help kbd", (ks) => ks.map((k) => k.textContent!.trim()));
+    const text = await page.textContent("#help");
+    const shown: Record<string, string> = { " ": "Space", Escape: "Esc", PageUp: "PgUp", PageDown: "PgDn", Enter: "Enter" };
+    for (const key of Object.keys(KEYS)) {
+      if (key.startsWith("Arrow")) expect(text).toContain("arrows");
+      else expect(kbds, `the help shows ${JSON.stringify(key)}`).toContain(shown[key] ?? key.toUpperCase());
+    }
+    await screenshotStats(page, artifact("traps-help.png"));
+    await page.context().close();
+  }, 120_000);
+});
