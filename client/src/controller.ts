@@ -8,6 +8,7 @@ import { exposedSoldiers, type Action, type BattleState, type Pos, type Seat, ty
 import { blast, comradesFor, focusAt, focusedIntents, isComradeAct, reach, route, targetsFor, type ComradeAct, type Focus, type Mode, type Reach, type TargetChance } from "./previews";
 import { RULES } from "./engine";
 import { unitName } from "./words";
+import { whyNoComrade, whyNoTarget, whyNot } from "./why";
 import type { RoutePreview } from "../../shared/movement/routePreview.js";
 
 export type { Mode, Focus, ComradeAct };
@@ -122,7 +123,17 @@ export class BattleController {
     this.target = null;
     this.waypoints = [];
     this.memo = null;
+    // a mode that aims with nothing to aim at: the engine's reason at once, not a silent empty mode
+    if (aims(this.mode) && this.mineSelected() && !this.targets().length) return { error: this.whyNoTarget() };
     return null;
+  }
+
+  /** The engine's reason the selected soldier has no target in this mode. */
+  whyNoTarget(): { code: string; message: string } {
+    const ctx = this.ctx;
+    if (!ctx?.view || !this.selected) return NO_SELECTION;
+    const type = this.mode === "calledShot" ? "calledShot" : this.mode === "butt" ? "butt" : "shoot";
+    return whyNoTarget(ctx.view, ctx.wire, this.seatOf(this.selected), this.selected, type);
   }
 
   hover(tile: Pos | null): void {
@@ -224,7 +235,10 @@ export class BattleController {
     const comrades = comradesFor(ctx.legal, this.selected, act);
     if (!comrades.length) {
       this.mode = "move";
-      return { error: { code: "NOT_OFFERED", message: NOT_OFFERED[act](unitName(ctx.wire, this.selected)) } };
+      const none = NOT_OFFERED[act](unitName(ctx.wire, this.selected));
+      if (!ctx.view) return { error: { code: "NOT_OFFERED", message: none } };
+      const why = whyNoComrade(ctx.view, ctx.wire, this.seatOf(this.selected), this.selected, act, none);
+      return { error: { code: why.code, message: why.message } };
     }
     if (comrades.length === 1) {
       this.mode = "move";
@@ -241,7 +255,9 @@ export class BattleController {
     const u = ctx.wire.units[this.selected];
     if (ctx.legal.some((a) => a.type === "drop" && a.unit === this.selected)) return { send: [{ type: "drop", unit: this.selected }] };
     const who = unitName(ctx.wire, this.selected);
-    return { error: { code: "NOT_OFFERED", message: u?.carrying ? `${who} has no free tile beside him to set ${unitName(ctx.wire, u.carrying)} down on.` : `${who} carries no one.` } };
+    if (!u?.carrying) return { error: { code: "NOT_OFFERED", message: `${who} carries no one.` } };
+    const why = ctx.view && whyNot(ctx.view, ctx.wire, this.seatOf(this.selected), { type: "drop", unit: this.selected });
+    return { error: why ?? { code: "NOT_OFFERED", message: `${who} has no free tile beside him to set ${unitName(ctx.wire, u.carrying)} down on.` } };
   }
 
   /** Withdraw: leave the board from a way out, when the engine offers it. */
@@ -249,8 +265,18 @@ export class BattleController {
     const ctx = this.ctx;
     if (!ctx || !this.selected || !this.mineSelected()) return { error: NO_SELECTION };
     if (ctx.legal.some((a) => a.type === "withdraw" && a.unit === this.selected)) return { send: [{ type: "withdraw", unit: this.selected }] };
+    const why = ctx.view && whyNot(ctx.view, ctx.wire, this.seatOf(this.selected), { type: "withdraw", unit: this.selected });
+    if (why) return { error: why };
     const who = unitName(ctx.wire, this.selected);
     return { error: { code: "NOT_OFFERED", message: `${who} must stand on a way out (an extraction point or an exit), with an action point left and no creature holding him, to withdraw.` } };
+  }
+
+  /** The engine's refusal of an action this page means to send (named for its soldier), or null. */
+  refusal(action: Action): { code: string; message: string } | null {
+    const ctx = this.ctx;
+    if (!ctx?.view) return null;
+    const seat = "unit" in action ? this.seatOf(action.unit) : ctx.seat === "wang" ? "wang" : "takumi";
+    return whyNot(ctx.view, ctx.wire, seat, action);
   }
 
   /** Fire at the target in the current mode. */
@@ -284,7 +310,7 @@ export class BattleController {
     if (!this.selected) return { error: NO_SELECTION };
     if (this.mode === "move" || this.mode === "grenade") this.mode = "shoot";
     const ts = this.targets();
-    if (!ts.length) return { error: { code: "NO_TARGET", message: "No enemy in range and sight of this soldier." } };
+    if (!ts.length) return { error: this.whyNoTarget() };
     const i = ts.findIndex((t) => t.unit === this.target);
     this.target = ts[(i + dir + ts.length) % ts.length].unit;
     const u = this.ctx!.wire.units[this.target];

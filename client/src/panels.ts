@@ -4,7 +4,8 @@
  * with every attack on it, the intents (hover lights one), the squad, and why the battle ended.
  */
 import * as engine from "./engine";
-import type { BattleState, MapDef, Pos, WireState } from "./engine";
+import type { BattleState, MapDef, Pos, Seat, WireState } from "./engine";
+import { whyNoTarget } from "./why";
 import type { Mode, Preview } from "./controller";
 import { esc } from "./dom";
 import { ringReason, TERRAIN_LABEL } from "./hud";
@@ -51,11 +52,20 @@ export function briefing(c: PanelCtx): string {
   return `<h3>${esc(m.name)} · round ${w.round} of ${m.maxRounds}</h3>${story}<p class="brief">${esc(goal)}</p>${civ}${ring ? `<p class="brief" id="ring-reason">${esc(ring)}${c.ringNote ? ` ${esc(c.ringNote)}` : ""}</p>` : ""}<p class="hint">Lost if no sergeant is left on the board and none got out.</p>`;
 }
 
+/** A mode's name in the panels. */
+export const MODE_NAME: Record<string, string> = { move: "Move", shoot: "Shoot", calledShot: "Arm shot", butt: "Rifle butt", grenade: "Grenade", holdOn: "Hold on", revive: "Revive", carry: "Carry" };
+
 export function targetPanel(c: PanelCtx, p: Preview): string {
   if (!c.view || !c.selected || c.playing) return "";
   const mode = c.mode;
   if (mode === "grenade") return `<h3>Grenade</h3><p>${p.throwable.length} tiles in range. ${p.blast.length ? `Blast: ${p.blast.length} tiles (orange).` : "Point at a tile to see the blast."}</p><p class="hint">Click a tile or press Enter to throw.</p>`;
-  if (!p.targets.length) return mode === "move" ? "" : `<h3>${mode}</h3><p class="hint">No target for this soldier.</p>`;
+  if (!p.targets.length) {
+    if (mode === "move") return "";
+    const seat = c.wire.units[c.selected]?.seat as Seat | undefined;
+    const type = mode === "calledShot" ? "calledShot" : mode === "butt" ? "butt" : "shoot";
+    const why = seat ? whyNoTarget(c.view, c.wire, seat, c.selected, type).message : "";
+    return `<h3>${MODE_NAME[mode] ?? mode}</h3><p class="warn" id="no-target">${esc(why || "No target.")}</p>`;
+  }
   let html = `<h3>Targets (${mode === "move" ? "shoot" : mode})</h3><ul class="targets">`;
   for (const t of p.targets) html += `<li class="${t.unit === c.target ? "focus" : ""}">${esc(unitName(c.wire, t.unit))}: <b>${esc(t.label)}</b></li>`;
   html += "</ul>";

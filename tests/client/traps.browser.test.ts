@@ -120,3 +120,38 @@ describe("4. keys do what they say", () => {
     await page.context().close();
   }, 120_000);
 });
+
+describe("2. refusals say the true reason", () => {
+  it("an empty magazine, no AP left, a lost rifle, nothing to undo: each named, nothing sent", async () => {
+    const page = await open({ speed: 40 });
+    await crafted(page, (s) => void SNATCHER(s));
+    const step = (await wireOf(page)).step;
+    const refusal = async (key: string, code: string): Promise<string> => {
+      const e0 = ((await lastStand(page)).errors as number) ?? 0;
+      await page.keyboard.press(key);
+      const st = await waitLS(page, `(s.errors ?? 0) > ${e0}`);
+      expect(st.error.code).toBe(code);
+      expect(await page.textContent("#error-box")).toContain(st.error.message);
+      return st.error.message;
+    };
+    // the magazine is empty: S says so (not "no target")
+    await editOffline(page, `st.units.find((u) => u.id === "takumi").mag = 0;`);
+    expect(await refusal("s", "ERR_EMPTY_MAGAZINE")).toMatch(/^Sergeant Takumi: Click\. The magazine is empty/);
+    expect(await page.textContent("#no-target")).toMatch(/magazine is empty/);
+    await page.keyboard.press("m");
+    // no AP left: S, R and O each say so
+    await editOffline(page, `const u = st.units.find((u) => u.id === "takumi"); u.mag = 3; u.ap = 0;`);
+    expect(await refusal("s", "ERR_NO_AP")).toMatch(/Sergeant Takumi: .*no action points left/);
+    await page.keyboard.press("m");
+    expect(await refusal("o", "ERR_NO_AP")).toMatch(/no action points left/);
+    // the rifle lost: S says so
+    await editOffline(page, `const u = st.units.find((u) => u.id === "takumi"); u.ap = 2; u.hasWeapon = false;`);
+    expect(await refusal("s", "ERR_NO_WEAPON")).toMatch(/lost his rifle/);
+    await page.keyboard.press("m");
+    // nothing to undo: why not
+    expect(await refusal("u", "ERR_NOTHING_TO_UNDO")).toMatch(/only moves made since the round began/);
+    expect((await wireOf(page)).step).toBe(step);
+    await screenshotStats(page, artifact("traps-refusal.png"));
+    await page.context().close();
+  }, 120_000);
+});

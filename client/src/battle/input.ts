@@ -131,9 +131,14 @@ export class BattleInput {
         break;
       case "overwatch":
       case "reload":
+      {
         if (!sel) return this.host.showError("NO_SELECTION", NO_SELECTION);
+        // refused by the engine here and now, with its reason, instead of a round trip
+        const why = ctl.refusal({ type: act, unit: sel });
+        if (why) return this.host.showError(why.code, why.message);
         this.send({ type: act, unit: sel });
         return;
+      }
       case "undo":
         if (this.seat === "spectator") return this.host.showError("ERR_SPECTATOR", SPECTATOR_REFUSAL);
         backend.sendUndo();
