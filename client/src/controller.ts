@@ -256,7 +256,7 @@ export class BattleController {
     if (ctx.legal.some((a) => a.type === "drop" && a.unit === this.selected)) return { send: [{ type: "drop", unit: this.selected }] };
     const who = unitName(ctx.wire, this.selected);
     if (!u?.carrying) return { error: { code: "NOT_OFFERED", message: `${who} carries no one.` } };
-    const why = ctx.view && whyNot(ctx.view, ctx.wire, this.seatOf(this.selected), { type: "drop", unit: this.selected });
+    const why = ctx.view && whyNot(ctx.view, this.seatOf(this.selected), { type: "drop", unit: this.selected });
     return { error: why ?? { code: "NOT_OFFERED", message: `${who} has no free tile beside him to set ${unitName(ctx.wire, u.carrying)} down on.` } };
   }
 
@@ -265,7 +265,7 @@ export class BattleController {
     const ctx = this.ctx;
     if (!ctx || !this.selected || !this.mineSelected()) return { error: NO_SELECTION };
     if (ctx.legal.some((a) => a.type === "withdraw" && a.unit === this.selected)) return { send: [{ type: "withdraw", unit: this.selected }] };
-    const why = ctx.view && whyNot(ctx.view, ctx.wire, this.seatOf(this.selected), { type: "withdraw", unit: this.selected });
+    const why = ctx.view && whyNot(ctx.view, this.seatOf(this.selected), { type: "withdraw", unit: this.selected });
     if (why) return { error: why };
     const who = unitName(ctx.wire, this.selected);
     return { error: { code: "NOT_OFFERED", message: `${who} must stand on a way out (an extraction point or an exit), with an action point left and no creature holding him, to withdraw.` } };
@@ -276,7 +276,7 @@ export class BattleController {
     const ctx = this.ctx;
     if (!ctx?.view) return null;
     const seat = "unit" in action ? this.seatOf(action.unit) : ctx.seat === "wang" ? "wang" : "takumi";
-    return whyNot(ctx.view, ctx.wire, seat, action);
+    return whyNot(ctx.view, seat, action);
   }
 
   /** Fire at the target in the current mode. */

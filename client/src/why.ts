@@ -1,13 +1,13 @@
 /**
- * Why an action is not offered, in the engine's words: the client asks the engine's own judgment
- * (`check`) of the action the player meant, on the squad's view, and says what it answers. No rule
- * is decided here: when every candidate is refused for the same cause (no AP, an empty magazine, no
- * rifle) that cause is the answer; when they differ, each candidate is named with its own.
+ * Why an action is not offered, in the engine's words: the client asks the engine's `whyNot` of
+ * the action the player meant, on the squad's view, and says what it answers. No rule is decided
+ * here. For an action aimed at someone (a shot, a comrade to hold on to) with no one offered, the
+ * engine is asked of each candidate: a cause of the soldier's own (no AP, an empty magazine) is said
+ * once; causes that differ are said per candidate.
  */
 import * as engine from "./engine";
-import type { Action, BattleState, Seat } from "./engine";
+import type { Action, BattleState, Seat, WireState } from "./engine";
 import { unitName } from "./words";
-import type { WireState } from "./engine";
 
 export interface Why {
   code: string;
@@ -19,18 +19,15 @@ export interface Why {
 /** Refusals about the soldier himself, not the one he aims at: said alone when all candidates share one. */
 const OWN = new Set(["ERR_WRONG_PHASE", "ERR_SEAT_READY", "ERR_UNIT_GONE", "ERR_NOT_YOUR_UNIT", "ERR_NO_AP", "ERR_GRABBED", "ERR_EMPTY_MAGAZINE", "ERR_NO_WEAPON", "ERR_NO_GRENADES", "ERR_ALREADY_CARRYING", "ERR_NO_AMMO", "ERR_MAGAZINE_FULL", "ERR_ALREADY_ON_OVERWATCH"]);
 
-/** The engine's refusal of one action, or null if it would be accepted. */
-export function refusalOf(view: BattleState, seat: Seat, action: Action): Why | null {
+/** The engine's refusal of one action with its cause named, or null if it would be accepted. */
+export function whyNot(view: BattleState, seat: Seat, action: Action): Why | null {
   try {
-    const r = engine.check(view, { seat, action });
-    return r ? { code: r.code, message: r.message } : null;
+    const r = engine.whyNot(view, seat, action);
+    return r ? { code: r.code, message: r.message, own: OWN.has(r.code) } : null;
   } catch {
     return null;
   }
 }
-
-/** Strips the engine's "(detail)" tail (an id) from its message: the client names the unit itself. */
-const plain = (m: string) => m.replace(/\s*\([^)]*\)\s*$/, "");
 
 /**
  * Why `unit` can do `make(candidate)` to none of `candidates`: the one cause all share, or each
@@ -39,19 +36,20 @@ const plain = (m: string) => m.replace(/\s*\([^)]*\)\s*$/, "");
 export function whyNone(view: BattleState, w: WireState, seat: Seat, unit: string, candidates: string[], make: (c: string) => Action, none: Why): Why {
   const who = unitName(w, unit);
   if (!candidates.length) return { code: none.code, message: none.message.startsWith(who) ? none.message : `${who}: ${none.message}` };
-  const refusals = candidates.map((c) => [c, refusalOf(view, seat, make(c))] as const);
-  const refused = refusals.filter((r): r is readonly [string, Why] => !!r[1]);
+  const refused = candidates.map((c) => [c, whyNot(view, seat, make(c))] as const).filter((r): r is readonly [string, Why] => !!r[1]);
   if (!refused.length) return { code: "OFFERED", message: "" };
-  const codes = new Set(refused.map(([, r]) => r.code));
   const first = refused[0][1];
-  if (codes.size === 1 && OWN.has(first.code)) return { code: first.code, message: `${who}: ${plain(first.message)}`, own: true };
-  return { code: first.code, message: `${who}: ${refused.map(([c, r]) => `${unitName(w, c)} — ${plain(r.message)}`).join(" ")}` };
+  if (new Set(refused.map(([, r]) => r.code)).size === 1 && first.own) return first;
+  return { code: first.code, message: `${who}: ${refused.map(([c, r]) => `${unitName(w, c)} — ${r.message}`).join(" ")}` };
 }
 
 const NO_CREATURE: Why = { code: "ERR_NO_TARGET", message: "no creature in sight." };
 
 /** Why the soldier has no target in this mode (shoot, called shot, rifle butt). */
 export function whyNoTarget(view: BattleState, w: WireState, seat: Seat, unit: string, type: "shoot" | "calledShot" | "butt"): Why {
+  // "shoot whom?" with no target named: the engine says what stops this soldier shooting at all
+  const atAll = whyNot(view, seat, { type, unit, target: "" } as Action);
+  if (atAll) return atAll;
   const creatures = Object.values(w.units)
     .filter((u) => u.side === "creature" && u.fate === "active")
     .map((u) => u.id);
@@ -67,11 +65,4 @@ export function whyNoComrade(view: BattleState, w: WireState, seat: Seat, unit: 
   const why = whyNone(view, w, seat, unit, beside, (comrade) => ({ type, unit, comrade }) as Action, { code: "NOT_OFFERED", message: none });
   // his own cause (no AP, held himself) in the engine's words; else the comrades' lack, said as a whole
   return why.own ? why : { code: "NOT_OFFERED", message: none };
-}
-
-/** Why a one-unit action (reload, overwatch, drop, withdraw) or undo is refused, in the engine's words. */
-export function whyNot(view: BattleState, w: WireState, seat: Seat, action: Action): Why | null {
-  const r = refusalOf(view, seat, action);
-  if (!r) return null;
-  return "unit" in action ? { code: r.code, message: `${unitName(w, action.unit)}: ${plain(r.message)}` } : r;
 }

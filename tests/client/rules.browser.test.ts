@@ -206,7 +206,7 @@ describe("the rules that bite, in the client", () => {
     expect((await legalOf(page)).some((a) => a.type === "withdraw")).toBe(false);
     await page.keyboard.press("w");
     const r = await waitLS(page, "s.error && s.error.code === 'ERR_NOT_ON_WAY_OUT'");
-    expect(r.error.message).toMatch(/^Sergeant Takumi: Withdrawing needs a soldier standing on a way out/);
+    expect(r.error.message).toMatch(/Withdrawing needs a soldier standing on a way out/);
     expect((await wireOf(page)).step).toBe(step);
     // on the alley mouth (an exit of last-stand): offered, and W sends it
     await edit(page, `const u = st.units.find((v) => v.id === "takumi"); u.x = 4; u.y = 0; u.ap = 2;`);

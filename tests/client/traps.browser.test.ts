@@ -136,12 +136,12 @@ describe("2. refusals say the true reason", () => {
     };
     // the magazine is empty: S says so (not "no target")
     await editOffline(page, `st.units.find((u) => u.id === "takumi").mag = 0;`);
-    expect(await refusal("s", "ERR_EMPTY_MAGAZINE")).toMatch(/^Sergeant Takumi: Click\. The magazine is empty/);
+    expect(await refusal("s", "ERR_EMPTY_MAGAZINE")).toMatch(/^Sergeant Takumi's magazine is empty: reload first/);
     expect(await page.textContent("#no-target")).toMatch(/magazine is empty/);
     await page.keyboard.press("m");
     // no AP left: S, R and O each say so
     await editOffline(page, `const u = st.units.find((u) => u.id === "takumi"); u.mag = 3; u.ap = 0;`);
-    expect(await refusal("s", "ERR_NO_AP")).toMatch(/Sergeant Takumi: .*no action points left/);
+    expect(await refusal("s", "ERR_NO_AP")).toBe("Sergeant Takumi has no action points left this round.");
     await page.keyboard.press("m");
     expect(await refusal("o", "ERR_NO_AP")).toMatch(/no action points left/);
     // the rifle lost: S says so
@@ -149,7 +149,7 @@ describe("2. refusals say the true reason", () => {
     expect(await refusal("s", "ERR_NO_WEAPON")).toMatch(/lost his rifle/);
     await page.keyboard.press("m");
     // nothing to undo: why not
-    expect(await refusal("u", "ERR_NOTHING_TO_UNDO")).toMatch(/only moves made since the round began/);
+    expect(await refusal("u", "ERR_NOTHING_TO_UNDO")).toMatch(/^There is no move to undo: only moves can be taken back/);
     expect((await wireOf(page)).step).toBe(step);
     await screenshotStats(page, artifact("traps-refusal.png"));
     await page.context().close();

@@ -140,9 +140,13 @@ export class BattleInput {
         return;
       }
       case "undo":
+      {
         if (this.seat === "spectator") return this.host.showError("ERR_SPECTATOR", SPECTATOR_REFUSAL);
+        const why = ctl.refusal({ type: "undo" });
+        if (why) return this.host.showError(why.code, why.message);
         backend.sendUndo();
         return;
+      }
       case "ready":
         return this.toggleReady();
       case "takeover":
