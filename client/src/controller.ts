@@ -4,7 +4,7 @@
  * commands a click or a key makes; and the preview of all that, computed with the engine. The
  * screen (battle/screen.ts) feeds it states and input, sends what it returns, and draws its preview.
  */
-import { exposedSoldiers, type Action, type BattleState, type Pos, type Seat, type WireState } from "./engine";
+import { apply, exposedSoldiers, previewAction, type Action, type ActionPreview, type AskFirst, type BattleState, type Pos, type Seat, type WireState } from "./engine";
 import { blast, comradesFor, focusAt, focusedIntents, isComradeAct, reach, route, targetsFor, type ComradeAct, type Focus, type Mode, type Reach, type TargetChance } from "./previews";
 import { RULES } from "./engine";
 import { unitName } from "./words";
@@ -45,12 +45,22 @@ export interface Preview {
   /** Intents lit by the focus; the others are dimmed when this is not empty. */
   focus: string[];
   exposed: string[];
+  /** The engine's preview of what a click (or Enter) would commit now: every consequence at once. */
+  action: ActionPreview | null;
+}
+
+/** A choice that loses soldiers or hurts, waiting for its second click or key. */
+export interface Asking extends AskFirst {
+  /** What is sent on confirmation. */
+  send: Action[];
+  key: string;
 }
 
 /** What an input asks the screen to do. */
 export type Outcome =
   | { send: Action[] }
   | { error: { code: string; message: string } }
+  | { ask: Asking }
   | null;
 
 /** The modes in which a chosen creature is fired at (shoot, called shot, rifle butt). */
@@ -66,6 +76,8 @@ export class BattleController {
   waypoints: Pos[] = [];
   /** A threat chosen in the side list (kept while the pointer is off the board). */
   pinned: Focus | null = null;
+  /** A costly choice asked once: the same click or Enter again sends it, anything else lets it go. */
+  asking: Asking | null = null;
   private ctx: Context | null = null;
   private round = -1;
   private memo: { key: string; preview: Preview } | null = null;
@@ -77,6 +89,7 @@ export class BattleController {
   /** A new state: a new round (or a phase other than the player's) clears the cursor, route and target. */
   setContext(ctx: Context): void {
     const newRound = ctx.wire.round !== this.round || ctx.wire.phase !== "player";
+    if (this.ctx && ctx.wire.step !== this.ctx.wire.step) this.asking = null;
     this.ctx = ctx;
     this.round = ctx.wire.round;
     if (newRound) {
@@ -106,6 +119,7 @@ export class BattleController {
 
   select(id: string | null): void {
     if (id === this.selected) return;
+    this.asking = null;
     this.selected = id;
     this.target = null;
     this.mode = "move";
@@ -119,6 +133,7 @@ export class BattleController {
    */
   setMode(mode: Mode): Outcome {
     if (!this.selected) return { error: NO_SELECTION };
+    this.asking = null;
     this.mode = this.mode === mode && mode !== "move" ? "move" : mode;
     this.target = null;
     this.waypoints = [];
@@ -151,7 +166,8 @@ export class BattleController {
   /** Esc: one thing at a time, the most recent first. Returns false when there was nothing to clear. */
   escape(): boolean {
     this.memo = null;
-    if (this.waypoints.length) this.waypoints.pop();
+    if (this.asking) this.asking = null;
+    else if (this.waypoints.length) this.waypoints.pop();
     else if (this.target) this.target = null;
     else if (this.mode !== "move") this.mode = "move";
     else if (this.pinned) this.pinned = null;
@@ -198,8 +214,9 @@ export class BattleController {
     }
     const unit = this.selected;
     if (this.mode === "grenade") {
-      this.mode = "move";
-      return { send: [{ type: "grenade", unit, to: tile }] };
+      const out = this.commit([{ type: "grenade", unit, to: tile }]);
+      if ("send" in (out ?? {})) this.mode = "move";
+      return out;
     }
     if (u && u.side === "creature") {
       if (this.target === u.id) return this.fire();
@@ -218,8 +235,50 @@ export class BattleController {
       return null;
     }
     const legs = [...this.waypoints, tile];
-    this.waypoints = [];
-    return { send: legs.map((to) => ({ type: "move", unit, to }) as Action) };
+    const out = this.commit(legs.map((to) => ({ type: "move", unit, to }) as Action));
+    if (out && "send" in out) this.waypoints = [];
+    return out;
+  }
+
+  /**
+   * Sends `actions`, unless the engine says the choice costs soldiers or hit points (askFirst): then
+   * it is asked, naming the cost, and the same choice again (a second click, Enter) sends it.
+   */
+  commit(actions: Action[]): Outcome {
+    const key = JSON.stringify(actions);
+    if (this.asking?.key === key) {
+      this.asking = null;
+      return { send: actions };
+    }
+    this.asking = null;
+    const ask = this.askOf(actions);
+    if (!ask) return { send: actions };
+    this.asking = { ...ask, send: actions, key };
+    return { ask: this.asking };
+  }
+
+  /** The costs of a run of actions, each previewed by the engine on the view the ones before leave. */
+  askOf(actions: Action[]): AskFirst | null {
+    const ctx = this.ctx;
+    if (!ctx?.view) return null;
+    let view: BattleState = ctx.view;
+    const costs: string[] = [];
+    for (const a of actions) {
+      const seat = "unit" in a ? this.seatOf(a.unit) : this.seatOf(this.selected ?? "");
+      let p: ActionPreview;
+      try {
+        p = previewAction(view, seat, a);
+      } catch {
+        break;
+      }
+      if (p.ask) costs.push(...p.ask.costs);
+      if (!p.ok) break;
+      const r = apply(view, { seat, action: a });
+      if (!r.ok) break;
+      view = r.state;
+    }
+    const lines = [...new Set(costs)];
+    return lines.length ? { cost: lines.join(" "), costs: lines } : null;
   }
 
   /**
@@ -264,7 +323,7 @@ export class BattleController {
   withdraw(): Outcome {
     const ctx = this.ctx;
     if (!ctx || !this.selected || !this.mineSelected()) return { error: NO_SELECTION };
-    if (ctx.legal.some((a) => a.type === "withdraw" && a.unit === this.selected)) return { send: [{ type: "withdraw", unit: this.selected }] };
+    if (ctx.legal.some((a) => a.type === "withdraw" && a.unit === this.selected)) return this.commit([{ type: "withdraw", unit: this.selected }]);
     const why = ctx.view && whyNot(ctx.view, this.seatOf(this.selected), { type: "withdraw", unit: this.selected });
     if (why) return { error: why };
     const who = unitName(ctx.wire, this.selected);
@@ -285,14 +344,18 @@ export class BattleController {
     const unit = this.selected;
     const target = this.target;
     const type = this.mode === "calledShot" ? "calledShot" : this.mode === "butt" ? "butt" : "shoot";
-    this.target = null;
-    this.mode = "move";
     this.memo = null;
-    return { send: [{ type, unit, target }] };
+    const out = this.commit([{ type, unit, target }]);
+    if (out && "send" in out) {
+      this.target = null;
+      this.mode = "move";
+    }
+    return out;
   }
 
   /** Enter / Space: fires only at a target the player chose in a mode that aims; else as a click on the cursor. */
   confirm(): Outcome {
+    if (this.asking) return this.commit(this.asking.send);
     if (this.target && aims(this.mode)) return this.fire();
     return this.cursor ? this.activate(this.cursor) : null;
   }
@@ -343,12 +406,27 @@ export class BattleController {
     return view && this.cursor ? focusAt(view, this.cursor) : null;
   }
 
+  /** The one action a click would commit now (a chosen target, a route of one leg, a throw), previewed by the engine. */
+  private actionPreview(view: BattleState, seat: Seat, p: Preview): ActionPreview | null {
+    const unit = this.selected!;
+    let a: Action | null = null;
+    if (this.target && aims(this.mode)) a = { type: this.mode === "calledShot" ? "calledShot" : this.mode === "butt" ? "butt" : "shoot", unit, target: this.target } as Action;
+    else if (this.mode === "move" && p.route?.ok && !this.waypoints.length && this.cursor) a = { type: "move", unit, to: this.cursor };
+    else if (this.mode === "grenade" && p.blast.length && this.cursor) a = { type: "grenade", unit, to: this.cursor };
+    if (!a) return null;
+    try {
+      return previewAction(view, seat, a);
+    } catch {
+      return null;
+    }
+  }
+
   /** Everything the board draws for the selection, remembered until something changes. */
   preview(): Preview {
     const ctx = this.ctx;
-    const key = JSON.stringify([ctx?.wire.step, ctx?.wire.round, ctx?.level, this.selected, this.mode, this.target, this.cursor, this.waypoints, this.pinned]);
+    const key = JSON.stringify([ctx?.wire.step, ctx?.wire.round, ctx?.level, this.selected, this.mode, this.target, this.cursor, this.waypoints, this.pinned, this.asking?.key]);
     if (this.memo && this.memo.key === key) return this.memo.preview;
-    const p: Preview = { reach: { tiles: [], edges: [] }, route: null, routeFire: [], targets: [], throwable: [], blast: [], focus: [], exposed: [] };
+    const p: Preview = { reach: { tiles: [], edges: [] }, route: null, routeFire: [], targets: [], throwable: [], blast: [], focus: [], exposed: [], action: null };
     const view = ctx?.view;
     if (ctx && view && ctx.wire.phase === "player") {
       try {
@@ -376,6 +454,7 @@ export class BattleController {
           const act = this.mode;
           p.targets = comradesFor(ctx.legal, this.selected, act).map((unit) => ({ unit, chance: 100, label: COMRADE_TAG[act] }));
         } else p.targets = this.targets();
+        p.action = this.actionPreview(view, seat, p);
       }
     }
     this.memo = { key, preview: p };

@@ -40,7 +40,7 @@ export const DOM = `
     <button id="btn-leave">Leave</button>
   </header>
   <div id="main">
-    <div id="board-host"><div id="error-box" role="alert"></div><div id="pending" role="status" hidden></div></div>
+    <div id="board-host"><div id="cursor-dock"><div id="error-box" role="alert"></div><div id="cursor-card" aria-live="polite" hidden></div></div><div id="pending" role="status" hidden></div></div>
     <aside id="side">
       <section id="briefing"></section>
       <section id="unit-panel" aria-live="polite"></section>

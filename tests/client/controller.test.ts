@@ -120,7 +120,7 @@ describe("the battle controller", () => {
     const s = quiet("last-stand");
     const c = new BattleController();
     feed(c, s);
-    expect(c.setMode("shoot")).toEqual({ error: { code: "ERR_NO_TARGET", message: "Sergeant Takumi: no creature in sight." } });
+    expect(c.setMode("shoot")).toMatchObject({ error: { code: "ERR_NO_TARGET", message: "No creature is in your squad's sight." } });
     expect(c.mode).toBe("shoot");
     expect(c.target).toBeNull();
     expect(c.cycleTarget(1)).toMatchObject({ error: { code: "ERR_NO_TARGET" } });

@@ -155,3 +155,91 @@ describe("2. refusals say the true reason", () => {
     await page.context().close();
   }, 120_000);
 });
+
+/** The page box of a selector. */
+const box = async (page: Page, sel: string) => (await page.locator(sel).boundingBox())!;
+
+/** Is the box on screen at 1280×720, on the board, and within `tiles` tiles of the tile's centre? */
+async function besideTile(page: Page, sel: string, x: number, y: number, tiles = 5): Promise<void> {
+  const b = await box(page, sel);
+  const board = await box(page, "#board-host");
+  expect(b.x).toBeGreaterThanOrEqual(board.x - 1);
+  expect(b.y).toBeGreaterThanOrEqual(board.y - 1);
+  expect(b.x + b.width).toBeLessThanOrEqual(Math.min(1280, board.x + board.width) + 1);
+  expect(b.y + b.height).toBeLessThanOrEqual(Math.min(720, board.y + board.height) + 1);
+  const c = await tilePoint(page, x, y);
+  const t = await tilePoint(page, x + 1, y);
+  const size = t.x - c.x;
+  const dx = Math.max(b.x - c.x, 0, c.x - (b.x + b.width));
+  const dy = Math.max(b.y - c.y, 0, c.y - (b.y + b.height));
+  expect(Math.hypot(dx, dy), `${sel} within ${tiles} tiles of ${x},${y}`).toBeLessThan(tiles * size);
+}
+
+async function hover(page: Page, x: number, y: number): Promise<void> {
+  const p = await tilePoint(page, x, y);
+  await page.mouse.move(p.x, p.y);
+  await frames(page);
+}
+
+describe("3. feedback where the eye is (1280×720)", () => {
+  it("the hit chance with its parts, the route's hazards and a refusal: beside the cursor, on the board, above the fold", async () => {
+    const page = await open({ speed: 40 });
+    let c = "";
+    await crafted(page, (s) => (c = SNATCHER(s)));
+    await page.keyboard.press("s");
+    await clickTile(page, 8, 5);
+    await waitLS(page, `s.target === "${c}"`);
+    await page.waitForSelector("#card-parts");
+    await besideTile(page, "#card-parts", 8, 5);
+    // the same chance as the engine's, in the same words as the side panel's breakdown
+    expect(await page.textContent("#card-chance")).toBe(await page.textContent("#hit-chance"));
+    expect(await page.textContent("#cursor-card")).toMatch(/On a hit:/);
+    await screenshotStats(page, artifact("traps-card-aim.png"));
+
+    // a route over acid: its cost beside the cursor
+    await page.keyboard.press("m");
+    await editOffline(page, `st.layers.acid[8 * st.map.width + 8] = 2;`);
+    await hover(page, 8, 8);
+    await page.waitForSelector("#cursor-card:not([hidden])");
+    expect(await page.textContent("#cursor-card")).toMatch(/acid/i);
+    await besideTile(page, "#cursor-card", 8, 8);
+    await screenshotStats(page, artifact("traps-card-route.png"));
+
+    // a refusal where the cursor is
+    await editOffline(page, `st.units.find((u) => u.id === "takumi").mag = 0;`);
+    await hover(page, 10, 7);
+    await page.keyboard.press("s");
+    await waitLS(page, "s.error && s.error.code === 'ERR_EMPTY_MAGAZINE'");
+    await frames(page);
+    await besideTile(page, "#error-box", 10, 7);
+    await screenshotStats(page, artifact("traps-card-refusal.png"));
+    await page.context().close();
+  }, 120_000);
+});
+
+describe("choices that hurt ask first", () => {
+  it("a move onto acid asks, naming the cost; Esc lets it go; the same click again moves", async () => {
+    const page = await open({ speed: 40 });
+    await crafted(page, () => {});
+    await editOffline(page, `st.layers.acid[8 * st.map.width + 8] = 2;`);
+    const step = (await wireOf(page)).step;
+    await clickTile(page, 8, 8);
+    await page.waitForSelector("#card-ask");
+    expect(await page.textContent("#card-ask")).toMatch(/Sergeant Takumi takes \d+ acid/);
+    await besideTile(page, "#card-ask", 8, 8);
+    expect((await wireOf(page)).step).toBe(step);
+    await screenshotStats(page, artifact("traps-ask-move.png"));
+    await page.keyboard.press("Escape");
+    await page.waitForSelector("#card-ask", { state: "detached" });
+    await clickTile(page, 8, 8);
+    await page.waitForSelector("#card-ask");
+    await clickTile(page, 8, 8);
+    await settled(page, `s.step === ${step + 1}`);
+    const w = await wireOf(page);
+    expect([w.units.takumi.x, w.units.takumi.y]).toEqual([8, 8]);
+    // a safe move is one click
+    await clickTile(page, 9, 8);
+    await settled(page, `s.step === ${step + 2}`);
+    await page.context().close();
+  }, 120_000);
+});

@@ -69,6 +69,8 @@ export class BattleInput {
   private run(out: Outcome): void {
     if (!out) return;
     if ("error" in out) return this.host.showError(out.error.code, out.error.message);
+    // a costly choice: the card beside the cursor names the cost and waits for the same choice again
+    if ("ask" in out) return this.host.invalidate();
     for (const a of out.send) this.send(a);
   }
 
@@ -100,6 +102,8 @@ export class BattleInput {
     const { wire, backend } = this.host;
     if (this.seat === "spectator") return this.host.showError("ERR_SPECTATOR", SPECTATOR_REFUSAL);
     if (wire && wire.phase === "ended") return this.host.showError("ERR_WRONG_PHASE", engine.ERROR_CODES.ERR_WRONG_PHASE);
+    // a ready confirmed after its question goes out as the ready it is
+    if (action.type === "ready") return this.markReady(action.ready);
     const unit = "unit" in action ? wire?.units[action.unit] : undefined;
     // A soldier of the squad taken over from the partner: the action names his seat.
     const forSeat = unit && unit.seat && unit.seat !== this.seat ? (unit.seat as Seat) : undefined;
@@ -165,8 +169,20 @@ export class BattleInput {
     if (this.host.campaign.toggleReady()) return;
     if (!wire) return;
     const mine = seatReady(wire, seat);
-    backend.sendReady(!mine);
-    if (!mine) for (const s of this.host.commandSeats()) if (s !== seat && !seatReady(wire, s)) backend.sendReady(true, s);
+    if (!mine) {
+      // marking ready may leave soldiers behind (the engine says so): asked first, E again confirms
+      const out = this.host.ctl.commit([{ type: "ready", ready: true }]);
+      if (out && "ask" in out) return this.host.invalidate();
+    }
+    this.markReady(!mine);
+  }
+
+  private markReady(ready: boolean): void {
+    const { backend, wire } = this.host;
+    if (!wire || this.seat === "spectator") return;
+    const seat = this.seat;
+    backend.sendReady(ready);
+    if (ready) for (const s of this.host.commandSeats()) if (s !== seat && !seatReady(wire, s)) backend.sendReady(true, s);
   }
 
   /** A key pressed on the page (not in a form field). */

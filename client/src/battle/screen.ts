@@ -11,6 +11,7 @@ import { BoardRenderer, type PingMark } from "../board";
 import type { Backend, ConnectionStatus, RoomInfo, ViewerSeat } from "../backend";
 import { BattleController, type Preview } from "../controller";
 import { put, routePanel, unitPanel } from "../hud";
+import { cardAnchor, cardHtml, placeDock } from "./card";
 import { briefing, endReason, intentPanel, squadPanel, targetPanel, tilePanel, type PanelCtx } from "../panels";
 import { refusalText, SEAT_NAME, sceneTitle } from "../words";
 import { CampaignScreen } from "../campaignScreen";
@@ -362,6 +363,7 @@ export class BattleScreen {
     this.board.setOverlay(boardOverlay({ ctl: this.ctl, preview: p, playing, pings: this.pings, partnerPointer: this.partnerPointer, partnerSelected }));
     this.renderHeader(w);
     this.renderPanels(w, p);
+    this.renderCard(w, p, playing);
     this.renderButtons();
     publishShown({
       wire: w,
@@ -422,6 +424,23 @@ export class BattleScreen {
     put(els.briefing, briefing(c));
   }
 
+  /** The card beside the cursor (battle/card.ts) and the refusal box with it. */
+  private renderCard(w: WireState, p: Preview, playing: boolean): void {
+    const els = this.shell.els;
+    const html = playing || this.seat === "spectator" ? "" : cardHtml(w, this.ctl, p);
+    put(els.cursorCard, html);
+    els.cursorCard.hidden = !html;
+    const at = playing ? null : cardAnchor(this.ctl);
+    let c: { x: number; y: number; size: number } | null = null;
+    if (at) {
+      const host = els.boardHost.getBoundingClientRect();
+      const t = this.toClient(this.board.tileCenter(at.x, at.y));
+      const size = this.toClient({ x: 0, y: 0, w: this.board.ts * this.board.zoom, h: 0 }).w ?? 0;
+      c = { x: t.x - host.left, y: t.y - host.top, size };
+    }
+    placeDock(els.cursorDock, els.boardHost, c);
+  }
+
   private renderButtons(): void {
     const sel = !!this.ctl.selected && this.myUnits().some((u) => u.id === this.ctl.selected);
     const has = (t: string) => this.legal.some((a) => a.type === t && "unit" in a && a.unit === this.ctl.selected);
@@ -456,6 +475,8 @@ export class BattleScreen {
     const message = refusalText(code, raw);
     this.shell.refusal(code, message);
     this.addLog(`Refused: ${message}`);
+    // the dock moves beside the cursor on the next frame, the refusal with it
+    this.invalidate();
   }
 
   private showReport(): void {
