@@ -441,7 +441,7 @@ export class BoardRenderer implements AnimHost {
     if (!this.map || !this.wire) return;
     const d = this.drawCtx();
     const items: LabelItem[] = [];
-    drawIntents(this.intentG.clear(), d, this.overlay.focus, items);
+    drawIntents(this.intentG.clear(), d, this.overlay.focus, items, this.overlay.halted);
     drawOverlay(this.overlayG.clear(), d, this.overlay, items, performance.now());
     this.drawLabels(items);
   }

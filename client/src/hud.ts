@@ -40,8 +40,9 @@ export const DOM = `
     <button id="btn-leave">Leave</button>
   </header>
   <div id="main">
-    <div id="board-host"><div id="cursor-dock"><div id="error-box" role="alert"></div><div id="cursor-card" aria-live="polite" hidden></div></div><div id="pending" role="status" hidden></div></div>
+    <div id="board-host"><div id="banner" aria-live="polite"></div><div id="conn-banner" role="status"></div><div id="cursor-dock"><div id="error-box" role="alert"></div><div id="cursor-card" aria-live="polite" hidden></div></div><div id="pending" role="status" hidden></div></div>
     <aside id="side">
+      <section id="partner-banner" role="status"></section>
       <section id="briefing"></section>
       <section id="unit-panel" aria-live="polite"></section>
       <section id="actions">
@@ -92,14 +93,12 @@ export const DOM = `
           <span>${ICON.spitter} Spitter · spits acid</span><span>${ICON.soldier} soldier · rifle = facing</span>
           <span><i class="sw fire"></i>fire · FIRE n: rounds left</span><span><i class="sw lunge"></i>a lunge's reach · its victim ringed</span>
           <span><b class="down-x">✚</b> down · DIES IN n: revive (V) or carry (K)</span><span><i class="sw hold"></i>held on: the drag halts</span>
+          <span id="legend-vapour"><i class="sw corpse"></i>corpses · vapour: ${RULES.acid.vapourCorpses}+ on or beside a soldier burn him ${RULES.acid.vapourDamage} at the round's end</span><span>DRAG HALTED: a comrade holds on</span>
           <span>number: intent order · −N damage</span><span>green brackets: selected · dashes: cursor</span>
         </div>
       </details>
     </aside>
   </div>
-  <div id="banner" aria-live="polite"></div>
-  <div id="conn-banner" role="status"></div>
-  <div id="partner-banner" role="status"></div>
   <div id="help" hidden>
     <h3>Keyboard and mouse</h3>
     <table>

@@ -6,6 +6,7 @@
 import * as engine from "./engine";
 import type { BattleState, MapDef, Pos, Seat, WireState } from "./engine";
 import { whyNoTarget } from "./why";
+import { haltedDrags } from "./previews";
 import type { Mode, Preview } from "./controller";
 import { esc } from "./dom";
 import { ringReason, TERRAIN_LABEL } from "./hud";
@@ -104,6 +105,9 @@ export function tilePanel(c: PanelCtx, focus: string[]): string {
 
 export function intentPanel(c: PanelCtx, focus: string[]): string {
   const w = c.wire;
+  const halted = c.view ? haltedDrags(c.view) : {};
+  const drag = (it: WireState["intents"][number]) =>
+    !it.dragPath?.length ? "" : halted[it.unit] ? ` <span class="drag">drag halted: ${esc(unitName(w, halted[it.unit]))} holds on</span>` : ` <span class="drag">drag: gone in ${it.countdown}</span>`;
   const m = c.map;
   const items = [...(w.intents ?? [])].sort((a, b) => a.order - b.order);
   const pos = (i: number) => `${i % m.width},${Math.floor(i / m.width) % m.height}`;
@@ -116,7 +120,7 @@ export function intentPanel(c: PanelCtx, focus: string[]): string {
   return `<h3>Enemy intents <small>(hover to light one)</small></h3><ol class="intents">${items
     .map(
       (it) =>
-        `<li data-unit="${esc(it.unit)}" class="${lit.has(it.unit) ? "lit" : ""}"><b>${it.order}.</b> ${esc(unitName(w, it.unit))}${it.lastKnown ? ` <span class="hint">(out of sight: last seen at ${pos(it.lastSeen)})</span>` : ""} ${it.kind === "grab" && it.victim ? `lunges at ${esc(unitName(w, it.victim))} (reach 1 around ${pos(it.moveTo)})` : `${esc(it.kind)}${it.target >= 0 ? ` → ${pos(it.target)}` : ` → ${pos(it.moveTo)}`}`}${it.damage ? ` <span class="dmg">−${it.damage}</span>` : ""}${it.dragPath?.length ? ` <span class="drag">drag: gone in ${it.countdown}</span>` : ""}</li>`,
+        `<li data-unit="${esc(it.unit)}" class="${lit.has(it.unit) ? "lit" : ""}"><b>${it.order}.</b> ${esc(unitName(w, it.unit))}${it.lastKnown ? ` <span class="hint">(out of sight: last seen at ${pos(it.lastSeen)})</span>` : ""} ${it.kind === "grab" && it.victim ? `lunges at ${esc(unitName(w, it.victim))} (reach 1 around ${pos(it.moveTo)})` : `${esc(it.kind)}${it.target >= 0 ? ` → ${pos(it.target)}` : ` → ${pos(it.moveTo)}`}`}${it.damage ? ` <span class="dmg">−${it.damage}</span>` : ""}${drag(it)}</li>`,
     )
     .join("")}</ol>`;
 }

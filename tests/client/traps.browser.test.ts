@@ -243,3 +243,69 @@ describe("choices that hurt ask first", () => {
     await page.context().close();
   }, 120_000);
 });
+
+/** Do two page boxes overlap? */
+const overlaps = (a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }) =>
+  a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
+
+describe("6. nothing permanent covers the board", () => {
+  it("the bot's notice sits in the side panel, off the board; a banner stays over the board, not the side panel", async () => {
+    const { page, errors } = await newPage(env, 1280, 720);
+    pageErrors.push(errors);
+    await page.goto(`${env.url}/?speed=40`);
+    await waitLS(page, "s.startReady");
+    await page.check("input[name=partner][value=bot]");
+    await page.click("#create-btn");
+    await waitLS(page, `s.ready && s.holders && s.holders.wang === "bot"`);
+    await page.waitForSelector("#partner-banner.show");
+    expect(await page.textContent("#partner-banner")).toContain("The bot commands Wang's squad");
+    const canvas = await box(page, "#board-host canvas:last-of-type");
+    expect(overlaps(await box(page, "#partner-banner"), canvas)).toBe(false);
+    expect(overlaps(await box(page, "#partner-banner"), await box(page, "#side"))).toBe(true);
+    // the longest banner the battle raises stays inside the board's area
+    await page.evaluate(() => (window as any).__lastStandDebug.screen.shell.banner("Private Takumi-2 was taken", 0));
+    const banner = await box(page, "#banner");
+    const board = await box(page, "#board-host");
+    expect(banner.x).toBeGreaterThanOrEqual(board.x);
+    expect(banner.x + banner.width).toBeLessThanOrEqual(board.x + board.width);
+    expect(overlaps(banner, await box(page, "#side"))).toBe(false);
+    await screenshotStats(page, artifact("traps-nothing-covers.png"));
+    await page.context().close();
+  }, 120_000);
+});
+
+describe("8. small traps", () => {
+  it("a drag a comrade holds is shown halted, not 'gone in 1'; Revive reads as off with no one to revive; the legend tells of corpse vapour", async () => {
+    const page = await open({ speed: 40 });
+    let c = "";
+    // a Snatcher at (6,8) holds Private Takumi-1 (7,8); Sergeant Takumi (8,9), beside him, holds on
+    await crafted(page, (s) => {
+      const sn = placeCreature(s, "snatcher", 6, 8);
+      c = sn.id;
+      sn.grabbing = "takumi-private-1";
+      const v = s.units.find((u) => u.id === "takumi-private-1")!;
+      v.grabbedBy = sn.id;
+      v.heldBy = "takumi";
+    });
+    const w = await wireOf(page);
+    expect(w.intents.find((i: any) => i.unit === c)?.dragPath?.length).toBeGreaterThan(0);
+    await page.mouse.move(2, 2);
+    await frames(page);
+    const panel = await page.textContent("#intent-panel");
+    expect(panel).toContain("drag halted: Sergeant Takumi holds on");
+    expect(panel).not.toMatch(/gone in/);
+    const tags: { text: string }[] = await page.evaluate(() => (window as any).__lastStandDebug.labels());
+    expect(tags.some((t) => t.text === "DRAG HALTED · HELD")).toBe(true);
+    expect(tags.some((t) => t.text.includes("GONE IN"))).toBe(false);
+    // with no hold, the countdown is back
+    await editOffline(page, `st.units.find((u) => u.id === "takumi-private-1").heldBy = null;`);
+    expect(await page.textContent("#intent-panel")).toMatch(/drag: gone in \d/);
+    // no one is down: Revive is not offered, and reads as off
+    const revive = page.locator("#actions button[data-act=revive]");
+    expect(await revive.getAttribute("aria-disabled")).toBe("true");
+    expect(await revive.evaluate((b) => Number(getComputedStyle(b).opacity))).toBeLessThan(0.5);
+    // the legend names corpse vapour
+    expect(await page.textContent("#legend-vapour")).toMatch(/vapour: 2\+ on or beside a soldier burn him 1/);
+    await page.context().close();
+  }, 120_000);
+});

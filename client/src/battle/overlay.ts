@@ -7,6 +7,7 @@ import type { Pos } from "../engine";
 import { emptyOverlay, type Overlay, type PingMark } from "../board";
 import type { BattleController, Preview } from "../controller";
 import { routeTag } from "../hud";
+import { haltedDrags } from "../previews";
 
 export interface OverlayInputs {
   ctl: BattleController;
@@ -26,6 +27,8 @@ export function boardOverlay({ ctl, preview: p, playing, pings, partnerPointer, 
   o.partnerSelected = partnerSelected;
   o.exposed = p.exposed;
   o.focus = p.focus;
+  const view = ctl.context?.view;
+  o.halted = view ? haltedDrags(view) : {};
   if (playing) return o;
   o.reach = p.reach;
   o.targets = p.targets;

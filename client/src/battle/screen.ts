@@ -449,6 +449,8 @@ export class BattleScreen {
       b.classList.toggle("on", a === this.ctl.mode && sel);
       const avail = a === "ready" ? this.seat !== "spectator" : a === "undo" ? this.legal.some((x) => x.type === "undo") : a === "move" ? sel : sel && has(a);
       b.classList.toggle("dim", !avail);
+      // not offered: said to assistive tech and on hover too, not only by a fainter colour
+      b.setAttribute("aria-disabled", String(!avail));
     });
   }
 

@@ -55,6 +55,8 @@ export interface Overlay {
   exposed: string[];
   /** Intents lit by the focus (the others dimmed); empty: all shown alike. */
   focus: string[];
+  /** Drags halted this round by a comrade holding on: grabber → holder. */
+  halted: Record<string, string>;
 }
 
 export const emptyOverlay = (): Overlay => ({
@@ -71,6 +73,7 @@ export const emptyOverlay = (): Overlay => ({
   pings: [],
   exposed: [],
   focus: [],
+  halted: {},
 });
 
 export interface DrawCtx {
@@ -90,7 +93,7 @@ function tilePos(m: MapDef, i: number): Pos {
 const centre = (p: { x: number; y: number }, ts: number) => ({ x: (p.x + 0.5) * ts, y: (p.y + 0.5) * ts });
 
 /** The enemy's announced moves and attacks. */
-export function drawIntents(g: Graphics, d: DrawCtx, focus: string[], labels: LabelItem[]): void {
+export function drawIntents(g: Graphics, d: DrawCtx, focus: string[], labels: LabelItem[], halted: Record<string, string> = {}): void {
   const { map: m, wire: w, ts, level } = d;
   const fs = new Set(focus);
   const ordered = [...(w.intents ?? [])].sort((a, b) => Number(fs.has(a.unit)) - Number(fs.has(b.unit)));
@@ -123,7 +126,9 @@ export function drawIntents(g: Graphics, d: DrawCtx, focus: string[], labels: La
         py = p.y;
       }
       g.stroke({ width: 3, color: C.drag, alpha });
-      labels.push({ id: `drag:${it.unit}`, text: `DRAG · GONE IN ${it.countdown}`, color: C.drag, ax: px, ay: py - ts * 0.5, priority: 60, dim: !lit });
+      // a comrade holding on halts the drag this round: the countdown does not run
+      const text = halted[it.unit] ? "DRAG HALTED · HELD" : `DRAG · GONE IN ${it.countdown}`;
+      labels.push({ id: `drag:${it.unit}`, text, color: C.drag, ax: px, ay: py - ts * 0.5, priority: 60, dim: !lit });
     }
     if (it.kind === "grab" && it.victim && mv.level === level) {
       // the lunge's reach: the square around where it lands, outlined as the warning it is, and its named victim
