@@ -34,6 +34,7 @@ export const DOM = `
     <span id="conn" class="pill"></span>
     <span class="grow"></span>
     <button id="btn-campaign" class="primary" hidden title="Back to the campaign's screen">Between scenes</button>
+    <button id="btn-report" class="primary" hidden title="The after-action report: chart, replay, record">Report</button>
     <button id="btn-sound" title="Sound on/off (kept for your next visit)">Sound</button>
     <button id="btn-speed" title="Speed up the enemy phase (F)">×1</button>
     <button id="btn-help" title="Keyboard (?)">?</button>

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { createBattle, type BattleState } from "../../shared/index.js";
+import { autoplay, createBattle, newRecord, DEFAULT_OPTIONS, RULES_VERSION, type BattleState, type MatchRecord } from "../../shared/index.js";
 import { loadMapById } from "../../server/maps.js";
 import { clearCreatures, placeCreature, replan } from "../engine/helpers.js";
 import { KEYS } from "../../client/src/keys.js";
@@ -306,6 +306,60 @@ describe("8. small traps", () => {
     expect(await revive.evaluate((b) => Number(getComputedStyle(b).opacity))).toBeLessThan(0.5);
     // the legend names corpse vapour
     expect(await page.textContent("#legend-vapour")).toMatch(/vapour: 2\+ on or beside a soldier burn him 1/);
+    await page.context().close();
+  }, 120_000);
+});
+
+describe("7. the report and the replay", () => {
+  it("the report closed with Esc comes back from the header's Report", async () => {
+    const { page, errors } = await newPage(env, 1280, 720);
+    pageErrors.push(errors);
+    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2&autoplay=40&speed=1000`);
+    await waitLS(page, "s.report === true", 120_000);
+    await page.keyboard.press("Escape");
+    expect(await page.$eval("#report-host", (el) => (el as HTMLElement).hidden)).toBe(true);
+    await page.waitForSelector("#btn-report:not([hidden])");
+    await page.click("#btn-report");
+    await page.waitForSelector("#report-host:not([hidden]) #report-chart");
+    await screenshotStats(page, artifact("traps-report-again.png"));
+    await page.context().close();
+  }, 180_000);
+
+  it("the replay: drawn controls (no missing glyphs), a speed control, no state hash shown", async () => {
+    // a record of two rounds, the bot playing both seats
+    const map = loadMapById("last-stand");
+    const s = createBattle(map, 2, DEFAULT_OPTIONS);
+    const record: MatchRecord = newRecord(map, 2, DEFAULT_OPTIONS, RULES_VERSION);
+    let st = s;
+    for (let r = 0; r < 2 && st.phase !== "ended"; r++) {
+      const out = autoplay(st, ["takumi", "wang"], { untilPhaseEnds: true });
+      for (const step of out.steps) record.log.push(step.command);
+      st = out.state;
+    }
+    expect(record.log.length).toBeGreaterThan(3);
+    const { page, errors } = await newPage(env, 1280, 720);
+    pageErrors.push(errors);
+    await page.goto(`${env.url}/`);
+    await waitLS(page, "s.startReady");
+    await page.setInputFiles("#replay-file", { name: "record.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(record)) });
+    await waitLS(page, "s.ready && s.replay");
+    // every control is an SVG icon (or words), never a media glyph a font may lack
+    const controls = await page.textContent("#replay-controls");
+    expect(controls).not.toMatch(/[\u23EE\u23ED\u23F8\u25B6\u25C0]/);
+    for (const id of ["rp-start", "rp-back", "rp-play", "rp-fwd", "rp-end"]) {
+      const b = await box(page, `#${id} svg`);
+      expect(b.width, id).toBeGreaterThan(8);
+    }
+    // no hash on the page: a player reads whether the replay matches, in words
+    const text = (await page.textContent("#replay")) ?? "";
+    expect(text).not.toMatch(/\b[0-9a-f]{8,}\b/);
+    expect(await page.textContent("#hash-ok")).toContain("matches the battle as it was played");
+    // the speed: the select and the + / - keys
+    await page.selectOption("#rp-speed", "4");
+    await waitLS(page, "s.replaySpeed === 4");
+    await page.keyboard.press("-");
+    await waitLS(page, "s.replaySpeed === 2");
+    await screenshotStats(page, artifact("traps-replay.png"));
     await page.context().close();
   }, 120_000);
 });

@@ -218,6 +218,8 @@ export class BattleScreen {
     els.btnSound.addEventListener("click", () => this.shell.showSound(this.sound.toggle()));
     this.shell.showSound(this.sound.muted);
     els.btnHelp.addEventListener("click", () => this.shell.toggleHelp());
+    // the report closed with Esc is one click away again
+    els.btnReport.addEventListener("click", () => this.showReport());
     els.btnLeave.addEventListener("click", () => {
       this.backend.leave();
       location.href = "/";
@@ -362,6 +364,7 @@ export class BattleScreen {
     const partnerSelected = this.partnerSelected() || null;
     this.board.setOverlay(boardOverlay({ ctl: this.ctl, preview: p, playing, pings: this.pings, partnerPointer: this.partnerPointer, partnerSelected }));
     this.renderHeader(w);
+    this.shell.els.btnReport.hidden = !(w.phase === "ended" && !this.info.campaign.stage);
     this.renderPanels(w, p);
     this.renderCard(w, p, playing);
     this.renderButtons();

@@ -101,6 +101,8 @@ export function drawIntents(g: Graphics, d: DrawCtx, focus: string[], labels: La
     // a creature gone out of sight keeps its announced intent, drawn from where it was last seen
     const u = w.units[it.unit] ?? (it.lastKnown && it.lastSeen >= 0 ? tilePos(m, it.lastSeen) : undefined);
     if (!u || u.level !== level) continue;
+    // a creature killed since it announced does nothing more: its intent is not drawn
+    if ("fate" in u && u.fate !== "active") continue;
     const lit = fs.size === 0 || fs.has(it.unit);
     const alpha = lit ? 1 : 0.18;
     const from = centre(u, ts);
