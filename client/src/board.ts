@@ -48,6 +48,10 @@ export class BoardRenderer implements AnimHost {
   map: MapDef | null = null;
   private wire: WireState | null = null;
   private terrainKey = "";
+  /** The squad's ways out (the engine's wayOutTiles, as tile indices): drawn as such, and only they. */
+  waysOut: ReadonlySet<number> = new Set();
+  /** The tiles drawn as ways out, by level (tests compare them with the engine's). */
+  drawnWaysOut = new Map<number, number[]>();
   private layersKey = "";
   private reachKey = "";
   /** Tile size in board units (before the camera's zoom). */
@@ -339,6 +343,7 @@ export class BoardRenderer implements AnimHost {
     this.intentG.clear();
     this.overlayG.clear();
     this.placed = [];
+    this.drawnWaysOut.clear();
     this.overlay = emptyOverlay();
     this.level = 0;
     this.map = null;
@@ -361,10 +366,10 @@ export class BoardRenderer implements AnimHost {
     const terrain = w.terrain && w.terrain.length ? w.terrain : Array.from(m.terrain);
     const start = this.level * m.width * m.height;
     let dirty = false;
-    const tKey = `${ts}|${this.level}|${terrain.slice(start, start + m.width * m.height).join("")}`;
+    const tKey = `${ts}|${this.level}|${terrain.slice(start, start + m.width * m.height).join("")}|${[...this.waysOut].join(",")}`;
     if (tKey !== this.terrainKey) {
       this.terrainKey = tKey;
-      drawTerrain(this.terrainG.clear(), m, terrain, this.level, ts);
+      this.drawnWaysOut.set(this.level, drawTerrain(this.terrainG.clear(), m, terrain, this.level, ts, this.waysOut));
       dirty = true;
     }
     const lKey = `${ts}|${this.level}|${w.step}|${w.round}|${w.radius}|${w.nextRadius}|${w.acid?.join("")}|${w.fire?.join("")}|${w.corpse?.join("")}|${w.visible?.join("")}|${w.noise?.join(",")}`;

@@ -87,7 +87,7 @@ export const DOM = `
         <div class="legend-grid">
           <span><i class="sw street"></i>street</span><span><i class="sw rubble"></i>rubble · half cover</span>
           <span><i class="sw wall"></i>wall · blocks</span><span><i class="sw vehicle"></i>wreck · full cover</span>
-          <span><i class="sw manhole"></i>manhole · spawns</span><span><i class="sw exit"></i>exit</span>
+          <span><i class="sw manhole"></i>manhole · spawns</span><span><i class="sw exit"></i>way out · withdraw (W)</span><span><i class="sw drag-exit"></i>the creatures' exit: drags end there</span>
           <span><i class="sw acid"></i>acid (drops = intensity)</span><span><i class="sw noise"></i>noise: something unseen</span>
           <span><i class="sw reach1"></i>1 AP · <i class="sw reach2"></i>2 AP</span><span><i class="sw ring"></i>the line · ┅ next round</span>
           <span>${ICON.snatcher} Snatcher · grabs, drags</span><span>${ICON.leaper} Leaper · pounces</span>

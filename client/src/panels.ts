@@ -4,7 +4,7 @@
  * with every attack on it, the intents (hover lights one), the squad, and why the battle ended.
  */
 import * as engine from "./engine";
-import type { BattleState, MapDef, Pos, Seat, WireState } from "./engine";
+import { Terrain, type BattleState, type MapDef, type Pos, type Seat, type WireState } from "./engine";
 import { whyNoTarget } from "./why";
 import { haltedDrags } from "./previews";
 import type { Mode, Preview } from "./controller";
@@ -25,6 +25,8 @@ export interface PanelCtx {
   mine: Set<string>;
   /** Why the ring last moved, in words. */
   ringNote: string;
+  /** The squad's ways out (tile indices, the engine's wayOutTiles). */
+  waysOut?: ReadonlySet<number>;
 }
 
 /** What a map asks of the squad at this stage of its objective, in words. */
@@ -90,7 +92,9 @@ export function tilePanel(c: PanelCtx, focus: string[]): string {
   if (!cur || cur.x < 0) return "";
   const i = cur.level * m.width * m.height + cur.y * m.width + cur.x;
   const t = w.terrain?.[i] ?? m.terrain[i];
-  const bits = [TERRAIN_LABEL[t] ?? "?"];
+  // a way out says so, whatever its terrain; an exit that is not one is the creatures'
+  const out = c.waysOut?.has(i);
+  const bits = [out ? "way out: a soldier here withdraws (W) or gets out when the squad extracts" : t === Terrain.exit ? "the creatures' way off the board: where they drag their victims (not a way out)" : (TERRAIN_LABEL[t] ?? "?")];
   if (m.dust[i]) bits.push("dust");
   if (w.acid?.[i]) bits.push(`acid ${w.acid[i]}`);
   if (w.corpse?.[i]) bits.push(`${w.corpse[i]} corpse${w.corpse[i] > 1 ? "s" : ""}`);

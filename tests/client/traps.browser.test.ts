@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { autoplay, createBattle, newRecord, DEFAULT_OPTIONS, RULES_VERSION, type BattleState, type MatchRecord } from "../../shared/index.js";
+import { autoplay, createBattle, newRecord, wayOutTiles, DEFAULT_OPTIONS, RULES_VERSION, type BattleState, type MatchRecord } from "../../shared/index.js";
 import { loadMapById } from "../../server/maps.js";
 import { clearCreatures, placeCreature, replan } from "../engine/helpers.js";
 import { KEYS } from "../../client/src/keys.js";
@@ -362,4 +362,38 @@ describe("7. the report and the replay", () => {
     await screenshotStats(page, artifact("traps-replay.png"));
     await page.context().close();
   }, 120_000);
+});
+
+describe("1. ways out drawn as the engine has them", () => {
+  it("on every map, the tiles drawn as ways out are the engine's wayOutTiles, on every level", async () => {
+    const ids: string[] = ((await (await fetch(`${env.url}/api/maps`)).json()) as any[]).map((m) => (typeof m === "string" ? m : m.id));
+    expect(ids).toContain("the-bus");
+    const { page, errors } = await newPage(env, 1280, 720);
+    pageErrors.push(errors);
+    for (const id of ids) {
+      const map = loadMapById(id as any);
+      const s = createBattle(map, 2, DEFAULT_OPTIONS);
+      const want = new Map<number, number[]>();
+      for (const p of wayOutTiles(s)) {
+        const i = p.level * map.width * map.height + p.y * map.width + p.x;
+        want.set(p.level, [...(want.get(p.level) ?? []), i]);
+      }
+      await page.goto(`${env.url}/?offline=1&map=${id}&seat=takumi&seed=2&speed=40`);
+      await settled(page);
+      // from the ground up (a map may open on a soldier's upper floor)
+      for (let i = 1; i < map.levels; i++) await page.keyboard.press("PageDown");
+      for (let level = 0; level < map.levels; level++) {
+        if (level > 0) await page.keyboard.press("PageUp");
+        await page
+          .waitForFunction((lv) => (window as any).__lastStandDebug.waysOut()[lv] !== undefined, level, { timeout: 10_000, polling: 50 })
+          .catch(async () => {
+            throw new Error(`${id} level ${level}: not drawn (${JSON.stringify(await page.evaluate(() => Object.keys((window as any).__lastStandDebug.waysOut())))})`);
+          });
+        const drawn: number[] = await page.evaluate((lv) => (window as any).__lastStandDebug.waysOut()[lv], level);
+        expect([...drawn].sort((a, b) => a - b), `${id} level ${level}`).toEqual((want.get(level) ?? []).sort((a, b) => a - b));
+      }
+      if (id === "the-bus") await screenshotStats(page, artifact("traps-the-bus.png"));
+    }
+    await page.context().close();
+  }, 240_000);
 });

@@ -178,6 +178,7 @@ export class BattleScreen {
       focus: () => this.ctl.preview().focus,
       setSpeed: (n: number) => (this.board.speed = n),
       speed: () => this.board.speed,
+      waysOut: () => Object.fromEntries(this.board.drawnWaysOut),
       zoom: () => this.board.zoom,
       log: () => this.log.lines.slice(),
       sound: () => ({ muted: this.sound.muted, played: this.sound.played.slice() }),
@@ -288,6 +289,7 @@ export class BattleScreen {
     this.ctl.setContext({ wire, view: this.view, legal: this.legal, mine: this.myUnits().map((u) => u.id), seat: this.seat, level: this.board.level });
     this.selectionChanged(before);
     this.sceneDirty = true;
+    this.board.waysOut = this.waysOut();
     this.noteRing(wire);
     this.invalidate();
     if (prevRound !== undefined && prevRound !== wire.round && wire.phase === "player") this.shell.banner(`Round ${wire.round} — your move`, 1400);
@@ -327,6 +329,19 @@ export class BattleScreen {
     const title = sceneTitle(c.scene, c.scenes, c.summary?.scenes[c.scene]?.place ?? "");
     this.addLog(`— ${title} —`);
     this.shell.banner(title, 2500);
+  }
+
+  /** The squad's ways out as the engine treats them (wayOutTiles on the view), as tile indices. */
+  private waysOut(): Set<number> {
+    const out = new Set<number>();
+    if (!this.view) return out;
+    const m = this.backend.map;
+    try {
+      for (const p of engine.wayOutTiles(this.view)) out.add(engine.tileIndex(m, p.x, p.y, p.level));
+    } catch (err) {
+      console.error("wayOutTiles failed", err);
+    }
+    return out;
   }
 
   /** Why the ring moved: kept from the last squeeze for the briefing. */
@@ -419,6 +434,7 @@ export class BattleScreen {
       playing,
       mine: new Set(this.myUnits().map((u) => u.id)),
       ringNote: this.ringNote,
+      waysOut: this.board.waysOut,
     };
     put(els.targetPanel, targetPanel(c, p));
     put(els.tilePanel, tilePanel(c, p.focus));
