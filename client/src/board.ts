@@ -14,6 +14,7 @@ import type { BattleEvent, MapDef, Pos, WireState } from "./engine";
 import { frozenAmong } from "./engine";
 import { C, btext, FONT_SIZE, installFont } from "./board/theme";
 import { drawTerrain } from "./board/terrain";
+import { drawBus, type BusMark } from "./board/bus";
 import { drawLayers, drawReach, drawRing } from "./board/layers";
 import { drawIntents, drawOverlay, emptyOverlay, type DrawCtx, type Overlay } from "./board/overlay";
 import { layoutLabels, type LabelItem, type PlacedLabel } from "./board/labels";
@@ -50,6 +51,8 @@ export class BoardRenderer implements AnimHost {
   private terrainKey = "";
   /** The squad's ways out (the engine's wayOutTiles, as tile indices): drawn as such, and only they. */
   waysOut: ReadonlySet<number> = new Set();
+  /** The bus drawn on this level (its door, the trapped at its windows), null if none. */
+  bus: BusMark | null = null;
   /** The tiles drawn as ways out, by level (tests compare them with the engine's). */
   drawnWaysOut = new Map<number, number[]>();
   private layersKey = "";
@@ -366,10 +369,13 @@ export class BoardRenderer implements AnimHost {
     const terrain = w.terrain && w.terrain.length ? w.terrain : Array.from(m.terrain);
     const start = this.level * m.width * m.height;
     let dirty = false;
-    const tKey = `${ts}|${this.level}|${terrain.slice(start, start + m.width * m.height).join("")}|${[...this.waysOut].join(",")}`;
+    // the trapped stay at the bus's windows until a soldier reaches them
+    const trapped = w.objective === "reach";
+    const tKey = `${ts}|${this.level}|${terrain.slice(start, start + m.width * m.height).join("")}|${[...this.waysOut].join(",")}|${trapped}`;
     if (tKey !== this.terrainKey) {
       this.terrainKey = tKey;
       this.drawnWaysOut.set(this.level, drawTerrain(this.terrainG.clear(), m, terrain, this.level, ts, this.waysOut));
+      this.bus = drawBus(this.terrainG, m, terrain, this.level, ts, trapped);
       dirty = true;
     }
     const lKey = `${ts}|${this.level}|${w.step}|${w.round}|${w.radius}|${w.nextRadius}|${w.acid?.join("")}|${w.fire?.join("")}|${w.corpse?.join("")}|${w.visible?.join("")}|${w.noise?.join(",")}`;

@@ -179,6 +179,7 @@ export class BattleScreen {
       setSpeed: (n: number) => (this.board.speed = n),
       speed: () => this.board.speed,
       waysOut: () => Object.fromEntries(this.board.drawnWaysOut),
+      bus: () => this.board.bus,
       zoom: () => this.board.zoom,
       log: () => this.log.lines.slice(),
       sound: () => ({ muted: this.sound.muted, played: this.sound.played.slice() }),
