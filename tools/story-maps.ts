@@ -4,7 +4,7 @@
  * the wall. Every scene starts the same six soldiers (Takumi and Wang, two privates each) so a
  * campaign carries them by id from scene to scene. Wave tables tuned with `npm run sim`.
  */
-import type { MapSpec } from "./make-maps.js";
+import type { MapSpec } from "./map-spec.js";
 
 // the-bus: the crash. The bus lies across the street, its front crushed under a slab; the power
 // cell at its back (the fire) burns and spreads; the trapped are at the jammed emergency door

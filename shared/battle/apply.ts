@@ -19,7 +19,7 @@ import { checkCarry, checkDrop, runCarry, runDrop } from "../actions/carry.js";
 import { checkWithdraw, runWithdraw } from "../actions/withdraw.js";
 import { checkEnd } from "../rules/objectives.js";
 import { updateNextRadius } from "../rules/perimeter.js";
-import { settleKnownTerrain } from "../view/knownTerrain.js";
+import { settleKnownTerrain } from "../sight/knownTerrain.js";
 
 const isInt = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
 const isId = (v: unknown): v is string => typeof v === "string" && v.length > 0 && v.length <= 32;

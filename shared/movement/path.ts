@@ -9,7 +9,7 @@ import type { BattleState, Pos, Unit } from "../core/types.js";
 import { DIRS8, posOf, tileIndex } from "../core/grid.js";
 import { moveOf, unitById } from "../core/units.js";
 import { knownOccupancy, viewerMask } from "../view/view.js";
-import { knownTerrainOf } from "../view/knownTerrain.js";
+import { knownTerrainOf } from "../sight/knownTerrain.js";
 
 export interface CostField {
   /** Cost to reach each tile, -1 where unreached. */

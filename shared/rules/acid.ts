@@ -9,7 +9,7 @@ import type { BattleState, Pos, Unit } from "../core/types.js";
 import { type Draft, emit, hurt, queue, writeLayers } from "../core/draft.js";
 import { DIRS4, DIRS8, inGrid, posOf, tileIndex } from "../core/grid.js";
 import { unitAt } from "../core/units.js";
-import { setTerrain } from "../view/knownTerrain.js";
+import { setTerrain } from "../sight/knownTerrain.js";
 
 const A = RULES.acid;
 

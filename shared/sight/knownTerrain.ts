@@ -7,7 +7,7 @@
  */
 import type { BattleState, KnownTerrain } from "../core/types.js";
 import { type Draft, writeLayers } from "../core/draft.js";
-import { visibleTiles } from "../sight/sight.js";
+import { visibleTiles } from "./sight.js";
 
 /** Change a tile's real terrain, remembering what the squad knew there (settled at the command's end). */
 export function setTerrain(d: Draft, i: number, t: number): void {
