@@ -6,12 +6,12 @@
  * while nothing is hidden. Views, the wire and a seat's verdicts use this, never the real terrain.
  */
 import type { BattleState, KnownTerrain } from "../core/types.js";
-import { type Draft, writeLayers } from "../core/draft.js";
+import { type Draft, writeLayer } from "../core/draft.js";
 import { squadSeesTile } from "./sight.js";
 
 /** Change a tile's real terrain, remembering what the squad knew there (settled at the command's end). */
 export function setTerrain(d: Draft, i: number, t: number): void {
-  const terrain = writeLayers(d).terrain;
+  const terrain = writeLayer(d, "terrain");
   if (terrain[i] === t) return;
   const known = d.s.knownTerrain ?? [];
   if (!known.some((k) => k.tile === i)) {
