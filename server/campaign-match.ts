@@ -1,5 +1,5 @@
 /**
- * A campaign as the room plays it (issue 11; docs/PROTOCOL.md, "Campaigns"): the six scenes in
+ * A campaign as the room plays it (docs/PROTOCOL.md, "Campaigns"): the six scenes in
  * order in one room, under one code, each scene a match of its own (`CODE-1` … `CODE-6`) whose
  * record replays on its own. Between scenes the room is in stage "report" until every seat a human
  * holds is marked ready; seats of the bot (or open) count as ready.

@@ -1,5 +1,5 @@
 /**
- * The four story scenes the campaign adds (issue 11), drawn in the same ASCII art as
+ * The four story scenes the campaign adds, drawn in the same ASCII art as
  * `tools/make-maps.ts` (which writes them out with the others): the bus, the streets, the tower,
  * the wall. Every scene starts the same six soldiers (Takumi and Wang, two privates each) so a
  * campaign carries them by id from scene to scene. Wave tables tuned with `npm run sim`.

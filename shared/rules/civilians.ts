@@ -1,5 +1,5 @@
 /**
- * Civilians (issue 11): units of their own side that nobody commands. In the environment phase
+ * Civilians: units of their own side that nobody commands. In the environment phase
  * each adult runs, along the cheapest path, toward the nearest way out (the map's extraction
  * points, else its exits), up to his move; he freezes while a creature stands beside him, and
  * stops short, frozen, when he runs up beside one. On the way out he is saved. Children do not
