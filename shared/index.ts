@@ -45,6 +45,6 @@ export { whyNot } from "./preview/whyNot.js";
 export { unitName } from "./preview/names.js";
 export { leavingAtRoundEnd } from "./preview/roundEnd.js";
 export type { ActionPreview, AskFirst, Consequence, ConsequenceKind, Refused } from "./preview/types.js";
-export { wayOutTiles, dragExitTiles } from "./rules/waysOut.js";
+export { wayOutTiles, dragExitTiles, waysOut } from "./rules/waysOut.js";
 export { isExtraction } from "./rules/objectives.js";
 export { STATUSES, STATUS_TABLE, statusesOf, type Status, type StatusRow, type Verdict as StatusVerdict } from "./rules/status.js";

@@ -1,29 +1,56 @@
 /**
- * The ways out, as the engine treats them: the tiles a soldier withdraws or is extracted from
- * (objectives.ts isExtraction: the map's extraction points, or else its `exit` tiles), and apart
- * from them the tiles a grabber drags its victim off the board through (`exit` tiles and
- * manholes; drag.ts). The client draws exactly these, so no tile looks like a way out that is not.
+ * Ways out: the tiles where soldiers leave the board (a map's extraction points, or else its exit
+ * terrain). One place decides it, for the rules (extraction, withdraw, civilians running), the bots
+ * and the client's drawing of the exits.
  */
-import type { BattleState, Pos } from "../core/types.js";
 import { Terrain } from "../map/types.js";
-import { stepCost } from "../movement/path.js";
-import { isExtraction } from "./objectives.js";
+import type { BattleState, Pos } from "../core/types.js";
+import { posOf, samePos, tileIndex } from "../core/grid.js";
 
-function everyTile(s: BattleState, keep: (p: Pos, i: number) => boolean): Pos[] {
+/** Is this a tile where soldiers get out (the map's extraction points, or else its exits)? */
+export function isExtraction(s: BattleState, p: Pos): boolean {
+  const points = s.map.objective.extract;
+  if (points.length) return points.some((e) => samePos(e, p));
+  return s.layers.terrain[tileIndex(s.map, p.x, p.y, p.level)] === Terrain.exit;
+}
+
+const maskCache = new WeakMap<Uint8Array, Uint8Array>();
+
+/** 1 on every way out, by tile index (cached per terrain layer: exits change only when floors melt). */
+export function waysOutMask(s: BattleState): Uint8Array {
+  let m = maskCache.get(s.layers.terrain);
+  if (!m) {
+    m = new Uint8Array(s.layers.terrain.length);
+    for (let i = 0; i < m.length; i++) if (isExtraction(s, posOf(s.map, i))) m[i] = 1;
+    maskCache.set(s.layers.terrain, m);
+  }
+  return m;
+}
+
+/** Every way out, as positions. */
+export function waysOut(s: BattleState): Pos[] {
+  const m = waysOutMask(s);
   const out: Pos[] = [];
-  const { width, height, levels } = s.map;
-  for (let level = 0, i = 0; level < levels; level++)
-    for (let y = 0; y < height; y++)
-      for (let x = 0; x < width; x++, i++) if (keep({ x, y, level }, i)) out.push({ x, y, level });
+  for (let i = 0; i < m.length; i++) if (m[i]) out.push(posOf(s.map, i));
   return out;
 }
 
-/** Every tile a soldier gets out from (withdraw, extraction): the only tiles to draw as a way out. */
+/**
+ * Every tile the engine treats as a way out (withdraw, extraction): the only tiles the client
+ * draws as one (a test over every map holds withdraw to it). The same as waysOut, by the name the
+ * client's previews use.
+ */
 export function wayOutTiles(s: BattleState): Pos[] {
-  return everyTile(s, (p, i) => stepCost(s.layers.terrain[i], false) > 0 && isExtraction(s, p));
+  return waysOut(s);
 }
 
-/** Where creatures drag their victims off the board (exits and manholes): not a way out for the squad unless also in wayOutTiles. */
+/**
+ * Where creatures drag their victims off the board (exit terrain and manholes; drag.ts): not a way
+ * out for the squad unless also in wayOutTiles (the-bus's alley mouth at the top is one of these).
+ */
 export function dragExitTiles(s: BattleState): Pos[] {
-  return everyTile(s, (_p, i) => s.layers.terrain[i] === Terrain.exit || s.layers.terrain[i] === Terrain.manhole);
+  const out: Pos[] = [];
+  const t = s.layers.terrain;
+  for (let i = 0; i < t.length; i++) if (t[i] === Terrain.exit || t[i] === Terrain.manhole) out.push(posOf(s.map, i));
+  return out;
 }
