@@ -7,6 +7,7 @@ import * as engine from "./engine";
 import { Terrain, type BattleState, type MapDef, type Pos, type Seat, type WireState } from "./engine";
 import { whyNoTarget } from "./why";
 import { haltedDrags } from "./previews";
+import { attackTag, creatureName } from "./intentWords";
 import type { Mode, Preview } from "./controller";
 import { esc } from "./dom";
 import { ringReason, TERRAIN_LABEL } from "./hud";
@@ -70,7 +71,7 @@ export function targetPanel(c: PanelCtx, p: Preview): string {
     return `<h3>${MODE_NAME[mode] ?? mode}</h3><p class="warn" id="no-target">${esc(why || "No target.")}</p>`;
   }
   let html = `<h3>Targets (${mode === "move" ? "shoot" : mode})</h3><ul class="targets">`;
-  for (const t of p.targets) html += `<li class="${t.unit === c.target ? "focus" : ""}">${esc(unitName(c.wire, t.unit))}: <b>${esc(t.label)}</b></li>`;
+  for (const t of p.targets) html += `<li class="${t.unit === c.target ? "focus" : ""}">${esc(creatureName(c.wire, t.unit))}: <b>${esc(t.label)}</b></li>`;
   html += "</ul>";
   const target = c.target;
   if (target && mode !== "butt") {
@@ -104,7 +105,7 @@ export function tilePanel(c: PanelCtx, focus: string[]): string {
   // every announced attack that lands on this tile
   const threats = w.intents.filter((it) => it.target === i || it.area.includes(i)).sort((a, b) => a.order - b.order);
   const lit = new Set(focus);
-  return `<h3>Tile ${cur.x},${cur.y}${m.levels > 1 ? ` L${cur.level}` : ""}</h3><p>${esc(bits.join(" · "))}</p>${u ? `<p>${esc(unitName(w, u.id))} — HP ${u.hp}/${u.maxHp}</p>` : ""}${threats.length ? `<ul class="threats" id="tile-threats">${threats.map((it) => `<li class="dmg ${lit.has(it.unit) ? "lit" : ""}">#${it.order} ${esc(unitName(w, it.unit))}: ${esc(it.kind)}${it.damage ? ` −${it.damage}` : ""}</li>`).join("")}</ul>` : ""}`;
+  return `<h3>Tile ${cur.x},${cur.y}${m.levels > 1 ? ` L${cur.level}` : ""}</h3><p>${esc(bits.join(" · "))}</p>${u ? `<p>${esc(unitName(w, u.id))} — HP ${u.hp}/${u.maxHp}</p>` : ""}${threats.length ? `<ul class="threats" id="tile-threats">${threats.map((it) => `<li class="dmg ${lit.has(it.unit) ? "lit" : ""}">${esc(creatureName(w, it.unit))}: ${esc(attackTag(w, it))}</li>`).join("")}</ul>` : ""}`;
 }
 
 export function intentPanel(c: PanelCtx, focus: string[]): string {
@@ -112,20 +113,20 @@ export function intentPanel(c: PanelCtx, focus: string[]): string {
   const halted = c.view ? haltedDrags(c.view) : {};
   const drag = (it: WireState["intents"][number]) =>
     !it.dragPath?.length ? "" : halted[it.unit] ? ` <span class="drag">drag halted: ${esc(unitName(w, halted[it.unit]))} holds on</span>` : ` <span class="drag">drag: gone in ${it.countdown}</span>`;
-  const m = c.map;
   const items = [...(w.intents ?? [])].sort((a, b) => a.order - b.order);
-  const pos = (i: number) => `${i % m.width},${Math.floor(i / m.width) % m.height}`;
   const seen = Object.values(w.units).filter((u) => u.side === "creature" && u.fate === "active").length;
   const lit = new Set(focus);
   if (!items.length) {
     const why = w.phase === "ended" ? "The battle is over." : seen ? `${seen} creature${seen > 1 ? "s" : ""} in sight, none announcing an attack.` : "No creature in sight.";
     return `<h3>Enemy intents</h3><p class="hint">${why}${w.noise?.length ? ` ${w.noise.length} noise${w.noise.length > 1 ? "s" : ""} in the dust.` : ""}</p>`;
   }
+  // named as on the board: the order badge with the kind, the board's own tag for the attack
   return `<h3>Enemy intents <small>(hover to light one)</small></h3><ol class="intents">${items
-    .map(
-      (it) =>
-        `<li data-unit="${esc(it.unit)}" class="${lit.has(it.unit) ? "lit" : ""}"><b>${it.order}.</b> ${esc(unitName(w, it.unit))}${it.lastKnown ? ` <span class="hint">(out of sight: last seen at ${pos(it.lastSeen)})</span>` : ""} ${it.kind === "grab" && it.victim ? `lunges at ${esc(unitName(w, it.victim))} (reach 1 around ${pos(it.moveTo)})` : `${esc(it.kind)}${it.target >= 0 ? ` → ${pos(it.target)}` : ` → ${pos(it.moveTo)}`}`}${it.damage ? ` <span class="dmg">−${it.damage}</span>` : ""}${drag(it)}</li>`,
-    )
+    .map((it) => {
+      const what = it.kind === "move" ? "moves" : attackTag(w, it);
+      const seenNote = it.lastKnown ? ` <span class="hint">(out of sight: drawn where last seen)</span>` : "";
+      return `<li data-unit="${esc(it.unit)}" class="${lit.has(it.unit) ? "lit" : ""}"><b class="order">${it.order}.</b> ${esc(creatureName(w, it.unit).replace(/ \d+$/, ""))}: <span class="${it.damage ? "dmg" : ""}">${esc(what)}</span>${seenNote}${drag(it)}</li>`;
+    })
     .join("")}</ol>`;
 }
 

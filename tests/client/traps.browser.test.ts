@@ -11,7 +11,8 @@ import { autoplay, createBattle, newRecord, wayOutTiles, DEFAULT_OPTIONS, RULES_
 import { loadMapById } from "../../server/maps.js";
 import { clearCreatures, placeCreature, replan } from "../engine/helpers.js";
 import { KEYS } from "../../client/src/keys.js";
-import { artifact, clickTile, newPage, screenshotStats, startEnv, type TestEnv, tilePoint, waitLS, wireOf, settled, frames, editOffline, lastStand } from "./browser.js";
+import { crowdedRound } from "../../tools/crowded.js";
+import { labels, loadOffline, overlapping, artifact, clickTile, newPage, screenshotStats, startEnv, type TestEnv, tilePoint, waitLS, wireOf, settled, frames, editOffline, lastStand } from "./browser.js";
 
 let env: TestEnv;
 const pageErrors: string[][] = [];
@@ -421,4 +422,45 @@ describe("1. the bus", () => {
     await page.waitForFunction(() => (window as any).__lastStandDebug.bus()?.trapped === 0, null, { timeout: 10_000, polling: 50 });
     await page.context().close();
   }, 120_000);
+});
+
+describe("5. the peak round stays readable", () => {
+  it("last-stand at round 10: each order number on its creature's tile, no REACH tags, no overlap, the list named as the board", async () => {
+    const crowd = crowdedRound(8, 10);
+    const { page, errors } = await newPage(env, 1280, 720);
+    pageErrors.push(errors);
+    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=${crowd.seed}&difficulty=hard&speed=60`);
+    await settled(page);
+    await loadOffline(page, crowd.state);
+    await settled(page);
+    await page.mouse.move(2, 2);
+    await frames(page);
+    const w = await wireOf(page);
+    expect(w.round).toBeGreaterThanOrEqual(10);
+    expect(w.intents.length).toBeGreaterThan(3);
+    const tags = await labels(page);
+    expect(overlapping(tags)).toEqual([]);
+    expect(tags.some((t) => t.text.includes("REACH"))).toBe(false);
+    const width = loadMapById("last-stand").width;
+    for (const it of w.intents) {
+      const u = w.units[it.unit];
+      const at = u ? { x: u.x, y: u.y } : { x: it.lastSeen % width, y: Math.floor(it.lastSeen / width) };
+      const badge = tags.find((t) => t.id === `order:${it.unit}`);
+      expect(badge, `the order badge of ${it.unit}`).toBeTruthy();
+      expect(badge!.text).toBe(String(it.order));
+      const c = await tilePoint(page, at.x, at.y);
+      const half = ((await tilePoint(page, at.x + 1, at.y)).x - c.x) / 2;
+      expect(badge!.x, `${it.unit}'s badge within its tile`).toBeGreaterThanOrEqual(c.x - half - 0.5);
+      expect(badge!.x + badge!.w).toBeLessThanOrEqual(c.x + half + 0.5);
+      expect(badge!.y).toBeGreaterThanOrEqual(c.y - half - 0.5);
+      expect(badge!.y + badge!.h).toBeLessThanOrEqual(c.y + half + 0.5);
+      // the list names it as the board does: its order number, the board's own attack tag, no coordinates
+      const li = (await page.textContent(`#intent-panel li[data-unit="${it.unit}"]`)) ?? "";
+      expect(li.startsWith(`${it.order}.`), li).toBe(true);
+      expect(li).not.toMatch(/\d+,\d+/);
+      if (it.kind === "grab" && it.victim) expect(li).toContain("LUNGE → ");
+    }
+    await screenshotStats(page, artifact("traps-peak-round.png"));
+    await page.context().close();
+  }, 180_000);
 });

@@ -6,19 +6,16 @@
  * tags it wants written; the board lays them out (labels.ts) so that none overlaps another.
  */
 import type { Graphics } from "pixi.js";
+import { attackTag, tagName } from "../intentWords";
 import type { MapDef, Pos, WireState } from "../engine";
 import { frozenAmong } from "../engine";
 import type { Reach } from "../previews";
 import type { LabelItem } from "./labels";
 import { C, dashLine } from "./theme";
-import { unitName } from "../words";
 
 /** A short name for a tag: "Private Wang-1" → "WANG-1", "Sergeant Takumi" → "TAKUMI". */
-export const tagName = (w: WireState, id: string): string => {
-  const name = unitName(w, id);
-  // soldiers by their last word (TAKUMI-2); a civilian keeps his whole name (CHILD 1)
-  return (/^(Civilian|Child) /.test(name) ? name : (name.split(" ").pop() ?? id)).toUpperCase();
-};
+// soldiers by their last word (TAKUMI-2); a civilian keeps his whole name (CHILD 1)
+export { tagName };
 
 export interface PingMark {
   x: number;
@@ -141,7 +138,7 @@ export function drawIntents(g: Graphics, d: DrawCtx, focus: string[], labels: La
       const v = w.units[it.victim];
       const at = v && v.level === level ? d.at(v.id) : null;
       if (at) g.circle(at.x, at.y, ts * 0.5).stroke({ width: 3, color: C.target, alpha }).circle(at.x, at.y, ts * 0.58).stroke({ width: 1, color: 0xffffff, alpha: 0.7 * alpha });
-      labels.push({ id: `reach:${it.unit}`, text: "REACH", color: 0xff8080, ax: to.x, ay: to.y + r - ts * 0.2, priority: 55, dim: !lit });
+      // no REACH tag: the dashed square is the reach (the legend says so), the LUNGE tag names the victim
     }
     const area = it.area?.length ? it.area : it.target >= 0 ? [it.target] : [];
     for (const ai of area) {
@@ -157,11 +154,11 @@ export function drawIntents(g: Graphics, d: DrawCtx, focus: string[], labels: La
         const c = centre(p, ts);
         g.moveTo(to.x, to.y).lineTo(c.x, c.y).stroke({ width: 2, color: C.target, alpha: 0.6 * alpha });
         // one tag per attacked tile: several attacks on it fold into one (labels.ts)
-        labels.push({ id: `atk:${it.unit}`, group: `tile:${it.target}`, text: `${it.kind === "grab" && it.victim ? `LUNGE → ${tagName(w, it.victim)}` : it.kind.toUpperCase()}${it.damage > 0 ? ` −${it.damage}` : ""}`, color: it.damage > 0 ? 0xff8080 : 0xffd0d0, ax: c.x, ay: p.y * ts + ts * 0.1, priority: fs.has(it.unit) ? 90 : 50, dim: !lit });
+        labels.push({ id: `atk:${it.unit}`, group: `tile:${it.target}`, text: attackTag(w, it), color: it.damage > 0 ? 0xff8080 : 0xffd0d0, ax: c.x, ay: p.y * ts + ts * 0.1, priority: fs.has(it.unit) ? 90 : 50, dim: !lit });
       }
     }
-    // the order badge, on the creature's top-left corner
-    labels.push({ id: `order:${it.unit}`, text: String(it.order), color: 0xffc27a, ax: from.x - ts * 0.3, ay: from.y - ts * 0.12, priority: 100, dim: !lit });
+    // the order badge, pinned on the creature's top-left corner: always within its tile
+    labels.push({ id: `order:${it.unit}`, text: String(it.order), color: 0xffc27a, ax: from.x - ts / 2 + 1, ay: from.y - ts / 2 + 1, priority: 100, dim: !lit, pin: true });
   }
 }
 
