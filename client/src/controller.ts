@@ -76,6 +76,8 @@ export class BattleController {
   waypoints: Pos[] = [];
   /** A threat chosen in the side list (kept while the pointer is off the board). */
   pinned: Focus | null = null;
+  /** An action button under the pointer (withdraw, ready, reload...): its preview shows beside the soldier. */
+  hoveredAct: string | null = null;
   /** A costly choice asked once: the same click or Enter again sends it, anything else lets it go. */
   asking: Asking | null = null;
   private ctx: Context | null = null;
@@ -409,8 +411,10 @@ export class BattleController {
   /** The one action a click would commit now (a chosen target, a route of one leg, a throw), previewed by the engine. */
   private actionPreview(view: BattleState, seat: Seat, p: Preview): ActionPreview | null {
     const unit = this.selected!;
-    let a: Action | null = null;
-    if (this.target && aims(this.mode)) a = { type: this.mode === "calledShot" ? "calledShot" : this.mode === "butt" ? "butt" : "shoot", unit, target: this.target } as Action;
+    let a: Action | null = this.buttonAction(unit);
+    if (a) {
+      // a button's own action: the engine's whole preview (or why it is refused)
+    } else if (this.target && aims(this.mode)) a = { type: this.mode === "calledShot" ? "calledShot" : this.mode === "butt" ? "butt" : "shoot", unit, target: this.target } as Action;
     else if (this.mode === "move" && p.route?.ok && !this.waypoints.length && this.cursor) a = { type: "move", unit, to: this.cursor };
     else if (this.mode === "grenade" && p.blast.length && this.cursor) a = { type: "grenade", unit, to: this.cursor };
     if (!a) return null;
@@ -421,10 +425,31 @@ export class BattleController {
     }
   }
 
+  /** The action a hovered button would send for `unit` (one with no choice left to make). */
+  private buttonAction(unit: string): Action | null {
+    const ctx = this.ctx;
+    switch (this.hoveredAct) {
+      case "ready": return { type: "ready", ready: true };
+      case "withdraw": case "reload": case "overwatch": case "drop": return { type: this.hoveredAct, unit } as Action;
+      case "holdOn": case "revive": case "carry": {
+        const cs = ctx ? comradesFor(ctx.legal, unit, this.hoveredAct) : [];
+        return cs.length === 1 ? ({ type: this.hoveredAct, unit, comrade: cs[0] } as Action) : null;
+      }
+      default: return null;
+    }
+  }
+
+  /** The pointer is over an action button (null: off it). */
+  hoverButton(act: string | null): void {
+    if (act === this.hoveredAct) return;
+    this.hoveredAct = act;
+    this.memo = null;
+  }
+
   /** Everything the board draws for the selection, remembered until something changes. */
   preview(): Preview {
     const ctx = this.ctx;
-    const key = JSON.stringify([ctx?.wire.step, ctx?.wire.round, ctx?.level, this.selected, this.mode, this.target, this.cursor, this.waypoints, this.pinned, this.asking?.key]);
+    const key = JSON.stringify([ctx?.wire.step, ctx?.wire.round, ctx?.level, this.selected, this.mode, this.target, this.cursor, this.waypoints, this.pinned, this.asking?.key, this.hoveredAct]);
     if (this.memo && this.memo.key === key) return this.memo.preview;
     const p: Preview = { reach: { tiles: [], edges: [] }, route: null, routeFire: [], targets: [], throwable: [], blast: [], focus: [], exposed: [], action: null };
     const view = ctx?.view;

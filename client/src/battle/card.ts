@@ -16,12 +16,17 @@ const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 /** Consequences that hurt, remove or strand someone: in red. */
 const BAD: ReadonlySet<Consequence["kind"]> = new Set(["damage", "down", "splash", "weaponLost", "corroded", "exposed", "leavesRing", "telegraphed", "spawnPoint", "falls", "fire", "leftBehind", "bleedsOut"]);
 
+const BUTTON_NAME: Record<string, string> = { withdraw: "Withdraw", reload: "Reload", overwatch: "Overwatch", drop: "Drop", holdOn: "Hold on", revive: "Revive", carry: "Carry" };
+
 function title(w: WireState, p: ActionPreview): string {
   const a = p.action;
   if (a.type === "shoot" || a.type === "calledShot" || a.type === "butt") return `${MODE_NAME[a.type === "shoot" ? "shoot" : a.type]}: ${unitName(w, a.unit)} → ${unitName(w, a.target)}`;
   if (a.type === "move") return `Move ${unitName(w, a.unit)} to ${a.to.x},${a.to.y}`;
   if (a.type === "grenade") return `Grenade at ${a.to.x},${a.to.y}`;
-  return a.type;
+  if (a.type === "ready") return "Ready: end your phase";
+  const who = "unit" in a ? unitName(w, a.unit) : "";
+  const whom = "comrade" in a ? ` ${unitName(w, a.comrade)}` : "";
+  return `${BUTTON_NAME[a.type] ?? a.type}: ${who}${whom ? ` →${whom}` : ""}`;
 }
 
 /** The card's HTML for the controller's state and preview ("" hides it). */
@@ -45,13 +50,17 @@ export function cardHtml(w: WireState, ctl: BattleController, p: Preview): strin
   if (hit.length) html += `<p class="when">On a hit:</p>${list(hit, "hit")}`;
   if (miss.length) html += `<p class="when">On a miss:</p>${list(miss, "miss")}`;
   if (!a.consequences.length) html += `<p class="ok">${a.action.type === "move" ? "No acid, no fire, no telegraphed attack." : "Nothing else happens at once."}</p>`;
-  html += `<p class="hint">${a.action.type === "move" ? "Click to move" : a.action.type === "grenade" ? "Click or Enter to throw" : "Click the target again or Enter to fire"}${a.ask ? " (asks first: it costs)" : ""}</p>`;
+  const how = a.action.type === "move" ? "Click to move" : a.action.type === "grenade" ? "Click or Enter to throw" : "target" in a.action ? "Click the target again or Enter to fire" : "Click the button (or its key) to do it";
+  html += `<p class="hint">${how}${a.ask ? " (asks first: it costs)" : ""}</p>`;
   return html;
 }
 
 /** Where the card goes: beside the tile in focus (the target, else the cursor), in board-host pixels. */
 export function cardAnchor(ctl: BattleController): { x: number; y: number } | null {
   const w = ctl.context?.wire;
+  // a hovered button's action: beside the soldier who would do it
+  const sel = ctl.hoveredAct && ctl.selected && w ? w.units[ctl.selected] : undefined;
+  if (sel) return { x: sel.x, y: sel.y };
   const t = ctl.target && w ? w.units[ctl.target] : undefined;
   if (t && (ctl.mode === "shoot" || ctl.mode === "calledShot" || ctl.mode === "butt")) return { x: t.x, y: t.y };
   return ctl.cursor ? { x: ctl.cursor.x, y: ctl.cursor.y } : null;

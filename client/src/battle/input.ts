@@ -56,7 +56,18 @@ export class BattleInput {
   /** The buttons of the page: actions, ping kinds, speed. */
   wireButtons(): void {
     const shell = this.host.shell;
-    shell.actionButtons().forEach((b) => b.addEventListener("click", () => this.command(b.dataset.act!)));
+    shell.actionButtons().forEach((b) => {
+      b.addEventListener("click", () => this.command(b.dataset.act!));
+      // the engine's preview of the button's action, beside the soldier, while the pointer is on it
+      b.addEventListener("pointerenter", () => {
+        this.host.ctl.hoverButton(b.dataset.act!);
+        this.host.invalidate();
+      });
+      b.addEventListener("pointerleave", () => {
+        this.host.ctl.hoverButton(null);
+        this.host.invalidate();
+      });
+    });
     shell.pingButtons().forEach((b) => b.addEventListener("click", () => this.setPingKind(b.dataset.ping as PingMark["kind"])));
     shell.els.btnSpeed.addEventListener("click", () => this.toggleSpeed());
   }
