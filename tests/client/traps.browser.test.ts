@@ -464,3 +464,36 @@ describe("5. the peak round stays readable", () => {
     await page.context().close();
   }, 180_000);
 });
+
+describe("previews: the engine's preview of the action in full", () => {
+  it("a rifle-butt kill beside two soldiers: the card names the splash on each before the blow", async () => {
+    const page = await open({ speed: 40 });
+    let c = "";
+    // a wounded Snatcher (1 hp) at (7,9), beside Sergeant Takumi (8,9) and Private Takumi-1 (7,8)
+    await crafted(page, (s) => (c = placeCreature(s, "snatcher", 7, 9, 0, 1).id));
+    const step = (await wireOf(page)).step;
+    await page.keyboard.press("b");
+    await clickTile(page, 7, 9);
+    await waitLS(page, `s.target === "${c}" && s.mode === "butt"`);
+    await page.waitForSelector("#cursor-card:not([hidden]) h4");
+    const card = (await page.textContent("#cursor-card")) ?? "";
+    expect(card).toMatch(/The Snatcher dies/);
+    expect(card).toMatch(/Sergeant Takumi takes \d+ acid splash/);
+    expect(card).toMatch(/Private Takumi-1 takes \d+ acid splash/);
+    expect((await wireOf(page)).step).toBe(step);
+    await besideTile(page, "#cursor-card", 7, 9);
+    await screenshotStats(page, artifact("traps-preview-butt.png"));
+    await page.context().close();
+  }, 120_000);
+
+  it("hovering Withdraw or Ready shows what it does, by the engine", async () => {
+    const page = await open({ speed: 40 });
+    await crafted(page, (s) => void SNATCHER(s));
+    await page.hover("#actions button[data-act=ready]");
+    await page.waitForSelector("#cursor-card:not([hidden]) h4");
+    expect(await page.textContent("#cursor-card h4")).toMatch(/Ready/);
+    expect(await page.textContent("#cursor-card")).toMatch(/Takumi-1 stands where the Snatcher \(order 1\) will lunge/);
+    await screenshotStats(page, artifact("traps-preview-ready.png"));
+    await page.context().close();
+  }, 120_000);
+});

@@ -10,6 +10,7 @@ import type { BattleController, Preview } from "../controller";
 import { esc } from "../dom";
 import { unitName } from "../words";
 import { MODE_NAME } from "../panels";
+import { creatureName } from "../intentWords";
 
 const list = (cs: Consequence[], id: string) => (cs.length ? `<ul class="conseq" data-when="${id}">${cs.map((c) => `<li class="${BAD.has(c.kind) ? "dmg" : ""}">${esc(cap(c.text))}</li>`).join("")}</ul>` : "");
 const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
@@ -20,7 +21,7 @@ const BUTTON_NAME: Record<string, string> = { withdraw: "Withdraw", reload: "Rel
 
 function title(w: WireState, p: ActionPreview): string {
   const a = p.action;
-  if (a.type === "shoot" || a.type === "calledShot" || a.type === "butt") return `${MODE_NAME[a.type === "shoot" ? "shoot" : a.type]}: ${unitName(w, a.unit)} → ${unitName(w, a.target)}`;
+  if (a.type === "shoot" || a.type === "calledShot" || a.type === "butt") return `${MODE_NAME[a.type === "shoot" ? "shoot" : a.type]}: ${unitName(w, a.unit)} → ${creatureName(w, a.target)}`;
   if (a.type === "move") return `Move ${unitName(w, a.unit)} to ${a.to.x},${a.to.y}`;
   if (a.type === "grenade") return `Grenade at ${a.to.x},${a.to.y}`;
   if (a.type === "ready") return "Ready: end your phase";
