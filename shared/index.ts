@@ -39,3 +39,4 @@ export * from "./campaign/summary.js";
 export { PURSUERS_PER_LOSS, MAX_PURSUERS, pursuitAfter } from "./campaign/pursuit.js";
 export { waveFor } from "./rules/spawns.js";
 export { soldierName } from "./core/names.js";
+export { prospects, civilianFates, roundsHeld, stillWinnable, type Prospects, type LostCause, type CivilianFates } from "./rules/prospects.js";

@@ -92,6 +92,10 @@ export const WORDS: Wording = {
   tugged: (e, n) => `${n(e.by)} holds on: the drag halts and the tug hurts ${n(e.victim)}`,
   pulled: (e, n) => `${n(e.unit)} pulls ${n(e.victim)} to ${at(e.to)}`,
   fire: (e) => `fire at ${at(e.at)}${e.rounds > 0 ? ` (${e.rounds} round${e.rounds === 1 ? "" : "s"})` : " goes out"}`,
+  heard: (e, n) =>
+    e.fate === "dead" ? `a scream out of sight: ${n(e.civilian)} is dead` : e.fate === "taken" ? `a cry dragged off into the dark: ${n(e.civilian)} is taken` : `${n(e.civilian)} got out where you could not see: saved`,
+  objectiveLost: (e) =>
+    `the scene can no longer be won: ${e.canStillSave === 0 ? "no one is left to save" : `at most ${e.canStillSave} can still be saved`}, and it needs ${e.need}. Get your soldiers out alive`,
   ambush: (e, n) => `ambush! ${n(e.unit)} runs into ${n(e.by)} at ${at(e.at)} and stops short`,
 };
 
