@@ -9,12 +9,20 @@ import { RULES, soldierName } from "./engine";
 export const SEAT_NAME: Record<string, string> = { takumi: "Takumi", wang: "Wang", spectator: "Spectator" };
 const KIND_NAME: Record<string, string> = { snatcher: "Snatcher", leaper: "Leaper", spitter: "Spitter" };
 
+/** Where the unseen are: "in the dust" on a dusty map, "out of sight" on a clear one (setSceneDust). */
+export const UNSEEN = { where: "in the dust" };
+
+/** The battle screen tells the words its map's air: a clear map has no dust to speak of. */
+export function setSceneDust(dusty: boolean): void {
+  UNSEEN.where = dusty ? "in the dust" : "out of sight";
+}
+
 /** A unit's name as the log and the panels say it. */
 export function unitName(w: WireState | null, id: string): string {
   const civilian = civilianName(id);
   if (civilian) return civilian;
   const u = w?.units[id];
-  if (!u) return id.startsWith("c") ? "a creature in the dust" : soldierNameFromId(id);
+  if (!u) return id.startsWith("c") ? `a creature ${UNSEEN.where}` : soldierNameFromId(id);
   if (u.kind === "takumi") return "Sergeant Takumi";
   if (u.kind === "wang") return "Sergeant Wang";
   if (u.kind === "private") return soldierNameFromId(id);

@@ -12,9 +12,10 @@ import type { Backend, ConnectionStatus, RoomInfo, ViewerSeat } from "../backend
 import { BattleController, type Preview } from "../controller";
 import { put, routePanel, unitPanel } from "../hud";
 import { briefing, endReason, intentPanel, squadPanel, targetPanel, tilePanel, type PanelCtx } from "../panels";
-import { refusalText, SEAT_NAME, sceneTitle } from "../words";
+import { refusalText, SEAT_NAME, sceneTitle, setSceneDust } from "../words";
 import { CampaignScreen } from "../campaignScreen";
 import { loadMap } from "../maps";
+import { dusty } from "../scene";
 import { renderReport } from "../report";
 import { Sound } from "../sound";
 import { setTestState, getTestState } from "../teststate";
@@ -258,6 +259,7 @@ export class BattleScreen {
     const newScene = !!this.sceneMap && this.sceneMap !== this.backend.map;
     if (newScene) this.clearScene();
     this.sceneMap = this.backend.map;
+    setSceneDust(dusty(this.backend.map));
     const prevRound = this.wire?.round;
     this.wire = wire;
     try {
@@ -458,7 +460,7 @@ export class BattleScreen {
     const w = this.wire!;
     const host = this.shell.els.reportHost;
     host.hidden = false;
-    renderReport(host, w, { matchId: this.info.matchId, onClose: () => (host.hidden = true), reason: endReason(w, this.backend.map.maxRounds) });
+    renderReport(host, w, { matchId: this.info.matchId, onClose: () => (host.hidden = true), reason: endReason(w, this.backend.map), map: this.backend.map });
     // the outcome with it: the redraw that publishes the rest may come a frame later
     setTestState({ report: true, outcome: w.outcome });
   }
