@@ -9,6 +9,7 @@ import type { Mode, Preview } from "./controller";
 import { esc } from "./dom";
 import { ringReason, TERRAIN_LABEL } from "./hud";
 import { UNSEEN, unitName } from "./words";
+import { floorName, intentFloor, tileText } from "./floors";
 import { civiliansHtml, endReasonFor, prospectsOf, stillPossibleHtml } from "./scene";
 
 export interface PanelCtx {
@@ -95,7 +96,8 @@ export function intentPanel(c: PanelCtx, focus: string[]): string {
   const w = c.wire;
   const m = c.map;
   const items = [...(w.intents ?? [])].sort((a, b) => a.order - b.order);
-  const pos = (i: number) => `${i % m.width},${Math.floor(i / m.width) % m.height}`;
+  // a tile with its floor on a map of several (floors.ts)
+  const pos = (i: number) => tileText(m, i);
   const seen = Object.values(w.units).filter((u) => u.side === "creature" && u.fate === "active").length;
   const lit = new Set(focus);
   if (!items.length) {
@@ -105,7 +107,7 @@ export function intentPanel(c: PanelCtx, focus: string[]): string {
   return `<h3>Enemy intents <small>(hover to light one)</small></h3><ol class="intents">${items
     .map(
       (it) =>
-        `<li data-unit="${esc(it.unit)}" class="${lit.has(it.unit) ? "lit" : ""}"><b>${it.order}.</b> ${esc(unitName(w, it.unit))}${it.lastKnown ? ` <span class="hint">(out of sight: last seen at ${pos(it.lastSeen)})</span>` : ""} ${it.kind === "grab" && it.victim ? `lunges at ${esc(unitName(w, it.victim))} (reach 1 around ${pos(it.moveTo)})` : `${esc(it.kind)}${it.target >= 0 ? ` → ${pos(it.target)}` : ` → ${pos(it.moveTo)}`}`}${it.damage ? ` <span class="dmg">−${it.damage}</span>` : ""}${it.dragPath?.length ? ` <span class="drag">drag: gone in ${it.countdown}</span>` : ""}</li>`,
+        `<li data-unit="${esc(it.unit)}" class="${lit.has(it.unit) ? "lit" : ""}"><b>${it.order}.</b> ${esc(unitName(w, it.unit))}${m.levels > 1 ? ` (${floorName(m, intentFloor(w, m, it))})` : ""}${it.lastKnown ? ` <span class="hint">(out of sight: last seen at ${pos(it.lastSeen)})</span>` : ""} ${it.kind === "grab" && it.victim ? `lunges at ${esc(unitName(w, it.victim))} (reach 1 around ${pos(it.moveTo)})` : `${esc(it.kind)}${it.target >= 0 ? ` → ${pos(it.target)}` : ` → ${pos(it.moveTo)}`}`}${it.damage ? ` <span class="dmg">−${it.damage}</span>` : ""}${it.dragPath?.length ? ` <span class="drag">drag: gone in ${it.countdown}</span>` : ""}</li>`,
     )
     .join("")}</ol>`;
 }
@@ -119,7 +121,7 @@ export function squadPanel(c: PanelCtx): string {
   const mine = c.mine;
   return `<h3>Squad</h3><table class="squad">${soldiers
     .map((u) => {
-      const fate = u.fate !== "active" ? `<b class="fate">${u.fate.toUpperCase()}</b>` : `HP ${u.hp}/${u.maxHp} · AP ${u.ap}${u.grabbedBy ? " · GRABBED" : ""}${u.overwatch ? " · OW" : ""}`;
+      const fate = u.fate !== "active" ? `<b class="fate">${u.fate.toUpperCase()}</b>` : `${c.map.levels > 1 ? `<b class="floor-tag">${floorName(c.map, u.level)}</b> · ` : ""}HP ${u.hp}/${u.maxHp} · AP ${u.ap}${u.grabbedBy ? " · GRABBED" : ""}${u.overwatch ? " · OW" : ""}`;
       return `<tr data-unit="${esc(u.id)}" class="${mine.has(u.id) ? "mine" : ""} ${u.id === c.selected ? "sel" : ""}"><td><span class="glyph seat-${u.seat}"></span></td><td>${esc(unitName(w, u.id))}</td><td>${fate}</td></tr>`;
     })
     .join("")}</table>`;
