@@ -423,7 +423,7 @@ export class BattleScreen {
     put(els.squadPanel, squadPanel(c));
     put(els.briefing, briefing(c));
     // every floor at a glance (floors.ts); a click shows one
-    put(floorStripHost(els.intentPanel, (lv) => this.showLevel(lv)), floorStrip(w, this.backend.map, this.board.level));
+    put(floorStripHost(els.briefing, (lv) => this.showLevel(lv)), floorStrip(w, this.backend.map, this.board.level));
   }
 
   /** Shows a floor of the board (the strip's click; the selected soldier's floor when he changes it). */
