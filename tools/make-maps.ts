@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { parseMap } from "../shared/map/parse.js";
 import { Terrain, TERRAIN_NAMES, type TerrainName, type SoldierKind, type Seat, type SpawnKind } from "../shared/map/types.js";
 import { STORY_MAPS } from "./story-maps.js";
+import { DRILL_MAP } from "./drill-map.js";
 
 const TILE = 32;
 
@@ -280,6 +281,7 @@ const MAPS: MapSpec[] = [
     ],
   },
   ...STORY_MAPS,
+  DRILL_MAP,
 ];
 
 // ---------------------------------------------------------------------------------------------
