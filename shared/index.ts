@@ -39,3 +39,5 @@ export * from "./campaign/summary.js";
 export { PURSUERS_PER_LOSS, MAX_PURSUERS, pursuitAfter } from "./campaign/pursuit.js";
 export { waveFor } from "./rules/spawns.js";
 export { soldierName } from "./core/names.js";
+// the drill: the first battle that teaches (steps checked by the engine)
+export * from "./drill/index.js";

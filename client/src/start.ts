@@ -132,7 +132,7 @@ export async function showStart(host: HTMLElement, onChoice: (c: StartChoice) =>
       </div>
     </div>
     <dialog id="howto-dialog" aria-labelledby="howto-title">
-      <h2 id="howto-title">How to play</h2>
+      <h2 id="howto-title" tabindex="-1" autofocus>How to play</h2>
       ${howToPlayHtml()}
       <p class="howto-foot"><a class="button primary" href="${DRILL_URL}">Learn it by doing: the drill</a> <button id="howto-close" type="button">Close</button></p>
     </dialog>
