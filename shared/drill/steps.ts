@@ -60,7 +60,7 @@ export const DRILL_STEPS: DrillStep[] = [
   {
     id: "shoot",
     title: "Shoot",
-    ask: "Now shoot it: select a soldier and click the Snatcher (or press S). The hit chance and its parts are shown before you fire. If you run out of AP, press E to end the round.",
+    ask: "Now shoot it: select a soldier and click the Snatcher to aim (its hit chance and the parts of it are shown), then click it again to fire. Out of AP? Press E to end the round.",
     done: "Fired.",
     check: (s, ev) => ev.some((e) => e.type === "shot" && isMine(s, e.unit)),
     fallback: (s) => (privateOf(s)?.fate !== "active" || !creaturesLeft(s) ? "intent" : null),
@@ -88,7 +88,7 @@ export const DRILL_STEPS: DrillStep[] = [
   {
     id: "free",
     title: "Free him",
-    ask: "End the round (E) if you have not. Then free him: kill the Snatcher (he takes the splash), or a called shot at its arm (C, then click it) frees him clean. Hold on again if you cannot.",
+    ask: "End the round (E) if you have not. Then free him: kill the Snatcher (he takes the splash), or a called shot at its arm (C, then click it twice) frees him clean. Hold on again if you cannot.",
     done: "Free. A freed soldier has 1 AP next round.",
     check: (s, ev) => ev.some((e) => e.type === "freed" && e.unit === PRIVATE),
     fallback: (s) => (privateOf(s)?.fate !== "active" ? "hold" : null),
