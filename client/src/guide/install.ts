@@ -10,6 +10,7 @@ import { sceneTitle } from "../words";
 import { BriefingScreen } from "./briefingScreen";
 import { guideOn } from "./prefs";
 import { Tips } from "./tips";
+import { sceneOpening } from "./sceneGate";
 
 export interface GuideOptions {
   /** First-time tips (off in the drill, which teaches by its own card). */
@@ -27,15 +28,13 @@ export function installGuide(backend: Backend, opts: GuideOptions = {}): { brief
       ...h,
       state(wire, info) {
         h.state(wire, info);
-        // a scene opens on its briefing: the first state of each map in this page, at its start
-        const scene = `${info.campaign.scene}:${wire.mapId}`;
-        if (scene !== lastScene) {
-          lastScene = scene;
+        // a scene opens on its briefing: the first state of each scene in this page, at its start
+        const open = sceneOpening(lastScene, wire, info);
+        lastScene = open.key;
+        if (open.brief) {
           const c = info.campaign;
-          if (wire.round <= 1 && wire.phase === "player" && c.stage !== "report" && c.stage !== "over" && c.stage !== "complete") {
-            const place = c.summary?.scenes[c.scene]?.place ?? "";
-            briefing.show({ map: backend.map, wire, sceneLabel: c.stage ? sceneTitle(c.scene, c.scenes, place) : "" });
-          }
+          const place = c.summary?.scenes[c.scene]?.place ?? "";
+          briefing.show({ map: backend.map, wire, sceneLabel: c.stage ? sceneTitle(c.scene, c.scenes, place) : "" });
         }
       },
       events(round, events) {
