@@ -4,7 +4,7 @@
  * The drain at the bottom left is where a Snatcher drags its victim; the gap on the right is the
  * way out the drill ends on. Wang waits in the far corner (his seat stays idle in the drill).
  */
-import type { MapSpec } from "./make-maps.js";
+import type { MapSpec } from "./map-spec.js";
 
 //         x: 012345678901
 const DRILL = [

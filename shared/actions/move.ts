@@ -18,7 +18,7 @@ import { enteredFire } from "../rules/fire.js";
 import { checkRescue } from "../rules/objectives.js";
 import { canSee } from "../sight/sight.js";
 import { knownUnitAt } from "../view/view.js";
-import { learnTerrain } from "../view/knownTerrain.js";
+import { learnTerrain } from "../sight/knownTerrain.js";
 import { type Refusal, needsAp, onGrid, ownSoldier, refuse, isRefusal } from "./common.js";
 
 type Move = Extract<Action, { type: "move" }>;

@@ -4,7 +4,7 @@
  * full AP; creatures are placed by the engine's own builder.
  */
 import type { BattleState, CreatureKind, Pos, Seat, Unit } from "../core/types.js";
-import { newDraft, writeLayers } from "../core/draft.js";
+import { newDraft, writeLayer } from "../core/draft.js";
 import { tileIndex } from "../core/grid.js";
 import { makeCreature } from "../rules/spawns.js";
 import { planIntents } from "../creatures/intents.js";
@@ -23,7 +23,7 @@ export interface Scene {
 export function stageScene(s: BattleState, seat: Seat, scene: Scene): BattleState {
   const d = newDraft(s);
   const st = d.s;
-  const acid = writeLayers(d).acid;
+  const acid = writeLayer(d, "acid");
   const clearAcid = (p: Pos) => (acid[tileIndex(st.map, p.x, p.y, p.level)] = 0);
   for (const u of st.units) {
     if (u.side !== "squad" || u.seat !== seat) continue;
