@@ -138,8 +138,13 @@ export async function showStart(host: HTMLElement, onChoice: (c: StartChoice) =>
     </dialog>
   </div>`;
   const $ = <T extends HTMLElement>(id: string) => host.querySelector<T>(`#${id}`)!;
+  // a player who goes straight to a battle has turned the drill's offer down (it stays in the header)
+  const offerDeclined = () => {
+    if (offer) markDrillOffered("skipped");
+  };
   $("create-form").addEventListener("submit", (e) => {
     e.preventDefault();
+    offerDeclined();
     const f = new FormData(e.target as HTMLFormElement);
     const seedText = String(f.get("seed") ?? "");
     const campaign = f.get("play") === "campaign";
@@ -188,6 +193,7 @@ export async function showStart(host: HTMLElement, onChoice: (c: StartChoice) =>
   if (opts.code) void lookup();
   $("join-form").addEventListener("submit", (e) => {
     e.preventDefault();
+    offerDeclined();
     const f = new FormData(e.target as HTMLFormElement);
     const code = String(f.get("code") ?? "").trim().toUpperCase();
     if (!code) return;
