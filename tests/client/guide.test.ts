@@ -27,8 +27,11 @@ describe("first-time tips", () => {
       [{ type: "spat", unit: "c3", at: pos, hit: null }, "spit"],
       [{ type: "pounced", unit: "c4", to: pos, hit: [] }, "pounce"],
       [{ type: "moved", unit: "takumi", path: [pos] }, null],
+      [{ type: "died", unit: "c7", at: pos }, "splash"],
+      [{ type: "died", unit: "takumi-private-1", at: pos }, null],
     ];
-    for (const [e, id] of cases) expect(tipFor(e, mine, name)?.id ?? null, JSON.stringify(e)).toBe(id);
+    const creature = (id: string) => id.startsWith("c");
+    for (const [e, id] of cases) expect(tipFor(e, mine, name, creature)?.id ?? null, JSON.stringify(e)).toBe(id);
     expect(tipFor(cases[0][0], mine, name)!.text).toContain("<takumi-private-1>");
     for (const [e, id] of cases) if (id) expect(TIP_IDS).toContain(id);
   });

@@ -17,14 +17,18 @@ export interface Tip {
 
 type Name = (id: string) => string;
 
-/** Which tip an event calls for (the first that applies), given the viewer's squad. */
-export function tipFor(e: BattleEvent, mine: (id: string) => boolean, name: Name): Tip | null {
+const SPLASH: Omit<Tip, "id"> = { title: "Acid blood", text: "A kill splashes acid on the tiles around the corpse, and whoever stands there is burned; the corpse leaks. The preview of a shot names who a kill would splash: kill them away from your own." };
+
+/** Which tip an event calls for (the first that applies), given the viewer's squad and the creatures. */
+export function tipFor(e: BattleEvent, mine: (id: string) => boolean, name: Name, creature: (id: string) => boolean = () => false): Tip | null {
   switch (e.type) {
+    case "died":
+      return creature(e.unit) ? { id: "splash", ...SPLASH } : null;
     case "grabbed":
       if (!e.hit || !mine(e.victim)) return null;
       return { id: "grab", title: "Grabbed", text: `A Snatcher has ${name(e.victim)}. It drags him toward the nearest drain or alley mouth ("gone in N" on the board). A comrade beside him can hold on (H): the drag halts this round. Killing it frees him with its splash; a called shot at its arm (C) frees him clean.` };
     case "damaged":
-      if (e.cause === "splash") return { id: "splash", title: "Acid blood", text: "A kill splashes acid on the tiles around the corpse, and whoever stands there is burned. The preview of a shot names who a kill would splash: kill them away from your own." };
+      if (e.cause === "splash") return { id: "splash", ...SPLASH };
       if (e.cause === "acid") return { id: "acid", title: "Standing in acid", text: "Acid burns whoever stands in it or walks through it, and eats armor. It fades over the rounds; the route preview shows what a path through it costs." };
       if (e.cause === "fire") return { id: "fire", title: "Fire", text: "Fire burns whoever enters or stands on a burning tile, armor or not, and its smoke blocks sight." };
       if (e.cause === "vapour") return { id: "vapour", title: "Corpse vapour", text: "Where corpses pile up, their vapour burns whoever stands beside them." };
@@ -65,8 +69,10 @@ export class Tips {
     const seen = tipsSeen();
     const mine = (id: string) => wire?.units[id]?.side === "squad" && wire.units[id].seat === seat;
     const name = (id: string) => unitName(wire, id);
+    // a creature that died this batch may be gone from the state already: the creatures are the non-squad, non-civilian ids
+    const creature = (id: string) => (wire?.units[id] ? wire.units[id].side === "creature" : /^c\d+$/.test(id));
     for (const e of events) {
-      const t = tipFor(e, mine, name);
+      const t = tipFor(e, mine, name, creature);
       if (!t || seen.has(t.id) || this.queue.some((q) => q.id === t.id) || this.el?.dataset.tip === t.id) continue;
       this.queue.push(t);
     }
