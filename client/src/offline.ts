@@ -135,6 +135,12 @@ export class OfflineBackend implements Backend {
     this.h?.ping({ ...p, seat: this.seat, at: performance.now() });
   }
 
+  /** The partner's ping (the drill's instructor, Wang, points at what a step is about). */
+  partnerPing(p: { x: number; y: number; level: number; kind: "danger" | "move" | "target" }): void {
+    if (this.seat === "spectator") return;
+    this.h?.ping({ ...p, seat: engine.otherSeat(this.seat), at: performance.now() });
+  }
+
   sendSelect(_unit: string | null): void {}
   sendPointer(_p: Pos | null): void {}
   leave(): void {}

@@ -4,7 +4,8 @@
  * its scene (stage.ts) and fall back to an earlier step when its scene falls apart (the comrade
  * was taken). Played as Sergeant Takumi on `maps/drill.tmj`; Wang's seat stays idle.
  */
-import type { BattleEvent, BattleState, Seat, Unit } from "../core/types.js";
+import type { BattleEvent, BattleState, Pos, Seat, Unit } from "../core/types.js";
+import { posOfUnit } from "../core/units.js";
 import { threatsOn } from "../movement/routePreview.js";
 import { stageScene } from "./stage.js";
 
@@ -25,6 +26,8 @@ export interface DrillStep {
   check: (s: BattleState, events: BattleEvent[]) => boolean;
   /** The scene fell apart: the id of the step to go back to (staged anew), or null. */
   fallback?: (s: BattleState) => string | null;
+  /** The tile the instructor points at when the step begins (a ping), and what kind. */
+  focus?: (s: BattleState) => { pos: Pos; kind: "danger" | "move" | "target" } | null;
 }
 
 const mine = (s: BattleState): Unit[] => s.units.filter((u) => u.side === "squad" && u.seat === DRILL_SEAT && u.fate === "active");
@@ -32,6 +35,10 @@ const isMine = (s: BattleState, id: string) => s.units.some((u) => u.id === id &
 const isCreature = (s: BattleState, id: string) => s.units.some((u) => u.id === id && u.side === "creature");
 const creaturesLeft = (s: BattleState) => s.units.some((u) => u.side === "creature" && u.fate === "active");
 const privateOf = (s: BattleState) => s.units.find((u) => u.id === PRIVATE);
+const creatureAt = (kind: "danger" | "target") => (s: BattleState) => {
+  const c = s.units.find((u) => u.side === "creature" && u.fate === "active");
+  return c ? { pos: posOfUnit(c), kind } : null;
+};
 
 export const DRILL_STEPS: DrillStep[] = [
   {
@@ -56,6 +63,7 @@ export const DRILL_STEPS: DrillStep[] = [
       return grabs.length > 0 && !mine(s).some((u) => threatsOn(s, u).some((t) => t.kind === "grab"));
     },
     fallback: (s) => (privateOf(s)?.grabbedBy || privateOf(s)?.fate !== "active" || !creaturesLeft(s) ? "intent" : null),
+    focus: creatureAt("danger"),
   },
   {
     id: "shoot",
@@ -63,6 +71,7 @@ export const DRILL_STEPS: DrillStep[] = [
     ask: "Now shoot it: select a soldier and click the Snatcher to aim (its hit chance and the parts of it are shown), then click it again to fire. Out of AP? Press E to end the round.",
     done: "Fired.",
     check: (s, ev) => ev.some((e) => e.type === "shot" && isMine(s, e.unit)),
+    focus: creatureAt("target"),
     fallback: (s) => (privateOf(s)?.fate !== "active" || !creaturesLeft(s) ? "intent" : null),
   },
   {
@@ -84,6 +93,7 @@ export const DRILL_STEPS: DrillStep[] = [
     }),
     check: (s, ev) => ev.some((e) => e.type === "heldOn" && e.comrade === PRIVATE),
     fallback: (s) => (privateOf(s)?.grabbedBy ? null : "hold"),
+    focus: (s) => { const p = privateOf(s); return p ? { pos: posOfUnit(p), kind: "danger" } : null; },
   },
   {
     id: "free",
@@ -92,6 +102,7 @@ export const DRILL_STEPS: DrillStep[] = [
     done: "Free. A freed soldier has 1 AP next round.",
     check: (s, ev) => ev.some((e) => e.type === "freed" && e.unit === PRIVATE),
     fallback: (s) => (privateOf(s)?.fate !== "active" ? "hold" : null),
+    focus: creatureAt("target"),
   },
   {
     id: "withdraw",
@@ -99,6 +110,7 @@ export const DRILL_STEPS: DrillStep[] = [
     ask: "The green tiles on the right are a way out. Walk a soldier onto one (E ends the round if he needs two), then press W (Withdraw): he leaves the board alive. In a battle this is how a squad falls back.",
     done: "Out alive. That is the drill.",
     stage: (s) => stageScene(s, DRILL_SEAT, { clear: true }),
+    focus: () => ({ pos: { x: 11, y: 2, level: 0 }, kind: "move" }),
     check: (s, ev) => ev.some((e) => (e.type === "withdrew" || e.type === "extracted") && isMine(s, e.unit)),
   },
 ];

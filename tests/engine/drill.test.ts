@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { loadMapById } from "../../server/maps.js";
 import {
-  apply, createBattle, DRILL_SEAT, DRILL_STEPS, drillAdvance, drillFinished, drillSkipStep, drillStart, hashState, legalActions,
+  apply, createBattle, DRILL_SEAT, Terrain, DRILL_STEPS, drillAdvance, drillFinished, drillSkipStep, drillStart, hashState, legalActions,
   type Action, type BattleEvent, type BattleState, type DrillProgress, type Seat,
 } from "../../shared/index.js";
 import { threatsOn } from "../../shared/movement/routePreview.js";
@@ -166,9 +166,20 @@ describe("the drill", () => {
     expect(stepId(r)).toBe("free");
   });
 
-  it("skipping every step finishes the drill", () => {
+  it("skipping every step finishes the drill; each skipped-to step has its scene, and what it points at is on the board", () => {
     let r = start(1);
-    for (let i = 0; i < DRILL_STEPS.length; i++) ({ state: r.state, progress: r.progress } = drillSkipStep(r.progress, r.state));
+    for (let i = 0; i < DRILL_STEPS.length; i++) {
+      ({ state: r.state, progress: r.progress } = drillSkipStep(r.progress, r.state));
+      const st = DRILL_STEPS[r.progress.step];
+      const f = st?.focus?.(r.state);
+      if (st?.focus) {
+        expect(f, st.id).toBeTruthy();
+        expect(f!.pos.x).toBeLessThan(map.width);
+        expect(f!.pos.y).toBeLessThan(map.height);
+      }
+      if (st && ["intent", "shoot", "kill", "hold", "free"].includes(st.id)) expect(creature(r), st.id).toBeTruthy();
+      if (st?.id === "withdraw") expect(map.terrain[f!.pos.y * map.width + f!.pos.x]).toBe(Terrain.exit);
+    }
     expect(drillFinished(r.progress)).toBe(true);
   });
 });

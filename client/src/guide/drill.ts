@@ -21,11 +21,17 @@ export async function runDrill(app: HTMLElement, seed: number): Promise<OfflineB
   markDrillOffered("played");
   let { state, progress } = engine.drillStart(backend.battle);
   backend.restage(state);
+  // Wang, the instructor, points at what each step is about as it begins
+  const point = () => {
+    const f = engine.currentStep(progress)?.focus?.(backend.battle);
+    if (f) backend.partnerPing({ ...f.pos, kind: f.kind });
+  };
   const card = new DrillCard(() => {
     const r = engine.drillSkipStep(progress, backend.battle);
     progress = r.progress;
     if (r.state !== backend.battle) backend.restage(r.state);
     card.show(progress, []);
+    point();
   });
   backend.afterEvents = (events) => {
     const r = engine.drillAdvance(progress, backend.battle, events);
@@ -33,6 +39,7 @@ export async function runDrill(app: HTMLElement, seed: number): Promise<OfflineB
     progress = r.progress;
     if (r.state !== backend.battle) backend.restage(r.state);
     if (progress.step !== before || r.progress.justDone.length) card.show(progress, r.progress.justDone);
+    if (progress.step !== before) point();
   };
   (window as unknown as { __offline: OfflineBackend }).__offline = backend;
   const guide = installGuide(backend, { tips: false });
