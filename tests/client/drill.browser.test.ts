@@ -62,6 +62,8 @@ describe("the drill", () => {
     // 1. move
     await moveTo(page, "takumi", 3, 4);
     await waitLS(page, "s.drill.step === 'intent'");
+    // the instructor (Wang) points at the Snatcher
+    await waitLS(page, "(s.pings ?? 0) >= 1");
     await idle(page);
     // 2. the Snatcher names the private: step him off its reach
     const w2 = await wireOf(page);
