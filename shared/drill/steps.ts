@@ -8,6 +8,7 @@ import type { BattleEvent, BattleState, Pos, Seat, Unit } from "../core/types.js
 import { posOfUnit } from "../core/units.js";
 import { threatsOn } from "../movement/routePreview.js";
 import { stageScene } from "./stage.js";
+import { RULES, SOLDIERS } from "../rules/table.js";
 
 export const DRILL_MAP_ID = "drill";
 export const DRILL_SEAT: Seat = "takumi";
@@ -44,7 +45,7 @@ export const DRILL_STEPS: DrillStep[] = [
   {
     id: "move",
     title: "Move",
-    ask: "Click Sergeant Takumi, then click a lit tile to move him there. The path shows what the move costs before you commit. Each soldier has 2 action points (AP) a round; one moves him up to 4 tiles.",
+    ask: `Click Sergeant Takumi, then click a lit tile to move him there. The path shows what the move costs before you commit. Each soldier has ${RULES.apPerRound} action points (AP) a round; one moves him up to ${SOLDIERS.takumi.move} tiles.`,
     done: "Moved. Every move is previewed: its AP, the acid on the way, and whatever is announced to strike where you stop.",
     check: (s, ev) => ev.some((e) => e.type === "moved" && isMine(s, e.unit)),
   },
@@ -86,7 +87,7 @@ export const DRILL_STEPS: DrillStep[] = [
     id: "hold",
     title: "Hold on",
     ask: "A Snatcher has your private and will drag him to the drain (the purple path; \"gone in 1\"). Move Takumi beside him, then press H (Hold on): it costs all his AP, and the drag halts this round.",
-    done: "Holding on. End the round (E): the drag halts, and the tug costs the private 1 hp.",
+    done: `Holding on. End the round (E): the drag halts, and the tug costs the private ${RULES.snatcher.tugDamage} hp.`,
     stage: (s) => stageScene(s, DRILL_SEAT, {
       soldiers: { takumi: { x: 5, y: 5 }, [PRIVATE]: { x: 2, y: 6 } },
       creatures: [{ kind: "snatcher", x: 1, y: 6, hp: 5, grabs: PRIVATE }],
@@ -99,7 +100,7 @@ export const DRILL_STEPS: DrillStep[] = [
     id: "free",
     title: "Free him",
     ask: "End the round (E) if you have not. Then free him: kill the Snatcher (he takes the splash), or a called shot at its arm (C, then click it twice) frees him clean. Hold on again if you cannot.",
-    done: "Free. A freed soldier has 1 AP next round.",
+    done: `Free. A freed soldier has ${RULES.freedAp} AP next round.`,
     check: (s, ev) => ev.some((e) => e.type === "freed" && e.unit === PRIVATE),
     fallback: (s) => (privateOf(s)?.fate !== "active" ? "hold" : null),
     focus: creatureAt("target"),

@@ -8,6 +8,7 @@ import { esc } from "../dom";
 import { markTipSeen, muteTips, tipsSeen } from "./prefs";
 import { setTestState, getTestState } from "../teststate";
 import { unitName } from "../words";
+import { RULES } from "../engine";
 
 export interface Tip {
   id: string;
@@ -35,7 +36,7 @@ export function tipFor(e: BattleEvent, mine: (id: string) => boolean, name: Name
       return null;
     case "down":
       if (!mine(e.unit)) return null;
-      return { id: "down", title: "Soldier down", text: `${name(e.unit)} is down, not dead. Revive him (V, 2 AP, from beside him) before the next round ends, or carry him (K) to a way out; left alone he dies.` };
+      return { id: "down", title: "Soldier down", text: `${name(e.unit)} is down, not dead. Revive him (V, ${RULES.down.reviveAp} AP, from beside him) before the next round ends, or carry him (K) to a way out; left alone he dies.` };
     case "squeezed":
       return { id: "squeeze", title: "The ring closes", text: `The line drew in to radius ${e.radius}. Corpses at its edge and the passing rounds push it in; a soldier outside the line is exposed: a Snatcher takes him without a roll.` };
     case "perimeterBroken":
@@ -45,7 +46,7 @@ export function tipFor(e: BattleEvent, mine: (id: string) => boolean, name: Name
       return { id: "taken", title: "Taken", text: `${name(e.unit)} was dragged off the board. In a campaign he is gone for good. Next time hold on (H) or free him before the countdown ends.` };
     case "weaponLost":
       if (!mine(e.unit)) return null;
-      return { id: "weaponLost", title: "Rifle lost", text: `${name(e.unit)}'s rifle melted in the acid. He can still strike with the butt (B), at 1 damage and a splash.` };
+      return { id: "weaponLost", title: "Rifle lost", text: `${name(e.unit)}'s rifle melted in the acid. He can still strike with the butt (B), at ${RULES.butt.damage} damage and a splash.` };
     case "spat":
       return { id: "spit", title: "Spitter", text: "A Spitter spits acid on the tile it announced: whoever stands there is hit, and the acid stays. Step off the marked tile." };
     case "pounced":
