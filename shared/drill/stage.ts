@@ -27,8 +27,8 @@ export function stageScene(s: BattleState, seat: Seat, scene: Scene): BattleStat
   const clearAcid = (p: Pos) => (acid[tileIndex(st.map, p.x, p.y, p.level)] = 0);
   for (const u of st.units) {
     if (u.side !== "squad" || u.seat !== seat) continue;
-    // the drill's soldiers are always on their feet when a step begins
-    if (u.fate !== "extracted") u.fate = "active";
+    // the drill's soldiers are all on the board, on their feet, when a step begins (even one who left early)
+    u.fate = "active";
     Object.assign(u, { hp: u.maxHp, down: 0, ap: RULES.apPerRound, grabbedBy: null, heldBy: null, freed: false, overwatch: false, carrying: null, carriedBy: null });
     const to = scene.soldiers?.[u.id];
     if (to) {

@@ -166,6 +166,20 @@ describe("the drill", () => {
     expect(stepId(r)).toBe("free");
   });
 
+  it("a sergeant who withdrew before his step is back on the board when the next scene is set", () => {
+    const r = start(1);
+    // Takumi walks toward the way out (the move step is done) and, crafted here, has left the board
+    act(r, DRILL_SEAT, { type: "move", unit: "takumi", to: { x: 7, y: 3, level: 0 } });
+    expect(stepId(r)).toBe("intent");
+    unit(r, "takumi").fate = "extracted";
+    ({ state: r.state, progress: r.progress } = drillSkipStep(r.progress, r.state));
+    ({ state: r.state, progress: r.progress } = drillSkipStep(r.progress, r.state));
+    ({ state: r.state, progress: r.progress } = drillSkipStep(r.progress, r.state));
+    expect(stepId(r)).toBe("hold");
+    expect(unit(r, "takumi").fate).toBe("active");
+    expect([unit(r, "takumi").x, unit(r, "takumi").y]).toEqual([5, 5]);
+  });
+
   it("skipping every step finishes the drill; each skipped-to step has its scene, and what it points at is on the board", () => {
     let r = start(1);
     for (let i = 0; i < DRILL_STEPS.length; i++) {
