@@ -1,8 +1,8 @@
 /**
  * The HTTP API, on the same port as the game server (express, mounted by Colyseus' transport):
  *   GET /health                 → { ok, rooms, uptimeSeconds }
- *   GET /api/maps               → [{ id, name, width, height }]
- *   GET /api/maps/:id           → the map's Tiled JSON (.tmj), for a map the server lists
+ *   GET /api/maps               → [{ id, name, width, height }] of the maps offered to players
+ *   GET /api/maps/:id           → the map's Tiled JSON (.tmj), for any map that parses (test maps and the drill too)
  *   GET /api/matches/:id/record → the match record (design section 12), once the battle is over
  *                                 (409 ERR_MATCH_IN_PROGRESS before: it holds the seed and the log)
  *   GET /api/battles/:code      → the battle's summary; reopens a stored, unfinished battle whose
@@ -149,7 +149,8 @@ export function configureHttp(app: express.Application) {
   // the client plays any map the server offers: it fetches the file instead of bundling maps/
   app.get("/api/maps/:id", guarded("map", (req, res) => {
     const id = String(req.params.id);
-    if (!listMaps().some((m) => m.id === id)) {
+    // test maps and the drill are not listed, but are served by id (the drill and the tests open them)
+    if (!listMaps({ all: true }).some((m) => m.id === id)) {
       res.status(404).json({ code: "ERR_UNKNOWN_MAP", message: `There is no map "${id.slice(0, 64)}".` });
       return;
     }

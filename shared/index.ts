@@ -49,3 +49,5 @@ export { wayOutTiles, dragExitTiles, waysOut } from "./rules/waysOut.js";
 export { isExtraction } from "./rules/objectives.js";
 export { STATUSES, STATUS_TABLE, statusesOf, type Status, type StatusRow, type Verdict as StatusVerdict } from "./rules/status.js";
 export { prospects, civilianFates, roundsHeld, stillWinnable, type Prospects, type LostCause, type CivilianFates } from "./rules/prospects.js";
+// the drill: the first battle that teaches (steps checked by the engine)
+export * from "./drill/index.js";

@@ -9,6 +9,8 @@ import { ReplayViewer, fetchRecord } from "./replay";
 import { setTestState } from "./teststate";
 import type { MatchRecord } from "./engine";
 import type { ViewerSeat } from "./backend";
+import { installGuide } from "./guide/install";
+import { runDrill } from "./guide/drill";
 
 const app = document.getElementById("app")!;
 const params = new URLSearchParams(location.search);
@@ -38,11 +40,16 @@ async function runOnline(how: Parameters<typeof OnlineBackend.open>[1]): Promise
     for (const k of ["speed", "server"]) if (params.get(k)) keep.set(k, params.get(k)!);
     history.replaceState(null, "", `/?${keep.toString()}`);
   }
+  installGuide(backend);
   const screen = new BattleScreen(app, backend);
   await screen.start();
 }
 
 async function runOffline(): Promise<void> {
+  if (params.get("drill")) {
+    await runDrill(app, Number(params.get("seed") ?? 1));
+    return;
+  }
   const mapId = params.get("map") ?? "last-stand";
   const seat = (params.get("seat") ?? "takumi") as ViewerSeat;
   const seed = Number(params.get("seed") ?? 7);
@@ -51,6 +58,7 @@ async function runOffline(): Promise<void> {
   const backend = new OfflineBackend(map, seat, seed, params.get("difficulty") ?? "normal");
   mark("battle");
   (window as unknown as { __offline: OfflineBackend }).__offline = backend;
+  installGuide(backend);
   const screen = new BattleScreen(app, backend);
   await screen.start();
   mark("pixi");
