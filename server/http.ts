@@ -23,7 +23,7 @@ import { normalizeCode } from "./codes.js";
 import { services } from "./services.js";
 import { clusterInfo, processAlive } from "./cluster/index.js";
 import { handleStats, loopStats, resetLoopStats, storeStats } from "./metrics.js";
-import { logClientMistake } from "./logger.js";
+import { errFields, log, logClientMistake } from "./logger.js";
 import { isExpired, EXPIRED } from "./match.js";
 import { campaignCodeOf, sceneMatchId } from "./campaign-match.js";
 import { replayCampaign, SCENES, type CampaignOptions, type CampaignRecord, type MatchRecord } from "../shared/index.js";
@@ -36,7 +36,7 @@ function guarded(name: string, fn: Handler): Handler {
     try {
       await fn(req, res);
     } catch (err) {
-      console.error(`[http] ERR_INTERNAL in ${name} ${req.originalUrl.slice(0, 100)}: ${(err as Error)?.stack ?? err}`);
+      log.error({ kind: "http", route: name, url: req.originalUrl.slice(0, 100), ...errFields(err) }, `ERR_INTERNAL in ${name}`);
       if (!res.headersSent) res.status(500).json({ code: "ERR_INTERNAL", message: "The server failed to answer that request." });
     }
   };
@@ -208,7 +208,7 @@ export function configureHttp(app: express.Application) {
         return;
       }
       // Details (replay errors, hashes) go to the log, not to the client.
-      console.error(`[http] reopening ${code} failed: ${(err as Error)?.message ?? err}`);
+      log.error({ kind: "http", room: code, ...errFields(err) }, `reopening ${code} failed: ${(err as Error)?.message ?? err}`);
       // the room's refusal reads "ERR_CODE: message"; a battle of other rules is said as such
       const known = /^(ERR_RULES_VERSION|ERR_BAD_MAP|ERR_RESTORE): ([^]*)$/.exec((err as Error)?.message ?? "");
       // which rules the record was made under is no secret; replay details are
@@ -237,11 +237,11 @@ export function installErrorHandlers(app: express.Application) {
   app.use((err: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = Number((err as { status?: unknown })?.status ?? (err as { statusCode?: unknown })?.statusCode);
     if (Number.isInteger(status) && status >= 400 && status < 500) {
-      logClientMistake(`http ${status}`, `${req.method} ${req.originalUrl.slice(0, 100)}: ${(err as Error)?.message ?? ""}`);
+      logClientMistake(`http ${status}`, `${req.method} ${req.originalUrl.slice(0, 100)}: ${(err as Error)?.message ?? ""}`, { status });
       if (!res.headersSent) res.status(status).json({ code: status === 404 ? "ERR_NOT_FOUND" : "ERR_BAD_REQUEST", message: "The server could not read that request." });
       return;
     }
-    console.error(`[http] ERR_INTERNAL ${req.method} ${req.originalUrl.slice(0, 100)}: ${(err as Error)?.stack ?? err}`);
+    log.error({ kind: "http", method: req.method, url: req.originalUrl.slice(0, 100), ...errFields(err) }, "ERR_INTERNAL");
     if (!res.headersSent) res.status(500).json({ code: "ERR_INTERNAL", message: "The server failed to answer that request." });
   });
 }

@@ -33,7 +33,7 @@ export function limitRoomCreation(http: HttpServer, settings: ServerSettings, no
     if (req.method === "POST" && CREATING.test(req.url ?? "")) {
       const address = clientAddress(req, settings.trustProxy);
       if (!buckets.take(address)) {
-        logClientMistake("ERR_TOO_MANY_ROOMS", address);
+        logClientMistake("ERR_TOO_MANY_ROOMS", address, { address });
         const body = JSON.stringify({ code: "ERR_TOO_MANY_ROOMS", message: `ERR_TOO_MANY_ROOMS: ${SERVER_ERROR_CODES.ERR_TOO_MANY_ROOMS}` });
         res.writeHead(429, { "content-type": "application/json", "content-length": Buffer.byteLength(body), "retry-after": "60" });
         res.end(body);

@@ -28,7 +28,7 @@ import { limitRoomCreation } from "./limits.js";
 import type { Clock } from "./bucket.js";
 import { isExpired, EXPIRED } from "./match.js";
 import { campaignCodeOf } from "./campaign-match.js";
-import { setClientLogQuiet, colyseusLogger } from "./logger.js";
+import { setClientLogQuiet, colyseusLogger, log } from "./logger.js";
 import { clusterConfigFromEnv, ConfigError, type ClusterConfig } from "./cluster/config.js";
 import { LocalOwnership, RedisOwnership } from "./cluster/ownership.js";
 import { Heartbeat } from "./cluster/heartbeat.js";
@@ -90,7 +90,7 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
   const redisFor = () =>
     new Redis(config.redisUrl!, { keyPrefix: config.redisPrefix || undefined, maxRetriesPerRequest: 3 }).on("error", (err: Error) => {
       // ioredis reconnects by itself; say so once per kind of failure, not on every retry.
-      if (err.message !== lastRedisError) console.error(`[redis] ${(lastRedisError = err.message)}`);
+      if (err.message !== lastRedisError) log.error({ kind: "redis" }, `redis: ${(lastRedisError = err.message)}`);
     });
   const ours = clustered ? redisFor() : null;
   let restoreSecret: string | undefined;
@@ -148,10 +148,10 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
     const hbMs = Number(process.env.LAST_STAND_HEARTBEAT_MS) || 500;
     heartbeat = new Heartbeat(ours, driver, matchMaker.processId, config.publicAddress!, config.redisPrefix, {
       intervalMs: hbMs,
-      log: (m) => console.error(`[cluster] ${m}`),
+      log: (m) => log.warn({ kind: "cluster" }, m),
       // Taken for dead after a stall: others may reopen our battles, so ours close (clients come back by code).
       onLost: () => {
-        console.error(`[cluster] this process missed its heartbeat: closing its rooms`);
+        log.error({ kind: "cluster" }, "this process missed its heartbeat: closing its rooms");
         void Promise.all(matchMaker.disconnectAll(CLOSE_DEPLOY)).catch(() => {});
       },
       relist: () => matchMaker.restoreMissingRoomCaches(),
@@ -198,7 +198,7 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
         restored.push({ code: info.code, ok: true, hash: summary && "hash" in summary ? summary.hash : undefined, step: summary?.step });
       } catch (err) {
         restored.push({ code: info.code, ok: false, error: (err as Error).message });
-        console.error(`[server] could not restore battle ${info.code}: ${(err as Error).message}`);
+        log.error({ room: info.code }, `could not restore battle ${info.code}: ${(err as Error).message}`);
       }
     }
   }
@@ -235,11 +235,11 @@ if (isMain()) {
     game = await createGameServer({ staticDir: existsSync(staticDir) ? staticDir : undefined });
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    console.error(`Last Stand server: ${err.message}`);
+    log.fatal(`Last Stand server: ${err.message}`);
     process.exit(2);
   }
   const ok = game.restored.filter((r) => r.ok).length;
-  if (game.restored.length) console.log(`Restored ${ok}/${game.restored.length} unfinished battle(s).`);
+  if (game.restored.length) log.info({ restored: ok, unfinished: game.restored.length }, `Restored ${ok}/${game.restored.length} unfinished battle(s).`);
   const where = matchMaker.publicAddress ? ` (process ${matchMaker.processId}, public address ${matchMaker.publicAddress})` : "";
-  console.log(`Last Stand server listening on ${game.url}${where}${existsSync(staticDir) ? "" : " (no client build in dist/client)"}`);
+  log.info({ port: game.port, processId: matchMaker.processId }, `Last Stand server listening on ${game.url}${where}${existsSync(staticDir) ? "" : " (no client build in dist/client)"}`);
 }

@@ -16,6 +16,7 @@ import { MapFormatError } from "../shared/map/parse.js";
 import { CampaignRun } from "./campaign-match.js";
 import type { LoggedCommand, MatchInfo } from "./store/index.js";
 import { checkJoinOptions, SERVER_ERROR_CODES, type JoinOptions } from "./validation.js";
+import { errFields, log } from "./logger.js";
 
 /** Options the room is created with (join options, plus the server's own restore marker). */
 export interface CreateOptions extends JoinOptions {
@@ -195,6 +196,6 @@ export class StoredMatch {
     this.activeSaved = Date.now();
     services()
       .store.setRoomOptions(this.code, { ...this.options })
-      .catch((err) => console.error(`[battle ${this.code}] could not store the room options: ${(err as Error).message}`));
+      .catch((err) => log.error({ room: this.code, ...errFields(err) }, `could not store the room options: ${(err as Error).message}`));
   }
 }

@@ -28,6 +28,7 @@ import { intake, type CommandType } from "./commands.js";
 import { BotPartner } from "./bot-partner.js";
 import { RoomWaits } from "./waits.js";
 import { sideChannel } from "./fault.js";
+import { roomLog } from "./logger.js";
 import { CLOSE_DEPLOY, releaseBattle, roomClosed, roomOpened } from "./cluster/index.js";
 import type { LoggedCommand } from "./store/index.js";
 import { campaignFields, type CampaignRun } from "./campaign-match.js";
@@ -218,7 +219,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
         recordHandleMs(performance.now() - t0);
       } catch (err) {
         // An engine or store failure: the battle stays as it was, and the room keeps serving.
-        logFault(this.code, type, payload, err);
+        logFault(this.code, type, payload, err, { seat: this.info.get(client.sessionId)?.role, seq });
         refuse(client, "ERR_INTERNAL", undefined, typeof seq === "number" ? seq : undefined);
       }
     });
@@ -333,6 +334,6 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   }
 
   private log(message: string) {
-    if (services().settings.log) console.log(`[battle ${this.code}] ${message}`);
+    roomLog(this.code, message);
   }
 }

@@ -4,6 +4,7 @@
  */
 import { matchMaker, ServerError } from "colyseus";
 import { LocalOwnership, type Ownership } from "./ownership.js";
+import { log } from "../logger.js";
 
 /** Close code a room sends its clients when this process is being stopped (deploy): the client
  *  comes back by the battle's code, into the same seat, on another process. Colyseus' own code for
@@ -65,7 +66,7 @@ export async function releaseBattle(code: string): Promise<void> {
   } catch {
     /* the driver is shutting down: the sweep or a takeover cleans up */
   }
-  await state.ownership.release(code).catch((err) => console.error(`[cluster] could not release ${code}: ${(err as Error).message}`));
+  await state.ownership.release(code).catch((err) => log.error({ kind: "cluster", room: code }, `could not release ${code}: ${(err as Error).message}`));
 }
 
 export function roomOpened(): void {
