@@ -252,7 +252,7 @@ export function serveClient(app: express.Application, staticDir: string) {
     const root = resolve(staticDir);
     app.use(express.static(root, { index: "index.html" }));
     // The client reads `/?join=CODE`; any other GET that is not an API path gets the app too.
-    app.get(/^\/(?!api\/|matchmake\/|health$).*/, (_req, res) => {
+    app.get(/^\/(?!api\/|matchmake\/|health$|ready$|metrics$|colyseus(\/|$)).*/, (_req, res) => {
       res.sendFile(join(root, "index.html"));
     });
   }

@@ -22,6 +22,7 @@ import { Redis } from "ioredis";
 import { Server, WebSocketTransport, RedisPresence, RedisDriver, matchMaker } from "colyseus";
 import { BattleRoom } from "./room.js";
 import { configureHttp, installErrorHandlers, openBattle, serveClient } from "./http.js";
+import { configureOpsHttp, opsSettingsFromEnv, setReadinessChecks, type OpsSettings } from "./ops-http.js";
 import { openStore, type MatchStore } from "./store/index.js";
 import { setServices, settingsFromEnv, type ServerSettings } from "./services.js";
 import { limitRoomCreation } from "./limits.js";
@@ -54,6 +55,8 @@ export interface GameServerOptions {
   cluster?: Partial<ClusterConfig>;
   /** The clock the rate limits and the expiry read (ms; default Date.now): tests move it instead of sleeping. */
   clock?: Clock;
+  /** Overrides the environment's METRICS_TOKEN, MONITOR_USER, MONITOR_PASSWORD. */
+  ops?: Partial<OpsSettings>;
 }
 
 export interface RestoredBattle {
@@ -105,6 +108,8 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
     }
   }
   setServices({ store, settings, restoreSecret, clock: options.clock });
+  // GET /ready: the store answers, and Redis when clustered (server/ops-http.ts)
+  setReadinessChecks({ store: () => store.ping(), ...(ours ? { redis: () => ours.ping() } : {}) });
   setClientLogQuiet(!settings.log);
 
   const transport = new WebSocketTransport({
@@ -134,6 +139,7 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
       : {}),
     express: async (app) => {
       configureHttp(app);
+      configureOpsHttp(app, { ...opsSettingsFromEnv(), ...options.ops });
       await options.configureApp?.(app);
       if (options.staticDir) serveClient(app, options.staticDir);
       installErrorHandlers(app);

@@ -17,6 +17,7 @@ import { CampaignRun } from "./campaign-match.js";
 import type { LoggedCommand, MatchInfo } from "./store/index.js";
 import { checkJoinOptions, SERVER_ERROR_CODES, type JoinOptions } from "./validation.js";
 import { errFields, log } from "./logger.js";
+import { count } from "./metrics.js";
 
 /** Options the room is created with (join options, plus the server's own restore marker). */
 export interface CreateOptions extends JoinOptions {
@@ -38,6 +39,7 @@ export async function openMatch(raw: CreateOptions | undefined): Promise<OpenedM
     // a fresh code is claimed for this process (cluster-wide) as it is picked
     const taken = async (c: string) => !(await claimNewCode(c));
     const opened = await (options.campaign ? CampaignRun.create(options, taken) : StoredMatch.create(options, taken));
+    count.created();
     return { ...opened, keepOpen: options.waitForPartner ? otherSeat(options.seat === "wang" ? "wang" : "takumi") : null };
   }
   if (restore !== undefined && restore.secret !== services().restoreSecret) throw new ServerError(400, "ERR_BAD_OPTIONS: not allowed");
@@ -46,7 +48,9 @@ export async function openMatch(raw: CreateOptions | undefined): Promise<OpenedM
   // One room per battle across every process, even when opens race (server/cluster/ownership.ts).
   await claimBattle(code);
   try {
-    return { ...((await CampaignRun.open(code)) ?? (await StoredMatch.open(code))), keepOpen: null };
+    const opened = { ...((await CampaignRun.open(code)) ?? (await StoredMatch.open(code))), keepOpen: null };
+    count.reopened();
+    return opened;
   } catch (err) {
     await releaseBattle(code);
     throw err;

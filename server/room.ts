@@ -14,7 +14,7 @@ import { Room, ServerError, type Client } from "colyseus";
 import { hashState, type BattleEvent, type BattleState, type MapDef, type Seat } from "../shared/index.js";
 import { BattleStateSchema } from "./schema.js";
 import { services } from "./services.js";
-import { recordHandleMs, recordStoreMs } from "./metrics.js";
+import { count, recordHandleMs, recordStoreMs } from "./metrics.js";
 import { checkJoinOptions, type JoinOptions } from "./validation.js";
 import { SeatTable } from "./seats.js";
 import { relay } from "./relay.js";
@@ -127,6 +127,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     const info = this.info.get(client.sessionId);
     if (info && this.seats.reconnect(client.sessionId, info.role)) this.enqueueInternal(() => this.afterChange());
     if (info) client.send("welcome", { role: info.role, lastSeq: this.sequence.last(info.role) });
+    count.reconnection();
     this.log(`reconnect ${client.sessionId}`);
   }
 
@@ -208,16 +209,17 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   }
 
   private enqueue(client: Client, type: CommandType | "takeover" | "campaignReady", payload: unknown) {
-    if (!this.allow(client)) return;
+    if (!this.allow(client)) return count.command(type, "ERR_RATE_LIMITED");
     const seq = (payload as { seq?: unknown } | null)?.seq;
     // the process is stopping: refused (the client sends it again where the battle moves), never lost
-    if (this.closing) return refuse(client, "ERR_SHUTTING_DOWN", undefined, typeof seq === "number" ? seq : undefined);
+    if (this.closing) return (count.command(type, "ERR_SHUTTING_DOWN"), refuse(client, "ERR_SHUTTING_DOWN", undefined, typeof seq === "number" ? seq : undefined));
     this.enqueueInternal(async () => {
       const t0 = performance.now();
       try {
-        await this.handle(client, type, payload);
+        count.command(type, (await this.handle(client, type, payload)) ?? "ok");
         recordHandleMs(performance.now() - t0);
       } catch (err) {
+        count.command(type, "ERR_INTERNAL");
         // An engine or store failure: the battle stays as it was, and the room keeps serving.
         logFault(this.code, type, payload, err, { seat: this.info.get(client.sessionId)?.role, seq });
         refuse(client, "ERR_INTERNAL", undefined, typeof seq === "number" ? seq : undefined);
@@ -229,12 +231,13 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     this.queue = this.queue.then(task).catch((err) => logFault(this.code, "a room task", null, err));
   }
 
-  private async handle(client: Client, type: CommandType | "takeover" | "campaignReady", payload: unknown) {
+  /** Returns the refusal's code, if refused (for the metrics). */
+  private async handle(client: Client, type: CommandType | "takeover" | "campaignReady", payload: unknown): Promise<string | undefined> {
     const info = this.info.get(client.sessionId);
-    if (!info) return;
+    if (!info) return "ERR_GONE";
     const ctx = { map: this.map, battle: this.battle, campaign: this.campaign, seats: this.seats, sequence: this.sequence, sessionId: client.sessionId, role: info.role };
     const r = type === "campaignReady" ? campaignReadyIntake(ctx, payload) : intake(ctx, type, payload);
-    if (r.kind === "refuse") return refuse(client, r.code, r.message, r.seq, r.lastSeq !== undefined ? { lastSeq: r.lastSeq } : undefined);
+    if (r.kind === "refuse") return (refuse(client, r.code, r.message, r.seq, r.lastSeq !== undefined ? { lastSeq: r.lastSeq } : undefined), r.code);
     if (r.kind === "mark") {
       await this.campaign!.mark(r.role, r.seats, r.ready, r.seq);
       this.afterChange();

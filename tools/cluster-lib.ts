@@ -184,7 +184,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       throw new Error(`nginx exited (${nginx.exitCode}): ${nginxErr}${log}`);
     }
     try {
-      if ((await fetch(`http://${listen}:${port}/health`)).ok) break;
+      // ready, not only alive: the process behind answered that its store and Redis answer
+      if ((await fetch(`http://${listen}:${port}/ready`)).ok) break;
     } catch {
       /* not yet */
     }
