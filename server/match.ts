@@ -18,6 +18,7 @@ import type { LoggedCommand, MatchInfo } from "./store/index.js";
 import { checkJoinOptions, SERVER_ERROR_CODES, type JoinOptions } from "./validation.js";
 import { errFields, log } from "./logger.js";
 import { count } from "./metrics.js";
+import { appendDurably, writeDurably } from "./store/durable.js";
 
 /** Options the room is created with (join options, plus the server's own restore marker). */
 export interface CreateOptions extends JoinOptions {
@@ -172,14 +173,17 @@ export class StoredMatch {
 
   /** Appends commands at the end of the stored log (throws on a store failure: nothing applied). */
   async append(commands: LoggedCommand[]): Promise<void> {
-    await services().store.appendCommands(this.code, this.logLength, commands);
+    const { store, settings } = services();
+    // held through a database outage, then StoreUnavailable (store/durable.ts)
+    await appendDurably(store, this.code, this.logLength, commands, { holdMs: settings.storeHoldMs });
     this.logLength += commands.length;
   }
 
   async finish(outcome: string): Promise<void> {
     if (this.finished) return;
     this.finished = true;
-    await services().store.finishMatch(this.code, outcome);
+    const { store, settings } = services();
+    await writeDurably(() => store.finishMatch(this.code, outcome), { holdMs: settings.storeHoldMs });
   }
 
   /** Remembers that a human has held `seat`, for restarts. */

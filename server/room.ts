@@ -28,7 +28,8 @@ import { intake, type CommandType } from "./commands.js";
 import { BotPartner } from "./bot-partner.js";
 import { RoomWaits } from "./waits.js";
 import { sideChannel } from "./fault.js";
-import { roomLog } from "./logger.js";
+import { log, roomLog } from "./logger.js";
+import { StoreUnavailable } from "./store/durable.js";
 import { CLOSE_DEPLOY, releaseBattle, roomClosed, roomOpened } from "./cluster/index.js";
 import type { LoggedCommand } from "./store/index.js";
 import { campaignFields, type CampaignRun } from "./campaign-match.js";
@@ -219,6 +220,14 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
         count.command(type, (await this.handle(client, type, payload)) ?? "ok");
         recordHandleMs(performance.now() - t0);
       } catch (err) {
+        const s = typeof seq === "number" ? seq : undefined;
+        // The database did not answer (held up to LAST_STAND_STORE_HOLD_SECONDS) or refuses writes:
+        // nothing applied, nothing acknowledged; the client sends it again (docs/PROTOCOL.md).
+        if (err instanceof StoreUnavailable) {
+          count.command(type, "ERR_UNAVAILABLE");
+          log.warn({ room: this.code, seat: this.info.get(client.sessionId)?.role, seq: s, kind: "store" }, `command refused (ERR_UNAVAILABLE): ${err.message}`);
+          return refuse(client, "ERR_UNAVAILABLE", "The battle's record cannot be written now: your command was not played. It is sent again in a moment.", s);
+        }
         count.command(type, "ERR_INTERNAL");
         // An engine or store failure: the battle stays as it was, and the room keeps serving.
         logFault(this.code, type, payload, err, { seat: this.info.get(client.sessionId)?.role, seq });
@@ -304,7 +313,11 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     const steps = this.bot.steps(this.battle, due, all, services().settings.maxBotCommands);
     for (const s of steps) if (s.refused) this.log(`bot ${s.command.seat} command refused (${s.refused.code}): ready instead`);
     if (steps.length === 0) return this.afterChange(false);
-    await this.commit(steps.map((s) => ({ ...s.command, hash: hashState(s.state) })), steps[steps.length - 1].state, steps.flatMap((s) => s.events));
+    await this.commit(steps.map((s) => ({ ...s.command, hash: hashState(s.state) })), steps[steps.length - 1].state, steps.flatMap((s) => s.events)).catch((err) => {
+      // the store is out: the bot tries again later (its turn must not wait for someone else's command)
+      if (err instanceof StoreUnavailable) this.bot.retryLater();
+      throw err;
+    });
   }
 
   /** Syncs the squad's view into the Schema, broadcasts the filtered events, sends the patch. */
