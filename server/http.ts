@@ -21,7 +21,7 @@ import { listMaps, loadMapById, MAPS_DIR } from "./maps.js";
 import { readFileSync } from "node:fs";
 import { normalizeCode } from "./codes.js";
 import { services } from "./services.js";
-import { clusterInfo, processAlive } from "./cluster/index.js";
+import { clusterAvailable, clusterInfo, processAlive } from "./cluster/index.js";
 import { handleStats, loopStats, resetLoopStats, storeStats } from "./metrics.js";
 import { errFields, log, logClientMistake } from "./logger.js";
 import { isExpired, EXPIRED } from "./match.js";
@@ -121,6 +121,7 @@ async function openRoom(code: string): Promise<Summary> {
   } catch (err) {
     // Another process claimed it first (a race, or it is still listing its room), or that process
     // is dying and its heartbeat has not expired yet: the client asks again (503).
+    if (/ERR_UNAVAILABLE/.test((err as Error).message)) throw new BattleUnavailable((err as Error).message);
     if (!/already open/.test((err as Error).message)) throw err;
   }
   // The room is being listed (here or on the winner of a race): wait a little for it, then 503.
@@ -203,7 +204,8 @@ export function configureHttp(app: express.Application) {
     try {
       summary = code ? await openBattle(code) : null;
     } catch (err) {
-      if (err instanceof BattleUnavailable) {
+      // Redis does not answer: where the battle lives cannot be known now (never reopened twice)
+      if (err instanceof BattleUnavailable || !clusterAvailable()) {
         res.status(503).set("Retry-After", "1").json({ code: "ERR_UNAVAILABLE", message: "The battle is moving to another server; try again in a moment." });
         return;
       }

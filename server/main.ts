@@ -25,7 +25,7 @@ import { configureHttp, installErrorHandlers, openBattle, serveClient } from "./
 import { configureOpsHttp, opsSettingsFromEnv, setReadinessChecks, type OpsSettings } from "./ops-http.js";
 import { openStore, type MatchStore } from "./store/index.js";
 import { setServices, settingsFromEnv, type ServerSettings } from "./services.js";
-import { limitRoomCreation } from "./limits.js";
+import { limitRoomCreation, refuseMatchmakingWhileUnavailable } from "./limits.js";
 import type { Clock } from "./bucket.js";
 import { isExpired, EXPIRED } from "./match.js";
 import { campaignCodeOf } from "./campaign-match.js";
@@ -33,7 +33,7 @@ import { setClientLogQuiet, colyseusLogger, log } from "./logger.js";
 import { clusterConfigFromEnv, ConfigError, type ClusterConfig } from "./cluster/config.js";
 import { LocalOwnership, RedisOwnership } from "./cluster/ownership.js";
 import { Heartbeat } from "./cluster/heartbeat.js";
-import { CLOSE_DEPLOY, setCluster } from "./cluster/index.js";
+import { CLOSE_DEPLOY, reassertClaims, setCluster, setRedisReady } from "./cluster/index.js";
 
 export interface GameServerOptions {
   /** 0 picks a free port. Default: PORT or 2567. */
@@ -91,10 +91,20 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
   // heartbeat. REDIS_PREFIX keeps clusters sharing one Redis (tests) apart.
   let lastRedisError = "";
   const redisFor = () =>
-    new Redis(config.redisUrl!, { keyPrefix: config.redisPrefix || undefined, maxRetriesPerRequest: 3 }).on("error", (err: Error) => {
-      // ioredis reconnects by itself; say so once per kind of failure, not on every retry.
-      if (err.message !== lastRedisError) log.error({ kind: "redis" }, `redis: ${(lastRedisError = err.message)}`);
-    });
+    new Redis(config.redisUrl!, {
+      keyPrefix: config.redisPrefix || undefined,
+      maxRetriesPerRequest: 3,
+      // back within a second of Redis (a restart): claims and listings are written again quickly
+      retryStrategy: (times: number) => Math.min(times * 100, 1000),
+    })
+      .on("error", (err: Error) => {
+        // ioredis reconnects by itself; say so once per kind of failure, not on every retry.
+        if (err.message !== lastRedisError) log.error({ kind: "redis" }, `redis: ${(lastRedisError = err.message)}`);
+      })
+      .on("ready", () => {
+        if (lastRedisError) log.warn({ kind: "redis" }, "redis answers again");
+        lastRedisError = "";
+      });
   const ours = clustered ? redisFor() : null;
   let restoreSecret: string | undefined;
   if (ours) {
@@ -149,19 +159,28 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
   await matchMaker.onReady;
 
   let heartbeat: Heartbeat | null = null;
+  let lastClusterLine = "";
   if (ours && driver) {
     setCluster(new RedisOwnership(ours, matchMaker.processId, config.redisPrefix), true);
     const hbMs = Number(process.env.LAST_STAND_HEARTBEAT_MS) || 500;
     heartbeat = new Heartbeat(ours, driver, matchMaker.processId, config.publicAddress!, config.redisPrefix, {
       intervalMs: hbMs,
-      log: (m) => log.warn({ kind: "cluster" }, m),
+      // one line per kind of failure, not one a beat while Redis is away
+      log: (m) => m !== lastClusterLine && log.warn({ kind: "cluster" }, (lastClusterLine = m)),
       // Taken for dead after a stall: others may reopen our battles, so ours close (clients come back by code).
       onLost: () => {
         log.error({ kind: "cluster" }, "this process missed its heartbeat: closing its rooms");
         void Promise.all(matchMaker.disconnectAll(CLOSE_DEPLOY)).catch(() => {});
       },
       relist: () => matchMaker.restoreMissingRoomCaches(),
+      onReset: async () => {
+        await reassertClaims();
+        await matchMaker.restoreMissingRoomCaches();
+        await matchMaker.stats.persist(true);
+        if (restoreSecret) await ours.set("ls:restore-secret", restoreSecret, "NX");
+      },
     });
+    setRedisReady(() => ours.status === "ready");
     // Before listening: Colyseus health-checks every process it finds listed at start (2 s each for
     // dead ones); the sweep removes the dead ones first.
     await heartbeat.start();
@@ -186,6 +205,7 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
   await server.listen(port, options.host);
   const actualPort = (transport.server!.address() as AddressInfo).port;
   limitRoomCreation(transport.server!, settings, options.clock);
+  refuseMatchmakingWhileUnavailable(transport.server!);
 
   // One process reopens its unfinished battles at start. In a cluster they reopen on demand, on the
   // process a returning player reaches (GET /api/battles/CODE or joinOrCreate with the code).
