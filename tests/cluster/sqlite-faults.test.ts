@@ -1,4 +1,5 @@
 /**
+ * (In the cluster suite with the other dependency faults, though it is one process.)
  * The single process on SQLite, its database file turning read-only or its disk full: the player
  * gets a clear refusal (ERR_UNAVAILABLE, nothing applied, nothing acknowledged), the operator a log
  * line, the process keeps serving, and nothing acknowledged is lost — the record replays to what
@@ -17,7 +18,7 @@ import { loadMapById } from "../../server/maps.js";
 import { tapLog } from "../../server/logger.js";
 import { SqliteMatchStore } from "../../server/store/index.js";
 import { appendDurably, StoreUnavailable } from "../../server/store/durable.js";
-import { collect, getJson, startServer, until, waitForState, wire, type BattleClientRoom, type TestServer } from "./helpers.js";
+import { collect, getJson, startServer, until, waitForState, wire, type BattleClientRoom, type TestServer } from "../server/helpers.js";
 
 let srv: TestServer;
 let dir: string;
