@@ -45,6 +45,8 @@ describe("structured log", () => {
 
   it("room lines carry the room's code; LAST_STAND_QUIET silences them and the client mistakes", () => {
     const lines = capture();
+    const level = log.level;
+    log.level = "info"; // whatever LOG_LEVEL the run has
     setClientLogQuiet(false);
     roomLog("QWERT", "join s1 as takumi");
     expect(lines).toEqual([expect.objectContaining({ level: 30, room: "QWERT", msg: "join s1 as takumi" })]);
@@ -55,5 +57,6 @@ describe("structured log", () => {
     log.error("faults are never silenced");
     expect(lines).toHaveLength(2);
     setClientLogQuiet(false);
+    log.level = level;
   });
 });
