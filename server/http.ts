@@ -21,9 +21,9 @@ import { listMaps, loadMapById, MAPS_DIR } from "./maps.js";
 import { readFileSync } from "node:fs";
 import { normalizeCode } from "./codes.js";
 import { services } from "./services.js";
-import { clusterInfo, processAlive } from "./cluster/index.js";
+import { clusterAvailable, clusterInfo, processAlive } from "./cluster/index.js";
 import { handleStats, loopStats, resetLoopStats, storeStats } from "./metrics.js";
-import { logClientMistake } from "./logger.js";
+import { errFields, log, logClientMistake } from "./logger.js";
 import { isExpired, EXPIRED } from "./match.js";
 import { campaignCodeOf, sceneMatchId } from "./campaign-match.js";
 import { replayCampaign, SCENES, type CampaignOptions, type CampaignRecord, type MatchRecord } from "../shared/index.js";
@@ -36,7 +36,7 @@ function guarded(name: string, fn: Handler): Handler {
     try {
       await fn(req, res);
     } catch (err) {
-      console.error(`[http] ERR_INTERNAL in ${name} ${req.originalUrl.slice(0, 100)}: ${(err as Error)?.stack ?? err}`);
+      log.error({ kind: "http", route: name, url: req.originalUrl.slice(0, 100), ...errFields(err) }, `ERR_INTERNAL in ${name}`);
       if (!res.headersSent) res.status(500).json({ code: "ERR_INTERNAL", message: "The server failed to answer that request." });
     }
   };
@@ -121,6 +121,7 @@ async function openRoom(code: string): Promise<Summary> {
   } catch (err) {
     // Another process claimed it first (a race, or it is still listing its room), or that process
     // is dying and its heartbeat has not expired yet: the client asks again (503).
+    if (/ERR_UNAVAILABLE/.test((err as Error).message)) throw new BattleUnavailable((err as Error).message);
     if (!/already open/.test((err as Error).message)) throw err;
   }
   // The room is being listed (here or on the winner of a race): wait a little for it, then 503.
@@ -204,12 +205,13 @@ export function configureHttp(app: express.Application) {
     try {
       summary = code ? await openBattle(code) : null;
     } catch (err) {
-      if (err instanceof BattleUnavailable) {
+      // Redis does not answer: where the battle lives cannot be known now (never reopened twice)
+      if (err instanceof BattleUnavailable || !clusterAvailable()) {
         res.status(503).set("Retry-After", "1").json({ code: "ERR_UNAVAILABLE", message: "The battle is moving to another server; try again in a moment." });
         return;
       }
       // Details (replay errors, hashes) go to the log, not to the client.
-      console.error(`[http] reopening ${code} failed: ${(err as Error)?.message ?? err}`);
+      log.error({ kind: "http", room: code, ...errFields(err) }, `reopening ${code} failed: ${(err as Error)?.message ?? err}`);
       // the room's refusal reads "ERR_CODE: message"; a battle of other rules is said as such
       const known = /^(ERR_RULES_VERSION|ERR_BAD_MAP|ERR_RESTORE): ([^]*)$/.exec((err as Error)?.message ?? "");
       // which rules the record was made under is no secret; replay details are
@@ -238,11 +240,11 @@ export function installErrorHandlers(app: express.Application) {
   app.use((err: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = Number((err as { status?: unknown })?.status ?? (err as { statusCode?: unknown })?.statusCode);
     if (Number.isInteger(status) && status >= 400 && status < 500) {
-      logClientMistake(`http ${status}`, `${req.method} ${req.originalUrl.slice(0, 100)}: ${(err as Error)?.message ?? ""}`);
+      logClientMistake(`http ${status}`, `${req.method} ${req.originalUrl.slice(0, 100)}: ${(err as Error)?.message ?? ""}`, { status });
       if (!res.headersSent) res.status(status).json({ code: status === 404 ? "ERR_NOT_FOUND" : "ERR_BAD_REQUEST", message: "The server could not read that request." });
       return;
     }
-    console.error(`[http] ERR_INTERNAL ${req.method} ${req.originalUrl.slice(0, 100)}: ${(err as Error)?.stack ?? err}`);
+    log.error({ kind: "http", method: req.method, url: req.originalUrl.slice(0, 100), ...errFields(err) }, "ERR_INTERNAL");
     if (!res.headersSent) res.status(500).json({ code: "ERR_INTERNAL", message: "The server failed to answer that request." });
   });
 }
@@ -253,7 +255,7 @@ export function serveClient(app: express.Application, staticDir: string) {
     const root = resolve(staticDir);
     app.use(express.static(root, { index: "index.html" }));
     // The client reads `/?join=CODE`; any other GET that is not an API path gets the app too.
-    app.get(/^\/(?!api\/|matchmake\/|health$).*/, (_req, res) => {
+    app.get(/^\/(?!api\/|matchmake\/|health$|ready$|metrics$|colyseus(\/|$)).*/, (_req, res) => {
       res.sendFile(join(root, "index.html"));
     });
   }

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 // Imported from the module itself (not shared/index) so map loading works for tools on its own.
 import { MapFormatError, parseMap } from "../shared/map/parse.js";
 import type { MapDef } from "../shared/map/types.js";
+import { log } from "./logger.js";
 
 /** The folder holding the `.tmj` files; `LAST_STAND_MAPS` overrides it. */
 export const MAPS_DIR = process.env.LAST_STAND_MAPS
@@ -94,7 +95,7 @@ export function listMaps(opts: { all?: boolean } = {}): MapSummary[] {
       const m = loadMapById(id);
       out.push({ id, name: m.name, width: m.width, height: m.height });
     } catch (err) {
-      console.warn(`[maps] skipping ${id}: ${(err as Error).message}`);
+      log.warn({ kind: "maps", map: id }, `skipping map ${id}: ${(err as Error).message}`);
     }
   }
   return out;

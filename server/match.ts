@@ -13,6 +13,8 @@ import { restoreBattle, RestoreError } from "./restore.js";
 import { MapFormatError } from "../shared/map/parse.js";
 import type { LoggedCommand, MatchInfo } from "./store/index.js";
 import type { JoinOptions } from "./validation.js";
+import { errFields, log } from "./logger.js";
+import { appendDurably, writeDurably } from "./store/durable.js";
 
 export interface StoredRoomOptions {
   turnSeconds: number;
@@ -128,14 +130,17 @@ export class StoredMatch {
 
   /** Appends commands at the end of the stored log (throws on a store failure: nothing applied). */
   async append(commands: LoggedCommand[]): Promise<void> {
-    await services().store.appendCommands(this.code, this.logLength, commands);
+    const { store, settings } = services();
+    // held through a database outage, then StoreUnavailable (store/durable.ts)
+    await appendDurably(store, this.code, this.logLength, commands, { holdMs: settings.storeHoldMs });
     this.logLength += commands.length;
   }
 
   async finish(outcome: string): Promise<void> {
     if (this.finished) return;
     this.finished = true;
-    await services().store.finishMatch(this.code, outcome);
+    const { store, settings } = services();
+    await writeDurably(() => store.finishMatch(this.code, outcome), { holdMs: settings.storeHoldMs });
   }
 
   /** Remembers that a human has held `seat`, for restarts. */
@@ -156,6 +161,6 @@ export class StoredMatch {
     this.activeSaved = Date.now();
     services()
       .store.setRoomOptions(this.code, { ...this.options })
-      .catch((err) => console.error(`[battle ${this.code}] could not store the room options: ${(err as Error).message}`));
+      .catch((err) => log.error({ room: this.code, ...errFields(err) }, `could not store the room options: ${(err as Error).message}`));
   }
 }

@@ -14,7 +14,7 @@ import { Room, ServerError, type Client } from "colyseus";
 import { hashState, type BattleEvent, type BattleState, type MapDef, type Seat } from "../shared/index.js";
 import { BattleStateSchema } from "./schema.js";
 import { services } from "./services.js";
-import { recordHandleMs, recordStoreMs } from "./metrics.js";
+import { count, recordHandleMs, recordStoreMs } from "./metrics.js";
 import { checkJoinOptions, type JoinOptions } from "./validation.js";
 import { SeatTable } from "./seats.js";
 import { relay } from "./relay.js";
@@ -29,6 +29,8 @@ import { intake, type CommandType } from "./commands.js";
 import { BotPartner } from "./bot-partner.js";
 import { RoomWaits } from "./waits.js";
 import { sideChannel } from "./fault.js";
+import { log, roomLog } from "./logger.js";
+import { StoreUnavailable } from "./store/durable.js";
 import { CLOSE_DEPLOY, releaseBattle, roomClosed, roomOpened } from "./cluster/index.js";
 import type { LoggedCommand } from "./store/index.js";
 import { campaignFields, type CampaignRun } from "./campaign-match.js";
@@ -127,6 +129,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     const info = this.info.get(client.sessionId);
     if (info && this.seats.reconnect(client.sessionId, info.role)) this.enqueueInternal(() => this.afterChange());
     if (info) client.send("welcome", { role: info.role, lastSeq: this.sequence.last(info.role) });
+    count.reconnection();
     this.log(`reconnect ${client.sessionId}`);
   }
 
@@ -208,18 +211,27 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   }
 
   private enqueue(client: Client, type: CommandType | "takeover" | "campaignReady", payload: unknown) {
-    if (!this.allow(client)) return;
+    if (!this.allow(client)) return count.command(type, "ERR_RATE_LIMITED");
     const seq = (payload as { seq?: unknown } | null)?.seq;
     // the process is stopping: refused (the client sends it again where the battle moves), never lost
-    if (this.closing) return refuse(client, "ERR_SHUTTING_DOWN", undefined, typeof seq === "number" ? seq : undefined);
+    if (this.closing) return (count.command(type, "ERR_SHUTTING_DOWN"), refuse(client, "ERR_SHUTTING_DOWN", undefined, typeof seq === "number" ? seq : undefined));
     this.enqueueInternal(async () => {
       const t0 = performance.now();
       try {
-        await this.handle(client, type, payload);
+        count.command(type, (await this.handle(client, type, payload)) ?? "ok");
         recordHandleMs(performance.now() - t0);
       } catch (err) {
+        const s = typeof seq === "number" ? seq : undefined;
+        // The database did not answer (held up to LAST_STAND_STORE_HOLD_SECONDS) or refuses writes:
+        // nothing applied, nothing acknowledged; the client sends it again (docs/PROTOCOL.md).
+        if (err instanceof StoreUnavailable) {
+          count.command(type, "ERR_UNAVAILABLE");
+          log.warn({ room: this.code, seat: this.info.get(client.sessionId)?.role, seq: s, kind: "store" }, `command refused (ERR_UNAVAILABLE): ${err.message}`);
+          return refuse(client, "ERR_UNAVAILABLE", "The battle's record cannot be written now: your command was not played. It is sent again in a moment.", s);
+        }
+        count.command(type, "ERR_INTERNAL");
         // An engine or store failure: the battle stays as it was, and the room keeps serving.
-        logFault(this.code, type, payload, err);
+        logFault(this.code, type, payload, err, { seat: this.info.get(client.sessionId)?.role, seq });
         refuse(client, "ERR_INTERNAL", undefined, typeof seq === "number" ? seq : undefined);
       }
     });
@@ -229,12 +241,13 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     this.queue = this.queue.then(task).catch((err) => logFault(this.code, "a room task", null, err));
   }
 
-  private async handle(client: Client, type: CommandType | "takeover" | "campaignReady", payload: unknown) {
+  /** Returns the refusal's code, if refused (for the metrics). */
+  private async handle(client: Client, type: CommandType | "takeover" | "campaignReady", payload: unknown): Promise<string | undefined> {
     const info = this.info.get(client.sessionId);
-    if (!info) return;
+    if (!info) return "ERR_GONE";
     const ctx = { map: this.map, battle: this.battle, campaign: this.campaign, seats: this.seats, sequence: this.sequence, sessionId: client.sessionId, role: info.role };
     const r = type === "campaignReady" ? campaignReadyIntake(ctx, payload) : intake(ctx, type, payload);
-    if (r.kind === "refuse") return refuse(client, r.code, r.message, r.seq, r.lastSeq !== undefined ? { lastSeq: r.lastSeq } : undefined);
+    if (r.kind === "refuse") return (refuse(client, r.code, r.message, r.seq, r.lastSeq !== undefined ? { lastSeq: r.lastSeq } : undefined), r.code);
     if (r.kind === "mark") {
       await this.campaign!.mark(r.role, r.seats, r.ready, r.seq);
       this.afterChange();
@@ -301,7 +314,11 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     const steps = this.bot.steps(this.battle, due, all, services().settings.maxBotCommands);
     for (const s of steps) if (s.refused) this.log(`bot ${s.command.seat} command refused (${s.refused.code}): ready instead`);
     if (steps.length === 0) return this.afterChange(false);
-    await this.commit(steps.map((s) => ({ ...s.command, hash: hashState(s.state) })), steps[steps.length - 1].state, steps.flatMap((s) => s.events));
+    await this.commit(steps.map((s) => ({ ...s.command, hash: hashState(s.state) })), steps[steps.length - 1].state, steps.flatMap((s) => s.events)).catch((err) => {
+      // the store is out: the bot tries again later (its turn must not wait for someone else's command)
+      if (err instanceof StoreUnavailable) this.bot.retryLater();
+      throw err;
+    });
   }
 
   /** Syncs the squad's view into the Schema, broadcasts the filtered events, sends the patch. */
@@ -334,6 +351,6 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   }
 
   private log(message: string) {
-    if (services().settings.log) console.log(`[battle ${this.code}] ${message}`);
+    roomLog(this.code, message);
   }
 }

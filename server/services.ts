@@ -32,6 +32,9 @@ export interface ServerSettings {
   expireSeconds: number;
   /** Take the client address from X-Forwarded-For / X-Real-IP (only behind a proxy you run). Env LAST_STAND_TRUST_PROXY=1. */
   trustProxy: boolean;
+  /** Milliseconds a store write is held (retried) while the database does not answer, before the
+   *  command is refused with ERR_UNAVAILABLE. Env LAST_STAND_STORE_HOLD_SECONDS (default 15). */
+  storeHoldMs: number;
   /** Log to the console. */
   log: boolean;
 }
@@ -58,6 +61,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSet
     createBurst: num("LAST_STAND_CREATE_BURST", 10),
     expireSeconds: num("LAST_STAND_EXPIRE_SECONDS", 7 * 24 * 3600),
     trustProxy: env.LAST_STAND_TRUST_PROXY === "1",
+    storeHoldMs: nonNegative("LAST_STAND_STORE_HOLD_SECONDS", 15) * 1000,
     log: env.LAST_STAND_QUIET !== "1",
   };
 }

@@ -28,7 +28,7 @@ export const SERVER_ERROR_CODES = {
   ERR_NOT_FOUND: "There is nothing here.",
   ERR_BAD_REQUEST: "The server could not read that request.",
   ERR_SHUTTING_DOWN: "This server is stopping; the battle moves to another one. Send it again there.",
-  ERR_UNAVAILABLE: "The battle is moving to another server; try again in a moment.",
+  ERR_UNAVAILABLE: "The server cannot take that now (the battle is moving, or its database does not answer); nothing was applied: try again in a moment.",
   ERR_WRONG_STAGE: "That is not possible now: the campaign is not between two scenes.",
 } as const;
 export type ServerErrorCode = keyof typeof SERVER_ERROR_CODES;

@@ -16,6 +16,9 @@ import type { PingMark } from "./board";
 import { CLOSE_DEPLOY, rejoinByCode } from "./rejoin";
 import { readCampaign } from "./campaignInfo";
 
+/** How long after an ERR_UNAVAILABLE refusal a command is sent again. */
+const UNAVAILABLE_RETRY_MS = 2000;
+
 export function serverUrl(): string {
   const override = new URLSearchParams(location.search).get("server");
   if (override) return override;
@@ -205,7 +208,7 @@ export class OnlineBackend implements Backend {
     room.onMessage("error", (m: { code: string; message: string; seq?: number }) => {
       // A repeat of a command already handled (resent after a reconnection): said as a note, not a refusal.
       // A command refused by a stopping process is sent again once back (see the ack): a note too.
-      if (m.code === "ERR_DUPLICATE" || m.code === "ERR_SHUTTING_DOWN") this.h?.notice?.(m.code, m.message);
+      if (m.code === "ERR_DUPLICATE" || m.code === "ERR_SHUTTING_DOWN" || m.code === "ERR_UNAVAILABLE") this.h?.notice?.(m.code, m.message);
       else this.h?.error(m.code, m.message);
     });
     room.onMessage("ack", (m: { seq: number; ok: boolean; code?: string; lastSeq?: number }) => {
@@ -218,6 +221,12 @@ export class OnlineBackend implements Backend {
       }
       // The room's process is stopping: the command was not applied; it goes again, with a new
       // number, to the room the battle reopens in (after the 4001 close and the rejoin's welcome).
+      // The battle's record could not be written (the database is away): not applied; sent again,
+      // with a new number, in a moment (the server held it LAST_STAND_STORE_HOLD_SECONDS already).
+      if (entry && m.code === "ERR_UNAVAILABLE") {
+        const { seq: _old, ...payload } = entry.payload;
+        setTimeout(() => !this.leaving && this.command(entry.type, payload), UNAVAILABLE_RETRY_MS);
+      }
       if (entry && m.code === "ERR_SHUTTING_DOWN") {
         const { seq: _old, ...payload } = entry.payload;
         this.deferred.push({ type: entry.type, payload });
