@@ -11,6 +11,7 @@ import { services } from "./services.js";
 import { normalizeCode, uniqueCode } from "./codes.js";
 import { claimBattle, claimNewCode, releaseBattle } from "./cluster/index.js";
 import { otherSeat } from "./seats.js";
+import { readKeyHashes, type SeatKeyHashes } from "./seat-keys.js";
 import { restoreBattle, RestoreError } from "./restore.js";
 import { MapFormatError } from "../shared/map/parse.js";
 import { CampaignRun } from "./campaign-match.js";
@@ -28,8 +29,12 @@ export interface CreateOptions extends JoinOptions {
  * joinOrCreate("battle", { code }), or a new one. `keepOpen`: with waitForPartner, the seat the
  * creator does not take stays open for a friend.
  */
-export async function openMatch(raw: CreateOptions | undefined): Promise<OpenedMatch & { keepOpen: Seat | null }> {
+export async function openMatch(raw: CreateOptions | undefined): Promise<OpenedMatch & { keepOpen: Seat | null; created: boolean }> {
   const restore = raw?.__restore;
+  // internal options are never accepted from clients (a null or a forged marker is refused as such)
+  if (restore !== undefined && (typeof restore !== "object" || restore === null || restore.secret !== services().restoreSecret)) {
+    throw new ServerError(400, "ERR_BAD_OPTIONS: not allowed");
+  }
   const checked = restore === undefined ? checkJoinOptions(raw) : null;
   if (checked && !checked.ok) throw new ServerError(400, `${checked.code}: ${checked.message}`);
   const options = checked?.ok ? checked.value : {};
@@ -37,15 +42,14 @@ export async function openMatch(raw: CreateOptions | undefined): Promise<OpenedM
     // a fresh code is claimed for this process (cluster-wide) as it is picked
     const taken = async (c: string) => !(await claimNewCode(c));
     const opened = await (options.campaign ? CampaignRun.create(options, taken) : StoredMatch.create(options, taken));
-    return { ...opened, keepOpen: options.waitForPartner ? otherSeat(options.seat === "wang" ? "wang" : "takumi") : null };
+    return { ...opened, keepOpen: options.waitForPartner ? otherSeat(options.seat === "wang" ? "wang" : "takumi") : null, created: true };
   }
-  if (restore !== undefined && restore.secret !== services().restoreSecret) throw new ServerError(400, "ERR_BAD_OPTIONS: not allowed");
   const code = restore?.code ?? normalizeCode(options.code ?? "");
   if (!code) throw new ServerError(404, `ERR_UNKNOWN_CODE: ${SERVER_ERROR_CODES.ERR_UNKNOWN_CODE}`);
   // One room per battle across every process, even when opens race (server/cluster/ownership.ts).
   await claimBattle(code);
   try {
-    return { ...((await CampaignRun.open(code)) ?? (await StoredMatch.open(code))), keepOpen: null };
+    return { ...((await CampaignRun.open(code)) ?? (await StoredMatch.open(code))), keepOpen: null, created: false };
   } catch (err) {
     await releaseBattle(code);
     throw err;
@@ -59,6 +63,8 @@ export interface StoredRoomOptions {
   humanSeats: Seat[];
   /** When the battle last moved on (ms since the epoch): unfinished battles idle longer expire. */
   lastActive?: number;
+  /** The seats' keys and invites, hashed (seat-keys.ts): who may take each seat back. */
+  seatKeys: SeatKeyHashes;
 }
 
 export interface OpenedMatch {
@@ -77,6 +83,7 @@ export function newRoomOptions(options: JoinOptions): StoredRoomOptions {
     reconnectSeconds: options.reconnectSeconds ?? services().settings.reconnectSeconds,
     humanSeats: [],
     lastActive: Date.now(),
+    seatKeys: { keys: {}, invites: {} },
   };
 }
 
@@ -159,6 +166,7 @@ export class StoredMatch {
       reconnectSeconds: typeof raw.reconnectSeconds === "number" ? raw.reconnectSeconds : settings.reconnectSeconds,
       humanSeats: Array.isArray(raw.humanSeats) ? raw.humanSeats.filter((s): s is Seat => s === "takumi" || s === "wang") : [],
       lastActive: Date.now(),
+      seatKeys: readKeyHashes(raw.seatKeys),
     };
     const match = new StoredMatch(code, record.log.length, info.finished, ro);
     match.saveOptions();
@@ -189,6 +197,12 @@ export class StoredMatch {
     if (now - this.activeSaved < 60_000) return;
     this.options.lastActive = now;
     this.saveOptions();
+  }
+
+  /** Stores the room options now (a key just issued must outlive a crash that follows). */
+  async saveOptionsNow(): Promise<void> {
+    this.activeSaved = Date.now();
+    await services().store.setRoomOptions(this.code, { ...this.options });
   }
 
   private saveOptions(): void {

@@ -17,6 +17,7 @@ import { services } from "./services.js";
 import { recordHandleMs, recordStoreMs } from "./metrics.js";
 import { checkJoinOptions, type JoinOptions } from "./validation.js";
 import { SeatTable } from "./seats.js";
+import { SeatKeys } from "./seat-keys.js";
 import { relay } from "./relay.js";
 import { TurnTimer, readyEveryone } from "./turn-timer.js";
 import { ClientBook } from "./clients.js";
@@ -58,6 +59,8 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   /** Set when the process is stopping: commands are refused (ERR_SHUTTING_DOWN), none is lost. */
   private closing = false;
   private counted = false;
+  /** A new battle until its creator has joined: he takes the seat he asked for, and its key. */
+  private creating = false;
 
   // ---- lifecycle ------------------------------------------------------------------------------
 
@@ -66,7 +69,8 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     this.state = new BattleStateSchema();
     this.maxMessagesPerSecond = settings.hardMessagesPerSecond;
     this.maxClients = 2 + settings.maxSpectators;
-    const { keepOpen, ...opened } = await openMatch(raw);
+    const { keepOpen, created, ...opened } = await openMatch(raw);
+    this.creating = created;
     ({ match: this.match, map: this.map, battle: this.battle } = opened);
     this.campaign = opened.campaign ?? null;
     this.sequence = new Sequence(opened.lastSeq);
@@ -98,21 +102,39 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     this.armIdleTimer();
   }
 
-  override onJoin(client: Client, raw: JoinOptions) {
+  override async onJoin(client: Client, raw: JoinOptions) {
     const checked = checkJoinOptions(raw);
     if (!checked.ok) throw new ServerError(400, `${checked.code}: ${checked.message}`);
     const { settings, clock } = services();
-    const joined = this.seats.join(client.sessionId, checked.value.seat, this.info.spectators() < settings.maxSpectators);
+    // who he is: a seat's key, an invite, the creator, or (the bare code) a spectator
+    const access = new SeatKeys(this.match.options.seatKeys).admit(this.code, checked.value, this.creating);
+    if (!access.ok) throw new ServerError(403, `${access.code}: ${access.message}`);
+    const joined = this.seats.join(client.sessionId, access.role, this.info.spectators() < settings.maxSpectators);
     if (!joined.ok) throw new ServerError(409, `${joined.code}: ${joined.message}`);
-    const role = joined.value;
-    if (role !== "spectator") this.match.noteHuman(role);
+    this.creating = false;
+    const { role, displaced } = joined.value;
+    if (role !== "spectator") {
+      this.match.noteHuman(role);
+      // the key (and the invite's hash) are kept before he is told: it must outlive a crash
+      if (access.issued || access.invite) await this.match.saveOptionsNow();
+    }
+    if (displaced) this.demote(displaced);
     this.info.add(client.sessionId, role, settings, clock);
     client.userData = { role };
-    client.send("welcome", { role, lastSeq: this.sequence.last(role) });
+    client.send("welcome", { role, lastSeq: this.sequence.last(role), ...(access.issued ? { key: access.issued } : {}), ...(access.invite ? { invite: access.invite } : {}) });
     this.log(`join ${client.sessionId} as ${role}`);
     this.waits.stopIdle();
     this.autoDispose = false;
     this.enqueueInternal(() => this.afterChange());
+  }
+
+  /** His seat's owner came back on another connection: this one (his old one) only watches now. */
+  private demote(sessionId: string) {
+    const info = this.info.get(sessionId);
+    if (!info || info.role === "spectator") return;
+    info.role = "spectator";
+    const old = this.clients.getById(sessionId);
+    old?.send("welcome", { role: "spectator", lastSeq: 0 });
   }
 
   override async onDrop(client: Client) {
@@ -124,6 +146,8 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
 
   override onReconnect(client: Client) {
     const info = this.info.get(client.sessionId);
+    // his seat was taken back by its key on a newer connection meanwhile: this one watches
+    if (info && info.role !== "spectator" && this.seats.sessionOf(info.role) !== client.sessionId) info.role = "spectator";
     if (info && this.seats.reconnect(client.sessionId, info.role)) this.enqueueInternal(() => this.afterChange());
     if (info) client.send("welcome", { role: info.role, lastSeq: this.sequence.last(info.role) });
     this.log(`reconnect ${client.sessionId}`);

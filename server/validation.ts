@@ -14,6 +14,7 @@ export const SERVER_ERROR_CODES = {
   ERR_OFF_GRID: "That tile is outside the map.",
   ERR_NOT_YOUR_SEAT: "That seat is not yours to command.",
   ERR_SEAT_TAKEN: "That seat is taken.",
+  ERR_SEAT_KEY: "A seat is taken with its player's key or an invite; the code alone is for watching.",
   ERR_UNKNOWN_MAP: "There is no such map.",
   ERR_BAD_OPTIONS: "Those join options are not valid.",
   ERR_UNKNOWN_CODE: "There is no battle with that code.",
@@ -146,6 +147,10 @@ export const joinOptionsSchema = z.object({
   waitForPartner: z.boolean().optional(),
   /** Creating a campaign: the six scenes in story order in this room (docs/PROTOCOL.md, "Campaigns"); no `map`. */
   campaign: z.boolean().optional(),
+  /** The seat's key (seat-keys.ts): takes back the seat it belongs to. */
+  key: z.string().regex(/^[A-Za-z0-9_-]{22}$/).optional(),
+  /** An invite for a free seat (one use): the seat, and a key for it. */
+  invite: z.string().regex(/^[A-Za-z0-9_-]{22}$/).optional(),
   /** Display name (informational). */
   name: z.string().max(32).optional(),
 });

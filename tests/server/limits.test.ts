@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { loadMapById } from "../../server/maps.js";
 import { restoreBattle } from "../../server/restore.js";
 import { longRecord } from "../../tools/long-record.js";
-import { getJson, startServer, waitForState } from "./helpers.js";
+import { inviteOf, getJson, startServer, waitForState } from "./helpers.js";
 
 describe("limits", () => {
   it("room creation is limited per client address; joining is not", async () => {
@@ -21,7 +21,7 @@ describe("limits", () => {
       expect(res.status).toBe(429);
       expect(await res.json()).toEqual({ code: "ERR_TOO_MANY_ROOMS", message: expect.stringMatching(/^ERR_TOO_MANY_ROOMS: /) });
       // Joining an existing battle by its code is not creating one.
-      const b = await srv.client().joinById(a.roomId, { seat: "wang" });
+      const b = await srv.client().joinById(a.roomId, { invite: await inviteOf(a) });
       await waitForState(b, (w) => w.holderWang === "player");
       // A spoofed X-Forwarded-For does not buy a new budget (no trusted proxy configured).
       const spoofed = await fetch(`${srv.url}/matchmake/create/battle`, {
@@ -43,8 +43,8 @@ describe("limits", () => {
       const s1 = await srv.client().joinById(t.roomId, { seat: "spectator" });
       await waitForState(s1, (w) => w.spectators === 1);
       await expect(srv.client().joinById(t.roomId, { seat: "spectator" })).rejects.toThrow(/ERR_ROOM_FULL/);
-      // The kept seat is still free for the partner.
-      const w = await srv.client().joinById(t.roomId, {});
+      // The kept seat is still free for the partner (his invite).
+      const w = await srv.client().joinById(t.roomId, { invite: await inviteOf(t) });
       await waitForState(w, (x) => x.holderWang === "player");
     } finally {
       await srv.stop();

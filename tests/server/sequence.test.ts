@@ -10,7 +10,7 @@ import { OnlineBackend } from "../../client/src/net.js";
 import type { BackendHandlers } from "../../client/src/backend.js";
 import { loadMapById } from "../../server/maps.js";
 import { localRoom } from "./helpers.js";
-import { collect, getJson, nextMessage, startServer, waitForState, wire, type BattleClientRoom, type TestServer } from "./helpers.js";
+import { keyOf, welcome, collect, getJson, nextMessage, startServer, waitForState, wire, type BattleClientRoom, type TestServer } from "./helpers.js";
 
 let srv: TestServer;
 beforeAll(async () => {
@@ -28,8 +28,8 @@ const stored = async (code: string) => (await srv.store.getRecord(code))!.log as
 describe("sequence numbers", () => {
   it("acks what it applies or refuses; a repeated number is ERR_DUPLICATE and applies nothing", async () => {
     const room: BattleClientRoom = await srv.client().create("battle", { seed: 41, seat: "takumi" });
-    const welcome = await nextMessage<{ role: string; lastSeq: number }>(room, "welcome");
-    expect(welcome).toEqual({ role: "takumi", lastSeq: 0 });
+    // the creator's welcome: his seat, its count, its key and the invite for the free seat
+    expect(await welcome(room)).toEqual({ role: "takumi", lastSeq: 0, key: expect.stringMatching(/^[\w-]{22}$/), invite: expect.stringMatching(/^[\w-]{22}$/) });
     await waitForState(room, (w) => w.phase === "player" && w.holderTakumi === "player");
     const acks = collect(room, "ack");
     const unit = soldiers(room)[0].id;
@@ -73,8 +73,8 @@ describe("sequence numbers", () => {
     await room.leave();
     while (localRoom(code)) await new Promise((r) => setTimeout(r, 25));
     expect((await getJson(srv.url, `/api/battles/${code}`)).body).toMatchObject({ live: true, step: 1 });
-    const back = await srv.client().joinById(code, { seat: "takumi" });
-    expect(await nextMessage(back, "welcome")).toEqual({ role: "takumi", lastSeq: 7 });
+    const back = await srv.client().joinById(code, { key: await keyOf(room) });
+    expect(await welcome(back)).toMatchObject({ role: "takumi", lastSeq: 7 });
     const dup = nextMessage(back, "error");
     back.send("action", { action: { type: "overwatch", unit: soldiers(back)[0]?.id ?? "x" }, seq: 7 });
     expect(await dup).toMatchObject({ code: "ERR_DUPLICATE" });
