@@ -114,6 +114,8 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     this.creating = false;
     const { role, displaced } = joined.value;
     if (role !== "spectator") {
+      // a seat's new holder (its key just issued) starts a new count of command numbers
+      if (access.issued) this.sequence.restart(role);
       this.match.noteHuman(role);
       // the key (and the invite's hash) are kept before he is told: it must outlive a crash
       if (access.issued || access.invite) await this.match.saveOptionsNow();

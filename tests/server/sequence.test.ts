@@ -10,7 +10,8 @@ import { OnlineBackend } from "../../client/src/net.js";
 import type { BackendHandlers } from "../../client/src/backend.js";
 import { loadMapById } from "../../server/maps.js";
 import { localRoom } from "./helpers.js";
-import { keyOf, welcome, collect, getJson, nextMessage, startServer, waitForState, wire, type BattleClientRoom, type TestServer } from "./helpers.js";
+import { MAX_SEQ_GAP } from "../../server/sequence.js";
+import { inviteOf, keyOf, welcome, collect, getJson, nextMessage, startServer, waitForState, wire, type BattleClientRoom, type TestServer } from "./helpers.js";
 
 let srv: TestServer;
 beforeAll(async () => {
@@ -79,6 +80,36 @@ describe("sequence numbers", () => {
     back.send("action", { action: { type: "overwatch", unit: soldiers(back)[0]?.id ?? "x" }, seq: 7 });
     expect(await dup).toMatchObject({ code: "ERR_DUPLICATE" });
     expect(srv.room(code).summary().step).toBe(1);
+    await back.leave();
+  });
+
+  it("a poisoned number (2^31 - 1, a jump past the documented gap) is refused and leaves the count in the owner's reach, across a reopening", async () => {
+    const takumi: BattleClientRoom = await srv.client().create("battle", { seed: 45, seat: "takumi", waitForPartner: true });
+    const code = takumi.roomId;
+    const wang = await srv.client().joinById(code, { invite: await inviteOf(takumi) });
+    const wangKey = await keyOf(wang);
+    // a new holder starts a new count
+    expect(await welcome(wang)).toMatchObject({ role: "wang", lastSeq: 0 });
+    await waitForState(takumi, (w) => w.phase === "player" && w.holderWang === "player");
+    for (const [room, seq] of [[wang, 2 ** 31 - 1], [wang, 1 + MAX_SEQ_GAP + 1], [takumi, 2 ** 31 - 1]] as const) {
+      const e = nextMessage(room, "error");
+      room.send("ready", { ready: true, seq });
+      expect(await e).toMatchObject({ code: "ERR_SEQ_GAP", seq });
+    }
+    expect(wire(takumi).step).toBe(0);
+    // the owner's own next numbers still go through (a jump within the gap too)
+    wang.send("ready", { ready: true, seq: 1 });
+    await waitForState(takumi, (w) => w.readyWang === true);
+    wang.send("ready", { ready: false, seq: 1 + MAX_SEQ_GAP });
+    await waitForState(takumi, (w) => w.readyWang === false);
+    // and after the room closes and reopens, his count is what he sent, not the wild number
+    wang.reconnection.enabled = takumi.reconnection.enabled = false;
+    await wang.leave();
+    await takumi.leave();
+    while (localRoom(code)) await new Promise((r) => setTimeout(r, 25));
+    await getJson(srv.url, `/api/battles/${code}`);
+    const back = await srv.client().joinById(code, { key: wangKey });
+    expect(await welcome(back)).toMatchObject({ role: "wang", lastSeq: 1 + MAX_SEQ_GAP });
     await back.leave();
   });
 
