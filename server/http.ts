@@ -4,7 +4,8 @@
  *   GET /api/maps               → [{ id, name, width, height }]
  *   GET /api/maps/:id           → the map's Tiled JSON (.tmj), for a map the server lists
  *   GET /api/matches/:id/record → the match record (design section 12), once the battle is over
- *                                 (409 ERR_MATCH_IN_PROGRESS before: it holds the seed and the log)
+ *                                 (409 ERR_MATCH_IN_PROGRESS before: it holds the seed and the log);
+ *                                 a campaign's scene's only once the whole campaign is over
  *   GET /api/battles/:code      → the battle's summary; reopens a stored, unfinished battle whose
  *                                 room is closed, so `client.joinById(code)` works right after.
  *                                 A campaign's adds `campaign: { stage, scene, scenes }`.
@@ -170,7 +171,10 @@ export function configureHttp(app: express.Application) {
     }
     // The record holds the seed and every command: replaying it would locate every hidden creature
     // and predict every roll. Served only once the battle is over.
-    if (!info.finished) {
+    // A campaign's scene record waits for the campaign's end: its commands and seed would tell of the
+    // scenes still to come (the survivors, and with a derived seed, the next scene's creatures).
+    const campaign = id && campaignCodeOf(id) ? await store.getCampaign(campaignCodeOf(id)!) : null;
+    if (!info.finished || (campaign && !campaign.progress.finished)) {
       res.status(409).json({ code: "ERR_MATCH_IN_PROGRESS", message: "That battle is still being fought: its record is served once it is over." });
       return;
     }

@@ -3,7 +3,7 @@
  * one (replayed in slices, see restore.ts), appending accepted commands, finishing it, and the room
  * options kept beside the record (turn timer, reconnection window, seats humans held, last activity).
  */
-import { randomInt } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { ServerError } from "colyseus";
 import { createBattle, RULES_VERSION, type BattleState, type MapDef, type Seat } from "../shared/index.js";
 import { loadMapById, isKnownMap, DEFAULT_MAP_ID } from "./maps.js";
@@ -17,6 +17,9 @@ import { MapFormatError } from "../shared/map/parse.js";
 import { CampaignRun } from "./campaign-match.js";
 import type { LoggedCommand, MatchInfo } from "./store/index.js";
 import { checkJoinOptions, SERVER_ERROR_CODES, type JoinOptions } from "./validation.js";
+
+/** A battle's seed nobody chose: 32 bits from the CSPRNG. */
+export const drawSeed = (): number => randomBytes(4).readUInt32BE(0);
 
 /** Options the room is created with (join options, plus the server's own restore marker). */
 export interface CreateOptions extends JoinOptions {
@@ -39,6 +42,9 @@ export async function openMatch(raw: CreateOptions | undefined): Promise<OpenedM
   if (checked && !checked.ok) throw new ServerError(400, `${checked.code}: ${checked.message}`);
   const options = checked?.ok ? checked.value : {};
   if (restore === undefined && options.code === undefined) {
+    if (options.seed !== undefined && !services().settings.allowSeed) {
+      throw new ServerError(400, "ERR_BAD_OPTIONS: this server draws every battle's seed itself (a chosen seed is for practice servers: LAST_STAND_ALLOW_SEED=1)");
+    }
     // a fresh code is claimed for this process (cluster-wide) as it is picked
     const taken = async (c: string) => !(await claimNewCode(c));
     const opened = await (options.campaign ? CampaignRun.create(options, taken) : StoredMatch.create(options, taken));
@@ -126,7 +132,7 @@ export class StoredMatch {
   static async create(options: JoinOptions, taken: (code: string) => Promise<boolean>): Promise<OpenedMatch> {
     const { store } = services();
     const map = loadNewMap(options.map ?? DEFAULT_MAP_ID, options);
-    const seed = options.seed ?? randomInt(0, 0x7fffffff);
+    const seed = options.seed ?? drawSeed();
     const battle = createBattle(map, seed, { difficulty: options.difficulty ?? "normal", splitVision: false });
     const code = await uniqueCode(async (c) => (await store.codeExists(c)) || (await taken(c)));
     return StoredMatch.createWith(code, map, battle, newRoomOptions(options));

@@ -32,6 +32,9 @@ export interface ServerSettings {
   expireSeconds: number;
   /** Take the client address from X-Forwarded-For / X-Real-IP (only behind a proxy you run). Env LAST_STAND_TRUST_PROXY=1. */
   trustProxy: boolean;
+  /** Let a creator choose the battle's (or campaign's) `seed`: practice and tests only, since with it
+   *  the engine run locally shows every hidden creature. Env LAST_STAND_ALLOW_SEED=1 (off by default). */
+  allowSeed: boolean;
   /** Log to the console. */
   log: boolean;
 }
@@ -58,6 +61,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSet
     createBurst: num("LAST_STAND_CREATE_BURST", 10),
     expireSeconds: num("LAST_STAND_EXPIRE_SECONDS", 7 * 24 * 3600),
     trustProxy: env.LAST_STAND_TRUST_PROXY === "1",
+    allowSeed: env.LAST_STAND_ALLOW_SEED === "1",
     log: env.LAST_STAND_QUIET !== "1",
   };
 }

@@ -107,7 +107,8 @@ export async function startServer(options: GameServerOptions = {}, reuse: TestSc
     dbPath,
     handleSignals: false,
     ...options,
-    settings: { log: false, botDelayMs: 0, createBurst: 1000, ...options.settings },
+    // tests choose their battles' seeds (a practice server's setting)
+    settings: { log: false, botDelayMs: 0, createBurst: 1000, allowSeed: true, ...options.settings },
   });
   return {
     ...game,
