@@ -29,7 +29,7 @@ export const sceneMatchId = (code: string, index: number) => `${code}-${index + 
 
 /** The campaign code of a scene's match id ("ABCDE-3" → "ABCDE"), or null for a battle's. */
 export function campaignCodeOf(matchId: string): string | null {
-  const m = /^([A-Z]{5})-[1-9]$/.exec(matchId);
+  const m = /^([A-Z]{8}|[A-Z]{5})-[1-9]$/.exec(matchId);
   return m ? m[1] : null;
 }
 

@@ -18,6 +18,7 @@ import { recordHandleMs, recordStoreMs } from "./metrics.js";
 import { checkJoinOptions, type JoinOptions } from "./validation.js";
 import { SeatTable } from "./seats.js";
 import { SeatKeys } from "./seat-keys.js";
+import { ReservationGate } from "./reservations.js";
 import { relay } from "./relay.js";
 import { TurnTimer, readyEveryone } from "./turn-timer.js";
 import { ClientBook } from "./clients.js";
@@ -61,6 +62,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   private counted = false;
   /** A new battle until its creator has joined: he takes the seat he asked for, and its key. */
   private creating = false;
+  private gate = new ReservationGate();
 
   // ---- lifecycle ------------------------------------------------------------------------------
 
@@ -68,7 +70,9 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     const { settings } = services();
     this.state = new BattleStateSchema();
     this.maxMessagesPerSecond = settings.hardMessagesPerSecond;
-    this.maxClients = 2 + settings.maxSpectators;
+    // no gate: reservations and places are judged by the ReservationGate and the seats (reservations.ts)
+    this.maxClients = 1000;
+    this.gateReservations();
     const { keepOpen, created, ...opened } = await openMatch(raw);
     this.creating = created;
     ({ match: this.match, map: this.map, battle: this.battle } = opened);
@@ -103,6 +107,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   }
 
   override async onJoin(client: Client, raw: JoinOptions) {
+    this.gate.used(client.sessionId);
     const checked = checkJoinOptions(raw);
     if (!checked.ok) throw new ServerError(400, `${checked.code}: ${checked.message}`);
     const { settings, clock } = services();
@@ -128,6 +133,22 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     this.waits.stopIdle();
     this.autoDispose = false;
     this.enqueueInternal(() => this.afterChange());
+  }
+
+  /** Colyseus reserves a place per matchmaking request: a seat's key or invite always gets one,
+   *  others only while few wait (reservations.ts). */
+  private gateReservations() {
+    const self = this as unknown as { _reserveSeat: (sessionId: string, options: unknown, ...rest: unknown[]) => Promise<boolean> };
+    const reserve = self._reserveSeat.bind(this);
+    self._reserveSeat = async (sessionId, options, auth, seconds, allowReconnection, ...rest) => {
+      if (!allowReconnection) {
+        const o = (options ?? {}) as { key?: unknown; invite?: unknown };
+        const keys = new SeatKeys(this.match.options.seatKeys);
+        const seat = (typeof o.key === "string" && keys.seatOfKey(o.key)) || (typeof o.invite === "string" && keys.seatOfInvite(o.invite)) || "other";
+        if (!this.gate.admit(sessionId, seat, this.seatReservationTimeout)) return false;
+      }
+      return reserve(sessionId, options, auth, seconds, allowReconnection, ...rest);
+    };
   }
 
   /** His seat's owner came back on another connection: this one (his old one) only watches now. */
@@ -200,7 +221,9 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   /** The summary served over HTTP (from any process): the hash is of what the squad sees, not of the
    *  full state, whose hash would let a client test guesses about hidden creatures. */
   publicSummary() {
-    return { ...this.summary(), hash: this.viewHash() };
+    // no count of connections: it told a watcher when a player's connection dropped
+    const { clients: _clients, ...open } = this.summary();
+    return { ...open, hash: this.viewHash() };
   }
 
   /** The hash of what the squad sees (served over HTTP instead of the full state's hash). */

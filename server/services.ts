@@ -27,6 +27,10 @@ export interface ServerSettings {
   /** Battles one client address may create: per minute (sustained) and burst. Env LAST_STAND_CREATE_PER_MINUTE / LAST_STAND_CREATE_BURST. */
   createPerMinute: number;
   createBurst: number;
+  /** Battles one client address may look up by code (GET /api/battles/CODE, joinById): per minute
+   *  (sustained) and burst. Env LAST_STAND_LOOKUP_PER_MINUTE / LAST_STAND_LOOKUP_BURST (docs/PROTOCOL.md, "Limits"). */
+  lookupPerMinute: number;
+  lookupBurst: number;
   /** Seconds an unfinished battle may stay untouched before it expires (recorded as "expired",
    *  no longer reopened). Env LAST_STAND_EXPIRE_SECONDS. */
   expireSeconds: number;
@@ -59,6 +63,8 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSet
     maxSpectators: nonNegative("LAST_STAND_MAX_SPECTATORS", 8),
     createPerMinute: num("LAST_STAND_CREATE_PER_MINUTE", 10),
     createBurst: num("LAST_STAND_CREATE_BURST", 10),
+    lookupPerMinute: num("LAST_STAND_LOOKUP_PER_MINUTE", 10),
+    lookupBurst: num("LAST_STAND_LOOKUP_BURST", 20),
     expireSeconds: num("LAST_STAND_EXPIRE_SECONDS", 7 * 24 * 3600),
     trustProxy: env.LAST_STAND_TRUST_PROXY === "1",
     allowSeed: env.LAST_STAND_ALLOW_SEED === "1",

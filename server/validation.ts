@@ -24,6 +24,7 @@ export const SERVER_ERROR_CODES = {
   ERR_DUPLICATE: "That command was already received (its sequence number is not new); it was not applied again.",
   ERR_SEQ_GAP: "That sequence number jumps too far past the last one handled (at most 1,000); the command was not applied.",
   ERR_TOO_MANY_ROOMS: "Too many battles created from this address: wait a minute.",
+  ERR_TOO_MANY_LOOKUPS: "Too many battles looked up or joined from this address: wait a little.",
   ERR_ROOM_FULL: "That battle has no room for another spectator.",
   ERR_MATCH_IN_PROGRESS: "That battle is still being fought: its record is served once it is over.",
   ERR_NOT_FOUND: "There is nothing here.",

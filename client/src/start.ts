@@ -107,7 +107,7 @@ export async function showStart(host: HTMLElement, onChoice: (c: StartChoice) =>
       </form>
       <form id="join-form" class="card">
         <h2>Join a battle</h2>
-        <label>Code <input id="join-code-input" name="code" autocomplete="off" placeholder="ABCDE" value="${esc(opts.code ?? "")}" maxlength="16"></label>
+        <label>Code <input id="join-code-input" name="code" autocomplete="off" placeholder="ABCDEFGH" value="${esc(opts.code ?? "")}" maxlength="16"></label>
         <div id="join-seats" aria-live="polite"></div>
         <fieldset><legend>Seat</legend>
           <label><input type="radio" name="jseat" value="wang" checked> Sergeant Wang</label>
@@ -151,7 +151,8 @@ export async function showStart(host: HTMLElement, onChoice: (c: StartChoice) =>
   let lookupTimer = 0;
   const lookup = async () => {
     const code = codeInput.value.trim().toUpperCase();
-    if (code.length < 4) {
+    // looked up once whole (lookups are budgeted per address): eight letters, or five for older battles
+    if (code.length !== 8 && code.length !== 5) {
       seatsBox.innerHTML = "";
       return;
     }

@@ -108,7 +108,7 @@ export async function startServer(options: GameServerOptions = {}, reuse: TestSc
     handleSignals: false,
     ...options,
     // tests choose their battles' seeds (a practice server's setting)
-    settings: { log: false, botDelayMs: 0, createBurst: 1000, allowSeed: true, ...options.settings },
+    settings: { log: false, botDelayMs: 0, createBurst: 1000, allowSeed: true, lookupBurst: 100_000, ...options.settings },
   });
   return {
     ...game,

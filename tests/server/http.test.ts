@@ -59,7 +59,7 @@ describe("HTTP API", () => {
   it("a created battle has a join code, a summary and a record", async () => {
     const room = await srv.client().create("battle", { map: "last-stand", seed: 7, seat: "takumi" });
     const w = await waitForState(room, (s) => s.code !== "" && s.mapId === "last-stand");
-    expect(w.code).toMatch(/^[A-HJKMNP-Z]{5}$/);
+    expect(w.code).toMatch(/^[A-HJKMNP-Z]{8}$/);
     expect(room.roomId).toBe(w.code);
     const summary = await getJson(srv.url, `/api/battles/${w.code.toLowerCase()}`);
     expect(summary.status).toBe(200);
