@@ -8,59 +8,15 @@ import { ServerError } from "colyseus";
 import { createBattle, RULES_VERSION, type BattleState, type MapDef, type Seat } from "../shared/index.js";
 import { loadMapById, isKnownMap, DEFAULT_MAP_ID } from "./maps.js";
 import { services } from "./services.js";
-import { normalizeCode, uniqueCode } from "./codes.js";
-import { claimBattle, claimNewCode, releaseBattle } from "./cluster/index.js";
-import { otherSeat } from "./seats.js";
+import { uniqueCode } from "./codes.js";
 import { readKeyHashes, type SeatKeyHashes } from "./seat-keys.js";
-import { restoreBattle, RestoreError } from "./restore.js";
-import { MapFormatError } from "../shared/map/parse.js";
-import { CampaignRun } from "./campaign-match.js";
-import type { LoggedCommand, MatchInfo } from "./store/index.js";
-import { checkJoinOptions, SERVER_ERROR_CODES, type JoinOptions } from "./validation.js";
 
 /** A battle's seed nobody chose: 32 bits from the CSPRNG. */
 export const drawSeed = (): number => randomBytes(4).readUInt32BE(0);
-
-/** Options the room is created with (join options, plus the server's own restore marker). */
-export interface CreateOptions extends JoinOptions {
-  /** Set only by the server (with its secret) to reopen a stored battle. */
-  __restore?: { secret: string; code: string };
-}
-
-/**
- * The battle a new room serves: a restore by the server, a stored battle reopened by
- * joinOrCreate("battle", { code }), or a new one. `keepOpen`: with waitForPartner, the seat the
- * creator does not take stays open for a friend.
- */
-export async function openMatch(raw: CreateOptions | undefined): Promise<OpenedMatch & { keepOpen: Seat | null; created: boolean }> {
-  const restore = raw?.__restore;
-  // internal options are never accepted from clients (a null or a forged marker is refused as such)
-  if (restore !== undefined && (typeof restore !== "object" || restore === null || restore.secret !== services().restoreSecret)) {
-    throw new ServerError(400, "ERR_BAD_OPTIONS: not allowed");
-  }
-  const checked = restore === undefined ? checkJoinOptions(raw) : null;
-  if (checked && !checked.ok) throw new ServerError(400, `${checked.code}: ${checked.message}`);
-  const options = checked?.ok ? checked.value : {};
-  if (restore === undefined && options.code === undefined) {
-    if (options.seed !== undefined && !services().settings.allowSeed) {
-      throw new ServerError(400, "ERR_BAD_OPTIONS: this server draws every battle's seed itself (a chosen seed is for practice servers: LAST_STAND_ALLOW_SEED=1)");
-    }
-    // a fresh code is claimed for this process (cluster-wide) as it is picked
-    const taken = async (c: string) => !(await claimNewCode(c));
-    const opened = await (options.campaign ? CampaignRun.create(options, taken) : StoredMatch.create(options, taken));
-    return { ...opened, keepOpen: options.waitForPartner ? otherSeat(options.seat === "wang" ? "wang" : "takumi") : null, created: true };
-  }
-  const code = restore?.code ?? normalizeCode(options.code ?? "");
-  if (!code) throw new ServerError(404, `ERR_UNKNOWN_CODE: ${SERVER_ERROR_CODES.ERR_UNKNOWN_CODE}`);
-  // One room per battle across every process, even when opens race (server/cluster/ownership.ts).
-  await claimBattle(code);
-  try {
-    return { ...((await CampaignRun.open(code)) ?? (await StoredMatch.open(code))), keepOpen: null, created: false };
-  } catch (err) {
-    await releaseBattle(code);
-    throw err;
-  }
-}
+import { restoreBattle, RestoreError } from "./restore.js";
+import { MapFormatError } from "../shared/map/parse.js";
+import type { LoggedCommand, MatchInfo } from "./store/index.js";
+import type { JoinOptions } from "./validation.js";
 
 export interface StoredRoomOptions {
   turnSeconds: number;
@@ -73,10 +29,9 @@ export interface StoredRoomOptions {
   seatKeys: SeatKeyHashes;
 }
 
-export interface OpenedMatch {
+/** A battle opened from the store: its match, map, state and each seat's last command number. */
+export interface OpenedBattle {
   match: StoredMatch;
-  /** A campaign's (server/campaign-match.ts); the match is its current scene's. */
-  campaign?: CampaignRun;
   map: MapDef;
   battle: BattleState;
   lastSeq: Record<Seat, number>;
@@ -129,7 +84,7 @@ export class StoredMatch {
   ) {}
 
   /** A new battle, stored with an empty log under a fresh code. */
-  static async create(options: JoinOptions, taken: (code: string) => Promise<boolean>): Promise<OpenedMatch> {
+  static async create(options: JoinOptions, taken: (code: string) => Promise<boolean>): Promise<OpenedBattle> {
     const { store } = services();
     const map = loadNewMap(options.map ?? DEFAULT_MAP_ID, options);
     const seed = options.seed ?? drawSeed();
@@ -139,7 +94,7 @@ export class StoredMatch {
   }
 
   /** Stores a new match `id` (its code too) with an empty log for `battle` (a campaign's scene is one). */
-  static async createWith(id: string, map: MapDef, battle: BattleState, ro: StoredRoomOptions): Promise<OpenedMatch> {
+  static async createWith(id: string, map: MapDef, battle: BattleState, ro: StoredRoomOptions): Promise<OpenedBattle> {
     await services().store.createMatch({
       id,
       code: id,
@@ -150,7 +105,7 @@ export class StoredMatch {
   }
 
   /** Reopens a stored battle (ERR_UNKNOWN_CODE if there is none, or it expired). */
-  static async open(code: string): Promise<OpenedMatch> {
+  static async open(code: string): Promise<OpenedBattle> {
     const { store, settings } = services();
     const info = await store.findByCode(code);
     const record = info ? await store.getRecord(info.id) : null;
