@@ -69,9 +69,13 @@ export class CampaignRun {
     const code = await uniqueCode(async (c) => (await store.codeExists(c)) || (await taken(c)));
     const ro = newRoomOptions(options);
     const progress = { scene: 0, stage: "scene", ready: { takumi: false, wang: false, seq: { takumi: 0, wang: 0 } }, scenes: [], finished: false, finalHash: null };
-    await store.createCampaign({ code, seed: campaign.seed, options: { ...campaign.options }, roomOptions: { ...ro }, createdAt: Date.now(), progress });
-    const opened = await StoredMatch.createWith(sceneMatchId(code, 0), map, startScene(campaign, map), ro);
-    return { ...opened, campaign: new CampaignRun(code, campaign, [], progress) };
+    const opened = await StoredMatch.createWith(sceneMatchId(code, 0), map, startScene(campaign, map), ro, true);
+    // stored, like a battle, once its creator has joined
+    const persist = async () => {
+      await store.createCampaign({ code, seed: campaign.seed, options: { ...campaign.options }, roomOptions: { ...ro }, createdAt: Date.now(), progress });
+      await opened.persist!();
+    };
+    return { ...opened, persist, campaign: new CampaignRun(code, campaign, [], progress) };
   }
 
   /** Reopens a stored campaign (null if there is none): its finished scenes replayed, and the scene

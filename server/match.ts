@@ -35,6 +35,9 @@ export interface OpenedBattle {
   map: MapDef;
   battle: BattleState;
   lastSeq: Record<Seat, number>;
+  /** A new battle is stored only once its creator has joined (one nobody joined is never stored):
+   *  this stores it. Absent when it is stored already. */
+  persist?: () => Promise<void>;
 }
 
 /** The room options of a new battle (or campaign) from its create options. */
@@ -83,25 +86,28 @@ export class StoredMatch {
     readonly options: StoredRoomOptions,
   ) {}
 
-  /** A new battle, stored with an empty log under a fresh code. */
+  /** A new battle under a fresh code, to be stored (persist) with an empty log once its creator joins. */
   static async create(options: JoinOptions, taken: (code: string) => Promise<boolean>): Promise<OpenedBattle> {
     const { store } = services();
     const map = loadNewMap(options.map ?? DEFAULT_MAP_ID, options);
     const seed = options.seed ?? drawSeed();
     const battle = createBattle(map, seed, { difficulty: options.difficulty ?? "normal", splitVision: false });
     const code = await uniqueCode(async (c) => (await store.codeExists(c)) || (await taken(c)));
-    return StoredMatch.createWith(code, map, battle, newRoomOptions(options));
+    return StoredMatch.createWith(code, map, battle, newRoomOptions(options), true);
   }
 
-  /** Stores a new match `id` (its code too) with an empty log for `battle` (a campaign's scene is one). */
-  static async createWith(id: string, map: MapDef, battle: BattleState, ro: StoredRoomOptions): Promise<OpenedBattle> {
-    await services().store.createMatch({
-      id,
-      code: id,
-      record: { rulesVersion: battle.rulesVersion ?? RULES_VERSION, map: { id: map.id, hash: map.contentHash }, seed: battle.seed, options: battle.options },
-      roomOptions: { ...ro },
-    });
-    return { match: new StoredMatch(id, 0, false, ro), map, battle, lastSeq: { takumi: 0, wang: 0 } };
+  /** A new match `id` (its code too) with an empty log for `battle` (a campaign's scene is one),
+   *  stored now, or with `defer` by the `persist` returned (its room options as they are then). */
+  static async createWith(id: string, map: MapDef, battle: BattleState, ro: StoredRoomOptions, defer = false): Promise<OpenedBattle> {
+    const persist = () =>
+      services().store.createMatch({
+        id,
+        code: id,
+        record: { rulesVersion: battle.rulesVersion ?? RULES_VERSION, map: { id: map.id, hash: map.contentHash }, seed: battle.seed, options: battle.options },
+        roomOptions: { ...ro },
+      });
+    if (!defer) await persist();
+    return { match: new StoredMatch(id, 0, false, ro), map, battle, lastSeq: { takumi: 0, wang: 0 }, ...(defer ? { persist } : {}) };
   }
 
   /** Reopens a stored battle (ERR_UNKNOWN_CODE if there is none, or it expired). */

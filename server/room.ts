@@ -64,6 +64,9 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   /** A new battle until its creator has joined: he takes the seat he asked for, and its key. */
   private creating = false;
   private gate = new ReservationGate();
+  /** Stores a new battle once its creator has joined (open-match.ts); the timer closes it if he never does. */
+  private persist: (() => Promise<void>) | null = null;
+  private unjoined?: NodeJS.Timeout;
 
   // ---- lifecycle ------------------------------------------------------------------------------
 
@@ -74,8 +77,12 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     // no gate: reservations and places are judged by the ReservationGate and the seats (reservations.ts)
     this.maxClients = 1000;
     this.gateReservations();
-    const { keepOpen, created, ...opened } = await openMatch(raw);
+    this.seatReservationTimeout = settings.reservationSeconds;
+    const { keepOpen, created, persist, ...opened } = await openMatch(raw);
     this.creating = created;
+    this.persist = persist ?? null;
+    // its creator never came (his reservation lapsed): the battle closes, never stored
+    if (created) this.unjoined = setTimeout(() => this.creating && void this.disconnect().catch(() => {}), (settings.reservationSeconds + 1) * 1000);
     ({ match: this.match, map: this.map, battle: this.battle } = opened);
     this.campaign = opened.campaign ?? null;
     this.sequence = new Sequence(opened.lastSeq);
@@ -117,8 +124,15 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     if (!access.ok) throw new ServerError(403, `${access.code}: ${access.message}`);
     const joined = this.seats.join(client.sessionId, access.role, this.info.spectators() < settings.maxSpectators);
     if (!joined.ok) throw new ServerError(409, `${joined.code}: ${joined.message}`);
-    this.creating = false;
     const { role, displaced } = joined.value;
+    this.creating = false;
+    const persist = this.persist;
+    this.persist = null;
+    if (persist) {
+      // the creator is here: the battle is stored now (with his key's hash)
+      clearTimeout(this.unjoined);
+      await persist();
+    }
     if (role !== "spectator") {
       // a seat's new holder (its key just issued) starts a new count of command numbers
       if (access.issued) this.sequence.restart(role);
@@ -199,6 +213,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   }
 
   override onDispose() {
+    clearTimeout(this.unjoined);
     if (this.counted) roomClosed();
     if (this.code) void releaseBattle(this.code);
     for (const t of [this.waits, this.bot, this.turnTimer]) t?.stop();

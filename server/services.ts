@@ -39,6 +39,9 @@ export interface ServerSettings {
   /** Let a creator choose the battle's (or campaign's) `seed`: practice and tests only, since with it
    *  the engine run locally shows every hidden creature. Env LAST_STAND_ALLOW_SEED=1 (off by default). */
   allowSeed: boolean;
+  /** Seconds a matchmaking reservation waits for its WebSocket (Colyseus' seatReservationTimeout): a
+   *  new battle whose creator never connects closes then, unstored. Env LAST_STAND_RESERVATION_SECONDS. */
+  reservationSeconds: number;
   /** Log to the console. */
   log: boolean;
 }
@@ -68,6 +71,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSet
     expireSeconds: num("LAST_STAND_EXPIRE_SECONDS", 7 * 24 * 3600),
     trustProxy: env.LAST_STAND_TRUST_PROXY === "1",
     allowSeed: env.LAST_STAND_ALLOW_SEED === "1",
+    reservationSeconds: num("LAST_STAND_RESERVATION_SECONDS", 15),
     log: env.LAST_STAND_QUIET !== "1",
   };
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { loadMapById } from "../../server/maps.js";
 import { restoreBattle } from "../../server/restore.js";
 import { longRecord } from "../../tools/long-record.js";
-import { inviteOf, keyOf, getJson, startServer, waitForState } from "./helpers.js";
+import { inviteOf, keyOf, getJson, localRoom, startServer, until, waitForState } from "./helpers.js";
 import { PENDING_OTHERS } from "../../server/reservations.js";
 
 describe("limits", () => {
@@ -97,6 +97,36 @@ describe("limits", () => {
       await t.leave();
       const back = await srv.client().joinById(code, { key });
       await waitForState(back, (w) => w.holderTakumi === "player");
+    } finally {
+      await srv.stop();
+    }
+  });
+
+  it("a battle is stored once its creator has joined: one whose creator never connects lapses, unstored, and is not reopened at boot", async () => {
+    const srv = await startServer({ settings: { reservationSeconds: 1 } });
+    try {
+      // a reservation to create, and no WebSocket ever
+      const res = await fetch(`${srv.url}/matchmake/create/battle`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ seat: "takumi" }) });
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      const code: string = body.roomId ?? body.room?.roomId;
+      expect(code).toMatch(/^[A-Z]{8}$/);
+      expect(await srv.store.findByCode(code)).toBeNull();
+      // it closes once the reservation lapses
+      await until(() => !localRoom(code), "the unjoined room to close", 10_000);
+      expect(await srv.store.findByCode(code)).toBeNull();
+      expect((await getJson(srv.url, `/api/battles/${code}`)).status).toBe(404);
+      // a battle its creator joined is stored
+      const t = await srv.client().create("battle", { seat: "takumi" });
+      await waitForState(t, (w) => w.holderTakumi === "player");
+      expect(await srv.store.findByCode(t.roomId)).not.toBeNull();
+      await srv.close();
+      const again = await srv.restart();
+      try {
+        expect(again.restored.map((r) => r.code)).toEqual([t.roomId]);
+      } finally {
+        await again.stop();
+      }
     } finally {
       await srv.stop();
     }
