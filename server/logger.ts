@@ -3,6 +3,8 @@
  * trace), and repeats of the same kind within a minute summarised in one line when the minute is
  * over. Server faults (ERR_INTERNAL) are logged in full by their callers.
  */
+import { printable } from "./printable.js";
+
 const WINDOW_MS = 60_000;
 
 interface Seen {
@@ -34,7 +36,7 @@ export function flushClientLog(now: number): void {
 
 /** Logs a client mistake of kind `key` (e.g. "ERR_BAD_MESSAGE"), summarising repeats. */
 export function logClientMistake(key: string, detail: string, now = Date.now()): void {
-  const line = detail.replace(/\s+/g, " ").slice(0, 200);
+  const line = printable(detail.replace(/[ \t\r\n]+/g, " ").slice(0, 200));
   const s = seen.get(key);
   if (s) {
     s.repeats++;

@@ -25,6 +25,7 @@ import { configureHttp, installErrorHandlers, openBattle, serveClient } from "./
 import { openStore, type MatchStore } from "./store/index.js";
 import { setServices, settingsFromEnv, type ServerSettings } from "./services.js";
 import { limitRoomCreation } from "./limits.js";
+import { allowedOriginsFromEnv, restrictCors } from "./cors.js";
 import type { Clock } from "./bucket.js";
 import { isExpired, EXPIRED } from "./match.js";
 import { campaignCodeOf } from "./campaign-match.js";
@@ -140,6 +141,7 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
     },
   });
   server.define("battle", BattleRoom);
+  restrictCors(allowedOriginsFromEnv());
   await matchMaker.onReady;
 
   let heartbeat: Heartbeat | null = null;

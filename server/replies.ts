@@ -7,6 +7,7 @@ import type { Client } from "colyseus";
 import { ERROR_CODES } from "../shared/index.js";
 import { SERVER_ERROR_CODES } from "./validation.js";
 import { logClientMistake } from "./logger.js";
+import { printable } from "./printable.js";
 
 export function errorText(code: string): string {
   return (ERROR_CODES as Record<string, string>)[code] ?? (SERVER_ERROR_CODES as Record<string, string>)[code] ?? code;
@@ -32,5 +33,5 @@ export function logFault(code: string, where: string, payload: unknown, err: unk
   } catch {
     text = "(unprintable)";
   }
-  console.error(`[battle ${code}] ERR_INTERNAL in ${where} ${text ?? ""}: ${(err as Error)?.stack ?? err}`);
+  console.error(printable(`[battle ${code}] ERR_INTERNAL in ${where} ${text ?? ""}: ${(err as Error)?.stack ?? err}`).replace(/\\x0a/g, "\n"));
 }

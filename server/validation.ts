@@ -29,6 +29,7 @@ export const SERVER_ERROR_CODES = {
   ERR_ROOM_FULL: "That battle has no room for another spectator.",
   ERR_MATCH_IN_PROGRESS: "That battle is still being fought: its record is served once it is over.",
   ERR_NOT_FOUND: "There is nothing here.",
+  ERR_FORBIDDEN: "Only the operator may do that.",
   ERR_BAD_REQUEST: "The server could not read that request.",
   ERR_SHUTTING_DOWN: "This server is stopping; the battle moves to another one. Send it again there.",
   ERR_UNAVAILABLE: "The battle is moving to another server; try again in a moment.",

@@ -8,6 +8,15 @@ afterEach(() => {
 });
 
 describe("rate-limited client log", () => {
+  it("a client's terminal escapes reach the log written out, never obeyed", () => {
+    setClientLogQuiet(false);
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    logClientMistake("ERR_BAD_MESSAGE", 'Unknown message type "\x1b[2J\x1b[31mpwned\u009b0m\x07".');
+    const line = String(warn.mock.calls[0][0]);
+    expect(line).toBe('[client] ERR_BAD_MESSAGE: Unknown message type "\\x1b[2J\\x1b[31mpwned\\x9b0m\\x07".');
+    expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+  });
+
   it("a flood of one kind gives one line now and one summary line after the minute", () => {
     setClientLogQuiet(false);
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
