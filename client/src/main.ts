@@ -4,6 +4,7 @@ import { BattleScreen } from "./battle/screen";
 import { loadMap } from "./maps";
 import { OfflineBackend } from "./offline";
 import { makeClient, OnlineBackend, savedSession } from "./net";
+import { heldSeat } from "./seatKeys";
 import { showStart, lookupBattle, type StartChoice } from "./start";
 import { ReplayViewer, fetchRecord } from "./replay";
 import { setTestState } from "./teststate";
@@ -128,6 +129,9 @@ async function boot(): Promise<void> {
       }
       const auto = params.get("seat") as ViewerSeat | null;
       if (auto) return await runOnline({ code: join, seat: auto });
+      // an invite link (the friend's seat), or a battle this browser holds a seat of: straight in
+      const invite = params.get("invite") ?? undefined;
+      if (invite || heldSeat(join)?.key) return await runOnline({ code: join, seat: "takumi", invite });
       const b = await lookupBattle(join);
       return await showStart(app, onChoice, { code: join, error: b ? undefined : `No battle with the code ${join}.` });
     }

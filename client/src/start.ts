@@ -4,6 +4,7 @@ import { setTestState } from "./teststate";
 import type { ViewerSeat } from "./backend";
 import { DRILL_URL, howToPlayHtml } from "./guide/howto";
 import { drillOffered, guideOn, markDrillOffered } from "./guide/prefs";
+import { heldSeat } from "./seatKeys";
 
 export interface StartChoice {
   kind: "create" | "join" | "offline" | "replay-file" | "replay-id";
@@ -115,7 +116,7 @@ export async function showStart(host: HTMLElement, onChoice: (c: StartChoice) =>
       </form>
       <form id="join-form" class="card">
         <h2>Join a battle</h2>
-        <label>Code <input id="join-code-input" name="code" autocomplete="off" placeholder="ABCDE" value="${esc(opts.code ?? "")}" maxlength="16"></label>
+        <label>Code <input id="join-code-input" name="code" autocomplete="off" placeholder="ABCDEFGH" value="${esc(opts.code ?? "")}" maxlength="16"></label>
         <div id="join-seats" aria-live="polite"></div>
         <fieldset><legend>Seat</legend>
           <label><input type="radio" name="jseat" value="wang" checked> Sergeant Wang</label>
@@ -169,7 +170,8 @@ export async function showStart(host: HTMLElement, onChoice: (c: StartChoice) =>
   let lookupTimer = 0;
   const lookup = async () => {
     const code = codeInput.value.trim().toUpperCase();
-    if (code.length < 4) {
+    // looked up once whole (lookups are budgeted per address): eight letters, or five for older battles
+    if (code.length !== 8 && code.length !== 5) {
       seatsBox.innerHTML = "";
       return;
     }
@@ -181,10 +183,14 @@ export async function showStart(host: HTMLElement, onChoice: (c: StartChoice) =>
     seatsBox.innerHTML = `<p id="join-what">${esc(lookupText(b))}</p><ul class="seat-list">${(["takumi", "wang"] as const)
       .map((s) => `<li data-seat="${s}">${s === "takumi" ? "Takumi" : "Wang"}: ${esc(HOLDER_TEXT[b.seats[s]] ?? b.seats[s])}</li>`)
       .join("")}</ul>`;
-    // Pick a free seat by default.
+    // A seat is this browser's only with its key (kept since it first took it); else the code watches
+    // and a seat needs the invite link (docs/PROTOCOL.md, "Seats and keys").
+    const held = heldSeat(code)?.key;
+    if (!held) seatsBox.insertAdjacentHTML("beforeend", `<p class="hint" id="join-watch-hint">The code lets you watch. To play, open the invite link your partner sends ("Copy link").</p>`);
+    // (with the key, joining takes his own seat whichever is picked here, unless he picks watching)
     const free = (["wang", "takumi"] as const).find((s) => b.seats[s] !== "player" && b.seats[s] !== "dropped");
-    if (free) host.querySelector<HTMLInputElement>(`input[name=jseat][value=${free}]`)!.checked = true;
-    else host.querySelector<HTMLInputElement>(`input[name=jseat][value=spectator]`)!.checked = true;
+    const pick = held ? (free ?? "wang") : "spectator";
+    host.querySelector<HTMLInputElement>(`input[name=jseat][value=${pick}]`)!.checked = true;
   };
   codeInput.addEventListener("input", () => {
     clearTimeout(lookupTimer);
