@@ -22,6 +22,7 @@ import { throwRange } from "../actions/grenade.js";
 import { knownOccupancy } from "../view/view.js";
 import { fallsBack } from "./botWithdraw.js";
 import { civilianPlan } from "./botCivilians.js";
+import { cleanKill, oneHitKills } from "./clean.js";
 
 interface Situation {
   s: BattleState;
@@ -79,7 +80,7 @@ function scoreTile(sit: Situation, p: Pos, i: number): number {
   let score = 0;
   if (s.perimeter && !s.perimeter.broken && !insideLine(s.perimeter, p)) score -= 100;
   if (sit.danger[i] === 1) score -= 60;
-  if (sit.seen[i] === 1) score -= 35 * s.layers.acid[i];
+  if (sit.seen[i] === 1) score -= 35 * s.layers.acid[i] + (s.layers.fire[i] > 0 ? 60 : 0);
   if (sit.spawnTiles[i] === 1) score -= 25;
   let corpses = 0;
   for (let y = Math.max(0, p.y - 1); y <= Math.min(s.map.height - 1, p.y + 1); y++)
@@ -150,8 +151,30 @@ function bestTile(sit: Situation, u: Unit, orTwoAp: boolean): Spot | null {
   return best(1, 0) ?? (orTwoAp ? best(Infinity, 2) : null);
 }
 
-/** A move toward the nearest goal tile (an exit, the rescue), as far as the action points go. */
-function toward(s: BattleState, u: Unit, isGoal: (i: number) => boolean): Action | null {
+/** Is tile `i` one to end a move on only when nothing else serves: acid or fire in sight, an announced attack? */
+function foul(sit: Situation, i: number): boolean {
+  return sit.danger[i] === 1 || (sit.seen[i] === 1 && (sit.s.layers.acid[i] > 0 || sit.s.layers.fire[i] > 0));
+}
+
+/**
+ * Where on the way to `end` (along the search's path) he stops clean: the farthest tile whose own
+ * route this round enters no acid he sees and which is not foul; the goal itself is always worth
+ * reaching. Null: no clean stop on the way (he goes on as planned).
+ */
+function cleanStop(sit: Situation, u: Unit, path: { prev: Int32Array; start: number }, end: number, isGoal: (i: number) => boolean): number | null {
+  const { field, occ } = soldierField(sit.s, u);
+  for (let j = end; j !== path.start && j >= 0; j = path.prev[j]) {
+    if (occ[j] !== 0 || field.dist[j] <= 0) continue;
+    if (isGoal(j)) return j;
+    if (foul(sit, j) || (field.hazard && hazardAcid(field.hazard[j]) > 0)) continue;
+    return j;
+  }
+  return null;
+}
+
+/** A move toward the nearest goal tile (an exit, the rescue), as far as the action points go;
+ *  with `sit`, stopping short rather than ending in acid, fire or an announced attack (cleanStop). */
+function toward(s: BattleState, u: Unit, isGoal: (i: number) => boolean, sit?: Situation): Action | null {
   const here = tileIndex(s.map, u.x, u.y, u.level);
   if (isGoal(here)) return null;
   const occ = knownOccupancy(s, u.seat!);
@@ -164,6 +187,7 @@ function toward(s: BattleState, u: Unit, isGoal: (i: number) => boolean): Action
   let i = goal;
   while (i !== field.start && (field.dist[i] > budget || occ[i] !== 0)) i = field.prev[i];
   if (i === field.start) return null;
+  if (sit) i = cleanStop(sit, u, field, i, isGoal) ?? i;
   return { type: "move", unit: u.id, to: posOf(s.map, i) };
 }
 
@@ -172,9 +196,11 @@ function bestShot(sit: Situation, u: Unit, minChance: number): { target: Unit; c
   for (const e of sit.enemies) {
     if (u.grabbedBy && u.grabbedBy !== e.id) continue;
     if (!canShoot(sit.s, u, e)) continue;
+    const kills = oneHitKills(e, RULES.rifle.damage);
+    // fights clean: no kill whose acid splashes a soldier, unless it saves one this round
+    if (kills && !cleanKill(sit.s, e, sit.seen)) continue;
     const { chance } = hitChanceBetween(sit.s, u, e, "shot");
     if (chance < minChance) continue;
-    const kills = e.hp <= RULES.rifle.damage - e.armor;
     const threat = sit.s.intents.some((i) => i.unit === e.id && i.target !== null) ? 1.5 : 1;
     const value = chance * (kills ? 2 : 1) * threat;
     if (!best || value > best.value) best = { target: e, chance, value };
@@ -196,9 +222,15 @@ function grenadeTarget(sit: Situation, u: Unit): Pos | null {
           if (o === 1) friends++;
           else if (o === 2) hits++;
         }
-      if (friends === 0 && hits > bestHits) { best = at; bestHits = hits; }
+      if (friends === 0 && hits > bestHits && blastClean(sit, at)) { best = at; bestHits = hits; }
     }
   return best;
+}
+
+/** Would every creature the blast at `at` may kill die clean (no soldier splashed, or a soldier saved)? */
+function blastClean(sit: Situation, at: Pos): boolean {
+  return sit.enemies.every((e) => e.level !== at.level || distance(e, at) > RULES.grenade.radius ||
+    !oneHitKills(e, RULES.grenade.damage) || cleanKill(sit.s, e, sit.seen));
 }
 
 /** A 1-AP move for an unarmed soldier to the safest free tile beside an armed comrade, if he is not beside one. */
@@ -246,6 +278,16 @@ function comradeComing(s: BattleState, u: Unit): boolean {
     !nearExit(s, c, 0) && nearExit(s, c, 4));
 }
 
+/**
+ * A shot to free a soldier from grabber `g`: at its arm (frees him without the acid of a kill)
+ * when that has a fair chance, or when a plain hit would kill it and splash him anyway.
+ */
+function freeingShot(s: BattleState, u: Unit, g: Unit): Action {
+  const called = hitChanceBetween(s, u, g, "calledShot").chance;
+  const plainKills = oneHitKills(g, RULES.rifle.damage);
+  return { type: called >= (plainKills ? 15 : 25) ? "calledShot" : "shoot", unit: u.id, target: g.id };
+}
+
 function decide(sit: Situation, u: Unit): Action | null {
   const s = sit.s;
   if (u.ap <= 0 || u.overwatch) return null;
@@ -256,17 +298,21 @@ function decide(sit: Situation, u: Unit): Action | null {
     const g = sit.enemies.find((e) => e.id === u.grabbedBy);
     if (!g || !u.hasWeapon) return null;
     if (!loaded) return reload ?? { type: "butt", unit: u.id, target: g.id };
-    const called = hitChanceBetween(s, u, g, "calledShot").chance;
-    return { type: called >= 25 ? "calledShot" : "shoot", unit: u.id, target: g.id };
+    return freeingShot(s, u, g);
   }
-  // a comrade beside him is about to be gone: shoot his grabber with a spare AP, then hold on to him
-  const holdOn = s.units.find((c) => c.side === "squad" && c.fate === "active" && c.grabbedBy && !c.heldBy && distance(u, c) === 1 &&
-    (isSergeant(c) || (s.intents.find((i) => i.unit === c.grabbedBy)?.countdown ?? 0) <= 1));
+  // a comrade (his own or the partner's) in a creature's grip and not held yet
+  const gripped = s.units.filter((c) => c !== u && c.side === "squad" && c.fate === "active" && c.grabbedBy && !c.heldBy && c.level === u.level);
+  const shootsGrabber = (c: Unit) => {
+    const g = sit.enemies.find((e) => e.id === c.grabbedBy);
+    return loaded && !!g && canShoot(s, u, g);
+  };
+  // one beside him about to be gone, or whose grabber he cannot shoot: shoot it with a spare AP, then hold on to him
+  const holdOn = gripped.find((c) => distance(u, c) === 1 &&
+    (isSergeant(c) || (s.intents.find((i) => i.unit === c.grabbedBy)?.countdown ?? 0) <= 1 || !shootsGrabber(c)));
   if (holdOn) {
     const g = sit.enemies.find((e) => e.id === holdOn.grabbedBy);
     if (u.ap >= 2 && loaded && g && canShoot(s, u, g)) {
-      const called = hitChanceBetween(s, u, g, "calledShot").chance;
-      return { type: called >= 30 ? "calledShot" : "shoot", unit: u.id, target: g.id };
+      return freeingShot(s, u, g);
     }
     return { type: "holdOn", unit: u.id, comrade: holdOn.id };
   }
@@ -281,7 +327,7 @@ function decide(sit: Situation, u: Unit): Action | null {
   if (!besideFallen && u.ap >= 2) {
     const near = fallen.find((c) => distance(u, c) <= u.move);
     if (near) {
-      const move = toward(s, u, (i) => distance(posOf(s.map, i), near) === 1);
+      const move = toward(s, u, (i) => distance(posOf(s.map, i), near) === 1, sit);
       if (move && move.type === "move" && distance(move.to, near) === 1) return move;
     }
   }
@@ -290,8 +336,22 @@ function decide(sit: Situation, u: Unit): Action | null {
   const grabber = grabbers.find((e) => s.units.some((v) => v.id === e.grabbing && isSergeant(v))) ?? grabbers[0];
   if (grabber && u.hasWeapon) {
     if (!loaded) return reload;
-    const called = hitChanceBetween(s, u, grabber, "calledShot").chance;
-    return { type: called >= 30 ? "calledShot" : "shoot", unit: u.id, target: grabber.id };
+    return freeingShot(s, u, grabber);
+  }
+  // a gripped comrade whose grabber he cannot shoot: one step (1 AP) to his side, to hold on with the other
+  if (u.ap >= 2 && !u.carrying) {
+    const reach = gripped.filter((c) => distance(u, c) <= moveOf(u) + 1 && !shootsGrabber(c));
+    if (reach.length) {
+      const { field, occ } = soldierField(s, u, moveOf(u));
+      let to = -1;
+      for (const c of reach)
+        for (const p of tilesAround(s.map, c, 1)) {
+          const i = indexOf(s.map, p);
+          if (field.dist[i] <= 0 || field.dist[i] > moveOf(u) || occ[i] !== 0 || foul(sit, i)) continue;
+          if (to < 0 || field.dist[i] < field.dist[to]) to = i;
+        }
+      if (to >= 0) return { type: "move", unit: u.id, to: posOf(s.map, to) };
+    }
   }
   // the scene has turned bad before the objective is met: he falls back to the way out and withdraws
   // (the last sergeant on the board waits there for a comrade on his way)
@@ -299,7 +359,7 @@ function decide(sit: Situation, u: Unit): Action | null {
     if (isExtraction(s, u)) {
       if (!(isSergeant(u) && lastSergeant(s, u) && comradeComing(s, u))) return { type: "withdraw", unit: u.id };
     } else {
-      const out = toward(s, u, (i) => isExtraction(s, posOf(s.map, i)));
+      const out = toward(s, u, (i) => isExtraction(s, posOf(s.map, i)), sit);
       if (out) return out;
     }
   }
@@ -312,8 +372,8 @@ function decide(sit: Situation, u: Unit): Action | null {
     // out for a comrade on his feet who is on his way, unless the clock is running out.
     const wait = isSergeant(u) && s.round < s.map.maxRounds && lastSergeant(s, u) && comradeComing(s, u);
     const out = wait
-      ? toward(s, u, (i) => !isExtraction(s, posOf(s.map, i)) && nearExit(s, posOf(s.map, i), 1))
-      : toward(s, u, (i) => isExtraction(s, posOf(s.map, i)));
+      ? toward(s, u, (i) => !isExtraction(s, posOf(s.map, i)) && nearExit(s, posOf(s.map, i), 1), sit)
+      : toward(s, u, (i) => isExtraction(s, posOf(s.map, i)), sit);
     if (out) return out;
   }
   const rescue = s.map.objective.rescue;
@@ -338,7 +398,7 @@ function decide(sit: Situation, u: Unit): Action | null {
     if (shot) return { type: "shoot", unit: u.id, target: shot.target.id };
   } else if (reload) return reload;
   if (goForRescue) {
-    const move = toward(s, u, (i) => i === indexOf(s.map, rescue));
+    const move = toward(s, u, (i) => i === indexOf(s.map, rescue), sit);
     if (move) return move;
   }
   if (u.ap >= 2) {
@@ -354,8 +414,10 @@ export function botCommand(s: BattleState, seat: Seat): Command | null {
   if (s.phase !== "player" || s.ready[seat]) return null;
   // it plays from what its seat sees, like a player: no hidden creature, acid or corpse steers it
   const sit = situation(s, seat);
-  for (const u of s.units) {
-    if (u.seat !== seat || u.fate !== "active") continue;
+  // the soldiers under an announced attack act first: they dodge before a comrade shoots beside them
+  const mine = s.units.filter((u) => u.seat === seat && u.fate === "active");
+  const underAttack = (u: Unit) => sit.danger[indexOf(s.map, u)] === 1 && u.ap > 0 && !u.grabbedBy;
+  for (const u of [...mine.filter(underAttack), ...mine.filter((u) => !underAttack(u))]) {
     const action = decide(sit, u);
     if (action) return { seat, action };
   }
