@@ -80,7 +80,8 @@ function scoreTile(sit: Situation, p: Pos, i: number): number {
   let score = 0;
   if (s.perimeter && !s.perimeter.broken && !insideLine(s.perimeter, p)) score -= 100;
   if (sit.danger[i] === 1) score -= 60;
-  if (sit.seen[i] === 1) score -= 35 * s.layers.acid[i] + (s.layers.fire[i] > 0 ? 60 : 0);
+  // acid burns as he enters and again at the round's end, and eats his armor
+  if (sit.seen[i] === 1) score -= 50 * s.layers.acid[i] + (s.layers.fire[i] > 0 ? 60 : 0);
   if (sit.spawnTiles[i] === 1) score -= 25;
   let corpses = 0;
   for (let y = Math.max(0, p.y - 1); y <= Math.min(s.map.height - 1, p.y + 1); y++)
@@ -133,7 +134,8 @@ interface Spot {
 function bestTile(sit: Situation, u: Unit, orTwoAp: boolean): Spot | null {
   // the soldier's movement field itself (what reachableTiles lists), read without building the list;
   // searched no further than 1 AP unless 2 AP are wanted
-  const best = (maxAp: number, minAp: number): Spot | null => {
+  // clean first: a tile he reaches without entering acid, free of acid, fire and announced attacks
+  const best = (maxAp: number, minAp: number, clean: boolean): Spot | null => {
     const { field, occ } = soldierField(sit.s, u, Math.min(maxAp, u.ap) * moveOf(u));
     let top = -1, topScore = -Infinity;
     for (let i = 0; i < field.dist.length; i++) {
@@ -141,14 +143,16 @@ function bestTile(sit: Situation, u: Unit, orTwoAp: boolean): Spot | null {
       if (cost <= 0 || occ[i] !== 0) continue;
       const ap = Math.ceil(cost / moveOf(u));
       if (ap > maxAp || ap < minAp) continue;
+      const acid = field.hazard ? hazardAcid(field.hazard[i]) : 0;
+      if (clean && (acid > 0 || foul(sit, i))) continue;
       // the route's own acid burns on the way (the field keeps the least acid among equal costs)
-      const routeAcid = field.hazard ? hazardAcid(field.hazard[i]) - (sit.seen[i] === 1 ? sit.s.layers.acid[i] : 0) : 0;
+      const routeAcid = acid - (sit.seen[i] === 1 ? sit.s.layers.acid[i] : 0);
       const score = tileScore(sit, i) + guard(sit, u, i) - cost * 0.5 - (isSergeant(u) ? 90 : 35) * routeAcid;
       if (top < 0 || score > topScore) { top = i; topScore = score; }
     }
     return top < 0 ? null : { pos: posOf(sit.s.map, top), score: topScore };
   };
-  return best(1, 0) ?? (orTwoAp ? best(Infinity, 2) : null);
+  return best(1, 0, true) ?? (orTwoAp ? best(Infinity, 2, true) : null) ?? best(1, 0, false) ?? (orTwoAp ? best(Infinity, 2, false) : null);
 }
 
 /** Is tile `i` one to end a move on only when nothing else serves: acid or fire in sight, an announced attack? */
@@ -179,9 +183,13 @@ function toward(s: BattleState, u: Unit, isGoal: (i: number) => boolean, sit?: S
   if (isGoal(here)) return null;
   const occ = knownOccupancy(s, u.seat!);
   const field = costField(s, u, false, 1 << 20, occ);
-  let goal = -1;
-  for (let i = 0; i < field.dist.length; i++)
-    if (field.dist[i] > 0 && occ[i] === 0 && isGoal(i) && (goal < 0 || field.dist[i] < field.dist[goal])) goal = i;
+  // the nearest goal, a clean one first (beside a fallen comrade: not the tile in acid)
+  let goal = -1, goalCost = Infinity;
+  for (let i = 0; i < field.dist.length; i++) {
+    if (field.dist[i] <= 0 || occ[i] !== 0 || !isGoal(i)) continue;
+    const cost = field.dist[i] + (sit && foul(sit, i) ? 1000 : 0);
+    if (cost < goalCost) { goal = i; goalCost = cost; }
+  }
   if (goal < 0) return null;
   const budget = movementBudget(u);
   let i = goal;
@@ -278,6 +286,23 @@ function comradeComing(s: BattleState, u: Unit): boolean {
     !nearExit(s, c, 0) && nearExit(s, c, 4));
 }
 
+/** The nearest clean tile within 1 AP beside one of `gripped` (to hold on), or from which he can shoot its grabber. */
+function toAnswer(sit: Situation, u: Unit, gripped: Unit[], loaded: boolean): Action | null {
+  const s = sit.s;
+  const near = gripped.filter((c) => distance(u, c) <= moveOf(u) + RULES.rifle.range);
+  if (near.length === 0) return null;
+  const grabbers = loaded ? sit.enemies.filter((e) => near.some((c) => c.grabbedBy === e.id)) : [];
+  const { field, occ } = soldierField(s, u, moveOf(u));
+  let to = -1;
+  for (let i = 0; i < field.dist.length; i++) {
+    if (field.dist[i] <= 0 || field.dist[i] > moveOf(u) || occ[i] !== 0 || foul(sit, i)) continue;
+    if (to >= 0 && field.dist[i] >= field.dist[to]) continue;
+    const p = posOf(s.map, i);
+    if (near.some((c) => c.level === p.level && distance(p, c) === 1) || grabbers.some((g) => canShoot(s, p, g))) to = i;
+  }
+  return to >= 0 ? { type: "move", unit: u.id, to: posOf(s.map, to) } : null;
+}
+
 /**
  * A shot to free a soldier from grabber `g`: at its arm (frees him without the acid of a kill)
  * when that has a fair chance, or when a plain hit would kill it and splash him anyway.
@@ -338,20 +363,11 @@ function decide(sit: Situation, u: Unit): Action | null {
     if (!loaded) return reload;
     return freeingShot(s, u, grabber);
   }
-  // a gripped comrade whose grabber he cannot shoot: one step (1 AP) to his side, to hold on with the other
-  if (u.ap >= 2 && !u.carrying) {
-    const reach = gripped.filter((c) => distance(u, c) <= moveOf(u) + 1 && !shootsGrabber(c));
-    if (reach.length) {
-      const { field, occ } = soldierField(s, u, moveOf(u));
-      let to = -1;
-      for (const c of reach)
-        for (const p of tilesAround(s.map, c, 1)) {
-          const i = indexOf(s.map, p);
-          if (field.dist[i] <= 0 || field.dist[i] > moveOf(u) || occ[i] !== 0 || foul(sit, i)) continue;
-          if (to < 0 || field.dist[i] < field.dist[to]) to = i;
-        }
-      if (to >= 0) return { type: "move", unit: u.id, to: posOf(s.map, to) };
-    }
+  // a gripped comrade whose grabber he cannot shoot: one step (1 AP) to his side to hold on with
+  // the other, or to where he can shoot the grabber
+  if (u.ap >= 2 && !u.carrying && gripped.length) {
+    const move = toAnswer(sit, u, gripped.filter((c) => !shootsGrabber(c)), loaded);
+    if (move) return move;
   }
   // the scene has turned bad before the objective is met: he falls back to the way out and withdraws
   // (the last sergeant on the board waits there for a comrade on his way)
