@@ -134,8 +134,9 @@ interface Spot {
 function bestTile(sit: Situation, u: Unit, orTwoAp: boolean): Spot | null {
   // the soldier's movement field itself (what reachableTiles lists), read without building the list;
   // searched no further than 1 AP unless 2 AP are wanted
-  // clean first: a tile he reaches without entering acid, free of acid, fire and announced attacks
-  const best = (maxAp: number, minAp: number, clean: boolean): Spot | null => {
+  // clean first: a tile free of acid, fire and announced attacks, reached without entering acid
+  // (2: route and tile clean; 1: the tile clean; 0: any)
+  const best = (maxAp: number, minAp: number, clean: 0 | 1 | 2): Spot | null => {
     const { field, occ } = soldierField(sit.s, u, Math.min(maxAp, u.ap) * moveOf(u));
     let top = -1, topScore = -Infinity;
     for (let i = 0; i < field.dist.length; i++) {
@@ -144,7 +145,7 @@ function bestTile(sit: Situation, u: Unit, orTwoAp: boolean): Spot | null {
       const ap = Math.ceil(cost / moveOf(u));
       if (ap > maxAp || ap < minAp) continue;
       const acid = field.hazard ? hazardAcid(field.hazard[i]) : 0;
-      if (clean && (acid > 0 || foul(sit, i))) continue;
+      if ((clean === 2 && acid > 0) || (clean > 0 && foul(sit, i))) continue;
       // the route's own acid burns on the way (the field keeps the least acid among equal costs)
       const routeAcid = acid - (sit.seen[i] === 1 ? sit.s.layers.acid[i] : 0);
       const score = tileScore(sit, i) + guard(sit, u, i) - cost * 0.5 - (isSergeant(u) ? 90 : 35) * routeAcid;
@@ -152,7 +153,11 @@ function bestTile(sit: Situation, u: Unit, orTwoAp: boolean): Spot | null {
     }
     return top < 0 ? null : { pos: posOf(sit.s.map, top), score: topScore };
   };
-  return best(1, 0, true) ?? (orTwoAp ? best(Infinity, 2, true) : null) ?? best(1, 0, false) ?? (orTwoAp ? best(Infinity, 2, false) : null);
+  for (const clean of [2, 1, 0] as const) {
+    const spot = best(1, 0, clean) ?? (orTwoAp ? best(Infinity, 2, clean) : null);
+    if (spot) return spot;
+  }
+  return null;
 }
 
 /** Is tile `i` one to end a move on only when nothing else serves: acid or fire in sight, an announced attack? */
