@@ -23,6 +23,8 @@ import { knownOccupancy } from "../view/view.js";
 import { fallsBack } from "./botWithdraw.js";
 import { civilianPlan } from "./botCivilians.js";
 import { cleanKill, oneHitKills } from "./clean.js";
+import type { StandingOrder } from "./orders.js";
+import { otherSeat } from "../core/seats.js";
 
 interface Situation {
   s: BattleState;
@@ -37,6 +39,8 @@ interface Situation {
   danger: Uint8Array;
   /** 1 on spawn points. */
   spawnTiles: Uint8Array;
+  /** The standing order its partner gave it (orders.ts). */
+  order: StandingOrder;
 }
 
 const spawnCache = new WeakMap<MapDef, Uint8Array>();
@@ -52,7 +56,7 @@ function spawnTilesOf(map: MapDef): Uint8Array {
   return tiles;
 }
 
-function situation(s: BattleState, seat: Seat): Situation {
+function situation(s: BattleState, seat: Seat, order: StandingOrder): Situation {
   const n = s.map.width * s.map.height * s.map.levels;
   const mask = visibleTiles(s, s.options.splitVision ? seat : undefined);
   const seen = visibleCreatureIds(s, mask);
@@ -60,7 +64,7 @@ function situation(s: BattleState, seat: Seat): Situation {
   const danger = new Uint8Array(n);
   for (const i of s.intents) if (seen.has(i.unit)) for (const p of i.area) danger[indexOf(s.map, p)] = 1;
   const scores = new Float64Array(n).fill(NaN);
-  return { s, enemies, danger, spawnTiles: spawnTilesOf(s.map), occ: knownOccupancy(s, seat), seen: mask, scores };
+  return { s, enemies, danger, spawnTiles: spawnTilesOf(s.map), occ: knownOccupancy(s, seat), seen: mask, scores, order };
 }
 
 function canShoot(s: BattleState, from: Pos, e: Unit): boolean {
@@ -376,7 +380,7 @@ function decide(sit: Situation, u: Unit): Action | null {
   }
   // the scene has turned bad before the objective is met: he falls back to the way out and withdraws
   // (the last sergeant on the board waits there for a comrade on his way)
-  if (fallsBack(s, u, sit.enemies)) {
+  if (sit.order === "fallBack" || fallsBack(s, u, sit.enemies)) {
     if (isExtraction(s, u)) {
       if (!(isSergeant(u) && lastSergeant(s, u) && comradeComing(s, u))) return { type: "withdraw", unit: u.id };
     } else {
@@ -400,7 +404,9 @@ function decide(sit: Situation, u: Unit): Action | null {
   const rescue = s.map.objective.rescue;
   // the privates go ahead to the rescue; a sergeant follows only when none is left to go
   const privateLeft = s.units.some((c) => c.side === "squad" && c.fate === "active" && !isSergeant(c) && c.down === 0 && !c.grabbedBy);
-  const goForRescue = s.objective === "reach" && rescue && u.ap >= 2 && !(isSergeant(u) && privateLeft);
+  // holding or covering, he takes no step forward
+  const stays = sit.order === "hold" || sit.order === "cover";
+  const goForRescue = !stays && s.objective === "reach" && rescue && u.ap >= 2 && !(isSergeant(u) && privateLeft);
   const here = tileScore(sit, indexOf(s.map, u)) + guard(sit, u, indexOf(s.map, u));
   const threatened = here <= (isSergeant(u) ? -20 : -30);
   if (threatened) {
@@ -414,15 +420,20 @@ function decide(sit: Situation, u: Unit): Action | null {
   }
   const nade = grenadeTarget(sit, u);
   if (nade) return { type: "grenade", unit: u.id, to: nade };
+  if (sit.order === "follow" && u.ap >= 2) {
+    const move = followLeader(sit, u);
+    if (move) return move;
+  }
   if (loaded) {
-    const shot = bestShot(sit, u, u.ap >= 2 ? 40 : 25);
+    // covering, he keeps his AP for overwatch unless the shot is good
+    const shot = bestShot(sit, u, sit.order === "cover" ? 65 : u.ap >= 2 ? 40 : 25);
     if (shot) return { type: "shoot", unit: u.id, target: shot.target.id };
   } else if (reload) return reload;
   if (goForRescue) {
     const move = toward(s, u, (i) => i === indexOf(s.map, rescue), sit);
     if (move) return move;
   }
-  if (u.ap >= 2) {
+  if (u.ap >= 2 && !stays) {
     const to = bestTile(sit, u, false);
     if (to && to.score > here + 10) return { type: "move", unit: u.id, to: to.pos };
   }
@@ -430,11 +441,31 @@ function decide(sit: Situation, u: Unit): Action | null {
   return null;
 }
 
+/** "Follow me": a move (1 AP) to within 2 tiles of the partner's sergeant, the cleanest such tile, when farther. */
+function followLeader(sit: Situation, u: Unit): Action | null {
+  const s = sit.s;
+  const lead = s.units.find((c) => c.side === "squad" && c.seat === otherSeat(u.seat!) && isSergeant(c) && c.fate === "active");
+  if (!lead || lead.level !== u.level || distance(u, lead) <= 2) return null;
+  const near = (i: number) => {
+    const p = posOf(s.map, i);
+    return p.level === lead.level && distance(p, lead) <= 2;
+  };
+  const { field, occ } = soldierField(s, u, moveOf(u));
+  let to = -1, toScore = -Infinity;
+  for (let i = 0; i < field.dist.length; i++) {
+    if (field.dist[i] <= 0 || occ[i] !== 0 || !near(i)) continue;
+    const score = tileScore(sit, i) - field.dist[i] * 0.5;
+    if (score > toScore) { to = i; toScore = score; }
+  }
+  if (to >= 0) return { type: "move", unit: u.id, to: posOf(s.map, to) };
+  return toward(s, u, near, sit);
+}
+
 /** The bot's next command for `seat`, or null when it has nothing to do (ready, or the battle is over). */
-export function botCommand(s: BattleState, seat: Seat): Command | null {
+export function botCommand(s: BattleState, seat: Seat, order: StandingOrder = "free"): Command | null {
   if (s.phase !== "player" || s.ready[seat]) return null;
   // it plays from what its seat sees, like a player: no hidden creature, acid or corpse steers it
-  const sit = situation(s, seat);
+  const sit = situation(s, seat, order);
   // the soldiers under an announced attack act first: they dodge before a comrade shoots beside them
   const mine = s.units.filter((u) => u.seat === seat && u.fate === "active");
   const underAttack = (u: Unit) => sit.danger[indexOf(s.map, u)] === 1 && u.ap > 0 && !u.grabbedBy;
