@@ -64,7 +64,7 @@ function situation(s: BattleState, seat: Seat, order: StandingOrder): Situation 
   const danger = new Uint8Array(n);
   for (const i of s.intents) if (seen.has(i.unit)) for (const p of i.area) danger[indexOf(s.map, p)] = 1;
   const scores = new Float64Array(n).fill(NaN);
-  return { s, enemies, danger, spawnTiles: spawnTilesOf(s.map), occ: knownOccupancy(s, seat), seen: mask, scores, order };
+  return { s, enemies, danger, spawnTiles: spawnTilesOf(s.map), occ: knownOccupancy(s, seat, mask), seen: mask, scores, order };
 }
 
 function canShoot(s: BattleState, from: Pos, e: Unit): boolean {
@@ -141,7 +141,7 @@ function bestTile(sit: Situation, u: Unit, orTwoAp: boolean): Spot | null {
   // clean first: a tile free of acid, fire and announced attacks, reached without entering acid
   // (2: route and tile clean; 1: the tile clean; 0: any)
   const best = (maxAp: number, minAp: number, clean: 0 | 1 | 2): Spot | null => {
-    const { field, occ } = soldierField(sit.s, u, Math.min(maxAp, u.ap) * moveOf(u));
+    const { field, occ } = soldierField(sit.s, u, Math.min(maxAp, u.ap) * moveOf(u), sit.seen);
     let top = -1, topScore = -Infinity;
     for (let i = 0; i < field.dist.length; i++) {
       const cost = field.dist[i];
@@ -175,7 +175,7 @@ function foul(sit: Situation, i: number): boolean {
  * reaching. Null: no clean stop on the way (he goes on as planned).
  */
 function cleanStop(sit: Situation, u: Unit, path: { prev: Int32Array; start: number }, end: number, isGoal: (i: number) => boolean): number | null {
-  const { field, occ } = soldierField(sit.s, u);
+  const { field, occ } = soldierField(sit.s, u, undefined, sit.seen);
   for (let j = end; j !== path.start && j >= 0; j = path.prev[j]) {
     if (occ[j] !== 0 || field.dist[j] <= 0) continue;
     if (isGoal(j)) return j;
@@ -190,7 +190,7 @@ function cleanStop(sit: Situation, u: Unit, path: { prev: Int32Array; start: num
 function toward(s: BattleState, u: Unit, isGoal: (i: number) => boolean, sit?: Situation): Action | null {
   const here = tileIndex(s.map, u.x, u.y, u.level);
   if (isGoal(here)) return null;
-  const occ = knownOccupancy(s, u.seat!);
+  const occ = knownOccupancy(s, u.seat!, sit?.seen);
   const field = costField(s, u, false, 1 << 20, occ);
   // the nearest goal, a clean one first (beside a fallen comrade: not the tile in acid)
   let goal = -1, goalCost = Infinity;
@@ -256,7 +256,7 @@ function besideArmedComrade(sit: Situation, u: Unit): Action | null {
   const armed = s.units.filter((c) => c !== u && c.side === "squad" && c.fate === "active" && c.hasWeapon && !c.grabbedBy);
   const beside = (p: Pos) => armed.some((c) => distance(p, c) === 1);
   if (armed.length === 0 || beside(u) || u.ap < 1) return null;
-  const { field, occ } = soldierField(s, u, moveOf(u));
+  const { field, occ } = soldierField(s, u, moveOf(u), sit.seen);
   let best = -1, bestScore = -Infinity;
   for (let i = 0; i < field.dist.length; i++) {
     if (field.dist[i] <= 0 || field.dist[i] > moveOf(u) || occ[i] !== 0 || !beside(posOf(s.map, i))) continue;
@@ -301,7 +301,7 @@ function toAnswer(sit: Situation, u: Unit, gripped: Unit[], loaded: boolean): Ac
   const near = gripped.filter((c) => distance(u, c) <= moveOf(u) + RULES.rifle.range);
   if (near.length === 0) return null;
   const grabbers = loaded ? sit.enemies.filter((e) => near.some((c) => c.grabbedBy === e.id)) : [];
-  const { field, occ } = soldierField(s, u, moveOf(u));
+  const { field, occ } = soldierField(s, u, moveOf(u), sit.seen);
   let to = -1;
   for (let i = 0; i < field.dist.length; i++) {
     if (field.dist[i] <= 0 || field.dist[i] > moveOf(u) || occ[i] !== 0 || foul(sit, i)) continue;
@@ -450,7 +450,7 @@ function followLeader(sit: Situation, u: Unit): Action | null {
     const p = posOf(s.map, i);
     return p.level === lead.level && distance(p, lead) <= 2;
   };
-  const { field, occ } = soldierField(s, u, moveOf(u));
+  const { field, occ } = soldierField(s, u, moveOf(u), sit.seen);
   let to = -1, toScore = -Infinity;
   for (let i = 0; i < field.dist.length; i++) {
     if (field.dist[i] <= 0 || occ[i] !== 0 || !near(i)) continue;
