@@ -5,7 +5,7 @@
  */
 import { randomInt } from "node:crypto";
 import { ServerError } from "colyseus";
-import { createBattle, RULES_VERSION, type BattleState, type MapDef, type Seat } from "../shared/index.js";
+import { createBattle, isStandingOrder, RULES_VERSION, type BattleState, type MapDef, type Seat, type StandingOrder } from "../shared/index.js";
 import { loadMapById, isKnownMap, DEFAULT_MAP_ID } from "./maps.js";
 import { services } from "./services.js";
 import { normalizeCode, uniqueCode } from "./codes.js";
@@ -59,6 +59,15 @@ export interface StoredRoomOptions {
   humanSeats: Seat[];
   /** When the battle last moved on (ms since the epoch): unfinished battles idle longer expire. */
   lastActive?: number;
+  /** Standing orders given to the bot partner, in order (served with the record: replays show them). */
+  orders?: OrderEntry[];
+}
+
+/** A standing order: given when the log held `step` commands, to the bot playing `seat`. */
+export interface OrderEntry {
+  step: number;
+  seat: Seat;
+  order: StandingOrder;
 }
 
 export interface OpenedMatch {
@@ -159,6 +168,7 @@ export class StoredMatch {
       reconnectSeconds: typeof raw.reconnectSeconds === "number" ? raw.reconnectSeconds : settings.reconnectSeconds,
       humanSeats: Array.isArray(raw.humanSeats) ? raw.humanSeats.filter((s): s is Seat => s === "takumi" || s === "wang") : [],
       lastActive: Date.now(),
+      orders: Array.isArray(raw.orders) ? raw.orders.filter((o): o is OrderEntry => !!o && (o.seat === "takumi" || o.seat === "wang") && isStandingOrder(o.order) && typeof o.step === "number") : [],
     };
     const match = new StoredMatch(code, record.log.length, info.finished, ro);
     match.saveOptions();
@@ -175,6 +185,12 @@ export class StoredMatch {
     if (this.finished) return;
     this.finished = true;
     await services().store.finishMatch(this.code, outcome);
+  }
+
+  /** Records a standing order given to the bot playing `seat` (kept beside the record). */
+  noteOrder(seat: Seat, order: StandingOrder): void {
+    (this.options.orders ??= []).push({ step: this.logLength, seat, order });
+    this.saveOptions();
   }
 
   /** Remembers that a human has held `seat`, for restarts. */
