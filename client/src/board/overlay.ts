@@ -12,6 +12,7 @@ import type { Reach } from "../previews";
 import type { LabelItem } from "./labels";
 import { C, dashLine } from "./theme";
 import { unitName } from "../words";
+import { drawPartnerPlan, type PlanMark } from "../partner/planDraw";
 
 /** A short name for a tag: "Private Wang-1" → "WANG-1", "Sergeant Takumi" → "TAKUMI". */
 export const tagName = (w: WireState, id: string): string => {
@@ -55,6 +56,8 @@ export interface Overlay {
   exposed: string[];
   /** Intents lit by the focus (the others dimmed); empty: all shown alike. */
   focus: string[];
+  /** The bot partner's plan for the round (partner/planDraw.ts). */
+  partnerPlan: PlanMark | null;
 }
 
 export const emptyOverlay = (): Overlay => ({
@@ -71,6 +74,7 @@ export const emptyOverlay = (): Overlay => ({
   pings: [],
   exposed: [],
   focus: [],
+  partnerPlan: null,
 });
 
 export interface DrawCtx {
@@ -260,6 +264,7 @@ export function drawOverlay(g: Graphics, d: DrawCtx, o: Overlay, labels: LabelIt
       g.stroke({ width: 2, color: C.partner });
     }
   }
+  if (o.partnerPlan) drawPartnerPlan(g, d, o.partnerPlan, labels);
   if (o.partnerPointer && lv(o.partnerPointer)) {
     const c = centre(o.partnerPointer, ts);
     g.poly([c.x, c.y, c.x + ts * 0.35, c.y + ts * 0.12, c.x + ts * 0.12, c.y + ts * 0.35]).fill(C.partner).stroke({ width: 1, color: 0x000000 });
