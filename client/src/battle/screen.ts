@@ -28,6 +28,8 @@ import { Shell } from "./shell";
 import { renderHeader, renderTimer } from "./header";
 import { boardOverlay } from "./overlay";
 import { installDebug, markPainted, publishControl, publishShown } from "./testHooks";
+import { PartnerPanel } from "../partner/planPanel";
+import { ORDER_NAME } from "../partner/planWords";
 
 const PING_SHOWN_MS = 6000;
 const TIMER_TICK_MS = 500;
@@ -49,6 +51,8 @@ export class BattleScreen {
   private legal: Action[] = [];
   private pings: PingMark[] = [];
   private partnerPointer: Pos | null = null;
+  /** The bot partner's plan and the orders given it (partner/). */
+  private partner!: PartnerPanel;
   private reportShown = false;
   private destroyed = false;
   private lastConnection: ConnectionStatus = "connected";
@@ -126,6 +130,7 @@ export class BattleScreen {
 
   async start(): Promise<void> {
     this.wireDom();
+    this.partner = new PartnerPanel(this.shell.els.side, this.shell.els.intentPanel, this.backend);
     const { w, h } = this.shell.canvasSize();
     this.board = await BoardRenderer.create(this.shell.els.boardHost, w, h);
     this.board.cue = (name) => this.sound.play(name);
@@ -154,6 +159,18 @@ export class BattleScreen {
       },
       pending: (count) => this.shell.pending(count),
       notice: (code, message) => this.addLog(`Note: ${refusalText(code, message)}`),
+      plan: (p) => {
+        this.partner.setPlan(p);
+        if (p.changed) this.addLog(`${SEAT_NAME[p.seat]} changes his plan: the board changed.`);
+        setTestState({ partnerPlan: p });
+        this.invalidate();
+      },
+      order: (m) => {
+        this.partner.order = m.order;
+        this.addLog(`${SEAT_NAME[m.by]} orders ${SEAT_NAME[m.seat]}: ${ORDER_NAME[m.order]}.`);
+        setTestState({ partnerOrder: m.order });
+        this.invalidate();
+      },
     });
   }
 
@@ -361,7 +378,12 @@ export class BattleScreen {
     const p = this.ctl.preview();
     const playing = this.playback.playing;
     const partnerSelected = this.partnerSelected() || null;
-    this.board.setOverlay(boardOverlay({ ctl: this.ctl, preview: p, playing, pings: this.pings, partnerPointer: this.partnerPointer, partnerSelected }));
+    const mine = this.seat === "spectator" ? null : this.seat;
+    const botPartner = !!mine && this.info.holders[otherSeat(mine)] === "bot";
+    const plan = this.partner.plan;
+    const partnerPlan = botPartner && plan && plan.round === w.round && w.phase === "player" ? plan : null;
+    this.board.setOverlay(boardOverlay({ ctl: this.ctl, preview: p, playing, pings: this.pings, partnerPointer: this.partnerPointer, partnerSelected, partnerPlan }));
+    this.partner.render(w, mine, botPartner);
     this.renderHeader(w);
     this.renderPanels(w, p);
     this.renderButtons();
@@ -506,6 +528,7 @@ export class BattleScreen {
     this.shell.destroy();
     window.removeEventListener("resize", this.onResize);
     window.removeEventListener("keydown", this.onKey);
+    this.partner?.destroy();
     this.board?.destroy();
   }
 }
