@@ -122,9 +122,10 @@ export class OfflineBackend implements Backend {
     if (this.opts.partnerIdle) {
       const r = this.state.phase === "player" && !this.state.ready[other] ? engine.apply(this.state, { seat: other, action: { type: "ready", ready: true } }) : null;
       if (r?.ok) {
+        const before = this.state;
         this.state = r.state;
         this.log.push({ seat: other, action: { type: "ready", ready: true } });
-        out.push(...r.events);
+        out.push(...engine.eventsFor(before, r.state, r.events, this.viewer() as never));
       }
       return out;
     }
