@@ -85,7 +85,8 @@ export class BoardRenderer implements AnimHost {
     // whole board every frame ran at 2-8 fps.
     const wrap = document.createElement("div");
     wrap.className = "board-wrap";
-    wrap.style.position = "relative";
+    // its host is positioned and sized by the page's layout; the canvas fills it
+    Object.assign(wrap.style, { position: "absolute", left: "0", top: "0" });
     const under = document.createElement("canvas");
     under.id = "board-static";
     under.width = width;

@@ -41,7 +41,8 @@ export const DOM = `
   </header>
   <div id="main">
     <div id="board-host"><div id="error-box" role="alert"></div><div id="pending" role="status" hidden></div></div>
-    <aside id="side">
+    <aside id="side" aria-label="Details">
+      <button id="sheet-handle" aria-expanded="false" aria-controls="side">Details · log · squad</button>
       <section id="briefing"></section>
       <section id="unit-panel" aria-live="polite"></section>
       <section id="actions">

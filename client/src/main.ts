@@ -1,5 +1,6 @@
 /** Routing: start page, online battle (create / join / reconnect), offline harness, replay viewer. */
 import "./style.css";
+import "./layout.css";
 import { BattleScreen } from "./battle/screen";
 import { loadMap } from "./maps";
 import { OfflineBackend } from "./offline";

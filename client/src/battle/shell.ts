@@ -13,7 +13,7 @@ const IDS = [
   "squad-panel", "timer", "top", "round", "phase", "objective", "code-box", "seats", "conn", "board-host", "side", "briefing",
   "unit-panel", "route-panel", "target-panel", "tile-panel", "intent-panel", "log", "banner", "error-box", "conn-banner",
   "partner-banner", "help", "report-host", "campaign-host", "btn-campaign", "scene", "btn-speed", "btn-ready", "btn-sound",
-  "btn-help", "btn-leave", "pending",
+  "btn-help", "btn-leave", "pending", "sheet-handle", "actions",
 ] as const;
 
 type CamelCase<S extends string> = S extends `${infer A}-${infer B}` ? `${A}${Capitalize<CamelCase<B>>}` : S;
@@ -37,13 +37,10 @@ export class Shell {
     this.els = els as ShellEls;
   }
 
-  /** The canvas's size: the window less the side panel and the header. */
+  /** The canvas's size: its host's, which the layout (layout.css) gives what the header and the panels leave. */
   canvasSize(): { w: number; h: number } {
-    const side = this.els.side.offsetWidth || 320;
-    const top = this.els.top.offsetHeight || 40;
-    const w = Math.max(320, Math.min(1280, window.innerWidth - side - 12));
-    const h = Math.max(300, Math.min(720, window.innerHeight - top - 8));
-    return { w, h };
+    const host = this.els.boardHost;
+    return { w: Math.max(100, host.clientWidth), h: Math.max(100, host.clientHeight) };
   }
 
   /** The action buttons (`data-act`) and the ping kinds (`data-ping`). */
