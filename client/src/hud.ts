@@ -108,7 +108,8 @@ export const DOM = `
       <tr><td>click · tap</td><td>select, move, aim; again to fire</td></tr>
       <tr><td><kbd>Shift</kbd>+click</td><td>add (or remove) a waypoint: the route bends through it</td></tr>
       <tr><td>wheel · drag · pinch</td><td>zoom and pan the board</td></tr>
-      <tr><td>right click · long press</td><td>ping</td></tr>
+      <tr><td>right click · touch: a ping button</td><td>ping (touch: the tile last tapped or long-pressed)</td></tr>
+      <tr><td>tap · long press</td><td>touch: a tap previews, the same tap again confirms; a long press inspects</td></tr>
       <tr><td>arrows</td><td>move the cursor</td></tr>
       <tr><td><kbd>T</kbd> / <kbd>]</kbd>, <kbd>[</kbd></td><td>cycle targets</td></tr>
       <tr><td><kbd>Enter</kbd> / <kbd>Space</kbd></td><td>confirm: move to the cursor, fire at the target, throw</td></tr>

@@ -131,7 +131,7 @@ export class BattleScreen {
     this.board.cue = (name) => this.sound.play(name);
     const sp = speedParam();
     if (sp > 0) this.board.speed = sp;
-    this.board.onTile((tile, kind, ev) => this.input.tile(tile, kind, ev?.shiftKey ?? false, ev?.ctrlKey ?? false));
+    this.board.onTile((tile, kind, ev) => this.input.tile(tile, kind, ev?.shiftKey ?? false, ev?.ctrlKey ?? false, ev?.pointerType === "touch"));
     const els = this.shell.els;
     // the canvas follows its host (the window resized, the phone turned, the header wrapped)
     this.layout = new Layout({ root: this.shell.root, boardHost: els.boardHost, side: els.side, handle: els.sheetHandle, actions: els.actions }, () => this.onResize());
