@@ -1,5 +1,5 @@
 /**
- * A campaign as the room plays it (issue 11; docs/PROTOCOL.md, "Campaigns"): the six scenes in
+ * A campaign as the room plays it (docs/PROTOCOL.md, "Campaigns"): the six scenes in
  * order in one room, under one code, each scene a match of its own (`CODE-1` … `CODE-6`) whose
  * record replays on its own. Between scenes the room is in stage "report" until every seat a human
  * holds is marked ready; seats of the bot (or open) count as ready.
@@ -19,7 +19,7 @@ import { campaignSummary, sceneFacts, type SceneFacts } from "../shared/campaign
 import { services } from "./services.js";
 import { uniqueCode } from "./codes.js";
 import { loadMapById } from "./maps.js";
-import { EXPIRED, loadNewMap, newRoomOptions, StoredMatch, type OpenedMatch, type StoredRoomOptions } from "./match.js";
+import { EXPIRED, loadNewMap, newRoomOptions, StoredMatch, type OpenedBattle, type StoredRoomOptions } from "./match.js";
 import type { CampaignProgress } from "./store/index.js";
 import type { JoinOptions } from "./validation.js";
 
@@ -58,7 +58,7 @@ export class CampaignRun {
   }
 
   /** A new campaign under a fresh code, and its first scene's battle. */
-  static async create(options: JoinOptions, taken: (code: string) => Promise<boolean>): Promise<OpenedMatch & { campaign: CampaignRun }> {
+  static async create(options: JoinOptions, taken: (code: string) => Promise<boolean>): Promise<OpenedBattle & { campaign: CampaignRun }> {
     if (options.map !== undefined) throw new ServerError(400, "ERR_BAD_OPTIONS: a campaign plays its own scenes (no map)");
     const { store } = services();
     const seed = options.seed ?? randomInt(0, 0x7fffffff);
@@ -74,7 +74,7 @@ export class CampaignRun {
 
   /** Reopens a stored campaign (null if there is none): its finished scenes replayed, and the scene
    *  being played restored as a battle is, or the last one's final view between scenes. */
-  static async open(code: string): Promise<(OpenedMatch & { campaign: CampaignRun }) | null> {
+  static async open(code: string): Promise<(OpenedBattle & { campaign: CampaignRun }) | null> {
     const { store } = services();
     const row = await store.getCampaign(code);
     if (!row) return null;
@@ -150,7 +150,7 @@ export class CampaignRun {
   }
 
   /** Starts the next scene: a new match `CODE-N` with the survivors, under the same room options. */
-  async nextScene(ro: StoredRoomOptions): Promise<OpenedMatch> {
+  async nextScene(ro: StoredRoomOptions): Promise<OpenedBattle> {
     const id = nextSceneMap(this.campaign);
     if (id === null || this.stage !== "report") throw new Error("no scene follows");
     const map = loadMapById(id);

@@ -8,49 +8,11 @@ import { ServerError } from "colyseus";
 import { createBattle, RULES_VERSION, type BattleState, type MapDef, type Seat } from "../shared/index.js";
 import { loadMapById, isKnownMap, DEFAULT_MAP_ID } from "./maps.js";
 import { services } from "./services.js";
-import { normalizeCode, uniqueCode } from "./codes.js";
-import { claimBattle, claimNewCode, releaseBattle } from "./cluster/index.js";
-import { otherSeat } from "./seats.js";
+import { uniqueCode } from "./codes.js";
 import { restoreBattle, RestoreError } from "./restore.js";
 import { MapFormatError } from "../shared/map/parse.js";
-import { CampaignRun } from "./campaign-match.js";
 import type { LoggedCommand, MatchInfo } from "./store/index.js";
-import { checkJoinOptions, SERVER_ERROR_CODES, type JoinOptions } from "./validation.js";
-
-/** Options the room is created with (join options, plus the server's own restore marker). */
-export interface CreateOptions extends JoinOptions {
-  /** Set only by the server (with its secret) to reopen a stored battle. */
-  __restore?: { secret: string; code: string };
-}
-
-/**
- * The battle a new room serves: a restore by the server, a stored battle reopened by
- * joinOrCreate("battle", { code }), or a new one. `keepOpen`: with waitForPartner, the seat the
- * creator does not take stays open for a friend.
- */
-export async function openMatch(raw: CreateOptions | undefined): Promise<OpenedMatch & { keepOpen: Seat | null }> {
-  const restore = raw?.__restore;
-  const checked = restore === undefined ? checkJoinOptions(raw) : null;
-  if (checked && !checked.ok) throw new ServerError(400, `${checked.code}: ${checked.message}`);
-  const options = checked?.ok ? checked.value : {};
-  if (restore === undefined && options.code === undefined) {
-    // a fresh code is claimed for this process (cluster-wide) as it is picked
-    const taken = async (c: string) => !(await claimNewCode(c));
-    const opened = await (options.campaign ? CampaignRun.create(options, taken) : StoredMatch.create(options, taken));
-    return { ...opened, keepOpen: options.waitForPartner ? otherSeat(options.seat === "wang" ? "wang" : "takumi") : null };
-  }
-  if (restore !== undefined && restore.secret !== services().restoreSecret) throw new ServerError(400, "ERR_BAD_OPTIONS: not allowed");
-  const code = restore?.code ?? normalizeCode(options.code ?? "");
-  if (!code) throw new ServerError(404, `ERR_UNKNOWN_CODE: ${SERVER_ERROR_CODES.ERR_UNKNOWN_CODE}`);
-  // One room per battle across every process, even when opens race (server/cluster/ownership.ts).
-  await claimBattle(code);
-  try {
-    return { ...((await CampaignRun.open(code)) ?? (await StoredMatch.open(code))), keepOpen: null };
-  } catch (err) {
-    await releaseBattle(code);
-    throw err;
-  }
-}
+import type { JoinOptions } from "./validation.js";
 
 export interface StoredRoomOptions {
   turnSeconds: number;
@@ -61,10 +23,9 @@ export interface StoredRoomOptions {
   lastActive?: number;
 }
 
-export interface OpenedMatch {
+/** A battle opened from the store: its match, map, state and each seat's last command number. */
+export interface OpenedBattle {
   match: StoredMatch;
-  /** A campaign's (server/campaign-match.ts); the match is its current scene's. */
-  campaign?: CampaignRun;
   map: MapDef;
   battle: BattleState;
   lastSeq: Record<Seat, number>;
@@ -116,7 +77,7 @@ export class StoredMatch {
   ) {}
 
   /** A new battle, stored with an empty log under a fresh code. */
-  static async create(options: JoinOptions, taken: (code: string) => Promise<boolean>): Promise<OpenedMatch> {
+  static async create(options: JoinOptions, taken: (code: string) => Promise<boolean>): Promise<OpenedBattle> {
     const { store } = services();
     const map = loadNewMap(options.map ?? DEFAULT_MAP_ID, options);
     const seed = options.seed ?? randomInt(0, 0x7fffffff);
@@ -126,7 +87,7 @@ export class StoredMatch {
   }
 
   /** Stores a new match `id` (its code too) with an empty log for `battle` (a campaign's scene is one). */
-  static async createWith(id: string, map: MapDef, battle: BattleState, ro: StoredRoomOptions): Promise<OpenedMatch> {
+  static async createWith(id: string, map: MapDef, battle: BattleState, ro: StoredRoomOptions): Promise<OpenedBattle> {
     await services().store.createMatch({
       id,
       code: id,
@@ -137,7 +98,7 @@ export class StoredMatch {
   }
 
   /** Reopens a stored battle (ERR_UNKNOWN_CODE if there is none, or it expired). */
-  static async open(code: string): Promise<OpenedMatch> {
+  static async open(code: string): Promise<OpenedBattle> {
     const { store, settings } = services();
     const info = await store.findByCode(code);
     const record = info ? await store.getRecord(info.id) : null;

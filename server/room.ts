@@ -22,7 +22,8 @@ import { TurnTimer, readyEveryone } from "./turn-timer.js";
 import { ClientBook } from "./clients.js";
 import { acknowledge, logFault, refuse } from "./replies.js";
 import { ViewPublisher } from "./publish.js";
-import { openMatch, type CreateOptions, type StoredMatch } from "./match.js";
+import type { StoredMatch } from "./match.js";
+import { openMatch, type CreateOptions } from "./open-match.js";
 import { Sequence } from "./sequence.js";
 import { intake, type CommandType } from "./commands.js";
 import { BotPartner } from "./bot-partner.js";
@@ -34,7 +35,7 @@ import { campaignFields, type CampaignRun } from "./campaign-match.js";
 import { campaignReadyIntake } from "./campaign-ready.js";
 
 export { SEATS, type Holder, type Role } from "./seats.js";
-export type { CreateOptions } from "./match.js";
+export type { CreateOptions } from "./open-match.js";
 
 export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   override patchRate: number | null = null;

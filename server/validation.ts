@@ -3,7 +3,8 @@
  * rule: it only checks shapes, sizes and that positions lie on the grid; the engine judges the rest.
  */
 import { z } from "zod";
-import type { Action, MapDef } from "../shared/index.js";
+import type { Action, MapDef, Pos } from "../shared/index.js";
+import { ACTION_SHAPES, MAX_ID_LENGTH, type FieldKind } from "../shared/core/actionShape.js";
 
 /** Codes the server adds to the engine's ERROR_CODES. */
 export const SERVER_ERROR_CODES = {
@@ -36,26 +37,22 @@ export type ServerErrorCode = keyof typeof SERVER_ERROR_CODES;
  *  on frames above 4 KB before any of this runs.) */
 export const MAX_MESSAGE_BYTES = 1024;
 
-const unitId = z.string().min(1).max(32);
+const unitId = z.string().min(1).max(MAX_ID_LENGTH);
 const coord = z.number().int().min(-1_000_000).max(1_000_000);
 const pos = z.strictObject({ x: coord, y: coord, level: coord.optional() });
 
-const actionSchema = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("move"), unit: unitId, to: pos }),
-  z.strictObject({ type: z.literal("shoot"), unit: unitId, target: unitId }),
-  z.strictObject({ type: z.literal("calledShot"), unit: unitId, target: unitId }),
-  z.strictObject({ type: z.literal("overwatch"), unit: unitId }),
-  z.strictObject({ type: z.literal("grenade"), unit: unitId, to: pos }),
-  z.strictObject({ type: z.literal("butt"), unit: unitId, target: unitId }),
-  z.strictObject({ type: z.literal("reload"), unit: unitId }),
-  z.strictObject({ type: z.literal("holdOn"), unit: unitId, comrade: unitId }),
-  z.strictObject({ type: z.literal("revive"), unit: unitId, comrade: unitId }),
-  z.strictObject({ type: z.literal("carry"), unit: unitId, comrade: unitId }),
-  z.strictObject({ type: z.literal("drop"), unit: unitId }),
-  z.strictObject({ type: z.literal("withdraw"), unit: unitId }),
-  z.strictObject({ type: z.literal("ready"), ready: z.boolean() }),
-  z.strictObject({ type: z.literal("undo") }),
-]);
+/** An action as a message carries it: the engine's, with a tile's level optional. */
+type WireAction = Action extends infer A ? (A extends { to: Pos } ? Omit<A, "to"> & { to: { x: number; y: number; level?: number } } : A) : never;
+
+// Built from the engine's one description of each action (shared/core/actionShape.ts); here a
+// tile's level may be left out (0), and each field has the wire's bounds.
+const FIELD_SCHEMAS = { id: unitId, pos, bool: z.boolean() } as const;
+const actionSchema = z.discriminatedUnion(
+  "type",
+  Object.entries(ACTION_SHAPES).map(([type, shape]) =>
+    z.strictObject({ type: z.literal(type), ...Object.fromEntries(Object.entries(shape as Record<string, FieldKind>).map(([f, k]) => [f, FIELD_SCHEMAS[k]])) }),
+  ) as unknown as [z.ZodObject, ...z.ZodObject[]],
+) as unknown as z.ZodType<WireAction>;
 
 const seatField = z.enum(["takumi", "wang"]).optional();
 /** The client's sequence number for a command (per seat, increasing; see docs/PROTOCOL.md). */

@@ -1,10 +1,10 @@
 /**
- * The four story scenes the campaign adds (issue 11), drawn in the same ASCII art as
+ * The four story scenes the campaign adds, drawn in the same ASCII art as
  * `tools/make-maps.ts` (which writes them out with the others): the bus, the streets, the tower,
  * the wall. Every scene starts the same six soldiers (Takumi and Wang, two privates each) so a
  * campaign carries them by id from scene to scene. Wave tables tuned with `npm run sim`.
  */
-import type { MapSpec } from "./make-maps.js";
+import type { MapSpec } from "./map-spec.js";
 
 // the-bus: the crash. The bus lies across the street, its front crushed under a slab; the power
 // cell at its back (the fire) burns and spreads; the trapped are at the jammed emergency door

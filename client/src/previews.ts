@@ -4,7 +4,7 @@
  * in and out, so tests/client/controller.test.ts runs them in Node.
  */
 import * as engine from "./engine";
-import type { Action, BattleState, Intent, Pos, Seat } from "./engine";
+import type { Action, BattleState, Pos, Seat } from "./engine";
 import { routePreview, threatsOn, type RoutePreview } from "../../shared/movement/routePreview.js";
 
 export type Mode = "move" | "shoot" | "calledShot" | "butt" | "grenade" | ComradeAct;
@@ -140,8 +140,4 @@ export function focusAt(view: BattleState, tile: Pos): Focus | null {
   const u = view.units.find((v) => v.fate === "active" && same(v, tile));
   if (u) return u.side === "creature" ? { kind: "creature", id: u.id } : { kind: "soldier", id: u.id };
   return threatsOn(view, tile).length ? { kind: "tile", pos: tile } : null;
-}
-
-export function intentOf(view: BattleState, id: string): Intent | undefined {
-  return view.intents.find((i) => i.unit === id);
 }

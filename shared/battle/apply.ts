@@ -2,7 +2,7 @@
  * The engine's one entry point: apply(state, command) → the new state and what happened, or a
  * refusal with a code. The input state is never changed; a refusal changes nothing.
  */
-import type { Action, ApplyResult, BattleState, Command, Pos, Seat } from "../core/types.js";
+import type { Action, ApplyResult, BattleState, Command, Seat } from "../core/types.js";
 import { newDraft } from "../core/draft.js";
 import { type Refusal, isRefusal, refuse } from "../actions/common.js";
 import { type MovePlan, planMove, runMove } from "../actions/move.js";
@@ -19,30 +19,11 @@ import { checkCarry, checkDrop, runCarry, runDrop } from "../actions/carry.js";
 import { checkWithdraw, runWithdraw } from "../actions/withdraw.js";
 import { checkEnd } from "../rules/objectives.js";
 import { updateNextRadius } from "../rules/perimeter.js";
-import { settleKnownTerrain } from "../view/knownTerrain.js";
+import { settleKnownTerrain } from "../sight/knownTerrain.js";
+import { wellFormed } from "../core/actionShape.js";
 
-const isInt = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
-const isId = (v: unknown): v is string => typeof v === "string" && v.length > 0 && v.length <= 32;
-const isPos = (v: unknown): v is Pos => {
-  const p = v as Pos;
-  return typeof p === "object" && p !== null && isInt(p.x) && isInt(p.y) && isInt(p.level);
-};
-
-/** Is this a well-formed action (the right fields of the right types)? Rules are checked later. */
-export function wellFormed(a: unknown): a is Action {
-  if (typeof a !== "object" || a === null) return false;
-  const x = a as Record<string, unknown>;
-  switch (x.type) {
-    case "move": case "grenade": return isId(x.unit) && isPos(x.to);
-    case "shoot": case "calledShot": case "butt": return isId(x.unit) && isId(x.target);
-    case "overwatch": case "reload": return isId(x.unit);
-    case "holdOn": case "revive": case "carry": return isId(x.unit) && isId(x.comrade);
-    case "drop": case "withdraw": return isId(x.unit);
-    case "ready": return typeof x.ready === "boolean";
-    case "undo": return true;
-    default: return false;
-  }
-}
+/** Is this a well-formed action? Its shape is written once, in core/actionShape.ts. */
+export { wellFormed };
 
 /** The rules' verdict on an accepted action: what running it needs (the move's path and AP). */
 export type Verdict = { type: "move"; plan: MovePlan } | { type: "accepted" };

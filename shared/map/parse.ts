@@ -25,7 +25,7 @@ import {
   type Wave,
 } from "./types.js";
 
-/** The largest board side the engine accepts (DESIGN §2). */
+/** The largest board side the engine accepts (maps/README.md: width and height 1..64). */
 export const MAX_MAP_SIDE = 64;
 /** The most levels a map may have. */
 export const MAX_LEVELS = 16;

@@ -7,7 +7,7 @@
 import type { BattleEvent, BattleState, Intent, Pos, Seat, Unit } from "../core/types.js";
 import { visibleTiles } from "../sight/sight.js";
 import { tileIndex } from "../core/grid.js";
-import { knownTerrainOf } from "./knownTerrain.js";
+import { knownTerrainOf } from "../sight/knownTerrain.js";
 
 export type Viewer = Seat | "spectator";
 
