@@ -1,5 +1,5 @@
 /**
- * Geometry of a page as a player sees it, measured in the page (issue 17's layout tests): the
+ * Geometry of a page as a player sees it, measured in the page: the
  * boxes of every control and label on screen (clipped by the viewport and by any scrolling or
  * clipping ancestor), the pairs of them that overlap, whether the page itself scrolls, and whether
  * a control can be hit where it shows (nothing drawn over its centre).

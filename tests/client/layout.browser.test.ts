@@ -1,5 +1,5 @@
 /**
- * The battle screen at every size a player brings (issue 17): a phone upright (390×844) and on its
+ * The battle screen at every size a player brings: a phone upright (390×844) and on its
  * side (844×390), a tablet both ways (768×1024, 1024×768), 1280×720 and 1920×1080, each in
  * Chromium with touch emulation (hasTouch, isMobile, device scale factor 3). At each: the board
  * gets at least 55% of the viewport (upright: the whole width), no two controls or labels overlap,
