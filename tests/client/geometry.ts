@@ -6,6 +6,16 @@
  */
 import type { Page } from "playwright-core";
 
+/** The sizes every screen is tested at: phones upright and on their side, tablets both ways, two desktops. */
+export const SIZES: [number, number][] = [
+  [390, 844],
+  [844, 390],
+  [768, 1024],
+  [1024, 768],
+  [1280, 720],
+  [1920, 1080],
+];
+
 export const CONTROLS = "button, a[href], input, select, summary, [data-act], [role=button], tr.mine";
 export const LABELS = ".pill, h1, h2, h3, label";
 
@@ -77,9 +87,9 @@ export function geometry(page: Page, scope = "body"): Promise<Geometry> {
  * Every control under `scope` can be brought on screen without scrolling the page (its scrolling
  * ancestor scrolls it into view) and then hit at its centre. Returns the ones that cannot.
  */
-export function unreachable(page: Page, scope: string): Promise<string[]> {
+export function unreachable(page: Page, scope: string, pageMayScroll = false): Promise<string[]> {
   return page.evaluate(
-    ([scopeSel, controls]) => {
+    ([scopeSel, controls, mayScroll]) => {
       const out: string[] = [];
       const root = document.querySelector(scopeSel);
       if (!root) return [`no ${scopeSel}`];
@@ -88,7 +98,7 @@ export function unreachable(page: Page, scope: string): Promise<string[]> {
         e.scrollIntoView({ block: "nearest", inline: "nearest" });
         const r = e.getBoundingClientRect();
         const name = `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""}"${(e.textContent ?? "").trim().slice(0, 24)}"`;
-        if (scrollX !== 0 || scrollY !== 0) {
+        if (scrollX !== 0 || (scrollY !== 0 && !mayScroll)) {
           out.push(`${name}: the page scrolled`);
           scrollTo(0, 0);
           continue;
@@ -102,7 +112,7 @@ export function unreachable(page: Page, scope: string): Promise<string[]> {
       }
       return out;
     },
-    [scope, CONTROLS] as const,
+    [scope, CONTROLS, pageMayScroll] as const,
   );
 }
 

@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { artifact, frames, screenshotStats, settled, startEnv, type TestEnv } from "./browser.js";
-import { box, geometry, unreachable } from "./geometry.js";
+import { box, geometry, SIZES, unreachable } from "./geometry.js";
 
 let env: TestEnv;
 const pageErrors: string[] = [];
@@ -23,14 +23,6 @@ afterAll(async () => {
   await env?.stop();
 });
 
-export const SIZES: [number, number][] = [
-  [390, 844],
-  [844, 390],
-  [768, 1024],
-  [1024, 768],
-  [1280, 720],
-  [1920, 1080],
-];
 
 async function touchPage(width: number, height: number): Promise<Page> {
   const ctx = await env.browser.newContext({ viewport: { width, height }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
