@@ -23,6 +23,7 @@ import { drawSprite, makeSprite, type UnitSprite } from "./board/units";
 import { noiseDrift, play, type AnimHost } from "./board/effects";
 import { Dust } from "./board/dust";
 import { Camera } from "./board/camera";
+import { colourBlind } from "./settings";
 
 export { emptyOverlay, type Overlay };
 export type { PingMark, RouteMark } from "./board/overlay";
@@ -244,6 +245,15 @@ export class BoardRenderer implements AnimHost {
   }
 
   /** The camera moved: the static underlay is repainted once, on the next frame (not per pointer event). */
+  /** Pans so that a tile is in sight with a tile's margin (the camera does not move if it is). */
+  keepInView(x: number, y: number): void {
+    const c = this.tileCenter(x, y);
+    const m = this.ts * this.zoom;
+    const w = this.app.renderer.width;
+    const h = this.app.renderer.height;
+    if (c.x < m || c.y < m || c.x > w - m || c.y > h - m) this.showTile(x, y);
+  }
+
   private cameraMoved(): void {
     this.cameraDirty = true;
     this.kick();
@@ -282,6 +292,12 @@ export class BoardRenderer implements AnimHost {
     this.ts = Math.max(12, Math.min(56, Math.floor(Math.min(w / this.map.width, h / this.map.height))));
     this.camera.fit(w, h, this.ts * this.map.width, this.ts * this.map.height);
     this.board.hitArea = new Rectangle(0, 0, this.ts * this.map.width, this.ts * this.map.height);
+  }
+
+  /** The player's settings changed (colours): everything is drawn anew. */
+  refresh(): void {
+    this.terrainKey = this.layersKey = this.reachKey = "";
+    if (this.map && this.wire) this.drawAll();
   }
 
   setLevel(level: number): void {
@@ -343,7 +359,7 @@ export class BoardRenderer implements AnimHost {
       drawTerrain(this.terrainG.clear(), m, terrain, this.level, ts);
       dirty = true;
     }
-    const lKey = `${ts}|${this.level}|${w.step}|${w.round}|${w.radius}|${w.nextRadius}|${w.acid?.join("")}|${w.fire?.join("")}|${w.corpse?.join("")}|${w.visible?.join("")}|${w.noise?.join(",")}`;
+    const lKey = `${colourBlind()}|${ts}|${this.level}|${w.step}|${w.round}|${w.radius}|${w.nextRadius}|${w.acid?.join("")}|${w.fire?.join("")}|${w.corpse?.join("")}|${w.visible?.join("")}|${w.noise?.join(",")}`;
     if (lKey !== this.layersKey) {
       this.layersKey = lKey;
       drawLayers(this.layerG.clear(), m, w, this.level, ts);

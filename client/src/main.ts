@@ -8,8 +8,12 @@ import { makeClient, OnlineBackend, savedSession } from "./net";
 import { showStart, lookupBattle, type StartChoice } from "./start";
 import { ReplayViewer, fetchRecord } from "./replay";
 import { setTestState } from "./teststate";
+import { applySettings, loadSettings } from "./settings";
 import type { MatchRecord } from "./engine";
 import type { ViewerSeat } from "./backend";
+
+// the player's colours and text size, kept across visits, before anything is drawn
+applySettings(loadSettings());
 
 const app = document.getElementById("app")!;
 const params = new URLSearchParams(location.search);

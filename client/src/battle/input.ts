@@ -180,8 +180,19 @@ export class BattleInput {
 
   /** A key pressed on the page (not in a form field). */
   keydown(e: KeyboardEvent): void {
-    const tag = (e.target as HTMLElement)?.tagName;
+    const target = e.target as HTMLElement;
+    const tag = target?.tagName;
     if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA") return;
+    // F6 takes the focus between the board and the page's controls (the action bar first)
+    if (e.key === "F6") {
+      e.preventDefault();
+      const onBoard = !target || target === document.body || target.id === "board-host";
+      (onBoard ? this.host.shell.actionButtons()[0] : this.host.shell.els.boardHost)?.focus();
+      return;
+    }
+    // on a button or a link, Tab walks the controls and Enter or Space presses the one in focus
+    const onControl = tag === "BUTTON" || tag === "A" || tag === "SUMMARY" || target?.getAttribute?.("role") === "button";
+    if (onControl && (e.key === "Tab" || e.key === "Enter" || e.key === " ")) return;
     const k = keyCommand(e);
     if (!k) return;
     e.preventDefault();
@@ -235,6 +246,8 @@ export class BattleInput {
       case "help": shell.toggleHelp(); break;
     }
     this.host.selectionChanged(before);
+    // the keyboard's cursor stays in sight (a zoomed board, a phone's small one)
+    if (ctl.cursor) board.keepInView(ctl.cursor.x, ctl.cursor.y);
     this.host.invalidate();
   }
 

@@ -24,6 +24,7 @@ import { BattleInput, speedParam } from "./input";
 import { Playback } from "./playback";
 import { Shell } from "./shell";
 import { Layout } from "./layout";
+import { wireSettings } from "../settings";
 import { renderHeader, renderTimer } from "./header";
 import { boardOverlay } from "./overlay";
 import { installDebug, markPainted, publishControl, publishShown } from "./testHooks";
@@ -207,6 +208,10 @@ export class BattleScreen {
   private wireDom(): void {
     const { els } = this.shell;
     this.input.wireButtons();
+    wireSettings(this.shell.root, () => {
+      this.board?.refresh();
+      this.invalidate();
+    });
     this.campaign = new CampaignScreen(els.campaignHost, els.btnCampaign, {
       seat: this.seat,
       sendReady: (ready) => this.backend.sendCampaignReady?.(ready),
