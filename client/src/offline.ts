@@ -54,9 +54,11 @@ export class OfflineBackend implements Backend {
       this.h?.error(r.code, r.message);
       return null;
     }
+    const before = this.state;
     this.state = r.state;
     this.log.push({ seat, action });
-    return r.events;
+    // what this page's seat may see of it, as the server would send (a death out of sight is heard)
+    return engine.eventsFor(before, r.state, r.events, this.viewer() as never);
   }
 
   private emit(events: BattleEvent[]): void {
@@ -93,9 +95,10 @@ export class OfflineBackend implements Backend {
       if (this.state.phase !== "player" || this.state.round !== round || this.state.ready[other]) break;
       const step = engine.autoplayStep(this.state, other);
       if (!step) break;
+      const before = this.state;
       this.state = step.state;
       this.log.push({ seat: other, action: step.command.action });
-      out.push(...step.events);
+      out.push(...engine.eventsFor(before, step.state, step.events, this.viewer() as never));
     }
     return out;
   }
