@@ -79,7 +79,7 @@ export const DOM = `
       <section id="target-panel"></section>
       <section id="intent-panel"></section>
       <section id="tile-panel"></section>
-      <section id="log-panel"><h3>Log</h3><ol id="log"></ol></section>
+      <section id="log-panel"><h3>Log</h3><ol id="log" role="log" aria-live="polite" aria-relevant="additions"></ol></section>
       <section id="squad-panel"></section>
       <details id="legend">
         <summary><h3>Legend</h3></summary>

@@ -119,6 +119,10 @@ describe("every eye, every hand", () => {
     const w1 = await wireOf(page);
     const t1 = w1.units.find ? w1.units.find((u: any) => u.id === "takumi") : w1.units.takumi;
     expect({ x: t1.x, y: t1.y }).toEqual({ x: t0.x, y: t0.y - 1 });
+    // a screen reader hears the log: a polite live region whose new lines are the event's words
+    expect(await page.getAttribute("#log", "aria-live")).toBe("polite");
+    expect(await page.getAttribute("#log", "role")).toBe("log");
+    await page.waitForFunction(() => /Takumi/.test(document.querySelector("#log li:last-child")?.textContent ?? ""), null, { timeout: 10_000 });
     // S aims, T picks a target, Enter fires (or the engine says why not, in words)
     await page.keyboard.press("s");
     await page.keyboard.press("t");
