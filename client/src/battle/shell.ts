@@ -27,6 +27,7 @@ export class Shell {
   readonly els: ShellEls;
   private bannerTimer = 0;
   private errorTimer = 0;
+  private reconnectedTimer = 0;
 
   constructor(host: HTMLElement) {
     this.root = el("div", { id: "battle" });
@@ -115,14 +116,18 @@ export class Shell {
     if (status === "connected") {
       if (b.classList.contains("show")) {
         b.textContent = "Reconnected.";
-        setTimeout(() => b.classList.remove("show"), RECONNECTED_SHOWN_MS);
+        clearTimeout(this.reconnectedTimer);
+        this.reconnectedTimer = window.setTimeout(() => b.classList.remove("show"), RECONNECTED_SHOWN_MS);
       }
       const s = getTestState();
       if (s.connection && s.connection !== "connected") setTestState({ reconnects: ((s.reconnects as number) ?? 0) + 1 });
     } else if (status === "dropped" || status === "reconnecting") {
+      // a drop soon after a reconnection: the "Reconnected." note's timer must not hide this one
+      clearTimeout(this.reconnectedTimer);
       b.textContent = "Connection lost — reconnecting to your seat…";
       b.classList.add("show");
     } else {
+      clearTimeout(this.reconnectedTimer);
       b.textContent = `Disconnected. ${detail ?? ""}`;
       b.classList.add("show");
     }
@@ -134,5 +139,6 @@ export class Shell {
   destroy(): void {
     clearTimeout(this.bannerTimer);
     clearTimeout(this.errorTimer);
+    clearTimeout(this.reconnectedTimer);
   }
 }
