@@ -25,6 +25,8 @@ import { BattleLog } from "./log";
 import { BattleInput, speedParam } from "./input";
 import { Playback } from "./playback";
 import { Shell } from "./shell";
+import { Layout } from "./layout";
+import { wireSettings } from "../settings";
 import { renderHeader, renderTimer } from "./header";
 import { boardOverlay } from "./overlay";
 import { installDebug, markPainted, publishControl, publishShown } from "./testHooks";
@@ -43,6 +45,7 @@ export class BattleScreen {
   private playback: Playback;
   private log: BattleLog;
   private input: BattleInput;
+  private layout: Layout | null = null;
   private campaign!: CampaignScreen;
   private info: RoomInfo;
   /** The state shown, and the squad's view of it as a BattleState for the engine's previews. */
@@ -136,8 +139,10 @@ export class BattleScreen {
     this.board.cue = (name) => this.sound.play(name);
     const sp = speedParam();
     if (sp > 0) this.board.speed = sp;
-    this.board.onTile((tile, kind, ev) => this.input.tile(tile, kind, ev?.shiftKey ?? false, ev?.ctrlKey ?? false));
-    window.addEventListener("resize", this.onResize);
+    this.board.onTile((tile, kind, ev) => this.input.tile(tile, kind, ev?.shiftKey ?? false, ev?.ctrlKey ?? false, ev?.pointerType === "touch"));
+    const els = this.shell.els;
+    // the canvas follows its host (the window resized, the phone turned, the header wrapped)
+    this.layout = new Layout({ root: this.shell.root, boardHost: els.boardHost, side: els.side, handle: els.sheetHandle, actions: els.actions }, () => this.onResize());
     window.addEventListener("keydown", this.onKey);
     this.timerInterval = window.setInterval(() => renderTimer(this.shell.els.timer, this.wire, this.info.turnDeadline, Date.now()), TIMER_TICK_MS);
     setTestState({ seat: this.seat, ready: false, round: 0, phase: "loading", animating: false, mode: this.backend.kind });
@@ -222,6 +227,10 @@ export class BattleScreen {
   private wireDom(): void {
     const { els } = this.shell;
     this.input.wireButtons();
+    wireSettings(this.shell.root, () => {
+      this.board?.refresh();
+      this.invalidate();
+    });
     this.campaign = new CampaignScreen(els.campaignHost, els.btnCampaign, {
       seat: this.seat,
       sendReady: (ready) => this.backend.sendCampaignReady?.(ready),
@@ -526,7 +535,7 @@ export class BattleScreen {
     this.frames.stop();
     this.input.stop();
     this.shell.destroy();
-    window.removeEventListener("resize", this.onResize);
+    this.layout?.destroy();
     window.removeEventListener("keydown", this.onKey);
     this.partner?.destroy();
     this.board?.destroy();
