@@ -11,7 +11,9 @@ import { attackTag, creatureName } from "./intentWords";
 import type { Mode, Preview } from "./controller";
 import { esc } from "./dom";
 import { ringReason, TERRAIN_LABEL } from "./hud";
-import { unitName } from "./words";
+import { UNSEEN, unitName } from "./words";
+import { floorName, intentFloor, tileText } from "./floors";
+import { civiliansHtml, endReasonFor, prospectsOf, stillPossibleHtml } from "./scene";
 
 export interface PanelCtx {
   wire: WireState;
@@ -45,11 +47,9 @@ export function briefing(c: PanelCtx): string {
   const w = c.wire;
   const m = c.map;
   const goal = goalText(m, w.objective);
-  // the civilians to save: the map's quota, and how many are out so far
-  const need = m.saveAtLeast ?? 0;
-  const civ = m.civilians?.length
-    ? `<p class="brief" id="civilians-saved">Civilians saved: <b>${w.civiliansSaved}</b> of ${m.civilians.length}${need ? ` (at least ${need} to win; the children are carried: K beside one)` : ""}.</p>`
-    : "";
+  // every civilian's fate by name, and (the win gone) what is still possible: scene.ts
+  const p = prospectsOf(w, m);
+  const civ = p ? civiliansHtml(w, m, p) + stillPossibleHtml(w, m, p) : "";
   const ring = m.perimeter ? ringReason(w, m.perimeter.squeezeCorpses, m.perimeter.squeezeEveryRounds) : "";
   // the scene's own lines from the story, when the map has them, before the goal
   const story = m.briefing ? `<p class="brief story" id="story-briefing">${esc(m.briefing)}</p>` : "";
@@ -114,18 +114,20 @@ export function intentPanel(c: PanelCtx, focus: string[]): string {
   const drag = (it: WireState["intents"][number]) =>
     !it.dragPath?.length ? "" : halted[it.unit] ? ` <span class="drag">drag halted: ${esc(unitName(w, halted[it.unit]))} holds on</span>` : ` <span class="drag">drag: gone in ${it.countdown}</span>`;
   const items = [...(w.intents ?? [])].sort((a, b) => a.order - b.order);
+  const m = c.map;
   const seen = Object.values(w.units).filter((u) => u.side === "creature" && u.fate === "active").length;
   const lit = new Set(focus);
   if (!items.length) {
     const why = w.phase === "ended" ? "The battle is over." : seen ? `${seen} creature${seen > 1 ? "s" : ""} in sight, none announcing an attack.` : "No creature in sight.";
-    return `<h3>Enemy intents</h3><p class="hint">${why}${w.noise?.length ? ` ${w.noise.length} noise${w.noise.length > 1 ? "s" : ""} in the dust.` : ""}</p>`;
+    return `<h3>Enemy intents</h3><p class="hint">${why}${w.noise?.length ? ` ${w.noise.length} noise${w.noise.length > 1 ? "s" : ""} ${UNSEEN.where}.` : ""}</p>`;
   }
   // named as on the board: the order badge with the kind, the board's own tag for the attack
   return `<h3>Enemy intents <small>(hover to light one)</small></h3><ol class="intents">${items
     .map((it) => {
       const what = it.kind === "move" ? "moves" : attackTag(w, it);
       const seenNote = it.lastKnown ? ` <span class="hint">(out of sight: drawn where last seen)</span>` : "";
-      return `<li data-unit="${esc(it.unit)}" class="${lit.has(it.unit) ? "lit" : ""}"><b class="order">${it.order}.</b> ${esc(creatureName(w, it.unit).replace(/ \d+$/, ""))}: <span class="${it.damage ? "dmg" : ""}">${esc(what)}</span>${seenNote}${drag(it)}</li>`;
+      const floor = m.levels > 1 ? ` (${floorName(m, intentFloor(w, m, it))})` : "";
+      return `<li data-unit="${esc(it.unit)}" class="${lit.has(it.unit) ? "lit" : ""}"><b class="order">${it.order}.</b> ${esc(creatureName(w, it.unit).replace(/ \d+$/, ""))}${floor}: <span class="${it.damage ? "dmg" : ""}">${esc(what)}</span>${seenNote}${drag(it)}</li>`;
     })
     .join("")}</ol>`;
 }
@@ -139,18 +141,13 @@ export function squadPanel(c: PanelCtx): string {
   const mine = c.mine;
   return `<h3>Squad</h3><table class="squad">${soldiers
     .map((u) => {
-      const fate = u.fate !== "active" ? `<b class="fate">${u.fate.toUpperCase()}</b>` : `HP ${u.hp}/${u.maxHp} · AP ${u.ap}${u.grabbedBy ? " · GRABBED" : ""}${u.overwatch ? " · OW" : ""}`;
+      const fate = u.fate !== "active" ? `<b class="fate">${u.fate.toUpperCase()}</b>` : `${c.map.levels > 1 ? `<b class="floor-tag">${floorName(c.map, u.level)}</b> · ` : ""}HP ${u.hp}/${u.maxHp} · AP ${u.ap}${u.grabbedBy ? " · GRABBED" : ""}${u.overwatch ? " · OW" : ""}`;
       return `<tr data-unit="${esc(u.id)}" class="${mine.has(u.id) ? "mine" : ""} ${u.id === c.selected ? "sel" : ""}"><td><span class="glyph seat-${u.seat}"></span></td><td>${esc(unitName(w, u.id))}</td><td>${fate}</td></tr>`;
     })
     .join("")}</table>`;
 }
 
-/** Why the battle ended, in words, from the final state. */
-export function endReason(w: WireState, maxRounds: number): string {
-  const sergeants = Object.values(w.units).filter((u) => u.side === "squad" && u.kind !== "private");
-  const out = sergeants.filter((u) => u.fate === "extracted").map((u) => unitName(w, u.id));
-  const fallen = sergeants.filter((u) => u.fate === "dead" || u.fate === "taken").map((u) => `${unitName(w, u.id)} (${u.fate})`);
-  if (w.outcome === "won") return out.length ? `${out.join(" and ")} got out.` : `The squad held until round ${w.round}.`;
-  if (sergeants.length && sergeants.every((u) => u.fate !== "active") && !out.length) return `No sergeant is left: ${fallen.join(", ")}.`;
-  return `Round ${w.round} of ${maxRounds} came and the sergeants had not broken out.`;
+/** Why the battle ended, in the scene's terms, from the final state (scene.ts). */
+export function endReason(w: WireState, map: MapDef): string {
+  return endReasonFor(w, map);
 }

@@ -210,7 +210,8 @@ describe("properties: random play keeps the board sound", () => {
         fc.property(fc.integer({ min: 0, max: 0xffff }), fc.array(stepArb, { minLength: 1, maxLength: 150, size: "max" }), (seed, steps) => run(id, seed, steps)),
         { numRuns, seed: fcSeed },
       );
-    });
+      // a property's hundreds of battles: seconds on a quiet machine, many more on a loaded one
+    }, 240_000);
   }
 
   it("the runs above played every kind of action (hold on, revive, carry, drop and withdraw too)", () => {

@@ -8,6 +8,7 @@ import { emptyOverlay, type Overlay, type PingMark } from "../board";
 import type { BattleController, Preview } from "../controller";
 import { routeTag } from "../hud";
 import { haltedDrags } from "../previews";
+import type { PlanMark } from "../partner/planDraw";
 
 export interface OverlayInputs {
   ctl: BattleController;
@@ -16,9 +17,10 @@ export interface OverlayInputs {
   pings: PingMark[];
   partnerPointer: Pos | null;
   partnerSelected: string | null;
+  partnerPlan?: PlanMark | null;
 }
 
-export function boardOverlay({ ctl, preview: p, playing, pings, partnerPointer, partnerSelected }: OverlayInputs): Overlay {
+export function boardOverlay({ ctl, preview: p, playing, pings, partnerPointer, partnerSelected, partnerPlan }: OverlayInputs): Overlay {
   const o = emptyOverlay();
   o.selected = ctl.selected;
   o.cursor = ctl.cursor;
@@ -30,6 +32,7 @@ export function boardOverlay({ ctl, preview: p, playing, pings, partnerPointer, 
   const view = ctl.context?.view;
   o.halted = view ? haltedDrags(view) : {};
   if (playing) return o;
+  o.partnerPlan = partnerPlan ?? null;
   o.reach = p.reach;
   o.targets = p.targets;
   o.target = ctl.target;
