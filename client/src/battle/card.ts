@@ -34,7 +34,7 @@ function title(w: WireState, p: ActionPreview): string {
 export function cardHtml(w: WireState, ctl: BattleController, p: Preview): string {
   const ask = ctl.asking;
   if (ask)
-    return `<div class="ask" id="card-ask"><b>Are you sure?</b><ul class="conseq">${ask.costs.map((c) => `<li class="dmg">${esc(c)}</li>`).join("")}</ul><p class="hint">The same click or <kbd>Enter</kbd> again: do it · <kbd>Esc</kbd>: no</p></div>`;
+    return `<div class="ask" id="card-ask"><b>Are you sure?</b><ul class="conseq">${ask.costs.map((c) => `<li class="dmg">${esc(c)}</li>`).join("")}</ul><p class="hint">The same click or key again, or <kbd>Enter</kbd>: do it · <kbd>Esc</kbd>: no</p></div>`;
   const a = p.action;
   if (a && !a.ok && a.refusal) return `<p class="warn" id="card-refused">${esc(a.refusal.message)}</p>`;
   if (!a) return p.route && !p.route.ok ? `<p class="warn" id="card-refused">${esc(p.route.message ?? "Not possible.")}</p>` : "";
@@ -59,8 +59,11 @@ export function cardHtml(w: WireState, ctl: BattleController, p: Preview): strin
 /** Where the card goes: beside the tile in focus (the target, else the cursor), in board-host pixels. */
 export function cardAnchor(ctl: BattleController): { x: number; y: number } | null {
   const w = ctl.context?.wire;
-  // a hovered button's action: beside the soldier who would do it
-  const sel = ctl.hoveredAct && ctl.selected && w ? w.units[ctl.selected] : undefined;
+  // a hovered button's action, or a choice asked of a key (withdraw, ready): beside the soldier who would do it
+  const first = ctl.asking?.send[0];
+  const keyed = !!first && first.type !== "move" && first.type !== "grenade" && !("target" in first);
+  const who = first && "unit" in first ? first.unit : ctl.selected;
+  const sel = (ctl.hoveredAct || keyed) && who && w ? w.units[who] : undefined;
   if (sel) return { x: sel.x, y: sel.y };
   const t = ctl.target && w ? w.units[ctl.target] : undefined;
   if (t && (ctl.mode === "shoot" || ctl.mode === "calledShot" || ctl.mode === "butt")) return { x: t.x, y: t.y };
