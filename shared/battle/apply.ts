@@ -3,7 +3,8 @@
  * refusal with a code. The input state is never changed; a refusal changes nothing.
  */
 import type { Action, ApplyResult, BattleState, Command, Seat } from "../core/types.js";
-import { type Refusal, isRefusal, refuse } from "../actions/common.js";
+import { type Refusal, isRefusal, ownSoldier, refuse } from "../actions/common.js";
+import { statusRefusal } from "../rules/status.js";
 import { type MovePlan, planMove, runMove } from "../actions/move.js";
 import { resolveEffects } from "./effects.js";
 import { keepWithCarriers } from "../rules/carrying.js";
@@ -38,6 +39,13 @@ function accept(r: Refusal | object | null): Refusal | Verdict {
 
 /** Judge an action against the rules: a refusal, or the verdict its effect runs on. */
 function judge(s: BattleState, seat: Seat, a: Action): Refusal | Verdict {
+  // the status table (rules/status.ts) speaks first: a soldier's statuses refuse with its one code
+  if ("unit" in a) {
+    const u = ownSoldier(s, seat, a.unit);
+    if (isRefusal(u)) return u;
+    const st = statusRefusal(u, a.type);
+    if (st) return refuse(st.code, st.why);
+  }
   switch (a.type) {
     case "move": {
       const plan = planMove(s, seat, a);
