@@ -198,7 +198,9 @@ export function configureHttp(app: express.Application) {
       res.status(409).json({ code: "ERR_MATCH_IN_PROGRESS", message: "That battle is still being fought: its record is served once it is over." });
       return;
     }
-    res.json(record);
+    // the standing orders given to the bot partner, kept beside the log (a replay shows them)
+    const orders = (info.roomOptions as { orders?: unknown }).orders;
+    res.json(Array.isArray(orders) && orders.length ? { ...record, orders } : record);
   }));
 
   // The campaign record: the seed and every scene's commands, so only once the campaign has ended.

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { ServerError } from "colyseus";
-import { createBattle, RULES_VERSION, type BattleState, type MapDef, type Seat } from "../shared/index.js";
+import { createBattle, isStandingOrder, RULES_VERSION, type BattleState, type MapDef, type Seat, type StandingOrder } from "../shared/index.js";
 import { loadMapById, isKnownMap, DEFAULT_MAP_ID } from "./maps.js";
 import { services } from "./services.js";
 import { uniqueCode } from "./codes.js";
@@ -29,6 +29,15 @@ export interface StoredRoomOptions {
   lastActive?: number;
   /** The seats' keys and invites, hashed (seat-keys.ts): who may take each seat back. */
   seatKeys: SeatKeyHashes;
+  /** Standing orders given to the bot partner, in order (served with the record: replays show them). */
+  orders?: OrderEntry[];
+}
+
+/** A standing order: given when the log held `step` commands, to the bot playing `seat`. */
+export interface OrderEntry {
+  step: number;
+  seat: Seat;
+  order: StandingOrder;
 }
 
 /** A battle opened from the store: its match, map, state and each seat's last command number. */
@@ -136,6 +145,7 @@ export class StoredMatch {
       humanSeats: Array.isArray(raw.humanSeats) ? raw.humanSeats.filter((s): s is Seat => s === "takumi" || s === "wang") : [],
       lastActive: Date.now(),
       seatKeys: readKeyHashes(raw.seatKeys),
+      orders: Array.isArray(raw.orders) ? raw.orders.filter((o): o is OrderEntry => !!o && (o.seat === "takumi" || o.seat === "wang") && isStandingOrder(o.order) && typeof o.step === "number") : [],
     };
     const match = new StoredMatch(code, record.log.length, info.finished, ro);
     match.saveOptions();
@@ -155,6 +165,12 @@ export class StoredMatch {
     this.finished = true;
     const { store, settings } = services();
     await writeDurably(() => store.finishMatch(this.code, outcome), { holdMs: settings.storeHoldMs });
+  }
+
+  /** Records a standing order given to the bot playing `seat` (kept beside the record). */
+  noteOrder(seat: Seat, order: StandingOrder): void {
+    (this.options.orders ??= []).push({ step: this.logLength, seat, order });
+    this.saveOptions();
   }
 
   /** Remembers that a human has held `seat`, for restarts. */

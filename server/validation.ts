@@ -3,7 +3,7 @@
  * rule: it only checks shapes, sizes and that positions lie on the grid; the engine judges the rest.
  */
 import { z } from "zod";
-import type { Action, MapDef, Pos } from "../shared/index.js";
+import { STANDING_ORDERS, type Action, type MapDef, type Pos } from "../shared/index.js";
 import { ACTION_SHAPES, MAX_ID_LENGTH, type FieldKind } from "../shared/core/actionShape.js";
 
 /** Codes the server adds to the engine's ERROR_CODES. */
@@ -77,6 +77,8 @@ export const MESSAGE_SCHEMAS = {
   /** The partner's cursor: a tile, or x = y = -1 for none. */
   pointer: z.strictObject({ x: coord, y: coord, level: coord.optional() }),
   takeover: z.strictObject({ seat: z.enum(["takumi", "wang"]), seq: seqField }),
+  /** A standing order to the bot playing the sender's partner seat (issue 16). */
+  order: z.strictObject({ order: z.enum(STANDING_ORDERS) }),
   /** Between a campaign's scenes: ready (or no longer) to go on. */
   campaignReady: z.strictObject({ ready: z.boolean(), seq: seqField }),
 } as const;

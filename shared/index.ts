@@ -24,6 +24,8 @@ export { DEFAULT_OPTIONS } from "./battle/setup.js";
 export { hashState } from "./core/hash.js";
 export { squadViewHash } from "./view/viewHash.js";
 export { botCommand } from "./ai/bot.js";
+export { planRound, planOnView, planDiverged, type BotPlan, type PlanStep } from "./ai/plan.js";
+export { STANDING_ORDERS, isStandingOrder, type StandingOrder } from "./ai/orders.js";
 export { autoplay, autoplayStep, type AutoStep } from "./ai/autoplay.js";
 export { replay, rulesVersionProblem, type MatchRecord, type ReplayStep, type ReplayCode } from "./battle/record.js";
 export { exposedSoldiers } from "./rules/perimeter.js";

@@ -40,8 +40,9 @@ export const DOM = `
     <button id="btn-leave">Leave</button>
   </header>
   <div id="main">
-    <div id="board-host"><div id="error-box" role="alert"></div><div id="pending" role="status" hidden></div></div>
-    <aside id="side">
+    <div id="board-host" tabindex="0" aria-label="The board: Tab selects your next soldier, arrows move the cursor, Enter confirms; F6 goes to the buttons"><div id="error-box" role="alert"></div><div id="pending" role="status" hidden></div></div>
+    <aside id="side" aria-label="Details">
+      <button id="sheet-handle" aria-expanded="false" aria-controls="side">Details · log · squad</button>
       <section id="briefing"></section>
       <section id="unit-panel" aria-live="polite"></section>
       <section id="actions">
@@ -78,7 +79,7 @@ export const DOM = `
       <section id="target-panel"></section>
       <section id="intent-panel"></section>
       <section id="tile-panel"></section>
-      <section id="log-panel"><h3>Log</h3><ol id="log"></ol></section>
+      <section id="log-panel"><h3>Log</h3><ol id="log" role="log" aria-live="polite" aria-relevant="additions"></ol></section>
       <section id="squad-panel"></section>
       <details id="legend">
         <summary><h3>Legend</h3></summary>
@@ -94,7 +95,17 @@ export const DOM = `
           <span><b class="down-x">✚</b> down · DIES IN n: revive (V) or carry (K)</span><span><i class="sw hold"></i>held on: the drag halts</span>
           <span>number: intent order · −N damage</span><span>green brackets: selected · dashes: cursor</span>
         </div>
+        <div class="legend-keys" id="legend-keys" aria-label="Key glyphs">
+          <span><i class="key glyph seat-takumi" data-key="takumi"></i>Takumi's</span><span><i class="key glyph seat-wang" data-key="wang"></i>Wang's</span>
+          <span><i class="key sw acid" data-key="acid"></i>acid</span><span><i class="key sw fire" data-key="fire"></i>fire</span>
+          <span><i class="key sw ring" data-key="ring"></i>the line</span><span><i class="key sw lunge" data-key="intent"></i>an attack</span>
+        </div>
       </details>
+      <section id="settings-panel">
+        <h3>Settings</h3>
+        <label>Colours <select id="set-palette"><option value="normal">normal</option><option value="deuteranopia">deuteranopia (green-weak)</option><option value="protanopia">protanopia (red-weak)</option></select></label>
+        <label>Text <select id="set-text"><option value="normal">normal</option><option value="large">large</option></select></label>
+      </section>
     </aside>
   </div>
   <div id="banner" aria-live="polite"></div>
@@ -103,11 +114,13 @@ export const DOM = `
   <div id="help" hidden>
     <h3>Keyboard and mouse</h3>
     <table>
-      <tr><td><kbd>Tab</kbd> / <kbd>Shift+Tab</kbd></td><td>select next / previous soldier</td></tr>
+      <tr><td><kbd>Tab</kbd> / <kbd>Shift+Tab</kbd></td><td>select next / previous soldier (on the buttons: the next button)</td></tr>
+      <tr><td><kbd>F6</kbd></td><td>from the board to the buttons and back</td></tr>
       <tr><td>click · tap</td><td>select, move, aim; again to fire</td></tr>
       <tr><td><kbd>Shift</kbd>+click</td><td>add (or remove) a waypoint: the route bends through it</td></tr>
       <tr><td>wheel · drag · pinch</td><td>zoom and pan the board</td></tr>
-      <tr><td>right click · long press</td><td>ping</td></tr>
+      <tr><td>right click · touch: a ping button</td><td>ping (touch: the tile last tapped or long-pressed)</td></tr>
+      <tr><td>tap · long press</td><td>touch: a tap previews, the same tap again confirms; a long press inspects</td></tr>
       <tr><td>arrows</td><td>move the cursor</td></tr>
       <tr><td><kbd>T</kbd> / <kbd>]</kbd>, <kbd>[</kbd></td><td>cycle targets</td></tr>
       <tr><td><kbd>Enter</kbd> / <kbd>Space</kbd></td><td>confirm: move to the cursor, fire at the target, throw</td></tr>

@@ -1,5 +1,6 @@
 /** Routing: start page, online battle (create / join / reconnect), offline harness, replay viewer. */
 import "./style.css";
+import "./layout.css";
 import { BattleScreen } from "./battle/screen";
 import { loadMap } from "./maps";
 import { OfflineBackend } from "./offline";
@@ -8,10 +9,14 @@ import { heldSeat } from "./seatKeys";
 import { showStart, lookupBattle, type StartChoice } from "./start";
 import { ReplayViewer, fetchRecord } from "./replay";
 import { setTestState } from "./teststate";
+import { applySettings, loadSettings } from "./settings";
 import type { MatchRecord } from "./engine";
 import type { ViewerSeat } from "./backend";
 import { installGuide } from "./guide/install";
 import { runDrill } from "./guide/drill";
+
+// the player's colours and text size, kept across visits, before anything is drawn
+applySettings(loadSettings());
 
 const app = document.getElementById("app")!;
 const params = new URLSearchParams(location.search);

@@ -10,8 +10,8 @@
  * applied twice). A refusal comes as `error { code, message, seq }` and is reported.
  */
 import { Client, type Room } from "@colyseus/sdk";
-import { eventsFromWire, otherSeat, type Action, type BattleEvent, type MapDef, type Pos, type Seat, type WireEvent, type WireState } from "./engine";
-import { emptyInfo, type Backend, type BackendHandlers, type Holder, type RoomInfo, type ViewerSeat } from "./backend";
+import { eventsFromWire, otherSeat, type Action, type BattleEvent, type MapDef, type Pos, type Seat, type StandingOrder, type WireEvent, type WireState } from "./engine";
+import { emptyInfo, type Backend, type BackendHandlers, type Holder, type PlanMessage, type RoomInfo, type ViewerSeat } from "./backend";
 import type { PingMark } from "./board";
 import { CLOSE_DEPLOY, rejoinByCode } from "./rejoin";
 import { readCampaign } from "./campaignInfo";
@@ -267,6 +267,8 @@ export class OnlineBackend implements Backend {
     room.onMessage("pointer", (m: { seat: Seat; x: number; y: number; level?: number } | { seat: Seat; x?: undefined }) =>
       this.h?.pointer(m.seat, m.x === undefined || m.x < 0 ? null : { x: m.x, y: m.y!, level: m.level ?? 0 }),
     );
+    room.onMessage("plan", (m: PlanMessage) => this.h?.plan?.(m));
+    room.onMessage("order", (m: { seat: Seat; order: StandingOrder; by: Seat }) => this.h?.order?.(m));
     room.onMessage("*", () => {});
     room.onDrop(() => this.h?.connection("dropped"));
     room.onReconnect(() => {
@@ -375,6 +377,9 @@ export class OnlineBackend implements Backend {
   sendPointer(p: Pos | null): void {
     if (!this.pointerSupported) return;
     this.send("pointer", p ? { x: p.x, y: p.y, level: p.level } : { x: -1, y: -1 });
+  }
+  sendOrder(order: StandingOrder): void {
+    this.send("order", { order });
   }
   sendCampaignReady(ready: boolean): void {
     this.command("campaignReady", { ready });

@@ -37,6 +37,7 @@ export class ReplayViewer {
   private frames: Frame[] = [];
   private index = 0;
   private board!: BoardRenderer;
+  private resizer: ResizeObserver | null = null;
   private timer = 0;
   private map!: MapDef;
   private engineHash = "";
@@ -66,8 +67,19 @@ export class ReplayViewer {
       this.frames.push({ state, events: r.events, hash: engine.hashState(state), label });
     }
     if (result.error) this.note(`Engine replay: ${result.error}`);
-    const { w, h } = { w: Math.min(1280, window.innerWidth - 40), h: Math.min(640, window.innerHeight - 200) };
-    this.board = await BoardRenderer.create(this.host.querySelector("#replay-board")!, w, h);
+    // the canvas fills its host, whose size the layout gives (layout.css), and follows it
+    const boardHost = this.host.querySelector<HTMLElement>("#replay-board")!;
+    const size = () => ({ w: Math.max(100, boardHost.clientWidth), h: Math.max(100, boardHost.clientHeight) });
+    const { w, h } = size();
+    this.board = await BoardRenderer.create(boardHost, w, h);
+    let last = `${w}x${h}`;
+    this.resizer = new ResizeObserver(() => {
+      const s = size();
+      if (`${s.w}x${s.h}` === last) return;
+      last = `${s.w}x${s.h}`;
+      this.board?.resize(s.w, s.h);
+    });
+    this.resizer.observe(boardHost);
     const slider = this.host.querySelector<HTMLInputElement>("#timeline")!;
     slider.max = String(this.frames.length - 1);
     this.host.querySelector("#final-hash")!.textContent = this.frames[this.frames.length - 1].hash;
@@ -181,6 +193,7 @@ export class ReplayViewer {
   destroy(): void {
     clearTimeout(this.timer);
     window.removeEventListener("keydown", this.onKey);
+    this.resizer?.disconnect();
     this.board?.destroy();
   }
 }

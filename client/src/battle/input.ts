@@ -54,7 +54,15 @@ export class BattleInput {
   wireButtons(): void {
     const shell = this.host.shell;
     shell.actionButtons().forEach((b) => b.addEventListener("click", () => this.command(b.dataset.act!)));
-    shell.pingButtons().forEach((b) => b.addEventListener("click", () => this.setPingKind(b.dataset.ping as PingMark["kind"])));
+    shell.pingButtons().forEach((b) =>
+      b.addEventListener("click", (e) => {
+        const kind = b.dataset.ping as PingMark["kind"];
+        this.setPingKind(kind);
+        // a touch screen has no right click: its ping buttons ping the tile last tapped or inspected
+        const cursor = this.host.ctl.cursor;
+        if ((e as PointerEvent).pointerType === "touch" && cursor) this.sendPing(cursor, kind);
+      }),
+    );
     shell.els.btnSpeed.addEventListener("click", () => this.toggleSpeed());
   }
 
@@ -69,13 +77,16 @@ export class BattleInput {
     for (const a of out.send) this.send(a);
   }
 
-  tile(tile: Pos, kind: "hover" | "tap" | "ping" | "leave", shift: boolean, ctrl: boolean): void {
+  tile(tile: Pos, kind: "hover" | "tap" | "ping" | "inspect" | "leave", shift: boolean, ctrl: boolean, touch = false): void {
     const { ctl, backend } = this.host;
     if (kind === "leave") {
       if (backend.kind === "online") backend.sendPointer(null);
       return;
     }
-    if (kind === "hover") {
+    // on a touch screen a tap on an empty tile first previews it (there is no hover); the same
+    // tile tapped again confirms. A tap on a unit selects or aims at once (neither commits).
+    if (kind === "tap" && touch && !shift && !this.previewed(tile) && !this.unitAt(tile)) kind = "hover";
+    if (kind === "hover" || kind === "inspect") {
       ctl.hover(tile);
       this.host.invalidate();
       if (this.seat !== "spectator") this.pointer.push(tile);
@@ -87,6 +98,16 @@ export class BattleInput {
     this.host.selectionChanged(before);
     this.run(out);
     this.host.invalidate();
+  }
+
+  private previewed(tile: Pos): boolean {
+    const c = this.host.ctl.cursor;
+    return !!c && c.x === tile.x && c.y === tile.y && c.level === tile.level;
+  }
+
+  private unitAt(tile: Pos): boolean {
+    const w = this.host.wire;
+    return !!w && Object.values(w.units).some((u) => u.fate === "active" && u.x === tile.x && u.y === tile.y && u.level === tile.level);
   }
 
   private sendPing(tile: Pos, kind: PingMark["kind"]): void {
@@ -159,8 +180,19 @@ export class BattleInput {
 
   /** A key pressed on the page (not in a form field). */
   keydown(e: KeyboardEvent): void {
-    const tag = (e.target as HTMLElement)?.tagName;
+    const target = e.target as HTMLElement;
+    const tag = target?.tagName;
     if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA") return;
+    // F6 takes the focus between the board and the page's controls (the action bar first)
+    if (e.key === "F6") {
+      e.preventDefault();
+      const onBoard = !target || target === document.body || target.id === "board-host";
+      (onBoard ? this.host.shell.actionButtons()[0] : this.host.shell.els.boardHost)?.focus();
+      return;
+    }
+    // on a button or a link, Tab walks the controls and Enter or Space presses the one in focus
+    const onControl = tag === "BUTTON" || tag === "A" || tag === "SUMMARY" || target?.getAttribute?.("role") === "button";
+    if (onControl && (e.key === "Tab" || e.key === "Enter" || e.key === " ")) return;
     const k = keyCommand(e);
     if (!k) return;
     e.preventDefault();
@@ -214,6 +246,8 @@ export class BattleInput {
       case "help": shell.toggleHelp(); break;
     }
     this.host.selectionChanged(before);
+    // the keyboard's cursor stays in sight (a zoomed board, a phone's small one)
+    if (ctl.cursor) board.keepInView(ctl.cursor.x, ctl.cursor.y);
     this.host.invalidate();
   }
 

@@ -25,9 +25,13 @@ import { BattleLog } from "./log";
 import { BattleInput, speedParam } from "./input";
 import { Playback } from "./playback";
 import { Shell } from "./shell";
+import { Layout } from "./layout";
+import { wireSettings } from "../settings";
 import { renderHeader, renderTimer } from "./header";
 import { boardOverlay } from "./overlay";
 import { installDebug, markPainted, publishControl, publishShown } from "./testHooks";
+import { PartnerPanel } from "../partner/planPanel";
+import { ORDER_NAME } from "../partner/planWords";
 
 const PING_SHOWN_MS = 6000;
 const TIMER_TICK_MS = 500;
@@ -41,6 +45,7 @@ export class BattleScreen {
   private playback: Playback;
   private log: BattleLog;
   private input: BattleInput;
+  private layout: Layout | null = null;
   private campaign!: CampaignScreen;
   private info: RoomInfo;
   /** The state shown, and the squad's view of it as a BattleState for the engine's previews. */
@@ -49,6 +54,8 @@ export class BattleScreen {
   private legal: Action[] = [];
   private pings: PingMark[] = [];
   private partnerPointer: Pos | null = null;
+  /** The bot partner's plan and the orders given it (partner/). */
+  private partner!: PartnerPanel;
   private reportShown = false;
   private destroyed = false;
   private lastConnection: ConnectionStatus = "connected";
@@ -126,13 +133,16 @@ export class BattleScreen {
 
   async start(): Promise<void> {
     this.wireDom();
+    this.partner = new PartnerPanel(this.shell.els.side, this.shell.els.intentPanel, this.backend);
     const { w, h } = this.shell.canvasSize();
     this.board = await BoardRenderer.create(this.shell.els.boardHost, w, h);
     this.board.cue = (name) => this.sound.play(name);
     const sp = speedParam();
     if (sp > 0) this.board.speed = sp;
-    this.board.onTile((tile, kind, ev) => this.input.tile(tile, kind, ev?.shiftKey ?? false, ev?.ctrlKey ?? false));
-    window.addEventListener("resize", this.onResize);
+    this.board.onTile((tile, kind, ev) => this.input.tile(tile, kind, ev?.shiftKey ?? false, ev?.ctrlKey ?? false, ev?.pointerType === "touch"));
+    const els = this.shell.els;
+    // the canvas follows its host (the window resized, the phone turned, the header wrapped)
+    this.layout = new Layout({ root: this.shell.root, boardHost: els.boardHost, side: els.side, handle: els.sheetHandle, actions: els.actions }, () => this.onResize());
     window.addEventListener("keydown", this.onKey);
     this.timerInterval = window.setInterval(() => renderTimer(this.shell.els.timer, this.wire, this.info.turnDeadline, Date.now()), TIMER_TICK_MS);
     setTestState({ seat: this.seat, ready: false, round: 0, phase: "loading", animating: false, mode: this.backend.kind });
@@ -154,6 +164,18 @@ export class BattleScreen {
       },
       pending: (count) => this.shell.pending(count),
       notice: (code, message) => this.addLog(`Note: ${refusalText(code, message)}`),
+      plan: (p) => {
+        this.partner.setPlan(p);
+        if (p.changed) this.addLog(`${SEAT_NAME[p.seat]} changes his plan: the board changed.`);
+        setTestState({ partnerPlan: p });
+        this.invalidate();
+      },
+      order: (m) => {
+        this.partner.order = m.order;
+        this.addLog(`${SEAT_NAME[m.by]} orders ${SEAT_NAME[m.seat]}: ${ORDER_NAME[m.order]}.`);
+        setTestState({ partnerOrder: m.order });
+        this.invalidate();
+      },
     });
   }
 
@@ -205,6 +227,10 @@ export class BattleScreen {
   private wireDom(): void {
     const { els } = this.shell;
     this.input.wireButtons();
+    wireSettings(this.shell.root, () => {
+      this.board?.refresh();
+      this.invalidate();
+    });
     this.campaign = new CampaignScreen(els.campaignHost, els.btnCampaign, {
       seat: this.seat,
       sendReady: (ready) => this.backend.sendCampaignReady?.(ready),
@@ -361,7 +387,12 @@ export class BattleScreen {
     const p = this.ctl.preview();
     const playing = this.playback.playing;
     const partnerSelected = this.partnerSelected() || null;
-    this.board.setOverlay(boardOverlay({ ctl: this.ctl, preview: p, playing, pings: this.pings, partnerPointer: this.partnerPointer, partnerSelected }));
+    const mine = this.seat === "spectator" ? null : this.seat;
+    const botPartner = !!mine && this.info.holders[otherSeat(mine)] === "bot";
+    const plan = this.partner.plan;
+    const partnerPlan = botPartner && plan && plan.round === w.round && w.phase === "player" ? plan : null;
+    this.board.setOverlay(boardOverlay({ ctl: this.ctl, preview: p, playing, pings: this.pings, partnerPointer: this.partnerPointer, partnerSelected, partnerPlan }));
+    this.partner.render(w, mine, botPartner);
     this.renderHeader(w);
     this.renderPanels(w, p);
     this.renderButtons();
@@ -504,8 +535,9 @@ export class BattleScreen {
     this.frames.stop();
     this.input.stop();
     this.shell.destroy();
-    window.removeEventListener("resize", this.onResize);
+    this.layout?.destroy();
     window.removeEventListener("keydown", this.onKey);
+    this.partner?.destroy();
     this.board?.destroy();
   }
 }

@@ -12,6 +12,8 @@ import type { Reach } from "../previews";
 import type { LabelItem } from "./labels";
 import { C, dashLine } from "./theme";
 import { unitName } from "../words";
+import { drawPartnerPlan, type PlanMark } from "../partner/planDraw";
+import type { DrawCtx } from "./drawCtx";
 
 /** A short name for a tag: "Private Wang-1" → "WANG-1", "Sergeant Takumi" → "TAKUMI". */
 export const tagName = (w: WireState, id: string): string => {
@@ -55,6 +57,8 @@ export interface Overlay {
   exposed: string[];
   /** Intents lit by the focus (the others dimmed); empty: all shown alike. */
   focus: string[];
+  /** The bot partner's plan for the round (partner/planDraw.ts). */
+  partnerPlan: PlanMark | null;
 }
 
 export const emptyOverlay = (): Overlay => ({
@@ -71,16 +75,10 @@ export const emptyOverlay = (): Overlay => ({
   pings: [],
   exposed: [],
   focus: [],
+  partnerPlan: null,
 });
 
-export interface DrawCtx {
-  map: MapDef;
-  wire: WireState;
-  level: number;
-  ts: number;
-  /** Where a unit's sprite is drawn now (it may be mid-animation). */
-  at(id: string): { x: number; y: number } | null;
-}
+export type { DrawCtx };
 
 function tilePos(m: MapDef, i: number): Pos {
   const plane = m.width * m.height;
@@ -260,6 +258,7 @@ export function drawOverlay(g: Graphics, d: DrawCtx, o: Overlay, labels: LabelIt
       g.stroke({ width: 2, color: C.partner });
     }
   }
+  if (o.partnerPlan) drawPartnerPlan(g, d, o.partnerPlan, labels);
   if (o.partnerPointer && lv(o.partnerPointer)) {
     const c = centre(o.partnerPointer, ts);
     g.poly([c.x, c.y, c.x + ts * 0.35, c.y + ts * 0.12, c.x + ts * 0.12, c.y + ts * 0.35]).fill(C.partner).stroke({ width: 1, color: 0x000000 });
