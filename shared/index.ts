@@ -24,6 +24,8 @@ export { DEFAULT_OPTIONS } from "./battle/setup.js";
 export { hashState } from "./core/hash.js";
 export { squadViewHash } from "./view/viewHash.js";
 export { botCommand } from "./ai/bot.js";
+export { planRound, planOnView, planDiverged, type BotPlan, type PlanStep } from "./ai/plan.js";
+export { STANDING_ORDERS, isStandingOrder, type StandingOrder } from "./ai/orders.js";
 export { autoplay, autoplayStep, type AutoStep } from "./ai/autoplay.js";
 export { replay, rulesVersionProblem, type MatchRecord, type ReplayStep, type ReplayCode } from "./battle/record.js";
 export { exposedSoldiers } from "./rules/perimeter.js";
@@ -49,3 +51,5 @@ export { wayOutTiles, dragExitTiles, waysOut } from "./rules/waysOut.js";
 export { isExtraction } from "./rules/objectives.js";
 export { STATUSES, STATUS_TABLE, statusesOf, type Status, type StatusRow, type Verdict as StatusVerdict } from "./rules/status.js";
 export { prospects, civilianFates, roundsHeld, stillWinnable, type Prospects, type LostCause, type CivilianFates } from "./rules/prospects.js";
+// the drill: the first battle that teaches (steps checked by the engine)
+export * from "./drill/index.js";

@@ -16,6 +16,7 @@ import type { BattleEvent, MapDef, Pos, WireState } from "./engine";
 import { frozenAmong } from "./engine";
 import { C, btext, FONT_SIZE, installFont } from "./board/theme";
 import { drawTerrain } from "./board/terrain";
+import { drawBus, type BusMark } from "./board/bus";
 import { drawLayers, drawReach, drawRing } from "./board/layers";
 import { drawIntents, drawOverlay, emptyOverlay, type DrawCtx, type Overlay } from "./board/overlay";
 import { layoutLabels, type LabelItem, type PlacedLabel } from "./board/labels";
@@ -55,6 +56,12 @@ export class BoardRenderer implements AnimHost {
   map: MapDef | null = null;
   private wire: WireState | null = null;
   private terrainKey = "";
+  /** The squad's ways out (the engine's wayOutTiles, as tile indices): drawn as such, and only they. */
+  waysOut: ReadonlySet<number> = new Set();
+  /** The bus drawn on this level (its door, the trapped at its windows), null if none. */
+  bus: BusMark | null = null;
+  /** The tiles drawn as ways out, by level (tests compare them with the engine's). */
+  drawnWaysOut = new Map<number, number[]>();
   private layersKey = "";
   private reachKey = "";
   /** Tile size in board units (before the camera's zoom). */
@@ -331,6 +338,7 @@ export class BoardRenderer implements AnimHost {
     this.intentG.clear();
     this.overlayG.clear();
     this.placed = [];
+    this.drawnWaysOut.clear();
     this.overlay = emptyOverlay();
     this.level = 0;
     this.map = null;
@@ -353,10 +361,13 @@ export class BoardRenderer implements AnimHost {
     const terrain = w.terrain && w.terrain.length ? w.terrain : Array.from(m.terrain);
     const start = this.level * m.width * m.height;
     let dirty = false;
-    const tKey = `${ts}|${this.level}|${terrain.slice(start, start + m.width * m.height).join("")}`;
+    // the trapped stay at the bus's windows until a soldier reaches them
+    const trapped = w.objective === "reach";
+    const tKey = `${ts}|${this.level}|${terrain.slice(start, start + m.width * m.height).join("")}|${[...this.waysOut].join(",")}|${trapped}`;
     if (tKey !== this.terrainKey) {
       this.terrainKey = tKey;
-      drawTerrain(this.terrainG.clear(), m, terrain, this.level, ts);
+      this.drawnWaysOut.set(this.level, drawTerrain(this.terrainG.clear(), m, terrain, this.level, ts, this.waysOut));
+      this.bus = drawBus(this.terrainG, m, terrain, this.level, ts, trapped);
       dirty = true;
     }
     const lKey = `${colourBlind()}|${ts}|${this.level}|${w.step}|${w.round}|${w.radius}|${w.nextRadius}|${w.acid?.join("")}|${w.fire?.join("")}|${w.corpse?.join("")}|${w.visible?.join("")}|${w.noise?.join(",")}`;
@@ -434,7 +445,7 @@ export class BoardRenderer implements AnimHost {
     if (!this.map || !this.wire) return;
     const d = this.drawCtx();
     const items: LabelItem[] = [];
-    drawIntents(this.intentG.clear(), d, this.overlay.focus, items);
+    drawIntents(this.intentG.clear(), d, this.overlay.focus, items, this.overlay.halted);
     drawOverlay(this.overlayG.clear(), d, this.overlay, items, performance.now());
     this.drawLabels(items);
   }

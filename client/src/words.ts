@@ -121,6 +121,7 @@ export function describeEvent(e: BattleEvent, w: WireState | null): string {
  */
 const REFUSAL: Record<string, string> = {
   ERR_SHUTTING_DOWN: "The server is being updated and hands this battle to another one: your last command was not played yet: it is sent again as soon as you are back in your seat, in a moment.",
+  ERR_UNAVAILABLE: "The server cannot record the battle right now: your last command was not played yet; it is sent again in a moment.",
   ERR_DUPLICATE: "That command had already arrived (it was sent again after the connection came back): it counts once.",
   ERR_RATE_LIMITED: "Too many commands at once: wait a moment, then try again.",
   ERR_CONNECTION: "Not sent: the connection is down. It goes out again as soon as you are reconnected.",

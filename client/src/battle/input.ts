@@ -39,7 +39,10 @@ export interface InputHost {
 
 export class BattleInput {
   private pingKind: PingMark["kind"] = "danger";
+  /** F: the enemy phases play ×4 until F again (the header's button shows it). */
   private fast = false;
+  /** Enter/Space while events play: this playback only, the speed set back when it ends. */
+  private hurried = false;
   private pointer: PointerThrottle;
 
   constructor(private host: InputHost) {
@@ -53,7 +56,18 @@ export class BattleInput {
   /** The buttons of the page: actions, ping kinds, speed. */
   wireButtons(): void {
     const shell = this.host.shell;
-    shell.actionButtons().forEach((b) => b.addEventListener("click", () => this.command(b.dataset.act!)));
+    shell.actionButtons().forEach((b) => {
+      b.addEventListener("click", () => this.command(b.dataset.act!));
+      // the engine's preview of the button's action, beside the soldier, while the pointer is on it
+      b.addEventListener("pointerenter", () => {
+        this.host.ctl.hoverButton(b.dataset.act!);
+        this.host.invalidate();
+      });
+      b.addEventListener("pointerleave", () => {
+        this.host.ctl.hoverButton(null);
+        this.host.invalidate();
+      });
+    });
     shell.pingButtons().forEach((b) =>
       b.addEventListener("click", (e) => {
         const kind = b.dataset.ping as PingMark["kind"];
@@ -74,6 +88,8 @@ export class BattleInput {
   private run(out: Outcome): void {
     if (!out) return;
     if ("error" in out) return this.host.showError(out.error.code, out.error.message);
+    // a costly choice: the card beside the cursor names the cost and waits for the same choice again
+    if ("ask" in out) return this.host.invalidate();
     for (const a of out.send) this.send(a);
   }
 
@@ -118,6 +134,8 @@ export class BattleInput {
     const { wire, backend } = this.host;
     if (this.seat === "spectator") return this.host.showError("ERR_SPECTATOR", SPECTATOR_REFUSAL);
     if (wire && wire.phase === "ended") return this.host.showError("ERR_WRONG_PHASE", engine.ERROR_CODES.ERR_WRONG_PHASE);
+    // a ready confirmed after its question goes out as the ready it is
+    if (action.type === "ready") return this.markReady(action.ready);
     const unit = "unit" in action ? wire?.units[action.unit] : undefined;
     // A soldier of the squad taken over from the partner: the action names his seat.
     const forSeat = unit && unit.seat && unit.seat !== this.seat ? (unit.seat as Seat) : undefined;
@@ -149,13 +167,22 @@ export class BattleInput {
         break;
       case "overwatch":
       case "reload":
+      {
         if (!sel) return this.host.showError("NO_SELECTION", NO_SELECTION);
+        // refused by the engine here and now, with its reason, instead of a round trip
+        const why = ctl.refusal({ type: act, unit: sel });
+        if (why) return this.host.showError(why.code, why.message);
         this.send({ type: act, unit: sel });
         return;
+      }
       case "undo":
+      {
         if (this.seat === "spectator") return this.host.showError("ERR_SPECTATOR", SPECTATOR_REFUSAL);
+        const why = ctl.refusal({ type: "undo" });
+        if (why) return this.host.showError(why.code, why.message);
         backend.sendUndo();
         return;
+      }
       case "ready":
         return this.toggleReady();
       case "takeover":
@@ -174,8 +201,20 @@ export class BattleInput {
     if (this.host.campaign.toggleReady()) return;
     if (!wire) return;
     const mine = seatReady(wire, seat);
-    backend.sendReady(!mine);
-    if (!mine) for (const s of this.host.commandSeats()) if (s !== seat && !seatReady(wire, s)) backend.sendReady(true, s);
+    if (!mine) {
+      // marking ready may leave soldiers behind (the engine says so): asked first, E again confirms
+      const out = this.host.ctl.commit([{ type: "ready", ready: true }]);
+      if (out && "ask" in out) return this.host.invalidate();
+    }
+    this.markReady(!mine);
+  }
+
+  private markReady(ready: boolean): void {
+    const { backend, wire } = this.host;
+    if (!wire || this.seat === "spectator") return;
+    const seat = this.seat;
+    backend.sendReady(ready);
+    if (ready) for (const s of this.host.commandSeats()) if (s !== seat && !seatReady(wire, s)) backend.sendReady(true, s);
   }
 
   /** A key pressed on the page (not in a form field). */
@@ -212,7 +251,7 @@ export class BattleInput {
       case "left": move(-1, 0); break;
       case "right": move(1, 0); break;
       case "confirm":
-        if (this.host.playing) this.toggleSpeed(true);
+        if (this.host.playing) this.hurry();
         else this.run(ctl.confirm());
         break;
       case "escape":
@@ -251,10 +290,27 @@ export class BattleInput {
     this.host.invalidate();
   }
 
-  private toggleSpeed(force?: boolean): void {
-    this.fast = force ?? !this.fast;
-    this.host.board.speed = Math.max(this.fast ? FAST_SPEED : 1, speedParam());
+  private toggleSpeed(): void {
+    this.fast = !this.fast;
+    this.applySpeed();
     this.host.shell.showSpeed(this.fast);
+  }
+
+  /** Enter during an animation: the events still queued play fast; F's setting is left as it was. */
+  private hurry(): void {
+    this.hurried = true;
+    this.applySpeed();
+  }
+
+  /** The animations ran dry: a hurry ends with them. */
+  playbackEnded(): void {
+    if (!this.hurried) return;
+    this.hurried = false;
+    this.applySpeed();
+  }
+
+  private applySpeed(): void {
+    this.host.board.speed = Math.max(this.fast || this.hurried ? FAST_SPEED : 1, speedParam());
   }
 
   stop(): void {

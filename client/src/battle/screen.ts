@@ -11,6 +11,7 @@ import { BoardRenderer, type PingMark } from "../board";
 import type { Backend, ConnectionStatus, RoomInfo, ViewerSeat } from "../backend";
 import { BattleController, type Preview } from "../controller";
 import { put, routePanel, unitPanel } from "../hud";
+import { cardAnchor, cardHtml, placeDock } from "./card";
 import { briefing, endReason, intentPanel, squadPanel, targetPanel, tilePanel, type PanelCtx } from "../panels";
 import { refusalText, SEAT_NAME, sceneTitle, setSceneDust } from "../words";
 import { CampaignScreen } from "../campaignScreen";
@@ -30,6 +31,8 @@ import { wireSettings } from "../settings";
 import { renderHeader, renderTimer } from "./header";
 import { boardOverlay } from "./overlay";
 import { installDebug, markPainted, publishControl, publishShown } from "./testHooks";
+import { PartnerPanel } from "../partner/planPanel";
+import { ORDER_NAME } from "../partner/planWords";
 
 const PING_SHOWN_MS = 6000;
 const TIMER_TICK_MS = 500;
@@ -52,6 +55,8 @@ export class BattleScreen {
   private legal: Action[] = [];
   private pings: PingMark[] = [];
   private partnerPointer: Pos | null = null;
+  /** The bot partner's plan and the orders given it (partner/). */
+  private partner!: PartnerPanel;
   private reportShown = false;
   private destroyed = false;
   private lastConnection: ConnectionStatus = "connected";
@@ -114,7 +119,11 @@ export class BattleScreen {
       hideBanner: () => this.shell.hideBanner(),
       changed: () => this.invalidate(),
       drawn: () => this.frames.drawn(),
-      done: (next) => (next ? this.showWire(next) : this.invalidate()),
+      done: (next) => {
+        this.input.playbackEnded();
+        if (next) this.showWire(next);
+        else this.invalidate();
+      },
     });
   }
 
@@ -129,6 +138,7 @@ export class BattleScreen {
 
   async start(): Promise<void> {
     this.wireDom();
+    this.partner = new PartnerPanel(this.shell.els.side, this.shell.els.intentPanel, this.backend);
     const { w, h } = this.shell.canvasSize();
     this.board = await BoardRenderer.create(this.shell.els.boardHost, w, h);
     this.board.cue = (name) => this.sound.play(name);
@@ -159,6 +169,18 @@ export class BattleScreen {
       },
       pending: (count) => this.shell.pending(count),
       notice: (code, message) => this.addLog(`Note: ${refusalText(code, message)}`),
+      plan: (p) => {
+        this.partner.setPlan(p);
+        if (p.changed) this.addLog(`${SEAT_NAME[p.seat]} changes his plan: the board changed.`);
+        setTestState({ partnerPlan: p });
+        this.invalidate();
+      },
+      order: (m) => {
+        this.partner.order = m.order;
+        this.addLog(`${SEAT_NAME[m.by]} orders ${SEAT_NAME[m.seat]}: ${ORDER_NAME[m.order]}.`);
+        setTestState({ partnerOrder: m.order });
+        this.invalidate();
+      },
     });
   }
 
@@ -179,6 +201,9 @@ export class BattleScreen {
       waypoints: () => this.ctl.waypoints,
       focus: () => this.ctl.preview().focus,
       setSpeed: (n: number) => (this.board.speed = n),
+      speed: () => this.board.speed,
+      waysOut: () => Object.fromEntries(this.board.drawnWaysOut),
+      bus: () => this.board.bus,
       zoom: () => this.board.zoom,
       log: () => this.log.lines.slice(),
       sound: () => ({ muted: this.sound.muted, played: this.sound.played.slice() }),
@@ -223,6 +248,8 @@ export class BattleScreen {
     els.btnSound.addEventListener("click", () => this.shell.showSound(this.sound.toggle()));
     this.shell.showSound(this.sound.muted);
     els.btnHelp.addEventListener("click", () => this.shell.toggleHelp());
+    // the report closed with Esc is one click away again
+    els.btnReport.addEventListener("click", () => this.showReport());
     els.btnLeave.addEventListener("click", () => {
       this.backend.leave();
       location.href = "/";
@@ -296,6 +323,7 @@ export class BattleScreen {
     this.ctl.setContext({ wire, view: this.view, legal: this.legal, mine: this.myUnits().map((u) => u.id), seat: this.seat, level: this.board.level });
     this.selectionChanged(before);
     this.sceneDirty = true;
+    this.board.waysOut = this.waysOut();
     this.noteRing(wire);
     this.invalidate();
     if (prevRound !== undefined && prevRound !== wire.round && wire.phase === "player") this.shell.banner(`Round ${wire.round} — your move`, 1400);
@@ -337,6 +365,19 @@ export class BattleScreen {
     this.shell.banner(title, 2500);
   }
 
+  /** The squad's ways out as the engine treats them (wayOutTiles on the view), as tile indices. */
+  private waysOut(): Set<number> {
+    const out = new Set<number>();
+    if (!this.view) return out;
+    const m = this.backend.map;
+    try {
+      for (const p of engine.wayOutTiles(this.view)) out.add(engine.tileIndex(m, p.x, p.y, p.level));
+    } catch (err) {
+      console.error("wayOutTiles failed", err);
+    }
+    return out;
+  }
+
   /** Why the ring moved: kept from the last squeeze for the briefing. */
   private noteRing(w: WireState): void {
     if (!w.hasPerimeter) return;
@@ -370,9 +411,16 @@ export class BattleScreen {
     const p = this.ctl.preview();
     const playing = this.playback.playing;
     const partnerSelected = this.partnerSelected() || null;
-    this.board.setOverlay(boardOverlay({ ctl: this.ctl, preview: p, playing, pings: this.pings, partnerPointer: this.partnerPointer, partnerSelected }));
+    const mine = this.seat === "spectator" ? null : this.seat;
+    const botPartner = !!mine && this.info.holders[otherSeat(mine)] === "bot";
+    const plan = this.partner.plan;
+    const partnerPlan = botPartner && plan && plan.round === w.round && w.phase === "player" ? plan : null;
+    this.board.setOverlay(boardOverlay({ ctl: this.ctl, preview: p, playing, pings: this.pings, partnerPointer: this.partnerPointer, partnerSelected, partnerPlan }));
+    this.partner.render(w, mine, botPartner);
     this.renderHeader(w);
+    this.shell.els.btnReport.hidden = !(w.phase === "ended" && !this.info.campaign.stage);
     this.renderPanels(w, p);
+    this.renderCard(w, p, playing);
     this.renderButtons();
     publishShown({
       wire: w,
@@ -425,6 +473,7 @@ export class BattleScreen {
       playing,
       mine: new Set(this.myUnits().map((u) => u.id)),
       ringNote: this.ringNote,
+      waysOut: this.board.waysOut,
     };
     put(els.targetPanel, targetPanel(c, p));
     put(els.tilePanel, tilePanel(c, p.focus));
@@ -443,6 +492,23 @@ export class BattleScreen {
     this.invalidate();
   }
 
+  /** The card beside the cursor (battle/card.ts) and the refusal box with it. */
+  private renderCard(w: WireState, p: Preview, playing: boolean): void {
+    const els = this.shell.els;
+    const html = playing || this.seat === "spectator" ? "" : cardHtml(w, this.ctl, p);
+    put(els.cursorCard, html);
+    els.cursorCard.hidden = !html;
+    const at = playing ? null : cardAnchor(this.ctl);
+    let c: { x: number; y: number; size: number } | null = null;
+    if (at) {
+      const host = els.boardHost.getBoundingClientRect();
+      const t = this.toClient(this.board.tileCenter(at.x, at.y));
+      const size = this.toClient({ x: 0, y: 0, w: this.board.ts * this.board.zoom, h: 0 }).w ?? 0;
+      c = { x: t.x - host.left, y: t.y - host.top, size };
+    }
+    placeDock(els.cursorDock, els.boardHost, c);
+  }
+
   private renderButtons(): void {
     const sel = !!this.ctl.selected && this.myUnits().some((u) => u.id === this.ctl.selected);
     const has = (t: string) => this.legal.some((a) => a.type === t && "unit" in a && a.unit === this.ctl.selected);
@@ -451,6 +517,8 @@ export class BattleScreen {
       b.classList.toggle("on", a === this.ctl.mode && sel);
       const avail = a === "ready" ? this.seat !== "spectator" : a === "undo" ? this.legal.some((x) => x.type === "undo") : a === "move" ? sel : sel && has(a);
       b.classList.toggle("dim", !avail);
+      // not offered: said to assistive tech and on hover too, not only by a fainter colour
+      b.setAttribute("aria-disabled", String(!avail));
     });
   }
 
@@ -477,6 +545,8 @@ export class BattleScreen {
     const message = refusalText(code, raw);
     this.shell.refusal(code, message);
     this.addLog(`Refused: ${message}`);
+    // the dock moves beside the cursor on the next frame, the refusal with it
+    this.invalidate();
   }
 
   private showReport(): void {
@@ -515,6 +585,7 @@ export class BattleScreen {
     this.shell.destroy();
     this.layout?.destroy();
     window.removeEventListener("keydown", this.onKey);
+    this.partner?.destroy();
     this.board?.destroy();
   }
 }
