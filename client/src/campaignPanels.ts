@@ -15,6 +15,9 @@ type Result = CampaignSummary["results"][number];
 const place = (s: CampaignSummary, i: number) => s.scenes[i]?.place ?? "";
 const title = (s: CampaignSummary, i: number) => sceneTitle(i, s.scenes.length, place(s, i));
 
+/** The scenes with people to save (the trapped, the woman, the runners, the families). */
+const SAVES_PEOPLE = new Set(["the-bus", "the-alley", "the-streets", "the-tower"]);
+
 /** One scene's report: won or lost, in how many rounds, and what it cost. */
 export function sceneReport(s: CampaignSummary, index: number): string {
   const r: Result | undefined = s.results[index];
@@ -23,10 +26,14 @@ export function sceneReport(s: CampaignSummary, index: number): string {
   // how they were lost, as the roll has it (killed, taken, left behind…), in the order they fell
   const how = new Map<string, number>();
   for (const f of s.fallen) if (f.scene === index) how.set(f.how, (how.get(f.how) ?? 0) + 1);
+  // each scene's own score (issue 21): the wall's is the rounds held and the men through the gate;
+  // civilians are counted only where the scene has people to save
+  const wall = r.map === "the-wall";
   const rows: [string, number, string, string][] = [
     [W.kills, r.report.kills, "kills", ""],
-    [W.gotOut, r.report.extracted, "extracted", ""],
-    [W.civilians, r.report.civiliansSaved, "civilians", ""],
+    ...(wall ? [[W.roundsHeld, r.report.roundsHeld ?? r.rounds, "held", ""] as [string, number, string, string]] : []),
+    [wall ? W.throughGate : W.gotOut, r.report.extracted, "extracted", ""],
+    ...(SAVES_PEOPLE.has(r.map) ? [[W.civilians, r.report.civiliansSaved, "civilians", ""] as [string, number, string, string]] : []),
     [W.soldiersLost, lost, "lost", W.lostHow([...how])],
   ];
   return `<section id="scene-report" data-outcome="${esc(r.outcome)}"><h3>${esc(title(s, index))} — <span class="outcome-${r.outcome === "won" ? "won" : "lost"}">${r.outcome === "won" ? W.won : W.lost}</span> in ${esc(rounds(r.rounds))}</h3>

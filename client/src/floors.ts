@@ -7,6 +7,7 @@
 import type { MapDef, WireIntent, WireState, WireUnit } from "./engine";
 import { esc } from "./dom";
 import { unitName } from "./words";
+import { creatureName } from "./intentWords";
 
 /** A floor's short name, "L2"; "" on a map of one level (nothing to tell apart). */
 export function floorName(map: Pick<MapDef, "levels">, level: number): string {
@@ -35,7 +36,7 @@ export function intentFloor(w: WireState, map: Pick<MapDef, "width" | "height">,
 
 /** An intent in a line, named with its floor: "#3 Leaper 4 (L2) pounce → 8,2 L2 −2". */
 export function intentText(w: WireState, map: MapDef, it: WireIntent): string {
-  const who = `${unitName(w, it.unit)}${map.levels > 1 ? ` (${floorName(map, intentFloor(w, map, it))})` : ""}`;
+  const who = `${creatureName(w, it.unit)}${map.levels > 1 ? ` (${floorName(map, intentFloor(w, map, it))})` : ""}`;
   const what =
     it.kind === "grab" && it.victim
       ? `lunges at ${unitName(w, it.victim)}${w.units[it.victim] ? ` (${floorName(map, w.units[it.victim].level) || "here"})` : ""}`
@@ -56,7 +57,7 @@ export function floorStrip(w: WireState, map: MapDef, shown: number): string {
     const civilians = units.filter((u) => u.side === "civilian" && onLevel(u, lv));
     const intents = w.intents.filter((it) => intentFloor(w, map, it) === lv).sort((a, b) => a.order - b.order);
     const list = (us: WireUnit[], cls: string) =>
-      us.map((u) => `<span class="f-${cls}" data-unit="${esc(u.id)}">${esc(unitName(w, u.id))} ${floorName(map, lv)}</span>`).join(", ");
+      us.map((u) => `<span class="f-${cls}" data-unit="${esc(u.id)}">${esc(u.side === "creature" ? creatureName(w, u.id) : unitName(w, u.id))} ${floorName(map, lv)}</span>`).join(", ");
     const parts = [
       soldiers.length ? `<div class="f-row">${list(soldiers, "soldier")}</div>` : "",
       civilians.length ? `<div class="f-row">${list(civilians, "civilian")}</div>` : "",

@@ -1,7 +1,7 @@
 /** Routing: start page, online battle (create / join / reconnect), offline harness, replay viewer. */
 import "./style.css";
-import "./feedback.css";
 import "./layout.css";
+import "./feedback.css";
 import { BattleScreen } from "./battle/screen";
 import { loadMap } from "./maps";
 import { OfflineBackend } from "./offline";

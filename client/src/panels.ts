@@ -12,7 +12,7 @@ import type { Mode, Preview } from "./controller";
 import { esc } from "./dom";
 import { ringReason, TERRAIN_LABEL } from "./hud";
 import { UNSEEN, unitName } from "./words";
-import { floorName, intentFloor, tileText } from "./floors";
+import { floorName, intentFloor } from "./floors";
 import { civiliansHtml, endReasonFor, prospectsOf, stillPossibleHtml } from "./scene";
 
 export interface PanelCtx {
@@ -110,11 +110,11 @@ export function tilePanel(c: PanelCtx, focus: string[]): string {
 
 export function intentPanel(c: PanelCtx, focus: string[]): string {
   const w = c.wire;
+  const m = c.map;
   const halted = c.view ? haltedDrags(c.view) : {};
   const drag = (it: WireState["intents"][number]) =>
     !it.dragPath?.length ? "" : halted[it.unit] ? ` <span class="drag">drag halted: ${esc(unitName(w, halted[it.unit]))} holds on</span>` : ` <span class="drag">drag: gone in ${it.countdown}</span>`;
   const items = [...(w.intents ?? [])].sort((a, b) => a.order - b.order);
-  const m = c.map;
   const seen = Object.values(w.units).filter((u) => u.side === "creature" && u.fate === "active").length;
   const lit = new Set(focus);
   if (!items.length) {
@@ -126,8 +126,7 @@ export function intentPanel(c: PanelCtx, focus: string[]): string {
     .map((it) => {
       const what = it.kind === "move" ? "moves" : attackTag(w, it);
       const seenNote = it.lastKnown ? ` <span class="hint">(out of sight: drawn where last seen)</span>` : "";
-      const floor = m.levels > 1 ? ` (${floorName(m, intentFloor(w, m, it))})` : "";
-      return `<li data-unit="${esc(it.unit)}" class="${lit.has(it.unit) ? "lit" : ""}"><b class="order">${it.order}.</b> ${esc(creatureName(w, it.unit).replace(/ \d+$/, ""))}${floor}: <span class="${it.damage ? "dmg" : ""}">${esc(what)}</span>${seenNote}${drag(it)}</li>`;
+      return `<li data-unit="${esc(it.unit)}" class="${lit.has(it.unit) ? "lit" : ""}"><b class="order">${it.order}.</b> ${esc(creatureName(w, it.unit).replace(/ \d+$/, ""))}${m.levels > 1 ? ` (${floorName(m, intentFloor(w, m, it))})` : ""}: <span class="${it.damage ? "dmg" : ""}">${esc(what)}</span>${seenNote}${drag(it)}</li>`;
     })
     .join("")}</ol>`;
 }

@@ -182,6 +182,8 @@ export const CAMPAIGN_WORDS = {
   lost: "lost",
   kills: "Creatures killed",
   gotOut: "Got out",
+  roundsHeld: "Rounds held",
+  throughGate: "Through the gate",
   civilians: "Civilians saved",
   soldiersLost: "Soldiers lost",
   lostHow: (how: [string, number][]) => how.map(([h, n]) => `${h} ${n}`).join(" · "),

@@ -5,6 +5,7 @@
  * or anything of a scene being played (only finished scenes are in `results`).
  */
 import type { BattleState, Report } from "../core/types.js";
+import { roundsHeld } from "../rules/prospects.js";
 import type { Campaign, CampaignStatus, FallenHow } from "./campaign.js";
 import { nextSceneMap, rollOfTheFallen } from "./campaign.js";
 import type { SoldierKind, Seat } from "../map/types.js";
@@ -23,6 +24,8 @@ export interface SceneReport {
   civiliansSaved: number;
   /** Soldiers who got out by the way out. */
   extracted: number;
+  /** Rounds the squad finished on the board (the wall's score, with `extracted`); absent in older summaries. */
+  roundsHeld?: number;
 }
 
 export interface CampaignSummary {
@@ -47,7 +50,7 @@ export interface CampaignSummary {
 export function sceneFacts(state: BattleState, matchId: string): SceneFacts {
   const r: Report = state.report;
   const extracted = state.units.filter((u) => u.side === "squad" && u.fate === "extracted").length;
-  return { matchId, report: { kills: r.kills, soldiersDead: r.soldiersDead, soldiersTaken: r.soldiersTaken, civiliansSaved: r.civiliansSaved, extracted } };
+  return { matchId, report: { kills: r.kills, soldiersDead: r.soldiersDead, soldiersTaken: r.soldiersTaken, civiliansSaved: r.civiliansSaved, extracted, roundsHeld: roundsHeld(state) } };
 }
 
 /**

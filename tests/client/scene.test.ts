@@ -10,6 +10,8 @@ import { objectiveLine } from "../../client/src/objective.js";
 import { briefing, type PanelCtx } from "../../client/src/panels.js";
 import { civiliansHtml, dusty, endReasonFor, prospectsOf, scoreRows } from "../../client/src/scene.js";
 import { act } from "../engine/helpers.js";
+import { sceneReport } from "../../client/src/campaignPanels.js";
+import { sceneFacts, type CampaignSummary } from "../../shared/index.js";
 
 const wire = (s: BattleState) => toWire(viewFor(s, "takumi"));
 const text = (html: string) => html.replace(/<[^>]+>/g, "").replace(/\s+/g, " ").trim();
@@ -69,5 +71,25 @@ describe("the scene's words", () => {
     for (const id of ["wang", "takumi-private-1"]) s.units.find((u) => u.id === id)!.fate = "extracted";
     expect(scoreRows(wire(s), m, s.report)).toEqual([["Rounds held", "9 of 20"], ["Through the gate", "2"]]);
     expect(endReasonFor(wire(s), m)).toBe("Sergeant Wang got out.");
+  });
+
+  it("the campaign's scene report: the wall's rounds held and men through the gate, no civilians row; the bus keeps its civilians", () => {
+    const s = quiet("the-wall");
+    s.round = 9;
+    s.phase = "ended";
+    s.outcome = "won";
+    s.report.rounds = 9;
+    for (const id of ["wang", "takumi"]) s.units.find((u) => u.id === id)!.fate = "extracted";
+    const facts = sceneFacts(s, "M-1");
+    expect(facts.report.roundsHeld).toBe(9);
+    const result = { map: "the-wall", outcome: "won" as const, rounds: 9, started: ["takumi", "wang"], survived: ["takumi", "wang"], matchId: "M-1", report: facts.report };
+    const summary = { scene: 0, scenes: [{ map: "the-wall", place: "on the wall" }], status: "complete", endedBy: null, soldiers: [], fallen: [], results: [result], next: null, pursuit: 0 } as unknown as CampaignSummary;
+    const html = sceneReport(summary, 0);
+    expect(html).toContain(`<tr data-key="held"><td>Rounds held</td><td>9</td>`);
+    expect(html).toContain(`<tr data-key="extracted"><td>Through the gate</td><td>2</td>`);
+    expect(html).not.toContain("Civilians saved");
+    const bus = sceneReport({ ...summary, scenes: [{ map: "the-bus", place: "at the bus" }], results: [{ ...result, map: "the-bus" }] }, 0);
+    expect(bus).toContain("Civilians saved");
+    expect(bus).not.toContain("Rounds held");
   });
 });

@@ -100,6 +100,19 @@ describe("touch on a phone", () => {
     const shot = await screenshotStats(page, artifact("touch-phone-zoomed.png"));
     expect(shot.colours).toBeGreaterThan(40);
 
+    // at rest the board's ticker sleeps: no frame is drawn while nothing moves
+    const idle = await page.evaluate(
+      () =>
+        new Promise<number>((ok) => {
+          const d = (window as any).__lastStandDebug;
+          const f0 = d.frames();
+          let n = 0;
+          const tick = () => (++n < 20 ? requestAnimationFrame(tick) : ok(d.frames() - f0));
+          requestAnimationFrame(tick);
+        }),
+    );
+    expect(idle).toBeLessThanOrEqual(1);
+
     // nothing of it was a tap: no selection change, nothing sent
     const s1 = await lastStand(page);
     expect(s1.step).toBe(s0.step);

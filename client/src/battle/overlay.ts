@@ -7,8 +7,8 @@ import type { Pos } from "../engine";
 import { emptyOverlay, type Overlay, type PingMark } from "../board";
 import type { BattleController, Preview } from "../controller";
 import { routeTag } from "../hud";
-import { haltedDrags } from "../previews";
 import type { PlanMark } from "../partner/planDraw";
+import { haltedDrags } from "../previews";
 
 export interface OverlayInputs {
   ctl: BattleController;

@@ -12,6 +12,7 @@ import { frozenAmong } from "../engine";
 import type { Reach } from "../previews";
 import type { LabelItem } from "./labels";
 import { C, dashLine } from "./theme";
+import { unitName } from "../words";
 import { drawPartnerPlan, type PlanMark } from "../partner/planDraw";
 import type { DrawCtx } from "./drawCtx";
 
@@ -54,10 +55,10 @@ export interface Overlay {
   exposed: string[];
   /** Intents lit by the focus (the others dimmed); empty: all shown alike. */
   focus: string[];
-  /** Drags halted this round by a comrade holding on: grabber → holder. */
-  halted: Record<string, string>;
   /** The bot partner's plan for the round (partner/planDraw.ts). */
   partnerPlan: PlanMark | null;
+  /** Drags halted this round by a comrade holding on: grabber → holder. */
+  halted: Record<string, string>;
 }
 
 export const emptyOverlay = (): Overlay => ({
@@ -74,8 +75,8 @@ export const emptyOverlay = (): Overlay => ({
   pings: [],
   exposed: [],
   focus: [],
-  halted: {},
   partnerPlan: null,
+  halted: {},
 });
 
 export type { DrawCtx };
