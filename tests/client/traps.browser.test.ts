@@ -12,7 +12,7 @@ import { loadMapById } from "../../server/maps.js";
 import { clearCreatures, placeCreature, replan } from "../engine/helpers.js";
 import { KEYS } from "../../client/src/keys.js";
 import { crowdedRound } from "../../tools/crowded.js";
-import { labels, loadOffline, overlapping, artifact, clickTile, newPage, screenshotStats, startEnv, type TestEnv, tilePoint, waitLS, wireOf, settled, frames, editOffline, lastStand } from "./browser.js";
+import { labels, legalOf, loadOffline, overlapping, artifact, clickTile, newPage, screenshotStats, startEnv, type TestEnv, tilePoint, waitLS, wireOf, settled, frames, editOffline, lastStand } from "./browser.js";
 
 let env: TestEnv;
 const pageErrors: string[][] = [];
@@ -463,4 +463,63 @@ describe("5. the peak round stays readable", () => {
     await screenshotStats(page, artifact("traps-peak-round.png"));
     await page.context().close();
   }, 180_000);
+});
+
+describe("previews: the engine's preview of the action in full", () => {
+  it("a rifle-butt kill beside two soldiers: the card names the splash on each before the blow", async () => {
+    const page = await open({ speed: 40 });
+    let c = "";
+    // a wounded Snatcher (1 hp) at (7,9), beside Sergeant Takumi (8,9) and Private Takumi-1 (7,8)
+    await crafted(page, (s) => (c = placeCreature(s, "snatcher", 7, 9, 0, 1).id));
+    const step = (await wireOf(page)).step;
+    await page.keyboard.press("b");
+    await clickTile(page, 7, 9);
+    await waitLS(page, `s.target === "${c}" && s.mode === "butt"`);
+    await page.waitForSelector("#cursor-card:not([hidden]) h4");
+    const card = (await page.textContent("#cursor-card")) ?? "";
+    expect(card).toMatch(/The Snatcher dies/);
+    expect(card).toMatch(/Sergeant Takumi takes \d+ acid splash/);
+    expect(card).toMatch(/Private Takumi-1 takes \d+ acid splash/);
+    expect((await wireOf(page)).step).toBe(step);
+    await besideTile(page, "#cursor-card", 7, 9);
+    await screenshotStats(page, artifact("traps-preview-butt.png"));
+    await page.context().close();
+  }, 120_000);
+
+  it("hovering Withdraw or Ready shows what it does, by the engine", async () => {
+    const page = await open({ speed: 40 });
+    await crafted(page, (s) => void SNATCHER(s));
+    await page.hover("#actions button[data-act=ready]");
+    await page.waitForSelector("#cursor-card:not([hidden]) h4");
+    expect(await page.textContent("#cursor-card h4")).toMatch(/Ready/);
+    expect(await page.textContent("#cursor-card")).toMatch(/Takumi-1 stands where the Snatcher \(order 1\) will lunge/);
+    await screenshotStats(page, artifact("traps-preview-ready.png"));
+    await page.context().close();
+  }, 120_000);
+});
+
+describe("choices that lose soldiers ask first", () => {
+  it("the bus: the last sergeant withdrawing asks first, naming each soldier left behind; W again confirms", async () => {
+    const { page, errors } = await newPage(env, 1280, 720);
+    pageErrors.push(errors);
+    await page.goto(`${env.url}/?offline=1&map=the-bus&seat=takumi&seed=2&speed=40`);
+    await settled(page, "s.selected === 'takumi'");
+    // Sergeant Wang is already out; Sergeant Takumi stands on a way out (the east column)
+    await editOffline(page, `const w = st.units.find((u) => u.id === "wang"); w.fate = "extracted";
+      const t = st.units.find((u) => u.id === "takumi"); t.x = 15; t.y = 5; t.ap = 2;`);
+    expect(await legalOf(page)).toContainEqual({ type: "withdraw", unit: "takumi" });
+    const step = (await wireOf(page)).step;
+    await page.keyboard.press("w");
+    await page.waitForSelector("#card-ask");
+    const ask = (await page.textContent("#card-ask")) ?? "";
+    expect(ask).toMatch(/Private Takumi-1 will be left behind/);
+    expect(ask).toMatch(/Private Wang-2 will be left behind/);
+    expect((await wireOf(page)).step).toBe(step);
+    await besideTile(page, "#card-ask", 15, 5);
+    await screenshotStats(page, artifact("traps-ask-withdraw.png"));
+    await page.keyboard.press("w");
+    await waitLS(page, `s.step === ${step + 1}`, 60_000);
+    expect((await wireOf(page)).units.takumi.fate).toBe("extracted");
+    await page.context().close();
+  }, 120_000);
 });

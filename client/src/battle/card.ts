@@ -10,6 +10,7 @@ import type { BattleController, Preview } from "../controller";
 import { esc } from "../dom";
 import { unitName } from "../words";
 import { MODE_NAME } from "../panels";
+import { creatureName } from "../intentWords";
 
 const list = (cs: Consequence[], id: string) => (cs.length ? `<ul class="conseq" data-when="${id}">${cs.map((c) => `<li class="${BAD.has(c.kind) ? "dmg" : ""}">${esc(cap(c.text))}</li>`).join("")}</ul>` : "");
 const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
@@ -20,7 +21,7 @@ const BUTTON_NAME: Record<string, string> = { withdraw: "Withdraw", reload: "Rel
 
 function title(w: WireState, p: ActionPreview): string {
   const a = p.action;
-  if (a.type === "shoot" || a.type === "calledShot" || a.type === "butt") return `${MODE_NAME[a.type === "shoot" ? "shoot" : a.type]}: ${unitName(w, a.unit)} → ${unitName(w, a.target)}`;
+  if (a.type === "shoot" || a.type === "calledShot" || a.type === "butt") return `${MODE_NAME[a.type === "shoot" ? "shoot" : a.type]}: ${unitName(w, a.unit)} → ${creatureName(w, a.target)}`;
   if (a.type === "move") return `Move ${unitName(w, a.unit)} to ${a.to.x},${a.to.y}`;
   if (a.type === "grenade") return `Grenade at ${a.to.x},${a.to.y}`;
   if (a.type === "ready") return "Ready: end your phase";
@@ -33,7 +34,7 @@ function title(w: WireState, p: ActionPreview): string {
 export function cardHtml(w: WireState, ctl: BattleController, p: Preview): string {
   const ask = ctl.asking;
   if (ask)
-    return `<div class="ask" id="card-ask"><b>Are you sure?</b><ul class="conseq">${ask.costs.map((c) => `<li class="dmg">${esc(c)}</li>`).join("")}</ul><p class="hint">The same click or <kbd>Enter</kbd> again: do it · <kbd>Esc</kbd>: no</p></div>`;
+    return `<div class="ask" id="card-ask"><b>Are you sure?</b><ul class="conseq">${ask.costs.map((c) => `<li class="dmg">${esc(c)}</li>`).join("")}</ul><p class="hint">The same click or key again, or <kbd>Enter</kbd>: do it · <kbd>Esc</kbd>: no</p></div>`;
   const a = p.action;
   if (a && !a.ok && a.refusal) return `<p class="warn" id="card-refused">${esc(a.refusal.message)}</p>`;
   if (!a) return p.route && !p.route.ok ? `<p class="warn" id="card-refused">${esc(p.route.message ?? "Not possible.")}</p>` : "";
@@ -58,8 +59,11 @@ export function cardHtml(w: WireState, ctl: BattleController, p: Preview): strin
 /** Where the card goes: beside the tile in focus (the target, else the cursor), in board-host pixels. */
 export function cardAnchor(ctl: BattleController): { x: number; y: number } | null {
   const w = ctl.context?.wire;
-  // a hovered button's action: beside the soldier who would do it
-  const sel = ctl.hoveredAct && ctl.selected && w ? w.units[ctl.selected] : undefined;
+  // a hovered button's action, or a choice asked of a key (withdraw, ready): beside the soldier who would do it
+  const first = ctl.asking?.send[0];
+  const keyed = !!first && first.type !== "move" && first.type !== "grenade" && !("target" in first);
+  const who = first && "unit" in first ? first.unit : ctl.selected;
+  const sel = (ctl.hoveredAct || keyed) && who && w ? w.units[who] : undefined;
   if (sel) return { x: sel.x, y: sel.y };
   const t = ctl.target && w ? w.units[ctl.target] : undefined;
   if (t && (ctl.mode === "shoot" || ctl.mode === "calledShot" || ctl.mode === "butt")) return { x: t.x, y: t.y };
