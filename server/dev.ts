@@ -24,6 +24,8 @@ const vite = await createViteServer({
 
 const game = await createGameServer({
   port,
+  // a practice server: the start page's Seed field works
+  settings: { allowSeed: true },
   configureApp: (app) => {
     app.use(vite.middlewares);
   },

@@ -8,6 +8,7 @@
  * faults (ERR_INTERNAL) are logged in full by their callers, with the room, seat and command.
  */
 import pino, { type Logger, type DestinationStream } from "pino";
+import { printable } from "./printable.js";
 
 const WINDOW_MS = 60_000;
 
@@ -45,7 +46,7 @@ export function tapLog(fn: (entry: Record<string, unknown>) => void): () => void
 }
 
 /** A log line's text with no line breaks (no stack trace from a client's frame) and bounded. */
-const oneLine = (s: string) => s.replace(/\s+/g, " ").slice(0, 200);
+const oneLine = (s: string) => printable(s.replace(/\s+/g, " ").slice(0, 200));
 
 interface Seen {
   first: number;

@@ -26,6 +26,7 @@ import { configureOpsHttp, opsSettingsFromEnv, setReadinessChecks, type OpsSetti
 import { openStore, type MatchStore } from "./store/index.js";
 import { setServices, settingsFromEnv, type ServerSettings } from "./services.js";
 import { limitRoomCreation, refuseMatchmakingWhileUnavailable } from "./limits.js";
+import { allowedOriginsFromEnv, restrictCors } from "./cors.js";
 import type { Clock } from "./bucket.js";
 import { isExpired, EXPIRED } from "./match.js";
 import { campaignCodeOf } from "./campaign-match.js";
@@ -156,6 +157,7 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
     },
   });
   server.define("battle", BattleRoom);
+  restrictCors(allowedOriginsFromEnv());
   await matchMaker.onReady;
 
   let heartbeat: Heartbeat | null = null;

@@ -74,10 +74,23 @@ export interface MapSummary {
   height: number;
 }
 
+/**
+ * Is the map offered to players in the map list? Test maps (ids ending in `-test`) and the drill
+ * (the start page and tests open it by id) are served by `GET /api/maps/:id` and playable by id,
+ * but never listed.
+ */
+export function isOffered(id: string): boolean {
+  return !id.endsWith("-test") && id !== DRILL_MAP_ID;
+}
+
+/** The drill's map: the first battle that teaches (shared/drill). */
+export const DRILL_MAP_ID = "drill";
+
 /** Every map that parses, with its name and size. Maps that fail to parse are left out (and logged). */
-export function listMaps(): MapSummary[] {
+export function listMaps(opts: { all?: boolean } = {}): MapSummary[] {
   const out: MapSummary[] = [];
   for (const id of mapIds()) {
+    if (!opts.all && !isOffered(id)) continue;
     try {
       const m = loadMapById(id);
       out.push({ id, name: m.name, width: m.width, height: m.height });

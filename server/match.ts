@@ -3,12 +3,16 @@
  * one (replayed in slices, see restore.ts), appending accepted commands, finishing it, and the room
  * options kept beside the record (turn timer, reconnection window, seats humans held, last activity).
  */
-import { randomInt } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { ServerError } from "colyseus";
 import { createBattle, RULES_VERSION, type BattleState, type MapDef, type Seat } from "../shared/index.js";
 import { loadMapById, isKnownMap, DEFAULT_MAP_ID } from "./maps.js";
 import { services } from "./services.js";
 import { uniqueCode } from "./codes.js";
+import { readKeyHashes, type SeatKeyHashes } from "./seat-keys.js";
+
+/** A battle's seed nobody chose: 32 bits from the CSPRNG. */
+export const drawSeed = (): number => randomBytes(4).readUInt32BE(0);
 import { restoreBattle, RestoreError } from "./restore.js";
 import { MapFormatError } from "../shared/map/parse.js";
 import type { LoggedCommand, MatchInfo } from "./store/index.js";
@@ -23,6 +27,8 @@ export interface StoredRoomOptions {
   humanSeats: Seat[];
   /** When the battle last moved on (ms since the epoch): unfinished battles idle longer expire. */
   lastActive?: number;
+  /** The seats' keys and invites, hashed (seat-keys.ts): who may take each seat back. */
+  seatKeys: SeatKeyHashes;
 }
 
 /** A battle opened from the store: its match, map, state and each seat's last command number. */
@@ -31,6 +37,9 @@ export interface OpenedBattle {
   map: MapDef;
   battle: BattleState;
   lastSeq: Record<Seat, number>;
+  /** A new battle is stored only once its creator has joined (one nobody joined is never stored):
+   *  this stores it. Absent when it is stored already. */
+  persist?: () => Promise<void>;
 }
 
 /** The room options of a new battle (or campaign) from its create options. */
@@ -40,6 +49,7 @@ export function newRoomOptions(options: JoinOptions): StoredRoomOptions {
     reconnectSeconds: options.reconnectSeconds ?? services().settings.reconnectSeconds,
     humanSeats: [],
     lastActive: Date.now(),
+    seatKeys: { keys: {}, invites: {} },
   };
 }
 
@@ -78,25 +88,28 @@ export class StoredMatch {
     readonly options: StoredRoomOptions,
   ) {}
 
-  /** A new battle, stored with an empty log under a fresh code. */
+  /** A new battle under a fresh code, to be stored (persist) with an empty log once its creator joins. */
   static async create(options: JoinOptions, taken: (code: string) => Promise<boolean>): Promise<OpenedBattle> {
     const { store } = services();
     const map = loadNewMap(options.map ?? DEFAULT_MAP_ID, options);
-    const seed = options.seed ?? randomInt(0, 0x7fffffff);
+    const seed = options.seed ?? drawSeed();
     const battle = createBattle(map, seed, { difficulty: options.difficulty ?? "normal", splitVision: false });
     const code = await uniqueCode(async (c) => (await store.codeExists(c)) || (await taken(c)));
-    return StoredMatch.createWith(code, map, battle, newRoomOptions(options));
+    return StoredMatch.createWith(code, map, battle, newRoomOptions(options), true);
   }
 
-  /** Stores a new match `id` (its code too) with an empty log for `battle` (a campaign's scene is one). */
-  static async createWith(id: string, map: MapDef, battle: BattleState, ro: StoredRoomOptions): Promise<OpenedBattle> {
-    await services().store.createMatch({
-      id,
-      code: id,
-      record: { rulesVersion: battle.rulesVersion ?? RULES_VERSION, map: { id: map.id, hash: map.contentHash }, seed: battle.seed, options: battle.options },
-      roomOptions: { ...ro },
-    });
-    return { match: new StoredMatch(id, 0, false, ro), map, battle, lastSeq: { takumi: 0, wang: 0 } };
+  /** A new match `id` (its code too) with an empty log for `battle` (a campaign's scene is one),
+   *  stored now, or with `defer` by the `persist` returned (its room options as they are then). */
+  static async createWith(id: string, map: MapDef, battle: BattleState, ro: StoredRoomOptions, defer = false): Promise<OpenedBattle> {
+    const persist = () =>
+      services().store.createMatch({
+        id,
+        code: id,
+        record: { rulesVersion: battle.rulesVersion ?? RULES_VERSION, map: { id: map.id, hash: map.contentHash }, seed: battle.seed, options: battle.options },
+        roomOptions: { ...ro },
+      });
+    if (!defer) await persist();
+    return { match: new StoredMatch(id, 0, false, ro), map, battle, lastSeq: { takumi: 0, wang: 0 }, ...(defer ? { persist } : {}) };
   }
 
   /** Reopens a stored battle (ERR_UNKNOWN_CODE if there is none, or it expired). */
@@ -122,6 +135,7 @@ export class StoredMatch {
       reconnectSeconds: typeof raw.reconnectSeconds === "number" ? raw.reconnectSeconds : settings.reconnectSeconds,
       humanSeats: Array.isArray(raw.humanSeats) ? raw.humanSeats.filter((s): s is Seat => s === "takumi" || s === "wang") : [],
       lastActive: Date.now(),
+      seatKeys: readKeyHashes(raw.seatKeys),
     };
     const match = new StoredMatch(code, record.log.length, info.finished, ro);
     match.saveOptions();
@@ -155,6 +169,12 @@ export class StoredMatch {
     if (now - this.activeSaved < 60_000) return;
     this.options.lastActive = now;
     this.saveOptions();
+  }
+
+  /** Stores the room options now (a key just issued must outlive a crash that follows). */
+  async saveOptionsNow(): Promise<void> {
+    this.activeSaved = Date.now();
+    await services().store.setRoomOptions(this.code, { ...this.options });
   }
 
   private saveOptions(): void {

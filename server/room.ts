@@ -17,6 +17,8 @@ import { services } from "./services.js";
 import { count, recordHandleMs, recordStoreMs } from "./metrics.js";
 import { checkJoinOptions, type JoinOptions } from "./validation.js";
 import { SeatTable } from "./seats.js";
+import { SeatKeys } from "./seat-keys.js";
+import { ReservationGate } from "./reservations.js";
 import { relay } from "./relay.js";
 import { TurnTimer, readyEveryone } from "./turn-timer.js";
 import { ClientBook } from "./clients.js";
@@ -61,6 +63,12 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   /** Set when the process is stopping: commands are refused (ERR_SHUTTING_DOWN), none is lost. */
   private closing = false;
   private counted = false;
+  /** A new battle until its creator has joined: he takes the seat he asked for, and its key. */
+  private creating = false;
+  private gate = new ReservationGate();
+  /** Stores a new battle once its creator has joined (open-match.ts); the timer closes it if he never does. */
+  private persist: (() => Promise<void>) | null = null;
+  private unjoined?: NodeJS.Timeout;
 
   // ---- lifecycle ------------------------------------------------------------------------------
 
@@ -68,8 +76,15 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     const { settings } = services();
     this.state = new BattleStateSchema();
     this.maxMessagesPerSecond = settings.hardMessagesPerSecond;
-    this.maxClients = 2 + settings.maxSpectators;
-    const { keepOpen, ...opened } = await openMatch(raw);
+    // no gate: reservations and places are judged by the ReservationGate and the seats (reservations.ts)
+    this.maxClients = 1000;
+    this.gateReservations();
+    this.seatReservationTimeout = settings.reservationSeconds;
+    const { keepOpen, created, persist, ...opened } = await openMatch(raw);
+    this.creating = created;
+    this.persist = persist ?? null;
+    // its creator never came (his reservation lapsed): the battle closes, never stored
+    if (created) this.unjoined = setTimeout(() => this.creating && void this.disconnect().catch(() => {}), (settings.reservationSeconds + 1) * 1000);
     ({ match: this.match, map: this.map, battle: this.battle } = opened);
     this.campaign = opened.campaign ?? null;
     this.sequence = new Sequence(opened.lastSeq);
@@ -101,21 +116,65 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     this.armIdleTimer();
   }
 
-  override onJoin(client: Client, raw: JoinOptions) {
+  override async onJoin(client: Client, raw: JoinOptions) {
+    this.gate.used(client.sessionId);
     const checked = checkJoinOptions(raw);
     if (!checked.ok) throw new ServerError(400, `${checked.code}: ${checked.message}`);
     const { settings, clock } = services();
-    const joined = this.seats.join(client.sessionId, checked.value.seat, this.info.spectators() < settings.maxSpectators);
+    // who he is: a seat's key, an invite, the creator, or (the bare code) a spectator
+    const access = new SeatKeys(this.match.options.seatKeys).admit(this.code, checked.value, this.creating);
+    if (!access.ok) throw new ServerError(403, `${access.code}: ${access.message}`);
+    const joined = this.seats.join(client.sessionId, access.role, this.info.spectators() < settings.maxSpectators);
     if (!joined.ok) throw new ServerError(409, `${joined.code}: ${joined.message}`);
-    const role = joined.value;
-    if (role !== "spectator") this.match.noteHuman(role);
+    const { role, displaced } = joined.value;
+    this.creating = false;
+    const persist = this.persist;
+    this.persist = null;
+    if (persist) {
+      // the creator is here: the battle is stored now (with his key's hash)
+      clearTimeout(this.unjoined);
+      await persist();
+    }
+    if (role !== "spectator") {
+      // a seat's new holder (its key just issued) starts a new count of command numbers
+      if (access.issued) this.sequence.restart(role);
+      this.match.noteHuman(role);
+      // the key (and the invite's hash) are kept before he is told: it must outlive a crash
+      if (access.issued || access.invite) await this.match.saveOptionsNow();
+    }
+    if (displaced) this.demote(displaced);
     this.info.add(client.sessionId, role, settings, clock);
     client.userData = { role };
-    client.send("welcome", { role, lastSeq: this.sequence.last(role) });
+    client.send("welcome", { role, lastSeq: this.sequence.last(role), ...(access.issued ? { key: access.issued } : {}), ...(access.invite ? { invite: access.invite } : {}) });
     this.log(`join ${client.sessionId} as ${role}`);
     this.waits.stopIdle();
     this.autoDispose = false;
     this.enqueueInternal(() => this.afterChange());
+  }
+
+  /** Colyseus reserves a place per matchmaking request: a seat's key or invite always gets one,
+   *  others only while few wait (reservations.ts). */
+  private gateReservations() {
+    const self = this as unknown as { _reserveSeat: (sessionId: string, options: unknown, ...rest: unknown[]) => Promise<boolean> };
+    const reserve = self._reserveSeat.bind(this);
+    self._reserveSeat = async (sessionId, options, auth, seconds, allowReconnection, ...rest) => {
+      if (!allowReconnection) {
+        const o = (options ?? {}) as { key?: unknown; invite?: unknown };
+        const keys = new SeatKeys(this.match.options.seatKeys);
+        const seat = (typeof o.key === "string" && keys.seatOfKey(o.key)) || (typeof o.invite === "string" && keys.seatOfInvite(o.invite)) || "other";
+        if (!this.gate.admit(sessionId, seat, this.seatReservationTimeout)) return false;
+      }
+      return reserve(sessionId, options, auth, seconds, allowReconnection, ...rest);
+    };
+  }
+
+  /** His seat's owner came back on another connection: this one (his old one) only watches now. */
+  private demote(sessionId: string) {
+    const info = this.info.get(sessionId);
+    if (!info || info.role === "spectator") return;
+    info.role = "spectator";
+    const old = this.clients.getById(sessionId);
+    old?.send("welcome", { role: "spectator", lastSeq: 0 });
   }
 
   override async onDrop(client: Client) {
@@ -127,6 +186,8 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
 
   override onReconnect(client: Client) {
     const info = this.info.get(client.sessionId);
+    // his seat was taken back by its key on a newer connection meanwhile: this one watches
+    if (info && info.role !== "spectator" && this.seats.sessionOf(info.role) !== client.sessionId) info.role = "spectator";
     if (info && this.seats.reconnect(client.sessionId, info.role)) this.enqueueInternal(() => this.afterChange());
     if (info) client.send("welcome", { role: info.role, lastSeq: this.sequence.last(info.role) });
     count.reconnection();
@@ -155,6 +216,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   }
 
   override onDispose() {
+    clearTimeout(this.unjoined);
     if (this.counted) roomClosed();
     if (this.code) void releaseBattle(this.code);
     for (const t of [this.waits, this.bot, this.turnTimer]) t?.stop();
@@ -178,7 +240,9 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   /** The summary served over HTTP (from any process): the hash is of what the squad sees, not of the
    *  full state, whose hash would let a client test guesses about hidden creatures. */
   publicSummary() {
-    return { ...this.summary(), hash: this.viewHash() };
+    // no count of connections: it told a watcher when a player's connection dropped
+    const { clients: _clients, ...open } = this.summary();
+    return { ...open, hash: this.viewHash() };
   }
 
   /** The hash of what the squad sees (served over HTTP instead of the full state's hash). */

@@ -15,6 +15,7 @@ export const SERVER_ERROR_CODES = {
   ERR_OFF_GRID: "That tile is outside the map.",
   ERR_NOT_YOUR_SEAT: "That seat is not yours to command.",
   ERR_SEAT_TAKEN: "That seat is taken.",
+  ERR_SEAT_KEY: "A seat is taken with its player's key or an invite; the code alone is for watching.",
   ERR_UNKNOWN_MAP: "There is no such map.",
   ERR_BAD_OPTIONS: "Those join options are not valid.",
   ERR_UNKNOWN_CODE: "There is no battle with that code.",
@@ -22,10 +23,13 @@ export const SERVER_ERROR_CODES = {
   ERR_BAD_MAP: "That map's file is broken.",
   ERR_RULES_VERSION: "That battle was recorded under other rules and cannot be reopened.",
   ERR_DUPLICATE: "That command was already received (its sequence number is not new); it was not applied again.",
+  ERR_SEQ_GAP: "That sequence number jumps too far past the last one handled (at most 1,000); the command was not applied.",
   ERR_TOO_MANY_ROOMS: "Too many battles created from this address: wait a minute.",
+  ERR_TOO_MANY_LOOKUPS: "Too many battles looked up or joined from this address: wait a little.",
   ERR_ROOM_FULL: "That battle has no room for another spectator.",
   ERR_MATCH_IN_PROGRESS: "That battle is still being fought: its record is served once it is over.",
   ERR_NOT_FOUND: "There is nothing here.",
+  ERR_FORBIDDEN: "Only the operator may do that.",
   ERR_BAD_REQUEST: "The server could not read that request.",
   ERR_SHUTTING_DOWN: "This server is stopping; the battle moves to another one. Send it again there.",
   ERR_UNAVAILABLE: "The server cannot take that now (the battle is moving, or its database does not answer); nothing was applied: try again in a moment.",
@@ -143,6 +147,10 @@ export const joinOptionsSchema = z.object({
   waitForPartner: z.boolean().optional(),
   /** Creating a campaign: the six scenes in story order in this room (docs/PROTOCOL.md, "Campaigns"); no `map`. */
   campaign: z.boolean().optional(),
+  /** The seat's key (seat-keys.ts): takes back the seat it belongs to. */
+  key: z.string().regex(/^[A-Za-z0-9_-]{22}$/).optional(),
+  /** An invite for a free seat (one use): the seat, and a key for it. */
+  invite: z.string().regex(/^[A-Za-z0-9_-]{22}$/).optional(),
   /** Display name (informational). */
   name: z.string().max(32).optional(),
 });

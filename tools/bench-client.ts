@@ -48,7 +48,7 @@ const files = walk(outDir).filter((f) => /\.(js|css|html)$/.test(f));
 const gz = files.reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0);
 const bundleKbGz = Math.round(gz / 102.4) / 10;
 
-const game = await createGameServer({ port: 0, host: "127.0.0.1", staticDir: outDir, dbPath: join(dir, "bench.sqlite"), restore: false, handleSignals: false, settings: { log: false } });
+const game = await createGameServer({ port: 0, host: "127.0.0.1", staticDir: outDir, dbPath: join(dir, "bench.sqlite"), restore: false, handleSignals: false, settings: { log: false, allowSeed: true, lookupBurst: 100_000 } });
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 try {
   // Viewport wide enough that the board canvas is its maximum, 1280x720, beside the side panel.

@@ -33,7 +33,7 @@ export function startServerProcess(
   return new Promise((res, rej) => {
     const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), LAST_STAND_DB: dbPath, LAST_STAND_QUIET: "1", LAST_STAND_BOT_DELAY_MS: process.env.LAST_STAND_BOT_DELAY_MS ?? "0", ...env },
+      env: { ...process.env, PORT: String(port), LAST_STAND_DB: dbPath, LAST_STAND_QUIET: "1", LAST_STAND_BOT_DELAY_MS: process.env.LAST_STAND_BOT_DELAY_MS ?? "0", LAST_STAND_ALLOW_SEED: "1", LAST_STAND_LOOKUP_BURST: "100000", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";

@@ -2,5 +2,6 @@
 export * from "../../shared/index.js";
 export * from "../../shared/view/wire.js";
 export { hashString } from "../../shared/core/hash.js";
+export { wireHash } from "../../shared/view/wireFields.js";
 export { SEATS, otherSeat } from "../../shared/core/seats.js";
 export { newUnit, unitToWire, unitFromWire } from "../../shared/core/unitFields.js";

@@ -150,7 +150,7 @@ export function ringReason(w: WireState, squeezeCorpses: number, squeezeEvery: n
   return parts.join(" ");
 }
 
-export function unitPanel(w: WireState, u: WireUnit | null, mode: string, spectator: boolean): string {
+export function unitPanel(w: WireState, u: WireUnit | null, mode: string, spectator: boolean, levels = 1): string {
   if (!u) return `<h3>No unit selected</h3><p class="hint">${spectator ? "You are watching." : "Tab or click one of your soldiers."}</p>`;
   const status = [
     u.grabbedBy && `grabbed by ${unitName(w, u.grabbedBy)}`,
@@ -165,7 +165,7 @@ export function unitPanel(w: WireState, u: WireUnit | null, mode: string, specta
   return `<h3><span class="glyph ${u.side === "squad" ? `seat-${u.seat}` : u.kind}"></span> ${esc(unitName(w, u.id))}
       ${u.seat ? `<small>(${SEAT_NAME[u.seat]}'s)</small>` : ""}</h3>
     <div class="stats">
-      <span>HP <b>${u.hp}/${u.maxHp}</b></span><span>Armor <b>${u.armor}</b></span>
+      ${levels > 1 ? `<span>Floor <b id="unit-floor">L${u.level}</b></span>` : ""}<span>HP <b>${u.hp}/${u.maxHp}</b></span><span>Armor <b>${u.armor}</b></span>
       ${u.side === "squad" ? `<span>AP <b id="ap">${u.ap}</b></span><span>Aim <b>${u.aim}</b></span>
       <span>Mag <b>${u.mag}</b> +${u.spareMags}</span><span>Grenades <b>${u.grenades}</b></span>` : `<span>Move <b>${u.move}</b></span>`}
     </div>

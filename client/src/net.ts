@@ -15,6 +15,7 @@ import { emptyInfo, type Backend, type BackendHandlers, type Holder, type RoomIn
 import type { PingMark } from "./board";
 import { CLOSE_DEPLOY, rejoinByCode } from "./rejoin";
 import { readCampaign } from "./campaignInfo";
+import { forgetInvite, heldSeat, keepSeat } from "./seatKeys";
 
 /** How long after an ERR_UNAVAILABLE refusal a command is sent again. */
 const UNAVAILABLE_RETRY_MS = 2000;
@@ -27,6 +28,14 @@ export function serverUrl(): string {
 
 export function makeClient(): Client {
   return new Client(serverUrl());
+}
+
+/** docs/PROTOCOL.md: `welcome { role, lastSeq, key?, invite? }`. */
+interface Welcome {
+  role?: string;
+  lastSeq?: number;
+  key?: string;
+  invite?: string;
 }
 
 interface Saved {
@@ -105,10 +114,11 @@ export class OnlineBackend implements Backend {
     return this.pending.size;
   }
 
-  /** Join (or create) and resolve once the first state has arrived. */
+  /** Join (or create) and resolve once the first state has arrived. A seat is taken by the key this
+   *  browser holds for the code, else by an invite (from the link), else the code alone watches. */
   static async open(
     client: Client,
-    how: { create?: Record<string, unknown>; code?: string; seat: ViewerSeat; reconnectToken?: string },
+    how: { create?: Record<string, unknown>; code?: string; seat: ViewerSeat; reconnectToken?: string; invite?: string },
     loadMapFor: (id: string) => Promise<MapDef>,
   ): Promise<OnlineBackend> {
     let room: Room;
@@ -120,18 +130,26 @@ export class OnlineBackend implements Backend {
       // The room id is the join code. A battle with no live room is reopened by the lookup first.
       const code = String(how.code ?? "").trim().toUpperCase();
       await fetch(`/api/battles/${encodeURIComponent(code)}`).catch(() => undefined);
-      room = await client.joinById(code, { seat: how.seat });
+      const held = heldSeat(code)?.key;
+      const asked = how.seat === "spectator" ? { seat: "spectator" } : held ? { key: held } : how.invite ? { invite: how.invite } : how.seat ? { seat: how.seat } : {};
+      room = await client.joinById(code, asked);
     }
     // Events that arrive before the first state (the bot's opening moves) are not animated.
     const offEarly = room.onMessage("events", () => {});
-    // The welcome says where this seat's command numbers stand (a seat may have had a holder before).
+    // The welcome says the seat the server gave (by key, invite or creation), where its command
+    // numbers stand, and the seat's key when just issued: kept at once, before anything else.
     let lastSeq = 0;
-    const offWelcome = room.onMessage("welcome", (m: { lastSeq?: number }) => (lastSeq = Number(m.lastSeq ?? 0)));
+    let role: string | null = null;
+    const offWelcome = room.onMessage("welcome", (m: Welcome) => {
+      lastSeq = Number(m.lastSeq ?? 0);
+      role = m.role ?? null;
+      keepSeat(room.roomId, m);
+    });
     const state = await firstState(room);
     offEarly();
     offWelcome();
     const map = await loadMapFor(String(state.mapId || "last-stand"));
-    const seat = (how.seat ?? "spectator") as ViewerSeat;
+    const seat = ((role as string | null) ?? how.seat ?? "spectator") as ViewerSeat;
     const b = new OnlineBackend(client, room, seat, map, lastSeq, loadMapFor);
     b.ingest(state);
     return b;
@@ -157,6 +175,12 @@ export class OnlineBackend implements Backend {
     }
     this.wire = j as unknown as WireState;
     this.info = readInfo(j);
+    if (this.seat !== "spectator") {
+      // a player in the other seat came in by the invite (or holds its key): the invite is spent
+      const other = this.info.holders[otherSeat(this.seat)];
+      if (other === "player" || other === "dropped") forgetInvite(this.info.code);
+      this.info.invite = heldSeat(this.info.code)?.invite;
+    }
     saveSession({
       token: this.room.reconnectionToken,
       seat: this.seat,
@@ -233,7 +257,10 @@ export class OnlineBackend implements Backend {
       }
       this.h?.pending?.(this.pending.size);
     });
-    room.onMessage("welcome", (m: { lastSeq?: number }) => this.resume(Number(m.lastSeq ?? 0)));
+    room.onMessage("welcome", (m: Welcome) => {
+      keepSeat(this.info.code || room.roomId, m);
+      this.resume(Number(m.lastSeq ?? 0));
+    });
     room.onMessage("ping", (m: { x: number; y: number; level?: number; kind: PingMark["kind"]; seat?: string }) =>
       this.h?.ping({ x: m.x, y: m.y, level: m.level ?? 0, kind: m.kind, seat: m.seat ?? "", at: performance.now() }),
     );
@@ -277,7 +304,7 @@ export class OnlineBackend implements Backend {
     while (!this.leaving && Date.now() < until) {
       try {
         const room = byCode
-          ? await rejoinByCode(this.client, serverUrl(), this.info.code, this.seat, { timeoutMs: 2000, cancelled: () => this.leaving })
+          ? await rejoinByCode(this.client, serverUrl(), this.info.code, this.seat === "spectator" ? null : (heldSeat(this.info.code)?.key ?? null), { timeoutMs: 2000, cancelled: () => this.leaving })
           : await this.client.reconnect(token);
         this.room = room;
         this.bind(room);

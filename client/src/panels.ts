@@ -8,7 +8,9 @@ import type { BattleState, MapDef, Pos, WireState } from "./engine";
 import type { Mode, Preview } from "./controller";
 import { esc } from "./dom";
 import { ringReason, TERRAIN_LABEL } from "./hud";
-import { unitName } from "./words";
+import { UNSEEN, unitName } from "./words";
+import { floorName, intentFloor, tileText } from "./floors";
+import { civiliansHtml, endReasonFor, prospectsOf, stillPossibleHtml } from "./scene";
 
 export interface PanelCtx {
   wire: WireState;
@@ -40,11 +42,9 @@ export function briefing(c: PanelCtx): string {
   const w = c.wire;
   const m = c.map;
   const goal = goalText(m, w.objective);
-  // the civilians to save: the map's quota, and how many are out so far
-  const need = m.saveAtLeast ?? 0;
-  const civ = m.civilians?.length
-    ? `<p class="brief" id="civilians-saved">Civilians saved: <b>${w.civiliansSaved}</b> of ${m.civilians.length}${need ? ` (at least ${need} to win; the children are carried: K beside one)` : ""}.</p>`
-    : "";
+  // every civilian's fate by name, and (the win gone) what is still possible: scene.ts
+  const p = prospectsOf(w, m);
+  const civ = p ? civiliansHtml(w, m, p) + stillPossibleHtml(w, m, p) : "";
   const ring = m.perimeter ? ringReason(w, m.perimeter.squeezeCorpses, m.perimeter.squeezeEveryRounds) : "";
   // the scene's own lines from the story, when the map has them, before the goal
   const story = m.briefing ? `<p class="brief story" id="story-briefing">${esc(m.briefing)}</p>` : "";
@@ -96,17 +96,18 @@ export function intentPanel(c: PanelCtx, focus: string[]): string {
   const w = c.wire;
   const m = c.map;
   const items = [...(w.intents ?? [])].sort((a, b) => a.order - b.order);
-  const pos = (i: number) => `${i % m.width},${Math.floor(i / m.width) % m.height}`;
+  // a tile with its floor on a map of several (floors.ts)
+  const pos = (i: number) => tileText(m, i);
   const seen = Object.values(w.units).filter((u) => u.side === "creature" && u.fate === "active").length;
   const lit = new Set(focus);
   if (!items.length) {
     const why = w.phase === "ended" ? "The battle is over." : seen ? `${seen} creature${seen > 1 ? "s" : ""} in sight, none announcing an attack.` : "No creature in sight.";
-    return `<h3>Enemy intents</h3><p class="hint">${why}${w.noise?.length ? ` ${w.noise.length} noise${w.noise.length > 1 ? "s" : ""} in the dust.` : ""}</p>`;
+    return `<h3>Enemy intents</h3><p class="hint">${why}${w.noise?.length ? ` ${w.noise.length} noise${w.noise.length > 1 ? "s" : ""} ${UNSEEN.where}.` : ""}</p>`;
   }
   return `<h3>Enemy intents <small>(hover to light one)</small></h3><ol class="intents">${items
     .map(
       (it) =>
-        `<li data-unit="${esc(it.unit)}" class="${lit.has(it.unit) ? "lit" : ""}"><b>${it.order}.</b> ${esc(unitName(w, it.unit))}${it.lastKnown ? ` <span class="hint">(out of sight: last seen at ${pos(it.lastSeen)})</span>` : ""} ${it.kind === "grab" && it.victim ? `lunges at ${esc(unitName(w, it.victim))} (reach 1 around ${pos(it.moveTo)})` : `${esc(it.kind)}${it.target >= 0 ? ` → ${pos(it.target)}` : ` → ${pos(it.moveTo)}`}`}${it.damage ? ` <span class="dmg">−${it.damage}</span>` : ""}${it.dragPath?.length ? ` <span class="drag">drag: gone in ${it.countdown}</span>` : ""}</li>`,
+        `<li data-unit="${esc(it.unit)}" class="${lit.has(it.unit) ? "lit" : ""}"><b>${it.order}.</b> ${esc(unitName(w, it.unit))}${m.levels > 1 ? ` (${floorName(m, intentFloor(w, m, it))})` : ""}${it.lastKnown ? ` <span class="hint">(out of sight: last seen at ${pos(it.lastSeen)})</span>` : ""} ${it.kind === "grab" && it.victim ? `lunges at ${esc(unitName(w, it.victim))} (reach 1 around ${pos(it.moveTo)})` : `${esc(it.kind)}${it.target >= 0 ? ` → ${pos(it.target)}` : ` → ${pos(it.moveTo)}`}`}${it.damage ? ` <span class="dmg">−${it.damage}</span>` : ""}${it.dragPath?.length ? ` <span class="drag">drag: gone in ${it.countdown}</span>` : ""}</li>`,
     )
     .join("")}</ol>`;
 }
@@ -120,18 +121,13 @@ export function squadPanel(c: PanelCtx): string {
   const mine = c.mine;
   return `<h3>Squad</h3><table class="squad">${soldiers
     .map((u) => {
-      const fate = u.fate !== "active" ? `<b class="fate">${u.fate.toUpperCase()}</b>` : `HP ${u.hp}/${u.maxHp} · AP ${u.ap}${u.grabbedBy ? " · GRABBED" : ""}${u.overwatch ? " · OW" : ""}`;
+      const fate = u.fate !== "active" ? `<b class="fate">${u.fate.toUpperCase()}</b>` : `${c.map.levels > 1 ? `<b class="floor-tag">${floorName(c.map, u.level)}</b> · ` : ""}HP ${u.hp}/${u.maxHp} · AP ${u.ap}${u.grabbedBy ? " · GRABBED" : ""}${u.overwatch ? " · OW" : ""}`;
       return `<tr data-unit="${esc(u.id)}" class="${mine.has(u.id) ? "mine" : ""} ${u.id === c.selected ? "sel" : ""}"><td><span class="glyph seat-${u.seat}"></span></td><td>${esc(unitName(w, u.id))}</td><td>${fate}</td></tr>`;
     })
     .join("")}</table>`;
 }
 
-/** Why the battle ended, in words, from the final state. */
-export function endReason(w: WireState, maxRounds: number): string {
-  const sergeants = Object.values(w.units).filter((u) => u.side === "squad" && u.kind !== "private");
-  const out = sergeants.filter((u) => u.fate === "extracted").map((u) => unitName(w, u.id));
-  const fallen = sergeants.filter((u) => u.fate === "dead" || u.fate === "taken").map((u) => `${unitName(w, u.id)} (${u.fate})`);
-  if (w.outcome === "won") return out.length ? `${out.join(" and ")} got out.` : `The squad held until round ${w.round}.`;
-  if (sergeants.length && sergeants.every((u) => u.fate !== "active") && !out.length) return `No sergeant is left: ${fallen.join(", ")}.`;
-  return `Round ${w.round} of ${maxRounds} came and the sergeants had not broken out.`;
+/** Why the battle ended, in the scene's terms, from the final state (scene.ts). */
+export function endReason(w: WireState, map: MapDef): string {
+  return endReasonFor(w, map);
 }

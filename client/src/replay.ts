@@ -167,7 +167,7 @@ export class ReplayViewer {
     const ok = last.hash === this.engineHash;
     this.host.querySelector("#hash-ok")!.textContent = ok ? "✔ matches" : "✘ differs";
     const rep = this.host.querySelector<HTMLElement>("#replay-report")!;
-    if (f.state.phase === "ended" && this.index === this.frames.length - 1) renderReport(rep, wire, {});
+    if (f.state.phase === "ended" && this.index === this.frames.length - 1) renderReport(rep, wire, { map: this.map });
     else rep.innerHTML = "";
     setTestState({
       ready: true,

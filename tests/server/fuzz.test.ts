@@ -12,7 +12,7 @@ import type { Room } from "@colyseus/sdk";
 import { replay } from "../../shared/index.js";
 import { loadMapById } from "../../server/maps.js";
 import { checkMessage, MESSAGE_SCHEMAS, type MessageType } from "../../server/validation.js";
-import { getJson, startServer, waitForState, type BattleClientRoom, type TestServer } from "./helpers.js";
+import { keyOf, getJson, startServer, waitForState, type BattleClientRoom, type TestServer } from "./helpers.js";
 import { tapLog } from "../../server/logger.js";
 
 let srv: TestServer;
@@ -134,6 +134,7 @@ describe("protocol fuzzer", () => {
   it("a few hundred hostile messages: each answered, accepted or closing its connection; nothing else moves", async () => {
     const victim = await srv.client().create("battle", { seed: 503, seat: "takumi", waitForPartner: true, reconnectSeconds: 0.1 });
     const code = victim.roomId;
+    const key = await keyOf(victim);
     await waitForState(victim, (w) => w.phase === "player");
     const messages = fc.sample(message, { numRuns: 300, seed: 20261130 });
     let room: BattleClientRoom = victim;
@@ -157,10 +158,10 @@ describe("protocol fuzzer", () => {
       expect(done, `no answer to the probe after ${type} ${JSON.stringify(payload)?.slice(0, 120)}`).toBe(true);
       if (heard.closed) {
         closed++;
-        // A new connection into the battle (the seat waits for the dropped one: take what is free).
-        // the dropped seat's 0.1 s window runs out before the seat is free again
+        // A new connection into the battle, his seat taken back with its key
+        // (after the dropped seat's 0.1 s window has run out, as a player coming back later)
         expect(await waitFor(() => !Object.values(srv.room(code).summary().seats).includes("dropped"), 5000), "the dropped seat freed").toBe(true);
-        room = await srv.client().joinById(code, {});
+        room = await srv.client().joinById(code, { key });
         heard = listen(room);
         continue;
       }

@@ -12,9 +12,11 @@ import type { Backend, ConnectionStatus, RoomInfo, ViewerSeat } from "../backend
 import { BattleController, type Preview } from "../controller";
 import { put, routePanel, unitPanel } from "../hud";
 import { briefing, endReason, intentPanel, squadPanel, targetPanel, tilePanel, type PanelCtx } from "../panels";
-import { refusalText, SEAT_NAME, sceneTitle } from "../words";
+import { refusalText, SEAT_NAME, sceneTitle, setSceneDust } from "../words";
 import { CampaignScreen } from "../campaignScreen";
 import { loadMap } from "../maps";
+import { floorStrip, floorStripHost } from "../floors";
+import { dusty } from "../scene";
 import { renderReport } from "../report";
 import { Sound } from "../sound";
 import { setTestState, getTestState } from "../teststate";
@@ -258,7 +260,9 @@ export class BattleScreen {
     const newScene = !!this.sceneMap && this.sceneMap !== this.backend.map;
     if (newScene) this.clearScene();
     this.sceneMap = this.backend.map;
+    setSceneDust(dusty(this.backend.map));
     const prevRound = this.wire?.round;
+    const prevSelLevel = this.ctl.selected ? this.wire?.units[this.ctl.selected]?.level : undefined;
     this.wire = wire;
     try {
       this.view = engine.fromWire(wire, this.backend.map) as unknown as BattleState;
@@ -277,6 +281,9 @@ export class BattleScreen {
       }
     }
     const before = this.ctl.selected;
+    // the view follows the selected soldier to the floor he came to (stairs, a fall through the floor)
+    const sel = before ? wire.units[before] : undefined;
+    if (sel && sel.fate === "active" && prevSelLevel !== undefined && sel.level !== prevSelLevel) this.board.setLevel(sel.level);
     this.ctl.setContext({ wire, view: this.view, legal: this.legal, mine: this.myUnits().map((u) => u.id), seat: this.seat, level: this.board.level });
     this.selectionChanged(before);
     this.sceneDirty = true;
@@ -396,7 +403,7 @@ export class BattleScreen {
     const els = this.shell.els;
     const playing = this.playback.playing;
     const sel = this.ctl.selected ? (w.units[this.ctl.selected] ?? null) : null;
-    put(els.unitPanel, unitPanel(w, sel, this.ctl.mode, this.seat === "spectator"));
+    put(els.unitPanel, unitPanel(w, sel, this.ctl.mode, this.seat === "spectator", this.backend.map.levels));
     put(els.routePanel, this.ctl.mode === "move" && !playing ? routePanel(w, p.route, this.ctl.waypoints.length, p.routeFire) : "");
     const c: PanelCtx = {
       wire: w,
@@ -415,6 +422,16 @@ export class BattleScreen {
     put(els.intentPanel, intentPanel(c, p.focus));
     put(els.squadPanel, squadPanel(c));
     put(els.briefing, briefing(c));
+    // every floor at a glance (floors.ts); a click shows one
+    put(floorStripHost(els.briefing, (lv) => this.showLevel(lv)), floorStrip(w, this.backend.map, this.board.level));
+  }
+
+  /** Shows a floor of the board (the strip's click; the selected soldier's floor when he changes it). */
+  private showLevel(level: number): void {
+    if (!this.wire || level === this.board.level) return;
+    this.board.setLevel(level);
+    if (this.ctl.context) this.ctl.setContext({ ...this.ctl.context, level });
+    this.invalidate();
   }
 
   private renderButtons(): void {
@@ -458,7 +475,7 @@ export class BattleScreen {
     const w = this.wire!;
     const host = this.shell.els.reportHost;
     host.hidden = false;
-    renderReport(host, w, { matchId: this.info.matchId, onClose: () => (host.hidden = true), reason: endReason(w, this.backend.map.maxRounds) });
+    renderReport(host, w, { matchId: this.info.matchId, onClose: () => (host.hidden = true), reason: endReason(w, this.backend.map), map: this.backend.map });
     // the outcome with it: the redraw that publishes the rest may come a frame later
     setTestState({ report: true, outcome: w.outcome });
   }

@@ -17,6 +17,14 @@ function capture(): Record<string, any>[] {
 }
 
 describe("structured log", () => {
+  it("a client's terminal escapes reach the log written out, never obeyed", () => {
+    setClientLogQuiet(false);
+    const lines = capture();
+    logClientMistake("ERR_ESCAPES", 'Unknown message type "\x1b[2J\x1b[31mpwned\u009b0m\x07".');
+    expect(lines[0].detail).toBe('Unknown message type "\\x1b[2J\\x1b[31mpwned\\x9b0m\\x07".');
+    expect(lines[0].detail).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+  });
+
   it("a flood of one kind gives one line now and one summary line after the minute", () => {
     setClientLogQuiet(false);
     const lines = capture();
