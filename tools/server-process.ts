@@ -42,7 +42,7 @@ export function startServerProcess(
     const timer = setTimeout(() => {
       child.kill("SIGKILL"); // not left running behind a caller that gave up on it
       rej(new Error(`server did not start:\n${out}`));
-    }, 60_000);
+    }, 120_000); // tsx compiles the server first: over a minute on a machine loaded 20 times over
     child.stdout!.on("data", (d: Buffer) => {
       onStdout?.(d);
       if (out.includes("listening on")) return; // started: the log is not kept here

@@ -30,7 +30,7 @@ beforeAll(async () => {
     env: { LAST_STAND_IDLE_SECONDS: "30" },
     onStderr: (name, d) => (stderr += `[${name}] ${d}`),
   });
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   await cluster?.stop();
