@@ -29,6 +29,7 @@ beforeAll(async () => {
     databaseUrl: pg.url,
     env: { LAST_STAND_IDLE_SECONDS: "30" },
     onStderr: (name, d) => (stderr += `[${name}] ${d}`),
+    onStdout: (name, d) => process.env.FAULT_LOGS && process.stdout.write(`[${name}] ${d}`),
   });
 }, 240_000);
 
