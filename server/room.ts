@@ -315,7 +315,10 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   }
 
   private enqueueInternal(task: () => Promise<void> | void) {
-    this.queue = this.queue.then(task).catch((err) => logFault(this.code, "a room task", null, err));
+    this.queue = this.queue.then(task).catch((err) =>
+      // the database is away (the bot retries its turn): an outage, already logged, not a bug
+      err instanceof StoreUnavailable ? log.warn({ room: this.code, kind: "store" }, `a room task could not be stored: ${err.message}`) : logFault(this.code, "a room task", null, err),
+    );
   }
 
   /** Returns the refusal's code, if refused (for the metrics). */

@@ -24,6 +24,9 @@ export interface PrivateService {
 }
 
 export async function privateRedis(): Promise<PrivateService> {
+  await execFile("redis-server", ["--version"]).catch(() => {
+    throw new Error("redis-server is not installed (apt-get install redis-server): the fault tests start a private one");
+  });
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), "last-stand-redis-"));
   let running = false;

@@ -33,11 +33,16 @@ export function startServerProcess(
   return new Promise((res, rej) => {
     const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), LAST_STAND_DB: dbPath, LAST_STAND_QUIET: "1", LAST_STAND_BOT_DELAY_MS: process.env.LAST_STAND_BOT_DELAY_MS ?? "0", LAST_STAND_ALLOW_SEED: "1", LAST_STAND_LOOKUP_BURST: "100000", ...env },
+      env: { ...process.env, PORT: String(port), LAST_STAND_DB: dbPath, LAST_STAND_QUIET: "1", LAST_STAND_BOT_DELAY_MS: process.env.LAST_STAND_BOT_DELAY_MS ?? "0", LAST_STAND_ALLOW_SEED: "1", LAST_STAND_LOOKUP_BURST: "100000",
+        // its "listening on" line (below) is an info line, whatever LOG_LEVEL the caller runs with
+        LOG_LEVEL: "info", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";
-    const timer = setTimeout(() => rej(new Error(`server did not start:\n${out}`)), 60_000);
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL"); // not left running behind a caller that gave up on it
+      rej(new Error(`server did not start:\n${out}`));
+    }, 120_000); // tsx compiles the server first: over a minute on a machine loaded 20 times over
     child.stdout!.on("data", (d: Buffer) => {
       onStdout?.(d);
       if (out.includes("listening on")) return; // started: the log is not kept here

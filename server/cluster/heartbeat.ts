@@ -79,7 +79,16 @@ export class Heartbeat {
     this.beatTimer.unref();
   }
 
-  private async beat(): Promise<void> {
+  /** One beat at a time: beats queued while Redis was away must not race (the second would see the
+   *  first's new epoch and take the vanished heartbeat for a stall). */
+  private beating: Promise<void> | null = null;
+
+  private beat(): Promise<void> {
+    this.beating ??= this.beatOnce().finally(() => (this.beating = null));
+    return this.beating;
+  }
+
+  private async beatOnce(): Promise<void> {
     // XX: renew only. If the key had expired (this process stalled longer than the TTL), the others
     // took it for dead and may have reopened its battles: its rooms must not go on in parallel.
     const renewed = await this.redis.set(heartbeatKey(this.processId), this.address, "PX", this.ttlMs, "XX");

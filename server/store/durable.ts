@@ -1,8 +1,9 @@
 /**
  * Writes that outlive a database outage. An append is acknowledged only once stored; when the
  * database does not answer (PostgreSQL restarting, a broken connection) the append is held and
- * tried again until it is stored or `holdMs` has passed, and then refused (StoreUnavailable →
- * ERR_UNAVAILABLE to the client, nothing applied). An append whose answer was lost (the connection
+ * tried again until it is stored, or `holdMs` has passed and the database says it is not stored
+ * (a refusal of a write that was in fact stored would fork the battle): then StoreUnavailable →
+ * ERR_UNAVAILABLE to the client, nothing applied. An append whose answer was lost (the connection
  * broke after the commit) is found in the log by its length and last hash, and counts as stored:
  * never written twice, never lost. A database that refuses writes (SQLite read-only or disk full)
  * is refused at once: waiting would not heal it.
@@ -35,9 +36,10 @@ export class StoreUnavailable extends Error {
 
 /** Connection-level failures (worth holding for): PostgreSQL stopping, starting, unreachable. */
 const RETRY_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "57P01", "57P02", "57P03", "53300"]);
-const RETRY_MESSAGE = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended|not queryable/i;
-/** The database answers but refuses writes (SQLite): a clear refusal, not a wait. */
-const REFUSE_CODE = /^SQLITE_(READONLY|FULL|IOERR|CANTOPEN|BUSY|LOCKED|PERM)/;
+const RETRY_MESSAGE = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended|not queryable|Query read timeout/i;
+/** The database answers but refuses writes (SQLite read-only or full; PostgreSQL read-only — a
+ *  standby — or its disk full): a clear refusal, not a wait. */
+const REFUSE_CODE = /^(SQLITE_(READONLY|FULL|IOERR|CANTOPEN|BUSY|LOCKED|PERM)|25006|53100)/;
 
 export function faultKind(err: unknown): "retry" | "refuse" | "bug" {
   const e = err as { code?: unknown; message?: unknown } | null;
@@ -77,8 +79,10 @@ export async function appendDurably(store: MatchStore, id: string, index: number
     // an unknown failure while the database does not even answer a read: an outage
     const kind = faultKind(failure) === "bug" && !tail ? "retry" : faultKind(failure);
     if (kind === "bug") throw failure;
-    if (kind === "refuse") throw new StoreUnavailable(`the match store refuses writes: ${(failure as Error)?.message ?? failure}`, failure);
-    if (Date.now() + delay > deadline) throw new StoreUnavailable(`the match store did not answer for ${Math.round(o.holdMs / 1000)} s: ${(failure as Error)?.message ?? failure}`, failure);
+    // Refused only when the log says it was not stored (tail answered): a command refused but
+    // stored would fork the battle. While the database does not answer even that, it stays held.
+    if (tail && kind === "refuse") throw new StoreUnavailable(`the match store refuses writes: ${(failure as Error)?.message ?? failure}`, failure);
+    if (tail && Date.now() + delay > deadline) throw new StoreUnavailable(`the match store did not take the write for ${Math.round(o.holdMs / 1000)} s: ${(failure as Error)?.message ?? failure}`, failure);
     holding(failure);
     await sleep(delay);
     delay = Math.min(delay * 2, 500);

@@ -81,6 +81,9 @@ export class PgMatchStore implements MatchStore {
       // `new pg.Client()` reads $USER for the role, which may be unset: default to postgres.
       user: new URL(connectionString).username || process.env.PGUSER || "postgres",
       types: TYPES,
+      // an unreachable host fails a connection in 5 s (not the OS's minutes), and a dead peer is noticed
+      connectionTimeoutMillis: 5000,
+      keepAlive: true,
     };
     const serverOptions = [
       ...(schema ? [`-c search_path=${schema}`] : []),

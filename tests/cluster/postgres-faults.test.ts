@@ -36,7 +36,7 @@ beforeAll(async () => {
     onStderr: (name, d) => (stderr += `[${name}] ${d}`),
     onStdout: (name, d) => process.env.FAULT_LOGS && process.stdout.write(`[${name}] ${d}`),
   });
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   await cluster?.stop();

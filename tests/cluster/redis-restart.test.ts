@@ -29,8 +29,9 @@ beforeAll(async () => {
     databaseUrl: pg.url,
     env: { LAST_STAND_IDLE_SECONDS: "30" },
     onStderr: (name, d) => (stderr += `[${name}] ${d}`),
+    onStdout: (name, d) => process.env.FAULT_LOGS && process.stdout.write(`[${name}] ${d}`),
   });
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   await cluster?.stop();
