@@ -4,7 +4,7 @@
  * With `delayMs` 0 (tests) it plays everything due at once. The moves come from the engine's
  * autoplay driver (shared/ai/autoplay.ts): a refused bot plan becomes a ready, so nothing stalls.
  */
-import type { AutoStep, BattleState, Seat } from "../shared/index.js";
+import { botCommand, type AutoStep, type BattleState, type Seat, type StandingOrder } from "../shared/index.js";
 import { engine } from "./fault.js";
 import { OneShot } from "./timer.js";
 
@@ -23,6 +23,11 @@ export class BotPartner {
     if (!this.timer.pending) this.timer.start(this.delayMs, this.run);
   }
 
+  /** Its commands could not be stored (the database is out): it tries again in a second. */
+  retryLater(): void {
+    this.timer.start(Math.max(this.delayMs, 1000), this.run);
+  }
+
   stop(): void {
     this.timer.stop();
   }
@@ -33,12 +38,13 @@ export class BotPartner {
   }
 
   /** The commands to play now for `seats`: one (paced), or all of this phase (no delay, or `all`). */
-  steps(battle: BattleState, seats: Seat[], all: boolean, max: number): AutoStep[] {
+  steps(battle: BattleState, seats: Seat[], all: boolean, max: number, orders?: Record<Seat, StandingOrder>): AutoStep[] {
     if (seats.length === 0 || battle.phase !== "player") return [];
     if (this.delayMs > 0 && !all) {
-      const step = engine.autoplayStep(battle, seats[0]);
+      // the standing order its partner gave (free by default) steers the bot
+      const step = engine.autoplayStep(battle, seats[0], (s, seat) => botCommand(s, seat, orders?.[seat] ?? "free"));
       return step ? [step] : [];
     }
-    return engine.autoplay(battle, seats, { max, untilPhaseEnds: true }).steps;
+    return engine.autoplay(battle, seats, { max, untilPhaseEnds: true, orders }).steps;
   }
 }

@@ -1,8 +1,8 @@
 /**
  * The HTTP API, on the same port as the game server (express, mounted by Colyseus' transport):
  *   GET /health                 → { ok, rooms, uptimeSeconds }
- *   GET /api/maps               → [{ id, name, width, height }]
- *   GET /api/maps/:id           → the map's Tiled JSON (.tmj), for a map the server lists
+ *   GET /api/maps               → [{ id, name, width, height }] of the maps offered to players
+ *   GET /api/maps/:id           → the map's Tiled JSON (.tmj), for any map that parses (test maps and the drill too)
  *   GET /api/matches/:id/record → the match record (design section 12), once the battle is over
  *                                 (409 ERR_MATCH_IN_PROGRESS before: it holds the seed and the log);
  *                                 a campaign's scene's only once the whole campaign is over
@@ -23,9 +23,9 @@ import { listMaps, loadMapById, MAPS_DIR } from "./maps.js";
 import { readFileSync } from "node:fs";
 import { normalizeCode } from "./codes.js";
 import { services } from "./services.js";
-import { clusterInfo, processAlive } from "./cluster/index.js";
+import { clusterAvailable, clusterInfo, processAlive } from "./cluster/index.js";
 import { handleStats, loopStats, resetLoopStats, storeStats } from "./metrics.js";
-import { logClientMistake } from "./logger.js";
+import { errFields, log, logClientMistake } from "./logger.js";
 import { isExpired, EXPIRED } from "./match.js";
 import { campaignCodeOf, sceneMatchId } from "./campaign-match.js";
 import { replayCampaign, SCENES, type CampaignOptions, type CampaignRecord, type MatchRecord } from "../shared/index.js";
@@ -38,7 +38,7 @@ function guarded(name: string, fn: Handler): Handler {
     try {
       await fn(req, res);
     } catch (err) {
-      console.error(`[http] ERR_INTERNAL in ${name} ${req.originalUrl.slice(0, 100)}: ${(err as Error)?.stack ?? err}`);
+      log.error({ kind: "http", route: name, url: req.originalUrl.slice(0, 100), ...errFields(err) }, `ERR_INTERNAL in ${name}`);
       if (!res.headersSent) res.status(500).json({ code: "ERR_INTERNAL", message: "The server failed to answer that request." });
     }
   };
@@ -123,6 +123,7 @@ async function openRoom(code: string): Promise<Summary> {
   } catch (err) {
     // Another process claimed it first (a race, or it is still listing its room), or that process
     // is dying and its heartbeat has not expired yet: the client asks again (503).
+    if (/ERR_UNAVAILABLE/.test((err as Error).message)) throw new BattleUnavailable((err as Error).message);
     if (!/already open/.test((err as Error).message)) throw err;
   }
   // The room is being listed (here or on the winner of a race): wait a little for it, then 503.
@@ -168,7 +169,8 @@ export function configureHttp(app: express.Application) {
   // the client plays any map the server offers: it fetches the file instead of bundling maps/
   app.get("/api/maps/:id", guarded("map", (req, res) => {
     const id = String(req.params.id);
-    if (!listMaps().some((m) => m.id === id)) {
+    // test maps and the drill are not listed, but are served by id (the drill and the tests open them)
+    if (!listMaps({ all: true }).some((m) => m.id === id)) {
       res.status(404).json({ code: "ERR_UNKNOWN_MAP", message: `There is no map "${id.slice(0, 64)}".` });
       return;
     }
@@ -196,7 +198,9 @@ export function configureHttp(app: express.Application) {
       res.status(409).json({ code: "ERR_MATCH_IN_PROGRESS", message: "That battle is still being fought: its record is served once it is over." });
       return;
     }
-    res.json(record);
+    // the standing orders given to the bot partner, kept beside the log (a replay shows them)
+    const orders = (info.roomOptions as { orders?: unknown }).orders;
+    res.json(Array.isArray(orders) && orders.length ? { ...record, orders } : record);
   }));
 
   // The campaign record: the seed and every scene's commands, so only once the campaign has ended.
@@ -225,12 +229,13 @@ export function configureHttp(app: express.Application) {
     try {
       summary = code ? await openBattle(code) : null;
     } catch (err) {
-      if (err instanceof BattleUnavailable) {
+      // Redis does not answer: where the battle lives cannot be known now (never reopened twice)
+      if (err instanceof BattleUnavailable || !clusterAvailable()) {
         res.status(503).set("Retry-After", "1").json({ code: "ERR_UNAVAILABLE", message: "The battle is moving to another server; try again in a moment." });
         return;
       }
       // Details (replay errors, hashes) go to the log, not to the client.
-      console.error(`[http] reopening ${code} failed: ${(err as Error)?.message ?? err}`);
+      log.error({ kind: "http", room: code, ...errFields(err) }, `reopening ${code} failed: ${(err as Error)?.message ?? err}`);
       // the room's refusal reads "ERR_CODE: message"; a battle of other rules is said as such
       const known = /^(ERR_RULES_VERSION|ERR_BAD_MAP|ERR_RESTORE): ([^]*)$/.exec((err as Error)?.message ?? "");
       // which rules the record was made under is no secret; replay details are
@@ -259,11 +264,11 @@ export function installErrorHandlers(app: express.Application) {
   app.use((err: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = Number((err as { status?: unknown })?.status ?? (err as { statusCode?: unknown })?.statusCode);
     if (Number.isInteger(status) && status >= 400 && status < 500) {
-      logClientMistake(`http ${status}`, `${req.method} ${req.originalUrl.slice(0, 100)}: ${(err as Error)?.message ?? ""}`);
+      logClientMistake(`http ${status}`, `${req.method} ${req.originalUrl.slice(0, 100)}: ${(err as Error)?.message ?? ""}`, { status });
       if (!res.headersSent) res.status(status).json({ code: status === 404 ? "ERR_NOT_FOUND" : "ERR_BAD_REQUEST", message: "The server could not read that request." });
       return;
     }
-    console.error(`[http] ERR_INTERNAL ${req.method} ${req.originalUrl.slice(0, 100)}: ${(err as Error)?.stack ?? err}`);
+    log.error({ kind: "http", method: req.method, url: req.originalUrl.slice(0, 100), ...errFields(err) }, "ERR_INTERNAL");
     if (!res.headersSent) res.status(500).json({ code: "ERR_INTERNAL", message: "The server failed to answer that request." });
   });
 }
@@ -274,7 +279,7 @@ export function serveClient(app: express.Application, staticDir: string) {
     const root = resolve(staticDir);
     app.use(express.static(root, { index: "index.html" }));
     // The client reads `/?join=CODE`; any other GET that is not an API path gets the app too.
-    app.get(/^\/(?!api\/|matchmake\/|health$).*/, (_req, res) => {
+    app.get(/^\/(?!api\/|matchmake\/|health$|ready$|metrics$|colyseus(\/|$)).*/, (_req, res) => {
       res.sendFile(join(root, "index.html"));
     });
   }

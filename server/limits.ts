@@ -18,6 +18,7 @@ import { KeyedBuckets, type Clock } from "./bucket.js";
 import type { ServerSettings } from "./services.js";
 import { SERVER_ERROR_CODES } from "./validation.js";
 import { logClientMistake } from "./logger.js";
+import { clusterAvailable } from "./cluster/index.js";
 
 const CREATING = /^\/matchmake\/(create|joinOrCreate)\//;
 const LOOKING_UP = /^\/matchmake\/(joinById|join)\//;
@@ -63,9 +64,28 @@ export function limitRoomCreation(http: HttpServer, settings: ServerSettings, no
       const address = clientAddress(req, settings.trustProxy);
       const code = creates ? "ERR_TOO_MANY_ROOMS" : "ERR_TOO_MANY_LOOKUPS";
       if (!(creates ? creating : lookups).take(address)) {
-        logClientMistake(code, address);
+        logClientMistake(code, address, { address });
         return refuse(res, code, creates ? 60 : Math.ceil(60 / settings.lookupPerMinute));
       }
+    }
+    for (const l of listeners) l.call(http, req, res);
+  });
+}
+
+/**
+ * While Redis does not answer (clustered), matchmaking cannot know where rooms live: creations and
+ * joins are answered `503 { code: "ERR_UNAVAILABLE" }` at once (Retry-After: 2) instead of hanging
+ * on Redis' retries. Battles in play are not touched: their WebSockets do not pass through here.
+ */
+export function refuseMatchmakingWhileUnavailable(http: HttpServer): void {
+  const listeners = http.listeners("request") as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  http.removeAllListeners("request");
+  http.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method === "POST" && (req.url ?? "").startsWith("/matchmake/") && !clusterAvailable()) {
+      const body = JSON.stringify({ code: "ERR_UNAVAILABLE", message: "ERR_UNAVAILABLE: the game servers cannot reach each other right now (Redis); try again in a moment." });
+      res.writeHead(503, { "content-type": "application/json", "content-length": Buffer.byteLength(body), "retry-after": "2" });
+      res.end(body);
+      return;
     }
     for (const l of listeners) l.call(http, req, res);
   });

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { ServerError } from "colyseus";
-import { createBattle, RULES_VERSION, type BattleState, type MapDef, type Seat } from "../shared/index.js";
+import { createBattle, isStandingOrder, RULES_VERSION, type BattleState, type MapDef, type Seat, type StandingOrder } from "../shared/index.js";
 import { loadMapById, isKnownMap, DEFAULT_MAP_ID } from "./maps.js";
 import { services } from "./services.js";
 import { uniqueCode } from "./codes.js";
@@ -17,6 +17,8 @@ import { restoreBattle, RestoreError } from "./restore.js";
 import { MapFormatError } from "../shared/map/parse.js";
 import type { LoggedCommand, MatchInfo } from "./store/index.js";
 import type { JoinOptions } from "./validation.js";
+import { errFields, log } from "./logger.js";
+import { appendDurably, writeDurably } from "./store/durable.js";
 
 export interface StoredRoomOptions {
   turnSeconds: number;
@@ -27,6 +29,15 @@ export interface StoredRoomOptions {
   lastActive?: number;
   /** The seats' keys and invites, hashed (seat-keys.ts): who may take each seat back. */
   seatKeys: SeatKeyHashes;
+  /** Standing orders given to the bot partner, in order (served with the record: replays show them). */
+  orders?: OrderEntry[];
+}
+
+/** A standing order: given when the log held `step` commands, to the bot playing `seat`. */
+export interface OrderEntry {
+  step: number;
+  seat: Seat;
+  order: StandingOrder;
 }
 
 /** A battle opened from the store: its match, map, state and each seat's last command number. */
@@ -134,6 +145,7 @@ export class StoredMatch {
       humanSeats: Array.isArray(raw.humanSeats) ? raw.humanSeats.filter((s): s is Seat => s === "takumi" || s === "wang") : [],
       lastActive: Date.now(),
       seatKeys: readKeyHashes(raw.seatKeys),
+      orders: Array.isArray(raw.orders) ? raw.orders.filter((o): o is OrderEntry => !!o && (o.seat === "takumi" || o.seat === "wang") && isStandingOrder(o.order) && typeof o.step === "number") : [],
     };
     const match = new StoredMatch(code, record.log.length, info.finished, ro);
     match.saveOptions();
@@ -142,14 +154,23 @@ export class StoredMatch {
 
   /** Appends commands at the end of the stored log (throws on a store failure: nothing applied). */
   async append(commands: LoggedCommand[]): Promise<void> {
-    await services().store.appendCommands(this.code, this.logLength, commands);
+    const { store, settings } = services();
+    // held through a database outage, then StoreUnavailable (store/durable.ts)
+    await appendDurably(store, this.code, this.logLength, commands, { holdMs: settings.storeHoldMs });
     this.logLength += commands.length;
   }
 
   async finish(outcome: string): Promise<void> {
     if (this.finished) return;
     this.finished = true;
-    await services().store.finishMatch(this.code, outcome);
+    const { store, settings } = services();
+    await writeDurably(() => store.finishMatch(this.code, outcome), { holdMs: settings.storeHoldMs });
+  }
+
+  /** Records a standing order given to the bot playing `seat` (kept beside the record). */
+  noteOrder(seat: Seat, order: StandingOrder): void {
+    (this.options.orders ??= []).push({ step: this.logLength, seat, order });
+    this.saveOptions();
   }
 
   /** Remembers that a human has held `seat`, for restarts. */
@@ -176,6 +197,6 @@ export class StoredMatch {
     this.activeSaved = Date.now();
     services()
       .store.setRoomOptions(this.code, { ...this.options })
-      .catch((err) => console.error(`[battle ${this.code}] could not store the room options: ${(err as Error).message}`));
+      .catch((err) => log.error({ room: this.code, ...errFields(err) }, `could not store the room options: ${(err as Error).message}`));
   }
 }

@@ -10,6 +10,7 @@ import { normalizeCode } from "./codes.js";
 import { claimBattle, claimNewCode, releaseBattle } from "./cluster/index.js";
 import { otherSeat } from "./seats.js";
 import { CampaignRun } from "./campaign-match.js";
+import { count } from "./metrics.js";
 import { StoredMatch, type OpenedBattle } from "./match.js";
 import { checkJoinOptions, SERVER_ERROR_CODES, type JoinOptions } from "./validation.js";
 
@@ -43,6 +44,7 @@ export async function openMatch(raw: CreateOptions | undefined): Promise<OpenedM
     // a fresh code is claimed for this process (cluster-wide) as it is picked
     const taken = async (c: string) => !(await claimNewCode(c));
     const opened = await (options.campaign ? CampaignRun.create(options, taken) : StoredMatch.create(options, taken));
+    count.created();
     return { ...opened, keepOpen: options.waitForPartner ? otherSeat(options.seat === "wang" ? "wang" : "takumi") : null, created: true };
   }
   const code = restore?.code ?? normalizeCode(options.code ?? "");
@@ -50,7 +52,9 @@ export async function openMatch(raw: CreateOptions | undefined): Promise<OpenedM
   // One room per battle across every process, even when opens race (server/cluster/ownership.ts).
   await claimBattle(code);
   try {
-    return { ...((await CampaignRun.open(code)) ?? (await StoredMatch.open(code))), keepOpen: null, created: false };
+    const opened = { ...((await CampaignRun.open(code)) ?? (await StoredMatch.open(code))), keepOpen: null, created: false };
+    count.reopened();
+    return opened;
   } catch (err) {
     await releaseBattle(code);
     throw err;

@@ -14,9 +14,9 @@ import { Room, ServerError, type Client } from "colyseus";
 import { hashState, type BattleEvent, type BattleState, type MapDef, type Seat } from "../shared/index.js";
 import { BattleStateSchema } from "./schema.js";
 import { services } from "./services.js";
-import { recordHandleMs, recordStoreMs } from "./metrics.js";
-import { checkJoinOptions, type JoinOptions } from "./validation.js";
-import { SeatTable } from "./seats.js";
+import { count, recordHandleMs, recordStoreMs } from "./metrics.js";
+import { checkJoinOptions, checkMessage, type JoinOptions } from "./validation.js";
+import { SeatTable, otherSeat } from "./seats.js";
 import { SeatKeys } from "./seat-keys.js";
 import { ReservationGate } from "./reservations.js";
 import { relay } from "./relay.js";
@@ -29,8 +29,11 @@ import { openMatch, type CreateOptions } from "./open-match.js";
 import { Sequence } from "./sequence.js";
 import { intake, type CommandType } from "./commands.js";
 import { BotPartner } from "./bot-partner.js";
+import { PartnerPlans } from "./partner-plan.js";
 import { RoomWaits } from "./waits.js";
 import { sideChannel } from "./fault.js";
+import { log, roomLog } from "./logger.js";
+import { StoreUnavailable } from "./store/durable.js";
 import { CLOSE_DEPLOY, releaseBattle, roomClosed, roomOpened } from "./cluster/index.js";
 import type { LoggedCommand } from "./store/index.js";
 import { campaignFields, type CampaignRun } from "./campaign-match.js";
@@ -56,6 +59,10 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   /** One message at a time: the store may be asynchronous, and order is the log's order. */
   private queue: Promise<void> = Promise.resolve();
   private bot!: BotPartner;
+  /** The bot partner's plans shown to its human partner, and the standing orders he gave it. */
+  private plans = new PartnerPlans();
+  /** The bot seat whose command is being committed (its plan's change is told as such). */
+  private botPlayed: Seat | null = null;
   private turnTimer!: TurnTimer;
   private waits = new RoomWaits();
   /** Set when the process is stopping: commands are refused (ERR_SHUTTING_DOWN), none is lost. */
@@ -92,6 +99,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     this.turnTimer = new TurnTimer(this.match.options.turnSeconds, (round) => this.enqueueInternal(() => this.expireTurn(round)));
     this.bot = new BotPartner(settings.botDelayMs, () => this.enqueueInternal(() => this.playBot()));
     if (keepOpen) this.seats.keepOpen(keepOpen);
+    for (const o of this.match.options.orders ?? []) this.plans.setOrder(o.seat, o.order);
     const ro = this.match.options;
     this.waits.keepSeatsForReturn(this.seats, ro.humanSeats, ro.reconnectSeconds, () => this.enqueueInternal(() => this.afterChange()));
     roomOpened();
@@ -102,6 +110,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     for (const type of ["action", "ready", "undo", "takeover", "campaignReady"] as const) {
       this.onMessage(type, (client, payload) => this.enqueue(client, type, payload ?? (type === "undo" ? {} : payload)));
     }
+    this.onMessage("order", (client, payload) => this.guard(client, "order", payload, () => this.handleOrder(client, payload)));
     for (const type of ["ping", "select", "pointer"] as const) {
       this.onMessage(type, (client, payload) => this.guard(client, type, payload, () => this.handleRelay(client, type, payload)));
     }
@@ -144,6 +153,12 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     this.info.add(client.sessionId, role, settings, clock);
     client.userData = { role };
     client.send("welcome", { role, lastSeq: this.sequence.last(role), ...(access.issued ? { key: access.issued } : {}), ...(access.invite ? { invite: access.invite } : {}) });
+    if (role !== "spectator") {
+      const partner = otherSeat(role);
+      client.send("order", { seat: partner, order: this.plans.orders[partner], by: role });
+      const plan = this.plans.last(partner);
+      if (plan) client.send("plan", { ...plan, changed: false });
+    }
     this.log(`join ${client.sessionId} as ${role}`);
     this.waits.stopIdle();
     this.autoDispose = false;
@@ -188,6 +203,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     if (info && info.role !== "spectator" && this.seats.sessionOf(info.role) !== client.sessionId) info.role = "spectator";
     if (info && this.seats.reconnect(client.sessionId, info.role)) this.enqueueInternal(() => this.afterChange());
     if (info) client.send("welcome", { role: info.role, lastSeq: this.sequence.last(info.role) });
+    count.reconnection();
     this.log(`reconnect ${client.sessionId}`);
   }
 
@@ -272,18 +288,27 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   }
 
   private enqueue(client: Client, type: CommandType | "takeover" | "campaignReady", payload: unknown) {
-    if (!this.allow(client)) return;
+    if (!this.allow(client)) return count.command(type, "ERR_RATE_LIMITED");
     const seq = (payload as { seq?: unknown } | null)?.seq;
     // the process is stopping: refused (the client sends it again where the battle moves), never lost
-    if (this.closing) return refuse(client, "ERR_SHUTTING_DOWN", undefined, typeof seq === "number" ? seq : undefined);
+    if (this.closing) return (count.command(type, "ERR_SHUTTING_DOWN"), refuse(client, "ERR_SHUTTING_DOWN", undefined, typeof seq === "number" ? seq : undefined));
     this.enqueueInternal(async () => {
       const t0 = performance.now();
       try {
-        await this.handle(client, type, payload);
+        count.command(type, (await this.handle(client, type, payload)) ?? "ok");
         recordHandleMs(performance.now() - t0);
       } catch (err) {
+        const s = typeof seq === "number" ? seq : undefined;
+        // The database did not answer (held up to LAST_STAND_STORE_HOLD_SECONDS) or refuses writes:
+        // nothing applied, nothing acknowledged; the client sends it again (docs/PROTOCOL.md).
+        if (err instanceof StoreUnavailable) {
+          count.command(type, "ERR_UNAVAILABLE");
+          log.warn({ room: this.code, seat: this.info.get(client.sessionId)?.role, seq: s, kind: "store" }, `command refused (ERR_UNAVAILABLE): ${err.message}`);
+          return refuse(client, "ERR_UNAVAILABLE", "The battle's record cannot be written now: your command was not played. It is sent again in a moment.", s);
+        }
+        count.command(type, "ERR_INTERNAL");
         // An engine or store failure: the battle stays as it was, and the room keeps serving.
-        logFault(this.code, type, payload, err);
+        logFault(this.code, type, payload, err, { seat: this.info.get(client.sessionId)?.role, seq });
         refuse(client, "ERR_INTERNAL", undefined, typeof seq === "number" ? seq : undefined);
       }
     });
@@ -293,12 +318,13 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     this.queue = this.queue.then(task).catch((err) => logFault(this.code, "a room task", null, err));
   }
 
-  private async handle(client: Client, type: CommandType | "takeover" | "campaignReady", payload: unknown) {
+  /** Returns the refusal's code, if refused (for the metrics). */
+  private async handle(client: Client, type: CommandType | "takeover" | "campaignReady", payload: unknown): Promise<string | undefined> {
     const info = this.info.get(client.sessionId);
-    if (!info) return;
+    if (!info) return "ERR_GONE";
     const ctx = { map: this.map, battle: this.battle, campaign: this.campaign, seats: this.seats, sequence: this.sequence, sessionId: client.sessionId, role: info.role };
     const r = type === "campaignReady" ? campaignReadyIntake(ctx, payload) : intake(ctx, type, payload);
-    if (r.kind === "refuse") return refuse(client, r.code, r.message, r.seq, r.lastSeq !== undefined ? { lastSeq: r.lastSeq } : undefined);
+    if (r.kind === "refuse") return (refuse(client, r.code, r.message, r.seq, r.lastSeq !== undefined ? { lastSeq: r.lastSeq } : undefined), r.code);
     if (r.kind === "mark") {
       await this.campaign!.mark(r.role, r.seats, r.ready, r.seq);
       this.afterChange();
@@ -309,6 +335,27 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
       await this.commit([r.logged], r.state, r.events);
     }
     acknowledge(client, r.seq);
+  }
+
+  /** A standing order to the bot playing the sender's partner seat: kept, recorded, told to both players, and planned by. */
+  private handleOrder(client: Client, payload: unknown) {
+    const info = this.info.get(client.sessionId);
+    if (!info || !this.allow(client)) return;
+    const checked = checkMessage("order", payload);
+    if (!checked.ok) return refuse(client, checked.code, checked.message);
+    if (info.role === "spectator") return refuse(client, "ERR_SPECTATOR");
+    const seat = otherSeat(info.role);
+    this.plans.setOrder(seat, checked.value.order);
+    this.match.noteOrder(seat, checked.value.order);
+    this.broadcast("order", { seat, order: checked.value.order, by: info.role });
+    this.sendPlans();
+  }
+
+  /** The bot partner's plans, planned again, to its human partner's clients (only when changed). */
+  private sendPlans() {
+    const played = this.botPlayed ? { seat: this.botPlayed } : undefined;
+    for (const { to, message } of this.plans.update(this.battle, this.seats.botSeats(), played))
+      for (const c of this.clients) if (this.info.get(c.sessionId)?.role === to) c.send("plan", message);
   }
 
   /** Pings, the cursor (lossy: over its budget dropped without an error) and the selection. */
@@ -342,6 +389,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   /** After any change of the battle or the seats: the room fields, the patch, the timers, the bot. */
   private afterChange(patch = true) {
     if (patch) this.publish([], this.battle);
+    this.sendPlans();
     const deadline = this.turnTimer.update(this.battle); // null: unchanged
     if (deadline !== null && this.state.turnDeadline !== deadline) this.state.turnDeadline = deadline;
     this.bot.wake(this.battle.phase === "player" && this.seats.botsDue(this.battle.ready).length > 0);
@@ -362,10 +410,19 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   private async playBot(all = false) {
     if (this.closing) return; // a stopping room takes no more commands, the bot's neither
     const due = all ? this.seats.botSeats().filter((s) => !this.battle.ready[s]) : this.seats.botsDue(this.battle.ready);
-    const steps = this.bot.steps(this.battle, due, all, services().settings.maxBotCommands);
+    const steps = this.bot.steps(this.battle, due, all, services().settings.maxBotCommands, this.plans.orders);
     for (const s of steps) if (s.refused) this.log(`bot ${s.command.seat} command refused (${s.refused.code}): ready instead`);
     if (steps.length === 0) return this.afterChange(false);
-    await this.commit(steps.map((s) => ({ ...s.command, hash: hashState(s.state) })), steps[steps.length - 1].state, steps.flatMap((s) => s.events));
+    this.botPlayed = steps.length === 1 ? steps[0].command.seat : null;
+    try {
+      await this.commit(steps.map((s) => ({ ...s.command, hash: hashState(s.state) })), steps[steps.length - 1].state, steps.flatMap((s) => s.events)).catch((err) => {
+        // the store is out: the bot tries again later (its turn must not wait for someone else's command)
+        if (err instanceof StoreUnavailable) this.bot.retryLater();
+        throw err;
+      });
+    } finally {
+      this.botPlayed = null;
+    }
   }
 
   /** Syncs the squad's view into the Schema, broadcasts the filtered events, sends the patch. */
@@ -398,6 +455,6 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   }
 
   private log(message: string) {
-    if (services().settings.log) console.log(`[battle ${this.code}] ${message}`);
+    roomLog(this.code, message);
   }
 }

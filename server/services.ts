@@ -36,6 +36,9 @@ export interface ServerSettings {
   expireSeconds: number;
   /** Take the client address from X-Forwarded-For / X-Real-IP (only behind a proxy you run). Env LAST_STAND_TRUST_PROXY=1. */
   trustProxy: boolean;
+  /** Milliseconds a store write is held (retried) while the database does not answer, before the
+   *  command is refused with ERR_UNAVAILABLE. Env LAST_STAND_STORE_HOLD_SECONDS (default 15). */
+  storeHoldMs: number;
   /** Let a creator choose the battle's (or campaign's) `seed`: practice and tests only, since with it
    *  the engine run locally shows every hidden creature. Env LAST_STAND_ALLOW_SEED=1 (off by default). */
   allowSeed: boolean;
@@ -70,6 +73,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSet
     lookupBurst: num("LAST_STAND_LOOKUP_BURST", 20),
     expireSeconds: num("LAST_STAND_EXPIRE_SECONDS", 7 * 24 * 3600),
     trustProxy: env.LAST_STAND_TRUST_PROXY === "1",
+    storeHoldMs: nonNegative("LAST_STAND_STORE_HOLD_SECONDS", 15) * 1000,
     allowSeed: env.LAST_STAND_ALLOW_SEED === "1",
     reservationSeconds: num("LAST_STAND_RESERVATION_SECONDS", 15),
     log: env.LAST_STAND_QUIET !== "1",

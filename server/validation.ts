@@ -3,7 +3,7 @@
  * rule: it only checks shapes, sizes and that positions lie on the grid; the engine judges the rest.
  */
 import { z } from "zod";
-import type { Action, MapDef, Pos } from "../shared/index.js";
+import { STANDING_ORDERS, type Action, type MapDef, type Pos } from "../shared/index.js";
 import { ACTION_SHAPES, MAX_ID_LENGTH, type FieldKind } from "../shared/core/actionShape.js";
 
 /** Codes the server adds to the engine's ERROR_CODES. */
@@ -32,7 +32,7 @@ export const SERVER_ERROR_CODES = {
   ERR_FORBIDDEN: "Only the operator may do that.",
   ERR_BAD_REQUEST: "The server could not read that request.",
   ERR_SHUTTING_DOWN: "This server is stopping; the battle moves to another one. Send it again there.",
-  ERR_UNAVAILABLE: "The battle is moving to another server; try again in a moment.",
+  ERR_UNAVAILABLE: "The server cannot take that now (the battle is moving, or its database does not answer); nothing was applied: try again in a moment.",
   ERR_WRONG_STAGE: "That is not possible now: the campaign is not between two scenes.",
 } as const;
 export type ServerErrorCode = keyof typeof SERVER_ERROR_CODES;
@@ -77,6 +77,8 @@ export const MESSAGE_SCHEMAS = {
   /** The partner's cursor: a tile, or x = y = -1 for none. */
   pointer: z.strictObject({ x: coord, y: coord, level: coord.optional() }),
   takeover: z.strictObject({ seat: z.enum(["takumi", "wang"]), seq: seqField }),
+  /** A standing order to the bot playing the sender's partner seat (issue 16). */
+  order: z.strictObject({ order: z.enum(STANDING_ORDERS) }),
   /** Between a campaign's scenes: ready (or no longer) to go on. */
   campaignReady: z.strictObject({ ready: z.boolean(), seq: seqField }),
 } as const;

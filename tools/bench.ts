@@ -5,13 +5,15 @@
  *  - legalActionsPerSec: legalActions() on the same states;
  *  - battleMsMedian: one full bot-vs-creatures battle (median);
  *  - simGamesPerSec: battles per second over a run of --games;
+ *  - botPlanMs (median) and botPlanMsP99: the bot's whole plan for a seat's squad for the round
+ *    (shared/ai/plan.ts, from the seat's view) on last-stand mid-battle states (rounds 3–10);
  *  - worstCallMs, maxRssMb: one whole bot battle on the largest map the format allows in practice
  *    (64×64, 4 levels, vision 16; generated, see tools/big-map.ts): the slowest single engine call
  *    (apply or botCommand) and the process's peak resident memory.
  * With `--against REF`, today's figures beside those of commit REF's engine, run alternately in
  * one run (tools/bench-against.ts).
  */
-import { apply, botCommand, createBattle, legalActions, type BattleState, type Command, type Seat } from "../shared/index.js";
+import { apply, botCommand, createBattle, legalActions, planRound, type BattleState, type Command, type Seat } from "../shared/index.js";
 import { loadMapById } from "../server/maps.js";
 import { playBattle } from "./play.js";
 import { readArgs } from "./args.js";
@@ -79,6 +81,23 @@ const legalActionsPerSec = timeLoop(2000, () => {
   return n;
 });
 
+// the bot's plan, as the server makes it on every command of its human: many positions, each timed
+const planStates: BattleState[] = [];
+for (let seed = 1; planStates.length < 60 && seed < 200; seed++) {
+  const s = midBattle(seed, 3 + (seed % 8));
+  if (s.phase === "player") planStates.push(s);
+}
+for (const s of planStates.slice(0, 10)) planRound(s, "wang");
+const planTimes: number[] = [];
+for (let rep = 0; rep < 3; rep++)
+  for (const s of planStates)
+    for (const seat of SEATS) {
+      const t = performance.now();
+      planRound(s, seat);
+      planTimes.push(performance.now() - t);
+    }
+planTimes.sort((a, b) => a - b);
+
 const games = args.num("games", 200);
 // warm the JIT up first, as a long-running server or simulator would be
 for (let g = 0; g < 20; g++) playBattle(map, 900 + g);
@@ -127,6 +146,9 @@ const out = {
   battleMsMedian: r1(times[Math.floor(times.length / 2)]),
   battleMsP90: r1(times[Math.floor(times.length * 0.9)]),
   simGamesPerSec: r1((games * 1000) / total),
+  botPlanMs: Math.round(planTimes[Math.floor(planTimes.length / 2)] * 100) / 100,
+  botPlanMsP99: Math.round(planTimes[Math.floor(planTimes.length * 0.99)] * 100) / 100,
+  botPlanStates: planStates.length,
   games,
   bigMap: "64x64x4",
   bigMapRounds: big.rounds,

@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { parseMap } from "../shared/map/parse.js";
 import { Terrain, TERRAIN_NAMES, type TerrainName, type SoldierKind, type Seat, type SpawnKind } from "../shared/map/types.js";
 import { STORY_MAPS } from "./story-maps.js";
+import { DRILL_MAP } from "./drill-map.js";
 import type { MapSpec, UnitSpec, SpawnSpec } from "./map-spec.js";
 
 export type { MapSpec, UnitSpec, SpawnSpec };
@@ -235,6 +236,7 @@ const MAPS: MapSpec[] = [
     ],
   },
   ...STORY_MAPS,
+  DRILL_MAP,
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 /** Bot-vs-creatures battles for the command-line tools: both seats played by the soldier bot. */
 import { autoplay, createBattle, hashState, newRecord, RULES_VERSION } from "../shared/index.js";
 import type { BattleOptions, BattleState, MapDef, MatchRecord } from "../shared/index.js";
+import { ConductTracker, type Conduct } from "./conduct.js";
 
 export interface PlayedBattle {
   state: BattleState;
@@ -8,6 +9,8 @@ export interface PlayedBattle {
   /** Withdraw commands the bots gave (soldiers who left from a way out by their own action). */
   withdrawals: number;
   record?: MatchRecord;
+  /** How the bots conducted themselves (tools/conduct.ts). */
+  conduct: Conduct;
 }
 
 /** A hard cap on commands, so a bot bug can never hang a tool. */
@@ -22,5 +25,7 @@ export function playBattle(map: MapDef, seed: number, options: Partial<BattleOpt
     record.finalHash = hashState(state);
   }
   const withdrawals = steps.filter((st) => st.command.action.type === "withdraw").length;
-  return { state, commands: steps.length, withdrawals, record };
+  const tracker = new ConductTracker(new Set(first.units.filter((u) => u.side === "squad").map((u) => u.id)));
+  for (const step of steps) tracker.step(step.command, step.events);
+  return { state, commands: steps.length, withdrawals, record, conduct: tracker.end(state) };
 }

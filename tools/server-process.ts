@@ -27,6 +27,8 @@ export function startServerProcess(
   dbPath: string,
   onStderr?: (chunk: Buffer) => void,
   env: Record<string, string> = {},
+  /** Sees what it writes on stdout (its JSON log). */
+  onStdout?: (chunk: Buffer) => void,
 ): Promise<ChildProcess> {
   return new Promise((res, rej) => {
     const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
@@ -37,6 +39,8 @@ export function startServerProcess(
     let out = "";
     const timer = setTimeout(() => rej(new Error(`server did not start:\n${out}`)), 60_000);
     child.stdout!.on("data", (d: Buffer) => {
+      onStdout?.(d);
+      if (out.includes("listening on")) return; // started: the log is not kept here
       out += d.toString();
       if (out.includes("listening on")) {
         clearTimeout(timer);

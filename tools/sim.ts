@@ -10,6 +10,7 @@ import { cameOut, endedOnTheClock, hashState, DIFFICULTIES, type Difficulty } fr
 import { loadMapById } from "../server/maps.js";
 import { playBattle } from "./play.js";
 import { orExit, readArgs } from "./args.js";
+import { emptyConduct } from "./conduct.js";
 
 const args = readArgs();
 if (args.flag("campaign")) {
@@ -32,6 +33,8 @@ let bothOut = 0, bothOutOnClock = 0, cameOutSum = 0, withdrawals = 0;
 let civSaved = 0, civDead = 0, civTaken = 0;
 // the three rule modules' balance, summed over the battles
 const sums = { grabs: 0, drags: 0, freed: 0, holds: 0, acidFromMoves: 0, ringFromCorpses: 0, ringFromRounds: 0 };
+// the soldier bots' conduct (issue 16, tools/conduct.ts), summed over the battles
+const conduct = emptyConduct();
 /** Creatures in the squad's sight at the start of every player phase of every battle. */
 const inSight: number[] = [];
 const hashes: string[] = [];
@@ -56,6 +59,7 @@ for (let g = 0; g < games; g++) {
   civDead += s.units.filter((u) => u.side === "civilian" && u.fate === "dead").length;
   civTaken += s.units.filter((u) => u.side === "civilian" && u.fate === "taken").length;
   for (const k of Object.keys(sums) as (keyof typeof sums)[]) sums[k] += s.report[k];
+  for (const k of Object.keys(conduct) as (keyof typeof conduct)[]) conduct[k] += played.conduct[k];
   inSight.push(...s.report.inSight);
   hashes.push(hashState(s));
   if (played.record) writeFileSync(args.get("record", ""), JSON.stringify(played.record, null, 1) + "\n");
@@ -90,6 +94,10 @@ const summary = {
   civiliansDead: round2(civDead / games),
   civiliansTaken: round2(civTaken / games),
   ...perBattle,
+  friendlySplash: round2(conduct.friendlySplash / games),
+  riflesLost: round2(conduct.riflesLost / games),
+  leftBehind: round2(conduct.leftBehind / games),
+  grabsAnswered: conduct.grabs ? round2(conduct.grabsAnswered / conduct.grabs) : 1,
   inSightP50: percentile(0.5),
   inSightP95: percentile(0.95),
   hash: hashString(hashes.join(",")),

@@ -2,7 +2,7 @@
  * Where a battle lives, seen from the battle screen: on the game server (net.ts) or in this page
  * (the offline harness below, which runs the same engine and the soldier bot as partner).
  */
-import type { Action, BattleEvent, MapDef, Pos, Seat, WireState } from "./engine";
+import type { Action, BattleEvent, BotPlan, MapDef, Pos, Seat, StandingOrder, WireState } from "./engine";
 import type { PingMark } from "./board";
 import { noCampaign, type CampaignInfo } from "./campaignInfo";
 
@@ -25,6 +25,12 @@ export interface RoomInfo {
   invite?: string;
 }
 
+/** The bot partner's plan for the round (docs/PROTOCOL.md `plan`): shown to its human partner. */
+export interface PlanMessage extends BotPlan {
+  /** The rest of the plan is not what was shown: the dice or a reveal changed the board. */
+  changed: boolean;
+}
+
 export type ConnectionStatus = "connected" | "dropped" | "reconnecting" | "lost";
 
 export interface BackendHandlers {
@@ -38,6 +44,10 @@ export interface BackendHandlers {
   pending?(count: number): void;
   /** Something the server said that refuses nothing the player must redo (ERR_DUPLICATE): logged in words. */
   notice?(code: string, message: string): void;
+  /** The bot partner's plan changed. */
+  plan?(p: PlanMessage): void;
+  /** A standing order given to the bot playing `seat` (by the player of `by`). */
+  order?(m: { seat: Seat; order: StandingOrder; by: Seat }): void;
 }
 
 export interface Backend {
@@ -55,6 +65,8 @@ export interface Backend {
   sendPing(p: { x: number; y: number; level: number; kind: PingMark["kind"] }): void;
   sendSelect(unit: string | null): void;
   sendPointer(p: Pos | null): void;
+  /** A standing order to the bot playing the partner's seat. */
+  sendOrder?(order: StandingOrder): void;
   takeOver?(): void;
   /** Between a campaign's scenes: ready (or not) to go on. */
   sendCampaignReady?(ready: boolean): void;

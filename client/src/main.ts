@@ -1,5 +1,7 @@
 /** Routing: start page, online battle (create / join / reconnect), offline harness, replay viewer. */
 import "./style.css";
+import "./layout.css";
+import "./feedback.css";
 import { BattleScreen } from "./battle/screen";
 import { loadMap } from "./maps";
 import { OfflineBackend } from "./offline";
@@ -8,8 +10,14 @@ import { heldSeat } from "./seatKeys";
 import { showStart, lookupBattle, type StartChoice } from "./start";
 import { ReplayViewer, fetchRecord } from "./replay";
 import { setTestState } from "./teststate";
+import { applySettings, loadSettings } from "./settings";
 import type { MatchRecord } from "./engine";
 import type { ViewerSeat } from "./backend";
+import { installGuide } from "./guide/install";
+import { runDrill } from "./guide/drill";
+
+// the player's colours and text size, kept across visits, before anything is drawn
+applySettings(loadSettings());
 
 const app = document.getElementById("app")!;
 const params = new URLSearchParams(location.search);
@@ -39,11 +47,16 @@ async function runOnline(how: Parameters<typeof OnlineBackend.open>[1]): Promise
     for (const k of ["speed", "server"]) if (params.get(k)) keep.set(k, params.get(k)!);
     history.replaceState(null, "", `/?${keep.toString()}`);
   }
+  installGuide(backend);
   const screen = new BattleScreen(app, backend);
   await screen.start();
 }
 
 async function runOffline(): Promise<void> {
+  if (params.get("drill")) {
+    await runDrill(app, Number(params.get("seed") ?? 1));
+    return;
+  }
   const mapId = params.get("map") ?? "last-stand";
   const seat = (params.get("seat") ?? "takumi") as ViewerSeat;
   const seed = Number(params.get("seed") ?? 7);
@@ -52,6 +65,7 @@ async function runOffline(): Promise<void> {
   const backend = new OfflineBackend(map, seat, seed, params.get("difficulty") ?? "normal");
   mark("battle");
   (window as unknown as { __offline: OfflineBackend }).__offline = backend;
+  installGuide(backend);
   const screen = new BattleScreen(app, backend);
   await screen.start();
   mark("pixi");

@@ -10,12 +10,15 @@
  * applied twice). A refusal comes as `error { code, message, seq }` and is reported.
  */
 import { Client, type Room } from "@colyseus/sdk";
-import { eventsFromWire, otherSeat, type Action, type BattleEvent, type MapDef, type Pos, type Seat, type WireEvent, type WireState } from "./engine";
-import { emptyInfo, type Backend, type BackendHandlers, type Holder, type RoomInfo, type ViewerSeat } from "./backend";
+import { eventsFromWire, otherSeat, type Action, type BattleEvent, type MapDef, type Pos, type Seat, type StandingOrder, type WireEvent, type WireState } from "./engine";
+import { emptyInfo, type Backend, type BackendHandlers, type Holder, type PlanMessage, type RoomInfo, type ViewerSeat } from "./backend";
 import type { PingMark } from "./board";
 import { CLOSE_DEPLOY, rejoinByCode } from "./rejoin";
 import { readCampaign } from "./campaignInfo";
 import { forgetInvite, heldSeat, keepSeat } from "./seatKeys";
+
+/** How long after an ERR_UNAVAILABLE refusal a command is sent again. */
+const UNAVAILABLE_RETRY_MS = 2000;
 
 export function serverUrl(): string {
   const override = new URLSearchParams(location.search).get("server");
@@ -234,7 +237,7 @@ export class OnlineBackend implements Backend {
     room.onMessage("error", (m: { code: string; message: string; seq?: number }) => {
       // A repeat of a command already handled (resent after a reconnection): said as a note, not a refusal.
       // A command refused by a stopping process is sent again once back (see the ack): a note too.
-      if (m.code === "ERR_DUPLICATE" || m.code === "ERR_SHUTTING_DOWN") this.h?.notice?.(m.code, m.message);
+      if (m.code === "ERR_DUPLICATE" || m.code === "ERR_SHUTTING_DOWN" || m.code === "ERR_UNAVAILABLE") this.h?.notice?.(m.code, m.message);
       else this.h?.error(m.code, m.message);
     });
     room.onMessage("ack", (m: { seq: number; ok: boolean; code?: string; lastSeq?: number }) => {
@@ -247,6 +250,12 @@ export class OnlineBackend implements Backend {
       }
       // The room's process is stopping: the command was not applied; it goes again, with a new
       // number, to the room the battle reopens in (after the 4001 close and the rejoin's welcome).
+      // The battle's record could not be written (the database is away): not applied; sent again,
+      // with a new number, in a moment (the server held it LAST_STAND_STORE_HOLD_SECONDS already).
+      if (entry && m.code === "ERR_UNAVAILABLE") {
+        const { seq: _old, ...payload } = entry.payload;
+        setTimeout(() => !this.leaving && this.command(entry.type, payload), UNAVAILABLE_RETRY_MS);
+      }
       if (entry && m.code === "ERR_SHUTTING_DOWN") {
         const { seq: _old, ...payload } = entry.payload;
         this.deferred.push({ type: entry.type, payload });
@@ -263,6 +272,8 @@ export class OnlineBackend implements Backend {
     room.onMessage("pointer", (m: { seat: Seat; x: number; y: number; level?: number } | { seat: Seat; x?: undefined }) =>
       this.h?.pointer(m.seat, m.x === undefined || m.x < 0 ? null : { x: m.x, y: m.y!, level: m.level ?? 0 }),
     );
+    room.onMessage("plan", (m: PlanMessage) => this.h?.plan?.(m));
+    room.onMessage("order", (m: { seat: Seat; order: StandingOrder; by: Seat }) => this.h?.order?.(m));
     room.onMessage("*", () => {});
     room.onDrop(() => this.h?.connection("dropped"));
     room.onReconnect(() => {
@@ -371,6 +382,9 @@ export class OnlineBackend implements Backend {
   sendPointer(p: Pos | null): void {
     if (!this.pointerSupported) return;
     this.send("pointer", p ? { x: p.x, y: p.y, level: p.level } : { x: -1, y: -1 });
+  }
+  sendOrder(order: StandingOrder): void {
+    this.send("order", { order });
   }
   sendCampaignReady(ready: boolean): void {
     this.command("campaignReady", { ready });

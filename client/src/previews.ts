@@ -13,6 +13,17 @@ export type ComradeAct = "holdOn" | "revive" | "carry";
 export const COMRADE_ACTS: readonly ComradeAct[] = ["holdOn", "revive", "carry"];
 export const isComradeAct = (m: string): m is ComradeAct => (COMRADE_ACTS as readonly string[]).includes(m);
 
+/** Drags a comrade's hold halts this round, by the engine's own test: grabber id → the holder's id. */
+export function haltedDrags(view: BattleState): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const v of view.units) {
+    if (!v.grabbedBy || v.fate !== "active") continue;
+    const h = engine.holdsOn(view, v);
+    if (h) out[v.grabbedBy] = h.id;
+  }
+  return out;
+}
+
 /** The comrades the engine's legal actions offer `unit` for `act`. */
 export function comradesFor(legal: Action[], unit: string, act: ComradeAct): string[] {
   const out: string[] = [];

@@ -84,6 +84,11 @@ function revealsCreature(s: BattleState, mover: Unit, from: Pos): boolean {
   return false;
 }
 
+/** Still walking: on the board and not down (a soldier at 0 hp neither moves nor acts). */
+function onHisFeet(u: Unit): boolean {
+  return u.fate === "active" && u.down === 0;
+}
+
 /**
  * The walk is told up to each tile that burns, then the burn: events come in the order they
  * happen. Returns the new, empty list of tiles not yet told (a module function: a closure made
@@ -136,16 +141,17 @@ export function runMove(d: Draft, seat: Seat, a: Move, plan: MovePlan): void {
     enteredTile(d, u);
     resolveEffects(d);
     s.report.acidFromMoves += hp - u.hp;
-    if (burning && u.fate === "active") {
+    if (burning && onHisFeet(u)) {
       enteredFire(d, u);
       resolveEffects(d);
     }
-    if (u.fate !== "active") break;
+    // a soldier who goes down (or dies) where he stepped stops there: the down never walk on
+    if (!onHisFeet(u)) break;
   }
   walked = tellWalk(d, u, walked);
   // the whole move's AP are spent all the same: a probe into the fog is never free
   if (ambusher) emit(d, { type: "ambush", unit: u.id, by: ambusher.id, at: { x: ambusher.x, y: ambusher.y, level: ambusher.level } });
-  const rescued = u.fate === "active" && checkRescue(d, u);
+  const rescued = onHisFeet(u) && checkRescue(d, u);
   // a move stays undoable until it reveals a creature (or a hole), hurts someone or changes the objective
   // stopped short of a civilian under the fog: he is seen now, so the move is final
   const stoppedShort = path.length < plan.path.length;

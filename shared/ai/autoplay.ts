@@ -6,6 +6,7 @@
  */
 import { apply } from "../battle/apply.js";
 import { botCommand } from "./bot.js";
+import type { StandingOrder } from "./orders.js";
 import type { BattleEvent, BattleState, Command, Seat } from "../core/types.js";
 
 export interface AutoStep {
@@ -41,7 +42,7 @@ export function autoplayStep(state: BattleState, seat: Seat, plan: Planner = bot
 export function autoplay(
   state: BattleState,
   seats: readonly Seat[],
-  opts: { max?: number; untilPhaseEnds?: boolean } = {},
+  opts: { max?: number; untilPhaseEnds?: boolean; orders?: Partial<Record<Seat, StandingOrder>> } = {},
 ): { state: BattleState; steps: AutoStep[] } {
   const max = opts.max ?? 20_000;
   const round = state.round;
@@ -53,7 +54,8 @@ export function autoplay(
     for (const seat of seats) {
       if (s.phase !== "player" || steps.length >= max) break;
       if (opts.untilPhaseEnds && s.round !== round) break;
-      const step = autoplayStep(s, seat);
+      const order = opts.orders?.[seat];
+      const step = autoplayStep(s, seat, order ? (st, se) => botCommand(st, se, order) : botCommand);
       if (!step) continue;
       steps.push(step);
       s = step.state;

@@ -22,6 +22,9 @@ import { throwRange } from "../actions/grenade.js";
 import { knownOccupancy } from "../view/view.js";
 import { fallsBack } from "./botWithdraw.js";
 import { civilianPlan } from "./botCivilians.js";
+import { cleanKill, oneHitKills } from "./clean.js";
+import type { StandingOrder } from "./orders.js";
+import { otherSeat } from "../core/seats.js";
 
 interface Situation {
   s: BattleState;
@@ -36,6 +39,8 @@ interface Situation {
   danger: Uint8Array;
   /** 1 on spawn points. */
   spawnTiles: Uint8Array;
+  /** The standing order its partner gave it (orders.ts). */
+  order: StandingOrder;
 }
 
 const spawnCache = new WeakMap<MapDef, Uint8Array>();
@@ -51,7 +56,7 @@ function spawnTilesOf(map: MapDef): Uint8Array {
   return tiles;
 }
 
-function situation(s: BattleState, seat: Seat): Situation {
+function situation(s: BattleState, seat: Seat, order: StandingOrder): Situation {
   const n = s.map.width * s.map.height * s.map.levels;
   const mask = visibleTiles(s, s.options.splitVision ? seat : undefined);
   const seen = visibleCreatureIds(s, mask);
@@ -59,7 +64,7 @@ function situation(s: BattleState, seat: Seat): Situation {
   const danger = new Uint8Array(n);
   for (const i of s.intents) if (seen.has(i.unit)) for (const p of i.area) danger[indexOf(s.map, p)] = 1;
   const scores = new Float64Array(n).fill(NaN);
-  return { s, enemies, danger, spawnTiles: spawnTilesOf(s.map), occ: knownOccupancy(s, seat), seen: mask, scores };
+  return { s, enemies, danger, spawnTiles: spawnTilesOf(s.map), occ: knownOccupancy(s, seat, mask), seen: mask, scores, order };
 }
 
 function canShoot(s: BattleState, from: Pos, e: Unit): boolean {
@@ -79,7 +84,8 @@ function scoreTile(sit: Situation, p: Pos, i: number): number {
   let score = 0;
   if (s.perimeter && !s.perimeter.broken && !insideLine(s.perimeter, p)) score -= 100;
   if (sit.danger[i] === 1) score -= 60;
-  if (sit.seen[i] === 1) score -= 35 * s.layers.acid[i];
+  // acid burns as he enters and again at the round's end, and eats his armor
+  if (sit.seen[i] === 1) score -= 50 * s.layers.acid[i] + (s.layers.fire[i] > 0 ? 60 : 0);
   if (sit.spawnTiles[i] === 1) score -= 25;
   let corpses = 0;
   for (let y = Math.max(0, p.y - 1); y <= Math.min(s.map.height - 1, p.y + 1); y++)
@@ -132,38 +138,73 @@ interface Spot {
 function bestTile(sit: Situation, u: Unit, orTwoAp: boolean): Spot | null {
   // the soldier's movement field itself (what reachableTiles lists), read without building the list;
   // searched no further than 1 AP unless 2 AP are wanted
-  const best = (maxAp: number, minAp: number): Spot | null => {
-    const { field, occ } = soldierField(sit.s, u, Math.min(maxAp, u.ap) * moveOf(u));
+  // clean first: a tile free of acid, fire and announced attacks, reached without entering acid
+  // (2: route and tile clean; 1: the tile clean; 0: any)
+  const best = (maxAp: number, minAp: number, clean: 0 | 1 | 2): Spot | null => {
+    const { field, occ } = soldierField(sit.s, u, Math.min(maxAp, u.ap) * moveOf(u), sit.seen);
     let top = -1, topScore = -Infinity;
     for (let i = 0; i < field.dist.length; i++) {
       const cost = field.dist[i];
       if (cost <= 0 || occ[i] !== 0) continue;
       const ap = Math.ceil(cost / moveOf(u));
       if (ap > maxAp || ap < minAp) continue;
+      const acid = field.hazard ? hazardAcid(field.hazard[i]) : 0;
+      if ((clean === 2 && acid > 0) || (clean > 0 && foul(sit, i))) continue;
       // the route's own acid burns on the way (the field keeps the least acid among equal costs)
-      const routeAcid = field.hazard ? hazardAcid(field.hazard[i]) - (sit.seen[i] === 1 ? sit.s.layers.acid[i] : 0) : 0;
+      const routeAcid = acid - (sit.seen[i] === 1 ? sit.s.layers.acid[i] : 0);
       const score = tileScore(sit, i) + guard(sit, u, i) - cost * 0.5 - (isSergeant(u) ? 90 : 35) * routeAcid;
       if (top < 0 || score > topScore) { top = i; topScore = score; }
     }
     return top < 0 ? null : { pos: posOf(sit.s.map, top), score: topScore };
   };
-  return best(1, 0) ?? (orTwoAp ? best(Infinity, 2) : null);
+  for (const clean of [2, 1, 0] as const) {
+    const spot = best(1, 0, clean) ?? (orTwoAp ? best(Infinity, 2, clean) : null);
+    if (spot) return spot;
+  }
+  return null;
 }
 
-/** A move toward the nearest goal tile (an exit, the rescue), as far as the action points go. */
-function toward(s: BattleState, u: Unit, isGoal: (i: number) => boolean): Action | null {
+/** Is tile `i` one to end a move on only when nothing else serves: acid or fire in sight, an announced attack? */
+function foul(sit: Situation, i: number): boolean {
+  return sit.danger[i] === 1 || (sit.seen[i] === 1 && (sit.s.layers.acid[i] > 0 || sit.s.layers.fire[i] > 0));
+}
+
+/**
+ * Where on the way to `end` (along the search's path) he stops clean: the farthest tile whose own
+ * route this round enters no acid he sees and which is not foul; the goal itself is always worth
+ * reaching. Null: no clean stop on the way (he goes on as planned).
+ */
+function cleanStop(sit: Situation, u: Unit, path: { prev: Int32Array; start: number }, end: number, isGoal: (i: number) => boolean): number | null {
+  const { field, occ } = soldierField(sit.s, u, undefined, sit.seen);
+  for (let j = end; j !== path.start && j >= 0; j = path.prev[j]) {
+    if (occ[j] !== 0 || field.dist[j] <= 0) continue;
+    if (isGoal(j)) return j;
+    if (foul(sit, j) || (field.hazard && hazardAcid(field.hazard[j]) > 0)) continue;
+    return j;
+  }
+  return null;
+}
+
+/** A move toward the nearest goal tile (an exit, the rescue), as far as the action points go;
+ *  with `sit`, stopping short rather than ending in acid, fire or an announced attack (cleanStop). */
+function toward(s: BattleState, u: Unit, isGoal: (i: number) => boolean, sit?: Situation): Action | null {
   const here = tileIndex(s.map, u.x, u.y, u.level);
   if (isGoal(here)) return null;
-  const occ = knownOccupancy(s, u.seat!);
+  const occ = knownOccupancy(s, u.seat!, sit?.seen);
   const field = costField(s, u, false, 1 << 20, occ);
-  let goal = -1;
-  for (let i = 0; i < field.dist.length; i++)
-    if (field.dist[i] > 0 && occ[i] === 0 && isGoal(i) && (goal < 0 || field.dist[i] < field.dist[goal])) goal = i;
+  // the nearest goal, a clean one first (beside a fallen comrade: not the tile in acid)
+  let goal = -1, goalCost = Infinity;
+  for (let i = 0; i < field.dist.length; i++) {
+    if (field.dist[i] <= 0 || occ[i] !== 0 || !isGoal(i)) continue;
+    const cost = field.dist[i] + (sit && foul(sit, i) ? 1000 : 0);
+    if (cost < goalCost) { goal = i; goalCost = cost; }
+  }
   if (goal < 0) return null;
   const budget = movementBudget(u);
   let i = goal;
   while (i !== field.start && (field.dist[i] > budget || occ[i] !== 0)) i = field.prev[i];
   if (i === field.start) return null;
+  if (sit) i = cleanStop(sit, u, field, i, isGoal) ?? i;
   return { type: "move", unit: u.id, to: posOf(s.map, i) };
 }
 
@@ -172,9 +213,11 @@ function bestShot(sit: Situation, u: Unit, minChance: number): { target: Unit; c
   for (const e of sit.enemies) {
     if (u.grabbedBy && u.grabbedBy !== e.id) continue;
     if (!canShoot(sit.s, u, e)) continue;
+    const kills = oneHitKills(e, RULES.rifle.damage);
+    // fights clean: no kill whose acid splashes a soldier, unless it saves one this round
+    if (kills && !cleanKill(sit.s, e, sit.seen)) continue;
     const { chance } = hitChanceBetween(sit.s, u, e, "shot");
     if (chance < minChance) continue;
-    const kills = e.hp <= RULES.rifle.damage - e.armor;
     const threat = sit.s.intents.some((i) => i.unit === e.id && i.target !== null) ? 1.5 : 1;
     const value = chance * (kills ? 2 : 1) * threat;
     if (!best || value > best.value) best = { target: e, chance, value };
@@ -196,9 +239,15 @@ function grenadeTarget(sit: Situation, u: Unit): Pos | null {
           if (o === 1) friends++;
           else if (o === 2) hits++;
         }
-      if (friends === 0 && hits > bestHits) { best = at; bestHits = hits; }
+      if (friends === 0 && hits > bestHits && blastClean(sit, at)) { best = at; bestHits = hits; }
     }
   return best;
+}
+
+/** Would every creature the blast at `at` may kill die clean (no soldier splashed, or a soldier saved)? */
+function blastClean(sit: Situation, at: Pos): boolean {
+  return sit.enemies.every((e) => e.level !== at.level || distance(e, at) > RULES.grenade.radius ||
+    !oneHitKills(e, RULES.grenade.damage) || cleanKill(sit.s, e, sit.seen));
 }
 
 /** A 1-AP move for an unarmed soldier to the safest free tile beside an armed comrade, if he is not beside one. */
@@ -207,7 +256,7 @@ function besideArmedComrade(sit: Situation, u: Unit): Action | null {
   const armed = s.units.filter((c) => c !== u && c.side === "squad" && c.fate === "active" && c.hasWeapon && !c.grabbedBy);
   const beside = (p: Pos) => armed.some((c) => distance(p, c) === 1);
   if (armed.length === 0 || beside(u) || u.ap < 1) return null;
-  const { field, occ } = soldierField(s, u, moveOf(u));
+  const { field, occ } = soldierField(s, u, moveOf(u), sit.seen);
   let best = -1, bestScore = -Infinity;
   for (let i = 0; i < field.dist.length; i++) {
     if (field.dist[i] <= 0 || field.dist[i] > moveOf(u) || occ[i] !== 0 || !beside(posOf(s.map, i))) continue;
@@ -246,6 +295,33 @@ function comradeComing(s: BattleState, u: Unit): boolean {
     !nearExit(s, c, 0) && nearExit(s, c, 4));
 }
 
+/** The nearest clean tile within 1 AP beside one of `gripped` (to hold on), or from which he can shoot its grabber. */
+function toAnswer(sit: Situation, u: Unit, gripped: Unit[], loaded: boolean): Action | null {
+  const s = sit.s;
+  const near = gripped.filter((c) => distance(u, c) <= moveOf(u) + RULES.rifle.range);
+  if (near.length === 0) return null;
+  const grabbers = loaded ? sit.enemies.filter((e) => near.some((c) => c.grabbedBy === e.id)) : [];
+  const { field, occ } = soldierField(s, u, moveOf(u), sit.seen);
+  let to = -1;
+  for (let i = 0; i < field.dist.length; i++) {
+    if (field.dist[i] <= 0 || field.dist[i] > moveOf(u) || occ[i] !== 0 || foul(sit, i)) continue;
+    if (to >= 0 && field.dist[i] >= field.dist[to]) continue;
+    const p = posOf(s.map, i);
+    if (near.some((c) => c.level === p.level && distance(p, c) === 1) || grabbers.some((g) => canShoot(s, p, g))) to = i;
+  }
+  return to >= 0 ? { type: "move", unit: u.id, to: posOf(s.map, to) } : null;
+}
+
+/**
+ * A shot to free a soldier from grabber `g`: at its arm (frees him without the acid of a kill)
+ * when that has a fair chance, or when a plain hit would kill it and splash him anyway.
+ */
+function freeingShot(s: BattleState, u: Unit, g: Unit): Action {
+  const called = hitChanceBetween(s, u, g, "calledShot").chance;
+  const plainKills = oneHitKills(g, RULES.rifle.damage);
+  return { type: called >= (plainKills ? 15 : 25) ? "calledShot" : "shoot", unit: u.id, target: g.id };
+}
+
 function decide(sit: Situation, u: Unit): Action | null {
   const s = sit.s;
   if (u.ap <= 0 || u.overwatch) return null;
@@ -256,17 +332,21 @@ function decide(sit: Situation, u: Unit): Action | null {
     const g = sit.enemies.find((e) => e.id === u.grabbedBy);
     if (!g || !u.hasWeapon) return null;
     if (!loaded) return reload ?? { type: "butt", unit: u.id, target: g.id };
-    const called = hitChanceBetween(s, u, g, "calledShot").chance;
-    return { type: called >= 25 ? "calledShot" : "shoot", unit: u.id, target: g.id };
+    return freeingShot(s, u, g);
   }
-  // a comrade beside him is about to be gone: shoot his grabber with a spare AP, then hold on to him
-  const holdOn = s.units.find((c) => c.side === "squad" && c.fate === "active" && c.grabbedBy && !c.heldBy && distance(u, c) === 1 &&
-    (isSergeant(c) || (s.intents.find((i) => i.unit === c.grabbedBy)?.countdown ?? 0) <= 1));
+  // a comrade (his own or the partner's) in a creature's grip and not held yet
+  const gripped = s.units.filter((c) => c !== u && c.side === "squad" && c.fate === "active" && c.grabbedBy && !c.heldBy && c.level === u.level);
+  const shootsGrabber = (c: Unit) => {
+    const g = sit.enemies.find((e) => e.id === c.grabbedBy);
+    return loaded && !!g && canShoot(s, u, g);
+  };
+  // one beside him about to be gone, or whose grabber he cannot shoot: shoot it with a spare AP, then hold on to him
+  const holdOn = gripped.find((c) => distance(u, c) === 1 &&
+    (isSergeant(c) || (s.intents.find((i) => i.unit === c.grabbedBy)?.countdown ?? 0) <= 1 || !shootsGrabber(c)));
   if (holdOn) {
     const g = sit.enemies.find((e) => e.id === holdOn.grabbedBy);
     if (u.ap >= 2 && loaded && g && canShoot(s, u, g)) {
-      const called = hitChanceBetween(s, u, g, "calledShot").chance;
-      return { type: called >= 30 ? "calledShot" : "shoot", unit: u.id, target: g.id };
+      return freeingShot(s, u, g);
     }
     return { type: "holdOn", unit: u.id, comrade: holdOn.id };
   }
@@ -281,7 +361,7 @@ function decide(sit: Situation, u: Unit): Action | null {
   if (!besideFallen && u.ap >= 2) {
     const near = fallen.find((c) => distance(u, c) <= u.move);
     if (near) {
-      const move = toward(s, u, (i) => distance(posOf(s.map, i), near) === 1);
+      const move = toward(s, u, (i) => distance(posOf(s.map, i), near) === 1, sit);
       if (move && move.type === "move" && distance(move.to, near) === 1) return move;
     }
   }
@@ -290,16 +370,21 @@ function decide(sit: Situation, u: Unit): Action | null {
   const grabber = grabbers.find((e) => s.units.some((v) => v.id === e.grabbing && isSergeant(v))) ?? grabbers[0];
   if (grabber && u.hasWeapon) {
     if (!loaded) return reload;
-    const called = hitChanceBetween(s, u, grabber, "calledShot").chance;
-    return { type: called >= 30 ? "calledShot" : "shoot", unit: u.id, target: grabber.id };
+    return freeingShot(s, u, grabber);
+  }
+  // a gripped comrade whose grabber he cannot shoot: one step (1 AP) to his side to hold on with
+  // the other, or to where he can shoot the grabber
+  if (u.ap >= 2 && !u.carrying && gripped.length) {
+    const move = toAnswer(sit, u, gripped.filter((c) => !shootsGrabber(c)), loaded);
+    if (move) return move;
   }
   // the scene has turned bad before the objective is met: he falls back to the way out and withdraws
   // (the last sergeant on the board waits there for a comrade on his way)
-  if (fallsBack(s, u, sit.enemies)) {
+  if (sit.order === "fallBack" || fallsBack(s, u, sit.enemies)) {
     if (isExtraction(s, u)) {
       if (!(isSergeant(u) && lastSergeant(s, u) && comradeComing(s, u))) return { type: "withdraw", unit: u.id };
     } else {
-      const out = toward(s, u, (i) => isExtraction(s, posOf(s.map, i)));
+      const out = toward(s, u, (i) => isExtraction(s, posOf(s.map, i)), sit);
       if (out) return out;
     }
   }
@@ -312,14 +397,16 @@ function decide(sit: Situation, u: Unit): Action | null {
     // out for a comrade on his feet who is on his way, unless the clock is running out.
     const wait = isSergeant(u) && s.round < s.map.maxRounds && lastSergeant(s, u) && comradeComing(s, u);
     const out = wait
-      ? toward(s, u, (i) => !isExtraction(s, posOf(s.map, i)) && nearExit(s, posOf(s.map, i), 1))
-      : toward(s, u, (i) => isExtraction(s, posOf(s.map, i)));
+      ? toward(s, u, (i) => !isExtraction(s, posOf(s.map, i)) && nearExit(s, posOf(s.map, i), 1), sit)
+      : toward(s, u, (i) => isExtraction(s, posOf(s.map, i)), sit);
     if (out) return out;
   }
   const rescue = s.map.objective.rescue;
   // the privates go ahead to the rescue; a sergeant follows only when none is left to go
   const privateLeft = s.units.some((c) => c.side === "squad" && c.fate === "active" && !isSergeant(c) && c.down === 0 && !c.grabbedBy);
-  const goForRescue = s.objective === "reach" && rescue && u.ap >= 2 && !(isSergeant(u) && privateLeft);
+  // holding or covering, he takes no step forward
+  const stays = sit.order === "hold" || sit.order === "cover";
+  const goForRescue = !stays && s.objective === "reach" && rescue && u.ap >= 2 && !(isSergeant(u) && privateLeft);
   const here = tileScore(sit, indexOf(s.map, u)) + guard(sit, u, indexOf(s.map, u));
   const threatened = here <= (isSergeant(u) ? -20 : -30);
   if (threatened) {
@@ -333,15 +420,20 @@ function decide(sit: Situation, u: Unit): Action | null {
   }
   const nade = grenadeTarget(sit, u);
   if (nade) return { type: "grenade", unit: u.id, to: nade };
+  if (sit.order === "follow" && u.ap >= 2) {
+    const move = followLeader(sit, u);
+    if (move) return move;
+  }
   if (loaded) {
-    const shot = bestShot(sit, u, u.ap >= 2 ? 40 : 25);
+    // covering, he keeps his AP for overwatch unless the shot is good
+    const shot = bestShot(sit, u, sit.order === "cover" ? 65 : u.ap >= 2 ? 40 : 25);
     if (shot) return { type: "shoot", unit: u.id, target: shot.target.id };
   } else if (reload) return reload;
   if (goForRescue) {
-    const move = toward(s, u, (i) => i === indexOf(s.map, rescue));
+    const move = toward(s, u, (i) => i === indexOf(s.map, rescue), sit);
     if (move) return move;
   }
-  if (u.ap >= 2) {
+  if (u.ap >= 2 && !stays) {
     const to = bestTile(sit, u, false);
     if (to && to.score > here + 10) return { type: "move", unit: u.id, to: to.pos };
   }
@@ -349,13 +441,35 @@ function decide(sit: Situation, u: Unit): Action | null {
   return null;
 }
 
+/** "Follow me": a move (1 AP) to within 2 tiles of the partner's sergeant, the cleanest such tile, when farther. */
+function followLeader(sit: Situation, u: Unit): Action | null {
+  const s = sit.s;
+  const lead = s.units.find((c) => c.side === "squad" && c.seat === otherSeat(u.seat!) && isSergeant(c) && c.fate === "active");
+  if (!lead || lead.level !== u.level || distance(u, lead) <= 2) return null;
+  const near = (i: number) => {
+    const p = posOf(s.map, i);
+    return p.level === lead.level && distance(p, lead) <= 2;
+  };
+  const { field, occ } = soldierField(s, u, moveOf(u), sit.seen);
+  let to = -1, toScore = -Infinity;
+  for (let i = 0; i < field.dist.length; i++) {
+    if (field.dist[i] <= 0 || occ[i] !== 0 || !near(i)) continue;
+    const score = tileScore(sit, i) - field.dist[i] * 0.5;
+    if (score > toScore) { to = i; toScore = score; }
+  }
+  if (to >= 0) return { type: "move", unit: u.id, to: posOf(s.map, to) };
+  return toward(s, u, near, sit);
+}
+
 /** The bot's next command for `seat`, or null when it has nothing to do (ready, or the battle is over). */
-export function botCommand(s: BattleState, seat: Seat): Command | null {
+export function botCommand(s: BattleState, seat: Seat, order: StandingOrder = "free"): Command | null {
   if (s.phase !== "player" || s.ready[seat]) return null;
   // it plays from what its seat sees, like a player: no hidden creature, acid or corpse steers it
-  const sit = situation(s, seat);
-  for (const u of s.units) {
-    if (u.seat !== seat || u.fate !== "active") continue;
+  const sit = situation(s, seat, order);
+  // the soldiers under an announced attack act first: they dodge before a comrade shoots beside them
+  const mine = s.units.filter((u) => u.seat === seat && u.fate === "active");
+  const underAttack = (u: Unit) => sit.danger[indexOf(s.map, u)] === 1 && u.ap > 0 && !u.grabbedBy;
+  for (const u of [...mine.filter(underAttack), ...mine.filter((u) => !underAttack(u))]) {
     const action = decide(sit, u);
     if (action) return { seat, action };
   }

@@ -3,8 +3,8 @@
  * refusal with a code. The input state is never changed; a refusal changes nothing.
  */
 import type { Action, ApplyResult, BattleState, Command, Seat } from "../core/types.js";
-import { newDraft } from "../core/draft.js";
-import { type Refusal, isRefusal, refuse } from "../actions/common.js";
+import { type Refusal, isRefusal, ownSoldier, refuse } from "../actions/common.js";
+import { statusRefusal } from "../rules/status.js";
 import { type MovePlan, planMove, runMove } from "../actions/move.js";
 import { resolveEffects } from "./effects.js";
 import { keepWithCarriers } from "../rules/carrying.js";
@@ -21,6 +21,8 @@ import { checkEnd } from "../rules/objectives.js";
 import { updateNextRadius } from "../rules/perimeter.js";
 import { settleKnownTerrain } from "../sight/knownTerrain.js";
 import { wellFormed } from "../core/actionShape.js";
+import { prospects, stillWinnable } from "../rules/prospects.js";
+import { emit, newDraft } from "../core/draft.js";
 
 /** Is this a well-formed action? Its shape is written once, in core/actionShape.ts. */
 export { wellFormed };
@@ -37,6 +39,13 @@ function accept(r: Refusal | object | null): Refusal | Verdict {
 
 /** Judge an action against the rules: a refusal, or the verdict its effect runs on. */
 function judge(s: BattleState, seat: Seat, a: Action): Refusal | Verdict {
+  // the status table (rules/status.ts) speaks first: a soldier's statuses refuse with its one code
+  if ("unit" in a) {
+    const u = ownSoldier(s, seat, a.unit);
+    if (isRefusal(u)) return u;
+    const st = statusRefusal(u, a.type);
+    if (st) return refuse(st.code, st.why);
+  }
   switch (a.type) {
     case "move": {
       const plan = planMove(s, seat, a);
@@ -91,6 +100,11 @@ export function apply(state: BattleState, command: Command): ApplyResult {
   keepWithCarriers(d.s);
   if (a.type !== "move" && a.type !== "ready" && a.type !== "undo") d.s.undo = { takumi: [], wang: [] };
   checkEnd(d, false);
+  // the win slipped away with this command (a round played out, a civilian lost): said at once
+  if (d.s.phase !== "ended" && stillWinnable(s) && !stillWinnable(d.s)) {
+    const p = prospects(d.s);
+    emit(d, { type: "objectiveLost", cause: "civilians", need: p.need, canStillSave: p.canStillSave });
+  }
   // the next radius only moves with corpses (a layer write) or a new round
   if (d.layersOwned || d.s.round !== s.round) updateNextRadius(d.s);
   settleKnownTerrain(d);

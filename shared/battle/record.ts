@@ -3,7 +3,8 @@
  * record applies every command in order and checks the hash after each step where one was kept.
  */
 import type { MapDef } from "../map/types.js";
-import type { BattleOptions, BattleState, Command } from "../core/types.js";
+import type { BattleOptions, BattleState, Command, Seat } from "../core/types.js";
+import type { StandingOrder } from "../ai/orders.js";
 import { RULES_VERSION } from "../rules/table.js";
 import { createBattle } from "./setup.js";
 import { apply } from "./apply.js";
@@ -18,6 +19,9 @@ export interface MatchRecord {
   log: (Command & { hash?: string })[];
   /** The state hash after the last step. */
   finalHash?: string;
+  /** Standing orders given to the bot partner (shared/ai/orders.ts): when the log held `step`
+   *  commands, to the bot playing `seat`. Not replayed (the bot's commands are in the log): shown. */
+  orders?: { step: number; seat: Seat; order: StandingOrder }[];
 }
 
 export interface ReplayStep {

@@ -464,7 +464,7 @@ export function terrainFor(s: BattleState, u: Unit): Uint8Array {
 }
 
 /** A soldier's movement field, exact for every tile up to `budget` movement points (default: all his AP). */
-export function soldierField(s: BattleState, u: Unit, budget = movementBudget(u)): { field: CostField; occ: Uint8Array } {
+export function soldierField(s: BattleState, u: Unit, budget = movementBudget(u), seatMask?: Uint8Array): { field: CostField; occ: Uint8Array } {
   const hit = memoFor(s, u);
   if (hit && hit.budget >= budget) return hit;
   let perState = fieldMemo.get(s);
@@ -473,7 +473,8 @@ export function soldierField(s: BattleState, u: Unit, budget = movementBudget(u)
     fieldMemo.set(s, perState);
   }
   // what his seat knows stands where: a hidden creature neither blocks nor bends his route
-  const seen = u.seat ? viewerMask(s, u.seat) : null;
+  // (`seatMask`: the seat's viewerMask, when the caller has it already)
+  const seen = u.seat ? seatMask ?? viewerMask(s, u.seat) : null;
   const occ = u.seat ? knownOccupancy(s, u.seat, seen!) : occupancy(s);
   const terrain = terrainFor(s, u);
   const field = apRouteField(s, tileIndex(s.map, u.x, u.y, u.level), budget, moveOf(u), occ, seen, terrain);

@@ -34,3 +34,23 @@ export function waysOut(s: BattleState): Pos[] {
   for (let i = 0; i < m.length; i++) if (m[i]) out.push(posOf(s.map, i));
   return out;
 }
+
+/**
+ * Every tile the engine treats as a way out (withdraw, extraction): the only tiles the client
+ * draws as one (a test over every map holds withdraw to it). The same as waysOut, by the name the
+ * client's previews use.
+ */
+export function wayOutTiles(s: BattleState): Pos[] {
+  return waysOut(s);
+}
+
+/**
+ * Where creatures drag their victims off the board (exit terrain and manholes; drag.ts): not a way
+ * out for the squad unless also in wayOutTiles (the-bus's alley mouth at the top is one of these).
+ */
+export function dragExitTiles(s: BattleState): Pos[] {
+  const out: Pos[] = [];
+  const t = s.layers.terrain;
+  for (let i = 0; i < t.length; i++) if (t[i] === Terrain.exit || t[i] === Terrain.manhole) out.push(posOf(s.map, i));
+  return out;
+}

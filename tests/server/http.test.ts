@@ -79,6 +79,17 @@ describe("HTTP API", () => {
     expect(ls).toMatchObject({ id: "last-stand", name: expect.any(String), width: expect.any(Number), height: expect.any(Number) });
   });
 
+  it("test maps and the drill are not offered in the list, yet are served by id", async () => {
+    const ids = (await getJson(srv.url, "/api/maps")).body.map((m: { id: string }) => m.id);
+    expect(ids).toContain("the-bus");
+    for (const hidden of ["tower-test", "drill"]) {
+      expect(ids, hidden).not.toContain(hidden);
+      const res = await fetch(`${srv.url}/api/maps/${hidden}`);
+      expect(res.status, hidden).toBe(200);
+      expect((await res.json()).layers, hidden).toBeDefined();
+    }
+  });
+
   it("unknown matches and codes are 404", async () => {
     expect((await getJson(srv.url, "/api/matches/ZZZZZ/record")).status).toBe(404);
     expect((await getJson(srv.url, "/api/matches/not-a-code/record")).status).toBe(404);

@@ -85,7 +85,9 @@ function renderMine(els: ShellEls, c: HeaderCtx, seat: Seat): void {
     pb.classList.add("show");
   } else if ((holder === "bot" || holder === "open") && c.kind === "online" && otherAlive && w.phase !== "ended") {
     const sergeantUp = Object.values(w.units).some((u) => u.seat === other && u.kind === other && u.fate === "active");
-    const whose = sergeantUp ? `${SEAT_NAME[other]}'s squad` : `the late Sergeant ${SEAT_NAME[other]}'s privates`;
+    // "late" only for a sergeant dead or taken: one who got out left his privates, he did not fall
+    const fell = Object.values(w.units).some((u) => u.seat === other && u.kind === other && (u.fate === "dead" || u.fate === "taken"));
+    const whose = sergeantUp ? `${SEAT_NAME[other]}'s squad` : fell ? `the late Sergeant ${SEAT_NAME[other]}'s privates` : `Sergeant ${SEAT_NAME[other]}'s privates (he got out)`;
     const text = `${holder === "bot" ? `The bot commands ${whose}.` : `${SEAT_NAME[other]}'s seat is open: share the code.`} <button id="btn-takeover">${sergeantUp ? "Take his squad over" : "Command his privates"}</button>`;
     if (put(pb, text)) pb.querySelector("#btn-takeover")!.addEventListener("click", () => c.takeover());
     pb.classList.add("show");

@@ -7,6 +7,8 @@ import type { Pos } from "../engine";
 import { emptyOverlay, type Overlay, type PingMark } from "../board";
 import type { BattleController, Preview } from "../controller";
 import { routeTag } from "../hud";
+import type { PlanMark } from "../partner/planDraw";
+import { haltedDrags } from "../previews";
 
 export interface OverlayInputs {
   ctl: BattleController;
@@ -15,9 +17,10 @@ export interface OverlayInputs {
   pings: PingMark[];
   partnerPointer: Pos | null;
   partnerSelected: string | null;
+  partnerPlan?: PlanMark | null;
 }
 
-export function boardOverlay({ ctl, preview: p, playing, pings, partnerPointer, partnerSelected }: OverlayInputs): Overlay {
+export function boardOverlay({ ctl, preview: p, playing, pings, partnerPointer, partnerSelected, partnerPlan }: OverlayInputs): Overlay {
   const o = emptyOverlay();
   o.selected = ctl.selected;
   o.cursor = ctl.cursor;
@@ -26,7 +29,10 @@ export function boardOverlay({ ctl, preview: p, playing, pings, partnerPointer, 
   o.partnerSelected = partnerSelected;
   o.exposed = p.exposed;
   o.focus = p.focus;
+  const view = ctl.context?.view;
+  o.halted = view ? haltedDrags(view) : {};
   if (playing) return o;
+  o.partnerPlan = partnerPlan ?? null;
   o.reach = p.reach;
   o.targets = p.targets;
   o.target = ctl.target;

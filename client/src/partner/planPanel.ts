@@ -1,0 +1,76 @@
+/**
+ * The partner panel (issue 16): what the bot playing the partner's seat plans for the round, line
+ * by line, and the standing orders that steer it (buttons, keys 6–9 and 0), the one in force lit.
+ * Shown beside the creatures' intents, under its own heading, only when a bot plays the partner.
+ */
+import { STANDING_ORDERS, type Seat, type StandingOrder, type WireState } from "../engine";
+import type { Backend, PlanMessage } from "../backend";
+import { el, esc } from "../dom";
+import { SEAT_NAME } from "../words";
+import { ORDER_KEY, ORDER_NAME, planLine } from "./planWords";
+
+export class PartnerPanel {
+  readonly root: HTMLElement;
+  plan: PlanMessage | null = null;
+  order: StandingOrder = "free";
+  private changedNote = false;
+  private html = "";
+
+  constructor(
+    side: HTMLElement,
+    before: HTMLElement | null,
+    private readonly backend: Backend,
+  ) {
+    this.root = el("section", { id: "partner-plan", "aria-live": "polite" });
+    side.insertBefore(this.root, before);
+    this.root.addEventListener("click", (e) => {
+      const b = (e.target as HTMLElement).closest<HTMLButtonElement>("[data-order]");
+      if (b) this.give(b.dataset.order as StandingOrder);
+    });
+    window.addEventListener("keydown", this.onKey);
+  }
+
+  destroy(): void {
+    window.removeEventListener("keydown", this.onKey);
+    this.root.remove();
+  }
+
+  /** A new plan from the backend; a plan "changed" is said until the next one. */
+  setPlan(p: PlanMessage): void {
+    this.plan = p;
+    this.changedNote = p.changed;
+    this.order = p.order;
+  }
+
+  give(order: StandingOrder): void {
+    if (!this.backend.sendOrder || !STANDING_ORDERS.includes(order)) return;
+    this.backend.sendOrder(order);
+  }
+
+  private onKey = (e: KeyboardEvent) => {
+    const tag = (e.target as HTMLElement)?.tagName;
+    if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA" || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (this.root.hidden) return;
+    const order = STANDING_ORDERS.find((o) => ORDER_KEY[o] === e.key);
+    if (!order) return;
+    e.preventDefault();
+    this.give(order);
+  };
+
+  /** Shown when a bot plays the partner's seat in a player phase. */
+  render(w: WireState, mySeat: Seat | null, partnerIsBot: boolean): void {
+    const show = !!mySeat && partnerIsBot && w.phase === "player" && !!this.backend.sendOrder;
+    this.root.hidden = !show;
+    if (!show) return;
+    const partner = SEAT_NAME[this.plan?.seat ?? ""] ?? "Your partner";
+    const current = this.plan && this.plan.round === w.round ? this.plan : null;
+    const lines = current?.steps.map((st, i) => `<li data-step="${i}"><b>${i + 1}</b> ${esc(planLine(w, st))}</li>`) ?? [];
+    const html =
+      `<h3>${esc(partner)}'s plan <small>(the bot)</small></h3>` +
+      (this.changedNote ? `<p class="plan-changed">The dice or the dust changed the board: ${esc(partner)} changes his plan.</p>` : "") +
+      (lines.length ? `<ol class="plan-steps">${lines.join("")}</ol>` : `<p class="plan-none">${current ? "Nothing to do: ready." : "Planning…"}</p>`) +
+      `<div class="row orders"><span>Orders:</span>${STANDING_ORDERS.map((o) =>
+        `<button data-order="${o}" class="${o === this.order ? "on" : ""}" title="${esc(ORDER_NAME[o])} (${ORDER_KEY[o]})">${esc(ORDER_NAME[o])} <kbd>${ORDER_KEY[o]}</kbd></button>`).join("")}</div>`;
+    if (this.html !== html) this.root.innerHTML = this.html = html;
+  }
+}
