@@ -127,7 +127,22 @@ interface Battle {
   code: string;
   rooms: Record<Seat, Room<any>>;
   meters: Meter[];
+  /** Takumi's seat key (docs/PROTOCOL.md, "Seats and keys"): the failover rejoins with it. */
+  key: string;
 }
+
+type Welcome = { role: string; key?: string; invite?: string };
+
+/** A client whose rooms keep their first `welcome` (the seat's key, the invite), caught as the Room is
+ *  made: in Node it can arrive in the same read as the join, before a handler set after the await. */
+class KeyedClient extends Client {
+  protected override createRoom<T>(roomName: string, rootSchema?: any): Room<any, T> {
+    const r = super.createRoom<T>(roomName, rootSchema);
+    (r as unknown as { welcome: Promise<Welcome> }).welcome = new Promise((res) => r.onMessage("welcome", (m: Welcome) => res(m)));
+    return r;
+  }
+}
+const welcomeOf = (r: Room<any>) => (r as unknown as { welcome: Promise<Welcome> }).welcome;
 
 /** The load generator is one address opening every battle: lift the per-address creation limit. */
 const LOAD_GENERATOR_ENV = { LAST_STAND_CREATE_PER_MINUTE: "1000000", LAST_STAND_CREATE_BURST: "1000000" };
@@ -135,18 +150,18 @@ const LOAD_GENERATOR_ENV = { LAST_STAND_CREATE_PER_MINUTE: "1000000", LAST_STAND
 async function openBattle(base: string, map: MapDef, seed: number): Promise<Battle> {
   const mt: Meter = { frames: 0, bytes: 0, patchBytes: 0, snapshotBytes: 0, snapshotWireBytes: 0 };
   const mw: Meter = { frames: 0, bytes: 0, patchBytes: 0, snapshotBytes: 0, snapshotWireBytes: 0 };
-  const takumi = await new Client(base).create("battle", { map: map.id, seed, seat: "takumi", waitForPartner: true });
+  const takumi = await new KeyedClient(base).create("battle", { map: map.id, seed, seat: "takumi", waitForPartner: true });
   meter(takumi, mt);
-  const wang = await new Client(base).joinById(takumi.roomId, { seat: "wang" });
+  const { key, invite } = await welcomeOf(takumi);
+  const wang = await new KeyedClient(base).joinById(takumi.roomId, { invite });
   meter(wang, mw);
   for (const r of [takumi, wang]) {
     r.onMessage("events", () => {});
     r.onMessage("error", () => {});
     r.onMessage("ping", () => {});
-    r.onMessage("welcome", () => {});
     r.onMessage("ack", () => {});
   }
-  return { code: takumi.roomId, rooms: { takumi, wang }, meters: [mt, mw] };
+  return { code: takumi.roomId, rooms: { takumi, wang }, meters: [mt, mw], key: key! };
 }
 
 function waitStep(room: Room<any>, step: number, timeoutMs = 30_000): Promise<void> {
@@ -292,7 +307,7 @@ async function failover(cluster: Cluster, battles: Battle[]): Promise<Record<str
   const t0 = performance.now();
   await killed;
   const client = new Client(cluster.url);
-  const room = await rejoinByCode(client, cluster.url, target.code, "takumi", { timeoutMs: 30_000 });
+  const room = await rejoinByCode(client, cluster.url, target.code, target.key, { timeoutMs: 30_000 });
   room.onMessage("*", () => {});
   const rejoinMs = performance.now() - t0;
   await waitStep(room, 0);

@@ -140,12 +140,17 @@ export class OnlineBackend implements Backend {
     // numbers stand, and the seat's key when just issued: kept at once, before anything else.
     let lastSeq = 0;
     let role: string | null = null;
+    let welcomed: () => void = () => {};
+    const welcome = new Promise<void>((resolve) => (welcomed = resolve));
     const offWelcome = room.onMessage("welcome", (m: Welcome) => {
       lastSeq = Number(m.lastSeq ?? 0);
       role = m.role ?? null;
       keepSeat(room.roomId, m);
+      welcomed();
     });
     const state = await firstState(room);
+    // the server sends the welcome just after the first state: wait for it (a key comes only once)
+    await Promise.race([welcome, new Promise((r) => setTimeout(r, 5000))]);
     offEarly();
     offWelcome();
     const map = await loadMapFor(String(state.mapId || "last-stand"));

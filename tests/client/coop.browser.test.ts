@@ -347,6 +347,15 @@ describe("two players in their browsers", () => {
     expect(s.code).toBe(code);
     const summary = await (await fetch(`${env.url}/api/battles/${code}`)).json();
     expect(summary.seats.wang).toBe("player");
+    // A new tab (no reconnection token: the session is gone) comes back by the seat's key its
+    // browser keeps, with nothing asked of the player; the key never shows in the address bar.
+    const keys = await B.evaluate(() => JSON.parse(localStorage.getItem("lastStand.seatKeys") ?? "{}"));
+    expect(keys[code]?.key).toMatch(/^[\w-]{22}$/);
+    await B.evaluate(() => sessionStorage.clear());
+    await B.goto(`${env.url}/?speed=${SPEED}&join=${code}`);
+    const again = await waitLS(B, `s.ready && s.connection === "connected" && s.code`, 30_000);
+    expect(again.seat).toBe("wang");
+    expect(B.url()).not.toContain(keys[code].key);
     // He can still act: ready toggles for Wang.
     const before = await lastStand(B);
     await B.keyboard.press("e");

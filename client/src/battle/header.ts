@@ -58,14 +58,12 @@ export function renderHeader(els: ShellEls, c: HeaderCtx): void {
 function renderCode(els: ShellEls, c: HeaderCtx): void {
   const code = c.info.code;
   if (code && c.kind === "online") {
-    // "Copy link" gives the friend the free seat (its invite) while there is one; the watch link, a view
+    // "Copy link" gives the friend the free seat (its invite) while there is one; the page's own
+    // address (/?join=CODE, the watch link) gives a view
     const watch = `${location.origin}/?join=${encodeURIComponent(code)}`;
     const link = c.info.invite ? `${watch}&invite=${encodeURIComponent(c.info.invite)}` : watch;
-    const watchButton = c.info.invite ? ` <button id="copy-watch" title="${esc(watch)}">Watch link</button>` : "";
-    if (put(els.codeBox, `<span class="pill code">Code <b id="join-code">${esc(code)}</b></span> <button id="copy-link" title="${esc(link)}">Copy link</button>${watchButton}`)) {
+    if (put(els.codeBox, `<span class="pill code">Code <b id="join-code">${esc(code)}</b></span> <button id="copy-link" title="${esc(link)}">Copy link</button>`))
       els.codeBox.querySelector("#copy-link")!.addEventListener("click", () => void navigator.clipboard?.writeText(link));
-      els.codeBox.querySelector("#copy-watch")?.addEventListener("click", () => void navigator.clipboard?.writeText(watch));
-    }
   } else if (c.kind === "offline") put(els.codeBox, `<span class="pill">Offline</span>`);
 }
 
