@@ -28,7 +28,7 @@ import { handleStats, loopStats, resetLoopStats, storeStats } from "./metrics.js
 import { errFields, log, logClientMistake } from "./logger.js";
 import { isExpired, EXPIRED } from "./match.js";
 import { campaignCodeOf, sceneMatchId } from "./campaign-match.js";
-import { replayCampaign, SCENES, type CampaignOptions, type CampaignRecord, type MatchRecord } from "../shared/index.js";
+import { replayCampaign, SCENES, splitCoded, type CampaignOptions, type CampaignRecord, type MatchRecord } from "../shared/index.js";
 
 type Handler = (req: express.Request, res: express.Response) => Promise<void> | void;
 
@@ -237,10 +237,10 @@ export function configureHttp(app: express.Application) {
       // Details (replay errors, hashes) go to the log, not to the client.
       log.error({ kind: "http", room: code, ...errFields(err) }, `reopening ${code} failed: ${(err as Error)?.message ?? err}`);
       // the room's refusal reads "ERR_CODE: message"; a battle of other rules is said as such
-      const known = /^(ERR_RULES_VERSION|ERR_BAD_MAP|ERR_RESTORE): ([^]*)$/.exec((err as Error)?.message ?? "");
+      const known = splitCoded((err as Error)?.message ?? "");
       // which rules the record was made under is no secret; replay details are
-      if (known?.[1] === "ERR_RULES_VERSION") res.status(409).json({ code: "ERR_RULES_VERSION", message: known[2] });
-      else res.status(500).json({ code: known?.[1] ?? "ERR_RESTORE", message: "That battle could not be reopened." });
+      if (known?.code === "ERR_RULES_VERSION") res.status(409).json({ code: "ERR_RULES_VERSION", message: known.words });
+      else res.status(500).json({ code: known?.code === "ERR_BAD_MAP" ? "ERR_BAD_MAP" : "ERR_RESTORE", message: "That battle could not be reopened." });
       return;
     }
     if (!summary) {

@@ -4,12 +4,11 @@
  * the log line of a server fault. Client mistakes are logged through the rate-limited logger.
  */
 import type { Client } from "colyseus";
-import { ERROR_CODES } from "../shared/index.js";
-import { SERVER_ERROR_CODES } from "./validation.js";
+import { errorWords } from "../shared/index.js";
 import { errFields, log, logClientMistake } from "./logger.js";
 
 export function errorText(code: string): string {
-  return (ERROR_CODES as Record<string, string>)[code] ?? (SERVER_ERROR_CODES as Record<string, string>)[code] ?? code;
+  return errorWords(code);
 }
 
 /** `extra` goes into the ack (ERR_DUPLICATE carries the seat's `lastSeq`, so a client that lost

@@ -6,36 +6,9 @@ import { z } from "zod";
 import { STANDING_ORDERS, type Action, type MapDef, type Pos } from "../shared/index.js";
 import { ACTION_SHAPES, MAX_ID_LENGTH, type FieldKind } from "../shared/core/actionShape.js";
 
-/** Codes the server adds to the engine's ERROR_CODES. */
-export const SERVER_ERROR_CODES = {
-  ERR_BAD_MESSAGE: "The server does not understand that message.",
-  ERR_TOO_LARGE: "That message is too large.",
-  ERR_RATE_LIMITED: "Too many messages: slow down.",
-  ERR_SPECTATOR: "Spectators watch; they cannot act.",
-  ERR_OFF_GRID: "That tile is outside the map.",
-  ERR_NOT_YOUR_SEAT: "That seat is not yours to command.",
-  ERR_SEAT_TAKEN: "That seat is taken.",
-  ERR_SEAT_KEY: "A seat is taken with its player's key or an invite; the code alone is for watching.",
-  ERR_UNKNOWN_MAP: "There is no such map.",
-  ERR_BAD_OPTIONS: "Those join options are not valid.",
-  ERR_UNKNOWN_CODE: "There is no battle with that code.",
-  ERR_INTERNAL: "The server failed to handle that message; the battle is unchanged.",
-  ERR_BAD_MAP: "That map's file is broken.",
-  ERR_RULES_VERSION: "That battle was recorded under other rules and cannot be reopened.",
-  ERR_DUPLICATE: "That command was already received (its sequence number is not new); it was not applied again.",
-  ERR_SEQ_GAP: "That sequence number jumps too far past the last one handled (at most 1,000); the command was not applied.",
-  ERR_TOO_MANY_ROOMS: "Too many battles created from this address: wait a minute.",
-  ERR_TOO_MANY_LOOKUPS: "Too many battles looked up or joined from this address: wait a little.",
-  ERR_ROOM_FULL: "That battle has no room for another spectator.",
-  ERR_MATCH_IN_PROGRESS: "That battle is still being fought: its record is served once it is over.",
-  ERR_NOT_FOUND: "There is nothing here.",
-  ERR_FORBIDDEN: "Only the operator may do that.",
-  ERR_BAD_REQUEST: "The server could not read that request.",
-  ERR_SHUTTING_DOWN: "This server is stopping; the battle moves to another one. Send it again there.",
-  ERR_UNAVAILABLE: "The server cannot take that now (the battle is moving, or its database does not answer); nothing was applied: try again in a moment.",
-  ERR_WRONG_STAGE: "That is not possible now: the campaign is not between two scenes.",
-} as const;
-export type ServerErrorCode = keyof typeof SERVER_ERROR_CODES;
+/** The protocol's refusal codes, beside the engine's: one typed list, in shared/core/errors.ts. */
+export { PROTOCOL_ERROR_CODES as SERVER_ERROR_CODES, type ProtocolErrorCode as ServerErrorCode } from "../shared/core/errors.js";
+import { ERROR_CODES, PROTOCOL_ERROR_CODES as SERVER_ERROR_CODES, type AnyErrorCode } from "../shared/core/errors.js";
 
 /** Largest accepted message, measured as JSON text. (The WebSocket transport closes the connection
  *  on frames above 4 KB before any of this runs.) */
@@ -85,7 +58,7 @@ export const MESSAGE_SCHEMAS = {
 export type MessageType = keyof typeof MESSAGE_SCHEMAS;
 export type Message<T extends MessageType> = z.infer<(typeof MESSAGE_SCHEMAS)[T]>;
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; code: ServerErrorCode; message: string };
+export type Checked<T> = { ok: true; value: T } | { ok: false; code: AnyErrorCode; message: string };
 
 function jsonSize(value: unknown): number {
   try {
@@ -124,7 +97,7 @@ export function onGrid(map: MapDef, p: { x: number; y: number; level?: number })
 export function toEngineAction(map: MapDef, a: z.infer<typeof actionSchema>): Checked<Action> {
   if (a.type === "move" || a.type === "grenade") {
     if (!onGrid(map, a.to)) {
-      return { ok: false, code: "ERR_OFF_GRID", message: SERVER_ERROR_CODES.ERR_OFF_GRID };
+      return { ok: false, code: "ERR_OFF_GRID", message: ERROR_CODES.ERR_OFF_GRID };
     }
     return { ok: true, value: { type: a.type, unit: a.unit, to: { x: a.to.x, y: a.to.y, level: a.to.level ?? 0 } } };
   }

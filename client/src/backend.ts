@@ -2,6 +2,7 @@
  * Where a battle lives, seen from the battle screen: on the game server (net.ts) or in this page
  * (the offline harness below, which runs the same engine and the soldier bot as partner).
  */
+import type { AnyErrorCode } from "./engine";
 import type { Action, BattleEvent, BotPlan, MapDef, Pos, Seat, StandingOrder, WireState } from "./engine";
 import type { PingMark } from "./board";
 import { noCampaign, type CampaignInfo } from "./campaignInfo";
@@ -36,14 +37,14 @@ export type ConnectionStatus = "connected" | "dropped" | "reconnecting" | "lost"
 export interface BackendHandlers {
   state(wire: WireState, info: RoomInfo): void;
   events(round: number, events: BattleEvent[]): void;
-  error(code: string, message: string): void;
+  error(code: AnyErrorCode, message: string): void;
   ping(p: PingMark): void;
   pointer(seat: Seat, pos: Pos | null): void;
   connection(status: ConnectionStatus, detail?: string): void;
   /** Commands sent and not yet acknowledged by the server (online only; shown as pending). */
   pending?(count: number): void;
   /** Something the server said that refuses nothing the player must redo (ERR_DUPLICATE): logged in words. */
-  notice?(code: string, message: string): void;
+  notice?(code: AnyErrorCode, message: string): void;
   /** The bot partner's plan changed. */
   plan?(p: PlanMessage): void;
   /** A standing order given to the bot playing `seat` (by the player of `by`). */

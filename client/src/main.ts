@@ -12,6 +12,7 @@ import { ReplayViewer, fetchRecord } from "./replay";
 import { setTestState } from "./teststate";
 import { applySettings, loadSettings } from "./settings";
 import type { MatchRecord } from "./engine";
+import * as engine from "./engine";
 import type { ViewerSeat } from "./backend";
 import { installGuide } from "./guide/install";
 import { runDrill } from "./guide/drill";
@@ -33,8 +34,7 @@ function fail(err: unknown, code?: string): void {
 
 function cleanError(msg: string): string {
   // Colyseus matchmaking errors carry "ERR_X: words"; show the words.
-  const m = /ERR_[A-Z_]+:\s*(.*)$/.exec(msg);
-  return m ? m[1] : msg;
+  return engine.splitCoded(msg)?.words ?? msg;
 }
 
 async function runOnline(how: Parameters<typeof OnlineBackend.open>[1]): Promise<void> {

@@ -9,6 +9,7 @@
  * which it has handled, and the rest are sent again (a repeat is refused as ERR_DUPLICATE, never
  * applied twice). A refusal comes as `error { code, message, seq }` and is reported.
  */
+import type { AnyErrorCode } from "./engine";
 import { Client, type Room } from "@colyseus/sdk";
 import { eventsFromWire, otherSeat, type Action, type BattleEvent, type MapDef, type Pos, type Seat, type StandingOrder, type WireEvent, type WireState } from "./engine";
 import { emptyInfo, type Backend, type BackendHandlers, type Holder, type PlanMessage, type RoomInfo, type ViewerSeat } from "./backend";
@@ -234,13 +235,13 @@ export class OnlineBackend implements Backend {
       if (this.switching) this.held.push({ round: m.round, events: m.events ?? [] });
       else this.h?.events(m.round, normalizeEvents(this.map, m.events ?? []));
     });
-    room.onMessage("error", (m: { code: string; message: string; seq?: number }) => {
+    room.onMessage("error", (m: { code: AnyErrorCode; message: string; seq?: number }) => {
       // A repeat of a command already handled (resent after a reconnection): said as a note, not a refusal.
       // A command refused by a stopping process is sent again once back (see the ack): a note too.
       if (m.code === "ERR_DUPLICATE" || m.code === "ERR_SHUTTING_DOWN" || m.code === "ERR_UNAVAILABLE") this.h?.notice?.(m.code, m.message);
       else this.h?.error(m.code, m.message);
     });
-    room.onMessage("ack", (m: { seq: number; ok: boolean; code?: string; lastSeq?: number }) => {
+    room.onMessage("ack", (m: { seq: number; ok: boolean; code?: AnyErrorCode; lastSeq?: number }) => {
       const entry = this.pending.get(m.seq);
       this.pending.delete(m.seq);
       if (entry && m.code === "ERR_DUPLICATE" && entry.gen === this.gen && typeof m.lastSeq === "number") {

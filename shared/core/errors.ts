@@ -39,3 +39,61 @@ export const ERROR_CODES = {
   ERR_NOT_ON_WAY_OUT: "Withdrawing needs a soldier standing on a way out (an extraction point or an exit).",
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
+
+/**
+ * The refusals of the protocol around the engine (messages, seats, rooms, HTTP), with their words:
+ * the server sends them, the client reads them; docs/PROTOCOL.md lists when each is given.
+ */
+export const PROTOCOL_ERROR_CODES = {
+  ERR_BAD_MESSAGE: "The server does not understand that message.",
+  ERR_TOO_LARGE: "That message is too large.",
+  ERR_RATE_LIMITED: "Too many messages: slow down.",
+  ERR_SPECTATOR: "Spectators watch; they cannot act.",
+  ERR_NOT_YOUR_SEAT: "That seat is not yours to command.",
+  ERR_SEAT_TAKEN: "That seat is taken.",
+  ERR_SEAT_KEY: "A seat is taken with its player's key or an invite; the code alone is for watching.",
+  ERR_UNKNOWN_MAP: "There is no such map.",
+  ERR_BAD_OPTIONS: "Those join options are not valid.",
+  ERR_UNKNOWN_CODE: "There is no battle with that code.",
+  ERR_INTERNAL: "The server failed to handle that message; the battle is unchanged.",
+  ERR_BAD_MAP: "That map's file is broken.",
+  ERR_RULES_VERSION: "That battle was recorded under other rules and cannot be reopened.",
+  ERR_DUPLICATE: "That command was already received (its sequence number is not new); it was not applied again.",
+  ERR_SEQ_GAP: "That sequence number jumps too far past the last one handled (at most 1,000); the command was not applied.",
+  ERR_TOO_MANY_ROOMS: "Too many battles created from this address: wait a minute.",
+  ERR_TOO_MANY_LOOKUPS: "Too many battles looked up or joined from this address: wait a little.",
+  ERR_ROOM_FULL: "That battle has no room for another spectator.",
+  ERR_MATCH_IN_PROGRESS: "That battle is still being fought: its record is served once it is over.",
+  ERR_NOT_FOUND: "There is nothing here.",
+  ERR_FORBIDDEN: "Only the operator may do that.",
+  ERR_BAD_REQUEST: "The server could not read that request.",
+  ERR_SHUTTING_DOWN: "This server is stopping; the battle moves to another one. Send it again there.",
+  ERR_UNAVAILABLE: "The server cannot take that now (the battle is moving, or its database does not answer); nothing was applied: try again in a moment.",
+  ERR_RESTORE: "That battle could not be reopened.",
+  ERR_CONNECTION: "Not sent: the connection to the server failed.",
+  ERR_WRONG_STAGE: "That is not possible now: the campaign is not between two scenes.",
+} as const;
+export type ProtocolErrorCode = keyof typeof PROTOCOL_ERROR_CODES;
+
+/** Every code a refusal can carry: the engine's and the protocol's. */
+export type AnyErrorCode = ErrorCode | ProtocolErrorCode;
+
+/** The words for a code, the engine's or the protocol's (the code itself when unknown). */
+export function errorWords(code: string): string {
+  return (ERROR_CODES as Record<string, string>)[code] ?? (PROTOCOL_ERROR_CODES as Record<string, string>)[code] ?? code;
+}
+
+/** Is this one of the codes (the engine's or the protocol's)? */
+export function isErrorCode(code: string): code is AnyErrorCode {
+  return Object.hasOwn(ERROR_CODES, code) || Object.hasOwn(PROTOCOL_ERROR_CODES, code);
+}
+
+/**
+ * A coded message ("ERR_X: words", as Colyseus' matchmaking carries a room's refusal) split into
+ * its code and words; null when it does not start with a known code.
+ */
+export function splitCoded(message: string): { code: AnyErrorCode; words: string } | null {
+  const colon = message.indexOf(":");
+  const code = colon > 0 ? message.slice(0, colon).trim() : "";
+  return isErrorCode(code) ? { code, words: message.slice(colon + 1).trim() } : null;
+}
