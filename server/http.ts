@@ -162,6 +162,11 @@ export function configureHttp(app: express.Application) {
     res.json({ ok: true, rooms, processId, publicAddress, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000), ...handleStats(), ...loopStats(), ...storeStats() });
   });
 
+  // what the start page offers: a chosen seed only where the operator allows it (LAST_STAND_ALLOW_SEED)
+  app.get("/api/settings", guarded("settings", (_req, res) => {
+    res.json({ allowSeed: services().settings.allowSeed });
+  }));
+
   app.get("/api/maps", guarded("maps", (_req, res) => {
     res.json(listMaps());
   }));

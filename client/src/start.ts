@@ -27,6 +27,16 @@ interface MapInfo {
   height: number;
 }
 
+/** Whether this server lets a creator choose the seed (practice and tests; off where players meet). */
+async function seedAllowed(): Promise<boolean> {
+  try {
+    const res = await fetch("/api/settings");
+    return res.ok && ((await res.json()) as { allowSeed?: boolean }).allowSeed === true;
+  } catch {
+    return false;
+  }
+}
+
 async function fetchMaps(): Promise<MapInfo[]> {
   try {
     const res = await fetch("/api/maps");
@@ -107,7 +117,7 @@ export async function showStart(host: HTMLElement, onChoice: (c: StartChoice) =>
           <label><input type="radio" name="seat" value="takumi" checked> Sergeant Takumi <small>(the better shot)</small></label>
           <label><input type="radio" name="seat" value="wang"> Sergeant Wang <small>(throws farther, carries)</small></label>
         </fieldset>
-        <label>Seed <input id="create-seed" name="seed" type="number" min="0" placeholder="random"></label>
+        <label id="create-seed-label" hidden>Seed <input id="create-seed" name="seed" type="number" min="0" placeholder="random"></label>
         <fieldset><legend>Partner</legend>
           <label><input type="radio" name="partner" value="bot" checked> Play alone: the bot commands the other squad (a friend may still join and take it)</label>
           <label><input type="radio" name="partner" value="wait"> Wait for a friend: keep his seat open</label>
@@ -139,6 +149,10 @@ export async function showStart(host: HTMLElement, onChoice: (c: StartChoice) =>
     </dialog>
   </div>`;
   const $ = <T extends HTMLElement>(id: string) => host.querySelector<T>(`#${id}`)!;
+  // the seed is asked for only where the server takes it (else a chosen seed would be refused)
+  void seedAllowed().then((ok) => {
+    if (ok) $("create-seed-label").hidden = false;
+  });
   // a player who goes straight to a battle has turned the drill's offer down (it stays in the header)
   const offerDeclined = () => {
     if (offer) markDrillOffered("skipped");
