@@ -23,6 +23,11 @@ export class BotPartner {
     if (!this.timer.pending) this.timer.start(this.delayMs, this.run);
   }
 
+  /** Its commands could not be stored (the database is out): it tries again in a second. */
+  retryLater(): void {
+    this.timer.start(Math.max(this.delayMs, 1000), this.run);
+  }
+
   stop(): void {
     this.timer.stop();
   }

@@ -1,5 +1,5 @@
 /**
- * A campaign as the room plays it (issue 11; docs/PROTOCOL.md, "Campaigns"): the six scenes in
+ * A campaign as the room plays it (docs/PROTOCOL.md, "Campaigns"): the six scenes in
  * order in one room, under one code, each scene a match of its own (`CODE-1` … `CODE-6`) whose
  * record replays on its own. Between scenes the room is in stage "report" until every seat a human
  * holds is marked ready; seats of the bot (or open) count as ready.
@@ -9,7 +9,6 @@
  * through `endScene` (the records are the truth). The store keeps the seed, the options, the
  * finished scenes' match ids, the ready marks and the stage (the last for listings only).
  */
-import { randomInt } from "node:crypto";
 import { ServerError } from "colyseus";
 import {
   endScene, hashCampaign, newCampaign, nextSceneMap, replay, SCENES, startScene,
@@ -19,7 +18,7 @@ import { campaignSummary, sceneFacts, type SceneFacts } from "../shared/campaign
 import { services } from "./services.js";
 import { uniqueCode } from "./codes.js";
 import { loadMapById } from "./maps.js";
-import { EXPIRED, loadNewMap, newRoomOptions, StoredMatch, type OpenedMatch, type StoredRoomOptions } from "./match.js";
+import { drawSeed, EXPIRED, loadNewMap, newRoomOptions, StoredMatch, type OpenedBattle, type StoredRoomOptions } from "./match.js";
 import type { CampaignProgress } from "./store/index.js";
 import type { JoinOptions } from "./validation.js";
 
@@ -30,7 +29,7 @@ export const sceneMatchId = (code: string, index: number) => `${code}-${index + 
 
 /** The campaign code of a scene's match id ("ABCDE-3" → "ABCDE"), or null for a battle's. */
 export function campaignCodeOf(matchId: string): string | null {
-  const m = /^([A-Z]{5})-[1-9]$/.exec(matchId);
+  const m = /^([A-Z]{8}|[A-Z]{5})-[1-9]$/.exec(matchId);
   return m ? m[1] : null;
 }
 
@@ -58,23 +57,30 @@ export class CampaignRun {
   }
 
   /** A new campaign under a fresh code, and its first scene's battle. */
-  static async create(options: JoinOptions, taken: (code: string) => Promise<boolean>): Promise<OpenedMatch & { campaign: CampaignRun }> {
+  static async create(options: JoinOptions, taken: (code: string) => Promise<boolean>): Promise<OpenedBattle & { campaign: CampaignRun }> {
     if (options.map !== undefined) throw new ServerError(400, "ERR_BAD_OPTIONS: a campaign plays its own scenes (no map)");
     const { store } = services();
-    const seed = options.seed ?? randomInt(0, 0x7fffffff);
-    const campaign = newCampaign(seed, { difficulty: options.difficulty ?? "normal", splitVision: false });
+    // A chosen seed (practice) derives the scenes' seeds; otherwise each scene's is drawn apart from the
+    // CSPRNG and kept with the campaign, so no record served lets anyone compute the next scene.
+    const seed = options.seed ?? drawSeed();
+    const sceneSeeds = options.seed === undefined ? SCENES.map(() => drawSeed()) : undefined;
+    const campaign = newCampaign(seed, { difficulty: options.difficulty ?? "normal", splitVision: false, ...(sceneSeeds ? { sceneSeeds } : {}) });
     const map = loadNewMap(SCENES[0].map, options);
     const code = await uniqueCode(async (c) => (await store.codeExists(c)) || (await taken(c)));
     const ro = newRoomOptions(options);
     const progress = { scene: 0, stage: "scene", ready: { takumi: false, wang: false, seq: { takumi: 0, wang: 0 } }, scenes: [], finished: false, finalHash: null };
-    await store.createCampaign({ code, seed: campaign.seed, options: { ...campaign.options }, roomOptions: { ...ro }, createdAt: Date.now(), progress });
-    const opened = await StoredMatch.createWith(sceneMatchId(code, 0), map, startScene(campaign, map), ro);
-    return { ...opened, campaign: new CampaignRun(code, campaign, [], progress) };
+    const opened = await StoredMatch.createWith(sceneMatchId(code, 0), map, startScene(campaign, map), ro, true);
+    // stored, like a battle, once its creator has joined
+    const persist = async () => {
+      await store.createCampaign({ code, seed: campaign.seed, options: { ...campaign.options }, roomOptions: { ...ro }, createdAt: Date.now(), progress });
+      await opened.persist!();
+    };
+    return { ...opened, persist, campaign: new CampaignRun(code, campaign, [], progress) };
   }
 
   /** Reopens a stored campaign (null if there is none): its finished scenes replayed, and the scene
    *  being played restored as a battle is, or the last one's final view between scenes. */
-  static async open(code: string): Promise<(OpenedMatch & { campaign: CampaignRun }) | null> {
+  static async open(code: string): Promise<(OpenedBattle & { campaign: CampaignRun }) | null> {
     const { store } = services();
     const row = await store.getCampaign(code);
     if (!row) return null;
@@ -150,7 +156,7 @@ export class CampaignRun {
   }
 
   /** Starts the next scene: a new match `CODE-N` with the survivors, under the same room options. */
-  async nextScene(ro: StoredRoomOptions): Promise<OpenedMatch> {
+  async nextScene(ro: StoredRoomOptions): Promise<OpenedBattle> {
     const id = nextSceneMap(this.campaign);
     if (id === null || this.stage !== "report") throw new Error("no scene follows");
     const map = loadMapById(id);

@@ -28,6 +28,7 @@ export function campaignReadyIntake(
   if (ctx.campaign.stage !== "report") {
     return { kind: "refuse", code: "ERR_WRONG_STAGE", message: `The campaign is in stage "${ctx.campaign.stage}", not between two scenes.`, seq };
   }
-  if (!ctx.sequence.accept(ctx.role, seq)) return { kind: "refuse", code: "ERR_DUPLICATE", seq, lastSeq: ctx.sequence.last(ctx.role) };
+  const numbered = ctx.sequence.accept(ctx.role, seq);
+  if (numbered !== "new") return { kind: "refuse", code: numbered === "gap" ? "ERR_SEQ_GAP" : "ERR_DUPLICATE", seq, lastSeq: ctx.sequence.last(ctx.role) };
   return { kind: "mark", role: ctx.role, seats: own, ready: checked.value.ready, seq };
 }

@@ -1,12 +1,14 @@
 /**
- * Join codes: five letters a person can read aloud to a friend. No I, L or O (confused with 1 and 0),
- * no digits. 23^5 ≈ 6.4 million codes. The code is also the battle's room id and match id.
+ * Join codes: eight letters a person can read aloud to a friend. No I, L or O (confused with 1 and 0),
+ * no digits. 23^8 ≈ 7.8 × 10^10 codes: at the lookup budget (limits.ts) one address finds a live
+ * battle among 10,000 less than once a year (docs/PROTOCOL.md, "Limits"). The code is also the
+ * battle's room id and match id. Codes of five letters (battles made before) are still read.
  */
 import { randomInt } from "node:crypto";
 
 export const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ";
-export const CODE_LENGTH = 5;
-const CODE_PATTERN = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
+export const CODE_LENGTH = 8;
+const CODE_PATTERN = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$|^[${CODE_ALPHABET}]{5}$`);
 
 export function randomCode(): string {
   let code = "";

@@ -68,7 +68,8 @@ export function intake(
   if (ctx.role === "spectator") return { kind: "refuse", code: "ERR_SPECTATOR", seq };
   const own = ctx.seats.controlled(ctx.sessionId);
   if (own.length === 0) return { kind: "refuse", code: "ERR_NOT_YOUR_SEAT", seq };
-  if (!ctx.sequence.accept(ctx.role, seq)) return { kind: "refuse", code: "ERR_DUPLICATE", seq, lastSeq: ctx.sequence.last(ctx.role) };
+  const numbered = ctx.sequence.accept(ctx.role, seq);
+  if (numbered !== "new") return { kind: "refuse", code: numbered === "gap" ? "ERR_SEQ_GAP" : "ERR_DUPLICATE", seq, lastSeq: ctx.sequence.last(ctx.role) };
   if (type === "takeover") {
     const r = ctx.seats.takeover(ctx.sessionId, ctx.role, (checked.value as Message<"takeover">).seat);
     return r.ok ? { kind: "takeover", seat: r.value, seq } : { kind: "refuse", code: r.code, message: r.message, seq };

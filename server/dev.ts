@@ -7,6 +7,10 @@ import "./prelude.js";
 import { fileURLToPath } from "node:url";
 import { createServer as createViteServer } from "vite";
 import { createGameServer } from "./main.js";
+import { configureLogger, log } from "./logger.js";
+
+// the same structured lines as production, printed for a person (pino-pretty)
+await configureLogger({ pretty: true });
 
 const configFile = fileURLToPath(new URL("../client/vite.config.ts", import.meta.url));
 const port = Number(process.env.PORT || 2567);
@@ -20,12 +24,14 @@ const vite = await createViteServer({
 
 const game = await createGameServer({
   port,
+  // a practice server: the start page's Seed field works
+  settings: { allowSeed: true },
   configureApp: (app) => {
     app.use(vite.middlewares);
   },
 });
 
-console.log(`Last Stand dev server on ${game.url} (Vite middleware, hot reload)`);
+log.info(`Last Stand dev server on ${game.url} (Vite middleware, hot reload)`);
 
 const stop = async () => {
   await vite.close();

@@ -1,10 +1,11 @@
 /**
  * The HTTP API, on the same port as the game server (express, mounted by Colyseus' transport):
  *   GET /health                 → { ok, rooms, uptimeSeconds }
- *   GET /api/maps               → [{ id, name, width, height }]
- *   GET /api/maps/:id           → the map's Tiled JSON (.tmj), for a map the server lists
+ *   GET /api/maps               → [{ id, name, width, height }] of the maps offered to players
+ *   GET /api/maps/:id           → the map's Tiled JSON (.tmj), for any map that parses (test maps and the drill too)
  *   GET /api/matches/:id/record → the match record (design section 12), once the battle is over
- *                                 (409 ERR_MATCH_IN_PROGRESS before: it holds the seed and the log)
+ *                                 (409 ERR_MATCH_IN_PROGRESS before: it holds the seed and the log);
+ *                                 a campaign's scene's only once the whole campaign is over
  *   GET /api/battles/:code      → the battle's summary; reopens a stored, unfinished battle whose
  *                                 room is closed, so `client.joinById(code)` works right after.
  *                                 A campaign's adds `campaign: { stage, scene, scenes }`.
@@ -14,6 +15,7 @@
  * Every error is `{ code, message }` JSON, never a stack trace or a server path (installErrorHandlers).
  */
 import express from "express";
+import { timingSafeEqual } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { matchMaker } from "colyseus";
@@ -21,9 +23,9 @@ import { listMaps, loadMapById, MAPS_DIR } from "./maps.js";
 import { readFileSync } from "node:fs";
 import { normalizeCode } from "./codes.js";
 import { services } from "./services.js";
-import { clusterInfo, processAlive } from "./cluster/index.js";
+import { clusterAvailable, clusterInfo, processAlive } from "./cluster/index.js";
 import { handleStats, loopStats, resetLoopStats, storeStats } from "./metrics.js";
-import { logClientMistake } from "./logger.js";
+import { errFields, log, logClientMistake } from "./logger.js";
 import { isExpired, EXPIRED } from "./match.js";
 import { campaignCodeOf, sceneMatchId } from "./campaign-match.js";
 import { replayCampaign, SCENES, type CampaignOptions, type CampaignRecord, type MatchRecord } from "../shared/index.js";
@@ -36,7 +38,7 @@ function guarded(name: string, fn: Handler): Handler {
     try {
       await fn(req, res);
     } catch (err) {
-      console.error(`[http] ERR_INTERNAL in ${name} ${req.originalUrl.slice(0, 100)}: ${(err as Error)?.stack ?? err}`);
+      log.error({ kind: "http", route: name, url: req.originalUrl.slice(0, 100), ...errFields(err) }, `ERR_INTERNAL in ${name}`);
       if (!res.headersSent) res.status(500).json({ code: "ERR_INTERNAL", message: "The server failed to answer that request." });
     }
   };
@@ -121,6 +123,7 @@ async function openRoom(code: string): Promise<Summary> {
   } catch (err) {
     // Another process claimed it first (a race, or it is still listing its room), or that process
     // is dying and its heartbeat has not expired yet: the client asks again (503).
+    if (/ERR_UNAVAILABLE/.test((err as Error).message)) throw new BattleUnavailable((err as Error).message);
     if (!/already open/.test((err as Error).message)) throw err;
   }
   // The room is being listed (here or on the winner of a race): wait a little for it, then 503.
@@ -133,11 +136,28 @@ async function openRoom(code: string): Promise<Summary> {
   throw new BattleUnavailable(`battle ${code} is held by a process that does not answer yet`);
 }
 
+/** A request of the server's operator: from this machine without a proxy's headers, or bearing
+ *  LAST_STAND_OPERATOR_TOKEN (compared in constant time). */
+export function operatorRequest(req: express.Request): boolean {
+  const token = process.env.LAST_STAND_OPERATOR_TOKEN;
+  const given = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ""))?.[1];
+  if (token && given && given.length === token.length && timingSafeEqual(Buffer.from(given), Buffer.from(token))) return true;
+  const local = ["127.0.0.1", "::1", "::ffff:127.0.0.1"].includes(req.socket.remoteAddress ?? "");
+  return local && !req.headers["x-forwarded-for"] && !req.headers["x-real-ip"];
+}
+
 export function configureHttp(app: express.Application) {
   app.get("/health", (req, res) => {
     // `?reset=1` restarts the event-loop delay histogram (the benchmark does so when play starts,
     // so that start-up compilation is not counted).
-    if (req.query.reset === "1") resetLoopStats();
+    if (req.query.reset === "1") {
+      // the operator's: from this machine (not through a proxy) or with LAST_STAND_OPERATOR_TOKEN
+      if (!operatorRequest(req)) {
+        res.status(403).json({ code: "ERR_FORBIDDEN", message: "Only the operator may reset the figures." });
+        return;
+      }
+      resetLoopStats();
+    }
     const { rooms, processId, publicAddress } = clusterInfo();
     res.json({ ok: true, rooms, processId, publicAddress, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000), ...handleStats(), ...loopStats(), ...storeStats() });
   });
@@ -149,7 +169,8 @@ export function configureHttp(app: express.Application) {
   // the client plays any map the server offers: it fetches the file instead of bundling maps/
   app.get("/api/maps/:id", guarded("map", (req, res) => {
     const id = String(req.params.id);
-    if (!listMaps().some((m) => m.id === id)) {
+    // test maps and the drill are not listed, but are served by id (the drill and the tests open them)
+    if (!listMaps({ all: true }).some((m) => m.id === id)) {
       res.status(404).json({ code: "ERR_UNKNOWN_MAP", message: `There is no map "${id.slice(0, 64)}".` });
       return;
     }
@@ -170,7 +191,10 @@ export function configureHttp(app: express.Application) {
     }
     // The record holds the seed and every command: replaying it would locate every hidden creature
     // and predict every roll. Served only once the battle is over.
-    if (!info.finished) {
+    // A campaign's scene record waits for the campaign's end: its commands and seed would tell of the
+    // scenes still to come (the survivors, and with a derived seed, the next scene's creatures).
+    const campaign = id && campaignCodeOf(id) ? await store.getCampaign(campaignCodeOf(id)!) : null;
+    if (!info.finished || (campaign && !campaign.progress.finished)) {
       res.status(409).json({ code: "ERR_MATCH_IN_PROGRESS", message: "That battle is still being fought: its record is served once it is over." });
       return;
     }
@@ -205,12 +229,13 @@ export function configureHttp(app: express.Application) {
     try {
       summary = code ? await openBattle(code) : null;
     } catch (err) {
-      if (err instanceof BattleUnavailable) {
+      // Redis does not answer: where the battle lives cannot be known now (never reopened twice)
+      if (err instanceof BattleUnavailable || !clusterAvailable()) {
         res.status(503).set("Retry-After", "1").json({ code: "ERR_UNAVAILABLE", message: "The battle is moving to another server; try again in a moment." });
         return;
       }
       // Details (replay errors, hashes) go to the log, not to the client.
-      console.error(`[http] reopening ${code} failed: ${(err as Error)?.message ?? err}`);
+      log.error({ kind: "http", room: code, ...errFields(err) }, `reopening ${code} failed: ${(err as Error)?.message ?? err}`);
       // the room's refusal reads "ERR_CODE: message"; a battle of other rules is said as such
       const known = /^(ERR_RULES_VERSION|ERR_BAD_MAP|ERR_RESTORE): ([^]*)$/.exec((err as Error)?.message ?? "");
       // which rules the record was made under is no secret; replay details are
@@ -239,11 +264,11 @@ export function installErrorHandlers(app: express.Application) {
   app.use((err: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = Number((err as { status?: unknown })?.status ?? (err as { statusCode?: unknown })?.statusCode);
     if (Number.isInteger(status) && status >= 400 && status < 500) {
-      logClientMistake(`http ${status}`, `${req.method} ${req.originalUrl.slice(0, 100)}: ${(err as Error)?.message ?? ""}`);
+      logClientMistake(`http ${status}`, `${req.method} ${req.originalUrl.slice(0, 100)}: ${(err as Error)?.message ?? ""}`, { status });
       if (!res.headersSent) res.status(status).json({ code: status === 404 ? "ERR_NOT_FOUND" : "ERR_BAD_REQUEST", message: "The server could not read that request." });
       return;
     }
-    console.error(`[http] ERR_INTERNAL ${req.method} ${req.originalUrl.slice(0, 100)}: ${(err as Error)?.stack ?? err}`);
+    log.error({ kind: "http", method: req.method, url: req.originalUrl.slice(0, 100), ...errFields(err) }, "ERR_INTERNAL");
     if (!res.headersSent) res.status(500).json({ code: "ERR_INTERNAL", message: "The server failed to answer that request." });
   });
 }
@@ -254,7 +279,7 @@ export function serveClient(app: express.Application, staticDir: string) {
     const root = resolve(staticDir);
     app.use(express.static(root, { index: "index.html" }));
     // The client reads `/?join=CODE`; any other GET that is not an API path gets the app too.
-    app.get(/^\/(?!api\/|matchmake\/|health$).*/, (_req, res) => {
+    app.get(/^\/(?!api\/|matchmake\/|health$|ready$|metrics$|colyseus(\/|$)).*/, (_req, res) => {
       res.sendFile(join(root, "index.html"));
     });
   }

@@ -22,17 +22,19 @@ import { Redis } from "ioredis";
 import { Server, WebSocketTransport, RedisPresence, RedisDriver, matchMaker } from "colyseus";
 import { BattleRoom } from "./room.js";
 import { configureHttp, installErrorHandlers, openBattle, serveClient } from "./http.js";
+import { configureOpsHttp, opsSettingsFromEnv, setReadinessChecks, type OpsSettings } from "./ops-http.js";
 import { openStore, type MatchStore } from "./store/index.js";
 import { setServices, settingsFromEnv, type ServerSettings } from "./services.js";
-import { limitRoomCreation } from "./limits.js";
+import { limitRoomCreation, refuseMatchmakingWhileUnavailable } from "./limits.js";
+import { allowedOriginsFromEnv, restrictCors } from "./cors.js";
 import type { Clock } from "./bucket.js";
 import { isExpired, EXPIRED } from "./match.js";
 import { campaignCodeOf } from "./campaign-match.js";
-import { setClientLogQuiet, colyseusLogger } from "./logger.js";
+import { setClientLogQuiet, colyseusLogger, log } from "./logger.js";
 import { clusterConfigFromEnv, ConfigError, type ClusterConfig } from "./cluster/config.js";
 import { LocalOwnership, RedisOwnership } from "./cluster/ownership.js";
 import { Heartbeat } from "./cluster/heartbeat.js";
-import { CLOSE_DEPLOY, setCluster } from "./cluster/index.js";
+import { CLOSE_DEPLOY, reassertClaims, setCluster, setRedisReady } from "./cluster/index.js";
 
 export interface GameServerOptions {
   /** 0 picks a free port. Default: PORT or 2567. */
@@ -54,6 +56,8 @@ export interface GameServerOptions {
   cluster?: Partial<ClusterConfig>;
   /** The clock the rate limits and the expiry read (ms; default Date.now): tests move it instead of sleeping. */
   clock?: Clock;
+  /** Overrides the environment's METRICS_TOKEN, MONITOR_USER, MONITOR_PASSWORD. */
+  ops?: Partial<OpsSettings>;
 }
 
 export interface RestoredBattle {
@@ -88,10 +92,20 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
   // heartbeat. REDIS_PREFIX keeps clusters sharing one Redis (tests) apart.
   let lastRedisError = "";
   const redisFor = () =>
-    new Redis(config.redisUrl!, { keyPrefix: config.redisPrefix || undefined, maxRetriesPerRequest: 3 }).on("error", (err: Error) => {
-      // ioredis reconnects by itself; say so once per kind of failure, not on every retry.
-      if (err.message !== lastRedisError) console.error(`[redis] ${(lastRedisError = err.message)}`);
-    });
+    new Redis(config.redisUrl!, {
+      keyPrefix: config.redisPrefix || undefined,
+      maxRetriesPerRequest: 3,
+      // back within a second of Redis (a restart): claims and listings are written again quickly
+      retryStrategy: (times: number) => Math.min(times * 100, 1000),
+    })
+      .on("error", (err: Error) => {
+        // ioredis reconnects by itself; say so once per kind of failure, not on every retry.
+        if (err.message !== lastRedisError) log.error({ kind: "redis" }, `redis: ${(lastRedisError = err.message)}`);
+      })
+      .on("ready", () => {
+        if (lastRedisError) log.warn({ kind: "redis" }, "redis answers again");
+        lastRedisError = "";
+      });
   const ours = clustered ? redisFor() : null;
   let restoreSecret: string | undefined;
   if (ours) {
@@ -105,6 +119,8 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
     }
   }
   setServices({ store, settings, restoreSecret, clock: options.clock });
+  // GET /ready: the store answers, and Redis when clustered (server/ops-http.ts)
+  setReadinessChecks({ store: () => store.ping(), ...(ours ? { redis: () => ours.ping() } : {}) });
   setClientLogQuiet(!settings.log);
 
   const transport = new WebSocketTransport({
@@ -134,28 +150,39 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
       : {}),
     express: async (app) => {
       configureHttp(app);
+      configureOpsHttp(app, { ...opsSettingsFromEnv(), ...options.ops });
       await options.configureApp?.(app);
       if (options.staticDir) serveClient(app, options.staticDir);
       installErrorHandlers(app);
     },
   });
   server.define("battle", BattleRoom);
+  restrictCors(allowedOriginsFromEnv());
   await matchMaker.onReady;
 
   let heartbeat: Heartbeat | null = null;
+  let lastClusterLine = "";
   if (ours && driver) {
     setCluster(new RedisOwnership(ours, matchMaker.processId, config.redisPrefix), true);
     const hbMs = Number(process.env.LAST_STAND_HEARTBEAT_MS) || 500;
     heartbeat = new Heartbeat(ours, driver, matchMaker.processId, config.publicAddress!, config.redisPrefix, {
       intervalMs: hbMs,
-      log: (m) => console.error(`[cluster] ${m}`),
+      // one line per kind of failure, not one a beat while Redis is away
+      log: (m) => m !== lastClusterLine && log.warn({ kind: "cluster" }, (lastClusterLine = m)),
       // Taken for dead after a stall: others may reopen our battles, so ours close (clients come back by code).
       onLost: () => {
-        console.error(`[cluster] this process missed its heartbeat: closing its rooms`);
+        log.error({ kind: "cluster" }, "this process missed its heartbeat: closing its rooms");
         void Promise.all(matchMaker.disconnectAll(CLOSE_DEPLOY)).catch(() => {});
       },
       relist: () => matchMaker.restoreMissingRoomCaches(),
+      onReset: async () => {
+        await reassertClaims();
+        await matchMaker.restoreMissingRoomCaches();
+        await matchMaker.stats.persist(true);
+        if (restoreSecret) await ours.set("ls:restore-secret", restoreSecret, "NX");
+      },
     });
+    setRedisReady(() => ours.status === "ready");
     // Before listening: Colyseus health-checks every process it finds listed at start (2 s each for
     // dead ones); the sweep removes the dead ones first.
     await heartbeat.start();
@@ -180,6 +207,7 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
   await server.listen(port, options.host);
   const actualPort = (transport.server!.address() as AddressInfo).port;
   limitRoomCreation(transport.server!, settings, options.clock);
+  refuseMatchmakingWhileUnavailable(transport.server!);
 
   // One process reopens its unfinished battles at start. In a cluster they reopen on demand, on the
   // process a returning player reaches (GET /api/battles/CODE or joinOrCreate with the code).
@@ -198,7 +226,7 @@ export async function createGameServer(options: GameServerOptions = {}): Promise
         restored.push({ code: info.code, ok: true, hash: summary && "hash" in summary ? summary.hash : undefined, step: summary?.step });
       } catch (err) {
         restored.push({ code: info.code, ok: false, error: (err as Error).message });
-        console.error(`[server] could not restore battle ${info.code}: ${(err as Error).message}`);
+        log.error({ room: info.code }, `could not restore battle ${info.code}: ${(err as Error).message}`);
       }
     }
   }
@@ -235,11 +263,11 @@ if (isMain()) {
     game = await createGameServer({ staticDir: existsSync(staticDir) ? staticDir : undefined });
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    console.error(`Last Stand server: ${err.message}`);
+    log.fatal(`Last Stand server: ${err.message}`);
     process.exit(2);
   }
   const ok = game.restored.filter((r) => r.ok).length;
-  if (game.restored.length) console.log(`Restored ${ok}/${game.restored.length} unfinished battle(s).`);
+  if (game.restored.length) log.info({ restored: ok, unfinished: game.restored.length }, `Restored ${ok}/${game.restored.length} unfinished battle(s).`);
   const where = matchMaker.publicAddress ? ` (process ${matchMaker.processId}, public address ${matchMaker.publicAddress})` : "";
-  console.log(`Last Stand server listening on ${game.url}${where}${existsSync(staticDir) ? "" : " (no client build in dist/client)"}`);
+  log.info({ port: game.port, processId: matchMaker.processId }, `Last Stand server listening on ${game.url}${where}${existsSync(staticDir) ? "" : " (no client build in dist/client)"}`);
 }

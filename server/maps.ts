@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 // Imported from the module itself (not shared/index) so map loading works for tools on its own.
 import { MapFormatError, parseMap } from "../shared/map/parse.js";
 import type { MapDef } from "../shared/map/types.js";
+import { log } from "./logger.js";
 
 /** The folder holding the `.tmj` files; `LAST_STAND_MAPS` overrides it. */
 export const MAPS_DIR = process.env.LAST_STAND_MAPS
@@ -73,15 +74,28 @@ export interface MapSummary {
   height: number;
 }
 
+/**
+ * Is the map offered to players in the map list? Test maps (ids ending in `-test`) and the drill
+ * (the start page and tests open it by id) are served by `GET /api/maps/:id` and playable by id,
+ * but never listed.
+ */
+export function isOffered(id: string): boolean {
+  return !id.endsWith("-test") && id !== DRILL_MAP_ID;
+}
+
+/** The drill's map: the first battle that teaches (shared/drill). */
+export const DRILL_MAP_ID = "drill";
+
 /** Every map that parses, with its name and size. Maps that fail to parse are left out (and logged). */
-export function listMaps(): MapSummary[] {
+export function listMaps(opts: { all?: boolean } = {}): MapSummary[] {
   const out: MapSummary[] = [];
   for (const id of mapIds()) {
+    if (!opts.all && !isOffered(id)) continue;
     try {
       const m = loadMapById(id);
       out.push({ id, name: m.name, width: m.width, height: m.height });
     } catch (err) {
-      console.warn(`[maps] skipping ${id}: ${(err as Error).message}`);
+      log.warn({ kind: "maps", map: id }, `skipping map ${id}: ${(err as Error).message}`);
     }
   }
   return out;

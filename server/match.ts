@@ -3,54 +3,22 @@
  * one (replayed in slices, see restore.ts), appending accepted commands, finishing it, and the room
  * options kept beside the record (turn timer, reconnection window, seats humans held, last activity).
  */
-import { randomInt } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { ServerError } from "colyseus";
 import { createBattle, isStandingOrder, RULES_VERSION, type BattleState, type MapDef, type Seat, type StandingOrder } from "../shared/index.js";
 import { loadMapById, isKnownMap, DEFAULT_MAP_ID } from "./maps.js";
 import { services } from "./services.js";
-import { normalizeCode, uniqueCode } from "./codes.js";
-import { claimBattle, claimNewCode, releaseBattle } from "./cluster/index.js";
-import { otherSeat } from "./seats.js";
+import { uniqueCode } from "./codes.js";
+import { readKeyHashes, type SeatKeyHashes } from "./seat-keys.js";
+
+/** A battle's seed nobody chose: 32 bits from the CSPRNG. */
+export const drawSeed = (): number => randomBytes(4).readUInt32BE(0);
 import { restoreBattle, RestoreError } from "./restore.js";
 import { MapFormatError } from "../shared/map/parse.js";
-import { CampaignRun } from "./campaign-match.js";
 import type { LoggedCommand, MatchInfo } from "./store/index.js";
-import { checkJoinOptions, SERVER_ERROR_CODES, type JoinOptions } from "./validation.js";
-
-/** Options the room is created with (join options, plus the server's own restore marker). */
-export interface CreateOptions extends JoinOptions {
-  /** Set only by the server (with its secret) to reopen a stored battle. */
-  __restore?: { secret: string; code: string };
-}
-
-/**
- * The battle a new room serves: a restore by the server, a stored battle reopened by
- * joinOrCreate("battle", { code }), or a new one. `keepOpen`: with waitForPartner, the seat the
- * creator does not take stays open for a friend.
- */
-export async function openMatch(raw: CreateOptions | undefined): Promise<OpenedMatch & { keepOpen: Seat | null }> {
-  const restore = raw?.__restore;
-  const checked = restore === undefined ? checkJoinOptions(raw) : null;
-  if (checked && !checked.ok) throw new ServerError(400, `${checked.code}: ${checked.message}`);
-  const options = checked?.ok ? checked.value : {};
-  if (restore === undefined && options.code === undefined) {
-    // a fresh code is claimed for this process (cluster-wide) as it is picked
-    const taken = async (c: string) => !(await claimNewCode(c));
-    const opened = await (options.campaign ? CampaignRun.create(options, taken) : StoredMatch.create(options, taken));
-    return { ...opened, keepOpen: options.waitForPartner ? otherSeat(options.seat === "wang" ? "wang" : "takumi") : null };
-  }
-  if (restore !== undefined && restore.secret !== services().restoreSecret) throw new ServerError(400, "ERR_BAD_OPTIONS: not allowed");
-  const code = restore?.code ?? normalizeCode(options.code ?? "");
-  if (!code) throw new ServerError(404, `ERR_UNKNOWN_CODE: ${SERVER_ERROR_CODES.ERR_UNKNOWN_CODE}`);
-  // One room per battle across every process, even when opens race (server/cluster/ownership.ts).
-  await claimBattle(code);
-  try {
-    return { ...((await CampaignRun.open(code)) ?? (await StoredMatch.open(code))), keepOpen: null };
-  } catch (err) {
-    await releaseBattle(code);
-    throw err;
-  }
-}
+import type { JoinOptions } from "./validation.js";
+import { errFields, log } from "./logger.js";
+import { appendDurably, writeDurably } from "./store/durable.js";
 
 export interface StoredRoomOptions {
   turnSeconds: number;
@@ -59,6 +27,8 @@ export interface StoredRoomOptions {
   humanSeats: Seat[];
   /** When the battle last moved on (ms since the epoch): unfinished battles idle longer expire. */
   lastActive?: number;
+  /** The seats' keys and invites, hashed (seat-keys.ts): who may take each seat back. */
+  seatKeys: SeatKeyHashes;
   /** Standing orders given to the bot partner, in order (served with the record: replays show them). */
   orders?: OrderEntry[];
 }
@@ -70,13 +40,15 @@ export interface OrderEntry {
   order: StandingOrder;
 }
 
-export interface OpenedMatch {
+/** A battle opened from the store: its match, map, state and each seat's last command number. */
+export interface OpenedBattle {
   match: StoredMatch;
-  /** A campaign's (server/campaign-match.ts); the match is its current scene's. */
-  campaign?: CampaignRun;
   map: MapDef;
   battle: BattleState;
   lastSeq: Record<Seat, number>;
+  /** A new battle is stored only once its creator has joined (one nobody joined is never stored):
+   *  this stores it. Absent when it is stored already. */
+  persist?: () => Promise<void>;
 }
 
 /** The room options of a new battle (or campaign) from its create options. */
@@ -86,6 +58,7 @@ export function newRoomOptions(options: JoinOptions): StoredRoomOptions {
     reconnectSeconds: options.reconnectSeconds ?? services().settings.reconnectSeconds,
     humanSeats: [],
     lastActive: Date.now(),
+    seatKeys: { keys: {}, invites: {} },
   };
 }
 
@@ -124,29 +97,32 @@ export class StoredMatch {
     readonly options: StoredRoomOptions,
   ) {}
 
-  /** A new battle, stored with an empty log under a fresh code. */
-  static async create(options: JoinOptions, taken: (code: string) => Promise<boolean>): Promise<OpenedMatch> {
+  /** A new battle under a fresh code, to be stored (persist) with an empty log once its creator joins. */
+  static async create(options: JoinOptions, taken: (code: string) => Promise<boolean>): Promise<OpenedBattle> {
     const { store } = services();
     const map = loadNewMap(options.map ?? DEFAULT_MAP_ID, options);
-    const seed = options.seed ?? randomInt(0, 0x7fffffff);
+    const seed = options.seed ?? drawSeed();
     const battle = createBattle(map, seed, { difficulty: options.difficulty ?? "normal", splitVision: false });
     const code = await uniqueCode(async (c) => (await store.codeExists(c)) || (await taken(c)));
-    return StoredMatch.createWith(code, map, battle, newRoomOptions(options));
+    return StoredMatch.createWith(code, map, battle, newRoomOptions(options), true);
   }
 
-  /** Stores a new match `id` (its code too) with an empty log for `battle` (a campaign's scene is one). */
-  static async createWith(id: string, map: MapDef, battle: BattleState, ro: StoredRoomOptions): Promise<OpenedMatch> {
-    await services().store.createMatch({
-      id,
-      code: id,
-      record: { rulesVersion: battle.rulesVersion ?? RULES_VERSION, map: { id: map.id, hash: map.contentHash }, seed: battle.seed, options: battle.options },
-      roomOptions: { ...ro },
-    });
-    return { match: new StoredMatch(id, 0, false, ro), map, battle, lastSeq: { takumi: 0, wang: 0 } };
+  /** A new match `id` (its code too) with an empty log for `battle` (a campaign's scene is one),
+   *  stored now, or with `defer` by the `persist` returned (its room options as they are then). */
+  static async createWith(id: string, map: MapDef, battle: BattleState, ro: StoredRoomOptions, defer = false): Promise<OpenedBattle> {
+    const persist = () =>
+      services().store.createMatch({
+        id,
+        code: id,
+        record: { rulesVersion: battle.rulesVersion ?? RULES_VERSION, map: { id: map.id, hash: map.contentHash }, seed: battle.seed, options: battle.options },
+        roomOptions: { ...ro },
+      });
+    if (!defer) await persist();
+    return { match: new StoredMatch(id, 0, false, ro), map, battle, lastSeq: { takumi: 0, wang: 0 }, ...(defer ? { persist } : {}) };
   }
 
   /** Reopens a stored battle (ERR_UNKNOWN_CODE if there is none, or it expired). */
-  static async open(code: string): Promise<OpenedMatch> {
+  static async open(code: string): Promise<OpenedBattle> {
     const { store, settings } = services();
     const info = await store.findByCode(code);
     const record = info ? await store.getRecord(info.id) : null;
@@ -168,6 +144,7 @@ export class StoredMatch {
       reconnectSeconds: typeof raw.reconnectSeconds === "number" ? raw.reconnectSeconds : settings.reconnectSeconds,
       humanSeats: Array.isArray(raw.humanSeats) ? raw.humanSeats.filter((s): s is Seat => s === "takumi" || s === "wang") : [],
       lastActive: Date.now(),
+      seatKeys: readKeyHashes(raw.seatKeys),
       orders: Array.isArray(raw.orders) ? raw.orders.filter((o): o is OrderEntry => !!o && (o.seat === "takumi" || o.seat === "wang") && isStandingOrder(o.order) && typeof o.step === "number") : [],
     };
     const match = new StoredMatch(code, record.log.length, info.finished, ro);
@@ -177,14 +154,17 @@ export class StoredMatch {
 
   /** Appends commands at the end of the stored log (throws on a store failure: nothing applied). */
   async append(commands: LoggedCommand[]): Promise<void> {
-    await services().store.appendCommands(this.code, this.logLength, commands);
+    const { store, settings } = services();
+    // held through a database outage, then StoreUnavailable (store/durable.ts)
+    await appendDurably(store, this.code, this.logLength, commands, { holdMs: settings.storeHoldMs });
     this.logLength += commands.length;
   }
 
   async finish(outcome: string): Promise<void> {
     if (this.finished) return;
     this.finished = true;
-    await services().store.finishMatch(this.code, outcome);
+    const { store, settings } = services();
+    await writeDurably(() => store.finishMatch(this.code, outcome), { holdMs: settings.storeHoldMs });
   }
 
   /** Records a standing order given to the bot playing `seat` (kept beside the record). */
@@ -207,10 +187,16 @@ export class StoredMatch {
     this.saveOptions();
   }
 
+  /** Stores the room options now (a key just issued must outlive a crash that follows). */
+  async saveOptionsNow(): Promise<void> {
+    this.activeSaved = Date.now();
+    await services().store.setRoomOptions(this.code, { ...this.options });
+  }
+
   private saveOptions(): void {
     this.activeSaved = Date.now();
     services()
       .store.setRoomOptions(this.code, { ...this.options })
-      .catch((err) => console.error(`[battle ${this.code}] could not store the room options: ${(err as Error).message}`));
+      .catch((err) => log.error({ room: this.code, ...errFields(err) }, `could not store the room options: ${(err as Error).message}`));
   }
 }

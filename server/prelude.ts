@@ -1,6 +1,6 @@
 /**
  * Must be imported before anything that loads Colyseus: on Node 20, @colyseus/core's reconnection
- * needs a global WebSocket (Node 22 has one built in). See /work/shared/STACK.md, pitfall 1.
+ * needs a global WebSocket (Node 22 has one built in); without it a reconnecting client throws.
  */
 import { WebSocket } from "ws";
 

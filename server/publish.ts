@@ -8,8 +8,8 @@
 import { viewFor, type BattleEvent, type BattleState, type MapDef } from "../shared/index.js";
 import { eventsFor } from "../shared/view/view.js";
 import { eventsToWire, toWire, type WireState } from "../shared/view/wire.js";
+import { wireHash } from "../shared/view/wireFields.js";
 import { syncWire, type BattleStateSchema } from "./schema.js";
-import { hashString } from "../shared/core/hash.js";
 
 export interface EventsMessage {
   round: number;
@@ -26,7 +26,7 @@ export class ViewPublisher {
 
   /** A hash of the squad's current view (nothing hidden in it). */
   viewHash(): string {
-    return hashString(JSON.stringify(this.lastWire));
+    return this.lastWire ? wireHash(this.lastWire) : "";
   }
 
   /** Copies the squad's view of `battle` into the Schema (only what changed). */

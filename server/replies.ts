@@ -6,7 +6,7 @@
 import type { Client } from "colyseus";
 import { ERROR_CODES } from "../shared/index.js";
 import { SERVER_ERROR_CODES } from "./validation.js";
-import { logClientMistake } from "./logger.js";
+import { errFields, log, logClientMistake } from "./logger.js";
 
 export function errorText(code: string): string {
   return (ERROR_CODES as Record<string, string>)[code] ?? (SERVER_ERROR_CODES as Record<string, string>)[code] ?? code;
@@ -15,7 +15,7 @@ export function errorText(code: string): string {
 /** `extra` goes into the ack (ERR_DUPLICATE carries the seat's `lastSeq`, so a client that lost
  *  count can number its next command right). */
 export function refuse(client: Client, code: string, message?: string, seq?: number, extra?: Record<string, unknown>): void {
-  if (/^ERR_(BAD_|TOO_LARGE|RATE_LIMITED|DUPLICATE)/.test(code)) logClientMistake(code, `${client.sessionId}: ${message ?? ""}`);
+  if (/^ERR_(BAD_|TOO_LARGE|RATE_LIMITED|DUPLICATE)/.test(code)) logClientMistake(code, message ?? "", { session: client.sessionId, ...(seq !== undefined ? { seq } : {}) });
   client.send("error", { code, message: message ?? errorText(code), ...(seq !== undefined ? { seq } : {}) });
   if (seq !== undefined) client.send("ack", { seq, ok: false, code, ...extra });
 }
@@ -24,13 +24,15 @@ export function acknowledge(client: Client, seq: number | undefined): void {
   if (seq !== undefined) client.send("ack", { seq, ok: true });
 }
 
-/** A server fault (ERR_INTERNAL): logged in full, with the room's code and the command. */
-export function logFault(code: string, where: string, payload: unknown, err: unknown): void {
+/** A server fault (ERR_INTERNAL): logged in full, with the room's code, the command, and (when a
+ *  client's command) its seat and number. */
+export function logFault(code: string, where: string, payload: unknown, err: unknown, fields: { seat?: string; seq?: unknown } = {}): void {
   let text: string | undefined;
   try {
     text = JSON.stringify(payload)?.slice(0, 200);
   } catch {
     text = "(unprintable)";
   }
-  console.error(`[battle ${code}] ERR_INTERNAL in ${where} ${text ?? ""}: ${(err as Error)?.stack ?? err}`);
+  const seq = typeof fields.seq === "number" ? fields.seq : undefined;
+  log.error({ room: code, where, command: text, ...(fields.seat ? { seat: fields.seat } : {}), ...(seq !== undefined ? { seq } : {}), ...errFields(err) }, `ERR_INTERNAL in ${where}: ${(err as Error)?.message ?? err}`);
 }

@@ -14,28 +14,33 @@ import { Room, ServerError, type Client } from "colyseus";
 import { hashState, type BattleEvent, type BattleState, type MapDef, type Seat } from "../shared/index.js";
 import { BattleStateSchema } from "./schema.js";
 import { services } from "./services.js";
-import { recordHandleMs, recordStoreMs } from "./metrics.js";
+import { count, recordHandleMs, recordStoreMs } from "./metrics.js";
 import { checkJoinOptions, checkMessage, type JoinOptions } from "./validation.js";
 import { SeatTable, otherSeat } from "./seats.js";
+import { SeatKeys } from "./seat-keys.js";
+import { ReservationGate } from "./reservations.js";
 import { relay } from "./relay.js";
 import { TurnTimer, readyEveryone } from "./turn-timer.js";
 import { ClientBook } from "./clients.js";
 import { acknowledge, logFault, refuse } from "./replies.js";
 import { ViewPublisher } from "./publish.js";
-import { openMatch, type CreateOptions, type StoredMatch } from "./match.js";
+import type { StoredMatch } from "./match.js";
+import { openMatch, type CreateOptions } from "./open-match.js";
 import { Sequence } from "./sequence.js";
 import { intake, type CommandType } from "./commands.js";
 import { BotPartner } from "./bot-partner.js";
 import { PartnerPlans } from "./partner-plan.js";
 import { RoomWaits } from "./waits.js";
 import { sideChannel } from "./fault.js";
+import { log, roomLog } from "./logger.js";
+import { StoreUnavailable } from "./store/durable.js";
 import { CLOSE_DEPLOY, releaseBattle, roomClosed, roomOpened } from "./cluster/index.js";
 import type { LoggedCommand } from "./store/index.js";
 import { campaignFields, type CampaignRun } from "./campaign-match.js";
 import { campaignReadyIntake } from "./campaign-ready.js";
 
 export { SEATS, type Holder, type Role } from "./seats.js";
-export type { CreateOptions } from "./match.js";
+export type { CreateOptions } from "./open-match.js";
 
 export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   override patchRate: number | null = null;
@@ -63,6 +68,12 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   /** Set when the process is stopping: commands are refused (ERR_SHUTTING_DOWN), none is lost. */
   private closing = false;
   private counted = false;
+  /** A new battle until its creator has joined: he takes the seat he asked for, and its key. */
+  private creating = false;
+  private gate = new ReservationGate();
+  /** Stores a new battle once its creator has joined (open-match.ts); the timer closes it if he never does. */
+  private persist: (() => Promise<void>) | null = null;
+  private unjoined?: NodeJS.Timeout;
 
   // ---- lifecycle ------------------------------------------------------------------------------
 
@@ -70,8 +81,15 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     const { settings } = services();
     this.state = new BattleStateSchema();
     this.maxMessagesPerSecond = settings.hardMessagesPerSecond;
-    this.maxClients = 2 + settings.maxSpectators;
-    const { keepOpen, ...opened } = await openMatch(raw);
+    // no gate: reservations and places are judged by the ReservationGate and the seats (reservations.ts)
+    this.maxClients = 1000;
+    this.gateReservations();
+    this.seatReservationTimeout = settings.reservationSeconds;
+    const { keepOpen, created, persist, ...opened } = await openMatch(raw);
+    this.creating = created;
+    this.persist = persist ?? null;
+    // its creator never came (his reservation lapsed): the battle closes, never stored
+    if (created) this.unjoined = setTimeout(() => this.creating && void this.disconnect().catch(() => {}), (settings.reservationSeconds + 1) * 1000);
     ({ match: this.match, map: this.map, battle: this.battle } = opened);
     this.campaign = opened.campaign ?? null;
     this.sequence = new Sequence(opened.lastSeq);
@@ -106,21 +124,71 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     this.armIdleTimer();
   }
 
-  override onJoin(client: Client, raw: JoinOptions) {
+  override async onJoin(client: Client, raw: JoinOptions) {
+    this.gate.used(client.sessionId);
     const checked = checkJoinOptions(raw);
     if (!checked.ok) throw new ServerError(400, `${checked.code}: ${checked.message}`);
     const { settings, clock } = services();
-    const joined = this.seats.join(client.sessionId, checked.value.seat, this.info.spectators() < settings.maxSpectators);
+    // who he is: a seat's key, an invite, the creator, or (the bare code) a spectator
+    const access = new SeatKeys(this.match.options.seatKeys).admit(this.code, checked.value, this.creating);
+    if (!access.ok) throw new ServerError(403, `${access.code}: ${access.message}`);
+    const joined = this.seats.join(client.sessionId, access.role, this.info.spectators() < settings.maxSpectators);
     if (!joined.ok) throw new ServerError(409, `${joined.code}: ${joined.message}`);
-    const role = joined.value;
-    if (role !== "spectator") this.match.noteHuman(role);
+    const { role, displaced } = joined.value;
+    this.creating = false;
+    const persist = this.persist;
+    this.persist = null;
+    if (persist) {
+      // the creator is here: the battle is stored now (with his key's hash)
+      clearTimeout(this.unjoined);
+      await persist();
+    }
+    if (role !== "spectator") {
+      // a seat's new holder (its key just issued) starts a new count of command numbers
+      if (access.issued) this.sequence.restart(role);
+      this.match.noteHuman(role);
+      // the key (and the invite's hash) are kept before he is told: it must outlive a crash
+      if (access.issued || access.invite) await this.match.saveOptionsNow();
+    }
+    if (displaced) this.demote(displaced);
     this.info.add(client.sessionId, role, settings, clock);
     client.userData = { role };
-    client.send("welcome", { role, lastSeq: this.sequence.last(role) });
+    client.send("welcome", { role, lastSeq: this.sequence.last(role), ...(access.issued ? { key: access.issued } : {}), ...(access.invite ? { invite: access.invite } : {}) });
+    if (role !== "spectator") {
+      const partner = otherSeat(role);
+      client.send("order", { seat: partner, order: this.plans.orders[partner], by: role });
+      const plan = this.plans.last(partner);
+      if (plan) client.send("plan", { ...plan, changed: false });
+    }
     this.log(`join ${client.sessionId} as ${role}`);
     this.waits.stopIdle();
     this.autoDispose = false;
     this.enqueueInternal(() => this.afterChange());
+  }
+
+  /** Colyseus reserves a place per matchmaking request: a seat's key or invite always gets one,
+   *  others only while few wait (reservations.ts). */
+  private gateReservations() {
+    const self = this as unknown as { _reserveSeat: (sessionId: string, options: unknown, ...rest: unknown[]) => Promise<boolean> };
+    const reserve = self._reserveSeat.bind(this);
+    self._reserveSeat = async (sessionId, options, auth, seconds, allowReconnection, ...rest) => {
+      if (!allowReconnection) {
+        const o = (options ?? {}) as { key?: unknown; invite?: unknown };
+        const keys = new SeatKeys(this.match.options.seatKeys);
+        const seat = (typeof o.key === "string" && keys.seatOfKey(o.key)) || (typeof o.invite === "string" && keys.seatOfInvite(o.invite)) || "other";
+        if (!this.gate.admit(sessionId, seat, this.seatReservationTimeout)) return false;
+      }
+      return reserve(sessionId, options, auth, seconds, allowReconnection, ...rest);
+    };
+  }
+
+  /** His seat's owner came back on another connection: this one (his old one) only watches now. */
+  private demote(sessionId: string) {
+    const info = this.info.get(sessionId);
+    if (!info || info.role === "spectator") return;
+    info.role = "spectator";
+    const old = this.clients.getById(sessionId);
+    old?.send("welcome", { role: "spectator", lastSeq: 0 });
   }
 
   override async onDrop(client: Client) {
@@ -132,8 +200,11 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
 
   override onReconnect(client: Client) {
     const info = this.info.get(client.sessionId);
+    // his seat was taken back by its key on a newer connection meanwhile: this one watches
+    if (info && info.role !== "spectator" && this.seats.sessionOf(info.role) !== client.sessionId) info.role = "spectator";
     if (info && this.seats.reconnect(client.sessionId, info.role)) this.enqueueInternal(() => this.afterChange());
     if (info) client.send("welcome", { role: info.role, lastSeq: this.sequence.last(info.role) });
+    count.reconnection();
     this.log(`reconnect ${client.sessionId}`);
   }
 
@@ -159,6 +230,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   }
 
   override onDispose() {
+    clearTimeout(this.unjoined);
     if (this.counted) roomClosed();
     if (this.code) void releaseBattle(this.code);
     for (const t of [this.waits, this.bot, this.turnTimer]) t?.stop();
@@ -182,7 +254,9 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   /** The summary served over HTTP (from any process): the hash is of what the squad sees, not of the
    *  full state, whose hash would let a client test guesses about hidden creatures. */
   publicSummary() {
-    return { ...this.summary(), hash: this.viewHash() };
+    // no count of connections: it told a watcher when a player's connection dropped
+    const { clients: _clients, ...open } = this.summary();
+    return { ...open, hash: this.viewHash() };
   }
 
   /** The hash of what the squad sees (served over HTTP instead of the full state's hash). */
@@ -215,18 +289,27 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   }
 
   private enqueue(client: Client, type: CommandType | "takeover" | "campaignReady", payload: unknown) {
-    if (!this.allow(client)) return;
+    if (!this.allow(client)) return count.command(type, "ERR_RATE_LIMITED");
     const seq = (payload as { seq?: unknown } | null)?.seq;
     // the process is stopping: refused (the client sends it again where the battle moves), never lost
-    if (this.closing) return refuse(client, "ERR_SHUTTING_DOWN", undefined, typeof seq === "number" ? seq : undefined);
+    if (this.closing) return (count.command(type, "ERR_SHUTTING_DOWN"), refuse(client, "ERR_SHUTTING_DOWN", undefined, typeof seq === "number" ? seq : undefined));
     this.enqueueInternal(async () => {
       const t0 = performance.now();
       try {
-        await this.handle(client, type, payload);
+        count.command(type, (await this.handle(client, type, payload)) ?? "ok");
         recordHandleMs(performance.now() - t0);
       } catch (err) {
+        const s = typeof seq === "number" ? seq : undefined;
+        // The database did not answer (held up to LAST_STAND_STORE_HOLD_SECONDS) or refuses writes:
+        // nothing applied, nothing acknowledged; the client sends it again (docs/PROTOCOL.md).
+        if (err instanceof StoreUnavailable) {
+          count.command(type, "ERR_UNAVAILABLE");
+          log.warn({ room: this.code, seat: this.info.get(client.sessionId)?.role, seq: s, kind: "store" }, `command refused (ERR_UNAVAILABLE): ${err.message}`);
+          return refuse(client, "ERR_UNAVAILABLE", "The battle's record cannot be written now: your command was not played. It is sent again in a moment.", s);
+        }
+        count.command(type, "ERR_INTERNAL");
         // An engine or store failure: the battle stays as it was, and the room keeps serving.
-        logFault(this.code, type, payload, err);
+        logFault(this.code, type, payload, err, { seat: this.info.get(client.sessionId)?.role, seq });
         refuse(client, "ERR_INTERNAL", undefined, typeof seq === "number" ? seq : undefined);
       }
     });
@@ -236,12 +319,13 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     this.queue = this.queue.then(task).catch((err) => logFault(this.code, "a room task", null, err));
   }
 
-  private async handle(client: Client, type: CommandType | "takeover" | "campaignReady", payload: unknown) {
+  /** Returns the refusal's code, if refused (for the metrics). */
+  private async handle(client: Client, type: CommandType | "takeover" | "campaignReady", payload: unknown): Promise<string | undefined> {
     const info = this.info.get(client.sessionId);
-    if (!info) return;
+    if (!info) return "ERR_GONE";
     const ctx = { map: this.map, battle: this.battle, campaign: this.campaign, seats: this.seats, sequence: this.sequence, sessionId: client.sessionId, role: info.role };
     const r = type === "campaignReady" ? campaignReadyIntake(ctx, payload) : intake(ctx, type, payload);
-    if (r.kind === "refuse") return refuse(client, r.code, r.message, r.seq, r.lastSeq !== undefined ? { lastSeq: r.lastSeq } : undefined);
+    if (r.kind === "refuse") return (refuse(client, r.code, r.message, r.seq, r.lastSeq !== undefined ? { lastSeq: r.lastSeq } : undefined), r.code);
     if (r.kind === "mark") {
       await this.campaign!.mark(r.role, r.seats, r.ready, r.seq);
       this.afterChange();
@@ -347,7 +431,11 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     if (steps.length === 0) return this.afterChange(false);
     this.botPlayed = steps.length === 1 ? steps[0].command.seat : null;
     try {
-      await this.commit(steps.map((s) => ({ ...s.command, hash: hashState(s.state) })), steps[steps.length - 1].state, steps.flatMap((s) => s.events));
+      await this.commit(steps.map((s) => ({ ...s.command, hash: hashState(s.state) })), steps[steps.length - 1].state, steps.flatMap((s) => s.events)).catch((err) => {
+        // the store is out: the bot tries again later (its turn must not wait for someone else's command)
+        if (err instanceof StoreUnavailable) this.bot.retryLater();
+        throw err;
+      });
     } finally {
       this.botPlayed = null;
     }
@@ -383,6 +471,6 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   }
 
   private log(message: string) {
-    if (services().settings.log) console.log(`[battle ${this.code}] ${message}`);
+    roomLog(this.code, message);
   }
 }

@@ -12,6 +12,10 @@
 import { schema, t, ArraySchema, MapSchema, type SchemaType } from "@colyseus/schema";
 import type { WireIntent, WireState, WireUnit } from "../shared/view/wire.js";
 import { UNIT_FIELDS, UNIT_FIELD_NAMES } from "../shared/core/unitFields.js";
+import {
+  INTENT_LIST_KEYS, INTENT_LISTS, INTENT_SCALAR_KEYS, INTENT_SCALARS, WIRE_KEYS, WIRE_LIST_KEYS, WIRE_LISTS, WIRE_SCALAR_KEYS, WIRE_SCALARS,
+  type ListKind, type ScalarKind,
+} from "../shared/view/wireFields.js";
 
 /** The unit's Schema fields, derived from the one list of unit fields (shared/core/unitFields.ts). */
 function unitSchemaFields() {
@@ -27,62 +31,34 @@ function unitSchemaFields() {
 export const UnitSchema = schema(unitSchemaFields(), "Unit");
 export type UnitSchema = SchemaType<typeof UnitSchema>;
 
-export const IntentSchema = schema(
-  {
-    unit: t.string(),
-    order: t.int16(),
-    kind: t.string(),
-    moveTo: t.int32(),
-    target: t.int32(),
-    area: t.array("int32"),
-    damage: t.int16(),
-    victim: t.string(),
-    dragPath: t.array("int32"),
-    countdown: t.int16(),
-    lastKnown: t.boolean(),
-    lastSeen: t.int32(),
-  },
-  "Intent",
-);
+/** A scalar's Schema field for its kind on the wire. */
+type FieldFor<K extends ScalarKind> = K extends "string" ? ReturnType<typeof t.string> : K extends "boolean" ? ReturnType<typeof t.boolean> : ReturnType<typeof t.int16>;
+const numberList = (kind: ListKind) => t.array(kind);
+
+/** The Schema fields of a scalar description (shared/view/wireFields.ts). */
+function scalarFields<D extends Readonly<Record<string, ScalarKind>>>(d: D): { -readonly [K in keyof D]: FieldFor<D[K]> } {
+  const out: Record<string, unknown> = {};
+  for (const [k, kind] of Object.entries(d)) out[k] = (t[kind] as () => unknown)();
+  return out as { -readonly [K in keyof D]: FieldFor<D[K]> };
+}
+
+/** The Schema fields of a list description. */
+function listFields<D extends Readonly<Record<string, ListKind>>>(d: D): { -readonly [K in keyof D]: ReturnType<typeof numberList> } {
+  const out: Record<string, unknown> = {};
+  for (const [k, kind] of Object.entries(d)) out[k] = numberList(kind);
+  return out as { -readonly [K in keyof D]: ReturnType<typeof numberList> };
+}
+
+export const IntentSchema = schema({ ...scalarFields(INTENT_SCALARS), ...listFields(INTENT_LISTS) }, "Intent");
 export type IntentSchema = SchemaType<typeof IntentSchema>;
 
 export const BattleStateSchema = schema(
   {
-    // ---- WireState, field for field ----
-    mapId: t.string(),
-    rulesVersion: t.int16(),
-    difficulty: t.string(),
-    splitVision: t.boolean(),
-    viewer: t.string(),
-    round: t.int16(),
-    phase: t.string(),
-    outcome: t.string(),
-    objective: t.string(),
-    step: t.uint32(),
-    readyTakumi: t.boolean(),
-    readyWang: t.boolean(),
-    undoTakumi: t.int16(),
-    undoWang: t.int16(),
-    undoUnitTakumi: t.string(),
-    undoUnitWang: t.string(),
-    undoBackTakumi: t.int32(),
-    undoBackWang: t.int32(),
-    civiliansSaved: t.int16(),
+    // ---- WireState, field for field (shared/view/wireFields.ts) ----
+    ...scalarFields(WIRE_SCALARS),
+    ...listFields(WIRE_LISTS),
     units: t.map(UnitSchema),
     intents: t.array(IntentSchema),
-    noise: t.array("int32"),
-    acid: t.array("uint8"),
-    corpse: t.array("uint8"),
-    fire: t.array("int32"),
-    terrain: t.array("uint8"),
-    visible: t.array("uint8"),
-    hasPerimeter: t.boolean(),
-    radius: t.int16(),
-    nextRadius: t.int16(),
-    breakPoint: t.int16(),
-    perimeterBroken: t.boolean(),
-    breakOutRound: t.int16(),
-    report: t.string(),
     // ---- room-level fields (not part of WireState) ----
     /** The join code of this battle. */
     code: t.string(),
@@ -118,17 +94,8 @@ export type BattleStateSchema = SchemaType<typeof BattleStateSchema>;
 
 const UNIT_KEYS = UNIT_FIELD_NAMES;
 
-const SCALAR_KEYS = [
-  "mapId", "rulesVersion", "difficulty", "splitVision", "viewer", "round", "phase", "outcome", "objective",
-  "step", "readyTakumi", "readyWang", "undoTakumi", "undoWang", "undoUnitTakumi", "undoUnitWang", "undoBackTakumi",
-  "undoBackWang", "civiliansSaved", "hasPerimeter", "radius",
-  "nextRadius", "breakPoint", "perimeterBroken", "breakOutRound", "report",
-] as const satisfies readonly (keyof WireState)[];
-
-const ARRAY_KEYS = ["noise", "acid", "corpse", "fire", "terrain", "visible"] as const satisfies readonly (keyof WireState)[];
-
 /** Every WireState key, so tests can check the Schema covers the wire form. */
-export const WIRE_KEYS: readonly string[] = [...SCALAR_KEYS, ...ARRAY_KEYS, "units", "intents"];
+export { WIRE_KEYS };
 
 function syncNumbers(target: ArraySchema<number>, values: readonly number[], previous?: readonly number[]): void {
   const n = values.length;
@@ -160,18 +127,12 @@ function syncUnit(target: UnitSchema, u: WireUnit): void {
 }
 
 function syncIntent(target: IntentSchema, i: WireIntent): void {
-  if (target.unit !== i.unit) target.unit = i.unit;
-  if (target.order !== i.order) target.order = i.order;
-  if (target.kind !== i.kind) target.kind = i.kind;
-  if (target.moveTo !== i.moveTo) target.moveTo = i.moveTo;
-  if (target.target !== i.target) target.target = i.target;
-  if (target.damage !== i.damage) target.damage = i.damage;
-  if (target.victim !== i.victim) target.victim = i.victim;
-  if (target.countdown !== i.countdown) target.countdown = i.countdown;
-  if (target.lastKnown !== i.lastKnown) target.lastKnown = i.lastKnown;
-  if (target.lastSeen !== i.lastSeen) target.lastSeen = i.lastSeen;
-  syncNumbers(target.area, i.area);
-  syncNumbers(target.dragPath, i.dragPath);
+  const tgt = target as unknown as Record<string, unknown>;
+  for (const k of INTENT_SCALAR_KEYS) {
+    const v = i[k];
+    if (tgt[k] !== v) tgt[k] = v;
+  }
+  for (const k of INTENT_LIST_KEYS) syncNumbers(target[k] as ArraySchema<number>, i[k]);
 }
 
 /**
@@ -181,11 +142,11 @@ function syncIntent(target: IntentSchema, i: WireIntent): void {
  */
 export function syncWire(state: BattleStateSchema, wire: WireState, previous?: WireState | null): void {
   const s = state as unknown as Record<string, unknown>;
-  for (const k of SCALAR_KEYS) {
+  for (const k of WIRE_SCALAR_KEYS) {
     const v = wire[k];
     if (s[k] !== v) s[k] = v;
   }
-  for (const k of ARRAY_KEYS) syncNumbers(state[k] as ArraySchema<number>, wire[k], previous?.[k]);
+  for (const k of WIRE_LIST_KEYS) syncNumbers(state[k] as ArraySchema<number>, wire[k], previous?.[k]);
 
   const units = state.units as MapSchema<UnitSchema>;
   for (const id of Array.from(units.keys())) {

@@ -4,6 +4,9 @@
  *   open ──join──▶ player ──drop──▶ dropped ──reconnect──▶ player
  *   bot  ──join──▶ player ──leave─▶ bot        (a dropped player whose window ran out leaves too)
  *   bot/open ──takeover by the partner──▶ partner ──join of a player──▶ player
+ *   player/dropped ──join with the seat's key (a new connection of its owner)──▶ player
+ *
+ * Who may join a seat is decided before (seat-keys.ts): its key, an invite, or creating the battle.
  *   open ──reopen window over──▶ bot
  *
  * `open` is a seat kept for a human (a friend invited, or a player expected back after a restart):
@@ -45,24 +48,21 @@ export class SeatTable {
     this.seats[seat] = { holder: "open", sessionId: null };
   }
 
-  /** A client joins asking for `wanted` (a seat, "spectator", or nothing: the first free seat);
-   *  `spectatorRoom`: whether the battle admits one more spectator. */
-  join(sessionId: string, wanted: Role | undefined, spectatorRoom = true): SeatResult<Role> {
-    let role: Role = "spectator";
-    if (wanted === "takumi" || wanted === "wang") {
-      const h = this.seats[wanted].holder;
-      if (h === "player" || h === "dropped") return { ok: false, code: "ERR_SEAT_TAKEN", message: `That seat is taken (${wanted}).` };
-      role = wanted;
-    } else if (wanted === undefined) {
-      role =
-        SEATS.find((s) => this.seats[s].holder === "open") ??
-        SEATS.find((s) => this.seats[s].holder === "bot") ??
-        SEATS.find((s) => this.seats[s].holder === "partner") ??
-        "spectator";
+  /**
+   * A client joins as `role`, already admitted (seat-keys.ts: a seat's key or invite, or the
+   * creator): a seat is always his, whoever holds it now. `spectatorRoom`: whether the battle admits
+   * one more spectator. Returns the session the seat was taken from if it was his own earlier
+   * connection (dropped, or open in another tab): that one is a spectator from now on.
+   */
+  join(sessionId: string, role: Role, spectatorRoom = true): SeatResult<{ role: Role; displaced: string | null }> {
+    if (role === "spectator") {
+      if (!spectatorRoom) return { ok: false, code: "ERR_ROOM_FULL", message: "That battle has no room for another spectator." };
+      return { ok: true, value: { role, displaced: null } };
     }
-    if (role === "spectator" && !spectatorRoom) return { ok: false, code: "ERR_ROOM_FULL", message: "That battle has no room for another spectator." };
-    if (role !== "spectator") this.seats[role] = { holder: "player", sessionId };
-    return { ok: true, value: role };
+    const before = this.seats[role];
+    const displaced = (before.holder === "player" || before.holder === "dropped") && before.sessionId !== sessionId ? before.sessionId : null;
+    this.seats[role] = { holder: "player", sessionId };
+    return { ok: true, value: { role, displaced } };
   }
 
   /** The connection of `sessionId` dropped: its own seat waits for it. True if a seat changed. */

@@ -27,11 +27,24 @@ export interface ServerSettings {
   /** Battles one client address may create: per minute (sustained) and burst. Env LAST_STAND_CREATE_PER_MINUTE / LAST_STAND_CREATE_BURST. */
   createPerMinute: number;
   createBurst: number;
+  /** Battles one client address may look up by code (GET /api/battles/CODE, joinById): per minute
+   *  (sustained) and burst. Env LAST_STAND_LOOKUP_PER_MINUTE / LAST_STAND_LOOKUP_BURST (docs/PROTOCOL.md, "Limits"). */
+  lookupPerMinute: number;
+  lookupBurst: number;
   /** Seconds an unfinished battle may stay untouched before it expires (recorded as "expired",
    *  no longer reopened). Env LAST_STAND_EXPIRE_SECONDS. */
   expireSeconds: number;
   /** Take the client address from X-Forwarded-For / X-Real-IP (only behind a proxy you run). Env LAST_STAND_TRUST_PROXY=1. */
   trustProxy: boolean;
+  /** Milliseconds a store write is held (retried) while the database does not answer, before the
+   *  command is refused with ERR_UNAVAILABLE. Env LAST_STAND_STORE_HOLD_SECONDS (default 15). */
+  storeHoldMs: number;
+  /** Let a creator choose the battle's (or campaign's) `seed`: practice and tests only, since with it
+   *  the engine run locally shows every hidden creature. Env LAST_STAND_ALLOW_SEED=1 (off by default). */
+  allowSeed: boolean;
+  /** Seconds a matchmaking reservation waits for its WebSocket (Colyseus' seatReservationTimeout): a
+   *  new battle whose creator never connects closes then, unstored. Env LAST_STAND_RESERVATION_SECONDS. */
+  reservationSeconds: number;
   /** Log to the console. */
   log: boolean;
 }
@@ -56,8 +69,13 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSet
     maxSpectators: nonNegative("LAST_STAND_MAX_SPECTATORS", 8),
     createPerMinute: num("LAST_STAND_CREATE_PER_MINUTE", 10),
     createBurst: num("LAST_STAND_CREATE_BURST", 10),
+    lookupPerMinute: num("LAST_STAND_LOOKUP_PER_MINUTE", 10),
+    lookupBurst: num("LAST_STAND_LOOKUP_BURST", 20),
     expireSeconds: num("LAST_STAND_EXPIRE_SECONDS", 7 * 24 * 3600),
     trustProxy: env.LAST_STAND_TRUST_PROXY === "1",
+    storeHoldMs: nonNegative("LAST_STAND_STORE_HOLD_SECONDS", 15) * 1000,
+    allowSeed: env.LAST_STAND_ALLOW_SEED === "1",
+    reservationSeconds: num("LAST_STAND_RESERVATION_SECONDS", 15),
     log: env.LAST_STAND_QUIET !== "1",
   };
 }

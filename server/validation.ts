@@ -3,7 +3,8 @@
  * rule: it only checks shapes, sizes and that positions lie on the grid; the engine judges the rest.
  */
 import { z } from "zod";
-import { STANDING_ORDERS, type Action, type MapDef } from "../shared/index.js";
+import { STANDING_ORDERS, type Action, type MapDef, type Pos } from "../shared/index.js";
+import { ACTION_SHAPES, MAX_ID_LENGTH, type FieldKind } from "../shared/core/actionShape.js";
 
 /** Codes the server adds to the engine's ERROR_CODES. */
 export const SERVER_ERROR_CODES = {
@@ -14,6 +15,7 @@ export const SERVER_ERROR_CODES = {
   ERR_OFF_GRID: "That tile is outside the map.",
   ERR_NOT_YOUR_SEAT: "That seat is not yours to command.",
   ERR_SEAT_TAKEN: "That seat is taken.",
+  ERR_SEAT_KEY: "A seat is taken with its player's key or an invite; the code alone is for watching.",
   ERR_UNKNOWN_MAP: "There is no such map.",
   ERR_BAD_OPTIONS: "Those join options are not valid.",
   ERR_UNKNOWN_CODE: "There is no battle with that code.",
@@ -21,13 +23,16 @@ export const SERVER_ERROR_CODES = {
   ERR_BAD_MAP: "That map's file is broken.",
   ERR_RULES_VERSION: "That battle was recorded under other rules and cannot be reopened.",
   ERR_DUPLICATE: "That command was already received (its sequence number is not new); it was not applied again.",
+  ERR_SEQ_GAP: "That sequence number jumps too far past the last one handled (at most 1,000); the command was not applied.",
   ERR_TOO_MANY_ROOMS: "Too many battles created from this address: wait a minute.",
+  ERR_TOO_MANY_LOOKUPS: "Too many battles looked up or joined from this address: wait a little.",
   ERR_ROOM_FULL: "That battle has no room for another spectator.",
   ERR_MATCH_IN_PROGRESS: "That battle is still being fought: its record is served once it is over.",
   ERR_NOT_FOUND: "There is nothing here.",
+  ERR_FORBIDDEN: "Only the operator may do that.",
   ERR_BAD_REQUEST: "The server could not read that request.",
   ERR_SHUTTING_DOWN: "This server is stopping; the battle moves to another one. Send it again there.",
-  ERR_UNAVAILABLE: "The battle is moving to another server; try again in a moment.",
+  ERR_UNAVAILABLE: "The server cannot take that now (the battle is moving, or its database does not answer); nothing was applied: try again in a moment.",
   ERR_WRONG_STAGE: "That is not possible now: the campaign is not between two scenes.",
 } as const;
 export type ServerErrorCode = keyof typeof SERVER_ERROR_CODES;
@@ -36,26 +41,22 @@ export type ServerErrorCode = keyof typeof SERVER_ERROR_CODES;
  *  on frames above 4 KB before any of this runs.) */
 export const MAX_MESSAGE_BYTES = 1024;
 
-const unitId = z.string().min(1).max(32);
+const unitId = z.string().min(1).max(MAX_ID_LENGTH);
 const coord = z.number().int().min(-1_000_000).max(1_000_000);
 const pos = z.strictObject({ x: coord, y: coord, level: coord.optional() });
 
-const actionSchema = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("move"), unit: unitId, to: pos }),
-  z.strictObject({ type: z.literal("shoot"), unit: unitId, target: unitId }),
-  z.strictObject({ type: z.literal("calledShot"), unit: unitId, target: unitId }),
-  z.strictObject({ type: z.literal("overwatch"), unit: unitId }),
-  z.strictObject({ type: z.literal("grenade"), unit: unitId, to: pos }),
-  z.strictObject({ type: z.literal("butt"), unit: unitId, target: unitId }),
-  z.strictObject({ type: z.literal("reload"), unit: unitId }),
-  z.strictObject({ type: z.literal("holdOn"), unit: unitId, comrade: unitId }),
-  z.strictObject({ type: z.literal("revive"), unit: unitId, comrade: unitId }),
-  z.strictObject({ type: z.literal("carry"), unit: unitId, comrade: unitId }),
-  z.strictObject({ type: z.literal("drop"), unit: unitId }),
-  z.strictObject({ type: z.literal("withdraw"), unit: unitId }),
-  z.strictObject({ type: z.literal("ready"), ready: z.boolean() }),
-  z.strictObject({ type: z.literal("undo") }),
-]);
+/** An action as a message carries it: the engine's, with a tile's level optional. */
+type WireAction = Action extends infer A ? (A extends { to: Pos } ? Omit<A, "to"> & { to: { x: number; y: number; level?: number } } : A) : never;
+
+// Built from the engine's one description of each action (shared/core/actionShape.ts); here a
+// tile's level may be left out (0), and each field has the wire's bounds.
+const FIELD_SCHEMAS = { id: unitId, pos, bool: z.boolean() } as const;
+const actionSchema = z.discriminatedUnion(
+  "type",
+  Object.entries(ACTION_SHAPES).map(([type, shape]) =>
+    z.strictObject({ type: z.literal(type), ...Object.fromEntries(Object.entries(shape as Record<string, FieldKind>).map(([f, k]) => [f, FIELD_SCHEMAS[k]])) }),
+  ) as unknown as [z.ZodObject, ...z.ZodObject[]],
+) as unknown as z.ZodType<WireAction>;
 
 const seatField = z.enum(["takumi", "wang"]).optional();
 /** The client's sequence number for a command (per seat, increasing; see docs/PROTOCOL.md). */
@@ -150,6 +151,10 @@ export const joinOptionsSchema = z.object({
   waitForPartner: z.boolean().optional(),
   /** Creating a campaign: the six scenes in story order in this room (docs/PROTOCOL.md, "Campaigns"); no `map`. */
   campaign: z.boolean().optional(),
+  /** The seat's key (seat-keys.ts): takes back the seat it belongs to. */
+  key: z.string().regex(/^[A-Za-z0-9_-]{22}$/).optional(),
+  /** An invite for a free seat (one use): the seat, and a key for it. */
+  invite: z.string().regex(/^[A-Za-z0-9_-]{22}$/).optional(),
   /** Display name (informational). */
   name: z.string().max(32).optional(),
 });

@@ -41,3 +41,15 @@ export * from "./campaign/summary.js";
 export { PURSUERS_PER_LOSS, MAX_PURSUERS, pursuitAfter } from "./campaign/pursuit.js";
 export { waveFor } from "./rules/spawns.js";
 export { soldierName } from "./core/names.js";
+// what an action does before it is committed (issue 15): its consequences, whether it asks first, why it is refused
+export { previewAction, askFirst } from "./preview/preview.js";
+export { whyNot } from "./preview/whyNot.js";
+export { unitName } from "./preview/names.js";
+export { leavingAtRoundEnd } from "./preview/roundEnd.js";
+export type { ActionPreview, AskFirst, Consequence, ConsequenceKind, Refused } from "./preview/types.js";
+export { wayOutTiles, dragExitTiles, waysOut } from "./rules/waysOut.js";
+export { isExtraction } from "./rules/objectives.js";
+export { STATUSES, STATUS_TABLE, statusesOf, type Status, type StatusRow, type Verdict as StatusVerdict } from "./rules/status.js";
+export { prospects, civilianFates, roundsHeld, stillWinnable, type Prospects, type LostCause, type CivilianFates } from "./rules/prospects.js";
+// the drill: the first battle that teaches (steps checked by the engine)
+export * from "./drill/index.js";

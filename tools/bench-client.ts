@@ -7,6 +7,8 @@
  *   fpsCrowded    frames per second while a crowded round is animated: round 10+ of last-stand
  *                 (hard, the first seed that gets there, picked with the engine by tools/crowded.ts) with 14+ creatures in sight,
  *                 acid, corpses and intents on the board, its enemy phase played at normal speed
+ *   fpsCrowdedPhone      fpsCrowded at 390x844 with touch emulation (a phone held upright)
+ *   firstFrameMsSlowCpu  firstFrameMs at 390x844 with Chromium's CPU throttled 4x (a slow phone)
  *
  *   npm run bench:client -- --json      (one JSON line on stdout)
  *   options: --rounds N (enemy phases to animate, default 3), --seed N (default 2)
@@ -48,11 +50,11 @@ const files = walk(outDir).filter((f) => /\.(js|css|html)$/.test(f));
 const gz = files.reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0);
 const bundleKbGz = Math.round(gz / 102.4) / 10;
 
-const game = await createGameServer({ port: 0, host: "127.0.0.1", staticDir: outDir, dbPath: join(dir, "bench.sqlite"), restore: false, handleSignals: false, settings: { log: false } });
+const game = await createGameServer({ port: 0, host: "127.0.0.1", staticDir: outDir, dbPath: join(dir, "bench.sqlite"), restore: false, handleSignals: false, settings: { log: false, allowSeed: true, lookupBurst: 100_000 } });
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 try {
-  // Viewport wide enough that the board canvas is its maximum, 1280x720, beside the side panel.
-  const page = await browser.newPage({ viewport: { width: 1660, height: 880 } });
+  // The board's canvas fills what the header and the side panel leave: about 1280x720 here.
+  const page = await browser.newPage({ viewport: { width: 1600, height: 754 } });
   await page.goto(`http://127.0.0.1:${game.port}/?offline=1&map=last-stand&seed=${seed}`);
   await page.waitForFunction(() => (window as any).__lastStand?.firstFrameAt, null, { timeout: 60_000, polling: 20 });
   const firstFrameMs = Math.round(await page.evaluate(() => (window as any).__lastStand.firstFrameAt));
@@ -77,7 +79,7 @@ try {
   const fps = ms > 0 ? Math.round((frames / ms) * 10000) / 10 : 0;
 
   // A crowded round: autoplay to round 10 at high speed, then time one enemy phase at speed 1.
-  const crowd = await browser.newPage({ viewport: { width: 1660, height: 880 } });
+  const crowd = await browser.newPage({ viewport: { width: 1600, height: 754 } });
   const crowded = crowdedRound(14, 10);
   await crowd.goto(`http://127.0.0.1:${game.port}/?offline=1&map=last-stand&seed=${crowded.seed}&difficulty=hard&autoplay=${crowded.rounds}&speed=200`);
   await crowd.waitForFunction(() => (window as any).__lastStand?.autoplayDone && !(window as any).__lastStand.animating, null, { timeout: 180_000, polling: 50 });
@@ -97,7 +99,30 @@ try {
   const fpsCrowded = c1.t > c0.t ? Math.round(((c1.f - c0.f) / (c1.t - c0.t)) * 10000) / 10 : 0;
   log(`crowded round ${scene.round}: ${scene.creatures} creatures, ${scene.intents} intents, ${scene.acid} acid tiles, ${scene.corpses} corpse tiles; ${c1.f - c0.f} frames in ${Math.round(c1.t - c0.t)} ms`);
 
-  const result = { firstFrameMs, fps, fpsCrowded, crowded: { ...scene, animatedMs: Math.round(c1.t - c0.t) }, bundleKbGz, canvas: renderer, animatedMs: Math.round(ms), frames, cpus: cpus().length, loadAvg1m: Math.round(loadavg()[0] * 10) / 10 };
+  // The phone: the same crowded round upright at 390x844 with touch emulation, a finger resting
+  // on the board; then the first frame with the CPU throttled 4x (a slow phone's CPU).
+  const phoneCtx = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
+  const phone = await phoneCtx.newPage();
+  await phone.goto(`http://127.0.0.1:${game.port}/?offline=1&map=last-stand&seed=${crowded.seed}&difficulty=hard&autoplay=${crowded.rounds}&speed=200`);
+  await phone.waitForFunction(() => (window as any).__lastStand?.autoplayDone && !(window as any).__lastStand.animating, null, { timeout: 180_000, polling: 50 });
+  await phone.evaluate(() => (window as any).__lastStandDebug.setSpeed(1));
+  await phone.keyboard.press("e");
+  await phone.waitForFunction(() => (window as any).__lastStand.animating, null, { timeout: 30_000, polling: 10 });
+  const p0 = await phone.evaluate(() => ({ f: (window as any).__lastStandDebug.frames(), t: performance.now() }));
+  await phone.waitForFunction(() => !(window as any).__lastStand.animating, null, { timeout: 180_000, polling: 50 });
+  const p1 = await phone.evaluate(() => ({ f: (window as any).__lastStandDebug.frames(), t: performance.now() }));
+  const fpsCrowdedPhone = p1.t > p0.t ? Math.round(((p1.f - p0.f) / (p1.t - p0.t)) * 10000) / 10 : 0;
+  log(`phone crowded: ${p1.f - p0.f} frames in ${Math.round(p1.t - p0.t)} ms`);
+  const slow = await phoneCtx.newPage();
+  const cdp = await phoneCtx.newCDPSession(slow);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  await slow.goto(`http://127.0.0.1:${game.port}/?offline=1&map=last-stand&seed=${seed}`);
+  await slow.waitForFunction(() => (window as any).__lastStand?.firstFrameAt, null, { timeout: 120_000, polling: 50 });
+  const firstFrameMsSlowCpu = Math.round(await slow.evaluate(() => (window as any).__lastStand.firstFrameAt));
+  log(`phone first frame, CPU 4x slower: ${firstFrameMsSlowCpu} ms`);
+  await phoneCtx.close();
+
+  const result = { firstFrameMs, fps, fpsCrowded, fpsCrowdedPhone, firstFrameMsSlowCpu, crowded: { ...scene, animatedMs: Math.round(c1.t - c0.t) }, bundleKbGz, canvas: renderer, animatedMs: Math.round(ms), frames, cpus: cpus().length, loadAvg1m: Math.round(loadavg()[0] * 10) / 10 };
   console.log(json ? JSON.stringify(result) : result);
 } finally {
   await browser.close();

@@ -383,6 +383,12 @@ async function main() {
     if (cluster) all.push(cpuSeconds(cluster.nginx.pid));
     return all.some((c) => c === null) ? null : (all as number[]).reduce((a, b) => a + b, 0);
   };
+  // the game processes alone (not nginx): the cost of a command on the server
+  const gameCpu = () => {
+    const all = servers.map((s) => cpuSeconds(s.pid));
+    return all.some((c) => c === null) ? null : (all as number[]).reduce((a, b) => a + b, 0);
+  };
+  const game0 = gameCpu();
   const cpu0 = serverCpu();
   const own0 = process.cpuUsage();
   const benchLoop = monitorEventLoopDelay({ resolution: 10 });
@@ -393,6 +399,7 @@ async function main() {
   const results = await Promise.allSettled(battles.map((b) => play(b, map, latencies, counts)));
   const playSeconds = (performance.now() - tPlay) / 1000;
   const cpu1 = serverCpu();
+  const game1 = gameCpu();
   const own1 = process.cpuUsage(own0);
   const failures = results.filter((r) => r.status === "rejected") as PromiseRejectedResult[];
   for (const f of failures.slice(0, 3)) log(`battle failed: ${f.reason}`);
@@ -426,6 +433,8 @@ async function main() {
     joinSeconds: Number(joinSeconds.toFixed(1)),
     playSeconds: Number(playSeconds.toFixed(1)),
     serverCpuSeconds: cpu0 !== null && cpu1 !== null ? Number((cpu1 - cpu0).toFixed(2)) : null,
+    // game-process CPU time over the commands they handled (applied and refused): what a process costs a command
+    serverCpuMsPerCommand: game0 !== null && game1 !== null && counts.actions + counts.refused > 0 ? Number((((game1 - game0) * 1000) / (counts.actions + counts.refused)).toFixed(3)) : null,
     serverCpuShare: cpu0 !== null && cpu1 !== null ? Number(((cpu1 - cpu0) / playSeconds).toFixed(2)) : null,
     // The benchmark's own process (400 clients decoding patches): if near 1, it, not the server, limits the latency.
     clientCpuShare: Number(((own1.user + own1.system) / 1e6 / playSeconds).toFixed(2)),

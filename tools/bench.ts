@@ -10,6 +10,8 @@
  *  - worstCallMs, maxRssMb: one whole bot battle on the largest map the format allows in practice
  *    (64×64, 4 levels, vision 16; generated, see tools/big-map.ts): the slowest single engine call
  *    (apply or botCommand) and the process's peak resident memory.
+ * With `--against REF`, today's figures beside those of commit REF's engine, run alternately in
+ * one run (tools/bench-against.ts).
  */
 import { apply, botCommand, createBattle, legalActions, planRound, type BattleState, type Command, type Seat } from "../shared/index.js";
 import { loadMapById } from "../server/maps.js";
@@ -18,6 +20,12 @@ import { readArgs } from "./args.js";
 import { bigMap } from "./big-map.js";
 
 const args = readArgs();
+if (args.get("against", "")) {
+  // side by side with another commit's engine (tools/bench-against.ts), then nothing else
+  const { benchAgainst } = await import("./bench-against.js");
+  benchAgainst(args.get("against", ""), args.num("rounds", 2), args.get("games", "") ? ["--games", args.get("games", "")] : []);
+  process.exit(0);
+}
 const map = loadMapById("last-stand");
 const SEATS: Seat[] = ["takumi", "wang"];
 

@@ -31,6 +31,8 @@ export interface ClusterOptions {
   env?: Record<string, string>;
   /** Where the game processes' stderr goes (default: dropped). */
   onStderr?: (name: string, chunk: Buffer) => void;
+  /** Where their stdout (the JSON log) goes (default: dropped). */
+  onStdout?: (name: string, chunk: Buffer) => void;
 }
 
 export interface GameNode {
@@ -159,7 +161,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       // behind nginx every request comes from 127.0.0.1: the player's address is in X-Real-IP
       LAST_STAND_TRUST_PROXY: "1",
       ...options.env,
-    });
+    }, (d) => options.onStdout?.(spec.name, d));
     return { ...spec, publicAddress, child };
   };
   const nodes: GameNode[] = [];
@@ -184,7 +186,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       throw new Error(`nginx exited (${nginx.exitCode}): ${nginxErr}${log}`);
     }
     try {
-      if ((await fetch(`http://${listen}:${port}/health`)).ok) break;
+      // ready, not only alive: the process behind answered that its store and Redis answer
+      if ((await fetch(`http://${listen}:${port}/ready`)).ok) break;
     } catch {
       /* not yet */
     }

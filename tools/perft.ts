@@ -5,7 +5,7 @@
  */
 import { apply, botCommand, createBattle, legalActions, type BattleState, type Seat } from "../shared/index.js";
 import { loadMapById } from "../server/maps.js";
-import { POSITIONS, reach, countByType, perft2, saveFixture } from "../tests/perft/positions.js";
+import { POSITIONS, reach, countByType, perft2, saveFixture } from "./perft-positions.js";
 import { readArgs } from "./args.js";
 
 const args = readArgs();

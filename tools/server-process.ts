@@ -27,16 +27,20 @@ export function startServerProcess(
   dbPath: string,
   onStderr?: (chunk: Buffer) => void,
   env: Record<string, string> = {},
+  /** Sees what it writes on stdout (its JSON log). */
+  onStdout?: (chunk: Buffer) => void,
 ): Promise<ChildProcess> {
   return new Promise((res, rej) => {
     const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), LAST_STAND_DB: dbPath, LAST_STAND_QUIET: "1", LAST_STAND_BOT_DELAY_MS: process.env.LAST_STAND_BOT_DELAY_MS ?? "0", ...env },
+      env: { ...process.env, PORT: String(port), LAST_STAND_DB: dbPath, LAST_STAND_QUIET: "1", LAST_STAND_BOT_DELAY_MS: process.env.LAST_STAND_BOT_DELAY_MS ?? "0", LAST_STAND_ALLOW_SEED: "1", LAST_STAND_LOOKUP_BURST: "100000", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";
     const timer = setTimeout(() => rej(new Error(`server did not start:\n${out}`)), 60_000);
     child.stdout!.on("data", (d: Buffer) => {
+      onStdout?.(d);
+      if (out.includes("listening on")) return; // started: the log is not kept here
       out += d.toString();
       if (out.includes("listening on")) {
         clearTimeout(timer);

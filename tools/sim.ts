@@ -29,7 +29,7 @@ let wins = 0, rounds = 0, dead = 0, taken = 0, acid = 0, kills = 0, extracted = 
 // what a campaign needs of a scene (shared/campaign): both sergeants out alive (extracted, or
 // fallen back when the time ran out), and how many soldiers come out to play the next one
 let bothOut = 0, bothOutOnClock = 0, cameOutSum = 0, withdrawals = 0;
-// civilians (issue 11): saved, killed and taken per battle
+// civilians: saved, killed and taken per battle
 let civSaved = 0, civDead = 0, civTaken = 0;
 // the three rule modules' balance, summed over the battles
 const sums = { grabs: 0, drags: 0, freed: 0, holds: 0, acidFromMoves: 0, ringFromCorpses: 0, ringFromRounds: 0 };

@@ -21,6 +21,8 @@ export interface RoomInfo {
   reconnectSeconds?: number;
   /** The campaign's stage, scene, ready flags and summary (stage "" in a single battle). */
   campaign: CampaignInfo;
+  /** The invite this player may pass on for the free seat (online, while nobody owns it). */
+  invite?: string;
 }
 
 /** The bot partner's plan for the round (docs/PROTOCOL.md `plan`): shown to its human partner. */

@@ -7,29 +7,37 @@
  *   dynamic (a transparent WebGL canvas): overlay.ts (intents, route, targets, selection,
  *     cursor, pings), units.ts (silhouettes), labels.ts (every tag, laid out without overlap),
  *     effects.ts (event animation)
- * Camera: wheel zooms about the pointer, a drag pans, two fingers pinch; a long press pings.
+ * Camera (board/camera.ts, on pixi-viewport): a drag or two fingers pan, with deceleration; the
+ * wheel and a pinch zoom; the map is clamped to the canvas (centred when it is smaller). A tap is
+ * a tap only when no drag or pinch began; a long press (touch) inspects a tile, as hovering does.
  */
 import { Application, autoDetectRenderer, Container, Graphics, Rectangle, type FederatedPointerEvent, type Renderer } from "pixi.js";
 import type { BattleEvent, MapDef, Pos, WireState } from "./engine";
 import { frozenAmong } from "./engine";
 import { C, btext, FONT_SIZE, installFont } from "./board/theme";
 import { drawTerrain } from "./board/terrain";
+import { drawBus, type BusMark } from "./board/bus";
 import { drawLayers, drawReach, drawRing } from "./board/layers";
 import { drawIntents, drawOverlay, emptyOverlay, type DrawCtx, type Overlay } from "./board/overlay";
 import { layoutLabels, type LabelItem, type PlacedLabel } from "./board/labels";
 import { drawSprite, makeSprite, type UnitSprite } from "./board/units";
 import { noiseDrift, play, type AnimHost } from "./board/effects";
 import { Dust } from "./board/dust";
+import { Camera } from "./board/camera";
+import { colourBlind } from "./settings";
 
 export { emptyOverlay, type Overlay };
 export type { PingMark, RouteMark } from "./board/overlay";
 
-export type TileHandler = (tile: Pos, kind: "hover" | "tap" | "ping" | "leave", ev?: FederatedPointerEvent) => void;
+/** What the board tells of the pointer: hover, tap, a right click's ping, a long press's inspection, leaving. */
+export type TileHandler = (tile: Pos, kind: "hover" | "tap" | "ping" | "inspect" | "leave", ev?: FederatedPointerEvent) => void;
 
 export class BoardRenderer implements AnimHost {
   readonly app: Application;
   private root = new Container();
   private board = new Container();
+  /** The camera: the board's container inside a pixi-viewport. */
+  private camera!: Camera;
   private staticLayer = new Container();
   private terrainG = new Graphics();
   private layerG = new Graphics();
@@ -48,6 +56,12 @@ export class BoardRenderer implements AnimHost {
   map: MapDef | null = null;
   private wire: WireState | null = null;
   private terrainKey = "";
+  /** The squad's ways out (the engine's wayOutTiles, as tile indices): drawn as such, and only they. */
+  waysOut: ReadonlySet<number> = new Set();
+  /** The bus drawn on this level (its door, the trapped at its windows), null if none. */
+  bus: BusMark | null = null;
+  /** The tiles drawn as ways out, by level (tests compare them with the engine's). */
+  drawnWaysOut = new Map<number, number[]>();
   private layersKey = "";
   private reachKey = "";
   /** Tile size in board units (before the camera's zoom). */
@@ -55,7 +69,6 @@ export class BoardRenderer implements AnimHost {
   level = 0;
   speed = 1;
   animating = false;
-  zoom = 1;
   private handler: TileHandler | null = null;
   private lastHover = "";
   private overlay: Overlay = emptyOverlay();
@@ -85,7 +98,8 @@ export class BoardRenderer implements AnimHost {
     // whole board every frame ran at 2-8 fps.
     const wrap = document.createElement("div");
     wrap.className = "board-wrap";
-    wrap.style.position = "relative";
+    // its host is positioned and sized by the page's layout; the canvas fills it
+    Object.assign(wrap.style, { position: "absolute", left: "0", top: "0" });
     const under = document.createElement("canvas");
     under.id = "board-static";
     under.width = width;
@@ -114,7 +128,11 @@ export class BoardRenderer implements AnimHost {
   private setup(): void {
     installFont();
     this.app.stage.addChild(this.root);
-    this.root.addChild(this.board);
+    this.camera = new Camera(this.app, this.board, {
+      moved: () => this.cameraMoved(),
+      gesture: () => clearTimeout(this.pressTimer),
+    });
+    this.root.addChild(this.camera.viewport);
     this.staticLayer.addChild(this.terrainG, this.layerG, this.ringG, this.reachG);
     this.labelLayer.addChild(this.labelG, this.labelTexts);
     this.board.addChild(this.intentG, this.overlayG, this.unitLayer, this.dust.layer, this.labelLayer, this.fxLayer);
@@ -127,13 +145,16 @@ export class BoardRenderer implements AnimHost {
     b.on("pointerupoutside", (e) => this.onPointerUp(e));
     b.on("rightclick", (e) => this.pointer(e, "ping"));
     b.on("pointerleave", (e) => this.handler?.({ x: -1, y: -1, level: this.level }, "leave", e));
-    this.app.canvas.addEventListener("wheel", (e) => this.onWheel(e), { passive: false });
     // Render on demand: the ticker runs only while something moves, then stops.
     this.app.ticker.add((tk) => {
       this.frames++;
+      if (this.cameraDirty) {
+        this.cameraDirty = false;
+        this.paintStaticNow();
+      }
       if (this.busy > 0 && this.map) this.dust.drift(tk.deltaMS, this.map, this.ts);
       if (this.overlay.pings.length) this.drawDynamic();
-      if (this.busy === 0 && !this.overlay.pings.length) this.app.ticker.stop();
+      if (this.busy === 0 && !this.overlay.pings.length && !this.camera.moving()) this.app.ticker.stop();
     });
     this.kick();
   }
@@ -148,12 +169,15 @@ export class BoardRenderer implements AnimHost {
     this.handler = handler;
   }
 
-  // ---- input: hover, tap, drag to pan, pinch, long press ------------------------------------------
+  // ---- input: hover, tap, long press (the camera takes drags, pinches and the wheel) ---------------
 
-  private downs = new Map<number, { x: number; y: number }>();
-  private dragged = false;
-  private pinch0 = 0;
+  /** Pointers down on the board now. */
+  private downs = new Set<number>();
   private pressTimer = 0;
+  /** The press in progress was taken as a long press: its release is not a tap. */
+  private pressed = false;
+  /** How long a finger rests before it inspects (ms). */
+  static LONG_PRESS_MS = 500;
 
   private tileOf(e: FederatedPointerEvent): Pos | null {
     if (!this.map) return null;
@@ -164,7 +188,7 @@ export class BoardRenderer implements AnimHost {
     return { x, y, level: this.level };
   }
 
-  private pointer(e: FederatedPointerEvent, kind: "hover" | "tap" | "ping"): void {
+  private pointer(e: FederatedPointerEvent, kind: "hover" | "tap" | "ping" | "inspect"): void {
     const t = this.tileOf(e);
     if (!t) return;
     if (kind === "hover") {
@@ -176,110 +200,82 @@ export class BoardRenderer implements AnimHost {
   }
 
   private onPointerDown(e: FederatedPointerEvent): void {
-    this.downs.set(e.pointerId, { x: e.global.x, y: e.global.y });
-    this.dragged = false;
-    if (this.downs.size === 2) {
-      const [a, b] = [...this.downs.values()];
-      this.pinch0 = Math.hypot(a.x - b.x, a.y - b.y) / this.zoom;
+    this.downs.add(e.pointerId);
+    if (this.downs.size === 1) {
+      this.pressed = false;
+      this.camera.gestureDone();
     }
     clearTimeout(this.pressTimer);
     if (e.pointerType === "touch" && this.downs.size === 1) {
+      const at = this.tileOf(e);
       this.pressTimer = window.setTimeout(() => {
-        if (!this.dragged && this.downs.size === 1) {
-          this.dragged = true; // the release is not a tap
-          this.pointer(e, "ping");
-        }
-      }, 550);
+        if (this.camera.gestured || this.downs.size !== 1 || !at) return;
+        this.pressed = true;
+        this.handler?.(at, "inspect", e);
+      }, BoardRenderer.LONG_PRESS_MS);
     }
   }
 
   private onPointerMove(e: FederatedPointerEvent): void {
-    const d = this.downs.get(e.pointerId);
-    if (d && e.buttons) {
-      const dx = e.global.x - d.x;
-      const dy = e.global.y - d.y;
-      if (this.downs.size === 2) {
-        this.downs.set(e.pointerId, { x: e.global.x, y: e.global.y });
-        const [a, b] = [...this.downs.values()];
-        const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
-        this.setZoom(Math.hypot(a.x - b.x, a.y - b.y) / Math.max(1, this.pinch0), mid.x, mid.y);
-        this.dragged = true;
-        return;
-      }
-      if (this.dragged || Math.hypot(dx, dy) > 8) {
-        this.dragged = true;
-        clearTimeout(this.pressTimer);
-        this.downs.set(e.pointerId, { x: e.global.x, y: e.global.y });
-        this.pan(dx, dy);
-        return;
-      }
-    }
+    // a finger does not hover: a tap previews, a long press inspects
+    if (e.pointerType === "touch" || (this.downs.size && this.camera.gestured)) return;
     this.pointer(e, "hover");
   }
 
   private onPointerUp(e: FederatedPointerEvent): void {
     clearTimeout(this.pressTimer);
+    // a fling decelerates on the ticker's frames
+    this.kick();
     const had = this.downs.delete(e.pointerId);
-    if (!had || this.dragged || this.downs.size > 0) {
-      if (this.downs.size === 0) this.dragged = false;
-      return;
-    }
+    // a tap: one pointer, down and up without a drag, a pinch or a long press
+    if (!had || this.downs.size > 0 || this.camera.gestured || this.pressed) return;
     if (e.button === 0 || e.pointerType === "touch") this.pointer(e, "tap");
   }
 
-  private onWheel(e: WheelEvent): void {
-    e.preventDefault();
-    const rect = this.app.canvas.getBoundingClientRect();
-    const sx = this.app.renderer.width / rect.width;
-    this.setZoom(this.zoom * Math.exp(-e.deltaY * 0.0015), (e.clientX - rect.left) * sx, (e.clientY - rect.top) * sx);
+  /** The camera's zoom (1 = the whole map fits). */
+  get zoom(): number {
+    return this.camera.zoom;
   }
 
   /** Zooms about a point of the canvas (1 = the whole map fits). */
   setZoom(z: number, px: number, py: number): void {
-    const nz = Math.max(1, Math.min(4, z));
-    if (nz === this.zoom) return;
-    const lx = (px - this.board.x) / this.zoom;
-    const ly = (py - this.board.y) / this.zoom;
-    this.zoom = nz;
-    this.board.scale.set(nz);
-    this.board.x = px - lx * nz;
-    this.board.y = py - ly * nz;
-    this.clampCamera();
-    this.cameraMoved();
+    this.camera.zoomAt(z, px, py);
   }
 
   pan(dx: number, dy: number): void {
-    this.board.x += dx;
-    this.board.y += dy;
-    this.clampCamera();
-    this.cameraMoved();
+    this.camera.pan(dx, dy);
   }
 
-  private clampCamera(): void {
-    if (!this.map) return;
+  /** Brings a tile into the middle of the canvas (keys, or a soldier selected off screen). */
+  showTile(x: number, y: number): void {
+    this.camera.centreOn((x + 0.5) * this.ts, (y + 0.5) * this.ts);
+  }
+
+  /** The camera moved: the static underlay is repainted once, on the next frame (not per pointer event). */
+  /** Pans so that a tile is in sight with a tile's margin (the camera does not move if it is). */
+  keepInView(x: number, y: number): void {
+    const c = this.tileCenter(x, y);
+    const m = this.ts * this.zoom;
     const w = this.app.renderer.width;
     const h = this.app.renderer.height;
-    const bw = this.ts * this.map.width * this.zoom;
-    const bh = this.ts * this.map.height * this.zoom;
-    const fit = (pos: number, size: number, view: number) => (size <= view ? Math.floor((view - size) / 2) : Math.min(0, Math.max(view - size, pos)));
-    this.board.x = fit(this.board.x, bw, w);
-    this.board.y = fit(this.board.y, bh, h);
+    if (c.x < m || c.y < m || c.x > w - m || c.y > h - m) this.showTile(x, y);
   }
 
   private cameraMoved(): void {
-    this.paintStatic();
+    this.cameraDirty = true;
     this.kick();
   }
+  private cameraDirty = false;
 
   /** Canvas pixel coordinates of a tile's centre. */
   tileCenter(x: number, y: number): { x: number; y: number } {
-    return { x: this.board.x + (x + 0.5) * this.ts * this.zoom, y: this.board.y + (y + 0.5) * this.ts * this.zoom };
+    return this.camera.toScreen((x + 0.5) * this.ts, (y + 0.5) * this.ts);
   }
 
   /** The tags on the board now, in canvas pixels (tests check that none overlaps another). */
   labelBoxes(): { id: string; text: string; x: number; y: number; w: number; h: number }[] {
     const z = this.zoom;
-    return this.placed.map((p) => ({ id: p.id, text: p.text, x: this.board.x + p.x * z, y: this.board.y + p.y * z, w: p.w * z, h: p.h * z }));
+    return this.placed.map((p) => ({ id: p.id, text: p.text, ...this.camera.toScreen(p.x, p.y), w: p.w * z, h: p.h * z }));
   }
 
   resize(width: number, height: number): void {
@@ -301,11 +297,14 @@ export class BoardRenderer implements AnimHost {
     const w = this.app.renderer.width;
     const h = this.app.renderer.height;
     this.ts = Math.max(12, Math.min(56, Math.floor(Math.min(w / this.map.width, h / this.map.height))));
-    this.zoom = 1;
-    this.board.scale.set(1);
-    this.board.x = Math.floor((w - this.ts * this.map.width) / 2);
-    this.board.y = Math.floor((h - this.ts * this.map.height) / 2);
+    this.camera.fit(w, h, this.ts * this.map.width, this.ts * this.map.height);
     this.board.hitArea = new Rectangle(0, 0, this.ts * this.map.width, this.ts * this.map.height);
+  }
+
+  /** The player's settings changed (colours): everything is drawn anew. */
+  refresh(): void {
+    this.terrainKey = this.layersKey = this.reachKey = "";
+    if (this.map && this.wire) this.drawAll();
   }
 
   setLevel(level: number): void {
@@ -339,6 +338,7 @@ export class BoardRenderer implements AnimHost {
     this.intentG.clear();
     this.overlayG.clear();
     this.placed = [];
+    this.drawnWaysOut.clear();
     this.overlay = emptyOverlay();
     this.level = 0;
     this.map = null;
@@ -361,13 +361,16 @@ export class BoardRenderer implements AnimHost {
     const terrain = w.terrain && w.terrain.length ? w.terrain : Array.from(m.terrain);
     const start = this.level * m.width * m.height;
     let dirty = false;
-    const tKey = `${ts}|${this.level}|${terrain.slice(start, start + m.width * m.height).join("")}`;
+    // the trapped stay at the bus's windows until a soldier reaches them
+    const trapped = w.objective === "reach";
+    const tKey = `${ts}|${this.level}|${terrain.slice(start, start + m.width * m.height).join("")}|${[...this.waysOut].join(",")}|${trapped}`;
     if (tKey !== this.terrainKey) {
       this.terrainKey = tKey;
-      drawTerrain(this.terrainG.clear(), m, terrain, this.level, ts);
+      this.drawnWaysOut.set(this.level, drawTerrain(this.terrainG.clear(), m, terrain, this.level, ts, this.waysOut));
+      this.bus = drawBus(this.terrainG, m, terrain, this.level, ts, trapped);
       dirty = true;
     }
-    const lKey = `${ts}|${this.level}|${w.step}|${w.round}|${w.radius}|${w.nextRadius}|${w.acid?.join("")}|${w.fire?.join("")}|${w.corpse?.join("")}|${w.visible?.join("")}|${w.noise?.join(",")}`;
+    const lKey = `${colourBlind()}|${ts}|${this.level}|${w.step}|${w.round}|${w.radius}|${w.nextRadius}|${w.acid?.join("")}|${w.fire?.join("")}|${w.corpse?.join("")}|${w.visible?.join("")}|${w.noise?.join(",")}`;
     if (lKey !== this.layersKey) {
       this.layersKey = lKey;
       drawLayers(this.layerG.clear(), m, w, this.level, ts);
@@ -397,8 +400,9 @@ export class BoardRenderer implements AnimHost {
   staticPaints = 0;
   private paintStaticNow(): void {
     if (!this.map) return;
-    this.staticLayer.position.set(this.board.x, this.board.y);
-    this.staticLayer.scale.set(this.zoom);
+    const cam = this.camera.viewport;
+    this.staticLayer.position.set(cam.x, cam.y);
+    this.staticLayer.scale.set(cam.scale.x);
     if (this.staticRenderer) {
       if (this.staticLayer.parent !== this.staticStage) this.staticStage.addChild(this.staticLayer);
       this.staticRenderer.render({ container: this.staticStage });
@@ -441,7 +445,7 @@ export class BoardRenderer implements AnimHost {
     if (!this.map || !this.wire) return;
     const d = this.drawCtx();
     const items: LabelItem[] = [];
-    drawIntents(this.intentG.clear(), d, this.overlay.focus, items);
+    drawIntents(this.intentG.clear(), d, this.overlay.focus, items, this.overlay.halted);
     drawOverlay(this.overlayG.clear(), d, this.overlay, items, performance.now());
     this.drawLabels(items);
   }
@@ -573,6 +577,8 @@ export class BoardRenderer implements AnimHost {
   }
 
   destroy(): void {
+    clearTimeout(this.pressTimer);
+    this.camera.destroy();
     this.staticRenderer?.destroy();
     this.app.destroy(true, { children: true });
   }

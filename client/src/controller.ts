@@ -4,10 +4,11 @@
  * commands a click or a key makes; and the preview of all that, computed with the engine. The
  * screen (battle/screen.ts) feeds it states and input, sends what it returns, and draws its preview.
  */
-import { exposedSoldiers, type Action, type BattleState, type Pos, type Seat, type WireState } from "./engine";
+import { apply, exposedSoldiers, previewAction, type Action, type ActionPreview, type AskFirst, type BattleState, type Pos, type Seat, type WireState } from "./engine";
 import { blast, comradesFor, focusAt, focusedIntents, isComradeAct, reach, route, targetsFor, type ComradeAct, type Focus, type Mode, type Reach, type TargetChance } from "./previews";
 import { RULES } from "./engine";
 import { unitName } from "./words";
+import { whyNoComrade, whyNoTarget, whyNot } from "./why";
 import type { RoutePreview } from "../../shared/movement/routePreview.js";
 
 export type { Mode, Focus, ComradeAct };
@@ -44,14 +45,26 @@ export interface Preview {
   /** Intents lit by the focus; the others are dimmed when this is not empty. */
   focus: string[];
   exposed: string[];
+  /** The engine's preview of what a click (or Enter) would commit now: every consequence at once. */
+  action: ActionPreview | null;
+}
+
+/** A choice that loses soldiers or hurts, waiting for its second click or key. */
+export interface Asking extends AskFirst {
+  /** What is sent on confirmation. */
+  send: Action[];
+  key: string;
 }
 
 /** What an input asks the screen to do. */
 export type Outcome =
   | { send: Action[] }
   | { error: { code: string; message: string } }
+  | { ask: Asking }
   | null;
 
+/** The modes in which a chosen creature is fired at (shoot, called shot, rifle butt). */
+export const aims = (m: Mode): boolean => m === "shoot" || m === "calledShot" || m === "butt";
 const same = (a: Pos | null, b: Pos | null) => !!a && !!b && a.x === b.x && a.y === b.y && a.level === b.level;
 const NO_SELECTION = { code: "NO_SELECTION", message: "Select one of your soldiers first (Tab, or click him)." };
 
@@ -63,6 +76,10 @@ export class BattleController {
   waypoints: Pos[] = [];
   /** A threat chosen in the side list (kept while the pointer is off the board). */
   pinned: Focus | null = null;
+  /** An action button under the pointer (withdraw, ready, reload...): its preview shows beside the soldier. */
+  hoveredAct: string | null = null;
+  /** A costly choice asked once: the same click or Enter again sends it, anything else lets it go. */
+  asking: Asking | null = null;
   private ctx: Context | null = null;
   private round = -1;
   private memo: { key: string; preview: Preview } | null = null;
@@ -74,6 +91,7 @@ export class BattleController {
   /** A new state: a new round (or a phase other than the player's) clears the cursor, route and target. */
   setContext(ctx: Context): void {
     const newRound = ctx.wire.round !== this.round || ctx.wire.phase !== "player";
+    if (this.ctx && ctx.wire.step !== this.ctx.wire.step) this.asking = null;
     this.ctx = ctx;
     this.round = ctx.wire.round;
     if (newRound) {
@@ -103,6 +121,7 @@ export class BattleController {
 
   select(id: string | null): void {
     if (id === this.selected) return;
+    this.asking = null;
     this.selected = id;
     this.target = null;
     this.mode = "move";
@@ -110,14 +129,28 @@ export class BattleController {
     this.memo = null;
   }
 
+  /**
+   * M, S, C, G, B: the mode; the same key again goes back to move. No target is chosen for the
+   * player: he picks one (click, T, the arrows), so the first click on a creature aims, never fires.
+   */
   setMode(mode: Mode): Outcome {
     if (!this.selected) return { error: NO_SELECTION };
+    this.asking = null;
     this.mode = this.mode === mode && mode !== "move" ? "move" : mode;
     this.target = null;
     this.waypoints = [];
-    if (this.mode !== "move" && this.mode !== "grenade" && !isComradeAct(this.mode)) this.target = this.targets()[0]?.unit ?? null;
     this.memo = null;
+    // a mode that aims with nothing to aim at: the engine's reason at once, not a silent empty mode
+    if (aims(this.mode) && this.mineSelected() && !this.targets().length) return { error: this.whyNoTarget() };
     return null;
+  }
+
+  /** The engine's reason the selected soldier has no target in this mode. */
+  whyNoTarget(): { code: string; message: string } {
+    const ctx = this.ctx;
+    if (!ctx?.view || !this.selected) return NO_SELECTION;
+    const type = this.mode === "calledShot" ? "calledShot" : this.mode === "butt" ? "butt" : "shoot";
+    return whyNoTarget(ctx.view, ctx.wire, this.seatOf(this.selected), this.selected, type);
   }
 
   hover(tile: Pos | null): void {
@@ -135,7 +168,8 @@ export class BattleController {
   /** Esc: one thing at a time, the most recent first. Returns false when there was nothing to clear. */
   escape(): boolean {
     this.memo = null;
-    if (this.waypoints.length) this.waypoints.pop();
+    if (this.asking) this.asking = null;
+    else if (this.waypoints.length) this.waypoints.pop();
     else if (this.target) this.target = null;
     else if (this.mode !== "move") this.mode = "move";
     else if (this.pinned) this.pinned = null;
@@ -182,8 +216,9 @@ export class BattleController {
     }
     const unit = this.selected;
     if (this.mode === "grenade") {
-      this.mode = "move";
-      return { send: [{ type: "grenade", unit, to: tile }] };
+      const out = this.commit([{ type: "grenade", unit, to: tile }]);
+      if ("send" in (out ?? {})) this.mode = "move";
+      return out;
     }
     if (u && u.side === "creature") {
       if (this.target === u.id) return this.fire();
@@ -202,8 +237,50 @@ export class BattleController {
       return null;
     }
     const legs = [...this.waypoints, tile];
-    this.waypoints = [];
-    return { send: legs.map((to) => ({ type: "move", unit, to }) as Action) };
+    const out = this.commit(legs.map((to) => ({ type: "move", unit, to }) as Action));
+    if (out && "send" in out) this.waypoints = [];
+    return out;
+  }
+
+  /**
+   * Sends `actions`, unless the engine says the choice costs soldiers or hit points (askFirst): then
+   * it is asked, naming the cost, and the same choice again (a second click, Enter) sends it.
+   */
+  commit(actions: Action[]): Outcome {
+    const key = JSON.stringify(actions);
+    if (this.asking?.key === key) {
+      this.asking = null;
+      return { send: actions };
+    }
+    this.asking = null;
+    const ask = this.askOf(actions);
+    if (!ask) return { send: actions };
+    this.asking = { ...ask, send: actions, key };
+    return { ask: this.asking };
+  }
+
+  /** The costs of a run of actions, each previewed by the engine on the view the ones before leave. */
+  askOf(actions: Action[]): AskFirst | null {
+    const ctx = this.ctx;
+    if (!ctx?.view) return null;
+    let view: BattleState = ctx.view;
+    const costs: string[] = [];
+    for (const a of actions) {
+      const seat = "unit" in a ? this.seatOf(a.unit) : this.seatOf(this.selected ?? "");
+      let p: ActionPreview;
+      try {
+        p = previewAction(view, seat, a);
+      } catch {
+        break;
+      }
+      if (p.ask) costs.push(...p.ask.costs);
+      if (!p.ok) break;
+      const r = apply(view, { seat, action: a });
+      if (!r.ok) break;
+      view = r.state;
+    }
+    const lines = [...new Set(costs)];
+    return lines.length ? { cost: lines.join(" "), costs: lines } : null;
   }
 
   /**
@@ -219,7 +296,10 @@ export class BattleController {
     const comrades = comradesFor(ctx.legal, this.selected, act);
     if (!comrades.length) {
       this.mode = "move";
-      return { error: { code: "NOT_OFFERED", message: NOT_OFFERED[act](unitName(ctx.wire, this.selected)) } };
+      const none = NOT_OFFERED[act](unitName(ctx.wire, this.selected));
+      if (!ctx.view) return { error: { code: "NOT_OFFERED", message: none } };
+      const why = whyNoComrade(ctx.view, ctx.wire, this.seatOf(this.selected), this.selected, act, none);
+      return { error: { code: why.code, message: why.message } };
     }
     if (comrades.length === 1) {
       this.mode = "move";
@@ -236,16 +316,28 @@ export class BattleController {
     const u = ctx.wire.units[this.selected];
     if (ctx.legal.some((a) => a.type === "drop" && a.unit === this.selected)) return { send: [{ type: "drop", unit: this.selected }] };
     const who = unitName(ctx.wire, this.selected);
-    return { error: { code: "NOT_OFFERED", message: u?.carrying ? `${who} has no free tile beside him to set ${unitName(ctx.wire, u.carrying)} down on.` : `${who} carries no one.` } };
+    if (!u?.carrying) return { error: { code: "NOT_OFFERED", message: `${who} carries no one.` } };
+    const why = ctx.view && whyNot(ctx.view, this.seatOf(this.selected), { type: "drop", unit: this.selected });
+    return { error: why ?? { code: "NOT_OFFERED", message: `${who} has no free tile beside him to set ${unitName(ctx.wire, u.carrying)} down on.` } };
   }
 
   /** Withdraw: leave the board from a way out, when the engine offers it. */
   withdraw(): Outcome {
     const ctx = this.ctx;
     if (!ctx || !this.selected || !this.mineSelected()) return { error: NO_SELECTION };
-    if (ctx.legal.some((a) => a.type === "withdraw" && a.unit === this.selected)) return { send: [{ type: "withdraw", unit: this.selected }] };
+    if (ctx.legal.some((a) => a.type === "withdraw" && a.unit === this.selected)) return this.commit([{ type: "withdraw", unit: this.selected }]);
+    const why = ctx.view && whyNot(ctx.view, this.seatOf(this.selected), { type: "withdraw", unit: this.selected });
+    if (why) return { error: why };
     const who = unitName(ctx.wire, this.selected);
     return { error: { code: "NOT_OFFERED", message: `${who} must stand on a way out (an extraction point or an exit), with an action point left and no creature holding him, to withdraw.` } };
+  }
+
+  /** The engine's refusal of an action this page means to send (named for its soldier), or null. */
+  refusal(action: Action): { code: string; message: string } | null {
+    const ctx = this.ctx;
+    if (!ctx?.view) return null;
+    const seat = "unit" in action ? this.seatOf(action.unit) : ctx.seat === "wang" ? "wang" : "takumi";
+    return whyNot(ctx.view, seat, action);
   }
 
   /** Fire at the target in the current mode. */
@@ -254,15 +346,19 @@ export class BattleController {
     const unit = this.selected;
     const target = this.target;
     const type = this.mode === "calledShot" ? "calledShot" : this.mode === "butt" ? "butt" : "shoot";
-    this.target = null;
-    this.mode = "move";
     this.memo = null;
-    return { send: [{ type, unit, target }] };
+    const out = this.commit([{ type, unit, target }]);
+    if (out && "send" in out) {
+      this.target = null;
+      this.mode = "move";
+    }
+    return out;
   }
 
-  /** Enter / Space. */
+  /** Enter / Space: fires only at a target the player chose in a mode that aims; else as a click on the cursor. */
   confirm(): Outcome {
-    if (this.target && this.mode !== "grenade") return this.fire();
+    if (this.asking) return this.commit(this.asking.send);
+    if (this.target && aims(this.mode)) return this.fire();
     return this.cursor ? this.activate(this.cursor) : null;
   }
 
@@ -279,7 +375,7 @@ export class BattleController {
     if (!this.selected) return { error: NO_SELECTION };
     if (this.mode === "move" || this.mode === "grenade") this.mode = "shoot";
     const ts = this.targets();
-    if (!ts.length) return { error: { code: "NO_TARGET", message: "No enemy in range and sight of this soldier." } };
+    if (!ts.length) return { error: this.whyNoTarget() };
     const i = ts.findIndex((t) => t.unit === this.target);
     this.target = ts[(i + dir + ts.length) % ts.length].unit;
     const u = this.ctx!.wire.units[this.target];
@@ -293,8 +389,9 @@ export class BattleController {
     const sel = this.selected ? this.ctx?.wire.units[this.selected] : undefined;
     const c = this.cursor ?? (sel ? { x: sel.x, y: sel.y, level: sel.level } : { x: Math.floor(width / 2), y: Math.floor(height / 2), level });
     this.cursor = { x: Math.max(0, Math.min(width - 1, c.x + dx)), y: Math.max(0, Math.min(height - 1, c.y + dy)), level: c.level };
+    // in a mode that aims, the cursor on a creature in range chooses it; in move mode it only points
     const u = this.unitAt(this.cursor);
-    if (u && u.side === "creature" && this.targets().some((t) => t.unit === u.id)) this.target = u.id;
+    if (aims(this.mode)) this.target = u && u.side === "creature" && this.targets().some((t) => t.unit === u.id) ? u.id : null;
     this.memo = null;
   }
 
@@ -311,12 +408,50 @@ export class BattleController {
     return view && this.cursor ? focusAt(view, this.cursor) : null;
   }
 
+  /** The one action a click would commit now (a chosen target, a route of one leg, a throw), previewed by the engine. */
+  private actionPreview(view: BattleState, seat: Seat, p: Preview): ActionPreview | null {
+    const unit = this.selected!;
+    let a: Action | null = this.buttonAction(unit);
+    if (a) {
+      // a button's own action: the engine's whole preview (or why it is refused)
+    } else if (this.target && aims(this.mode)) a = { type: this.mode === "calledShot" ? "calledShot" : this.mode === "butt" ? "butt" : "shoot", unit, target: this.target } as Action;
+    else if (this.mode === "move" && p.route?.ok && !this.waypoints.length && this.cursor) a = { type: "move", unit, to: this.cursor };
+    else if (this.mode === "grenade" && p.blast.length && this.cursor) a = { type: "grenade", unit, to: this.cursor };
+    if (!a) return null;
+    try {
+      return previewAction(view, seat, a);
+    } catch {
+      return null;
+    }
+  }
+
+  /** The action a hovered button would send for `unit` (one with no choice left to make). */
+  private buttonAction(unit: string): Action | null {
+    const ctx = this.ctx;
+    switch (this.hoveredAct) {
+      case "ready": return { type: "ready", ready: true };
+      case "withdraw": case "reload": case "overwatch": case "drop": return { type: this.hoveredAct, unit } as Action;
+      case "holdOn": case "revive": case "carry": {
+        const cs = ctx ? comradesFor(ctx.legal, unit, this.hoveredAct) : [];
+        return cs.length === 1 ? ({ type: this.hoveredAct, unit, comrade: cs[0] } as Action) : null;
+      }
+      default: return null;
+    }
+  }
+
+  /** The pointer is over an action button (null: off it). */
+  hoverButton(act: string | null): void {
+    if (act === this.hoveredAct) return;
+    this.hoveredAct = act;
+    this.memo = null;
+  }
+
   /** Everything the board draws for the selection, remembered until something changes. */
   preview(): Preview {
     const ctx = this.ctx;
-    const key = JSON.stringify([ctx?.wire.step, ctx?.wire.round, ctx?.level, this.selected, this.mode, this.target, this.cursor, this.waypoints, this.pinned]);
+    const key = JSON.stringify([ctx?.wire.step, ctx?.wire.round, ctx?.level, this.selected, this.mode, this.target, this.cursor, this.waypoints, this.pinned, this.asking?.key, this.hoveredAct]);
     if (this.memo && this.memo.key === key) return this.memo.preview;
-    const p: Preview = { reach: { tiles: [], edges: [] }, route: null, routeFire: [], targets: [], throwable: [], blast: [], focus: [], exposed: [] };
+    const p: Preview = { reach: { tiles: [], edges: [] }, route: null, routeFire: [], targets: [], throwable: [], blast: [], focus: [], exposed: [], action: null };
     const view = ctx?.view;
     if (ctx && view && ctx.wire.phase === "player") {
       try {
@@ -344,6 +479,7 @@ export class BattleController {
           const act = this.mode;
           p.targets = comradesFor(ctx.legal, this.selected, act).map((unit) => ({ unit, chance: 100, label: COMRADE_TAG[act] }));
         } else p.targets = this.targets();
+        p.action = this.actionPreview(view, seat, p);
       }
     }
     this.memo = { key, preview: p };

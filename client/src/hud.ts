@@ -34,14 +34,17 @@ export const DOM = `
     <span id="conn" class="pill"></span>
     <span class="grow"></span>
     <button id="btn-campaign" class="primary" hidden title="Back to the campaign's screen">Between scenes</button>
+    <button id="btn-report" class="primary" hidden title="The after-action report: chart, replay, record">Report</button>
     <button id="btn-sound" title="Sound on/off (kept for your next visit)">Sound</button>
     <button id="btn-speed" title="Speed up the enemy phase (F)">×1</button>
     <button id="btn-help" title="Keyboard (?)">?</button>
     <button id="btn-leave">Leave</button>
   </header>
   <div id="main">
-    <div id="board-host"><div id="error-box" role="alert"></div><div id="pending" role="status" hidden></div></div>
-    <aside id="side">
+    <div id="board-host" tabindex="0" aria-label="The board: Tab selects your next soldier, arrows move the cursor, Enter confirms; F6 goes to the buttons"><div id="banner" aria-live="polite"></div><div id="conn-banner" role="status"></div><div id="cursor-dock"><div id="error-box" role="alert"></div><div id="cursor-card" aria-live="polite" hidden></div></div><div id="pending" role="status" hidden></div></div>
+    <aside id="side" aria-label="Details">
+      <button id="sheet-handle" aria-expanded="false" aria-controls="side">Details · log · squad</button>
+      <section id="partner-banner" role="status"></section>
       <section id="briefing"></section>
       <section id="unit-panel" aria-live="polite"></section>
       <section id="actions">
@@ -78,47 +81,60 @@ export const DOM = `
       <section id="target-panel"></section>
       <section id="intent-panel"></section>
       <section id="tile-panel"></section>
-      <section id="log-panel"><h3>Log</h3><ol id="log"></ol></section>
+      <section id="log-panel"><h3>Log</h3><ol id="log" role="log" aria-live="polite" aria-relevant="additions"></ol></section>
       <section id="squad-panel"></section>
       <details id="legend">
         <summary><h3>Legend</h3></summary>
         <div class="legend-grid">
           <span><i class="sw street"></i>street</span><span><i class="sw rubble"></i>rubble · half cover</span>
           <span><i class="sw wall"></i>wall · blocks</span><span><i class="sw vehicle"></i>wreck · full cover</span>
-          <span><i class="sw manhole"></i>manhole · spawns</span><span><i class="sw exit"></i>exit</span>
+          <span><i class="sw manhole"></i>manhole · spawns</span><span><i class="sw exit"></i>way out · withdraw (W)</span><span><i class="sw drag-exit"></i>the creatures' exit: drags end there</span>
           <span><i class="sw acid"></i>acid (drops = intensity)</span><span><i class="sw noise"></i>noise: something unseen</span>
           <span><i class="sw reach1"></i>1 AP · <i class="sw reach2"></i>2 AP</span><span><i class="sw ring"></i>the line · ┅ next round</span>
           <span>${ICON.snatcher} Snatcher · grabs, drags</span><span>${ICON.leaper} Leaper · pounces</span>
           <span>${ICON.spitter} Spitter · spits acid</span><span>${ICON.soldier} soldier · rifle = facing</span>
           <span><i class="sw fire"></i>fire · FIRE n: rounds left</span><span><i class="sw lunge"></i>a lunge's reach · its victim ringed</span>
           <span><b class="down-x">✚</b> down · DIES IN n: revive (V) or carry (K)</span><span><i class="sw hold"></i>held on: the drag halts</span>
+          <span id="legend-vapour"><i class="sw corpse"></i>corpses · vapour: ${RULES.acid.vapourCorpses}+ on or beside a soldier burn him ${RULES.acid.vapourDamage} at the round's end</span><span>DRAG HALTED: a comrade holds on</span>
           <span>number: intent order · −N damage</span><span>green brackets: selected · dashes: cursor</span>
         </div>
+        <div class="legend-keys" id="legend-keys" aria-label="Key glyphs">
+          <span><i class="key glyph seat-takumi" data-key="takumi"></i>Takumi's</span><span><i class="key glyph seat-wang" data-key="wang"></i>Wang's</span>
+          <span><i class="key sw acid" data-key="acid"></i>acid</span><span><i class="key sw fire" data-key="fire"></i>fire</span>
+          <span><i class="key sw ring" data-key="ring"></i>the line</span><span><i class="key sw lunge" data-key="intent"></i>an attack</span>
+        </div>
       </details>
+      <section id="settings-panel">
+        <h3>Settings</h3>
+        <label>Colours <select id="set-palette"><option value="normal">normal</option><option value="deuteranopia">deuteranopia (green-weak)</option><option value="protanopia">protanopia (red-weak)</option></select></label>
+        <label>Text <select id="set-text"><option value="normal">normal</option><option value="large">large</option></select></label>
+      </section>
     </aside>
   </div>
-  <div id="banner" aria-live="polite"></div>
-  <div id="conn-banner" role="status"></div>
-  <div id="partner-banner" role="status"></div>
   <div id="help" hidden>
     <h3>Keyboard and mouse</h3>
     <table>
-      <tr><td><kbd>Tab</kbd> / <kbd>Shift+Tab</kbd></td><td>select next / previous soldier</td></tr>
+      <tr><td><kbd>Tab</kbd> / <kbd>Shift+Tab</kbd></td><td>select next / previous soldier (on the buttons: the next button)</td></tr>
+      <tr><td><kbd>F6</kbd></td><td>from the board to the buttons and back</td></tr>
       <tr><td>click · tap</td><td>select, move, aim; again to fire</td></tr>
       <tr><td><kbd>Shift</kbd>+click</td><td>add (or remove) a waypoint: the route bends through it</td></tr>
       <tr><td>wheel · drag · pinch</td><td>zoom and pan the board</td></tr>
-      <tr><td>right click · long press</td><td>ping</td></tr>
+      <tr><td>right click · touch: a ping button</td><td>ping (touch: the tile last tapped or long-pressed)</td></tr>
+      <tr><td>tap · long press</td><td>touch: a tap previews, the same tap again confirms; a long press inspects</td></tr>
       <tr><td>arrows</td><td>move the cursor</td></tr>
-      <tr><td><kbd>T</kbd> / <kbd>]</kbd>, <kbd>[</kbd></td><td>cycle targets</td></tr>
-      <tr><td><kbd>Enter</kbd> / <kbd>Space</kbd></td><td>confirm: move to the cursor, fire at the target, throw</td></tr>
-      <tr><td><kbd>Esc</kbd></td><td>clear: waypoint, target, mode, selection, cursor</td></tr>
-      <tr><td><kbd>M</kbd> <kbd>S</kbd> <kbd>C</kbd> <kbd>G</kbd> <kbd>B</kbd></td><td>move / shoot / arm shot / grenade / rifle butt</td></tr>
+      <tr><td><kbd>M</kbd> <kbd>S</kbd> <kbd>C</kbd> <kbd>G</kbd> <kbd>B</kbd></td><td>mode: move / shoot / arm shot / grenade / rifle butt; the same key again: back to move. A mode never fires by itself</td></tr>
+      <tr><td><kbd>T</kbd> / <kbd>]</kbd>, <kbd>[</kbd> · arrows · click</td><td>choose a target (its hit chance shows beside it)</td></tr>
+      <tr><td><kbd>Enter</kbd> / <kbd>Space</kbd> · click it again</td><td>fire at the chosen target; with none chosen, Enter moves to the cursor (or throws there)</td></tr>
+      <tr><td><kbd>Enter</kbd> during the enemy phase</td><td>hurry this phase (the next plays at your speed again)</td></tr>
+      <tr><td><kbd>Esc</kbd></td><td>clear one thing: waypoint, target, mode, selection, cursor; closes the report (<b>Report</b> in the header opens it again)</td></tr>
       <tr><td><kbd>O</kbd> <kbd>R</kbd> <kbd>U</kbd></td><td>overwatch / reload / undo</td></tr>
       <tr><td><kbd>H</kbd> <kbd>V</kbd> <kbd>K</kbd> <kbd>D</kbd></td><td>hold on to a grabbed comrade / revive / carry a comrade who is down (click him if several) / drop him</td></tr>
       <tr><td><kbd>W</kbd></td><td>withdraw: a soldier on a way out leaves the board alive (the battle is lost if the sergeants fall back before the objective is met)</td></tr>
       <tr><td><kbd>E</kbd></td><td>ready (end phase) / not ready</td></tr>
       <tr><td><kbd>1</kbd> <kbd>2</kbd> <kbd>3</kbd></td><td>ping danger / move here / target at the cursor</td></tr>
-      <tr><td><kbd>F</kbd> · <kbd>PgUp</kbd> <kbd>PgDn</kbd></td><td>speed up the enemy phase · level up / down</td></tr>
+      <tr><td><kbd>F</kbd></td><td>every enemy phase ×4, until <kbd>F</kbd> again (the header's ×1/×4)</td></tr>
+      <tr><td><kbd>PgUp</kbd> <kbd>PgDn</kbd> · <kbd>+</kbd> (<kbd>=</kbd>) <kbd>-</kbd></td><td>level up / down · zoom in / out</td></tr>
+      <tr><td><kbd>?</kbd></td><td>this help</td></tr>
     </table>
   </div>
   <div id="campaign-host" hidden></div>
@@ -150,7 +166,7 @@ export function ringReason(w: WireState, squeezeCorpses: number, squeezeEvery: n
   return parts.join(" ");
 }
 
-export function unitPanel(w: WireState, u: WireUnit | null, mode: string, spectator: boolean): string {
+export function unitPanel(w: WireState, u: WireUnit | null, mode: string, spectator: boolean, levels = 1): string {
   if (!u) return `<h3>No unit selected</h3><p class="hint">${spectator ? "You are watching." : "Tab or click one of your soldiers."}</p>`;
   const status = [
     u.grabbedBy && `grabbed by ${unitName(w, u.grabbedBy)}`,
@@ -165,7 +181,7 @@ export function unitPanel(w: WireState, u: WireUnit | null, mode: string, specta
   return `<h3><span class="glyph ${u.side === "squad" ? `seat-${u.seat}` : u.kind}"></span> ${esc(unitName(w, u.id))}
       ${u.seat ? `<small>(${SEAT_NAME[u.seat]}'s)</small>` : ""}</h3>
     <div class="stats">
-      <span>HP <b>${u.hp}/${u.maxHp}</b></span><span>Armor <b>${u.armor}</b></span>
+      ${levels > 1 ? `<span>Floor <b id="unit-floor">L${u.level}</b></span>` : ""}<span>HP <b>${u.hp}/${u.maxHp}</b></span><span>Armor <b>${u.armor}</b></span>
       ${u.side === "squad" ? `<span>AP <b id="ap">${u.ap}</b></span><span>Aim <b>${u.aim}</b></span>
       <span>Mag <b>${u.mag}</b> +${u.spareMags}</span><span>Grenades <b>${u.grenades}</b></span>` : `<span>Move <b>${u.move}</b></span>`}
     </div>

@@ -10,11 +10,13 @@ export function keyCommand(e: KeyboardEvent): KeyCommand | null {
   if (k === "Tab") return e.shiftKey ? "prev" : "next";
   if ((e.ctrlKey || e.metaKey) && (k === "z" || k === "Z")) return "undo";
   if (e.ctrlKey || e.metaKey || e.altKey) return null;
-  const table: Record<string, KeyCommand> = {
-    ArrowUp: "up", ArrowDown: "down", ArrowLeft: "left", ArrowRight: "right", Enter: "confirm", " ": "confirm", Escape: "escape",
-    t: "targetNext", "]": "targetNext", "[": "targetPrev", m: "move", s: "shoot", c: "calledShot", g: "grenade", b: "butt",
-    o: "overwatch", r: "reload", h: "holdOn", v: "revive", k: "carry", d: "drop", w: "withdraw", u: "undo", e: "ready", f: "speed", "1": "ping1", "2": "ping2", "3": "ping3",
-    PageUp: "levelUp", PageDown: "levelDown", "?": "help", "+": "zoomIn", "=": "zoomIn", "-": "zoomOut",
-  };
-  return table[k.length === 1 ? k.toLowerCase() : k] ?? table[k] ?? null;
+  return KEYS[k.length === 1 ? k.toLowerCase() : k] ?? KEYS[k] ?? null;
 }
+
+/** Every key of the scheme (the help shows each one: tests/client/traps.browser.test.ts). */
+export const KEYS: Readonly<Record<string, KeyCommand>> = {
+  ArrowUp: "up", ArrowDown: "down", ArrowLeft: "left", ArrowRight: "right", Enter: "confirm", " ": "confirm", Escape: "escape",
+  t: "targetNext", "]": "targetNext", "[": "targetPrev", m: "move", s: "shoot", c: "calledShot", g: "grenade", b: "butt",
+  o: "overwatch", r: "reload", h: "holdOn", v: "revive", k: "carry", d: "drop", w: "withdraw", u: "undo", e: "ready", f: "speed", "1": "ping1", "2": "ping2", "3": "ping3",
+  PageUp: "levelUp", PageDown: "levelDown", "?": "help", "+": "zoomIn", "=": "zoomIn", "-": "zoomOut",
+};

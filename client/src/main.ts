@@ -1,14 +1,23 @@
 /** Routing: start page, online battle (create / join / reconnect), offline harness, replay viewer. */
 import "./style.css";
+import "./layout.css";
+import "./feedback.css";
 import { BattleScreen } from "./battle/screen";
 import { loadMap } from "./maps";
 import { OfflineBackend } from "./offline";
 import { makeClient, OnlineBackend, savedSession } from "./net";
+import { heldSeat } from "./seatKeys";
 import { showStart, lookupBattle, type StartChoice } from "./start";
 import { ReplayViewer, fetchRecord } from "./replay";
 import { setTestState } from "./teststate";
+import { applySettings, loadSettings } from "./settings";
 import type { MatchRecord } from "./engine";
 import type { ViewerSeat } from "./backend";
+import { installGuide } from "./guide/install";
+import { runDrill } from "./guide/drill";
+
+// the player's colours and text size, kept across visits, before anything is drawn
+applySettings(loadSettings());
 
 const app = document.getElementById("app")!;
 const params = new URLSearchParams(location.search);
@@ -38,11 +47,16 @@ async function runOnline(how: Parameters<typeof OnlineBackend.open>[1]): Promise
     for (const k of ["speed", "server"]) if (params.get(k)) keep.set(k, params.get(k)!);
     history.replaceState(null, "", `/?${keep.toString()}`);
   }
+  installGuide(backend);
   const screen = new BattleScreen(app, backend);
   await screen.start();
 }
 
 async function runOffline(): Promise<void> {
+  if (params.get("drill")) {
+    await runDrill(app, Number(params.get("seed") ?? 1));
+    return;
+  }
   const mapId = params.get("map") ?? "last-stand";
   const seat = (params.get("seat") ?? "takumi") as ViewerSeat;
   const seed = Number(params.get("seed") ?? 7);
@@ -51,6 +65,7 @@ async function runOffline(): Promise<void> {
   const backend = new OfflineBackend(map, seat, seed, params.get("difficulty") ?? "normal");
   mark("battle");
   (window as unknown as { __offline: OfflineBackend }).__offline = backend;
+  installGuide(backend);
   const screen = new BattleScreen(app, backend);
   await screen.start();
   mark("pixi");
@@ -120,6 +135,9 @@ async function boot(): Promise<void> {
       }
       const auto = params.get("seat") as ViewerSeat | null;
       if (auto) return await runOnline({ code: join, seat: auto });
+      // an invite link (the friend's seat), or a battle this browser holds a seat of: straight in
+      const invite = params.get("invite") ?? undefined;
+      if (invite || heldSeat(join)?.key) return await runOnline({ code: join, seat: "takumi", invite });
       const b = await lookupBattle(join);
       return await showStart(app, onChoice, { code: join, error: b ? undefined : `No battle with the code ${join}.` });
     }

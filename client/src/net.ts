@@ -15,6 +15,10 @@ import { emptyInfo, type Backend, type BackendHandlers, type Holder, type PlanMe
 import type { PingMark } from "./board";
 import { CLOSE_DEPLOY, rejoinByCode } from "./rejoin";
 import { readCampaign } from "./campaignInfo";
+import { forgetInvite, heldSeat, keepSeat } from "./seatKeys";
+
+/** How long after an ERR_UNAVAILABLE refusal a command is sent again. */
+const UNAVAILABLE_RETRY_MS = 2000;
 
 export function serverUrl(): string {
   const override = new URLSearchParams(location.search).get("server");
@@ -24,6 +28,14 @@ export function serverUrl(): string {
 
 export function makeClient(): Client {
   return new Client(serverUrl());
+}
+
+/** docs/PROTOCOL.md: `welcome { role, lastSeq, key?, invite? }`. */
+interface Welcome {
+  role?: string;
+  lastSeq?: number;
+  key?: string;
+  invite?: string;
 }
 
 interface Saved {
@@ -102,10 +114,11 @@ export class OnlineBackend implements Backend {
     return this.pending.size;
   }
 
-  /** Join (or create) and resolve once the first state has arrived. */
+  /** Join (or create) and resolve once the first state has arrived. A seat is taken by the key this
+   *  browser holds for the code, else by an invite (from the link), else the code alone watches. */
   static async open(
     client: Client,
-    how: { create?: Record<string, unknown>; code?: string; seat: ViewerSeat; reconnectToken?: string },
+    how: { create?: Record<string, unknown>; code?: string; seat: ViewerSeat; reconnectToken?: string; invite?: string },
     loadMapFor: (id: string) => Promise<MapDef>,
   ): Promise<OnlineBackend> {
     let room: Room;
@@ -117,13 +130,21 @@ export class OnlineBackend implements Backend {
       // The room id is the join code. A battle with no live room is reopened by the lookup first.
       const code = String(how.code ?? "").trim().toUpperCase();
       await fetch(`/api/battles/${encodeURIComponent(code)}`).catch(() => undefined);
-      room = await client.joinById(code, { seat: how.seat });
+      const held = heldSeat(code)?.key;
+      const asked = how.seat === "spectator" ? { seat: "spectator" } : held ? { key: held } : how.invite ? { invite: how.invite } : how.seat ? { seat: how.seat } : {};
+      room = await client.joinById(code, asked);
     }
     // Events that arrive before the first state (the bot's opening moves) are not animated.
     const offEarly = room.onMessage("events", () => {});
-    // The welcome says where this seat's command numbers stand (a seat may have had a holder before).
+    // The welcome says the seat the server gave (by key, invite or creation), where its command
+    // numbers stand, and the seat's key when just issued: kept at once, before anything else.
     let lastSeq = 0;
-    const offWelcome = room.onMessage("welcome", (m: { lastSeq?: number }) => (lastSeq = Number(m.lastSeq ?? 0)));
+    let role: string | null = null;
+    const offWelcome = room.onMessage("welcome", (m: Welcome) => {
+      lastSeq = Number(m.lastSeq ?? 0);
+      role = m.role ?? null;
+      keepSeat(room.roomId, m);
+    });
     // the partner's standing order and the bot partner's plan come with the join: kept for the screen
     let order: OnlineBackend["lastOrder"] = null, plan: PlanMessage | null = null;
     const offOrder = room.onMessage("order", (m: NonNullable<OnlineBackend["lastOrder"]>) => (order = m));
@@ -134,7 +155,7 @@ export class OnlineBackend implements Backend {
     offOrder();
     offPlan();
     const map = await loadMapFor(String(state.mapId || "last-stand"));
-    const seat = (how.seat ?? "spectator") as ViewerSeat;
+    const seat = ((role as string | null) ?? how.seat ?? "spectator") as ViewerSeat;
     const b = new OnlineBackend(client, room, seat, map, lastSeq, loadMapFor);
     b.lastOrder ??= order;
     b.lastPlan ??= plan;
@@ -169,6 +190,12 @@ export class OnlineBackend implements Backend {
     }
     this.wire = j as unknown as WireState;
     this.info = readInfo(j);
+    if (this.seat !== "spectator") {
+      // a player in the other seat came in by the invite (or holds its key): the invite is spent
+      const other = this.info.holders[otherSeat(this.seat)];
+      if (other === "player" || other === "dropped") forgetInvite(this.info.code);
+      this.info.invite = heldSeat(this.info.code)?.invite;
+    }
     saveSession({
       token: this.room.reconnectionToken,
       seat: this.seat,
@@ -220,7 +247,7 @@ export class OnlineBackend implements Backend {
     room.onMessage("error", (m: { code: string; message: string; seq?: number }) => {
       // A repeat of a command already handled (resent after a reconnection): said as a note, not a refusal.
       // A command refused by a stopping process is sent again once back (see the ack): a note too.
-      if (m.code === "ERR_DUPLICATE" || m.code === "ERR_SHUTTING_DOWN") this.h?.notice?.(m.code, m.message);
+      if (m.code === "ERR_DUPLICATE" || m.code === "ERR_SHUTTING_DOWN" || m.code === "ERR_UNAVAILABLE") this.h?.notice?.(m.code, m.message);
       else this.h?.error(m.code, m.message);
     });
     room.onMessage("ack", (m: { seq: number; ok: boolean; code?: string; lastSeq?: number }) => {
@@ -233,13 +260,22 @@ export class OnlineBackend implements Backend {
       }
       // The room's process is stopping: the command was not applied; it goes again, with a new
       // number, to the room the battle reopens in (after the 4001 close and the rejoin's welcome).
+      // The battle's record could not be written (the database is away): not applied; sent again,
+      // with a new number, in a moment (the server held it LAST_STAND_STORE_HOLD_SECONDS already).
+      if (entry && m.code === "ERR_UNAVAILABLE") {
+        const { seq: _old, ...payload } = entry.payload;
+        setTimeout(() => !this.leaving && this.command(entry.type, payload), UNAVAILABLE_RETRY_MS);
+      }
       if (entry && m.code === "ERR_SHUTTING_DOWN") {
         const { seq: _old, ...payload } = entry.payload;
         this.deferred.push({ type: entry.type, payload });
       }
       this.h?.pending?.(this.pending.size);
     });
-    room.onMessage("welcome", (m: { lastSeq?: number }) => this.resume(Number(m.lastSeq ?? 0)));
+    room.onMessage("welcome", (m: Welcome) => {
+      keepSeat(this.info.code || room.roomId, m);
+      this.resume(Number(m.lastSeq ?? 0));
+    });
     room.onMessage("ping", (m: { x: number; y: number; level?: number; kind: PingMark["kind"]; seat?: string }) =>
       this.h?.ping({ x: m.x, y: m.y, level: m.level ?? 0, kind: m.kind, seat: m.seat ?? "", at: performance.now() }),
     );
@@ -294,7 +330,7 @@ export class OnlineBackend implements Backend {
     while (!this.leaving && Date.now() < until) {
       try {
         const room = byCode
-          ? await rejoinByCode(this.client, serverUrl(), this.info.code, this.seat, { timeoutMs: 2000, cancelled: () => this.leaving })
+          ? await rejoinByCode(this.client, serverUrl(), this.info.code, this.seat === "spectator" ? null : (heldSeat(this.info.code)?.key ?? null), { timeoutMs: 2000, cancelled: () => this.leaving })
           : await this.client.reconnect(token);
         this.room = room;
         this.bind(room);

@@ -6,9 +6,13 @@
  */
 import type { MapDef, WireState } from "./engine";
 import { clockText, OBJECTIVE_NAME, scoreText } from "./words";
+import { prospectsOf } from "./scene";
 
-export function objectiveLine(w: WireState, map: Pick<MapDef, "id" | "maxRounds" | "perimeter">): string {
-  const parts: string[] = [OBJECTIVE_NAME[w.objective] ?? w.objective];
+export function objectiveLine(w: WireState, map: MapDef): string {
+  // the engine's read-out: once the win is gone the line says what is left, at once (issue 21)
+  const p = prospectsOf(w, map);
+  const lost = !!p && !p.winnable && p.left === "getOut";
+  const parts: string[] = [lost ? "The win is gone: get out alive" : (OBJECTIVE_NAME[w.objective] ?? w.objective)];
   const over = w.phase === "ended";
   const ring = w.hasPerimeter && !w.perimeterBroken;
   if (ring) {
@@ -20,7 +24,7 @@ export function objectiveLine(w: WireState, map: Pick<MapDef, "id" | "maxRounds"
     parts.push(clockText(w.mapId, map.maxRounds - w.round + 1));
   }
   const out = Object.values(w.units).filter((u) => u.side === "squad" && u.fate === "extracted").length;
-  const held = over ? w.round : w.round - 1;
+  const held = p ? p.roundsHeld : over ? w.round : w.round - 1;
   const score = scoreText(w.mapId, held, out);
   if (score) parts.push(score);
   else if (out > 0 || w.objective === "extract") parts.push(`${out} out`);

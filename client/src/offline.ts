@@ -14,6 +14,8 @@ export class OfflineBackend implements Backend {
   private state: BattleState;
   private h: BackendHandlers | null = null;
   readonly log: { seat: Seat; action: Action }[] = [];
+  /** Called with each command's (or round's) events once the new state is published (the drill checks its steps here). */
+  afterEvents: ((events: BattleEvent[]) => void) | null = null;
   /** The standing order given to the bot (the partner seat), and the plan last shown for it. */
   private order: StandingOrder = "free";
   private planKey = "";
@@ -23,6 +25,8 @@ export class OfflineBackend implements Backend {
     readonly seat: ViewerSeat,
     seed: number,
     difficulty: string,
+    /** `partnerIdle`: the other seat only marks ready (the drill), instead of the soldier bot playing it. */
+    private opts: { partnerIdle?: boolean } = {},
   ) {
     this.state = (engine.createBattle as (m: MapDef, s: number, o?: unknown) => BattleState)(map, seed, { difficulty });
     this.info.code = "OFFLINE";
@@ -77,14 +81,17 @@ export class OfflineBackend implements Backend {
       this.h?.error(r.code, r.message);
       return null;
     }
+    const before = this.state;
     this.state = r.state;
     this.log.push({ seat, action });
-    return r.events;
+    // what this page's seat may see of it, as the server would send (a death out of sight is heard)
+    return engine.eventsFor(before, r.state, r.events, this.viewer() as never);
   }
 
   private emit(events: BattleEvent[]): void {
     if (events.length) this.h?.events(this.state.round, events);
     this.publish();
+    this.afterEvents?.(events);
   }
 
   private mySeat(): Seat | null {
@@ -112,14 +119,25 @@ export class OfflineBackend implements Backend {
   private botTurn(other: Seat = engine.otherSeat(this.mySeat()!)): BattleEvent[] {
     const out: BattleEvent[] = [];
     const round = this.state.round;
+    if (this.opts.partnerIdle) {
+      const r = this.state.phase === "player" && !this.state.ready[other] ? engine.apply(this.state, { seat: other, action: { type: "ready", ready: true } }) : null;
+      if (r?.ok) {
+        const before = this.state;
+        this.state = r.state;
+        this.log.push({ seat: other, action: { type: "ready", ready: true } });
+        out.push(...engine.eventsFor(before, r.state, r.events, this.viewer() as never));
+      }
+      return out;
+    }
     for (let guard = 0; guard < 200; guard++) {
       if (this.state.phase !== "player" || this.state.round !== round || this.state.ready[other]) break;
       const order = this.mySeat() && other === engine.otherSeat(this.mySeat()!) ? this.order : "free";
       const step = engine.autoplayStep(this.state, other, (s, seat) => engine.botCommand(s, seat, order));
       if (!step) break;
+      const before = this.state;
       this.state = step.state;
       this.log.push({ seat: other, action: step.command.action });
-      out.push(...step.events);
+      out.push(...engine.eventsFor(before, step.state, step.events, this.viewer() as never));
     }
     return out;
   }
@@ -145,9 +163,21 @@ export class OfflineBackend implements Backend {
     this.h?.ping({ ...p, seat: this.seat, at: performance.now() });
   }
 
+  /** The partner's ping (the drill's instructor, Wang, points at what a step is about). */
+  partnerPing(p: { x: number; y: number; level: number; kind: "danger" | "move" | "target" }): void {
+    if (this.seat === "spectator") return;
+    this.h?.ping({ ...p, seat: engine.otherSeat(this.seat), at: performance.now() });
+  }
+
   sendSelect(_unit: string | null): void {}
   sendPointer(_p: Pos | null): void {}
   leave(): void {}
+
+  /** The drill sets a step's scene: the engine's staged state replaces the battle's, and is shown. */
+  restage(next: BattleState): void {
+    this.state = next;
+    this.publish();
+  }
 
   /** Test hook: edit the battle in place, as the engine's own tests set up a position, and show it. */
   editForTest(edit: (s: BattleState) => void): void {

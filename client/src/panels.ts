@@ -4,11 +4,16 @@
  * with every attack on it, the intents (hover lights one), the squad, and why the battle ended.
  */
 import * as engine from "./engine";
-import type { BattleState, MapDef, Pos, WireState } from "./engine";
+import { Terrain, type BattleState, type MapDef, type Pos, type Seat, type WireState } from "./engine";
+import { whyNoTarget } from "./why";
+import { haltedDrags } from "./previews";
+import { attackTag, creatureName } from "./intentWords";
 import type { Mode, Preview } from "./controller";
 import { esc } from "./dom";
 import { ringReason, TERRAIN_LABEL } from "./hud";
-import { unitName } from "./words";
+import { UNSEEN, unitName } from "./words";
+import { floorName, intentFloor } from "./floors";
+import { civiliansHtml, endReasonFor, prospectsOf, stillPossibleHtml } from "./scene";
 
 export interface PanelCtx {
   wire: WireState;
@@ -23,6 +28,8 @@ export interface PanelCtx {
   mine: Set<string>;
   /** Why the ring last moved, in words. */
   ringNote: string;
+  /** The squad's ways out (tile indices, the engine's wayOutTiles). */
+  waysOut?: ReadonlySet<number>;
 }
 
 /** What a map asks of the squad at this stage of its objective, in words. */
@@ -40,24 +47,31 @@ export function briefing(c: PanelCtx): string {
   const w = c.wire;
   const m = c.map;
   const goal = goalText(m, w.objective);
-  // the civilians to save: the map's quota, and how many are out so far
-  const need = m.saveAtLeast ?? 0;
-  const civ = m.civilians?.length
-    ? `<p class="brief" id="civilians-saved">Civilians saved: <b>${w.civiliansSaved}</b> of ${m.civilians.length}${need ? ` (at least ${need} to win; the children are carried: K beside one)` : ""}.</p>`
-    : "";
+  // every civilian's fate by name, and (the win gone) what is still possible: scene.ts
+  const p = prospectsOf(w, m);
+  const civ = p ? civiliansHtml(w, m, p) + stillPossibleHtml(w, m, p) : "";
   const ring = m.perimeter ? ringReason(w, m.perimeter.squeezeCorpses, m.perimeter.squeezeEveryRounds) : "";
   // the scene's own lines from the story, when the map has them, before the goal
   const story = m.briefing ? `<p class="brief story" id="story-briefing">${esc(m.briefing)}</p>` : "";
   return `<h3>${esc(m.name)} · round ${w.round} of ${m.maxRounds}</h3>${story}<p class="brief">${esc(goal)}</p>${civ}${ring ? `<p class="brief" id="ring-reason">${esc(ring)}${c.ringNote ? ` ${esc(c.ringNote)}` : ""}</p>` : ""}<p class="hint">Lost if no sergeant is left on the board and none got out.</p>`;
 }
 
+/** A mode's name in the panels. */
+export const MODE_NAME: Record<string, string> = { move: "Move", shoot: "Shoot", calledShot: "Arm shot", butt: "Rifle butt", grenade: "Grenade", holdOn: "Hold on", revive: "Revive", carry: "Carry" };
+
 export function targetPanel(c: PanelCtx, p: Preview): string {
   if (!c.view || !c.selected || c.playing) return "";
   const mode = c.mode;
   if (mode === "grenade") return `<h3>Grenade</h3><p>${p.throwable.length} tiles in range. ${p.blast.length ? `Blast: ${p.blast.length} tiles (orange).` : "Point at a tile to see the blast."}</p><p class="hint">Click a tile or press Enter to throw.</p>`;
-  if (!p.targets.length) return mode === "move" ? "" : `<h3>${mode}</h3><p class="hint">No target for this soldier.</p>`;
+  if (!p.targets.length) {
+    if (mode === "move") return "";
+    const seat = c.wire.units[c.selected]?.seat as Seat | undefined;
+    const type = mode === "calledShot" ? "calledShot" : mode === "butt" ? "butt" : "shoot";
+    const why = seat ? whyNoTarget(c.view, c.wire, seat, c.selected, type).message : "";
+    return `<h3>${MODE_NAME[mode] ?? mode}</h3><p class="warn" id="no-target">${esc(why || "No target.")}</p>`;
+  }
   let html = `<h3>Targets (${mode === "move" ? "shoot" : mode})</h3><ul class="targets">`;
-  for (const t of p.targets) html += `<li class="${t.unit === c.target ? "focus" : ""}">${esc(unitName(c.wire, t.unit))}: <b>${esc(t.label)}</b></li>`;
+  for (const t of p.targets) html += `<li class="${t.unit === c.target ? "focus" : ""}">${esc(creatureName(c.wire, t.unit))}: <b>${esc(t.label)}</b></li>`;
   html += "</ul>";
   const target = c.target;
   if (target && mode !== "butt") {
@@ -79,7 +93,9 @@ export function tilePanel(c: PanelCtx, focus: string[]): string {
   if (!cur || cur.x < 0) return "";
   const i = cur.level * m.width * m.height + cur.y * m.width + cur.x;
   const t = w.terrain?.[i] ?? m.terrain[i];
-  const bits = [TERRAIN_LABEL[t] ?? "?"];
+  // a way out says so, whatever its terrain; an exit that is not one is the creatures'
+  const out = c.waysOut?.has(i);
+  const bits = [out ? "way out: a soldier here withdraws (W) or gets out when the squad extracts" : t === Terrain.exit ? "the creatures' way off the board: where they drag their victims (not a way out)" : (TERRAIN_LABEL[t] ?? "?")];
   if (m.dust[i]) bits.push("dust");
   if (w.acid?.[i]) bits.push(`acid ${w.acid[i]}`);
   if (w.corpse?.[i]) bits.push(`${w.corpse[i]} corpse${w.corpse[i] > 1 ? "s" : ""}`);
@@ -89,25 +105,29 @@ export function tilePanel(c: PanelCtx, focus: string[]): string {
   // every announced attack that lands on this tile
   const threats = w.intents.filter((it) => it.target === i || it.area.includes(i)).sort((a, b) => a.order - b.order);
   const lit = new Set(focus);
-  return `<h3>Tile ${cur.x},${cur.y}${m.levels > 1 ? ` L${cur.level}` : ""}</h3><p>${esc(bits.join(" · "))}</p>${u ? `<p>${esc(unitName(w, u.id))} — HP ${u.hp}/${u.maxHp}</p>` : ""}${threats.length ? `<ul class="threats" id="tile-threats">${threats.map((it) => `<li class="dmg ${lit.has(it.unit) ? "lit" : ""}">#${it.order} ${esc(unitName(w, it.unit))}: ${esc(it.kind)}${it.damage ? ` −${it.damage}` : ""}</li>`).join("")}</ul>` : ""}`;
+  return `<h3>Tile ${cur.x},${cur.y}${m.levels > 1 ? ` L${cur.level}` : ""}</h3><p>${esc(bits.join(" · "))}</p>${u ? `<p>${esc(unitName(w, u.id))} — HP ${u.hp}/${u.maxHp}</p>` : ""}${threats.length ? `<ul class="threats" id="tile-threats">${threats.map((it) => `<li class="dmg ${lit.has(it.unit) ? "lit" : ""}">${esc(creatureName(w, it.unit))}: ${esc(attackTag(w, it))}</li>`).join("")}</ul>` : ""}`;
 }
 
 export function intentPanel(c: PanelCtx, focus: string[]): string {
   const w = c.wire;
   const m = c.map;
+  const halted = c.view ? haltedDrags(c.view) : {};
+  const drag = (it: WireState["intents"][number]) =>
+    !it.dragPath?.length ? "" : halted[it.unit] ? ` <span class="drag">drag halted: ${esc(unitName(w, halted[it.unit]))} holds on</span>` : ` <span class="drag">drag: gone in ${it.countdown}</span>`;
   const items = [...(w.intents ?? [])].sort((a, b) => a.order - b.order);
-  const pos = (i: number) => `${i % m.width},${Math.floor(i / m.width) % m.height}`;
   const seen = Object.values(w.units).filter((u) => u.side === "creature" && u.fate === "active").length;
   const lit = new Set(focus);
   if (!items.length) {
     const why = w.phase === "ended" ? "The battle is over." : seen ? `${seen} creature${seen > 1 ? "s" : ""} in sight, none announcing an attack.` : "No creature in sight.";
-    return `<h3>Enemy intents</h3><p class="hint">${why}${w.noise?.length ? ` ${w.noise.length} noise${w.noise.length > 1 ? "s" : ""} in the dust.` : ""}</p>`;
+    return `<h3>Enemy intents</h3><p class="hint">${why}${w.noise?.length ? ` ${w.noise.length} noise${w.noise.length > 1 ? "s" : ""} ${UNSEEN.where}.` : ""}</p>`;
   }
+  // named as on the board: the order badge with the kind, the board's own tag for the attack
   return `<h3>Enemy intents <small>(hover to light one)</small></h3><ol class="intents">${items
-    .map(
-      (it) =>
-        `<li data-unit="${esc(it.unit)}" class="${lit.has(it.unit) ? "lit" : ""}"><b>${it.order}.</b> ${esc(unitName(w, it.unit))}${it.lastKnown ? ` <span class="hint">(out of sight: last seen at ${pos(it.lastSeen)})</span>` : ""} ${it.kind === "grab" && it.victim ? `lunges at ${esc(unitName(w, it.victim))} (reach 1 around ${pos(it.moveTo)})` : `${esc(it.kind)}${it.target >= 0 ? ` → ${pos(it.target)}` : ` → ${pos(it.moveTo)}`}`}${it.damage ? ` <span class="dmg">−${it.damage}</span>` : ""}${it.dragPath?.length ? ` <span class="drag">drag: gone in ${it.countdown}</span>` : ""}</li>`,
-    )
+    .map((it) => {
+      const what = it.kind === "move" ? "moves" : attackTag(w, it);
+      const seenNote = it.lastKnown ? ` <span class="hint">(out of sight: drawn where last seen)</span>` : "";
+      return `<li data-unit="${esc(it.unit)}" class="${lit.has(it.unit) ? "lit" : ""}"><b class="order">${it.order}.</b> ${esc(creatureName(w, it.unit).replace(/ \d+$/, ""))}${m.levels > 1 ? ` (${floorName(m, intentFloor(w, m, it))})` : ""}: <span class="${it.damage ? "dmg" : ""}">${esc(what)}</span>${seenNote}${drag(it)}</li>`;
+    })
     .join("")}</ol>`;
 }
 
@@ -120,18 +140,13 @@ export function squadPanel(c: PanelCtx): string {
   const mine = c.mine;
   return `<h3>Squad</h3><table class="squad">${soldiers
     .map((u) => {
-      const fate = u.fate !== "active" ? `<b class="fate">${u.fate.toUpperCase()}</b>` : `HP ${u.hp}/${u.maxHp} · AP ${u.ap}${u.grabbedBy ? " · GRABBED" : ""}${u.overwatch ? " · OW" : ""}`;
+      const fate = u.fate !== "active" ? `<b class="fate">${u.fate.toUpperCase()}</b>` : `${c.map.levels > 1 ? `<b class="floor-tag">${floorName(c.map, u.level)}</b> · ` : ""}HP ${u.hp}/${u.maxHp} · AP ${u.ap}${u.grabbedBy ? " · GRABBED" : ""}${u.overwatch ? " · OW" : ""}`;
       return `<tr data-unit="${esc(u.id)}" class="${mine.has(u.id) ? "mine" : ""} ${u.id === c.selected ? "sel" : ""}"><td><span class="glyph seat-${u.seat}"></span></td><td>${esc(unitName(w, u.id))}</td><td>${fate}</td></tr>`;
     })
     .join("")}</table>`;
 }
 
-/** Why the battle ended, in words, from the final state. */
-export function endReason(w: WireState, maxRounds: number): string {
-  const sergeants = Object.values(w.units).filter((u) => u.side === "squad" && u.kind !== "private");
-  const out = sergeants.filter((u) => u.fate === "extracted").map((u) => unitName(w, u.id));
-  const fallen = sergeants.filter((u) => u.fate === "dead" || u.fate === "taken").map((u) => `${unitName(w, u.id)} (${u.fate})`);
-  if (w.outcome === "won") return out.length ? `${out.join(" and ")} got out.` : `The squad held until round ${w.round}.`;
-  if (sergeants.length && sergeants.every((u) => u.fate !== "active") && !out.length) return `No sergeant is left: ${fallen.join(", ")}.`;
-  return `Round ${w.round} of ${maxRounds} came and the sergeants had not broken out.`;
+/** Why the battle ended, in the scene's terms, from the final state (scene.ts). */
+export function endReason(w: WireState, map: MapDef): string {
+  return endReasonFor(w, map);
 }

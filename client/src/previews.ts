@@ -4,7 +4,7 @@
  * in and out, so tests/client/controller.test.ts runs them in Node.
  */
 import * as engine from "./engine";
-import type { Action, BattleState, Intent, Pos, Seat } from "./engine";
+import type { Action, BattleState, Pos, Seat } from "./engine";
 import { routePreview, threatsOn, type RoutePreview } from "../../shared/movement/routePreview.js";
 
 export type Mode = "move" | "shoot" | "calledShot" | "butt" | "grenade" | ComradeAct;
@@ -12,6 +12,17 @@ export type Mode = "move" | "shoot" | "calledShot" | "butt" | "grenade" | Comrad
 export type ComradeAct = "holdOn" | "revive" | "carry";
 export const COMRADE_ACTS: readonly ComradeAct[] = ["holdOn", "revive", "carry"];
 export const isComradeAct = (m: string): m is ComradeAct => (COMRADE_ACTS as readonly string[]).includes(m);
+
+/** Drags a comrade's hold halts this round, by the engine's own test: grabber id → the holder's id. */
+export function haltedDrags(view: BattleState): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const v of view.units) {
+    if (!v.grabbedBy || v.fate !== "active") continue;
+    const h = engine.holdsOn(view, v);
+    if (h) out[v.grabbedBy] = h.id;
+  }
+  return out;
+}
 
 /** The comrades the engine's legal actions offer `unit` for `act`. */
 export function comradesFor(legal: Action[], unit: string, act: ComradeAct): string[] {
@@ -140,8 +151,4 @@ export function focusAt(view: BattleState, tile: Pos): Focus | null {
   const u = view.units.find((v) => v.fate === "active" && same(v, tile));
   if (u) return u.side === "creature" ? { kind: "creature", id: u.id } : { kind: "soldier", id: u.id };
   return threatsOn(view, tile).length ? { kind: "tile", pos: tile } : null;
-}
-
-export function intentOf(view: BattleState, id: string): Intent | undefined {
-  return view.intents.find((i) => i.unit === id);
 }

@@ -2,7 +2,8 @@
  * Coming back to a battle by its code after its server process went away: stopped for a deploy
  * (close code 4001) or killed. The battle reopens from its match record on another process when
  * `GET /api/battles/CODE` reaches one (503 while it is still moving), and the player joins it in the
- * same seat. Used by the online client (net.ts) and the cluster tests.
+ * same seat, by its key (a spectator without one). Used by the online client (net.ts) and the
+ * cluster tests.
  */
 import type { Client, Room } from "@colyseus/sdk";
 
@@ -18,8 +19,9 @@ export interface RejoinOptions {
   cancelled?: () => boolean;
 }
 
-/** `base` is the server's HTTP address (the page's own origin in the browser). */
-export async function rejoinByCode(client: Client, base: string, code: string, seat: string, options: RejoinOptions = {}): Promise<Room> {
+/** `base` is the server's HTTP address (the page's own origin in the browser); `key` the seat's key
+ *  (docs/PROTOCOL.md, "Seats and keys"), or null to come back as a spectator. */
+export async function rejoinByCode(client: Client, base: string, code: string, key: string | null, options: RejoinOptions = {}): Promise<Room> {
   const until = Date.now() + (options.timeoutMs ?? 60_000);
   let delay = 150;
   let last: unknown = null;
@@ -29,7 +31,7 @@ export async function rejoinByCode(client: Client, base: string, code: string, s
       if (res.status === 404) throw new BattleGone(`There is no battle ${code}.`);
       const body = res.ok ? ((await res.json()) as { live?: boolean; finished?: boolean }) : null;
       if (body?.finished) throw new BattleGone(`Battle ${code} is over.`);
-      if (body?.live) return await client.joinById(code, seat === "takumi" || seat === "wang" ? { seat } : { seat: "spectator" });
+      if (body?.live) return await client.joinById(code, key ? { key } : { seat: "spectator" });
     } catch (err) {
       if (err instanceof BattleGone) throw err;
       last = err;

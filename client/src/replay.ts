@@ -11,6 +11,20 @@ import { describeEvent } from "./words";
 import { renderReport } from "./report";
 import { esc } from "./dom";
 import { setTestState } from "./teststate";
+import { replayWire } from "./replayWire";
+
+/** The controls' icons drawn in SVG: the media glyphs (⏮ ⏭ ⏸) are missing from many fonts. */
+const icon = (d: string) => `<svg class="rp-icon" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true"><path d="${d}" fill="currentColor"/></svg>`;
+export const ICONS = {
+  start: icon("M2 2h2v10H2zM12 2v10L5 7z"),
+  back: icon("M11 2v10L4 7z"),
+  play: icon("M3 2v10l9-5z"),
+  pause: icon("M3 2h3v10H3zM8 2h3v10H8z"),
+  fwd: icon("M3 2v10l7-5z"),
+  end: icon("M2 2v10l7-5zM10 2h2v10h-2z"),
+};
+/** Replay speeds offered (steps per second at ×1: about two). */
+const SPEEDS = [0.5, 1, 2, 4, 8];
 
 interface Frame {
   state: BattleState;
@@ -37,10 +51,12 @@ export class ReplayViewer {
   private frames: Frame[] = [];
   private index = 0;
   private board!: BoardRenderer;
+  private resizer: ResizeObserver | null = null;
   private timer = 0;
   private map!: MapDef;
   private engineHash = "";
   private playing = false;
+  private speed = 1;
 
   constructor(
     private host: HTMLElement,
@@ -66,12 +82,21 @@ export class ReplayViewer {
       this.frames.push({ state, events: r.events, hash: engine.hashState(state), label });
     }
     if (result.error) this.note(`Engine replay: ${result.error}`);
-    const { w, h } = { w: Math.min(1280, window.innerWidth - 40), h: Math.min(640, window.innerHeight - 200) };
-    this.board = await BoardRenderer.create(this.host.querySelector("#replay-board")!, w, h);
+    // the canvas fills its host, whose size the layout gives (layout.css), and follows it
+    const boardHost = this.host.querySelector<HTMLElement>("#replay-board")!;
+    const size = () => ({ w: Math.max(100, boardHost.clientWidth), h: Math.max(100, boardHost.clientHeight) });
+    const { w, h } = size();
+    this.board = await BoardRenderer.create(boardHost, w, h);
+    let last = `${w}x${h}`;
+    this.resizer = new ResizeObserver(() => {
+      const s = size();
+      if (`${s.w}x${s.h}` === last) return;
+      last = `${s.w}x${s.h}`;
+      this.board?.resize(s.w, s.h);
+    });
+    this.resizer.observe(boardHost);
     const slider = this.host.querySelector<HTMLInputElement>("#timeline")!;
     slider.max = String(this.frames.length - 1);
-    this.host.querySelector("#final-hash")!.textContent = this.frames[this.frames.length - 1].hash;
-    this.host.querySelector("#engine-hash")!.textContent = this.engineHash;
     this.show(this.frames.length - 1);
     window.addEventListener("keydown", this.onKey);
   }
@@ -89,14 +114,15 @@ export class ReplayViewer {
         <span class="pill" id="replay-round"></span><span class="grow"></span><a class="button" href="/">Start page</a></header>
       <div id="replay-board"></div>
       <div id="replay-controls">
-        <button id="rp-start" title="Home">⏮</button><button id="rp-back" title="Step back (←)">◀</button>
-        <button id="rp-play" title="Play / pause (Space)">▶ Play</button><button id="rp-fwd" title="Step forward (→)">▶</button>
-        <button id="rp-end" title="End">⏭</button>
+        <button id="rp-start" title="To the start (Home)" aria-label="To the start">${ICONS.start}</button><button id="rp-back" title="Step back (←)" aria-label="Step back">${ICONS.back}</button>
+        <button id="rp-play" title="Play / pause (Space)">${ICONS.play} Play</button><button id="rp-fwd" title="Step forward (→)" aria-label="Step forward">${ICONS.fwd}</button>
+        <button id="rp-end" title="To the end (End)" aria-label="To the end">${ICONS.end}</button>
         <input type="range" id="timeline" min="0" max="0" value="0" aria-label="Timeline">
         <span id="rp-pos" class="pill"></span>
+        <label class="pill">Speed <select id="rp-speed" title="Replay speed (- and +)">${SPEEDS.map((v) => `<option value="${v}" ${v === 1 ? "selected" : ""}>×${v}</option>`).join("")}</select></label>
       </div>
       <p id="rp-label"></p>
-      <p class="hashes">Hash at this step: <code id="step-hash"></code> · final: <code id="final-hash"></code> · engine replay(): <code id="engine-hash"></code> <span id="hash-ok"></span></p>
+      <p class="checked"><span id="hash-ok"></span></p>
       <p id="replay-note" class="warn"></p>
       <div id="replay-report"></div>
     </div>`;
@@ -107,6 +133,7 @@ export class ReplayViewer {
     $("rp-fwd").onclick = () => void this.stepForward();
     $("rp-play").onclick = () => this.togglePlay();
     ($("timeline") as HTMLInputElement).oninput = (e) => this.show(Number((e.target as HTMLInputElement).value));
+    ($("rp-speed") as HTMLSelectElement).onchange = (e) => this.setSpeed(Number((e.target as HTMLSelectElement).value));
   }
 
   private onKey = (e: KeyboardEvent) => {
@@ -115,13 +142,29 @@ export class ReplayViewer {
     else if (e.key === " ") this.togglePlay();
     else if (e.key === "Home") this.show(0);
     else if (e.key === "End") this.show(this.frames.length - 1);
+    else if (e.key === "+" || e.key === "=" || e.key === "-") this.stepSpeed(e.key === "-" ? -1 : 1);
     else return;
     e.preventDefault();
   };
 
+  private setSpeed(v: number): void {
+    this.speed = SPEEDS.includes(v) ? v : 1;
+    this.host.querySelector<HTMLSelectElement>("#rp-speed")!.value = String(this.speed);
+    setTestState({ replaySpeed: this.speed });
+  }
+
+  private stepSpeed(dir: 1 | -1): void {
+    const i = SPEEDS.indexOf(this.speed);
+    this.setSpeed(SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, i + dir))]);
+  }
+
+  private playButton(): void {
+    this.host.querySelector("#rp-play")!.innerHTML = this.playing ? `${ICONS.pause} Pause` : `${ICONS.play} Play`;
+  }
+
   private togglePlay(): void {
     this.playing = !this.playing;
-    this.host.querySelector("#rp-play")!.textContent = this.playing ? "⏸ Pause" : "▶ Play";
+    this.playButton();
     if (this.playing) {
       if (this.index >= this.frames.length - 1) this.show(0);
       void this.loop();
@@ -131,17 +174,17 @@ export class ReplayViewer {
   private async loop(): Promise<void> {
     while (this.playing && this.index < this.frames.length - 1) {
       await this.stepForward();
-      await new Promise((r) => (this.timer = window.setTimeout(r, 250)));
+      await new Promise((r) => (this.timer = window.setTimeout(r, 250 / this.speed)));
     }
     this.playing = false;
-    this.host.querySelector("#rp-play")!.textContent = "▶ Play";
+    this.playButton();
   }
 
   private async stepForward(): Promise<void> {
     if (this.index >= this.frames.length - 1) return;
     const next = this.frames[this.index + 1];
     if (next.events.length) {
-      this.board.speed = 2;
+      this.board.speed = 2 * this.speed;
       await this.board.animate(next.events);
     }
     this.show(this.index + 1);
@@ -151,10 +194,7 @@ export class ReplayViewer {
     if (!this.frames.length) return;
     this.index = Math.max(0, Math.min(this.frames.length - 1, i));
     const f = this.frames[this.index];
-    const view = engine.viewFor(f.state, "spectator");
-    // A replay shows everything: lift the fog.
-    view.visible = new Uint8Array(view.visible.length).fill(1);
-    const wire = engine.toWire({ ...view, units: f.state.units.map((u) => ({ ...u })), intents: f.state.intents.map((i) => ({ ...i, lastKnown: false, lastSeen: null })), layers: f.state.layers });
+    const wire = replayWire(f.state);
     this.board.setScene(this.map, wire, "spectator");
     this.board.setOverlay(emptyOverlay());
     (this.host.querySelector("#timeline") as HTMLInputElement).value = String(this.index);
@@ -162,12 +202,12 @@ export class ReplayViewer {
     this.host.querySelector("#replay-round")!.textContent = `Round ${f.state.round}${f.state.outcome ? ` · ${f.state.outcome}` : ""}`;
     this.host.querySelector("#rp-label")!.textContent =
       `${f.label}${f.events.length ? " — " + f.events.map((e) => describeEvent(e, wire)).filter(Boolean).slice(0, 6).join("; ") : ""}`;
-    this.host.querySelector("#step-hash")!.textContent = f.hash;
     const last = this.frames[this.frames.length - 1];
     const ok = last.hash === this.engineHash;
-    this.host.querySelector("#hash-ok")!.textContent = ok ? "✔ matches" : "✘ differs";
+    // checked, not shown: a player reads whether the replay is the battle as played, never a hash
+    this.host.querySelector("#hash-ok")!.textContent = ok ? "✔ This replay matches the battle as it was played." : "✘ This replay differs from the battle as it was played.";
     const rep = this.host.querySelector<HTMLElement>("#replay-report")!;
-    if (f.state.phase === "ended" && this.index === this.frames.length - 1) renderReport(rep, wire, {});
+    if (f.state.phase === "ended" && this.index === this.frames.length - 1) renderReport(rep, wire, { map: this.map });
     else rep.innerHTML = "";
     setTestState({
       ready: true,
@@ -181,6 +221,7 @@ export class ReplayViewer {
   destroy(): void {
     clearTimeout(this.timer);
     window.removeEventListener("keydown", this.onKey);
+    this.resizer?.disconnect();
     this.board?.destroy();
   }
 }

@@ -1,5 +1,6 @@
 /** The after-action report: totals and a per-round chart (SVG), from the engine's Report. */
-import type { Report, RoundStats, WireState } from "./engine";
+import type { MapDef, Report, RoundStats, WireState } from "./engine";
+import { scoreRows } from "./scene";
 import { esc } from "./dom";
 
 export function parseReport(w: WireState): Report | null {
@@ -50,7 +51,7 @@ export function chartSvg(rows: RoundStats[], width = 560, height = 220): string 
   return s;
 }
 
-export function renderReport(host: HTMLElement, w: WireState, opts: { matchId?: string; onClose?: () => void; reason?: string }): void {
+export function renderReport(host: HTMLElement, w: WireState, opts: { matchId?: string; onClose?: () => void; reason?: string; map?: MapDef }): void {
   const r = parseReport(w);
   const outcome = w.outcome === "won" ? "Victory" : w.outcome === "lost" ? "Defeat" : "Battle over";
   const acc = r && r.shots ? Math.round((100 * r.hits) / r.shots) : 0;
@@ -62,9 +63,9 @@ export function renderReport(host: HTMLElement, w: WireState, opts: { matchId?: 
         ? `<table class="totals">
       <tr><td>Rounds</td><td id="rep-rounds">${r.rounds}</td><td>Kills</td><td>${r.kills}</td></tr>
       <tr><td>Soldiers dead</td><td>${r.soldiersDead}</td><td>Soldiers taken</td><td>${r.soldiersTaken}</td></tr>
-      <tr><td>Civilians saved</td><td>${r.civiliansSaved}</td><td>Acid damage</td><td>${r.acidDamage}</td></tr>
-      <tr><td>Shots</td><td>${r.shots}</td><td>Hits</td><td>${r.hits} (${acc}%)</td></tr>
+      <tr><td>Acid damage</td><td>${r.acidDamage}</td><td>Shots · hits</td><td>${r.shots} · ${r.hits} (${acc}%)</td></tr>
     </table>
+    ${opts.map ? `<table class="totals" id="rep-score">${scoreRows(w, opts.map, r).map(([k, v]) => `<tr><td>${esc(k)}</td><td colspan="3">${esc(v)}</td></tr>`).join("")}</table>` : `<table class="totals"><tr><td>Civilians saved</td><td>${r.civiliansSaved}</td></tr></table>`}
     <h3>Per round</h3>${chartSvg(r.perRound ?? [])}`
         : `<p>The server sent no report.</p>`
     }

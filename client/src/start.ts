@@ -2,6 +2,9 @@
 import { esc } from "./dom";
 import { setTestState } from "./teststate";
 import type { ViewerSeat } from "./backend";
+import { DRILL_URL, howToPlayHtml } from "./guide/howto";
+import { drillOffered, guideOn, markDrillOffered } from "./guide/prefs";
+import { heldSeat } from "./seatKeys";
 
 export interface StartChoice {
   kind: "create" | "join" | "offline" | "replay-file" | "replay-id";
@@ -79,10 +82,16 @@ export async function showStart(host: HTMLElement, onChoice: (c: StartChoice) =>
   const mapOptions = maps
     .map((m) => `<option value="${esc(m.id)}" ${m.id === "last-stand" ? "selected" : ""}>${esc(m.name)}${m.width ? ` (${m.width}×${m.height})` : ""}</option>`)
     .join("");
+  // the drill is offered on the first visit (and is always one click away in the header)
+  const offer = guideOn() && !drillOffered();
   host.innerHTML = `<div id="start">
-    <h1>LAST STAND</h1>
+    <header class="start-head">
+      <h1>LAST STAND</h1>
+      <nav class="start-nav"><button id="howto-btn" type="button">How to play</button> <a id="drill-link" class="button" href="${DRILL_URL}">The drill</a></nav>
+    </header>
     <p class="tagline">Two sergeants, one platoon, a ring of rifles in the dust. Hold the circle.</p>
     ${opts.error ? `<p class="error-line" role="alert">${esc(opts.error)}</p>` : ""}
+    ${offer ? `<div id="drill-offer" class="offer" role="note"><span>First time? The drill teaches the game in five minutes, by doing.</span> <a id="drill-offer-play" class="button primary" href="${DRILL_URL}">Play the drill</a> <button id="drill-offer-skip" type="button">Skip</button></div>` : ""}
     <div class="cards">
       <form id="create-form" class="card">
         <h2>Create a battle</h2>
@@ -91,6 +100,7 @@ export async function showStart(host: HTMLElement, onChoice: (c: StartChoice) =>
           <label><input type="radio" name="play" value="campaign"> The campaign: six scenes in the story's order, one platoon; the fallen stay gone</label>
         </fieldset>
         <label id="create-map-label">Map <select id="create-map" name="map">${mapOptions}</select></label>
+        <button id="create-btn" class="primary big" type="submit">Create battle</button>
         <label>Difficulty <select id="create-difficulty" name="difficulty">
           <option value="easy">easy</option><option value="normal" selected>normal</option><option value="hard">hard</option></select></label>
         <fieldset><legend>Your seat</legend>
@@ -103,11 +113,10 @@ export async function showStart(host: HTMLElement, onChoice: (c: StartChoice) =>
           <label><input type="radio" name="partner" value="wait"> Wait for a friend: keep his seat open</label>
         </fieldset>
         <p class="hint">Your partner joins with the code or the link you get.</p>
-        <button id="create-btn" class="primary" type="submit">Create battle</button>
       </form>
       <form id="join-form" class="card">
         <h2>Join a battle</h2>
-        <label>Code <input id="join-code-input" name="code" autocomplete="off" placeholder="ABCDE" value="${esc(opts.code ?? "")}" maxlength="16"></label>
+        <label>Code <input id="join-code-input" name="code" autocomplete="off" placeholder="ABCDEFGH" value="${esc(opts.code ?? "")}" maxlength="16"></label>
         <div id="join-seats" aria-live="polite"></div>
         <fieldset><legend>Seat</legend>
           <label><input type="radio" name="jseat" value="wang" checked> Sergeant Wang</label>
@@ -123,10 +132,20 @@ export async function showStart(host: HTMLElement, onChoice: (c: StartChoice) =>
         <p><a id="offline-link" href="/?offline=1">Offline practice (no server; the bot is your partner)</a></p>
       </div>
     </div>
+    <dialog id="howto-dialog" aria-labelledby="howto-title">
+      <h2 id="howto-title" tabindex="-1" autofocus>How to play</h2>
+      ${howToPlayHtml()}
+      <p class="howto-foot"><a class="button primary" href="${DRILL_URL}">Learn it by doing: the drill</a> <button id="howto-close" type="button">Close</button></p>
+    </dialog>
   </div>`;
   const $ = <T extends HTMLElement>(id: string) => host.querySelector<T>(`#${id}`)!;
+  // a player who goes straight to a battle has turned the drill's offer down (it stays in the header)
+  const offerDeclined = () => {
+    if (offer) markDrillOffered("skipped");
+  };
   $("create-form").addEventListener("submit", (e) => {
     e.preventDefault();
+    offerDeclined();
     const f = new FormData(e.target as HTMLFormElement);
     const seedText = String(f.get("seed") ?? "");
     const campaign = f.get("play") === "campaign";
@@ -151,7 +170,8 @@ export async function showStart(host: HTMLElement, onChoice: (c: StartChoice) =>
   let lookupTimer = 0;
   const lookup = async () => {
     const code = codeInput.value.trim().toUpperCase();
-    if (code.length < 4) {
+    // looked up once whole (lookups are budgeted per address): eight letters, or five for older battles
+    if (code.length !== 8 && code.length !== 5) {
       seatsBox.innerHTML = "";
       return;
     }
@@ -163,10 +183,14 @@ export async function showStart(host: HTMLElement, onChoice: (c: StartChoice) =>
     seatsBox.innerHTML = `<p id="join-what">${esc(lookupText(b))}</p><ul class="seat-list">${(["takumi", "wang"] as const)
       .map((s) => `<li data-seat="${s}">${s === "takumi" ? "Takumi" : "Wang"}: ${esc(HOLDER_TEXT[b.seats[s]] ?? b.seats[s])}</li>`)
       .join("")}</ul>`;
-    // Pick a free seat by default.
+    // A seat is this browser's only with its key (kept since it first took it); else the code watches
+    // and a seat needs the invite link (docs/PROTOCOL.md, "Seats and keys").
+    const held = heldSeat(code)?.key;
+    if (!held) seatsBox.insertAdjacentHTML("beforeend", `<p class="hint" id="join-watch-hint">The code lets you watch. To play, open the invite link your partner sends ("Copy link").</p>`);
+    // (with the key, joining takes his own seat whichever is picked here, unless he picks watching)
     const free = (["wang", "takumi"] as const).find((s) => b.seats[s] !== "player" && b.seats[s] !== "dropped");
-    if (free) host.querySelector<HTMLInputElement>(`input[name=jseat][value=${free}]`)!.checked = true;
-    else host.querySelector<HTMLInputElement>(`input[name=jseat][value=spectator]`)!.checked = true;
+    const pick = held ? (free ?? "wang") : "spectator";
+    host.querySelector<HTMLInputElement>(`input[name=jseat][value=${pick}]`)!.checked = true;
   };
   codeInput.addEventListener("input", () => {
     clearTimeout(lookupTimer);
@@ -175,6 +199,7 @@ export async function showStart(host: HTMLElement, onChoice: (c: StartChoice) =>
   if (opts.code) void lookup();
   $("join-form").addEventListener("submit", (e) => {
     e.preventDefault();
+    offerDeclined();
     const f = new FormData(e.target as HTMLFormElement);
     const code = String(f.get("code") ?? "").trim().toUpperCase();
     if (!code) return;
@@ -189,5 +214,20 @@ export async function showStart(host: HTMLElement, onChoice: (c: StartChoice) =>
     const file = (e.target as HTMLInputElement).files?.[0];
     if (file) onChoice({ kind: "replay-file", file });
   });
-  setTestState({ ready: false, page: "start", startReady: true, phase: "start" });
+  const howto = $<HTMLDialogElement>("howto-dialog");
+  $("howto-btn").addEventListener("click", () => howto.showModal());
+  $("howto-close").addEventListener("click", () => howto.close());
+  // a click on the backdrop closes it too
+  howto.addEventListener("click", (e) => {
+    if (e.target === howto) howto.close();
+  });
+  $("drill-link").addEventListener("click", () => markDrillOffered("played"));
+  if (offer) {
+    $("drill-offer-play").addEventListener("click", () => markDrillOffered("played"));
+    $("drill-offer-skip").addEventListener("click", () => {
+      markDrillOffered("skipped");
+      $("drill-offer").remove();
+    });
+  }
+  setTestState({ ready: false, page: "start", startReady: true, phase: "start", drillOffer: offer });
 }

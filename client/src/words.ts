@@ -9,12 +9,20 @@ import { RULES, soldierName } from "./engine";
 export const SEAT_NAME: Record<string, string> = { takumi: "Takumi", wang: "Wang", spectator: "Spectator" };
 const KIND_NAME: Record<string, string> = { snatcher: "Snatcher", leaper: "Leaper", spitter: "Spitter" };
 
+/** Where the unseen are: "in the dust" on a dusty map, "out of sight" on a clear one (setSceneDust). */
+export const UNSEEN = { where: "in the dust" };
+
+/** The battle screen tells the words its map's air: a clear map has no dust to speak of. */
+export function setSceneDust(dusty: boolean): void {
+  UNSEEN.where = dusty ? "in the dust" : "out of sight";
+}
+
 /** A unit's name as the log and the panels say it. */
 export function unitName(w: WireState | null, id: string): string {
   const civilian = civilianName(id);
   if (civilian) return civilian;
   const u = w?.units[id];
-  if (!u) return id.startsWith("c") ? "a creature in the dust" : soldierNameFromId(id);
+  if (!u) return id.startsWith("c") ? `a creature ${UNSEEN.where}` : soldierNameFromId(id);
   if (u.kind === "takumi") return "Sergeant Takumi";
   if (u.kind === "wang") return "Sergeant Wang";
   if (u.kind === "private") return soldierNameFromId(id);
@@ -92,6 +100,10 @@ export const WORDS: Wording = {
   tugged: (e, n) => `${n(e.by)} holds on: the drag halts and the tug hurts ${n(e.victim)}`,
   pulled: (e, n) => `${n(e.unit)} pulls ${n(e.victim)} to ${at(e.to)}`,
   fire: (e) => `fire at ${at(e.at)}${e.rounds > 0 ? ` (${e.rounds} round${e.rounds === 1 ? "" : "s"})` : " goes out"}`,
+  heard: (e, n) =>
+    e.fate === "dead" ? `a scream out of sight: ${n(e.civilian)} is dead` : e.fate === "taken" ? `a cry dragged off into the dark: ${n(e.civilian)} is taken` : `${n(e.civilian)} got out where you could not see: saved`,
+  objectiveLost: (e) =>
+    `the scene can no longer be won: ${e.canStillSave === 0 ? "no one is left to save" : `at most ${e.canStillSave} can still be saved`}, and it needs ${e.need}. Get your soldiers out alive`,
   ambush: (e, n) => `ambush! ${n(e.unit)} runs into ${n(e.by)} at ${at(e.at)} and stops short`,
 };
 
@@ -109,6 +121,7 @@ export function describeEvent(e: BattleEvent, w: WireState | null): string {
  */
 const REFUSAL: Record<string, string> = {
   ERR_SHUTTING_DOWN: "The server is being updated and hands this battle to another one: your last command was not played yet: it is sent again as soon as you are back in your seat, in a moment.",
+  ERR_UNAVAILABLE: "The server cannot record the battle right now: your last command was not played yet; it is sent again in a moment.",
   ERR_DUPLICATE: "That command had already arrived (it was sent again after the connection came back): it counts once.",
   ERR_RATE_LIMITED: "Too many commands at once: wait a moment, then try again.",
   ERR_CONNECTION: "Not sent: the connection is down. It goes out again as soon as you are reconnected.",

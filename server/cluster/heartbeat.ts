@@ -5,9 +5,16 @@
  * heartbeat is gone is dead, and its room listings, room count and battle claims are removed at once,
  * instead of waiting for a client's join to time out on them (Colyseus alone leaves them there).
  */
+import { randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { MatchMakerDriver } from "colyseus";
-import { heartbeatKey, ownedKey, ownerKey } from "./ownership.js";
+import { heartbeatKey, ownedKey, ownerKey, RECOVERING_KEY } from "./ownership.js";
+
+/** A random value written once per Redis dataset: if it changes (or vanishes), Redis lost its keys. */
+const EPOCH_KEY = "ls:epoch";
+/** How long reopening battles with a missing claim waits after Redis lost its keys (ms): every live
+ *  process reconnects (at most 1 s apart, see main.ts) and beats (every intervalMs) within it. */
+export const RECOVERY_GRACE_MS = 4000;
 
 export interface HeartbeatOptions {
   /** How often the heartbeat is renewed and dead processes are looked for (ms). */
@@ -19,6 +26,8 @@ export interface HeartbeatOptions {
   onLost?: () => void;
   /** Lists again this process's rooms whose listing is missing (Colyseus' restoreMissingRoomCaches). */
   relist?: () => Promise<void>;
+  /** Redis lost its keys (restarted without persistence): write again what this process holds. */
+  onReset?: () => Promise<void>;
 }
 
 // Colyseus' own key: processId → "roomCount,ccu" for every process that has started (core/Stats).
@@ -37,6 +46,7 @@ export class Heartbeat {
   private sweeping = false;
   private ticks = 0;
   private started = false;
+  private epoch: string | null = null;
   /** Heartbeats written so far (tests wait on it instead of on the clock). */
   beats = 0;
   readonly intervalMs: number;
@@ -55,6 +65,8 @@ export class Heartbeat {
   }
 
   async start(): Promise<void> {
+    await this.redis.set(EPOCH_KEY, randomBytes(8).toString("hex"), "NX");
+    this.epoch = await this.redis.get(EPOCH_KEY);
     await this.beat();
     await this.sweep();
     this.beatTimer = setInterval(() => {
@@ -72,8 +84,22 @@ export class Heartbeat {
     // took it for dead and may have reopened its battles: its rooms must not go on in parallel.
     const renewed = await this.redis.set(heartbeatKey(this.processId), this.address, "PX", this.ttlMs, "XX");
     if (renewed === null) {
+      // Gone because Redis lost every key (a restart): nobody took us for dead. Say so for all
+      // (the first to notice starts a grace period in which no missing claim is taken), and write
+      // again our claims and listings.
+      const epoch = await this.redis.get(EPOCH_KEY);
+      const reset = this.started && epoch !== this.epoch;
+      if (reset) {
+        if ((await this.redis.set(EPOCH_KEY, randomBytes(8).toString("hex"), "NX")) === "OK") {
+          await this.redis.set(RECOVERING_KEY, this.processId, "PX", RECOVERY_GRACE_MS);
+        }
+        this.epoch = await this.redis.get(EPOCH_KEY);
+      }
       await this.redis.set(heartbeatKey(this.processId), this.address, "PX", this.ttlMs);
-      if (this.started) this.options.onLost?.();
+      if (reset) {
+        this.options.log?.("Redis lost its keys (restarted): this process's claims and room listings are written again");
+        await this.options.onReset?.();
+      } else if (this.started) this.options.onLost?.();
     }
     this.started = true;
     this.beats++;

@@ -4,6 +4,7 @@
  */
 import { matchMaker, ServerError } from "colyseus";
 import { LocalOwnership, type Ownership } from "./ownership.js";
+import { log } from "../logger.js";
 
 /** Close code a room sends its clients when this process is being stopped (deploy): the client
  *  comes back by the battle's code, into the same seat, on another process. Colyseus' own code for
@@ -34,6 +35,8 @@ export function clusterInfo() {
  */
 export async function claimBattle(code: string): Promise<void> {
   const claim = await state.ownership.claim(code);
+  // Redis has just lost its keys: the process holding this battle may not have claimed it again yet
+  if (!claim.ok && claim.holder === "recovering") throw new ServerError(503, `ERR_UNAVAILABLE: battle ${code} cannot be opened for a few seconds (Redis is recovering)`);
   if (!claim.ok) {
     throw new ServerError(409, `ERR_UNKNOWN_CODE: battle ${code} is already open (join it by its room id)`);
   }
@@ -50,7 +53,7 @@ export async function processAlive(processId: string): Promise<boolean> {
 
 /** Tries to claim a fresh code; false if another process holds it. */
 export async function claimNewCode(code: string): Promise<boolean> {
-  return (await state.ownership.claim(code)).ok;
+  return (await state.ownership.claim(code, true)).ok;
 }
 
 /**
@@ -65,7 +68,27 @@ export async function releaseBattle(code: string): Promise<void> {
   } catch {
     /* the driver is shutting down: the sweep or a takeover cleans up */
   }
-  await state.ownership.release(code).catch((err) => console.error(`[cluster] could not release ${code}: ${(err as Error).message}`));
+  await state.ownership.release(code).catch((err) => log.error({ kind: "cluster", room: code }, `could not release ${code}: ${(err as Error).message}`));
+}
+
+/** Whether Redis answers (always true without Redis): matchmaking is refused while it does not. */
+let redisReady: () => boolean = () => true;
+export function setRedisReady(fn: () => boolean): void {
+  redisReady = fn;
+}
+export function clusterAvailable(): boolean {
+  return !state.clustered || redisReady();
+}
+
+/** After Redis lost its keys: claims this process's battles again; the rooms of any claimed
+ *  meanwhile by another process are closed (their clients come back by the code). */
+export async function reassertClaims(): Promise<string[]> {
+  const lost = await state.ownership.reassert();
+  for (const code of lost) {
+    log.error({ kind: "cluster", room: code }, `battle ${code} was claimed by another process while Redis recovered: closing it here`);
+    await matchMaker.getLocalRoomById(code)?.disconnect(CLOSE_DEPLOY).catch(() => {});
+  }
+  return lost;
 }
 
 export function roomOpened(): void {

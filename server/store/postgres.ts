@@ -17,6 +17,7 @@ import type { MatchRecord } from "../../shared/index.js";
 import type { CampaignProgress, CampaignRow, LoggedCommand, LogTail, MatchInfo, MatchStore, NewMatch } from "./interface.js";
 import { MIGRATIONS, SCHEMA_VERSION_TABLE, postgresDialect, stepSql, tooNew } from "./migrations.js";
 import { CAMPAIGN_COLUMNS, MATCH_COLUMNS, campaignValues, commandValues, matchValues, progressValues, toCampaign, toInfo, toLogEntry, toRecord } from "./rows.js";
+import { log } from "../logger.js";
 
 type Raw = Record<string, unknown>;
 
@@ -88,7 +89,7 @@ export class PgMatchStore implements MatchStore {
     if (serverOptions.length) base.options = serverOptions.join(" ");
     const pool = new pg.Pool(base);
     // An idle client losing its connection must not crash the process; the next query reconnects.
-    pool.on("error", (err) => console.error(`[store] postgres: ${err.message}`));
+    pool.on("error", (err) => log.error({ kind: "store" }, `postgres: ${err.message}`));
     const store = new PgMatchStore(pool, schema);
     try {
       await store.migrate();

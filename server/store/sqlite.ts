@@ -11,6 +11,7 @@ import type { MatchRecord } from "../../shared/index.js";
 import type { CampaignProgress, CampaignRow, LoggedCommand, LogTail, MatchInfo, MatchStore, NewMatch } from "./interface.js";
 import { MIGRATIONS, SCHEMA_VERSION_TABLE, sqliteDialect, stepSql, tooNew } from "./migrations.js";
 import { CAMPAIGN_COLUMNS, MATCH_COLUMNS, campaignValues, commandValues, matchValues, progressValues, toCampaign, toInfo, toLogEntry, toRecord } from "./rows.js";
+import { errFields, log } from "../logger.js";
 
 type Raw = Record<string, unknown>;
 
@@ -93,8 +94,8 @@ export class SqliteMatchStore implements MatchStore {
     this.checkpointer = new Worker(new URL("./checkpoint-worker.mjs", import.meta.url), {
       workerData: { path, module: createRequire(import.meta.url).resolve("better-sqlite3"), everyMs: 1000 },
     });
-    this.checkpointer.on("message", (m) => console.error(`[store] checkpoint: ${m}`));
-    this.checkpointer.on("error", (err) => console.error(`[store] checkpoint worker failed`, err));
+    this.checkpointer.on("message", (m) => log.error({ kind: "store" }, `checkpoint: ${m}`));
+    this.checkpointer.on("error", (err) => log.error({ kind: "store", ...errFields(err) }, "checkpoint worker failed"));
     this.checkpointer.unref();
   }
 

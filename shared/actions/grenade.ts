@@ -9,7 +9,7 @@ import { unitAt } from "../core/units.js";
 import { blastIgnites } from "../rules/fire.js";
 import { resolveEffects } from "../battle/effects.js";
 import { type Refusal, isRefusal, needsAp, onGrid, ownSoldier, refuse } from "./common.js";
-import { setTerrain } from "../view/knownTerrain.js";
+import { setTerrain } from "../sight/knownTerrain.js";
 
 type Grenade = Extract<Action, { type: "grenade" }>;
 

@@ -18,7 +18,7 @@ import { enteredFire } from "../rules/fire.js";
 import { checkRescue } from "../rules/objectives.js";
 import { canSee } from "../sight/sight.js";
 import { knownUnitAt } from "../view/view.js";
-import { learnTerrain } from "../view/knownTerrain.js";
+import { learnTerrain } from "../sight/knownTerrain.js";
 import { type Refusal, needsAp, onGrid, ownSoldier, refuse, isRefusal } from "./common.js";
 
 type Move = Extract<Action, { type: "move" }>;
@@ -84,6 +84,21 @@ function revealsCreature(s: BattleState, mover: Unit, from: Pos): boolean {
   return false;
 }
 
+/** Still walking: on the board and not down (a soldier at 0 hp neither moves nor acts). */
+function onHisFeet(u: Unit): boolean {
+  return u.fate === "active" && u.down === 0;
+}
+
+/**
+ * The walk is told up to each tile that burns, then the burn: events come in the order they
+ * happen. Returns the new, empty list of tiles not yet told (a module function: a closure made
+ * on every move costs more than the rest of a short walk).
+ */
+function tellWalk(d: Draft, u: Unit, walked: Pos[]): Pos[] {
+  if (walked.length) emit(d, { type: "moved", unit: u.id, path: walked });
+  return [];
+}
+
 export function runMove(d: Draft, seat: Seat, a: Move, plan: MovePlan): void {
   const s = d.s;
   const u = draftUnit(d, a.unit);
@@ -98,11 +113,6 @@ export function runMove(d: Draft, seat: Seat, a: Move, plan: MovePlan): void {
   let walked: Pos[] = [];
   // every tile walked, told or not (walked holds the part not yet told)
   const trail: Pos[] = [];
-  // the walk is told up to each tile that burns, then the burn: events come in the order they happen
-  const tellWalk = () => {
-    if (walked.length) emit(d, { type: "moved", unit: u.id, path: walked });
-    walked = [];
-  };
   for (const i of path) {
     const to = posOf(s.map, i);
     // the path was planned around what the squad sees: only a hidden creature can stand on it
@@ -117,7 +127,7 @@ export function runMove(d: Draft, seat: Seat, a: Move, plan: MovePlan): void {
     trail.push(to);
     // a floor melted where the squad could not see: he steps on it and falls through
     if (s.layers.terrain[i] === Terrain.hole) {
-      tellWalk();
+      walked = tellWalk(d, u, walked);
       learnTerrain(d, i);
       fall(d, u);
       resolveEffects(d);
@@ -126,21 +136,22 @@ export function runMove(d: Draft, seat: Seat, a: Move, plan: MovePlan): void {
     }
     const burning = s.layers.fire[i] > 0;
     if (!burnsOnEntering(s, i) && !burning) continue;
-    tellWalk();
+    walked = tellWalk(d, u, walked);
     const hp = u.hp;
     enteredTile(d, u);
     resolveEffects(d);
     s.report.acidFromMoves += hp - u.hp;
-    if (burning && u.fate === "active") {
+    if (burning && onHisFeet(u)) {
       enteredFire(d, u);
       resolveEffects(d);
     }
-    if (u.fate !== "active") break;
+    // a soldier who goes down (or dies) where he stepped stops there: the down never walk on
+    if (!onHisFeet(u)) break;
   }
-  tellWalk();
+  walked = tellWalk(d, u, walked);
   // the whole move's AP are spent all the same: a probe into the fog is never free
   if (ambusher) emit(d, { type: "ambush", unit: u.id, by: ambusher.id, at: { x: ambusher.x, y: ambusher.y, level: ambusher.level } });
-  const rescued = u.fate === "active" && checkRescue(d, u);
+  const rescued = onHisFeet(u) && checkRescue(d, u);
   // a move stays undoable until it reveals a creature (or a hole), hurts someone or changes the objective
   // stopped short of a civilian under the fog: he is seen now, so the move is final
   const stoppedShort = path.length < plan.path.length;

@@ -1,5 +1,5 @@
 /**
- * The soldier bot's part for civilians (issue 11), kept apart from bot.ts: it lifts a child beside
+ * The soldier bot's part for civilians, kept apart from bot.ts: it lifts a child beside
  * him, sends the privates for the children still waiting (one to a child, the nearest first),
  * escorts the civilians running for the way out (the privates keep beside the rearmost until the
  * map's quota is saved), and keeps the sergeants off the way out until then. Like the bot, it decides on what

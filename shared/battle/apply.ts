@@ -2,9 +2,9 @@
  * The engine's one entry point: apply(state, command) → the new state and what happened, or a
  * refusal with a code. The input state is never changed; a refusal changes nothing.
  */
-import type { Action, ApplyResult, BattleState, Command, Pos, Seat } from "../core/types.js";
-import { newDraft } from "../core/draft.js";
-import { type Refusal, isRefusal, refuse } from "../actions/common.js";
+import type { Action, ApplyResult, BattleState, Command, Seat } from "../core/types.js";
+import { type Refusal, isRefusal, ownSoldier, refuse } from "../actions/common.js";
+import { statusRefusal } from "../rules/status.js";
 import { type MovePlan, planMove, runMove } from "../actions/move.js";
 import { resolveEffects } from "./effects.js";
 import { keepWithCarriers } from "../rules/carrying.js";
@@ -19,30 +19,13 @@ import { checkCarry, checkDrop, runCarry, runDrop } from "../actions/carry.js";
 import { checkWithdraw, runWithdraw } from "../actions/withdraw.js";
 import { checkEnd } from "../rules/objectives.js";
 import { updateNextRadius } from "../rules/perimeter.js";
-import { settleKnownTerrain } from "../view/knownTerrain.js";
+import { settleKnownTerrain } from "../sight/knownTerrain.js";
+import { wellFormed } from "../core/actionShape.js";
+import { prospects, stillWinnable } from "../rules/prospects.js";
+import { emit, newDraft } from "../core/draft.js";
 
-const isInt = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
-const isId = (v: unknown): v is string => typeof v === "string" && v.length > 0 && v.length <= 32;
-const isPos = (v: unknown): v is Pos => {
-  const p = v as Pos;
-  return typeof p === "object" && p !== null && isInt(p.x) && isInt(p.y) && isInt(p.level);
-};
-
-/** Is this a well-formed action (the right fields of the right types)? Rules are checked later. */
-export function wellFormed(a: unknown): a is Action {
-  if (typeof a !== "object" || a === null) return false;
-  const x = a as Record<string, unknown>;
-  switch (x.type) {
-    case "move": case "grenade": return isId(x.unit) && isPos(x.to);
-    case "shoot": case "calledShot": case "butt": return isId(x.unit) && isId(x.target);
-    case "overwatch": case "reload": return isId(x.unit);
-    case "holdOn": case "revive": case "carry": return isId(x.unit) && isId(x.comrade);
-    case "drop": case "withdraw": return isId(x.unit);
-    case "ready": return typeof x.ready === "boolean";
-    case "undo": return true;
-    default: return false;
-  }
-}
+/** Is this a well-formed action? Its shape is written once, in core/actionShape.ts. */
+export { wellFormed };
 
 /** The rules' verdict on an accepted action: what running it needs (the move's path and AP). */
 export type Verdict = { type: "move"; plan: MovePlan } | { type: "accepted" };
@@ -56,6 +39,13 @@ function accept(r: Refusal | object | null): Refusal | Verdict {
 
 /** Judge an action against the rules: a refusal, or the verdict its effect runs on. */
 function judge(s: BattleState, seat: Seat, a: Action): Refusal | Verdict {
+  // the status table (rules/status.ts) speaks first: a soldier's statuses refuse with its one code
+  if ("unit" in a) {
+    const u = ownSoldier(s, seat, a.unit);
+    if (isRefusal(u)) return u;
+    const st = statusRefusal(u, a.type);
+    if (st) return refuse(st.code, st.why);
+  }
   switch (a.type) {
     case "move": {
       const plan = planMove(s, seat, a);
@@ -110,6 +100,11 @@ export function apply(state: BattleState, command: Command): ApplyResult {
   keepWithCarriers(d.s);
   if (a.type !== "move" && a.type !== "ready" && a.type !== "undo") d.s.undo = { takumi: [], wang: [] };
   checkEnd(d, false);
+  // the win slipped away with this command (a round played out, a civilian lost): said at once
+  if (d.s.phase !== "ended" && stillWinnable(s) && !stillWinnable(d.s)) {
+    const p = prospects(d.s);
+    emit(d, { type: "objectiveLost", cause: "civilians", need: p.need, canStillSave: p.canStillSave });
+  }
   // the next radius only moves with corpses (a layer write) or a new round
   if (d.layersOwned || d.s.round !== s.round) updateNextRadius(d.s);
   settleKnownTerrain(d);

@@ -39,6 +39,9 @@ export const RESUPPLY_ARMOR = 1;
 export interface CampaignOptions {
   difficulty: Difficulty;
   splitVision: boolean;
+  /** Each scene's seed, drawn by the server from a CSPRNG (so no scene is derivable from another's
+   *  record); absent, they derive from the campaign's seed (practice, tests, older campaigns). */
+  sceneSeeds?: number[];
 }
 
 export interface CampaignSoldier {
@@ -110,7 +113,11 @@ const START_IDS: { id: string; kind: SoldierKind; seat: Seat }[] = [
 export function newCampaign(seed: number, options: Partial<CampaignOptions> = {}): Campaign {
   return {
     seed: seed >>> 0,
-    options: { difficulty: options.difficulty ?? "normal", splitVision: options.splitVision ?? false },
+    options: {
+      difficulty: options.difficulty ?? "normal",
+      splitVision: options.splitVision ?? false,
+      ...(Array.isArray(options.sceneSeeds) ? { sceneSeeds: options.sceneSeeds.map((s) => s >>> 0) } : {}),
+    },
     scene: 0,
     status: "playing",
     endedBy: null,
@@ -122,7 +129,9 @@ export function newCampaign(seed: number, options: Partial<CampaignOptions> = {}
 }
 
 /** The seed of scene `index`: derived from the campaign's, so the same campaign plays the same scenes. */
-export function sceneSeed(campaign: Pick<Campaign, "seed">, index: number): number {
+export function sceneSeed(campaign: Pick<Campaign, "seed"> & { options?: Partial<CampaignOptions> }, index: number): number {
+  const drawn = campaign.options?.sceneSeeds?.[index];
+  if (typeof drawn === "number") return drawn >>> 0;
   return parseInt(hashString(`${campaign.seed}:${index}`).slice(-8), 16) >>> 0;
 }
 
@@ -137,7 +146,9 @@ export function startScene(campaign: Campaign, map: MapDef): BattleState {
   if (want === null) throw new Error("the campaign is over: no scene to start");
   if (map.id !== want) throw new Error(`scene ${campaign.scene + 1} is ${want}, not ${map.id}`);
   const roster: RosterEntry[] = campaign.soldiers.map((s) => ({ id: s.id, hp: s.hp, armor: s.armor }));
-  return createBattle(map, sceneSeed(campaign, campaign.scene), { ...campaign.options, roster, ...(campaign.pursuit > 0 ? { pursuit: campaign.pursuit } : {}) });
+  // the scenes' seeds stay with the campaign: a scene's battle (its view, its record) never holds them
+  const { sceneSeeds: _seeds, ...options } = campaign.options;
+  return createBattle(map, sceneSeed(campaign, campaign.scene), { ...options, roster, ...(campaign.pursuit > 0 ? { pursuit: campaign.pursuit } : {}) });
 }
 
 /** The empty match record of the next scene (the room appends the accepted commands to it). */

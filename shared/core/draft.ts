@@ -25,12 +25,10 @@ export interface Draft {
   events: BattleEvent[];
   /** Effects queued and not yet resolved. */
   effects: Effect[];
-  /** The tile layers are shared with the input state until the first write (most actions never write). */
+  /** Has any tile layer been written? Each layer is shared with the input state until its first write (most actions write none). */
   layersOwned: boolean;
-}
-
-function cloneLayers(l: Layers): Layers {
-  return { acid: l.acid.slice(), acidAge: l.acidAge.slice(), melt: l.melt.slice(), corpse: l.corpse.slice(), terrain: l.terrain.slice(), fire: l.fire.slice() };
+  /** The layers already copied for writing. */
+  ownedLayers: Set<keyof Layers>;
 }
 
 /** Field by field (an object spread with overrides is several times slower on this hot path). */
@@ -74,16 +72,22 @@ function cloneSharingLayers(s: BattleState): BattleState {
 }
 
 export function newDraft(s: BattleState): Draft {
-  return { s: cloneSharingLayers(s), events: [], effects: [], layersOwned: false };
+  return { s: cloneSharingLayers(s), events: [], effects: [], layersOwned: false, ownedLayers: new Set() };
 }
 
-/** The draft's tile layers, ready to be written (copied from the input state on first use). */
-export function writeLayers(d: Draft): Layers {
-  if (!d.layersOwned) {
-    d.s.layers = cloneLayers(d.s.layers);
+/**
+ * One of the draft's tile layers, ready to be written: copied from the input state on its first
+ * write, alone (a grenade's rubble copies the terrain, not the acid, fire and corpses too).
+ */
+export function writeLayer<K extends keyof Layers>(d: Draft, name: K): Layers[K] {
+  if (!d.ownedLayers.has(name)) {
+    // the layers' record is the input's until the first write; then a record of our own
+    if (!d.layersOwned) d.s.layers = { ...d.s.layers };
+    d.s.layers[name] = d.s.layers[name].slice() as Layers[K];
+    d.ownedLayers.add(name);
     d.layersOwned = true;
   }
-  return d.s.layers;
+  return d.s.layers[name];
 }
 
 export function emit(d: Draft, e: BattleEvent): void {

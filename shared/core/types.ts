@@ -255,6 +255,11 @@ export type BattleEvent =
   | { type: "undone"; unit: string }
   | { type: "phase"; phase: "enemy" | "environment" | "player"; round: number }
   | { type: "ended"; outcome: "won" | "lost" }
+  /** A civilian's end out of the viewer's sight, heard: who and what, never where or by what
+   *  (view.ts eventsFor makes it from the unseen "died", "taken" or "extracted"; never emitted by the rules). */
+  | { type: "heard"; civilian: string; fate: "dead" | "taken" | "extracted" }
+  /** The scene can no longer be won (the civilians it needs are lost); what is left is getting out (prospects.ts). */
+  | { type: "objectiveLost"; cause: "civilians"; need: number; canStillSave: number }
   /** A soldier's move ran into a creature the squad could not see: he stopped short of it (move final). */
   | { type: "ambush"; unit: string; by: string; at: Pos };
 

@@ -18,7 +18,7 @@ export const TERRAIN_NAMES = Object.keys(Terrain) as TerrainName[];
 export type SoldierKind = "takumi" | "wang" | "private";
 export type CreatureKind = "snatcher" | "leaper" | "spitter";
 export type Seat = "takumi" | "wang";
-/** Civilians (issue 11): adults run for the way out; children wait with their family to be carried. */
+/** Civilians: adults run for the way out; children wait with their family to be carried. */
 export type CivilianKind = "civilian" | "child";
 
 export interface CivilianStart {

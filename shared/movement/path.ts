@@ -9,7 +9,7 @@ import type { BattleState, Pos, Unit } from "../core/types.js";
 import { DIRS8, posOf, tileIndex } from "../core/grid.js";
 import { moveOf, unitById } from "../core/units.js";
 import { knownOccupancy, viewerMask } from "../view/view.js";
-import { knownTerrainOf } from "../view/knownTerrain.js";
+import { knownTerrainOf } from "../sight/knownTerrain.js";
 
 export interface CostField {
   /** Cost to reach each tile, -1 where unreached. */
@@ -181,32 +181,32 @@ function creatureBfs(s: BattleState, starts: number[], maxCost: number, occ: Uin
 }
 
 // Scratch arrays for a creature's short searches (its move of 3-5 tiles): kept at -1 between
-// uses, so a search costs what it reaches, not the size of the map.
-let scratchDist = new Int32Array(0);
-let scratchPrev = new Int32Array(0);
-let scratchBusy = false;
+// uses, so a search costs what it reaches, not the size of the map. A pool per map: a search
+// started while another is held takes a second pair (re-entrant), and each pair is reused.
+interface Scratch { dist: Int32Array; prev: Int32Array }
+const scratchPools = new WeakMap<MapDef, Scratch[]>();
 
 /**
  * A creature's field within its move, on scratch arrays: valid until `release()` (which puts back
- * the -1s it wrote). One at a time; `reached` lists the tiles it reached.
+ * the -1s it wrote and returns the arrays to the pool); `reached` lists the tiles it reached.
  */
 export function creatureReach(s: BattleState, from: Pos, maxCost: number, occ: Uint8Array, stopAt = -1): CostField & { reached: Int32Array; release(): void } {
   const n = s.map.width * s.map.height * s.map.levels;
-  if (scratchBusy) throw new Error("engine: creatureReach is already in use");
-  if (scratchDist.length !== n) {
-    scratchDist = new Int32Array(n).fill(-1);
-    scratchPrev = new Int32Array(n).fill(-1);
-  }
-  scratchBusy = true;
-  const dist = scratchDist, prev = scratchPrev;
+  let pool = scratchPools.get(s.map);
+  if (!pool) scratchPools.set(s.map, (pool = []));
+  const scratch = pool.pop() ?? { dist: new Int32Array(n).fill(-1), prev: new Int32Array(n).fill(-1) };
+  const { dist, prev } = scratch;
   const start = tileIndex(s.map, from.x, from.y, from.level);
   const tail = creatureBfs(s, [start], maxCost, occ, stopAt, dist, prev);
   const reached = queue.slice(0, tail);
+  let held = true;
   return {
     dist, prev, start, reached,
     release() {
+      if (!held) return;
+      held = false;
       for (let k = 0; k < reached.length; k++) { dist[reached[k]] = -1; prev[reached[k]] = -1; }
-      scratchBusy = false;
+      pool.push(scratch);
     },
   };
 }

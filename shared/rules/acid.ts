@@ -6,10 +6,10 @@
 import { Terrain } from "../map/types.js";
 import { RULES } from "./table.js";
 import type { BattleState, Pos, Unit } from "../core/types.js";
-import { type Draft, emit, hurt, queue, writeLayers } from "../core/draft.js";
+import { type Draft, emit, hurt, queue, writeLayer } from "../core/draft.js";
 import { DIRS4, DIRS8, inGrid, posOf, tileIndex } from "../core/grid.js";
 import { unitAt } from "../core/units.js";
-import { setTerrain } from "../view/knownTerrain.js";
+import { setTerrain } from "../sight/knownTerrain.js";
 
 const A = RULES.acid;
 
@@ -19,9 +19,8 @@ export function raiseAcid(d: Draft, p: Pos, intensity: number): void {
   const t = d.s.layers.terrain[i];
   if (t === Terrain.wall || t === Terrain.vehicle || t === Terrain.hole) return;
   if (d.s.layers.acid[i] >= intensity) return;
-  const layers = writeLayers(d);
-  layers.acid[i] = intensity;
-  layers.acidAge[i] = 0;
+  writeLayer(d, "acid")[i] = intensity;
+  writeLayer(d, "acidAge")[i] = 0;
   // a copy: callers may pass a unit, whose position (and the rest of it) must not leak or change later
   emit(d, { type: "acid", at: { x: p.x, y: p.y, level: p.level }, intensity });
 }
@@ -38,7 +37,7 @@ export function creatureBled(d: Draft, u: Unit): void {
  */
 export function creatureDied(d: Draft, at: Pos): void {
   const map = d.s.map;
-  writeLayers(d).corpse[tileIndex(map, at.x, at.y, at.level)]++;
+  writeLayer(d, "corpse")[tileIndex(map, at.x, at.y, at.level)]++;
   raiseAcid(d, at, A.corpse);
   for (const [dx, dy] of DIRS4)
     if (inGrid(map, at.x + dx, at.y + dy, at.level)) raiseAcid(d, { x: at.x + dx, y: at.y + dy, level: at.level }, A.corpseNeighbours);
@@ -97,7 +96,7 @@ export function acidEnvironment(d: Draft): void {
   for (const u of s.units)
     if (u.side === "squad" && u.fate === "active" && corpsesAround(d, u) >= A.vapourCorpses) hurt(d, u, A.vapourDamage, "vapour", true);
   meltFloors(d);
-  const { acid, acidAge } = writeLayers(d);
+  const acid = writeLayer(d, "acid"), acidAge = writeLayer(d, "acidAge");
   for (let i = 0; i < acid.length; i++) {
     if (acid[i] === 0) continue;
     acidAge[i]++;
@@ -114,7 +113,7 @@ function meltFloors(d: Draft): void {
   const map = s.map;
   if (map.levels < 2) return;
   const perLevel = map.width * map.height;
-  const { acid, melt } = writeLayers(d);
+  const acid = writeLayer(d, "acid"), melt = writeLayer(d, "melt");
   for (let i = perLevel; i < acid.length; i++) {
     if (acid[i] < A.corpse) {
       melt[i] = 0;

@@ -1,5 +1,5 @@
 /**
- * Civilians (issue 11): units of their own side that nobody commands. In the environment phase
+ * Civilians: units of their own side that nobody commands. In the environment phase
  * each adult runs, along the cheapest path, toward the nearest way out (the map's extraction
  * points, else its exits), up to his move; he freezes while a creature stands beside him, and
  * stops short, frozen, when he runs up beside one. On the way out he is saved. Children do not
@@ -10,7 +10,7 @@ import type { BattleState, Pos, Unit } from "../core/types.js";
 import { type Draft, emit } from "../core/draft.js";
 import { posOf, tileIndex } from "../core/grid.js";
 import { nearestGoalField, occupancy, pathIndices, stepCost } from "../movement/path.js";
-import { isExtraction } from "./objectives.js";
+import { waysOutMask as waysOut } from "./waysOut.js";
 
 export function isCivilian(u: Unit): boolean {
   return u.side === "civilian";
@@ -37,19 +37,6 @@ export function frozenAmong(units: Iterable<{ side: string; fate: string; x: num
     if (Math.max(Math.abs(c.x - u.x), Math.abs(c.y - u.y)) === 1) return true;
   }
   return false;
-}
-
-const goalCache = new WeakMap<Uint8Array, Uint8Array>();
-
-/** 1 on every way out a civilian runs for (per terrain layer: exits change only when floors melt). */
-function waysOut(s: BattleState): Uint8Array {
-  let m = goalCache.get(s.layers.terrain);
-  if (!m) {
-    m = new Uint8Array(s.layers.terrain.length);
-    for (let i = 0; i < m.length; i++) if (isExtraction(s, posOf(s.map, i))) m[i] = 1;
-    goalCache.set(s.layers.terrain, m);
-  }
-  return m;
 }
 
 /** The tiles (indices) a civilian runs this phase: the path's head within his move, ending free and short of a creature. */

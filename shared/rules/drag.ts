@@ -151,7 +151,8 @@ export function dragOneTile(d: Draft, grabber: Unit, victim: Unit, to: number): 
 export function holdsOn(s: BattleState, victim: Unit): Unit | null {
   if (!victim.heldBy) return null;
   const h = s.units.find((u) => u.id === victim.heldBy);
-  if (!h || h.fate !== "active" || h.grabbedBy || h.level !== victim.level) return null;
+  // a holder who went down (or was grabbed) since he took hold has let go
+  if (!h || h.fate !== "active" || h.down > 0 || h.grabbedBy || h.level !== victim.level) return null;
   return Math.max(Math.abs(h.x - victim.x), Math.abs(h.y - victim.y)) === 1 ? h : null;
 }
 

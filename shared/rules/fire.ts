@@ -6,7 +6,7 @@
 import { Terrain } from "../map/types.js";
 import { RULES } from "./table.js";
 import type { BattleState, Pos, Unit } from "../core/types.js";
-import { type Draft, emit, hurt, writeLayers } from "../core/draft.js";
+import { type Draft, emit, hurt, writeLayer } from "../core/draft.js";
 import { DIRS8, inGrid, posOf, tileIndex } from "../core/grid.js";
 import { rollPercent } from "../core/rng.js";
 
@@ -16,7 +16,7 @@ const F = RULES.fire;
 export function ignite(d: Draft, i: number, rounds: number): void {
   const t = d.s.layers.terrain[i];
   if (t === Terrain.wall || t === Terrain.hole || d.s.layers.fire[i] >= rounds) return;
-  writeLayers(d).fire[i] = rounds;
+  writeLayer(d, "fire")[i] = rounds;
   emit(d, { type: "fire", at: posOf(d.s.map, i), rounds });
 }
 
@@ -52,7 +52,7 @@ export function fireEnvironment(d: Draft): void {
   if (!anyFire(s)) return;
   for (const u of s.units) if (u.fate === "active") enteredFire(d, u);
   const map = s.map;
-  const fire = writeLayers(d).fire;
+  const fire = writeLayer(d, "fire");
   const burningVehicles: number[] = [];
   for (let i = 0; i < fire.length; i++) if (fire[i] > 0 && s.layers.terrain[i] === Terrain.vehicle) burningVehicles.push(i);
   for (const i of burningVehicles) {

@@ -5,12 +5,14 @@
  * that must save civilians, enough of them out); sergeants who withdrew before it
  * (actions/withdraw.ts) fell back: lost.
  */
-import { Terrain } from "../map/types.js";
 import type { BattleState, Pos, Unit } from "../core/types.js";
 import { type Draft, emit } from "../core/draft.js";
-import { samePos, tileIndex } from "../core/grid.js";
+import { samePos } from "../core/grid.js";
 import { isSergeant } from "../core/units.js";
 import { saveCivilian } from "./civilians.js";
+import { isExtraction } from "./waysOut.js";
+
+export { isExtraction };
 
 export function setStage(d: Draft, stage: "extract"): void {
   if (d.s.objective === stage) return;
@@ -30,13 +32,6 @@ export function checkRescue(d: Draft, u: Unit): boolean {
   emit(d, { type: "rescued", at: rescue });
   setStage(d, "extract");
   return true;
-}
-
-/** Is this a tile where soldiers get out (the map's extraction points, or else its exits)? */
-export function isExtraction(s: BattleState, p: Pos): boolean {
-  const points = s.map.objective.extract;
-  if (points.length) return points.some((e) => samePos(e, p));
-  return s.layers.terrain[tileIndex(s.map, p.x, p.y, p.level)] === Terrain.exit;
 }
 
 /** Environment phase: soldiers standing on an extraction tile while extracting leave the board, saved. */

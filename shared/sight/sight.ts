@@ -104,6 +104,35 @@ export function visibleTiles(s: BattleState, seat?: Seat): Uint8Array {
   return mask;
 }
 
+/**
+ * Does the squad (of `seat` only, when given) see tile `tile` now? The same verdict as
+ * `visibleTiles(s, seat)[tile]`, without building the whole mask (each soldier's sight is a sorted
+ * list of tile indices, searched by halves).
+ */
+export function squadSeesTile(s: BattleState, tile: number, seat?: Seat): boolean {
+  const map = s.map;
+  let smoke: boolean | undefined;
+  for (const u of s.units) {
+    if (u.side !== "squad" || u.fate !== "active") continue;
+    if (seat && u.seat !== seat) continue;
+    if (!sortedHas(sightFrom(map, tileIndex(map, u.x, u.y, u.level)), tile)) continue;
+    smoke ??= hasSmoke(s);
+    if (!smoke || clearOfSmoke(s, u, tile)) return true;
+  }
+  return false;
+}
+
+function sortedHas(a: Int32Array, v: number): boolean {
+  let lo = 0, hi = a.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] === v) return true;
+    if (a[mid] < v) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
 /** Is any tile burning (its smoke may block sight)? */
 function hasSmoke(s: BattleState): boolean {
   const f = s.layers.fire;

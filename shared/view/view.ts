@@ -7,7 +7,32 @@
 import type { BattleEvent, BattleState, Intent, Pos, Seat, Unit } from "../core/types.js";
 import { visibleTiles } from "../sight/sight.js";
 import { tileIndex } from "../core/grid.js";
-import { knownTerrainOf } from "./knownTerrain.js";
+import { knownTerrainOf } from "../sight/knownTerrain.js";
+import type { MapDef } from "../map/types.js";
+
+/**
+ * A civilian whose fate is settled (saved, dead, taken) is known to every viewer by name and fate
+ * (issue 21: every fate is told, a death out of sight is still heard), but not where it came: the
+ * view puts him back on his start tile (the map's, known to all) with nothing of what befell him.
+ */
+function fateKnown(u: Unit): boolean {
+  return u.side === "civilian" && (u.fate === "dead" || u.fate === "taken" || u.fate === "extracted");
+}
+
+/** The start tile of a civilian (ids number each kind in the map's order: civilian-1, child-1, ...). */
+function civilianStart(map: MapDef, id: string): Pos | null {
+  const m = /^(.+)-(\d+)$/.exec(id);
+  if (!m) return null;
+  const of = (map.civilians ?? []).filter((c) => c.kind === m[1]);
+  const c = of[Number(m[2]) - 1];
+  return c ? { x: c.x, y: c.y, level: c.level } : null;
+}
+
+/** A settled civilian as every viewer knows him: his name and fate, at his start. */
+function toldFate(map: MapDef, u: Unit): Unit {
+  const at = civilianStart(map, u.id) ?? { x: 0, y: 0, level: 0 };
+  return { ...u, ...at, hp: u.fate === "dead" ? 0 : u.hp, grabbedBy: null, heldBy: null, carriedBy: null, carrying: null, grabbing: null, down: 0 };
+}
 
 export type Viewer = Seat | "spectator";
 
@@ -88,6 +113,9 @@ function viewIntents(s: BattleState, shown: Set<string>, viewer: Viewer): ViewIn
     const c = byId.get(i.unit);
     if (!c) continue;
     if (i.kind === "drag" && !c.grabbing) continue;
+    // a lunge named at a soldier who has left the board goes at whoever is in reach then (enemyPhase's lunge)
+    const named = i.victim ? byId.get(i.victim) : undefined;
+    if (named && named.fate !== "active") i.victim = null;
     if (shown.has(i.unit)) {
       out.push({ ...i, lastKnown: false, lastSeen: null });
       continue;
@@ -105,7 +133,9 @@ export function viewFor(full: BattleState, viewer: Viewer): BattleView {
   const { knownTerrain: _hidden, ...s } = full;
   const visible = viewerMask(s, viewer);
   const seen = (p: Pos) => visible[tileIndex(s.map, p.x, p.y, p.level)] === 1;
-  const units = s.units.filter((u) => alwaysKnown(u) || (u.fate === "active" && seen(u)));
+  const units = s.units
+    .filter((u) => alwaysKnown(u) || fateKnown(u) || (u.fate === "active" && seen(u)))
+    .map((u) => (fateKnown(u) ? toldFate(s.map, u) : u));
   const shown = new Set(units.map((u) => u.id));
   const mask = (layer: Uint8Array) => {
     const out = new Uint8Array(layer.length);
@@ -147,6 +177,9 @@ function eventPlaces(e: BattleEvent): { unit?: string; at: Pos[] } {
   }
 }
 
+/** The events about a civilian that are heard when not seen, and the fate each tells. */
+const HEARD: Partial<Record<BattleEvent["type"], "dead" | "taken" | "extracted">> = { died: "dead", taken: "taken", extracted: "extracted" };
+
 /**
  * The events a viewer may see, judged against what he saw before and after the command: events
  * about hidden creatures go, and a creature's walk is trimmed to the tiles in sight.
@@ -170,7 +203,10 @@ export function eventsFor(before: BattleState, after: BattleState, events: Battl
     const { at } = eventPlaces(e);
     const named = "unit" in e ? (e as { unit: string }).unit : undefined;
     if (named && creatures.has(named) && at.some(seen)) known.add(named);
+    // those a sweep seen in sight struck are seen struck (their hurt is told with it)
+    if (e.type === "pounced" && at.some(seen)) for (const id of e.hit) known.add(id);
   }
+  const civilians = new Set([...before.units, ...after.units].filter((u) => u.side === "civilian").map((u) => u.id));
   const out: BattleEvent[] = [];
   // the ambushed soldier's own seat always hears of it (even a creature up the stairs, out of sight)
   const sharesSight = (soldier: string) =>
@@ -187,8 +223,13 @@ export function eventsFor(before: BattleState, after: BattleState, events: Battl
       if (path.length) out.push({ ...e, path });
       continue;
     }
-    if (at.length && !at.some(seen)) continue;
-    if (named && creatures.has(named) && !known.has(named) && !at.some(seen)) continue;
+    const unseen = (at.length && !at.some(seen)) || (named && creatures.has(named) && !known.has(named) && !at.some(seen));
+    if (unseen) {
+      // a civilian's end out of sight is still heard: who, and what, never where or by what
+      const heard = named && civilians.has(named) ? HEARD[e.type] : undefined;
+      if (heard && named) out.push({ type: "heard", civilian: named, fate: heard });
+      continue;
+    }
     if ((e.type === "shot" || e.type === "butt") && !known.has(e.target)) continue;
     // an event about a soldier (taken, freed, held) keeps him but not a hidden creature's name
     const r = e as unknown as Record<string, unknown>;

@@ -3,11 +3,11 @@
  * The server serves this, not the full state's hash, over HTTP: a full hash would let a client test
  * guesses about the creatures it cannot see. Anyone holding a record can check it after a replay.
  */
-import { hashString } from "../core/hash.js";
 import type { BattleState } from "../core/types.js";
 import { viewFor } from "./view.js";
 import { toWire } from "./wire.js";
+import { wireHash } from "./wireFields.js";
 
 export function squadViewHash(s: BattleState): string {
-  return hashString(JSON.stringify(toWire(viewFor(s, "spectator"))));
+  return wireHash(toWire(viewFor(s, "spectator")));
 }

@@ -190,7 +190,7 @@ describe("the board reads at a glance", () => {
     await page.context().close();
   }, 120_000);
 
-  it("zoom with the wheel; a touch tap selects a soldier, a second tap moves him, a long press pings", async () => {
+  it("zoom with the wheel; a touch tap selects a soldier, a tap on a tile previews, the same tap again moves him; a long press inspects", async () => {
     const ctx = await env.browser.newContext({ viewport: { width: 1400, height: 800 }, hasTouch: true });
     const page = await ctx.newPage();
     const errors: string[] = [];
@@ -209,22 +209,35 @@ describe("the board reads at a glance", () => {
     await waitLS(page, "s.selected === 'takumi-private-1'", 5000);
     const to = { x: p1.x, y: p1.y - 1 };
     const b = await tilePoint(page, to.x, to.y);
+    // the first tap previews (the route is shown, nothing is sent)
+    await page.touchscreen.tap(b.x, b.y);
+    await waitLS(page, `s.cursor && s.cursor.x === ${to.x} && s.cursor.y === ${to.y}`, 5000);
+    await frames(page);
+    expect((await lastStand(page)).step).toBe(0);
+    expect((await page.evaluate(() => (window as any).__lastStandDebug.route()))?.ok).toBe(true);
+    // the same tile again: he moves
     await page.touchscreen.tap(b.x, b.y);
     await waitLS(page, "!s.animating && s.step >= 1", 20_000);
     const w = await wireOf(page);
     expect({ x: w.units["takumi-private-1"].x, y: w.units["takumi-private-1"].y }).toEqual(to);
-    // a long press pings the tile (and is not taken for a tap)
+    // a long press inspects the tile (the hover of a finger) and is not taken for a tap
     const steps = (await lastStand(page)).step;
     const q = await tilePoint(page, 12, 5);
     const cdp = await ctx.newCDPSession(page);
     await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x: q.x, y: q.y }] });
-    // held until the board takes it for a long press (it pings), then released
-    await waitLS(page, "(s.pings ?? 0) >= 1", 5000);
+    // held until the board takes it for a long press, then released
+    await waitLS(page, "s.cursor && s.cursor.x === 12 && s.cursor.y === 5", 5000);
     await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
     await frames(page);
-    const pinged = await lastStand(page);
-    expect(pinged.pings).toBe(1);
-    expect(pinged.step).toBe(steps);
+    const inspected = await lastStand(page);
+    expect(inspected.step).toBe(steps);
+    expect(inspected.pings ?? 0).toBe(0);
+    // the ping buttons ping the inspected tile on a touch screen
+    const warn = (await page.$("[data-ping=danger]"))!.boundingBox();
+    const wb = (await warn)!;
+    await page.touchscreen.tap(wb.x + wb.width / 2, wb.y + wb.height / 2);
+    await waitLS(page, "(s.pings ?? 0) >= 1", 5000);
+    expect((await lastStand(page)).step).toBe(steps);
     await ctx.close();
   }, 60_000);
 

@@ -44,7 +44,7 @@ export async function startEnv(opts: { reconnectSeconds?: number } = {}): Promis
     restore: false,
     handleSignals: false,
     // The bot partner plays at once (no pacing delay), and the tests may create many battles.
-    settings: { log: false, botDelayMs: 0, createBurst: 1000, ...(opts.reconnectSeconds ? { reconnectSeconds: opts.reconnectSeconds } : {}) },
+    settings: { log: false, botDelayMs: 0, createBurst: 1000, allowSeed: true, lookupBurst: 100_000, ...(opts.reconnectSeconds ? { reconnectSeconds: opts.reconnectSeconds } : {}) },
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   mkdirSync(ARTIFACTS, { recursive: true });

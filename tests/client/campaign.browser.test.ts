@@ -303,8 +303,9 @@ describe("a campaign for two players", () => {
     await W.fill("#join-code-input", s0.code);
     await W.waitForSelector("#join-what");
     expect(await W.textContent("#join-what")).toBe("Campaign, scene 1 of 6 (the-bus), round 1.");
-    await W.check("input[name=jseat][value=wang]");
-    await W.click("#join-btn");
+    // Takumi's "Copy link" (the invite) gives the seat; the code alone would only watch
+    const link = (await T.getAttribute("#copy-link", "title"))!;
+    await W.goto(`${link.replace(/^https?:\/\/[^/]+/, env.url)}&speed=${SPEED}`);
     await settled(W, `s.campaignStage === "scene" && s.seat === "wang"`);
     await waitLS(T, `s.holders && s.holders.wang === "player"`);
 

@@ -116,13 +116,14 @@ describe("the battle controller", () => {
     expect(c.preview().focus).toEqual([]);
   });
 
-  it("shoot mode picks the first target; Enter fires at it", () => {
+  it("shoot mode with no creature in sight: no target chosen, and the reason said", () => {
     const s = quiet("last-stand");
     const c = new BattleController();
     feed(c, s);
-    expect(c.setMode("shoot")).toBeNull();
+    expect(c.setMode("shoot")).toMatchObject({ error: { code: "ERR_NO_TARGET", message: "No creature is in your squad's sight." } });
+    expect(c.mode).toBe("shoot");
     expect(c.target).toBeNull();
-    expect(c.cycleTarget(1)).toMatchObject({ error: { code: "NO_TARGET" } });
+    expect(c.cycleTarget(1)).toMatchObject({ error: { code: "ERR_NO_TARGET" } });
   });
 });
 

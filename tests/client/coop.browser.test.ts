@@ -110,8 +110,10 @@ describe("two players in their browsers", () => {
     // The partner's seat is shown as it fills: Takumi's is taken by a player.
     await B.waitForSelector("#join-seats li[data-seat=takumi]");
     expect(await B.textContent("#join-seats li[data-seat=takumi]")).toContain("taken by a player");
-    await B.check("input[name=jseat][value=wang]");
-    await B.click("#join-btn");
+    // the code alone only watches: Takumi's "Copy link" is the invite that gives Wang's seat
+    const link = (await A.getAttribute("#copy-link", "title"))!;
+    expect(link).toMatch(new RegExp(`/\\?join=${code}&invite=[\\w-]{22}$`));
+    await B.goto(`${link.replace(/^https?:\/\/[^/]+/, env.url)}&speed=${SPEED}`);
     const sb = await waitLS(B, "s.ready && s.code");
     expect(sb.seat).toBe("wang");
     expect(sb.code).toBe(code);

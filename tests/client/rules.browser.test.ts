@@ -201,12 +201,12 @@ describe("the rules that bite, in the client", () => {
 
   it("withdraw: refused in words off a way out; offered on the alley mouth (W), the soldier leaves the board alive", async () => {
     const page = await open();
-    // off a way out: W is refused in the game's words, nothing sent
+    // off a way out: W is refused with the engine's own cause, nothing sent
     const step = (await wireOf(page)).step;
     expect((await legalOf(page)).some((a) => a.type === "withdraw")).toBe(false);
     await page.keyboard.press("w");
-    const r = await waitLS(page, "s.error && s.error.code === 'NOT_OFFERED'");
-    expect(r.error.message).toContain("must stand on a way out");
+    const r = await waitLS(page, "s.error && s.error.code === 'ERR_NOT_ON_WAY_OUT'");
+    expect(r.error.message).toMatch(/Withdrawing needs a soldier standing on a way out/);
     expect((await wireOf(page)).step).toBe(step);
     // on the alley mouth (an exit of last-stand): offered, and W sends it
     await edit(page, `const u = st.units.find((v) => v.id === "takumi"); u.x = 4; u.y = 0; u.ap = 2;`);

@@ -44,6 +44,8 @@ const SAMPLES: { [K in BattleEvent["type"]]: Extract<BattleEvent, { type: K }> }
   phase: { type: "phase", phase: "enemy", round: 8 },
   ended: { type: "ended", outcome: "lost" },
   ambush: { type: "ambush", unit: "takumi", by: "c1", at: P },
+  heard: { type: "heard", civilian: "civilian-2", fate: "dead" },
+  objectiveLost: { type: "objectiveLost", cause: "civilians", need: 4, canStillSave: 3 },
   heldOn: { type: "heldOn", unit: "wang", comrade: "wang-private-1" },
   down: { type: "down", unit: "wang-private-1" },
   revived: { type: "revived", unit: "wang-private-1", by: "wang" },

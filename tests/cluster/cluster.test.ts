@@ -13,7 +13,7 @@ import { loadMapById } from "../../server/maps.js";
 import { startCluster, type Cluster } from "../../tools/cluster-lib.js";
 import { rejoinByCode } from "../../client/src/rejoin.js";
 import { TEST_REDIS_URL, freshRedisPrefix, freshSchema, type TestRedis, type TestSchema } from "../services.js";
-import { collect, getJson, quietClient, sleep, waitForState, wire, type BattleClientRoom } from "../server/helpers.js";
+import { collect, getJson, inviteOf, keyOf, quietClient, sleep, waitForState, wire, type BattleClientRoom } from "../server/helpers.js";
 
 let cluster: Cluster;
 let db: TestSchema;
@@ -93,7 +93,7 @@ describe("a cluster of two processes behind nginx", () => {
     const code = takumi.roomId;
     expect(nodeOf(takumi)).toBe(0);
     // B's matchmaker finds the room on A (Redis) and sends Wang's WebSocket there (publicAddress).
-    const wang = await quietClient(direct(1)).joinById(code, { seat: "wang" });
+    const wang = await quietClient(direct(1)).joinById(code, { invite: await inviteOf(takumi) });
     expect(nodeOf(wang)).toBe(0);
     const spectator = await quietClient(cluster.url).joinById(code, { seat: "spectator" });
     await waitForState(takumi, (w) => w.holderWang === "player" && w.spectators === 1);
@@ -164,7 +164,7 @@ describe("a cluster of two processes behind nginx", () => {
     const owner = [await processIdOf(0), await processIdOf(1)].indexOf(l!.processId);
     expect(owner).toBeGreaterThanOrEqual(0);
     // Joining through either process lands in that one room.
-    const a = await quietClient(direct(0)).joinById(code, { seat: "takumi" });
+    const a = await quietClient(direct(0)).joinById(code, { key: await keyOf(room) });
     const b = await quietClient(direct(1)).joinById(code, { seat: "spectator" });
     expect([nodeOf(a), nodeOf(b)]).toEqual([owner, owner]);
     await waitForState(b, (w) => w.step === before.step && w.holderTakumi === "player");
@@ -193,8 +193,10 @@ describe("a cluster of two processes behind nginx", () => {
     expect(await listing(idle.roomId)).toBeNull();
 
     // The player comes back with the code through the proxy: the battle reopens on the survivor.
-    const back = await rejoinByCode(quietClient(cluster.url), cluster.url, code, "takumi", { timeoutMs: 30_000 });
+    const back = await rejoinByCode(quietClient(cluster.url), cluster.url, code, await keyOf(room), { timeoutMs: 30_000 });
     expect(nodeOf(back)).toBe(survivor);
+    // on the survivor the seat is still his key's: a stranger with the code cannot take it or Wang's
+    for (const seat of ["takumi", "wang"]) await expect(quietClient(cluster.url).joinById(code, { seat })).rejects.toThrow(/ERR_SEAT_KEY/);
     const w = await waitForState(back, (s) => s.step === before.step && s.holderTakumi === "player", 20_000);
     for (const k of ["round", "phase", "units", "intents", "acid", "terrain", "visible", "readyTakumi", "readyWang"]) {
       expect(w[k], k).toEqual(seen[k as keyof typeof seen]);
@@ -251,7 +253,7 @@ describe("a cluster of two processes behind nginx", () => {
     for (const e of errors) expect(["ERR_SHUTTING_DOWN", "ERR_ALREADY_READY", "ERR_WRONG_PHASE"]).toContain(e.code);
 
     // The client does what client/src/net.ts does on 4001: back by the code, same seat.
-    const back = await rejoinByCode(quietClient(cluster.url), cluster.url, code, "takumi", { timeoutMs: 20_000 });
+    const back = await rejoinByCode(quietClient(cluster.url), cluster.url, code, await keyOf(room), { timeoutMs: 20_000 });
     expect(nodeOf(back)).toBe(1 - victim);
     const w = await waitForState(back, (s) => s.holderTakumi === "player" && s.step >= lastSeen, 20_000);
     // the bot partner may still be playing its turn: compare once the log and the room agree

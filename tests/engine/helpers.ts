@@ -209,3 +209,15 @@ export function withPerimeter(
     breakOutRound: breakOutRound ?? scheduledBreakOut(s.map), broken: false,
   };
 }
+
+/**
+ * A legal action, picked kind first: a kind among those legal now, then one of its actions. Picked
+ * flat, the hundreds of moves and grenade tiles drown the rare kinds (hold on, revive, carry, drop,
+ * withdraw), which then never get played.
+ */
+export function pickLegal(actions: Action[], pick: number): Action {
+  const kinds = [...new Set(actions.map((a) => a.type))];
+  const kind = kinds[pick % kinds.length];
+  const of = actions.filter((a) => a.type === kind);
+  return of[Math.floor(pick / kinds.length) % of.length];
+}

@@ -10,7 +10,7 @@ import {
   type BattleState, type Command, type MatchRecord, type Seat,
 } from "../../shared/index.js";
 import { distance, tileIndex } from "../../shared/core/grid.js";
-import { map, type MapId } from "./helpers.js";
+import { map, pickLegal, type MapId } from "./helpers.js";
 
 type Step =
   | { kind: "legal"; seat: Seat; pick: number }
@@ -20,13 +20,13 @@ type Step =
 
 const SEATS: Seat[] = ["takumi", "wang"];
 const IDS = ["takumi", "wang", "takumi-private-1", "takumi-private-2", "wang-private-1", "wang-private-2", "c1", "c2", "c3", "c4", "c7", ""];
-const TYPES = ["move", "shoot", "calledShot", "overwatch", "grenade", "butt", "reload", "ready", "undo", "fly", ""];
+const TYPES = ["move", "shoot", "calledShot", "overwatch", "grenade", "butt", "reload", "holdOn", "revive", "carry", "drop", "withdraw", "ready", "undo", "fly", ""];
 
 const posArb = fc.record({ x: fc.integer({ min: -2, max: 24 }), y: fc.integer({ min: -2, max: 19 }), level: fc.integer({ min: -1, max: 2 }) });
 const idArb = fc.oneof(fc.constantFrom(...IDS), fc.string({ maxLength: 40 }));
 /** Commands of every shape: near-miss actions (wrong ids, tiles off the map, missing fields) and plain junk. */
 const anyAction = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ type: fc.constantFrom(...TYPES), unit: idArb, target: idArb, to: fc.oneof(posArb, fc.anything()), ready: fc.oneof(fc.boolean(), fc.anything()) }, { requiredKeys: ["type"] }) },
+  { weight: 4, arbitrary: fc.record({ type: fc.constantFrom(...TYPES), unit: idArb, target: idArb, comrade: idArb, to: fc.oneof(posArb, fc.anything()), ready: fc.oneof(fc.boolean(), fc.anything()) }, { requiredKeys: ["type"] }) },
   { weight: 1, arbitrary: fc.anything() },
 );
 
@@ -49,9 +49,11 @@ function mutate(s: BattleState, step: Extract<Step, { kind: "mutant" }>): Comman
     case 0: if (a.to) (a.to as { x: number }).x += step.delta; break;
     case 1: if (a.to) (a.to as { y: number }).y += step.delta; break;
     case 2: if ("unit" in a) a.unit = other(a.unit); break;
-    case 3: if ("target" in a) a.target = other(a.target); else if (a.to) (a.to as { level: number }).level += step.delta; break;
+    case 3: if ("target" in a) a.target = other(a.target); else if ("comrade" in a) a.comrade = other(a.comrade); else if (a.to) (a.to as { level: number }).level += step.delta; break;
     case 4: seat = step.seat === "takumi" ? "wang" : "takumi"; break;
     default: if (a.type === "move") a.type = "grenade"; else if (a.type === "shoot") a.type = "butt"; else if (a.type === "butt") a.type = "calledShot";
+      else if (a.type === "holdOn") a.type = "revive"; else if (a.type === "revive") a.type = "carry"; else if (a.type === "carry") a.type = "holdOn";
+      else if (a.type === "drop") a.type = "withdraw"; else if (a.type === "withdraw") a.type = "drop";
   }
   return { seat, action: a as unknown as Command["action"] };
 }
@@ -108,8 +110,10 @@ function checkInvariants(s: BattleState, where: string): void {
     if (s.units.filter((u) => u.side === "civilian").length !== m.civilians.length) throw new Error(`${where}: a civilian left the state`);
   }
   for (let i = 0; i < s.layers.acid.length; i++) if (s.layers.acid[i] > 3) throw new Error(`${where}: acid ${s.layers.acid[i]} on tile ${i}`);
+  // (a map's own fire, the-bus's power cell, may burn longer than a vehicle set alight)
+  const maxFire = Math.max(RULES.fire.vehicleRounds, ...(m.fires ?? []).map((f) => f.rounds));
   for (let i = 0; i < s.layers.fire.length; i++) {
-    if (s.layers.fire[i] > RULES.fire.vehicleRounds) throw new Error(`${where}: fire ${s.layers.fire[i]} on tile ${i}`);
+    if (s.layers.fire[i] > maxFire) throw new Error(`${where}: fire ${s.layers.fire[i]} on tile ${i}`);
     if (s.layers.fire[i] > 0 && (s.layers.terrain[i] === Terrain.wall || s.layers.terrain[i] === Terrain.hole)) throw new Error(`${where}: fire on a wall or hole, tile ${i}`);
   }
   if (s.phase === "player") {
@@ -138,11 +142,14 @@ function essence(a: Command["action"]): unknown {
     case "shoot": case "calledShot": case "butt": return { type: a.type, unit: a.unit, target: a.target };
     case "overwatch": case "reload": return { type: a.type, unit: a.unit };
     case "holdOn": case "revive": case "carry": return { type: a.type, unit: a.unit, comrade: a.comrade };
-    case "drop": return { type: a.type, unit: a.unit };
+    case "drop": case "withdraw": return { type: a.type, unit: a.unit };
     case "ready": return { type: a.type, ready: a.ready };
     case "undo": return { type: a.type };
   }
 }
+
+/** How often each kind was played, over every run of this file (the last test checks none is missing). */
+const played = new Map<string, number>();
 
 /** Is an accepted action among those legalActions lists (so previews and perft counts miss nothing)? */
 function isListed(actions: Command["action"][], a: Command["action"]): boolean {
@@ -164,7 +171,7 @@ function run(id: MapId, seed: number, steps: Step[]): void {
       const actions = legalActions(s, step.seat);
       // (a seat that has taken its ready back too often this round has nothing to do but wait)
       if (!actions.length) continue;
-      command = { seat: step.seat, action: actions[step.pick % actions.length] };
+      command = { seat: step.seat, action: pickLegal(actions, step.pick) };
     } else if (step.kind === "ready") {
       if (s.ready[step.seat]) continue;
       command = { seat: step.seat, action: { type: "ready", ready: true } };
@@ -179,6 +186,7 @@ function run(id: MapId, seed: number, steps: Step[]): void {
     }
     if ((step.kind === "any" || step.kind === "mutant") && !isListed(legalActions(s, command.seat), command.action))
       throw new Error(`${where}: accepted but not among the legal actions: ${JSON.stringify(command)}`);
+    played.set(command.action.type, (played.get(command.action.type) ?? 0) + 1);
     log.push(structuredClone(command));
     s = r.state;
     hash = hashState(s);
@@ -192,14 +200,31 @@ function run(id: MapId, seed: number, steps: Step[]): void {
 }
 
 describe("properties: random play keeps the board sound", () => {
-  for (const [id, fcSeed, numRuns] of [["last-stand", 1001, 30], ["the-alley", 1002, 40], ["the-streets", 1003, 20], ["the-tower", 1004, 20]] as [MapId, number, number][]) {
+  const MAPS: [MapId, number, number][] = [
+    ["last-stand", 1001, 30], ["the-alley", 1002, 40], ["the-streets", 1003, 20], ["the-tower", 1004, 20],
+    ["the-bus", 1005, 20], ["the-wall", 1006, 20], ["tower-test", 1007, 10],
+  ];
+  for (const [id, fcSeed, numRuns] of MAPS) {
     it(`${id}: one unit per tile, hp/ap in bounds, no soldier in walls, refusals change nothing, the log replays`, () => {
       fc.assert(
         fc.property(fc.integer({ min: 0, max: 0xffff }), fc.array(stepArb, { minLength: 1, maxLength: 150, size: "max" }), (seed, steps) => run(id, seed, steps)),
         { numRuns, seed: fcSeed },
       );
-    });
+      // a property's hundreds of battles: seconds on a quiet machine, many more on a loaded one
+    }, 240_000);
   }
+
+  it("the runs above played every kind of action (hold on, revive, carry, drop and withdraw too)", () => {
+    const kinds = ["move", "shoot", "calledShot", "overwatch", "grenade", "butt", "reload", "holdOn", "revive", "carry", "drop", "withdraw", "ready", "undo"];
+    expect(kinds.filter((k) => !played.get(k))).toEqual([]);
+  });
+
+  it("essence tells actions apart: a withdraw is listed only for its own soldier", () => {
+    const listed: Command["action"][] = [{ type: "withdraw", unit: "takumi" }];
+    expect(isListed(listed, { type: "withdraw", unit: "takumi" })).toBe(true);
+    expect(isListed(listed, { type: "withdraw", unit: "wang" })).toBe(false);
+    expect(isListed(listed, { type: "drop", unit: "takumi" })).toBe(false);
+  });
 
   it("garbage alone never changes a fresh state", () => {
     const s = createBattle(map("last-stand"), 3);

@@ -65,4 +65,24 @@ describe("creature searches on scratch arrays", () => {
       scratch.release();
     }
   });
+
+  it("are re-entrant: a second search while the first is held gets its own arrays, and both stay true", async () => {
+    const { creatureReach, costField, occupancy } = await import("../../shared/movement/path.js");
+    const s = quiet("last-stand");
+    const occ = occupancy(s);
+    const a = creatureReach(s, { x: 3, y: 3, level: 0 }, 5, occ);
+    const b = creatureReach(s, { x: 15, y: 9, level: 0 }, 5, occ);
+    expect(b.dist).not.toBe(a.dist);
+    expect(Array.from(a.dist)).toEqual(Array.from(costField(s, { x: 3, y: 3, level: 0 }, true, 5, occ).dist));
+    expect(Array.from(b.dist)).toEqual(Array.from(costField(s, { x: 15, y: 9, level: 0 }, true, 5, occ).dist));
+    b.release();
+    a.release();
+    a.release(); // twice is harmless: the arrays go back to the pool once
+    const c = creatureReach(s, { x: 8, y: 12, level: 0 }, 5, occ);
+    const d = creatureReach(s, { x: 8, y: 12, level: 0 }, 5, occ);
+    expect(c.dist).not.toBe(d.dist);
+    expect(Array.from(c.dist)).toEqual(Array.from(d.dist));
+    c.release();
+    d.release();
+  });
 });

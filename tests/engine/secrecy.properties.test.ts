@@ -250,18 +250,18 @@ describe("secrecy: no verdict depends on what the squad cannot see", () => {
     expect(holes).toBeGreaterThan(5);
     expect(rubble).toBeGreaterThan(5);
     expect(compared).toBeGreaterThan(5000);
-  });
+  }, 240_000);
 
   it("civilians under the fog (moved, removed) change no verdict either (the-streets, the-tower)", () => {
     const { fogged, civilians, compared } = twinsAgree(["the-streets", "the-tower"], 30, 1101);
     expect(fogged).toBeGreaterThan(15);
     expect(civilians).toBeGreaterThan(5);
     expect(compared).toBeGreaterThan(2000);
-  });
+  }, 240_000);
 
   it("on the bus (fire and its smoke) and at the wall (the ring every round) as well", () => {
     const { fogged, compared } = twinsAgree(["the-bus", "the-wall"], 30, 1202);
     expect(fogged).toBeGreaterThan(10);
     expect(compared).toBeGreaterThan(1000);
-  });
+  }, 240_000);
 });

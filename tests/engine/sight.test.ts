@@ -1,8 +1,9 @@
 /** Sight in the dust (DESIGN.md section 9): line of sight, vision range, the squad's shared (or split) vision. */
 import { describe, it, expect } from "vitest";
 import { canSee, visibleTiles, type BattleState } from "../../shared/index.js";
-import { lineOfSight } from "../../shared/sight/sight.js";
-import { TAKUMI, TP1, TP2, WANG, WP1, WP2, idx, map, pos, put, quiet, removeUnits, unit } from "./helpers.js";
+import { lineOfSight, squadSeesTile } from "../../shared/sight/sight.js";
+import { autoplay } from "../../shared/ai/autoplay.js";
+import { TAKUMI, TP1, TP2, WANG, WP1, WP2, fresh, idx, map, pos, put, quiet, removeUnits, unit } from "./helpers.js";
 
 const seen = (s: BattleState, mask: Uint8Array, x: number, y: number, level = 0) => mask[idx(s, x, y, level)] === 1;
 
@@ -100,5 +101,28 @@ describe("vision range", () => {
     expect(seen(s, wang, 3, 9)).toBe(false);
     expect(seen(s, wang, 21, 1)).toBe(true);
     expect(seen(s, takumi, 21, 1)).toBe(false);
+  });
+});
+
+describe("one tile's verdict", () => {
+  it("squadSeesTile agrees with the sight mask on every tile, seat and state of played battles (smoke too)", () => {
+    let checked = 0, seenCount = 0;
+    for (const [id, seed] of [["last-stand", 3], ["the-alley", 5], ["tower-test", 7], ["the-bus", 11]] as const) {
+      let s = fresh(id, seed);
+      for (let n = 0; n < 12 && s.phase === "player"; n++) {
+        for (const seat of [undefined, "takumi", "wang"] as const) {
+          const mask = visibleTiles(s, seat);
+          for (let t = 0; t < mask.length; t++) {
+            expect(squadSeesTile(s, t, seat)).toBe(mask[t] === 1);
+            checked++;
+            seenCount += mask[t];
+          }
+        }
+        s = autoplay(s, ["takumi", "wang"], { max: 40 }).state;
+      }
+    }
+    // the battles saw both kinds of tile
+    expect(seenCount).toBeGreaterThan(100);
+    expect(checked - seenCount).toBeGreaterThan(100);
   });
 });

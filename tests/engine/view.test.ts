@@ -59,7 +59,9 @@ function checkView(s: BattleState, v: BattleView, viewer: Viewer): void {
     if (shown.has(i.unit)) return true;
     return !split && s.phase === "player" && !c.unseenAtPhaseStart && (c.fate === "active" || (c.fate === "dead" && i.diedUnseen === true));
   }).sort((a, b) => a.order - b.order);
-  expect(v.intents.map(({ lastKnown: _k, lastSeen: _s, ...i }) => i)).toEqual(kept.map(({ diedUnseen: _d, ...i }, k) => ({ ...i, order: k + 1 })));
+  // a lunge named at a soldier no longer on the board is shown at no one (issue 21)
+  const named = (victim: string | null) => (victim && byId.get(victim)?.fate === "active" ? victim : null);
+  expect(v.intents.map(({ lastKnown: _k, lastSeen: _s, ...i }) => i)).toEqual(kept.map(({ diedUnseen: _d, ...i }, k) => ({ ...i, victim: named(i.victim), order: k + 1 })));
   for (const layer of ["acid", "acidAge", "melt", "corpse"] as const)
     for (let i = 0; i < mask.length; i++)
       if (v.layers[layer][i] !== (mask[i] === 1 ? s.layers[layer][i] : 0)) throw new Error(`${where}: layer ${layer} tile ${i} leaks or lies`);

@@ -31,7 +31,7 @@ function reachable(m: MapDef, x: number, y: number, level: number): Set<number> 
   return seen;
 }
 
-describe.each(["last-stand", "the-alley", "tower-test", "the-bus", "the-streets", "the-tower", "the-wall"])("%s is connected", (id) => {
+describe.each(["last-stand", "the-alley", "tower-test", "the-bus", "the-streets", "the-tower", "the-wall", "drill"])("%s is connected", (id) => {
   const m = load(id);
   const area = m.width * m.height;
   const key = (p: { x: number; y: number; level: number }) => p.level * area + p.y * m.width + p.x;

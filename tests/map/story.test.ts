@@ -2,6 +2,7 @@
 import { describe, it, expect } from "vitest";
 import { loadMapById } from "../../server/maps.js";
 import { createBattle, SCENE_IDS, Terrain, tileIndex } from "../../shared/index.js";
+import { scheduledBreakOut } from "../../shared/rules/perimeter.js";
 import { playBattle } from "../../tools/play.js";
 
 describe("the story scenes", () => {
@@ -59,10 +60,14 @@ describe("the story scenes", () => {
     expect(m.saveAtLeast).toBeLessThanOrEqual(m.civilians!.length);
   });
 
-  it("the-wall: the ring closes every round, and the waves come every round to the end", () => {
+  it("the-wall: the gate opens late, and the waves come every round to the end and grow", () => {
     const m = loadMapById("the-wall");
-    expect(m.perimeter!.squeezeEveryRounds).toBe(1);
+    // the squad must hold the line for the night before the gate opens
+    expect(scheduledBreakOut(m)).toBeGreaterThanOrEqual(8);
     expect(m.waves.map((w) => w.round)).toEqual(Array.from({ length: m.maxRounds }, (_, i) => i + 1));
+    const sizes = m.waves.map((w) => w.creatures.reduce((n, c) => n + c.count, 0));
+    sizes.forEach((n, i) => i > 0 && expect(n).toBeGreaterThanOrEqual(sizes[i - 1]));
+    expect(sizes[m.maxRounds - 1]).toBeGreaterThanOrEqual(3 * sizes[0]);
   });
 
   it.each(["the-bus", "the-streets", "the-tower", "the-wall"])("%s: bots play whole battles to an end, and win some and lose some over 12 seeds", (id) => {

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { legalActions } from "../../shared/index.js";
-import { POSITIONS, countByType, perft2, reach } from "./positions.js";
+import { POSITIONS, countByType, perft2, reach } from "../../tools/perft-positions.js";
 
 const EXPECTED: Record<string, { round: number; takumi: Record<string, number>; wang: Record<string, number>; perft2Takumi?: number }> = {
   "last-stand start": {

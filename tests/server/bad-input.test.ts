@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ERROR_CODES, type MapDef } from "../../shared/index.js";
 import { loadMapById } from "../../server/maps.js";
-import { expectError, getJson, nextMessage, sleep, startServer, waitForState, type BattleClientRoom, type TestServer } from "./helpers.js";
+import { expectError, getJson, inviteOf, nextMessage, sleep, startServer, waitForState, type BattleClientRoom, type TestServer } from "./helpers.js";
 
 let srv: TestServer;
 let map: MapDef;
@@ -26,7 +26,7 @@ beforeAll(async () => {
   map = loadMapById("last-stand");
   takumi = await srv.client().create("battle", { map: "last-stand", seed: 99, seat: "takumi", waitForPartner: true });
   code = takumi.roomId;
-  wang = await srv.client().joinById(code, { seat: "wang" });
+  wang = await srv.client().joinById(code, { invite: await inviteOf(takumi) });
   spectator = await srv.client().joinById(code, { seat: "spectator" });
   await waitForState(spectator, (w) => w.holderWang === "player" && w.spectators === 1);
 });
@@ -126,12 +126,14 @@ describe("bad input", () => {
   });
 
   it("bad join options are refused", async () => {
-    await expect(srv.client().joinById(code, { seat: "takumi" })).rejects.toThrow(/ERR_SEAT_TAKEN/);
+    await expect(srv.client().joinById(code, { seat: "takumi" })).rejects.toThrow(/ERR_SEAT_KEY/);
     await expect(srv.client().joinById(code, { seat: "general" })).rejects.toThrow(/ERR_BAD_OPTIONS/);
     await expect(srv.client().create("battle", { map: "../../etc/passwd" })).rejects.toThrow(/ERR_UNKNOWN_MAP/);
     await expect(srv.client().create("battle", { seed: -5 })).rejects.toThrow(/ERR_BAD_OPTIONS/);
     await expect(srv.client().create("battle", { difficulty: "nightmare" })).rejects.toThrow(/ERR_BAD_OPTIONS/);
     await expect(srv.client().create("battle", { __restore: { secret: "guess", code } })).rejects.toThrow(/ERR_BAD_OPTIONS/);
+    // internal options are never accepted from a client, whatever their shape (null threw a TypeError)
+    for (const restore of [null, 0, "x", []]) await expect(srv.client().create("battle", { __restore: restore })).rejects.toThrow(/ERR_BAD_OPTIONS: not allowed/);
   });
 
   it("a flood of messages is rate limited, without changing the battle", async () => {

@@ -53,7 +53,7 @@ describe("maps and records fail clearly", () => {
     expect(err?.message).not.toContain(dir);
     // the server lives on: a good map still opens
     const room = await srv.client().create("battle", { map: "last-stand" });
-    expect(room.roomId).toMatch(/^[A-Z]{5}$/);
+    expect(room.roomId).toMatch(/^[A-Z]{8}$/);
     await room.leave();
   });
 

@@ -13,7 +13,7 @@ import {
 } from "../../shared/index.js";
 import type { CampaignSummary } from "../../shared/campaign/summary.js";
 import { loadMapById } from "../../server/maps.js";
-import { expectError, getJson, nextMessage, startServer, waitForState, wire, type BattleClientRoom, type TestServer } from "./helpers.js";
+import { inviteOf, keyOf, expectError, getJson, nextMessage, startServer, waitForState, wire, type BattleClientRoom, type TestServer } from "./helpers.js";
 
 /** Any seed plays the crafted scenes alike: the bus won with the privates left behind, the alley lost with both sergeants. */
 const SEED = 53;
@@ -109,7 +109,7 @@ describe("campaigns", () => {
   it("two players: scene 1, the report and the roll, ready from both, scene 2; a restart mid-scene; the records replay", async () => {
     const takumi = await srv.client().create("battle", { campaign: true, seed: SEED, seat: "takumi", waitForPartner: true, reconnectSeconds: 1 });
     const code = takumi.roomId;
-    const wang = await srv.client().joinById(code, { seat: "wang" });
+    const wang = await srv.client().joinById(code, { invite: await inviteOf(takumi) });
     const spectator = await srv.client().joinById(code, { seat: "spectator" });
     const stages: string[] = [];
     spectator.onStateChange((s: any) => {
@@ -154,8 +154,10 @@ describe("campaigns", () => {
     expect((await getJson(srv.url, `/api/battles/${code}`)).body).toMatchObject({ code, live: true, matchId: `${code}-1`, campaign: { stage: "report", scene: 0, scenes: 6 } });
     expect((await getJson(srv.url, `/api/campaigns/${code}/record`)).status).toBe(409);
 
-    // scene 1's record replays on its own, to the battle's final hash
-    const rec1 = (await getJson(srv.url, `/api/matches/${code}-1/record`)).body as MatchRecord;
+    // scene 1's record is not served while the campaign goes on (it would tell of the scenes to come)…
+    expect((await getJson(srv.url, `/api/matches/${code}-1/record`)).status).toBe(409);
+    // …and the stored one replays on its own, to the battle's final hash
+    const rec1 = (await srv.store.getRecord(`${code}-1`))!;
     const rep1 = replay(rec1, loadMapById(rec1.map.id));
     expect(rep1.error).toBeNull();
     expect(rep1.hash).toBe(hashState(srv.room(code).fullStateForTests()));
@@ -187,8 +189,9 @@ describe("campaigns", () => {
     expect(after).toMatchObject({ code, live: true, matchId: `${code}-2`, step: before.step, hash: before.hash, campaign: { stage: "scene", scene: 1, scenes: 6 } });
     expect(hashState(await drive.state())).toBe(fullBefore);
     drive.clients = {
-      takumi: await srv.client().joinById(code, { seat: "takumi" }),
-      wang: await srv.client().joinById(code, { seat: "wang" }),
+      // each comes back with the key his first welcome gave him (kept by the browser)
+      takumi: await srv.client().joinById(code, { key: await keyOf(takumi) }),
+      wang: await srv.client().joinById(code, { key: await keyOf(wang) }),
     };
     const watcher = await srv.client().joinById(code, { seat: "spectator" });
     const seen: string[] = [];
@@ -301,7 +304,7 @@ describe("campaigns", () => {
     const after = (await getJson(srv.url, `/api/battles/${code}`)).body;
     expect(after).toMatchObject({ code, live: true, matchId: `${code}-1`, hash: before.hash, step: before.step, campaign: { stage: "report", scene: 0 } });
     drive.srv = srv;
-    drive.clients = { takumi: await srv.client().joinById(code, { seat: "takumi" }) };
+    drive.clients = { takumi: await srv.client().joinById(code, { key: await keyOf(takumi) }) };
     const back = await waitForState(drive.clients.takumi!, (s) => s.campaignStage === "report" && s.holderTakumi === "player");
     expect(back.campaign).toBe(summary);
     expect(back).toMatchObject({ campaignReadyTakumi: false, phase: "ended", mapId: SCENES[0].map });

@@ -21,7 +21,7 @@ import {
 import { eventsFromWire, fromWire, toWire, type WireState } from "../../shared/view/wire.js";
 import { loadMapById } from "../../server/maps.js";
 import { WIRE_KEYS } from "../../server/schema.js";
-import { getJson, startServer, wire, type BattleClientRoom, type TestServer } from "./helpers.js";
+import { inviteOf, getJson, startServer, wire, type BattleClientRoom, type TestServer } from "./helpers.js";
 
 const SEED = 20261126;
 const ROUNDS = 4;
@@ -116,7 +116,7 @@ describe("co-op battle through the server", () => {
   it("two players and a spectator play several rounds and always agree", async () => {
     const takumi = await srv.client().create("battle", { map: "last-stand", seed: SEED, seat: "takumi", waitForPartner: true });
     const code = takumi.roomId;
-    const wang = await srv.client().joinById(code, { seat: "wang" });
+    const wang = await srv.client().joinById(code, { invite: await inviteOf(takumi) });
     const spectator = await srv.client().joinById(code, { seat: "spectator" });
     const rooms: Record<Seat, BattleClientRoom> = { takumi, wang };
     const all = [takumi, wang, spectator];

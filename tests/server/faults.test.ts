@@ -3,14 +3,18 @@
  * handler, a throwing timer task) is logged with its code and the command, the command is refused
  * with ERR_INTERNAL, the battle is unchanged, and the other rooms and the process keep going.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { apply, autoplay, type Command } from "../../shared/index.js";
 import { engine, sideChannel } from "../../server/fault.js";
+import { tapLog } from "../../server/logger.js";
 import { collect, getJson, nextMessage, startServer, waitForState, wire, type BattleClientRoom, type TestServer } from "./helpers.js";
 
 let srv: TestServer;
 let a: BattleClientRoom;
 let b: BattleClientRoom;
+/** The log's error lines (level 50) since the test began. */
+let errors: Record<string, any>[] = [];
+let untap = () => {};
 
 beforeAll(async () => {
   srv = await startServer();
@@ -19,7 +23,12 @@ beforeAll(async () => {
   await waitForState(a, (w) => w.holderTakumi === "player" && w.phase === "player");
   await waitForState(b, (w) => w.holderTakumi === "player" && w.phase === "player");
 });
+beforeEach(() => {
+  errors = [];
+  untap = tapLog((e) => (e.level as number) >= 50 && errors.push(e));
+});
 afterEach(() => {
+  untap();
   engine.apply = apply;
   engine.autoplay = autoplay;
   sideChannel.before = () => {};
@@ -36,7 +45,6 @@ function soldier(room: BattleClientRoom) {
 
 describe("faults stay in their room", () => {
   it("a throwing engine call refuses that command with ERR_INTERNAL; the battle and the other room go on", async () => {
-    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     const unit = soldier(a).id;
     engine.apply = (s, cmd: Command) => {
       if (cmd.action.type === "overwatch" && s.seed === 21) throw new Error("injected engine fault");
@@ -52,10 +60,10 @@ describe("faults stay in their room", () => {
     expect(acks).toEqual([{ seq: 1, ok: false, code: "ERR_INTERNAL" }]);
     expect(full(a)).toMatchObject({ step: beforeA.step, hash: beforeA.hash });
     // Logged with the room's code and the command.
-    const logged = errors.mock.calls.map((c) => String(c[0])).find((l) => l.includes("ERR_INTERNAL"));
-    expect(logged).toContain(`[battle ${a.roomId}]`);
-    expect(logged).toContain("overwatch");
-    expect(logged).toContain("injected engine fault");
+    const logged = errors.find((l) => String(l.msg).includes("ERR_INTERNAL"));
+    expect(logged).toMatchObject({ room: a.roomId, seat: "takumi", seq: 1, where: "action" });
+    expect(logged!.command).toContain("overwatch");
+    expect(logged!.err.message).toContain("injected engine fault");
     // The same room serves the next command; the other room was never touched and still plays.
     a.send("ready", { ready: true, seq: 2 });
     await waitForState(a, (w) => w.round > beforeA.round, 10_000, "room A to go on");
@@ -66,7 +74,6 @@ describe("faults stay in their room", () => {
   });
 
   it("a throwing side-channel handler (ping, select, pointer, unknown type) answers ERR_INTERNAL, nothing else", async () => {
-    vi.spyOn(console, "error").mockImplementation(() => {});
     const before = full(a);
     for (const [type, payload] of [["ping", { x: 1, y: 1, kind: "move" }], ["select", { unit: "" }], ["pointer", { x: 1, y: 1 }], ["nonsense", {}]] as const) {
       sideChannel.before = (t) => {
@@ -85,8 +92,6 @@ describe("faults stay in their room", () => {
   });
 
   it("a throwing timer task (the bot partner's turn) is logged and the room keeps serving", async () => {
-    vi.spyOn(console, "error").mockImplementation(() => {});
-    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     const before = full(b);
     let failures = 0;
     engine.autoplay = () => {
@@ -100,7 +105,7 @@ describe("faults stay in their room", () => {
     while (failures === 0) await new Promise((r) => setTimeout(r, 10));
     await srv.room(b.roomId).idle();
     expect(full(b)).toMatchObject({ step: before.step + 1, round: before.round });
-    expect(errors.mock.calls.some((c) => String(c[0]).includes(`[battle ${b.roomId}] ERR_INTERNAL`) && String(c[0]).includes("injected bot fault"))).toBe(true);
+    expect(errors.some((l) => l.room === b.roomId && String(l.msg).includes("ERR_INTERNAL") && l.err?.message === "injected bot fault")).toBe(true);
     // Fixed: the next change wakes the bot partner again, it plays, and the round turns.
     engine.autoplay = autoplay;
     b.send("ready", { ready: false, seq: 4 });

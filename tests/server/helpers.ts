@@ -16,8 +16,21 @@ import { TEST_STORE, freshSchema, type TestSchema } from "../services.js";
 
 /** An SDK client whose rooms quietly accept message types a test does not listen to. */
 class QuietClient extends Client {
+  /** Handlers go on as the Room object is made, before it connects: a message that follows the
+   *  join in the same TCP segment (the welcome) would otherwise arrive before any handler. */
+  protected override createRoom<T>(roomName: string, rootSchema?: any): Room<any, T> {
+    const r = super.createRoom<T>(roomName, rootSchema);
+    r.onMessage("*", () => {});
+    // the first welcome is kept for welcome(room): it carries the seat's key and the invite
+    welcomes.set(r, new Promise((resolve) => {
+      const off = r.onMessage("welcome", (m: Welcome) => {
+        off();
+        resolve(m);
+      });
+    }));
+    return r;
+  }
   private quiet<T>(room: T): T {
-    (room as unknown as Room<any>).onMessage("*", () => {});
     return room;
   }
   override async create(...args: Parameters<Client["create"]>) {
@@ -32,6 +45,37 @@ class QuietClient extends Client {
   override async reconnect(...args: Parameters<Client["reconnect"]>) {
     return this.quiet(await super.reconnect(...args));
   }
+}
+
+/** What the server says on join (docs/PROTOCOL.md): the role, and for a seat's player its key when
+ *  just issued and the invite for the other seat while nobody owns it. */
+export interface Welcome {
+  role: string;
+  lastSeq: number;
+  key?: string;
+  invite?: string;
+}
+const welcomes = new WeakMap<object, Promise<Welcome>>();
+
+/** The first welcome of a room joined through a test client. */
+export function welcome(room: unknown): Promise<Welcome> {
+  const w = welcomes.get(room as object);
+  if (!w) throw new Error("not a room of a test client");
+  return w;
+}
+
+/** The invite the room's player was given for the free seat (fails if he was given none). */
+export async function inviteOf(room: unknown): Promise<string> {
+  const { invite } = await welcome(room);
+  if (!invite) throw new Error("no invite in the welcome");
+  return invite;
+}
+
+/** The seat key the room's player was given (fails if none was issued). */
+export async function keyOf(room: unknown): Promise<string> {
+  const { key } = await welcome(room);
+  if (!key) throw new Error("no key in the welcome");
+  return key;
 }
 
 export function quietClient(base: string): Client {
@@ -63,7 +107,8 @@ export async function startServer(options: GameServerOptions = {}, reuse: TestSc
     dbPath,
     handleSignals: false,
     ...options,
-    settings: { log: false, botDelayMs: 0, createBurst: 1000, ...options.settings },
+    // tests choose their battles' seeds (a practice server's setting)
+    settings: { log: false, botDelayMs: 0, createBurst: 1000, allowSeed: true, lookupBurst: 100_000, ...options.settings },
   });
   return {
     ...game,

@@ -34,6 +34,35 @@ describe("HTTP API", () => {
     expect(body.ok).toBe(true);
   });
 
+  it("GET /health?reset=1 is the operator's: from this machine, not through a proxy, or with his token", async () => {
+    expect((await fetch(`${srv.url}/health?reset=1`)).status).toBe(200);
+    const proxied = await fetch(`${srv.url}/health?reset=1`, { headers: { "x-forwarded-for": "203.0.113.5" } });
+    expect(proxied.status).toBe(403);
+    expect(await proxied.json()).toMatchObject({ code: "ERR_FORBIDDEN" });
+    process.env.LAST_STAND_OPERATOR_TOKEN = "t0ken-of-the-operator";
+    try {
+      const withToken = await fetch(`${srv.url}/health?reset=1`, { headers: { "x-forwarded-for": "203.0.113.5", authorization: "Bearer t0ken-of-the-operator" } });
+      expect(withToken.status).toBe(200);
+      const wrong = await fetch(`${srv.url}/health?reset=1`, { headers: { "x-forwarded-for": "203.0.113.5", authorization: "Bearer t0ken-of-the-operatoR" } });
+      expect(wrong.status).toBe(403);
+    } finally {
+      delete process.env.LAST_STAND_OPERATOR_TOKEN;
+    }
+  });
+
+  it("answers cross-origin requests only for the game's own origin (and configured ones)", async () => {
+    const host = new URL(srv.url).host;
+    for (const path of ["/api/maps", "/health"]) {
+      const foreign = await fetch(srv.url + path, { headers: { origin: "https://evil.example" } });
+      expect(foreign.headers.get("access-control-allow-origin"), path).toBeNull();
+      expect(foreign.headers.get("access-control-allow-credentials"), path).toBeNull();
+      const own = await fetch(srv.url + path, { headers: { origin: `http://${host}` } });
+      expect(own.headers.get("access-control-allow-origin"), path).toBe(`http://${host}`);
+    }
+    const pre = await fetch(`${srv.url}/matchmake/joinById/ABCDEFGH`, { method: "OPTIONS", headers: { origin: "https://evil.example" } });
+    expect(pre.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
   it("serves the built client, and index.html for the join link", async () => {
     for (const path of ["/", "/?join=ABCDE", "/some/deep/link"]) {
       const res = await fetch(srv.url + path);
@@ -50,6 +79,17 @@ describe("HTTP API", () => {
     expect(ls).toMatchObject({ id: "last-stand", name: expect.any(String), width: expect.any(Number), height: expect.any(Number) });
   });
 
+  it("test maps and the drill are not offered in the list, yet are served by id", async () => {
+    const ids = (await getJson(srv.url, "/api/maps")).body.map((m: { id: string }) => m.id);
+    expect(ids).toContain("the-bus");
+    for (const hidden of ["tower-test", "drill"]) {
+      expect(ids, hidden).not.toContain(hidden);
+      const res = await fetch(`${srv.url}/api/maps/${hidden}`);
+      expect(res.status, hidden).toBe(200);
+      expect((await res.json()).layers, hidden).toBeDefined();
+    }
+  });
+
   it("unknown matches and codes are 404", async () => {
     expect((await getJson(srv.url, "/api/matches/ZZZZZ/record")).status).toBe(404);
     expect((await getJson(srv.url, "/api/matches/not-a-code/record")).status).toBe(404);
@@ -59,7 +99,7 @@ describe("HTTP API", () => {
   it("a created battle has a join code, a summary and a record", async () => {
     const room = await srv.client().create("battle", { map: "last-stand", seed: 7, seat: "takumi" });
     const w = await waitForState(room, (s) => s.code !== "" && s.mapId === "last-stand");
-    expect(w.code).toMatch(/^[A-HJKMNP-Z]{5}$/);
+    expect(w.code).toMatch(/^[A-HJKMNP-Z]{8}$/);
     expect(room.roomId).toBe(w.code);
     const summary = await getJson(srv.url, `/api/battles/${w.code.toLowerCase()}`);
     expect(summary.status).toBe(200);

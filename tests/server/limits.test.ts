@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { loadMapById } from "../../server/maps.js";
 import { restoreBattle } from "../../server/restore.js";
 import { longRecord } from "../../tools/long-record.js";
-import { getJson, startServer, waitForState } from "./helpers.js";
+import { inviteOf, keyOf, getJson, localRoom, startServer, until, waitForState } from "./helpers.js";
+import { PENDING_OTHERS } from "../../server/reservations.js";
 
 describe("limits", () => {
   it("room creation is limited per client address; joining is not", async () => {
@@ -21,7 +22,7 @@ describe("limits", () => {
       expect(res.status).toBe(429);
       expect(await res.json()).toEqual({ code: "ERR_TOO_MANY_ROOMS", message: expect.stringMatching(/^ERR_TOO_MANY_ROOMS: /) });
       // Joining an existing battle by its code is not creating one.
-      const b = await srv.client().joinById(a.roomId, { seat: "wang" });
+      const b = await srv.client().joinById(a.roomId, { invite: await inviteOf(a) });
       await waitForState(b, (w) => w.holderWang === "player");
       // A spoofed X-Forwarded-For does not buy a new budget (no trusted proxy configured).
       const spoofed = await fetch(`${srv.url}/matchmake/create/battle`, {
@@ -35,17 +36,97 @@ describe("limits", () => {
     }
   });
 
-  it("a battle admits two seats and a documented number of spectators", async () => {
+  it("a battle admits two seats and a documented number of spectators; spectators never keep a seat's player out", async () => {
     const srv = await startServer({ settings: { maxSpectators: 1 } });
     try {
       const t = await srv.client().create("battle", { seat: "takumi", waitForPartner: true });
-      expect((srv.room(t.roomId) as unknown as { maxClients: number }).maxClients).toBe(3);
+      const key = await keyOf(t);
       const s1 = await srv.client().joinById(t.roomId, { seat: "spectator" });
       await waitForState(s1, (w) => w.spectators === 1);
       await expect(srv.client().joinById(t.roomId, { seat: "spectator" })).rejects.toThrow(/ERR_ROOM_FULL/);
-      // The kept seat is still free for the partner.
-      const w = await srv.client().joinById(t.roomId, {});
+      // The kept seat is still free for the partner (his invite)…
+      const w = await srv.client().joinById(t.roomId, { invite: await inviteOf(t) });
       await waitForState(w, (x) => x.holderWang === "player");
+      // …and the full room still lets its own player back in with his key
+      t.reconnection.enabled = false;
+      await t.leave();
+      const back = await srv.client().joinById(t.roomId, { key });
+      await waitForState(back, (x) => x.holderTakumi === "player");
+    } finally {
+      await srv.stop();
+    }
+  });
+
+  it("lookups and joins by code are budgeted per address (an IPv6 /64 is one address)", async () => {
+    const srv = await startServer({ settings: { lookupBurst: 3, lookupPerMinute: 1, trustProxy: true } });
+    try {
+      const t = await srv.client().create("battle", { seat: "takumi" });
+      const code = t.roomId;
+      const look = (ip: string) => fetch(`${srv.url}/api/battles/${code}`, { headers: { "x-real-ip": ip } });
+      for (let i = 0; i < 3; i++) expect((await look("2001:db8:1:2::1")).status).toBe(200);
+      // the same /64, another address: the same budget, spent
+      const spent = await look("2001:db8:1:2:ffff:0:0:9");
+      expect(spent.status).toBe(429);
+      expect(await spent.json()).toEqual({ code: "ERR_TOO_MANY_LOOKUPS", message: expect.stringMatching(/^ERR_TOO_MANY_LOOKUPS: /) });
+      const join = await fetch(`${srv.url}/matchmake/joinById/${code}`, { method: "POST", headers: { "content-type": "application/json", "x-real-ip": "2001:db8:1:2::7" }, body: "{}" });
+      expect(join.status).toBe(429);
+      // another /64 has its own
+      expect((await look("2001:db8:1:3::1")).status).toBe(200);
+      // the summary says nothing of its connections
+      expect(await (await look("2001:db8:1:3::1")).json()).not.toHaveProperty("clients");
+    } finally {
+      await srv.stop();
+    }
+  });
+
+  it("a stranger's flood of reservations (joinById without ever connecting) leaves the friend's invite and the owner's key working", async () => {
+    const srv = await startServer({ settings: { trustProxy: true } });
+    try {
+      const t = await srv.client().create("battle", { seat: "takumi", waitForPartner: true });
+      const code = t.roomId;
+      const [key, invite] = [await keyOf(t), await inviteOf(t)];
+      // 40 reservations from 40 addresses, none ever connecting: the room stops granting them
+      const flood = await Promise.all(Array.from({ length: 40 }, (_, i) =>
+        fetch(`${srv.url}/matchmake/joinById/${code}`, { method: "POST", headers: { "content-type": "application/json", "x-real-ip": `198.51.100.${i + 1}` }, body: "{}" })));
+      const granted = flood.filter((r) => r.ok).length;
+      expect(granted).toBe(PENDING_OTHERS);
+      // the friend gets in with his invite, the owner (after a reload) with his key
+      const wang = await srv.client().joinById(code, { invite });
+      await waitForState(wang, (w) => w.holderWang === "player");
+      t.reconnection.enabled = false;
+      await t.leave();
+      const back = await srv.client().joinById(code, { key });
+      await waitForState(back, (w) => w.holderTakumi === "player");
+    } finally {
+      await srv.stop();
+    }
+  });
+
+  it("a battle is stored once its creator has joined: one whose creator never connects lapses, unstored, and is not reopened at boot", async () => {
+    const srv = await startServer({ settings: { reservationSeconds: 1 } });
+    try {
+      // a reservation to create, and no WebSocket ever
+      const res = await fetch(`${srv.url}/matchmake/create/battle`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ seat: "takumi" }) });
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      const code: string = body.roomId ?? body.room?.roomId;
+      expect(code).toMatch(/^[A-Z]{8}$/);
+      expect(await srv.store.findByCode(code)).toBeNull();
+      // it closes once the reservation lapses
+      await until(() => !localRoom(code), "the unjoined room to close", 10_000);
+      expect(await srv.store.findByCode(code)).toBeNull();
+      expect((await getJson(srv.url, `/api/battles/${code}`)).status).toBe(404);
+      // a battle its creator joined is stored
+      const t = await srv.client().create("battle", { seat: "takumi" });
+      await waitForState(t, (w) => w.holderTakumi === "player");
+      expect(await srv.store.findByCode(t.roomId)).not.toBeNull();
+      await srv.close();
+      const again = await srv.restart();
+      try {
+        expect(again.restored.map((r) => r.code)).toEqual([t.roomId]);
+      } finally {
+        await again.stop();
+      }
     } finally {
       await srv.stop();
     }

@@ -15,7 +15,7 @@ import { loadMapById } from "../../server/maps.js";
 import { freePort, startServerProcess } from "../../tools/server-process.js";
 import { TEST_STORE, freshSchema, type TestSchema } from "../services.js";
 import { PgMatchStore } from "../../server/store/index.js";
-import { getJson, localRoom, quietClient, startServer, waitForState, wire, type BattleClientRoom } from "./helpers.js";
+import { expectError, inviteOf, keyOf, getJson, localRoom, quietClient, startServer, waitForState, welcome, wire, type BattleClientRoom } from "./helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "last-stand-restart-"));
 const children: ChildProcess[] = [];
@@ -83,7 +83,9 @@ describe("restart", () => {
     expect(after).toMatchObject({ code, live: true, step: before.step, hash: before.hash, round: before.round });
 
     // The player rejoins by the same code, into his seat, and sees the same battle.
-    const back: BattleClientRoom = await quietClient(base).joinById(code, { seat: "takumi" });
+    // (a stranger with the bare code cannot take it, nor any seat: the key is needed)
+    await expect(quietClient(base).joinById(code, { seat: "takumi" })).rejects.toThrow(/ERR_SEAT_KEY/);
+    const back: BattleClientRoom = await quietClient(base).joinById(code, { key: await keyOf(takumi) });
     const w = await waitForState(back, (s) => s.step === before.step && s.holderTakumi === "player", 20_000);
     for (const k of ["round", "phase", "units", "intents", "acid", "corpse", "terrain", "visible", "radius", "readyTakumi", "readyWang"]) {
       expect(w[k], k).toEqual(seenBefore[k as keyof typeof seenBefore]);
@@ -125,7 +127,8 @@ describe("restart", () => {
       for (let i = 0; i < 100 && localRoom(code); i++) await new Promise((r) => setTimeout(r, 50));
       expect(localRoom(code)).toBeUndefined();
       // …and its code opens it again, from the record: by joinOrCreate with the code…
-      const back = await srv.client().joinOrCreate("battle", { code: code.toLowerCase(), seat: "takumi" });
+      const key = await keyOf(takumi);
+      const back = await srv.client().joinOrCreate("battle", { code: code.toLowerCase(), key });
       expect(back.roomId).toBe(code);
       await waitForState(back, (w) => w.step === before.step && w.code === code);
       expect((await getJson(srv.url, `/api/battles/${code}`)).body).toMatchObject({ code, live: true, step: before.step, hash: before.hash });
@@ -136,7 +139,7 @@ describe("restart", () => {
       for (const m of many) expect(m.body).toMatchObject({ code, live: true, step: before.step });
       const again = (await getJson(srv.url, `/api/battles/${code}`)).body;
       expect(again).toMatchObject({ code, live: true, step: before.step, hash: before.hash });
-      const back2 = await srv.client().joinById(code, { seat: "takumi" });
+      const back2 = await srv.client().joinById(code, { key });
       await waitForState(back2, (w) => w.step === before.step);
       await back2.leave();
     } finally {
@@ -149,7 +152,7 @@ describe("restart", () => {
     try {
       const takumi = await srv.client().create("battle", { seed: 78, seat: "takumi", waitForPartner: true, reconnectSeconds: 1.5 });
       const code = takumi.roomId;
-      const wang = await srv.client().joinById(code, { seat: "wang" });
+      const wang = await srv.client().joinById(code, { invite: await inviteOf(takumi) });
       await waitForState(takumi, (w) => w.holderWang === "player");
       await wang.leave();
       await takumi.leave();
@@ -158,7 +161,13 @@ describe("restart", () => {
       // Reopened: both seats had players, so both wait for them.
       const summary = (await getJson(srv.url, `/api/battles/${code}`)).body;
       expect(summary.seats).toEqual({ takumi: "open", wang: "open" });
-      const back = await srv.client().joinById(code, { seat: "takumi" });
+      // a stranger with the code only watches: he can neither sit in an open seat nor take it over
+      await expect(srv.client().joinById(code, { seat: "wang" })).rejects.toThrow(/ERR_SEAT_KEY/);
+      const stranger = await srv.client().joinById(code, {});
+      expect((await welcome(stranger)).role).toBe("spectator");
+      expect(await expectError(stranger, "takeover", { seat: "wang" })).toMatchObject({ code: "ERR_SPECTATOR" });
+      await stranger.leave();
+      const back = await srv.client().joinById(code, { key: await keyOf(takumi) });
       const w0 = await waitForState(back, (w) => w.holderTakumi === "player");
       expect(w0.holderWang).toBe("open");
       // Takumi readies: nobody plays Wang's open seat, so the round waits for him.

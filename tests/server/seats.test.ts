@@ -7,7 +7,7 @@
  * The reconnection window is a room option here (`reconnectSeconds`, 1–3 s) instead of 60 s.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getJson, expectError, startServer, waitForState, wire, type BattleClientRoom, type TestServer } from "./helpers.js";
+import { inviteOf, keyOf, getJson, expectError, startServer, waitForState, welcome, wire, type BattleClientRoom, type TestServer } from "./helpers.js";
 
 let srv: TestServer;
 beforeAll(async () => {
@@ -54,8 +54,13 @@ describe("seats", () => {
     expect(wangFirst).toBeGreaterThan(takumiReady);
     expect(rec1.log[rec1.log.length - 1]).toMatchObject({ seat: "wang", action: { type: "ready", ready: true } });
 
-    // A friend joins without asking for a seat: he gets Wang's.
-    const wang = await srv.client().joinById(code, {});
+    // A passer-by with the code only watches; the bot's seat goes to the friend Takumi invites.
+    const passerBy = await srv.client().joinById(code, {});
+    expect((await welcome(passerBy)).role).toBe("spectator");
+    expect((await summary(code)).seats).toEqual({ takumi: "player", wang: "bot" });
+    await passerBy.leave();
+    const wang = await srv.client().joinById(code, { invite: await inviteOf(takumi) });
+    expect((await welcome(wang)).role).toBe("wang");
     await waitForState(takumi, (w) => w.holderWang === "player");
     expect((await summary(code)).seats).toEqual({ takumi: "player", wang: "player" });
 
@@ -78,7 +83,7 @@ describe("seats", () => {
     const takumi = await srv.client().create("battle", { seed: 11, seat: "takumi", waitForPartner: true, reconnectSeconds: 20 });
     const code = takumi.roomId;
     const client = srv.client();
-    const wang = await client.joinById(code, { seat: "wang" });
+    const wang = await client.joinById(code, { invite: await inviteOf(takumi) });
     await waitForState(takumi, (w) => w.holderWang === "player");
     const token = wang.reconnectionToken;
 
@@ -90,8 +95,9 @@ describe("seats", () => {
     takumi.send("ready", { ready: true });
     await waitForState(takumi, (w) => w.step === stepBefore + 1 && w.readyTakumi);
     expect(wire(takumi).readyWang).toBe(false);
-    // His seat is held: nobody else can take it.
-    await expect(srv.client().joinById(code, { seat: "wang" })).rejects.toThrow(/ERR_SEAT_TAKEN/);
+    // His seat is held: nobody else can take it, not with its invite again either.
+    await expect(srv.client().joinById(code, { seat: "wang" })).rejects.toThrow(/ERR_SEAT_KEY/);
+    await expect(srv.client().joinById(code, { invite: await inviteOf(takumi) })).rejects.toThrow(/ERR_SEAT_KEY/);
 
     // He comes back with the SDK's reconnection and finds the same battle, in his seat.
     const back = await client.reconnect(token);
@@ -109,7 +115,7 @@ describe("seats", () => {
   it("the SDK reconnects by itself after a network drop", async () => {
     const takumi = await srv.client().create("battle", { seed: 12, seat: "takumi", waitForPartner: true, reconnectSeconds: 20 });
     const code = takumi.roomId;
-    const wang = await srv.client().joinById(code, { seat: "wang" });
+    const wang = await srv.client().joinById(code, { invite: await inviteOf(takumi) });
     await waitForState(takumi, (w) => w.holderWang === "player");
     const reconnected = new Promise<void>((resolve) => wang.onReconnect(() => resolve()));
     dropConnection(wang, true);
@@ -125,7 +131,8 @@ describe("seats", () => {
   it("after the window the bot plays his squad, the partner may take it over, and he gets it back", async () => {
     const takumi = await srv.client().create("battle", { seed: 13, seat: "takumi", waitForPartner: true, reconnectSeconds: 1 });
     const code = takumi.roomId;
-    const wang = await srv.client().joinById(code, { seat: "wang" });
+    const wang = await srv.client().joinById(code, { invite: await inviteOf(takumi) });
+    const wangKey = await keyOf(wang); // his browser keeps it
     await waitForState(takumi, (w) => w.holderWang === "player");
     dropConnection(wang, false);
     await waitForState(takumi, (w) => w.holderWang === "dropped", 5000, "wang dropped");
@@ -146,8 +153,11 @@ describe("seats", () => {
     const rec = await record(code);
     expect(rec.log.slice(-2).map((c: any) => c.seat)).toEqual(["wang", "wang"]);
 
-    // Wang comes back later with a new connection: he gets his seat back.
-    const back = await srv.client().joinById(code, { seat: "wang" });
+    // A stranger cannot have it, by seat or by the spent invite; Wang comes back later with a new
+    // connection and his key: he gets his seat back.
+    await expect(srv.client().joinById(code, { seat: "wang" })).rejects.toThrow(/ERR_SEAT_KEY/);
+    await expect(srv.client().joinById(code, { invite: await inviteOf(takumi) })).rejects.toThrow(/ERR_SEAT_KEY/);
+    const back = await srv.client().joinById(code, { key: wangKey });
     await waitForState(takumi, (w) => w.holderWang === "player");
     await expect(expectError(takumi, "action", { action: { type: "reload", unit: wangUnit.id }, seat: "wang" })).resolves.toMatchObject({
       code: "ERR_NOT_YOUR_SEAT",
@@ -161,7 +171,7 @@ describe("seats", () => {
   it("pings and selections reach both players and the spectators", async () => {
     const takumi = await srv.client().create("battle", { seed: 17, seat: "takumi", waitForPartner: true });
     const code = takumi.roomId;
-    const wang = await srv.client().joinById(code, { seat: "wang" });
+    const wang = await srv.client().joinById(code, { invite: await inviteOf(takumi) });
     const spectator = await srv.client().joinById(code, { seat: "spectator" });
     await waitForState(spectator, (w) => w.holderWang === "player");
     const got = Promise.all([wang, spectator, takumi].map((r) => new Promise((res) => r.onMessage("ping", res))));

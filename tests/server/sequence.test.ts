@@ -10,7 +10,8 @@ import { OnlineBackend } from "../../client/src/net.js";
 import type { BackendHandlers } from "../../client/src/backend.js";
 import { loadMapById } from "../../server/maps.js";
 import { localRoom } from "./helpers.js";
-import { collect, getJson, nextMessage, startServer, waitForState, wire, type BattleClientRoom, type TestServer } from "./helpers.js";
+import { MAX_SEQ_GAP } from "../../server/sequence.js";
+import { inviteOf, keyOf, welcome, collect, getJson, nextMessage, startServer, waitForState, wire, type BattleClientRoom, type TestServer } from "./helpers.js";
 
 let srv: TestServer;
 beforeAll(async () => {
@@ -28,8 +29,8 @@ const stored = async (code: string) => (await srv.store.getRecord(code))!.log as
 describe("sequence numbers", () => {
   it("acks what it applies or refuses; a repeated number is ERR_DUPLICATE and applies nothing", async () => {
     const room: BattleClientRoom = await srv.client().create("battle", { seed: 41, seat: "takumi" });
-    const welcome = await nextMessage<{ role: string; lastSeq: number }>(room, "welcome");
-    expect(welcome).toEqual({ role: "takumi", lastSeq: 0 });
+    // the creator's welcome: his seat, its count, its key and the invite for the free seat
+    expect(await welcome(room)).toEqual({ role: "takumi", lastSeq: 0, key: expect.stringMatching(/^[\w-]{22}$/), invite: expect.stringMatching(/^[\w-]{22}$/) });
     await waitForState(room, (w) => w.phase === "player" && w.holderTakumi === "player");
     const acks = collect(room, "ack");
     const unit = soldiers(room)[0].id;
@@ -73,12 +74,42 @@ describe("sequence numbers", () => {
     await room.leave();
     while (localRoom(code)) await new Promise((r) => setTimeout(r, 25));
     expect((await getJson(srv.url, `/api/battles/${code}`)).body).toMatchObject({ live: true, step: 1 });
-    const back = await srv.client().joinById(code, { seat: "takumi" });
-    expect(await nextMessage(back, "welcome")).toEqual({ role: "takumi", lastSeq: 7 });
+    const back = await srv.client().joinById(code, { key: await keyOf(room) });
+    expect(await welcome(back)).toMatchObject({ role: "takumi", lastSeq: 7 });
     const dup = nextMessage(back, "error");
     back.send("action", { action: { type: "overwatch", unit: soldiers(back)[0]?.id ?? "x" }, seq: 7 });
     expect(await dup).toMatchObject({ code: "ERR_DUPLICATE" });
     expect(srv.room(code).summary().step).toBe(1);
+    await back.leave();
+  });
+
+  it("a poisoned number (2^31 - 1, a jump past the documented gap) is refused and leaves the count in the owner's reach, across a reopening", async () => {
+    const takumi: BattleClientRoom = await srv.client().create("battle", { seed: 45, seat: "takumi", waitForPartner: true });
+    const code = takumi.roomId;
+    const wang = await srv.client().joinById(code, { invite: await inviteOf(takumi) });
+    const wangKey = await keyOf(wang);
+    // a new holder starts a new count
+    expect(await welcome(wang)).toMatchObject({ role: "wang", lastSeq: 0 });
+    await waitForState(takumi, (w) => w.phase === "player" && w.holderWang === "player");
+    for (const [room, seq] of [[wang, 2 ** 31 - 1], [wang, 1 + MAX_SEQ_GAP + 1], [takumi, 2 ** 31 - 1]] as const) {
+      const e = nextMessage(room, "error");
+      room.send("ready", { ready: true, seq });
+      expect(await e).toMatchObject({ code: "ERR_SEQ_GAP", seq });
+    }
+    expect(wire(takumi).step).toBe(0);
+    // the owner's own next numbers still go through (a jump within the gap too)
+    wang.send("ready", { ready: true, seq: 1 });
+    await waitForState(takumi, (w) => w.readyWang === true);
+    wang.send("ready", { ready: false, seq: 1 + MAX_SEQ_GAP });
+    await waitForState(takumi, (w) => w.readyWang === false);
+    // and after the room closes and reopens, his count is what he sent, not the wild number
+    wang.reconnection.enabled = takumi.reconnection.enabled = false;
+    await wang.leave();
+    await takumi.leave();
+    while (localRoom(code)) await new Promise((r) => setTimeout(r, 25));
+    await getJson(srv.url, `/api/battles/${code}`);
+    const back = await srv.client().joinById(code, { key: wangKey });
+    expect(await welcome(back)).toMatchObject({ role: "wang", lastSeq: 1 + MAX_SEQ_GAP });
     await back.leave();
   });
 

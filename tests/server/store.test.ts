@@ -246,10 +246,10 @@ describe("one schema for both databases (server/store/migrations.ts)", () => {
 });
 
 describe("join codes", () => {
-  it("are five unambiguous letters, typed in any case", () => {
+  it("are eight unambiguous letters, typed in any case (five-letter ones of older battles still read)", () => {
     for (let i = 0; i < 200; i++) {
       const c = randomCode();
-      expect(c).toMatch(/^[A-Z]{5}$/);
+      expect(c).toMatch(/^[A-Z]{8}$/);
       expect(c).not.toMatch(/[ILO0-9]/);
       for (const ch of c) expect(CODE_ALPHABET).toContain(ch);
     }

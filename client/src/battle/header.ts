@@ -58,9 +58,14 @@ export function renderHeader(els: ShellEls, c: HeaderCtx): void {
 function renderCode(els: ShellEls, c: HeaderCtx): void {
   const code = c.info.code;
   if (code && c.kind === "online") {
-    const link = `${location.origin}/?join=${encodeURIComponent(code)}`;
-    if (put(els.codeBox, `<span class="pill code">Code <b id="join-code">${esc(code)}</b></span> <button id="copy-link" title="${esc(link)}">Copy link</button>`))
+    // "Copy link" gives the friend the free seat (its invite) while there is one; the watch link, a view
+    const watch = `${location.origin}/?join=${encodeURIComponent(code)}`;
+    const link = c.info.invite ? `${watch}&invite=${encodeURIComponent(c.info.invite)}` : watch;
+    const watchButton = c.info.invite ? ` <button id="copy-watch" title="${esc(watch)}">Watch link</button>` : "";
+    if (put(els.codeBox, `<span class="pill code">Code <b id="join-code">${esc(code)}</b></span> <button id="copy-link" title="${esc(link)}">Copy link</button>${watchButton}`)) {
       els.codeBox.querySelector("#copy-link")!.addEventListener("click", () => void navigator.clipboard?.writeText(link));
+      els.codeBox.querySelector("#copy-watch")?.addEventListener("click", () => void navigator.clipboard?.writeText(watch));
+    }
   } else if (c.kind === "offline") put(els.codeBox, `<span class="pill">Offline</span>`);
 }
 
@@ -82,7 +87,9 @@ function renderMine(els: ShellEls, c: HeaderCtx, seat: Seat): void {
     pb.classList.add("show");
   } else if ((holder === "bot" || holder === "open") && c.kind === "online" && otherAlive && w.phase !== "ended") {
     const sergeantUp = Object.values(w.units).some((u) => u.seat === other && u.kind === other && u.fate === "active");
-    const whose = sergeantUp ? `${SEAT_NAME[other]}'s squad` : `the late Sergeant ${SEAT_NAME[other]}'s privates`;
+    // "late" only for a sergeant dead or taken: one who got out left his privates, he did not fall
+    const fell = Object.values(w.units).some((u) => u.seat === other && u.kind === other && (u.fate === "dead" || u.fate === "taken"));
+    const whose = sergeantUp ? `${SEAT_NAME[other]}'s squad` : fell ? `the late Sergeant ${SEAT_NAME[other]}'s privates` : `Sergeant ${SEAT_NAME[other]}'s privates (he got out)`;
     const text = `${holder === "bot" ? `The bot commands ${whose}.` : `${SEAT_NAME[other]}'s seat is open: share the code.`} <button id="btn-takeover">${sergeantUp ? "Take his squad over" : "Command his privates"}</button>`;
     if (put(pb, text)) pb.querySelector("#btn-takeover")!.addEventListener("click", () => c.takeover());
     pb.classList.add("show");

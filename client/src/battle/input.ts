@@ -39,7 +39,10 @@ export interface InputHost {
 
 export class BattleInput {
   private pingKind: PingMark["kind"] = "danger";
+  /** F: the enemy phases play ×4 until F again (the header's button shows it). */
   private fast = false;
+  /** Enter/Space while events play: this playback only, the speed set back when it ends. */
+  private hurried = false;
   private pointer: PointerThrottle;
 
   constructor(private host: InputHost) {
@@ -53,8 +56,27 @@ export class BattleInput {
   /** The buttons of the page: actions, ping kinds, speed. */
   wireButtons(): void {
     const shell = this.host.shell;
-    shell.actionButtons().forEach((b) => b.addEventListener("click", () => this.command(b.dataset.act!)));
-    shell.pingButtons().forEach((b) => b.addEventListener("click", () => this.setPingKind(b.dataset.ping as PingMark["kind"])));
+    shell.actionButtons().forEach((b) => {
+      b.addEventListener("click", () => this.command(b.dataset.act!));
+      // the engine's preview of the button's action, beside the soldier, while the pointer is on it
+      b.addEventListener("pointerenter", () => {
+        this.host.ctl.hoverButton(b.dataset.act!);
+        this.host.invalidate();
+      });
+      b.addEventListener("pointerleave", () => {
+        this.host.ctl.hoverButton(null);
+        this.host.invalidate();
+      });
+    });
+    shell.pingButtons().forEach((b) =>
+      b.addEventListener("click", (e) => {
+        const kind = b.dataset.ping as PingMark["kind"];
+        this.setPingKind(kind);
+        // a touch screen has no right click: its ping buttons ping the tile last tapped or inspected
+        const cursor = this.host.ctl.cursor;
+        if ((e as PointerEvent).pointerType === "touch" && cursor) this.sendPing(cursor, kind);
+      }),
+    );
     shell.els.btnSpeed.addEventListener("click", () => this.toggleSpeed());
   }
 
@@ -66,16 +88,21 @@ export class BattleInput {
   private run(out: Outcome): void {
     if (!out) return;
     if ("error" in out) return this.host.showError(out.error.code, out.error.message);
+    // a costly choice: the card beside the cursor names the cost and waits for the same choice again
+    if ("ask" in out) return this.host.invalidate();
     for (const a of out.send) this.send(a);
   }
 
-  tile(tile: Pos, kind: "hover" | "tap" | "ping" | "leave", shift: boolean, ctrl: boolean): void {
+  tile(tile: Pos, kind: "hover" | "tap" | "ping" | "inspect" | "leave", shift: boolean, ctrl: boolean, touch = false): void {
     const { ctl, backend } = this.host;
     if (kind === "leave") {
       if (backend.kind === "online") backend.sendPointer(null);
       return;
     }
-    if (kind === "hover") {
+    // on a touch screen a tap on an empty tile first previews it (there is no hover); the same
+    // tile tapped again confirms. A tap on a unit selects or aims at once (neither commits).
+    if (kind === "tap" && touch && !shift && !this.previewed(tile) && !this.unitAt(tile)) kind = "hover";
+    if (kind === "hover" || kind === "inspect") {
       ctl.hover(tile);
       this.host.invalidate();
       if (this.seat !== "spectator") this.pointer.push(tile);
@@ -89,6 +116,16 @@ export class BattleInput {
     this.host.invalidate();
   }
 
+  private previewed(tile: Pos): boolean {
+    const c = this.host.ctl.cursor;
+    return !!c && c.x === tile.x && c.y === tile.y && c.level === tile.level;
+  }
+
+  private unitAt(tile: Pos): boolean {
+    const w = this.host.wire;
+    return !!w && Object.values(w.units).some((u) => u.fate === "active" && u.x === tile.x && u.y === tile.y && u.level === tile.level);
+  }
+
   private sendPing(tile: Pos, kind: PingMark["kind"]): void {
     this.host.backend.sendPing({ x: tile.x, y: tile.y, level: tile.level, kind });
   }
@@ -97,6 +134,8 @@ export class BattleInput {
     const { wire, backend } = this.host;
     if (this.seat === "spectator") return this.host.showError("ERR_SPECTATOR", SPECTATOR_REFUSAL);
     if (wire && wire.phase === "ended") return this.host.showError("ERR_WRONG_PHASE", engine.ERROR_CODES.ERR_WRONG_PHASE);
+    // a ready confirmed after its question goes out as the ready it is
+    if (action.type === "ready") return this.markReady(action.ready);
     const unit = "unit" in action ? wire?.units[action.unit] : undefined;
     // A soldier of the squad taken over from the partner: the action names his seat.
     const forSeat = unit && unit.seat && unit.seat !== this.seat ? (unit.seat as Seat) : undefined;
@@ -128,13 +167,22 @@ export class BattleInput {
         break;
       case "overwatch":
       case "reload":
+      {
         if (!sel) return this.host.showError("NO_SELECTION", NO_SELECTION);
+        // refused by the engine here and now, with its reason, instead of a round trip
+        const why = ctl.refusal({ type: act, unit: sel });
+        if (why) return this.host.showError(why.code, why.message);
         this.send({ type: act, unit: sel });
         return;
+      }
       case "undo":
+      {
         if (this.seat === "spectator") return this.host.showError("ERR_SPECTATOR", SPECTATOR_REFUSAL);
+        const why = ctl.refusal({ type: "undo" });
+        if (why) return this.host.showError(why.code, why.message);
         backend.sendUndo();
         return;
+      }
       case "ready":
         return this.toggleReady();
       case "takeover":
@@ -153,14 +201,37 @@ export class BattleInput {
     if (this.host.campaign.toggleReady()) return;
     if (!wire) return;
     const mine = seatReady(wire, seat);
-    backend.sendReady(!mine);
-    if (!mine) for (const s of this.host.commandSeats()) if (s !== seat && !seatReady(wire, s)) backend.sendReady(true, s);
+    if (!mine) {
+      // marking ready may leave soldiers behind (the engine says so): asked first, E again confirms
+      const out = this.host.ctl.commit([{ type: "ready", ready: true }]);
+      if (out && "ask" in out) return this.host.invalidate();
+    }
+    this.markReady(!mine);
+  }
+
+  private markReady(ready: boolean): void {
+    const { backend, wire } = this.host;
+    if (!wire || this.seat === "spectator") return;
+    const seat = this.seat;
+    backend.sendReady(ready);
+    if (ready) for (const s of this.host.commandSeats()) if (s !== seat && !seatReady(wire, s)) backend.sendReady(true, s);
   }
 
   /** A key pressed on the page (not in a form field). */
   keydown(e: KeyboardEvent): void {
-    const tag = (e.target as HTMLElement)?.tagName;
+    const target = e.target as HTMLElement;
+    const tag = target?.tagName;
     if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA") return;
+    // F6 takes the focus between the board and the page's controls (the action bar first)
+    if (e.key === "F6") {
+      e.preventDefault();
+      const onBoard = !target || target === document.body || target.id === "board-host";
+      (onBoard ? this.host.shell.actionButtons()[0] : this.host.shell.els.boardHost)?.focus();
+      return;
+    }
+    // on a button or a link, Tab walks the controls and Enter or Space presses the one in focus
+    const onControl = tag === "BUTTON" || tag === "A" || tag === "SUMMARY" || target?.getAttribute?.("role") === "button";
+    if (onControl && (e.key === "Tab" || e.key === "Enter" || e.key === " ")) return;
     const k = keyCommand(e);
     if (!k) return;
     e.preventDefault();
@@ -180,7 +251,7 @@ export class BattleInput {
       case "left": move(-1, 0); break;
       case "right": move(1, 0); break;
       case "confirm":
-        if (this.host.playing) this.toggleSpeed(true);
+        if (this.host.playing) this.hurry();
         else this.run(ctl.confirm());
         break;
       case "escape":
@@ -214,13 +285,32 @@ export class BattleInput {
       case "help": shell.toggleHelp(); break;
     }
     this.host.selectionChanged(before);
+    // the keyboard's cursor stays in sight (a zoomed board, a phone's small one)
+    if (ctl.cursor) board.keepInView(ctl.cursor.x, ctl.cursor.y);
     this.host.invalidate();
   }
 
-  private toggleSpeed(force?: boolean): void {
-    this.fast = force ?? !this.fast;
-    this.host.board.speed = Math.max(this.fast ? FAST_SPEED : 1, speedParam());
+  private toggleSpeed(): void {
+    this.fast = !this.fast;
+    this.applySpeed();
     this.host.shell.showSpeed(this.fast);
+  }
+
+  /** Enter during an animation: the events still queued play fast; F's setting is left as it was. */
+  private hurry(): void {
+    this.hurried = true;
+    this.applySpeed();
+  }
+
+  /** The animations ran dry: a hurry ends with them. */
+  playbackEnded(): void {
+    if (!this.hurried) return;
+    this.hurried = false;
+    this.applySpeed();
+  }
+
+  private applySpeed(): void {
+    this.host.board.speed = Math.max(this.fast || this.hurried ? FAST_SPEED : 1, speedParam());
   }
 
   stop(): void {

@@ -8,6 +8,7 @@ import { emptyOverlay, type Overlay, type PingMark } from "../board";
 import type { BattleController, Preview } from "../controller";
 import { routeTag } from "../hud";
 import type { PlanMark } from "../partner/planDraw";
+import { haltedDrags } from "../previews";
 
 export interface OverlayInputs {
   ctl: BattleController;
@@ -28,6 +29,8 @@ export function boardOverlay({ ctl, preview: p, playing, pings, partnerPointer, 
   o.partnerSelected = partnerSelected;
   o.exposed = p.exposed;
   o.focus = p.focus;
+  const view = ctl.context?.view;
+  o.halted = view ? haltedDrags(view) : {};
   if (playing) return o;
   o.partnerPlan = partnerPlan ?? null;
   o.reach = p.reach;

@@ -7,7 +7,7 @@
 import type { BattleEvent, WireState } from "../engine";
 import type { BoardRenderer } from "../board";
 import { PHASE_TEXT } from "../hud";
-import { describeEvent, unitName } from "../words";
+import { describeEvent, unitName, UNSEEN } from "../words";
 import { getTestState, setTestState } from "../teststate";
 
 export interface PlaybackHost {
@@ -112,7 +112,7 @@ export class Playback {
       if (e.type === "phase") {
         this.animPhase = e.phase === "player" ? null : e.phase;
         if (e.phase === "enemy") {
-          h.banner(seenEnemy ? "Enemy phase" : "Enemy phase — in the dust", 0);
+          h.banner(seenEnemy ? "Enemy phase" : `Enemy phase — ${UNSEEN.where}`, 0);
           bump("enemySeen");
         } else if (e.phase !== "player") h.banner(PHASE_TEXT[e.phase] ?? e.phase, 0);
         h.changed();

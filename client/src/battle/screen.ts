@@ -11,10 +11,13 @@ import { BoardRenderer, type PingMark } from "../board";
 import type { Backend, ConnectionStatus, RoomInfo, ViewerSeat } from "../backend";
 import { BattleController, type Preview } from "../controller";
 import { put, routePanel, unitPanel } from "../hud";
+import { cardAnchor, cardHtml, placeDock } from "./card";
 import { briefing, endReason, intentPanel, squadPanel, targetPanel, tilePanel, type PanelCtx } from "../panels";
-import { refusalText, SEAT_NAME, sceneTitle } from "../words";
+import { refusalText, SEAT_NAME, sceneTitle, setSceneDust } from "../words";
 import { CampaignScreen } from "../campaignScreen";
 import { loadMap } from "../maps";
+import { floorStrip, floorStripHost } from "../floors";
+import { dusty } from "../scene";
 import { renderReport } from "../report";
 import { Sound } from "../sound";
 import { setTestState, getTestState } from "../teststate";
@@ -23,6 +26,8 @@ import { BattleLog } from "./log";
 import { BattleInput, speedParam } from "./input";
 import { Playback } from "./playback";
 import { Shell } from "./shell";
+import { Layout } from "./layout";
+import { wireSettings } from "../settings";
 import { renderHeader, renderTimer } from "./header";
 import { boardOverlay } from "./overlay";
 import { installDebug, markPainted, publishControl, publishShown } from "./testHooks";
@@ -41,6 +46,7 @@ export class BattleScreen {
   private playback: Playback;
   private log: BattleLog;
   private input: BattleInput;
+  private layout: Layout | null = null;
   private campaign!: CampaignScreen;
   private info: RoomInfo;
   /** The state shown, and the squad's view of it as a BattleState for the engine's previews. */
@@ -113,7 +119,11 @@ export class BattleScreen {
       hideBanner: () => this.shell.hideBanner(),
       changed: () => this.invalidate(),
       drawn: () => this.frames.drawn(),
-      done: (next) => (next ? this.showWire(next) : this.invalidate()),
+      done: (next) => {
+        this.input.playbackEnded();
+        if (next) this.showWire(next);
+        else this.invalidate();
+      },
     });
   }
 
@@ -134,8 +144,10 @@ export class BattleScreen {
     this.board.cue = (name) => this.sound.play(name);
     const sp = speedParam();
     if (sp > 0) this.board.speed = sp;
-    this.board.onTile((tile, kind, ev) => this.input.tile(tile, kind, ev?.shiftKey ?? false, ev?.ctrlKey ?? false));
-    window.addEventListener("resize", this.onResize);
+    this.board.onTile((tile, kind, ev) => this.input.tile(tile, kind, ev?.shiftKey ?? false, ev?.ctrlKey ?? false, ev?.pointerType === "touch"));
+    const els = this.shell.els;
+    // the canvas follows its host (the window resized, the phone turned, the header wrapped)
+    this.layout = new Layout({ root: this.shell.root, boardHost: els.boardHost, side: els.side, handle: els.sheetHandle, actions: els.actions }, () => this.onResize());
     window.addEventListener("keydown", this.onKey);
     this.timerInterval = window.setInterval(() => renderTimer(this.shell.els.timer, this.wire, this.info.turnDeadline, Date.now()), TIMER_TICK_MS);
     setTestState({ seat: this.seat, ready: false, round: 0, phase: "loading", animating: false, mode: this.backend.kind });
@@ -189,6 +201,9 @@ export class BattleScreen {
       waypoints: () => this.ctl.waypoints,
       focus: () => this.ctl.preview().focus,
       setSpeed: (n: number) => (this.board.speed = n),
+      speed: () => this.board.speed,
+      waysOut: () => Object.fromEntries(this.board.drawnWaysOut),
+      bus: () => this.board.bus,
       zoom: () => this.board.zoom,
       log: () => this.log.lines.slice(),
       sound: () => ({ muted: this.sound.muted, played: this.sound.played.slice() }),
@@ -220,6 +235,10 @@ export class BattleScreen {
   private wireDom(): void {
     const { els } = this.shell;
     this.input.wireButtons();
+    wireSettings(this.shell.root, () => {
+      this.board?.refresh();
+      this.invalidate();
+    });
     this.campaign = new CampaignScreen(els.campaignHost, els.btnCampaign, {
       seat: this.seat,
       sendReady: (ready) => this.backend.sendCampaignReady?.(ready),
@@ -229,6 +248,8 @@ export class BattleScreen {
     els.btnSound.addEventListener("click", () => this.shell.showSound(this.sound.toggle()));
     this.shell.showSound(this.sound.muted);
     els.btnHelp.addEventListener("click", () => this.shell.toggleHelp());
+    // the report closed with Esc is one click away again
+    els.btnReport.addEventListener("click", () => this.showReport());
     els.btnLeave.addEventListener("click", () => {
       this.backend.leave();
       location.href = "/";
@@ -275,7 +296,9 @@ export class BattleScreen {
     const newScene = !!this.sceneMap && this.sceneMap !== this.backend.map;
     if (newScene) this.clearScene();
     this.sceneMap = this.backend.map;
+    setSceneDust(dusty(this.backend.map));
     const prevRound = this.wire?.round;
+    const prevSelLevel = this.ctl.selected ? this.wire?.units[this.ctl.selected]?.level : undefined;
     this.wire = wire;
     try {
       this.view = engine.fromWire(wire, this.backend.map) as unknown as BattleState;
@@ -294,9 +317,13 @@ export class BattleScreen {
       }
     }
     const before = this.ctl.selected;
+    // the view follows the selected soldier to the floor he came to (stairs, a fall through the floor)
+    const sel = before ? wire.units[before] : undefined;
+    if (sel && sel.fate === "active" && prevSelLevel !== undefined && sel.level !== prevSelLevel) this.board.setLevel(sel.level);
     this.ctl.setContext({ wire, view: this.view, legal: this.legal, mine: this.myUnits().map((u) => u.id), seat: this.seat, level: this.board.level });
     this.selectionChanged(before);
     this.sceneDirty = true;
+    this.board.waysOut = this.waysOut();
     this.noteRing(wire);
     this.invalidate();
     if (prevRound !== undefined && prevRound !== wire.round && wire.phase === "player") this.shell.banner(`Round ${wire.round} — your move`, 1400);
@@ -336,6 +363,19 @@ export class BattleScreen {
     const title = sceneTitle(c.scene, c.scenes, c.summary?.scenes[c.scene]?.place ?? "");
     this.addLog(`— ${title} —`);
     this.shell.banner(title, 2500);
+  }
+
+  /** The squad's ways out as the engine treats them (wayOutTiles on the view), as tile indices. */
+  private waysOut(): Set<number> {
+    const out = new Set<number>();
+    if (!this.view) return out;
+    const m = this.backend.map;
+    try {
+      for (const p of engine.wayOutTiles(this.view)) out.add(engine.tileIndex(m, p.x, p.y, p.level));
+    } catch (err) {
+      console.error("wayOutTiles failed", err);
+    }
+    return out;
   }
 
   /** Why the ring moved: kept from the last squeeze for the briefing. */
@@ -378,7 +418,9 @@ export class BattleScreen {
     this.board.setOverlay(boardOverlay({ ctl: this.ctl, preview: p, playing, pings: this.pings, partnerPointer: this.partnerPointer, partnerSelected, partnerPlan }));
     this.partner.render(w, mine, botPartner);
     this.renderHeader(w);
+    this.shell.els.btnReport.hidden = !(w.phase === "ended" && !this.info.campaign.stage);
     this.renderPanels(w, p);
+    this.renderCard(w, p, playing);
     this.renderButtons();
     publishShown({
       wire: w,
@@ -418,7 +460,7 @@ export class BattleScreen {
     const els = this.shell.els;
     const playing = this.playback.playing;
     const sel = this.ctl.selected ? (w.units[this.ctl.selected] ?? null) : null;
-    put(els.unitPanel, unitPanel(w, sel, this.ctl.mode, this.seat === "spectator"));
+    put(els.unitPanel, unitPanel(w, sel, this.ctl.mode, this.seat === "spectator", this.backend.map.levels));
     put(els.routePanel, this.ctl.mode === "move" && !playing ? routePanel(w, p.route, this.ctl.waypoints.length, p.routeFire) : "");
     const c: PanelCtx = {
       wire: w,
@@ -431,12 +473,40 @@ export class BattleScreen {
       playing,
       mine: new Set(this.myUnits().map((u) => u.id)),
       ringNote: this.ringNote,
+      waysOut: this.board.waysOut,
     };
     put(els.targetPanel, targetPanel(c, p));
     put(els.tilePanel, tilePanel(c, p.focus));
     put(els.intentPanel, intentPanel(c, p.focus));
     put(els.squadPanel, squadPanel(c));
     put(els.briefing, briefing(c));
+    // every floor at a glance (floors.ts); a click shows one
+    put(floorStripHost(els.briefing, (lv) => this.showLevel(lv)), floorStrip(w, this.backend.map, this.board.level));
+  }
+
+  /** Shows a floor of the board (the strip's click; the selected soldier's floor when he changes it). */
+  private showLevel(level: number): void {
+    if (!this.wire || level === this.board.level) return;
+    this.board.setLevel(level);
+    if (this.ctl.context) this.ctl.setContext({ ...this.ctl.context, level });
+    this.invalidate();
+  }
+
+  /** The card beside the cursor (battle/card.ts) and the refusal box with it. */
+  private renderCard(w: WireState, p: Preview, playing: boolean): void {
+    const els = this.shell.els;
+    const html = playing || this.seat === "spectator" ? "" : cardHtml(w, this.ctl, p);
+    put(els.cursorCard, html);
+    els.cursorCard.hidden = !html;
+    const at = playing ? null : cardAnchor(this.ctl);
+    let c: { x: number; y: number; size: number } | null = null;
+    if (at) {
+      const host = els.boardHost.getBoundingClientRect();
+      const t = this.toClient(this.board.tileCenter(at.x, at.y));
+      const size = this.toClient({ x: 0, y: 0, w: this.board.ts * this.board.zoom, h: 0 }).w ?? 0;
+      c = { x: t.x - host.left, y: t.y - host.top, size };
+    }
+    placeDock(els.cursorDock, els.boardHost, c);
   }
 
   private renderButtons(): void {
@@ -447,6 +517,8 @@ export class BattleScreen {
       b.classList.toggle("on", a === this.ctl.mode && sel);
       const avail = a === "ready" ? this.seat !== "spectator" : a === "undo" ? this.legal.some((x) => x.type === "undo") : a === "move" ? sel : sel && has(a);
       b.classList.toggle("dim", !avail);
+      // not offered: said to assistive tech and on hover too, not only by a fainter colour
+      b.setAttribute("aria-disabled", String(!avail));
     });
   }
 
@@ -473,6 +545,8 @@ export class BattleScreen {
     const message = refusalText(code, raw);
     this.shell.refusal(code, message);
     this.addLog(`Refused: ${message}`);
+    // the dock moves beside the cursor on the next frame, the refusal with it
+    this.invalidate();
   }
 
   private showReport(): void {
@@ -480,7 +554,7 @@ export class BattleScreen {
     const w = this.wire!;
     const host = this.shell.els.reportHost;
     host.hidden = false;
-    renderReport(host, w, { matchId: this.info.matchId, onClose: () => (host.hidden = true), reason: endReason(w, this.backend.map.maxRounds) });
+    renderReport(host, w, { matchId: this.info.matchId, onClose: () => (host.hidden = true), reason: endReason(w, this.backend.map), map: this.backend.map });
     // the outcome with it: the redraw that publishes the rest may come a frame later
     setTestState({ report: true, outcome: w.outcome });
   }
@@ -509,7 +583,7 @@ export class BattleScreen {
     this.frames.stop();
     this.input.stop();
     this.shell.destroy();
-    window.removeEventListener("resize", this.onResize);
+    this.layout?.destroy();
     window.removeEventListener("keydown", this.onKey);
     this.partner?.destroy();
     this.board?.destroy();

@@ -13,7 +13,7 @@ const IDS = [
   "squad-panel", "timer", "top", "round", "phase", "objective", "code-box", "seats", "conn", "board-host", "side", "briefing",
   "unit-panel", "route-panel", "target-panel", "tile-panel", "intent-panel", "log", "banner", "error-box", "conn-banner",
   "partner-banner", "help", "report-host", "campaign-host", "btn-campaign", "scene", "btn-speed", "btn-ready", "btn-sound",
-  "btn-help", "btn-leave", "pending",
+  "btn-help", "btn-leave", "btn-report", "pending", "cursor-dock", "cursor-card", "sheet-handle", "actions",
 ] as const;
 
 type CamelCase<S extends string> = S extends `${infer A}-${infer B}` ? `${A}${Capitalize<CamelCase<B>>}` : S;
@@ -27,6 +27,7 @@ export class Shell {
   readonly els: ShellEls;
   private bannerTimer = 0;
   private errorTimer = 0;
+  private reconnectedTimer = 0;
 
   constructor(host: HTMLElement) {
     this.root = el("div", { id: "battle" });
@@ -37,13 +38,10 @@ export class Shell {
     this.els = els as ShellEls;
   }
 
-  /** The canvas's size: the window less the side panel and the header. */
+  /** The canvas's size: its host's, which the layout (layout.css) gives what the header and the panels leave. */
   canvasSize(): { w: number; h: number } {
-    const side = this.els.side.offsetWidth || 320;
-    const top = this.els.top.offsetHeight || 40;
-    const w = Math.max(320, Math.min(1280, window.innerWidth - side - 12));
-    const h = Math.max(300, Math.min(720, window.innerHeight - top - 8));
-    return { w, h };
+    const host = this.els.boardHost;
+    return { w: Math.max(100, host.clientWidth), h: Math.max(100, host.clientHeight) };
   }
 
   /** The action buttons (`data-act`) and the ping kinds (`data-ping`). */
@@ -118,14 +116,18 @@ export class Shell {
     if (status === "connected") {
       if (b.classList.contains("show")) {
         b.textContent = "Reconnected.";
-        setTimeout(() => b.classList.remove("show"), RECONNECTED_SHOWN_MS);
+        clearTimeout(this.reconnectedTimer);
+        this.reconnectedTimer = window.setTimeout(() => b.classList.remove("show"), RECONNECTED_SHOWN_MS);
       }
       const s = getTestState();
       if (s.connection && s.connection !== "connected") setTestState({ reconnects: ((s.reconnects as number) ?? 0) + 1 });
     } else if (status === "dropped" || status === "reconnecting") {
+      // a drop soon after a reconnection: the "Reconnected." note's timer must not hide this one
+      clearTimeout(this.reconnectedTimer);
       b.textContent = "Connection lost — reconnecting to your seat…";
       b.classList.add("show");
     } else {
+      clearTimeout(this.reconnectedTimer);
       b.textContent = `Disconnected. ${detail ?? ""}`;
       b.classList.add("show");
     }
@@ -137,5 +139,6 @@ export class Shell {
   destroy(): void {
     clearTimeout(this.bannerTimer);
     clearTimeout(this.errorTimer);
+    clearTimeout(this.reconnectedTimer);
   }
 }

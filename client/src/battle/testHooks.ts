@@ -20,9 +20,8 @@ export interface ShownState {
   partnerSelected: string;
 }
 
-/** A short hash of what the squad sees, for tests comparing two pages. */
-const viewHash = (w: WireState) =>
-  engine.hashString(JSON.stringify({ step: w.step, round: w.round, phase: w.phase, units: Object.keys(w.units).sort().map((k) => w.units[k]), acid: w.acid, intents: w.intents }));
+/** The hash of what the squad sees (the server's view hash of the same wire), for tests comparing pages. */
+const viewHash = (w: WireState) => engine.wireHash(w);
 
 /** The controller's part (selection, target, mode, cursor, waypoints): written as soon as input changes it. */
 export function publishControl(ctl: BattleController): void {

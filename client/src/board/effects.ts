@@ -339,6 +339,8 @@ const EFFECTS: Effects = {
   ready: none,
   undone: none,
   ambush: none,
+  heard: none,
+  objectiveLost: none,
 };
 
 /** Plays one event. */

@@ -26,6 +26,8 @@ export interface LabelItem {
   group?: string;
   /** Units in the focus get their tags first and brighter; the others are dimmed. */
   dim?: boolean;
+  /** Pinned with its top-left corner on the anchor, never moved nor folded: an intent's order on its creature. */
+  pin?: boolean;
 }
 
 export interface PlacedLabel extends Box {
@@ -80,9 +82,16 @@ export function foldGroups(items: LabelItem[]): (LabelItem & { count: number })[
  * kept clear where a spot allows it.
  */
 export function layoutLabels(items: LabelItem[], measure: Measure, h: number, bounds: Box, avoid: Box[] = []): PlacedLabel[] {
-  const folded = foldGroups(items).sort((a, b) => Number(!!a.dim) - Number(!!b.dim) || b.priority - a.priority);
   const placed: PlacedLabel[] = [];
   const pad = 2;
+  // pinned tags first, each on its anchor: the others make room for them
+  for (const it of items.filter((i) => i.pin)) {
+    const w = Math.ceil(measure(it.text)) + 2 * pad;
+    const b = { x: Math.max(bounds.x, Math.min(bounds.x + bounds.w - w, it.ax)), y: Math.max(bounds.y, Math.min(bounds.y + bounds.h - h, it.ay)), w, h };
+    placed.push({ ...b, id: it.id, text: it.text, color: it.color, dim: !!it.dim, count: 1 });
+  }
+  const pinned = new Set(placed);
+  const folded = foldGroups(items.filter((i) => !i.pin)).sort((a, b) => Number(!!a.dim) - Number(!!b.dim) || b.priority - a.priority);
   for (const it of folded) {
     const w = Math.ceil(measure(it.text)) + 2 * pad;
     const cands: Box[] = [];
@@ -107,6 +116,7 @@ export function layoutLabels(items: LabelItem[], measure: Measure, h: number, bo
     let best: PlacedLabel | null = null;
     let bd = Infinity;
     for (const p of placed) {
+      if (pinned.has(p)) continue;
       const dd = Math.hypot(p.x + p.w / 2 - it.ax, p.y + p.h / 2 - it.ay);
       if (dd < bd) {
         bd = dd;

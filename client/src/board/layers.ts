@@ -5,6 +5,7 @@
  * line; and the reachable area as an outline with 1-AP and 2-AP bands (a light touch, so the
  * terrain, ring and exposure stay readable under it). Static: painted only when they change.
  */
+import { colourBlind } from "../settings";
 import type { Graphics } from "pixi.js";
 import { fireLayer, type MapDef, type Pos, type WireState } from "../engine";
 import type { Reach } from "../previews";
@@ -25,6 +26,8 @@ export function drawLayers(g: Graphics, m: MapDef, w: WireState, level: number, 
         const rx = ts * (0.26 + 0.05 * acid);
         g.ellipse(px + ts / 2, py + ts / 2, rx, rx * (0.7 + 0.2 * hash01(x, y, 7))).fill({ color: C.acidDeep, alpha: 0.35 + 0.12 * acid });
         g.ellipse(px + ts * 0.45, py + ts * 0.45, rx * 0.45, rx * 0.3).fill({ color: C.acid, alpha: 0.55 });
+        // colour-blind: acid hatched across as well (fire is flames, the ring a line)
+        if (colourBlind()) for (let d = 0.25; d < 1; d += 0.25) g.moveTo(px + ts * d, py + ts * 0.1).lineTo(px + ts * 0.1, py + ts * d).stroke({ width: 1.5, color: C.acid, alpha: 0.9 });
         for (let k = 0; k < acid; k++) {
           const dx = px + ts * (0.25 + 0.25 * k);
           const dy = py + ts * 0.84;

@@ -6,6 +6,7 @@
  * tags it wants written; the board lays them out (labels.ts) so that none overlaps another.
  */
 import type { Graphics } from "pixi.js";
+import { attackTag, tagName } from "../intentWords";
 import type { MapDef, Pos, WireState } from "../engine";
 import { frozenAmong } from "../engine";
 import type { Reach } from "../previews";
@@ -13,13 +14,11 @@ import type { LabelItem } from "./labels";
 import { C, dashLine } from "./theme";
 import { unitName } from "../words";
 import { drawPartnerPlan, type PlanMark } from "../partner/planDraw";
+import type { DrawCtx } from "./drawCtx";
 
 /** A short name for a tag: "Private Wang-1" → "WANG-1", "Sergeant Takumi" → "TAKUMI". */
-export const tagName = (w: WireState, id: string): string => {
-  const name = unitName(w, id);
-  // soldiers by their last word (TAKUMI-2); a civilian keeps his whole name (CHILD 1)
-  return (/^(Civilian|Child) /.test(name) ? name : (name.split(" ").pop() ?? id)).toUpperCase();
-};
+// soldiers by their last word (TAKUMI-2); a civilian keeps his whole name (CHILD 1)
+export { tagName };
 
 export interface PingMark {
   x: number;
@@ -58,6 +57,8 @@ export interface Overlay {
   focus: string[];
   /** The bot partner's plan for the round (partner/planDraw.ts). */
   partnerPlan: PlanMark | null;
+  /** Drags halted this round by a comrade holding on: grabber → holder. */
+  halted: Record<string, string>;
 }
 
 export const emptyOverlay = (): Overlay => ({
@@ -75,16 +76,10 @@ export const emptyOverlay = (): Overlay => ({
   exposed: [],
   focus: [],
   partnerPlan: null,
+  halted: {},
 });
 
-export interface DrawCtx {
-  map: MapDef;
-  wire: WireState;
-  level: number;
-  ts: number;
-  /** Where a unit's sprite is drawn now (it may be mid-animation). */
-  at(id: string): { x: number; y: number } | null;
-}
+export type { DrawCtx };
 
 function tilePos(m: MapDef, i: number): Pos {
   const plane = m.width * m.height;
@@ -94,7 +89,7 @@ function tilePos(m: MapDef, i: number): Pos {
 const centre = (p: { x: number; y: number }, ts: number) => ({ x: (p.x + 0.5) * ts, y: (p.y + 0.5) * ts });
 
 /** The enemy's announced moves and attacks. */
-export function drawIntents(g: Graphics, d: DrawCtx, focus: string[], labels: LabelItem[]): void {
+export function drawIntents(g: Graphics, d: DrawCtx, focus: string[], labels: LabelItem[], halted: Record<string, string> = {}): void {
   const { map: m, wire: w, ts, level } = d;
   const fs = new Set(focus);
   const ordered = [...(w.intents ?? [])].sort((a, b) => Number(fs.has(a.unit)) - Number(fs.has(b.unit)));
@@ -102,6 +97,8 @@ export function drawIntents(g: Graphics, d: DrawCtx, focus: string[], labels: La
     // a creature gone out of sight keeps its announced intent, drawn from where it was last seen
     const u = w.units[it.unit] ?? (it.lastKnown && it.lastSeen >= 0 ? tilePos(m, it.lastSeen) : undefined);
     if (!u || u.level !== level) continue;
+    // a creature killed since it announced does nothing more: its intent is not drawn
+    if ("fate" in u && u.fate !== "active") continue;
     const lit = fs.size === 0 || fs.has(it.unit);
     const alpha = lit ? 1 : 0.18;
     const from = centre(u, ts);
@@ -127,7 +124,9 @@ export function drawIntents(g: Graphics, d: DrawCtx, focus: string[], labels: La
         py = p.y;
       }
       g.stroke({ width: 3, color: C.drag, alpha });
-      labels.push({ id: `drag:${it.unit}`, text: `DRAG · GONE IN ${it.countdown}`, color: C.drag, ax: px, ay: py - ts * 0.5, priority: 60, dim: !lit });
+      // a comrade holding on halts the drag this round: the countdown does not run
+      const text = halted[it.unit] ? "DRAG HALTED · HELD" : `DRAG · GONE IN ${it.countdown}`;
+      labels.push({ id: `drag:${it.unit}`, text, color: C.drag, ax: px, ay: py - ts * 0.5, priority: 60, dim: !lit });
     }
     if (it.kind === "grab" && it.victim && mv.level === level) {
       // the lunge's reach: the square around where it lands, outlined as the warning it is, and its named victim
@@ -138,7 +137,7 @@ export function drawIntents(g: Graphics, d: DrawCtx, focus: string[], labels: La
       const v = w.units[it.victim];
       const at = v && v.level === level ? d.at(v.id) : null;
       if (at) g.circle(at.x, at.y, ts * 0.5).stroke({ width: 3, color: C.target, alpha }).circle(at.x, at.y, ts * 0.58).stroke({ width: 1, color: 0xffffff, alpha: 0.7 * alpha });
-      labels.push({ id: `reach:${it.unit}`, text: "REACH", color: 0xff8080, ax: to.x, ay: to.y + r - ts * 0.2, priority: 55, dim: !lit });
+      // no REACH tag: the dashed square is the reach (the legend says so), the LUNGE tag names the victim
     }
     const area = it.area?.length ? it.area : it.target >= 0 ? [it.target] : [];
     for (const ai of area) {
@@ -154,11 +153,11 @@ export function drawIntents(g: Graphics, d: DrawCtx, focus: string[], labels: La
         const c = centre(p, ts);
         g.moveTo(to.x, to.y).lineTo(c.x, c.y).stroke({ width: 2, color: C.target, alpha: 0.6 * alpha });
         // one tag per attacked tile: several attacks on it fold into one (labels.ts)
-        labels.push({ id: `atk:${it.unit}`, group: `tile:${it.target}`, text: `${it.kind === "grab" && it.victim ? `LUNGE → ${tagName(w, it.victim)}` : it.kind.toUpperCase()}${it.damage > 0 ? ` −${it.damage}` : ""}`, color: it.damage > 0 ? 0xff8080 : 0xffd0d0, ax: c.x, ay: p.y * ts + ts * 0.1, priority: fs.has(it.unit) ? 90 : 50, dim: !lit });
+        labels.push({ id: `atk:${it.unit}`, group: `tile:${it.target}`, text: attackTag(w, it), color: it.damage > 0 ? 0xff8080 : 0xffd0d0, ax: c.x, ay: p.y * ts + ts * 0.1, priority: fs.has(it.unit) ? 90 : 50, dim: !lit });
       }
     }
-    // the order badge, on the creature's top-left corner
-    labels.push({ id: `order:${it.unit}`, text: String(it.order), color: 0xffc27a, ax: from.x - ts * 0.3, ay: from.y - ts * 0.12, priority: 100, dim: !lit });
+    // the order badge, pinned on the creature's top-left corner: always within its tile
+    labels.push({ id: `order:${it.unit}`, text: String(it.order), color: 0xffc27a, ax: from.x - ts / 2 + 1, ay: from.y - ts / 2 + 1, priority: 100, dim: !lit, pin: true });
   }
 }
 

@@ -8,8 +8,15 @@ import type { MapDef } from "../engine";
 import { Terrain } from "../engine";
 import { C, hash01 } from "./theme";
 
-export function drawTerrain(g: Graphics, m: MapDef, terrain: ArrayLike<number>, level: number, ts: number): void {
+/**
+ * Paints one level. `waysOut` (tile indices, from the engine's wayOutTiles) are drawn as the
+ * squad's ways out, green with chevrons towards the edge, whatever their terrain; an `exit` tile
+ * that is not one is drawn as the creatures' way off the board (dark, red hatched), never green.
+ * Returns the indices drawn as ways out (a test compares them with the engine's).
+ */
+export function drawTerrain(g: Graphics, m: MapDef, terrain: ArrayLike<number>, level: number, ts: number, waysOut: ReadonlySet<number> = new Set()): number[] {
   const base = level * m.width * m.height;
+  const drawnOut: number[] = [];
   const T = (x: number, y: number) => (x < 0 || y < 0 || x >= m.width || y >= m.height ? -1 : terrain[base + y * m.width + x]);
   for (let y = 0; y < m.height; y++) {
     for (let x = 0; x < m.width; x++) {
@@ -80,9 +87,9 @@ export function drawTerrain(g: Graphics, m: MapDef, terrain: ArrayLike<number>, 
           break;
         }
         case Terrain.exit:
-          g.rect(px, py, ts, ts).fill(C.exit);
-          for (const o of [0.2, 0.5])
-            g.moveTo(px + ts * o, py + ts * 0.25).lineTo(px + ts * (o + 0.25), py + ts * 0.5).lineTo(px + ts * o, py + ts * 0.75).stroke({ width: 2.5, color: C.exitArrow });
+          // the creatures' way off the board (a drag ends here): dark, hatched in red; a way out is painted over below
+          g.rect(px, py, ts, ts).fill(C.dragExit);
+          for (let k = -1; k < 3; k++) g.moveTo(px + ts * (k * 0.33), py + ts).lineTo(px + ts * (k * 0.33 + 0.5), py).stroke({ width: 1.5, color: C.dragExitLine, alpha: 0.55 });
           break;
         case Terrain.stairs:
           g.rect(px, py, ts, ts).fill(C.stairs);
@@ -95,10 +102,26 @@ export function drawTerrain(g: Graphics, m: MapDef, terrain: ArrayLike<number>, 
         default:
           g.rect(px, py, ts, ts).fill(0xff00ff);
       }
+      const i = base + y * m.width + x;
+      if (waysOut.has(i)) {
+        drawnOut.push(i);
+        // chevrons point to the nearest edge: the way out of the map
+        const dirs = [[x, -1, 0], [m.width - 1 - x, 1, 0], [y, 0, -1], [m.height - 1 - y, 0, 1]] as const;
+        const [, dx, dy] = dirs.reduce((a, b) => (b[0] < a[0] ? b : a));
+        g.rect(px, py, ts, ts).fill({ color: C.exit, alpha: 0.92 });
+        g.rect(px + 1, py + 1, ts - 2, ts - 2).stroke({ width: 2, color: C.exitArrow, alpha: 0.8 });
+        for (const o of [-0.15, 0.15]) {
+          const tip = { x: cx + dx * (o + 0.12) * ts, y: cy + dy * (o + 0.12) * ts };
+          const back = { x: tip.x - dx * 0.2 * ts, y: tip.y - dy * 0.2 * ts };
+          const side = { x: dy * 0.22 * ts, y: dx * 0.22 * ts };
+          g.moveTo(back.x + side.x, back.y + side.y).lineTo(tip.x, tip.y).lineTo(back.x - side.x, back.y - side.y).stroke({ width: 2.5, color: C.exitArrow });
+        }
+      }
       if (m.dust[base + y * m.width + x]) {
         g.rect(px, py, ts, ts).fill({ color: C.dust, alpha: 0.07 });
         for (let k = 0; k < 4; k++) g.circle(px + 3 + r(40 + k) * (ts - 6), py + 3 + r(50 + k) * (ts - 6), Math.max(1, ts / 22)).fill({ color: C.dust, alpha: 0.5 });
       }
     }
   }
+  return drawnOut;
 }

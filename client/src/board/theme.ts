@@ -19,6 +19,9 @@ export const C = {
   manholeRing: 0xc9a227,
   exit: 0x24593a,
   exitArrow: 0x8cf0a8,
+  /** An exit the creatures drag their victims off through, not a way out for the squad. */
+  dragExit: 0x1c1416,
+  dragExitLine: 0xb8333a,
   stairs: 0x4a4f6a,
   stairsLine: 0xc7cbe0,
   hole: 0x050505,

@@ -8,6 +8,7 @@
 import { Container, Graphics } from "pixi.js";
 import type { WireUnit } from "../engine";
 import { C, CREATURE_COLOR } from "./theme";
+import { colourBlind } from "../settings";
 
 export interface UnitSprite {
   root: Container;
@@ -43,6 +44,12 @@ function soldier(g: Graphics, u: WireUnit, r: number, own: boolean): void {
     g.circle(r * 0.25, r * 0.3, r * 0.12).fill(color);
   }
   g.circle(r * 0.05, 0, r * 0.36).fill(0x3b4a35).stroke({ width: 1.5, color: 0x000000 });
+  if (colourBlind()) {
+    // the side by shape as well as colour: a square on Takumi's packs, a triangle on Wang's
+    const k = r * 0.34;
+    if (u.seat === "wang") g.poly([-r * 0.6 - k, -k, -r * 0.6 + k, 0, -r * 0.6 - k, k]).fill(0xffffff).stroke({ width: 1.5, color: 0x000000 });
+    else g.rect(-r * 0.6 - k * 0.75, -k * 0.75, k * 1.5, k * 1.5).fill(0xffffff).stroke({ width: 1.5, color: 0x000000 });
+  }
   if (u.kind !== "private") {
     // sergeant's chevron on the helmet
     g.moveTo(-r * 0.12, -r * 0.16).lineTo(r * 0.12, 0).lineTo(-r * 0.12, r * 0.16).stroke({ width: 2, color: 0xffd23f });

@@ -5,7 +5,7 @@
  */
 import type { Graphics } from "pixi.js";
 import type { PlanStep, Pos, WireState } from "../engine";
-import type { DrawCtx } from "../board/overlay";
+import type { DrawCtx } from "../board/drawCtx";
 import type { LabelItem } from "../board/labels";
 import { C, dashLine } from "../board/theme";
 import { planTag } from "./planWords";

@@ -7,7 +7,7 @@ const notReady = { takumi: false, wang: false };
 describe("seat state machine", () => {
   it("a lone player gets the first seat; the bot holds the other and waits for him to be ready", () => {
     const t = new SeatTable();
-    expect(t.join("a", undefined)).toEqual({ ok: true, value: "takumi" });
+    expect(t.join("a", "takumi")).toEqual({ ok: true, value: { role: "takumi", displaced: null } });
     expect(t.holder("wang")).toBe("bot");
     expect(t.botSeats()).toEqual(["wang"]);
     expect(t.botsDue(notReady)).toEqual([]);
@@ -21,15 +21,17 @@ describe("seat state machine", () => {
     expect(t.botsDue({ takumi: true, wang: true })).toEqual([]);
   });
 
-  it("a seat held by a player or a dropped player is taken; spectators need room", () => {
+  it("a seat admitted by its key is taken from its owner's older connection; spectators need room", () => {
     const t = new SeatTable();
     t.join("a", "takumi");
-    expect(t.join("b", "takumi")).toMatchObject({ ok: false, code: "ERR_SEAT_TAKEN" });
     t.drop("a", "takumi");
     expect(t.holder("takumi")).toBe("dropped");
-    expect(t.join("b", "takumi")).toMatchObject({ ok: false, code: "ERR_SEAT_TAKEN" });
+    // the owner's new connection (its key checked before, seat-keys.ts) takes it from the dropped one
+    expect(t.join("b", "takumi")).toEqual({ ok: true, value: { role: "takumi", displaced: "a" } });
+    expect(t.reconnect("a", "takumi")).toBe(false);
+    expect(t.holder("takumi")).toBe("player");
     expect(t.join("c", "spectator", false)).toMatchObject({ ok: false, code: "ERR_ROOM_FULL" });
-    expect(t.join("c", "spectator", true)).toEqual({ ok: true, value: "spectator" });
+    expect(t.join("c", "spectator", true)).toEqual({ ok: true, value: { role: "spectator", displaced: null } });
   });
 
   it("drop → reconnect keeps the seat; leave gives it to the bot", () => {
@@ -49,7 +51,7 @@ describe("seat state machine", () => {
     t.join("a", "takumi");
     t.keepOpen("wang");
     expect(t.botsDue({ takumi: true, wang: false })).toEqual([]);
-    expect(t.join("b", undefined)).toEqual({ ok: true, value: "wang" });
+    expect(t.join("b", "wang")).toEqual({ ok: true, value: { role: "wang", displaced: null } });
     t.leave("b");
     t.keepOpen("wang");
     expect(t.closeOpen()).toBe(true);
@@ -66,7 +68,7 @@ describe("seat state machine", () => {
     expect(t.controlled("a")).toEqual(["takumi", "wang"]);
     expect(t.botSeats()).toEqual([]);
     // The owner comes back: a joining player takes the partner's seat back.
-    expect(t.join("b", "wang")).toEqual({ ok: true, value: "wang" });
+    expect(t.join("b", "wang")).toEqual({ ok: true, value: { role: "wang", displaced: null } });
     expect(t.controlled("a")).toEqual(["takumi"]);
     // Leaving frees every seat the session commanded.
     expect(t.takeover("a", "takumi", "wang")).toMatchObject({ ok: false }); // a player holds it

@@ -5,10 +5,10 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { apply, legalActions, type Action, type BattleState, type Seat } from "../../shared/index.js";
-import { loadMapById } from "../../server/maps.js";
+import { apply, legalActions, type Action, type BattleState, type Seat } from "../shared/index.js";
+import { loadMapById } from "../server/maps.js";
 
-export const FIXTURES_DIR = join(import.meta.dirname, "fixtures");
+export const FIXTURES_DIR = join(import.meta.dirname, "..", "tests", "perft", "fixtures");
 
 export const POSITIONS = ["last-stand start", "last-stand round 4", "last-stand round 8", "the-alley start", "tower-test start"] as const;
 export type PositionName = (typeof POSITIONS)[number];

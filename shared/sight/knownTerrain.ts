@@ -6,12 +6,12 @@
  * while nothing is hidden. Views, the wire and a seat's verdicts use this, never the real terrain.
  */
 import type { BattleState, KnownTerrain } from "../core/types.js";
-import { type Draft, writeLayers } from "../core/draft.js";
-import { visibleTiles } from "../sight/sight.js";
+import { type Draft, writeLayer } from "../core/draft.js";
+import { squadSeesTile } from "./sight.js";
 
 /** Change a tile's real terrain, remembering what the squad knew there (settled at the command's end). */
 export function setTerrain(d: Draft, i: number, t: number): void {
-  const terrain = writeLayers(d).terrain;
+  const terrain = writeLayer(d, "terrain");
   if (terrain[i] === t) return;
   const known = d.s.knownTerrain ?? [];
   if (!known.some((k) => k.tile === i)) {
@@ -34,8 +34,8 @@ export function learnTerrain(d: Draft, i: number): void {
 export function settleKnownTerrain(d: Draft): void {
   const known = d.s.knownTerrain;
   if (!known) return;
-  const seen = visibleTiles(d.s);
-  const left = known.filter((k) => seen[k.tile] !== 1 && d.s.layers.terrain[k.tile] !== k.terrain);
+  // tile by tile: the list is short, and the whole sight mask costs more than the rest of a command
+  const left = known.filter((k) => d.s.layers.terrain[k.tile] !== k.terrain && !squadSeesTile(d.s, k.tile));
   if (left.length === known.length) return;
   if (left.length) d.s.knownTerrain = left;
   else delete d.s.knownTerrain;

@@ -1,0 +1,57 @@
+/**
+ * An action's shape, written once: each action type's fields and their kinds. The engine's
+ * `wellFormed` reads it, the server's message schema is built from it (server/validation.ts), and
+ * the compiler checks it against the `Action` type field by field, so the three cannot drift apart.
+ */
+import type { Action, Pos } from "./types.js";
+
+/** A field's kind: a unit's id, a tile, or a flag. */
+export type FieldKind = "id" | "pos" | "bool";
+
+type KindOf<T> = T extends Pos ? "pos" : T extends boolean ? "bool" : T extends string ? "id" : never;
+type ShapeOf<A> = { readonly [F in Exclude<keyof A, "type">]-?: KindOf<A[F]> };
+
+/** Every action type, with exactly its fields (a missing or extra field does not compile). */
+export const ACTION_SHAPES: { readonly [K in Action["type"]]: ShapeOf<Extract<Action, { type: K }>> } = {
+  move: { unit: "id", to: "pos" },
+  shoot: { unit: "id", target: "id" },
+  calledShot: { unit: "id", target: "id" },
+  overwatch: { unit: "id" },
+  grenade: { unit: "id", to: "pos" },
+  butt: { unit: "id", target: "id" },
+  reload: { unit: "id" },
+  holdOn: { unit: "id", comrade: "id" },
+  revive: { unit: "id", comrade: "id" },
+  carry: { unit: "id", comrade: "id" },
+  drop: { unit: "id" },
+  withdraw: { unit: "id" },
+  ready: { ready: "bool" },
+  undo: {},
+};
+
+/** The longest unit id a message may carry. */
+export const MAX_ID_LENGTH = 32;
+
+const isInt = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
+
+/** Does the value have the field's kind? */
+export function hasKind(kind: FieldKind, v: unknown): boolean {
+  switch (kind) {
+    case "id": return typeof v === "string" && v.length > 0 && v.length <= MAX_ID_LENGTH;
+    case "bool": return typeof v === "boolean";
+    case "pos": {
+      const p = v as Pos;
+      return typeof p === "object" && p !== null && isInt(p.x) && isInt(p.y) && isInt(p.level);
+    }
+  }
+}
+
+/** Is this a well-formed action (a known type, each of its fields of its kind)? Rules are checked later. */
+export function wellFormed(a: unknown): a is Action {
+  if (typeof a !== "object" || a === null) return false;
+  const x = a as Record<string, unknown>;
+  if (typeof x.type !== "string" || !Object.hasOwn(ACTION_SHAPES, x.type)) return false;
+  const shape = ACTION_SHAPES[x.type as Action["type"]] as Record<string, FieldKind>;
+  for (const field in shape) if (!hasKind(shape[field], x[field])) return false;
+  return true;
+}
