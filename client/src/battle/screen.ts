@@ -138,7 +138,7 @@ export class BattleScreen {
 
   async start(): Promise<void> {
     this.wireDom();
-    this.partner = new PartnerPanel(this.shell.els.side, this.shell.els.unitPanel, this.backend);
+    this.partner = new PartnerPanel(this.shell.els.side, this.shell.els.briefing, this.backend);
     const { w, h } = this.shell.canvasSize();
     this.board = await BoardRenderer.create(this.shell.els.boardHost, w, h);
     this.board.cue = (name) => this.sound.play(name);
