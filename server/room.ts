@@ -111,6 +111,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
       this.onMessage(type, (client, payload) => this.enqueue(client, type, payload ?? (type === "undo" ? {} : payload)));
     }
     this.onMessage("order", (client, payload) => this.guard(client, "order", payload, () => this.handleOrder(client, payload)));
+    this.onMessage("partner", (client, payload) => this.guard(client, "partner", payload, () => this.handlePartner(client, payload)));
     for (const type of ["ping", "select", "pointer"] as const) {
       this.onMessage(type, (client, payload) => this.guard(client, type, payload, () => this.handleRelay(client, type, payload)));
     }
@@ -352,6 +353,21 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     this.match.noteOrder(seat, checked.value.order);
     this.broadcast("order", { seat, order: checked.value.order, by: info.role });
     this.sendPlans();
+  }
+
+  /** A player's client, its handlers set (after a join or a reconnection), asks for the standing
+   *  order his partner seat's bot is under and its plan (sent during the join, they could be lost). */
+  private handlePartner(client: Client, payload: unknown) {
+    const info = this.info.get(client.sessionId);
+    if (!info || !this.allow(client)) return;
+    const checked = checkMessage("partner", payload);
+    if (!checked.ok) return refuse(client, checked.code, checked.message);
+    if (info.role === "spectator") return refuse(client, "ERR_SPECTATOR");
+    const partner = otherSeat(info.role);
+    client.send("order", { seat: partner, order: this.plans.orders[partner], by: info.role });
+    this.sendPlans();
+    const plan = this.plans.last(partner);
+    if (plan && this.seats.botSeats().includes(partner)) client.send("plan", { ...plan, changed: false });
   }
 
   /** The bot partner's plans, planned again, to its human partner's clients (only when changed). */

@@ -149,14 +149,22 @@ export class OnlineBackend implements Backend {
       keepSeat(room.roomId, m);
       welcomed();
     });
+    // the partner's standing order and the bot partner's plan come with the join: kept for the screen
+    let order: OnlineBackend["lastOrder"] = null, plan: PlanMessage | null = null;
+    const offOrder = room.onMessage("order", (m: NonNullable<OnlineBackend["lastOrder"]>) => (order = m));
+    const offPlan = room.onMessage("plan", (m: PlanMessage) => (plan = m));
     const state = await firstState(room);
     // the server sends the welcome just after the first state: wait for it (a key comes only once)
     await Promise.race([welcome, new Promise((r) => setTimeout(r, 5000))]);
     offEarly();
     offWelcome();
+    offOrder();
+    offPlan();
     const map = await loadMapFor(String(state.mapId || "last-stand"));
     const seat = ((role as string | null) ?? how.seat ?? "spectator") as ViewerSeat;
     const b = new OnlineBackend(client, room, seat, map, lastSeq, loadMapFor);
+    b.lastOrder ??= order;
+    b.lastPlan ??= plan;
     b.ingest(state);
     return b;
   }
@@ -165,7 +173,14 @@ export class OnlineBackend implements Backend {
     this.h = h;
     if (this.wire) h.state(this.wire, this.info);
     h.connection("connected");
+    // the partner's order and plan, if they came before anyone listened
+    if (this.lastOrder) h.order?.(this.lastOrder);
+    if (this.lastPlan) h.plan?.(this.lastPlan);
   }
+
+  /** The last `order` and `plan` messages (passed on to handlers set after they came). */
+  private lastOrder: { seat: Seat; order: StandingOrder; by: Seat } | null = null;
+  private lastPlan: PlanMessage | null = null;
 
   /** A campaign's next scene: its map is loaded before any of its states or events is passed on. */
   private switching: Promise<void> | null = null;
@@ -273,12 +288,21 @@ export class OnlineBackend implements Backend {
     room.onMessage("pointer", (m: { seat: Seat; x: number; y: number; level?: number } | { seat: Seat; x?: undefined }) =>
       this.h?.pointer(m.seat, m.x === undefined || m.x < 0 ? null : { x: m.x, y: m.y!, level: m.level ?? 0 }),
     );
-    room.onMessage("plan", (m: PlanMessage) => this.h?.plan?.(m));
-    room.onMessage("order", (m: { seat: Seat; order: StandingOrder; by: Seat }) => this.h?.order?.(m));
+    room.onMessage("plan", (m: PlanMessage) => {
+      this.lastPlan = m;
+      this.h?.plan?.(m);
+    });
+    room.onMessage("order", (m: { seat: Seat; order: StandingOrder; by: Seat }) => {
+      this.lastOrder = m;
+      this.h?.order?.(m);
+    });
     room.onMessage("*", () => {});
+    // asked for now that they are listened to (sent with the join, they may have been lost)
+    if (this.seat !== "spectator") room.send("partner", {});
     room.onDrop(() => this.h?.connection("dropped"));
     room.onReconnect(() => {
       this.gen++;
+      if (this.seat !== "spectator") room.send("partner", {});
       this.h?.connection("connected");
     });
     room.onLeave((code: number) => {

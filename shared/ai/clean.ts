@@ -42,7 +42,7 @@ export function killSaves(s: BattleState, e: Unit, cost: SplashCost): boolean {
   if (e.grabbing && s.units.some((v) => v.id === e.grabbing && v.side === "squad")) return true;
   const intent = s.intents.find((i) => i.unit === e.id);
   if (!intent || intent.target === null) return false;
-  // a soldier who can still step out of it dodges instead (the bot moves its threatened first)
+  // a soldier who can still step out of it is expected to dodge instead
   const stuck = (v: Unit) => v.side === "squad" && v.fate === "active" && (v.ap === 0 || v.down > 0 || !!v.grabbedBy || !!v.carriedBy);
   // a grab is worth a soldier's burn (he may be freed yet), not two or a rifle
   if (intent.kind === "grab" && intent.victim && s.units.some((v) => v.id === intent.victim && stuck(v))) return cost.hp + 3 * cost.rifles <= 2;

@@ -138,7 +138,7 @@ export class BattleScreen {
 
   async start(): Promise<void> {
     this.wireDom();
-    this.partner = new PartnerPanel(this.shell.els.side, this.shell.els.intentPanel, this.backend);
+    this.partner = new PartnerPanel(this.shell.els.side, this.shell.els.briefing, this.backend);
     const { w, h } = this.shell.canvasSize();
     this.board = await BoardRenderer.create(this.shell.els.boardHost, w, h);
     this.board.cue = (name) => this.sound.play(name);
@@ -176,8 +176,8 @@ export class BattleScreen {
         this.invalidate();
       },
       order: (m) => {
+        if (m.order !== this.partner.order) this.addLog(`${SEAT_NAME[m.by]} orders ${SEAT_NAME[m.seat]}: ${ORDER_NAME[m.order]}.`);
         this.partner.order = m.order;
-        this.addLog(`${SEAT_NAME[m.by]} orders ${SEAT_NAME[m.seat]}: ${ORDER_NAME[m.order]}.`);
         setTestState({ partnerOrder: m.order });
         this.invalidate();
       },

@@ -1,0 +1,66 @@
+/**
+ * The bot partner plans in the open, in a real browser against the real server (issue 16): a lone
+ * Takumi sees Wang's plan for the round before he is ready (its steps in words on the partner
+ * panel, ghost routes on the board), a standing order given by key changes it, and what the bot
+ * then plays is the plan's first step. Screenshots at 1280×720 and 390×844 under tests/artifacts/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import "../../server/prelude.js";
+import { artifact, newPage, screenshotStats, startEnv, waitLS, type TestEnv } from "./browser.js";
+
+let env: TestEnv;
+beforeAll(async () => {
+  env = await startEnv();
+}, 90_000);
+afterAll(async () => {
+  await env?.stop();
+});
+
+describe("the bot partner's plan in the browser", () => {
+  it("is shown before the human is ready, changes with an order, and is what the bot plays", async () => {
+    const { page, errors } = await newPage(env, 1280, 720);
+    await page.goto(`${env.url}/?speed=6`);
+    await waitLS(page, "s.startReady");
+    await page.fill("#create-seed", "5");
+    await page.check("input[name=seat][value=takumi]");
+    await page.click("#create-btn");
+    await waitLS(page, `s.ready && s.code && s.phase === "player"`, 30_000);
+    const s = await waitLS(page, `s.partnerPlan && s.partnerPlan.steps.length > 0`, 30_000).catch(async (e) => {
+      throw new Error(`${e}; page state ${JSON.stringify(await page.evaluate(() => (window as any).__lastStand))}; backend ${await page.evaluate(() => { const b = (window as any).__lastStandDebug.backend; return JSON.stringify({ kind: b.kind, plan: !!b.lastPlan, order: b.lastOrder, keys: Object.keys(b) }); })}; errors ${errors.join(" | ")}`);
+    });
+    const plan = s.partnerPlan;
+    expect(plan.seat).toBe("wang");
+    expect(plan.round).toBe(s.round);
+    // the partner panel says it in words, one line a step, under Wang's name
+    await page.waitForSelector("#partner-plan .plan-steps li");
+    expect(await page.textContent("#partner-plan h3")).toContain("Wang's plan");
+    const lines = await page.$$eval("#partner-plan .plan-steps li", (ls) => ls.map((l) => l.textContent ?? ""));
+    expect(lines.length).toBe(plan.steps.length);
+    for (const l of lines) expect(l).toMatch(/will|holds on/);
+    const shot = await screenshotStats(page, artifact("partner-plan-1280.png"));
+    expect(shot.colours).toBeGreaterThan(20);
+
+    // the order to hold, by its key: told back by the server, and the plan made under it shown
+    await page.keyboard.press("6");
+    await waitLS(page, `s.partnerOrder === "hold" && s.partnerPlan.order === "hold"`);
+    expect(await page.getAttribute('#partner-plan button[data-order="hold"]', "class")).toContain("on");
+    await page.keyboard.press("0");
+    const free = await waitLS(page, `s.partnerOrder === "free" && s.partnerPlan.order === "free"`);
+    expect(free.partnerPlan.steps).toEqual(plan.steps);
+
+    // narrow screen: the panel is still there
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForSelector("#partner-plan .plan-steps li");
+    const narrow = await screenshotStats(page, artifact("partner-plan-390.png"));
+    expect(narrow.colours).toBeGreaterThan(20);
+
+    // ready: the bot plays, and its first command is the plan's first step
+    const round = s.round;
+    await page.keyboard.press("e");
+    await waitLS(page, `s.round > ${round} && s.phase === "player"`, 60_000);
+    const record = await (await import("../../server/services.js")).services().store.getRecord(s.code);
+    const first = record!.log.find((c) => c.seat === "wang")!;
+    expect(first.action).toEqual(plan.steps[0].action);
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
