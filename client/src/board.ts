@@ -299,6 +299,24 @@ export class BoardRenderer implements AnimHost {
     this.ts = Math.max(12, Math.min(56, Math.floor(Math.min(w / this.map.width, h / this.map.height))));
     this.camera.fit(w, h, this.ts * this.map.width, this.ts * this.map.height);
     this.board.hitArea = new Rectangle(0, 0, this.ts * this.map.width, this.ts * this.map.height);
+    this.closerOnUpright(w, h);
+  }
+
+  /**
+   * An upright phone fits the whole map only with tiles too small for a finger and the canvas half
+   * empty: it starts closer (the map's height filling the canvas, at most ×2.5), on the squad.
+   */
+  private closerOnUpright(w: number, h: number): void {
+    if (!this.map || !this.wire || h < w * 1.2) return;
+    const fill = h / (this.ts * this.map.height);
+    if (fill < 1.3) return;
+    this.camera.zoomAt(Math.min(fill, 2.5), w / 2, h / 2);
+    const squad = Object.values(this.wire.units).filter((u) => u.side === "squad" && u.fate === "active" && u.level === this.level);
+    const mine = squad.filter((u) => u.seat === this.viewerSeat);
+    const on = mine.length ? mine : squad;
+    if (!on.length) return;
+    const x = on.reduce((n, u) => n + u.x, 0) / on.length, y = on.reduce((n, u) => n + u.y, 0) / on.length;
+    this.camera.centreOn((x + 0.5) * this.ts, (y + 0.5) * this.ts);
   }
 
   /** The player's settings changed (colours): everything is drawn anew. */

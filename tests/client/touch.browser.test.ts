@@ -62,14 +62,16 @@ describe("touch on a phone", () => {
     const cdp = await ctx.newCDPSession(page);
     const canvas = (await box(page, "#board-canvas"))!;
     const mid = { x: canvas.x + canvas.w / 2, y: canvas.y + canvas.h / 2 };
-    expect(await zoom(page)).toBe(1);
+    // an upright phone starts closer than the whole map (tiles a finger can take), on the squad
+    const z0 = await zoom(page);
+    expect(z0).toBeGreaterThan(1.3);
     const s0 = await lastStand(page);
 
     // pinch out about the middle: the zoom grows with the fingers' spread
     await gesture(cdp, page, [{ x: mid.x - 30, y: mid.y }, { x: mid.x + 30, y: mid.y }], [{ x: mid.x - 120, y: mid.y }, { x: mid.x + 120, y: mid.y }]);
     await still(page);
     const z = await zoom(page);
-    expect(z).toBeGreaterThan(2);
+    expect(z).toBeGreaterThan(z0 + 0.5);
     expect(z).toBeLessThanOrEqual(4);
 
     // one finger flung: the board goes on moving after the finger leaves, then rests
@@ -85,10 +87,11 @@ describe("touch on a phone", () => {
 
     // two fingers moved together pan the board by as much
     const t0 = await tilePoint(page, 11, 8);
-    await gesture(cdp, page, [{ x: mid.x - 40, y: mid.y }, { x: mid.x + 40, y: mid.y }], [{ x: mid.x - 100, y: mid.y + 30 }, { x: mid.x - 20, y: mid.y + 30 }], 6);
+    // (back the way the fling went: the clamp cannot stop it there)
+    await gesture(cdp, page, [{ x: mid.x - 40, y: mid.y }, { x: mid.x + 40, y: mid.y }], [{ x: mid.x + 20, y: mid.y + 30 }, { x: mid.x + 100, y: mid.y + 30 }], 6);
     await still(page);
     const t1 = await tilePoint(page, 11, 8);
-    expect(t1.x - t0.x).toBeLessThan(-30);
+    expect(t1.x - t0.x).toBeGreaterThan(30);
     expect(Math.abs(await zoom(page) - z)).toBeLessThan(0.3);
 
     // flung far past the map's corner: clamped, the corner tile stays inside the canvas
