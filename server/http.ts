@@ -121,10 +121,13 @@ async function openRoom(code: string): Promise<Summary> {
   try {
     await pending;
   } catch (err) {
-    // Another process claimed it first (a race, or it is still listing its room), or that process
-    // is dying and its heartbeat has not expired yet: the client asks again (503).
-    if (/ERR_UNAVAILABLE/.test((err as Error).message)) throw new BattleUnavailable((err as Error).message);
-    if (!/already open/.test((err as Error).message)) throw err;
+    // Another process claimed it first (a race, or it is still listing its room): wait below for
+    // its listing, as for a room already open. Redis away, or the other process dying: the client
+    // asks again (503).
+    const message = (err as Error).message;
+    if (/ERR_UNAVAILABLE/.test(message)) {
+      if (!clusterAvailable()) throw new BattleUnavailable(message);
+    } else if (!/already open/.test(message)) throw err;
   }
   // The room is being listed (here or on the winner of a race): wait a little for it, then 503.
   const until = Date.now() + 2500;
