@@ -25,7 +25,8 @@ export default defineConfig({
   plugins: [
     VitePWA({
       registerType: "autoUpdate",
-      injectRegister: "script-defer",
+      // registered by the client itself once the first screen is painted (client/src/pwa.ts)
+      injectRegister: false,
       manifest: {
         name: "Last Stand",
         short_name: "Last Stand",

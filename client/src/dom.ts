@@ -8,3 +8,8 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<
 export function esc(s: unknown): string {
   return String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
+
+/** Runs `fn` as a task once the frame drawn next has been painted: work that must not hold up a first screen. */
+export function afterPaint(fn: () => void): void {
+  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(fn, 0)));
+}

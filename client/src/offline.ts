@@ -5,6 +5,7 @@
  */
 import * as engine from "./engine";
 import type { Action, BattleEvent, BattleState, MapDef, Pos, Seat, StandingOrder, WireState } from "./engine";
+import { afterPaint } from "./dom";
 import { emptyInfo, type Backend, type BackendHandlers, type RoomInfo, type ViewerSeat } from "./backend";
 
 export class OfflineBackend implements Backend {
@@ -41,7 +42,9 @@ export class OfflineBackend implements Backend {
     this.h = h;
     queueMicrotask(() => {
       this.h?.connection("connected");
-      this.publish();
+      // the board's first frame first; the bot partner's plan (a search) fills its panel after
+      this.publish(false);
+      afterPaint(() => this.showPlan());
     });
   }
 
@@ -49,11 +52,11 @@ export class OfflineBackend implements Backend {
     return this.seat;
   }
 
-  private publish(): void {
+  private publish(plan = true): void {
     const view = engine.viewFor(this.state, this.viewer() as never);
     this.wire = engine.toWire(view as never) as WireState;
     this.h?.state(this.wire, this.info);
-    this.showPlan();
+    if (plan) this.showPlan();
   }
 
   /** The bot partner's plan, as the server sends it (server/partner-plan.ts), when it changed. */

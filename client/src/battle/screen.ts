@@ -228,6 +228,8 @@ export class BattleScreen {
   private onResize = () => {
     if (!this.board) return;
     const { w, h } = this.shell.canvasSize();
+    // the first frame already fitted the canvas to the filled header: the observer's news of that is no change
+    if (w === this.board.app.renderer.width && h === this.board.app.renderer.height) return;
     this.board.resize(w, h);
     this.invalidate();
   };
