@@ -333,11 +333,13 @@ export class BoardRenderer implements AnimHost {
   }
 
   /** Draws a new state. During an animation the sprites keep their animated places until it ends. */
-  setScene(map: MapDef, wire: WireState, viewerSeat: string): void {
+  /** A new state (or map) to draw; with the overlay that goes with it, the board is drawn once, not twice. */
+  setScene(map: MapDef, wire: WireState, viewerSeat: string, overlay?: Overlay): void {
     const mapChanged = map !== this.map;
     this.map = map;
     this.wire = wire;
     this.viewerSeat = viewerSeat;
+    if (overlay) this.overlay = overlay;
     if (mapChanged) {
       this.layout();
       this.terrainKey = "";

@@ -2,10 +2,12 @@
  * The campaign's screen over the board: between two scenes (the report, the roll of the fallen,
  * the next briefing, ready) and at the end. It writes what campaignPanels.ts builds, wires the
  * buttons, and loads the next scene's map for its briefing (the same fetch that later draws it).
+ * The panels' code is fetched the first time the screen is wanted (a battle's first frame never
+ * waits for it).
  */
 import type { MapDef, Seat } from "./engine";
 import type { RoomInfo, ViewerSeat } from "./backend";
-import { betweenScenes, campaignEnd } from "./campaignPanels";
+type Panels = typeof import("./campaignPanels");
 import { put } from "./hud";
 import { setTestState } from "./teststate";
 import { CAMPAIGN_WORDS as W } from "./words";
@@ -25,6 +27,8 @@ export class CampaignScreen {
   private nextId = "";
   private next: MapDef | null = null;
   private info: RoomInfo | null = null;
+  private panels: Panels | null = null;
+  private panelsAsked = false;
 
   constructor(
     private host: HTMLElement,
@@ -56,6 +60,25 @@ export class CampaignScreen {
       this.toggle.hidden = true;
       return;
     }
+    const panels = this.panels;
+    if (!panels) {
+      this.host.hidden = true;
+      if (!this.panelsAsked) {
+        this.panelsAsked = true;
+        import("./campaignPanels")
+          .then((m) => {
+            this.panels = m;
+            if (this.info) this.update(this.info);
+          })
+          .catch((err) => {
+            // asked again with the room's next word
+            this.panelsAsked = false;
+            console.warn("the campaign screen's code", err);
+          });
+      }
+      return;
+    }
+    const { betweenScenes, campaignEnd } = panels;
     const nextId = c.stage === "report" ? (c.summary?.next ?? "") : "";
     if (nextId && nextId !== this.nextId) {
       this.nextId = nextId;

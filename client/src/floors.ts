@@ -3,6 +3,8 @@
  * beside the board, top floor first: on each its soldiers, the creatures in sight and the intents of
  * the creatures there, each named with its floor ("L2"); the floor shown is marked, and a click
  * shows another. Pure HTML from the wire (tested in Node and in the browser); one click hook.
+ * An upright phone keeps the strip in its bottom sheet, out of sight: there a bar of the floors
+ * sits on the board's top edge instead (floorBar), one button a floor with its soldiers and intents.
  */
 import type { MapDef, WireIntent, WireState, WireUnit } from "./engine";
 import { esc } from "./dom";
@@ -80,6 +82,39 @@ export function floorStripHost(before: HTMLElement, show: (level: number) => voi
     host.id = "floor-strip";
     host.className = "panel floor-strip";
     before.parentElement?.insertBefore(host, before);
+    host.addEventListener("click", (e) => {
+      const el = (e.target as HTMLElement).closest<HTMLElement>("[data-level]");
+      if (el) show(Number(el.dataset.level));
+    });
+  }
+  return host;
+}
+
+/** The floors' bar on the board's edge (an upright phone): a button a floor, top first, with its soldiers and intents. */
+export function floorBar(w: WireState, map: MapDef, shown: number): string {
+  if (map.levels <= 1) return "";
+  const units = Object.values(w.units);
+  const out: string[] = [];
+  for (let lv = map.levels - 1; lv >= 0; lv--) {
+    const soldiers = units.filter((u) => u.side === "squad" && onLevel(u, lv)).length;
+    const intents = w.intents.filter((it) => intentFloor(w, map, it) === lv).length;
+    const title = `Show floor ${lv}: ${soldiers} soldier${soldiers === 1 ? "" : "s"}, ${intents} intent${intents === 1 ? "" : "s"}`;
+    out.push(
+      `<button class="fb-btn${lv === shown ? " cur" : ""}" data-level="${lv}" title="${title}" aria-label="${title}" aria-pressed="${lv === shown}">` +
+        `<b>${floorName(map, lv)}</b> <span class="fb-s">${soldiers}<i>●</i></span>${intents ? ` <span class="fb-i">${intents}<i>!</i></span>` : ""}</button>`,
+    );
+  }
+  return out.join("");
+}
+
+/** The bar's element on the board's edge (made once), and its tap that shows a floor. */
+export function floorBarHost(board: HTMLElement, show: (level: number) => void): HTMLElement {
+  let host = document.getElementById("floor-bar");
+  if (!host) {
+    host = document.createElement("nav");
+    host.id = "floor-bar";
+    host.setAttribute("aria-label", "Floors");
+    board.appendChild(host);
     host.addEventListener("click", (e) => {
       const el = (e.target as HTMLElement).closest<HTMLElement>("[data-level]");
       if (el) show(Number(el.dataset.level));

@@ -6,7 +6,8 @@
 import { afterPaint } from "./dom";
 
 export function registerWorkerLater(): void {
-  if (!import.meta.env.PROD || !("serviceWorker" in navigator)) return;
+  // the dev server makes no sw.js (MODE, not PROD: a build run under the tests is a production build too)
+  if (import.meta.env.MODE === "development" || !("serviceWorker" in navigator)) return;
   const register = () => {
     navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch((err) => console.warn("service worker not registered", err));
   };

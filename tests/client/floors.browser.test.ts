@@ -2,13 +2,15 @@
  * Floors you can follow (issue 21), in a real browser on the-tower (three floors): with soldiers
  * and creatures on every floor, the strip of floors shows each floor's soldiers and every intent
  * on a floor other than the one shown, named with its floor; a click on a floor shows it; the
- * view follows the selected soldier. Screenshots go to tests/artifacts/.
+ * view follows the selected soldier; on an upright phone the floors are a bar on the board's top
+ * edge, seen at a glance with the sheet down, and a tap on one shows it. Screenshots go to tests/artifacts/.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadMapById } from "../../server/maps.js";
 import { createBattle, type BattleState } from "../../shared/index.js";
 import { planIntents } from "../../shared/creatures/intents.js";
 import { makeCreature } from "../../shared/rules/spawns.js";
+import { geometry } from "./geometry.js";
 import { artifact, frames, loadOffline, newPage, screenshotStats, settled, startEnv, waitLS, wireOf, type TestEnv } from "./browser.js";
 
 let env: TestEnv;
@@ -96,5 +98,68 @@ describe("floors in the browser", () => {
     expect(await page.locator('#squad-panel tr[data-unit="takumi-private-1"]').innerText()).toContain("L2");
     await screenshotStats(page, artifact("floors-phone-390.png"));
     await page.context().close();
+  }, 180_000);
+
+  it("an upright phone: the floors are a bar on the board's edge, over the board and clear of the sheet; a tap shows a floor", async () => {
+    const state = threeFloors();
+    const ctx = await env.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    pageErrors.push(errors);
+    page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+    await page.goto(`${env.url}/?offline=1&map=the-tower&seat=wang&seed=3&speed=40`);
+    await settled(page, "s.selected === 'wang'");
+    await loadOffline(page, state);
+    await frames(page);
+    // the sheet is down: the strip inside it is out of sight, the bar is not
+    expect(await page.locator("#battle").evaluate((e) => e.classList.contains("sheet-open"))).toBe(false);
+    const bar = await page.evaluate(() => {
+      const r = (sel: string) => {
+        const b = document.querySelector(sel)!.getBoundingClientRect();
+        return { l: b.left, t: b.top, r: b.right, b: b.bottom };
+      };
+      const btns = [...document.querySelectorAll<HTMLElement>("#floor-bar .fb-btn")].map((e) => {
+        const b = e.getBoundingClientRect();
+        const hit = document.elementFromPoint((b.left + b.right) / 2, (b.top + b.bottom) / 2);
+        return { level: e.dataset.level, text: e.innerText.replace(/\s+/g, " "), title: e.title, cur: e.classList.contains("cur"), box: { l: b.left, t: b.top, r: b.right, b: b.bottom }, hit: !!hit && e.contains(hit) };
+      });
+      return { board: r("#board-host"), sheet: r("#side"), btns };
+    });
+    expect(bar.btns.map((b) => b.level)).toEqual(["2", "1", "0"]);
+    expect(bar.btns.map((b) => b.cur)).toEqual([false, false, true]);
+    for (const b of bar.btns) {
+      // on the board, above the peeking sheet, nothing over it
+      expect(b.box.l).toBeGreaterThanOrEqual(bar.board.l);
+      expect(b.box.r).toBeLessThanOrEqual(bar.board.r);
+      expect(b.box.t).toBeGreaterThanOrEqual(bar.board.t);
+      expect(b.box.b).toBeLessThanOrEqual(Math.min(bar.board.b, bar.sheet.t));
+      expect(b.hit, `floor ${b.level} can be hit`).toBe(true);
+      // big enough for a finger
+      expect(b.box.b - b.box.t).toBeGreaterThanOrEqual(32);
+    }
+    // each floor's soldiers and the intents Wang's page shows there: soldiers on each, intents on two floors at least
+    const w = await wireOf(page);
+    const units = Object.values(w.units) as { side: string; fate: string; level: number }[];
+    const soldiersOn = (lv: number) => units.filter((u) => u.side === "squad" && u.fate === "active" && u.level === lv).length;
+    // as many as the strip in the sheet lists on that floor
+    const listed: number[] = [];
+    for (const lv of [0, 1, 2]) listed[lv] = await page.locator(`#floor-strip .floor[data-level="${lv}"] li.f-intent`).count();
+    const intentsOn = (lv: number) => listed[lv];
+    for (const b of bar.btns) {
+      const lv = Number(b.level);
+      expect(b.text).toContain(`L${lv}`);
+      expect(b.title).toBe(`Show floor ${lv}: ${soldiersOn(lv)} soldier${soldiersOn(lv) === 1 ? "" : "s"}, ${intentsOn(lv)} intent${intentsOn(lv) === 1 ? "" : "s"}`);
+    }
+    expect([0, 1, 2].map(soldiersOn).every((n) => n >= 1)).toBe(true);
+    expect([0, 1, 2].filter((lv) => intentsOn(lv) > 0).length).toBeGreaterThanOrEqual(2);
+    const g = await geometry(page);
+    expect(g.overlaps).toEqual([]);
+    expect(g.covered).toEqual([]);
+    await screenshotStats(page, artifact("floors-bar-390.png"));
+    // a tap on the top floor shows it: the header says L2 and the bar marks it
+    await page.locator('#floor-bar .fb-btn[data-level="2"]').tap();
+    await page.waitForFunction(() => document.querySelector("#floor-bar .fb-btn.cur")?.getAttribute("data-level") === "2", null, { timeout: 10_000 });
+    expect(await page.locator("#round").innerText()).toContain("L2");
+    await ctx.close();
   }, 180_000);
 });

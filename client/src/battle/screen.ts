@@ -16,9 +16,8 @@ import { briefing, endReason, intentPanel, squadPanel, targetPanel, tilePanel, t
 import { refusalText, SEAT_NAME, sceneTitle, setSceneDust } from "../words";
 import { CampaignScreen } from "../campaignScreen";
 import { loadMap } from "../maps";
-import { floorStrip, floorStripHost } from "../floors";
+import { floorBar, floorBarHost, floorStrip, floorStripHost } from "../floors";
 import { dusty } from "../scene";
-import { renderReport } from "../report";
 import { Sound } from "../sound";
 import { setTestState, getTestState } from "../teststate";
 import { FrameScheduler } from "./frame";
@@ -406,10 +405,6 @@ export class BattleScreen {
       const { w: cw, h: ch } = this.shell.canvasSize();
       if (cw !== this.board.app.renderer.width || ch !== this.board.app.renderer.height) this.board.resize(cw, ch);
     }
-    if (this.sceneDirty) {
-      this.sceneDirty = false;
-      this.board.setScene(this.backend.map, w, this.seat);
-    }
     const p = this.ctl.preview();
     const playing = this.playback.playing;
     const partnerSelected = this.partnerSelected() || null;
@@ -417,7 +412,11 @@ export class BattleScreen {
     const botPartner = !!mine && this.info.holders[otherSeat(mine)] === "bot";
     const plan = this.partner.plan;
     const partnerPlan = botPartner && plan && plan.round === w.round && w.phase === "player" ? plan : null;
-    this.board.setOverlay(boardOverlay({ ctl: this.ctl, preview: p, playing, pings: this.pings, partnerPointer: this.partnerPointer, partnerSelected, partnerPlan }));
+    const overlay = boardOverlay({ ctl: this.ctl, preview: p, playing, pings: this.pings, partnerPointer: this.partnerPointer, partnerSelected, partnerPlan });
+    if (this.sceneDirty) {
+      this.sceneDirty = false;
+      this.board.setScene(this.backend.map, w, this.seat, overlay);
+    } else this.board.setOverlay(overlay);
     this.partner.render(w, mine, botPartner);
     this.renderHeader(w);
     this.shell.els.btnReport.hidden = !(w.phase === "ended" && !this.info.campaign.stage);
@@ -484,6 +483,7 @@ export class BattleScreen {
     put(els.briefing, briefing(c));
     // every floor at a glance (floors.ts); a click shows one
     put(floorStripHost(els.briefing, (lv) => this.showLevel(lv)), floorStrip(w, this.backend.map, this.board.level));
+    put(floorBarHost(els.boardHost, (lv) => this.showLevel(lv)), floorBar(w, this.backend.map, this.board.level));
   }
 
   /** Shows a floor of the board (the strip's click; the selected soldier's floor when he changes it). */
@@ -554,6 +554,14 @@ export class BattleScreen {
   private showReport(): void {
     this.reportShown = true;
     const w = this.wire!;
+    // the report's code comes when a battle ends, not with its first frame
+    void import("../report").then(({ renderReport }) => {
+      if (this.destroyed) return;
+      this.renderReport(renderReport, w);
+    });
+  }
+
+  private renderReport(renderReport: typeof import("../report").renderReport, w: WireState): void {
     const host = this.shell.els.reportHost;
     host.hidden = false;
     renderReport(host, w, { matchId: this.info.matchId, onClose: () => (host.hidden = true), reason: endReason(w, this.backend.map), map: this.backend.map });
