@@ -3,7 +3,9 @@
  * Chromium (software WebGL) on `last-stand`:
  *   firstFrameMs  page load (navigation start) to the battle drawn and painted
  *   fps           frames rendered per second while the enemy phase is animated (canvas 1280x720)
- *   bundleKbGz    gzipped size of everything the build emits (JS, CSS, HTML)
+ *   bundleKbGz    gzipped size of everything the build emits (JS, CSS, HTML): every chunk summed,
+ *                 those a page fetches only when it needs them (start page, replay, report, network) too
+ *   firstFrameKbGz  gzipped size of the build's files an offline battle's page fetched by its first frame
  *   fpsCrowded    frames per second while a crowded round is animated: round 10+ of last-stand
  *                 (hard, the first seed that gets there, picked with the engine by tools/crowded.ts) with 14+ creatures in sight,
  *                 acid, corpses and intents on the board, its enemy phase played at normal speed
@@ -47,8 +49,9 @@ const outDir = join(dir, "client");
 log("building the client…");
 await buildClient(outDir);
 const files = walk(outDir).filter((f) => /\.(js|css|html)$/.test(f));
-const gz = files.reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0);
-const bundleKbGz = Math.round(gz / 102.4) / 10;
+const gzOf = new Map(files.map((f) => [f.slice(outDir.length).replace(/\\/g, "/"), gzipSync(readFileSync(f), { level: 9 }).length]));
+const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
+const bundleKbGz = kb([...gzOf.values()].reduce((a, b) => a + b, 0));
 
 const game = await createGameServer({ port: 0, host: "127.0.0.1", staticDir: outDir, dbPath: join(dir, "bench.sqlite"), restore: false, handleSignals: false, settings: { log: false, allowSeed: true, lookupBurst: 100_000 } });
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
@@ -119,10 +122,13 @@ try {
   await slow.goto(`http://127.0.0.1:${game.port}/?offline=1&map=last-stand&seed=${seed}`);
   await slow.waitForFunction(() => (window as any).__lastStand?.firstFrameAt, null, { timeout: 120_000, polling: 50 });
   const firstFrameMsSlowCpu = Math.round(await slow.evaluate(() => (window as any).__lastStand.firstFrameAt));
+  // the build's files this page fetched by then (the page itself, its entry and the chunks the battle needs)
+  const fetched = await slow.evaluate(() => ["/index.html", ...performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname)]);
+  const firstFrameKbGz = kb([...new Set(fetched)].reduce((n, p) => n + (gzOf.get(p) ?? 0), 0));
   log(`phone first frame, CPU 4x slower: ${firstFrameMsSlowCpu} ms`);
   await phoneCtx.close();
 
-  const result = { firstFrameMs, fps, fpsCrowded, fpsCrowdedPhone, firstFrameMsSlowCpu, crowded: { ...scene, animatedMs: Math.round(c1.t - c0.t) }, bundleKbGz, canvas: renderer, animatedMs: Math.round(ms), frames, cpus: cpus().length, loadAvg1m: Math.round(loadavg()[0] * 10) / 10 };
+  const result = { firstFrameMs, fps, fpsCrowded, fpsCrowdedPhone, firstFrameMsSlowCpu, crowded: { ...scene, animatedMs: Math.round(c1.t - c0.t) }, bundleKbGz, firstFrameKbGz, canvas: renderer, animatedMs: Math.round(ms), frames, cpus: cpus().length, loadAvg1m: Math.round(loadavg()[0] * 10) / 10 };
   console.log(json ? JSON.stringify(result) : result);
 } finally {
   await browser.close();
