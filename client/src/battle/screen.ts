@@ -20,6 +20,7 @@ import { floorBar, floorBarHost, floorStrip, floorStripHost } from "../floors";
 import { dusty } from "../scene";
 import { Sound } from "../sound";
 import { setTestState, getTestState } from "../teststate";
+import { afterPaint } from "../dom";
 import { FrameScheduler } from "./frame";
 import { BattleLog } from "./log";
 import { BattleInput, speedParam } from "./input";
@@ -417,9 +418,19 @@ export class BattleScreen {
       this.sceneDirty = false;
       this.board.setScene(this.backend.map, w, this.seat, overlay);
     } else this.board.setOverlay(overlay);
-    this.partner.render(w, mine, botPartner);
     this.renderHeader(w);
     this.shell.els.btnReport.hidden = !(w.phase === "ended" && !this.info.campaign.stage);
+    if (!this.firstPainted) {
+      // The first frame is the board, the header and the action bar; the panels (most of them in a
+      // closed sheet on a phone) are filled on the frame after it is painted, and only then does
+      // the screen say it is ready.
+      this.firstPainted = true;
+      this.renderButtons();
+      markPainted("firstFrameAt", () => performance.now());
+      afterPaint(() => this.invalidate());
+      return;
+    }
+    this.partner.render(w, mine, botPartner);
     this.renderPanels(w, p);
     this.renderCard(w, p, playing);
     this.renderButtons();
@@ -433,10 +444,6 @@ export class BattleScreen {
       connection: this.lastConnection,
       partnerSelected: this.partnerSelected(),
     });
-    if (!this.firstPainted) {
-      this.firstPainted = true;
-      markPainted("firstFrameAt", () => performance.now());
-    }
     if (!this.scenePainted) {
       this.scenePainted = true;
       const id = w.mapId;
