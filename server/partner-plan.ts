@@ -16,6 +16,9 @@ export interface PlanMessage extends BotPlan {
 export class PartnerPlans {
   readonly orders: Record<Seat, StandingOrder> = { takumi: "free", wang: "free" };
   private shown = new Map<Seat, { key: string; plan: BotPlan }>();
+  /** The state and order each seat was last planned for: the same again plans the same (the
+   *  planner is deterministic and a state is never changed once made), so it is not planned again. */
+  private planned = new Map<Seat, { battle: BattleState; order: StandingOrder }>();
 
   /**
    * The plan messages due for the bot seats `bots` (to be sent to the other seat's clients), given
@@ -27,8 +30,12 @@ export class PartnerPlans {
     for (const seat of bots) {
       if (battle.phase !== "player") {
         this.shown.delete(seat);
+        this.planned.delete(seat);
         continue;
       }
+      const last = this.planned.get(seat);
+      if (last && last.battle === battle && last.order === this.orders[seat] && this.shown.has(seat)) continue;
+      this.planned.set(seat, { battle, order: this.orders[seat] });
       const plan = planRound(battle, seat, this.orders[seat]);
       const key = JSON.stringify(plan);
       const before = this.shown.get(seat);

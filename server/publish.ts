@@ -6,7 +6,7 @@
  * `viewFor` and `eventsFor`.
  */
 import { viewFor, type BattleEvent, type BattleState, type MapDef } from "../shared/index.js";
-import { eventsFor } from "../shared/view/view.js";
+import { eventsFor, viewerMask } from "../shared/view/view.js";
 import { eventsToWire, toWire, type WireState } from "../shared/view/wire.js";
 import { wireHash } from "../shared/view/wireFields.js";
 import { syncWire, type BattleStateSchema } from "./schema.js";
@@ -21,6 +21,11 @@ export interface EventsMessage {
 
 export class ViewPublisher {
   private lastWire: WireState | null = null;
+  /** The battle state last synced, and the squad's sight in it: the next command's events are
+   *  judged against it (sight is the costliest part of a view, worked out once per state). */
+  private last: { battle: BattleState; mask: Uint8Array } | null = null;
+  /** The one synced before it (the `before` of the events sent with the last sync). */
+  private previous: { battle: BattleState; mask: Uint8Array } | null = null;
 
   constructor(private readonly map: MapDef) {}
 
@@ -31,9 +36,20 @@ export class ViewPublisher {
 
   /** Copies the squad's view of `battle` into the Schema (only what changed). */
   sync(schema: BattleStateSchema, battle: BattleState): void {
-    const wire = toWire(viewFor(battle, "spectator"));
+    // the same state as last time (seats or room fields changed, not the battle): the same view
+    if (this.lastWire && this.last?.battle === battle) return;
+    const mask = this.maskOf(battle);
+    const wire = toWire(viewFor(battle, "spectator", mask));
     syncWire(schema, wire, this.lastWire);
     this.lastWire = wire;
+    if (this.last?.battle !== battle) [this.previous, this.last] = [this.last, { battle, mask }];
+  }
+
+  /** The squad's sight in `battle` (the engine never changes a state once made: its mask holds). */
+  private maskOf(battle: BattleState): Uint8Array {
+    if (this.last?.battle === battle) return this.last.mask;
+    if (this.previous?.battle === battle) return this.previous.mask;
+    return viewerMask(battle, "spectator");
   }
 
   /** Sets the room-level fields (code, seat holders, spectators…) that changed. */
@@ -45,7 +61,7 @@ export class ViewPublisher {
   /** The `events` message for going from `before` to `after`, or null when the squad saw nothing. */
   events(before: BattleState, after: BattleState, events: BattleEvent[]): EventsMessage | null {
     if (events.length === 0) return null;
-    const visible = eventsFor(before, after, events, "spectator");
+    const visible = eventsFor(before, after, events, "spectator", { before: this.maskOf(before), after: this.maskOf(after) });
     if (visible.length === 0) return null;
     const fromStep = before.step;
     return {

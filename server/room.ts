@@ -20,6 +20,7 @@ import { SeatTable, otherSeat } from "./seats.js";
 import { SeatKeys } from "./seat-keys.js";
 import { ReservationGate } from "./reservations.js";
 import { relay } from "./relay.js";
+import { corked } from "./cork.js";
 import { TurnTimer, readyEveryone } from "./turn-timer.js";
 import { ClientBook } from "./clients.js";
 import { acknowledge, logFault, refuse } from "./replies.js";
@@ -336,7 +337,8 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
       this.log(`takeover ${r.seat} by ${client.sessionId}`);
       this.afterChange();
     } else {
-      await this.commit([r.logged], r.state, r.events);
+      // acknowledged with the patch and events it caused, in the same write (see commit)
+      return void (await this.commit([r.logged], r.state, r.events, () => acknowledge(client, r.seq)));
     }
     acknowledge(client, r.seq);
   }
@@ -389,9 +391,9 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     this.broadcastPatch();
   }
 
-  /** Appends `commands` to the record, and only then makes `state` current and tells the clients.
-   *  A store failure throws: nothing changes. */
-  private async commit(commands: LoggedCommand[], state: BattleState, events: BattleEvent[]) {
+  /** Appends `commands` to the record, and only then makes `state` current and tells the clients
+   *  (`ack`, the sender's acknowledgement, last). A store failure throws: nothing changes. */
+  private async commit(commands: LoggedCommand[], state: BattleState, events: BattleEvent[], ack?: () => void) {
     const t0 = performance.now();
     if (commands.length > 0) await this.match.append(commands).then(() => recordStoreMs(performance.now() - t0));
     const before = this.battle;
@@ -400,9 +402,12 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
       await this.match.finish(String(state.outcome ?? "ended")).catch((err) => logFault(this.code, "finish", null, err));
       await this.campaign?.sceneEnded(this.match, this.map, state).catch((err) => logFault(this.code, "the scene's end", null, err));
     }
-    this.publish(events, before);
     this.match.touch();
-    this.afterChange(false);
+    corked(this.clients, () => {
+      this.publish(events, before);
+      this.afterChange(false);
+      ack?.();
+    });
   }
 
   /** After any change of the battle or the seats: the room fields, the patch, the timers, the bot. */

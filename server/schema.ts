@@ -118,8 +118,16 @@ function syncNumbers(target: ArraySchema<number>, values: readonly number[], pre
   for (let i = m; i < n; i++) target.push(values[i]);
 }
 
-function syncUnit(target: UnitSchema, u: WireUnit): void {
+/** `previous`: the same unit as last synced into `target` (compared instead of the Schema's getters). */
+function syncUnit(target: UnitSchema, u: WireUnit, previous?: WireUnit): void {
   const tgt = target as unknown as Record<string, unknown>;
+  if (previous) {
+    for (const k of UNIT_KEYS) {
+      const v = u[k];
+      if (previous[k] !== v) tgt[k] = v;
+    }
+    return;
+  }
   for (const k of UNIT_KEYS) {
     const v = u[k];
     if (tgt[k] !== v) tgt[k] = v;
@@ -142,25 +150,32 @@ function syncIntent(target: IntentSchema, i: WireIntent): void {
  */
 export function syncWire(state: BattleStateSchema, wire: WireState, previous?: WireState | null): void {
   const s = state as unknown as Record<string, unknown>;
+  // Reading a Schema field goes through its getter: against the values last written, when known,
+  // the plain objects are compared instead, and the Schema is only written where they differ.
+  const before = previous as unknown as Record<string, unknown> | null | undefined;
   for (const k of WIRE_SCALAR_KEYS) {
     const v = wire[k];
-    if (s[k] !== v) s[k] = v;
+    if ((before ? before[k] : s[k]) !== v) s[k] = v;
   }
   for (const k of WIRE_LIST_KEYS) syncNumbers(state[k] as ArraySchema<number>, wire[k], previous?.[k]);
 
   const units = state.units as MapSchema<UnitSchema>;
-  for (const id of Array.from(units.keys())) {
-    if (!Object.prototype.hasOwnProperty.call(wire.units, id)) units.delete(id);
+  const has = (o: object, id: string) => Object.prototype.hasOwnProperty.call(o, id);
+  if (previous) {
+    for (const id in previous.units) if (!has(wire.units, id)) units.delete(id);
+  } else {
+    for (const id of Array.from(units.keys())) if (!has(wire.units, id)) units.delete(id);
   }
   for (const id of Object.keys(wire.units)) {
     const u = wire.units[id];
+    const last = previous && has(previous.units, id) ? previous.units[id] : undefined;
     let target = units.get(id);
     if (!target) {
       target = new UnitSchema();
       syncUnit(target, u);
       units.set(id, target);
     } else {
-      syncUnit(target, u);
+      syncUnit(target, u, last);
     }
   }
 

@@ -1,13 +1,40 @@
 /** Stable hashes: of strings (cyrb53, 53 bits as 14 hex digits) and of a battle state. */
 
 export function hashString(text: string, seed = 0): string {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
+  const h = start(seed);
+  feedText(h, text);
+  return finish(h);
+}
+
+/** cyrb53's running state: its two words, fed one character code at a time. */
+type Running = [number, number];
+
+const start = (seed: number): Running => [0xdeadbeef ^ seed, 0x41c6ce57 ^ seed];
+
+function feedText(h: Running, text: string): void {
+  let [h1, h2] = h;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ ch, 2654435761);
     h2 = Math.imul(h2 ^ ch, 1597334677);
   }
+  h[0] = h1;
+  h[1] = h2;
+}
+
+/** The same as feeding the text of one character per byte, without making that text. */
+function feedBytes(h: Running, bytes: Uint8Array): void {
+  let [h1, h2] = h;
+  for (let i = 0; i < bytes.length; i++) {
+    const ch = bytes[i];
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h[0] = h1;
+  h[1] = h2;
+}
+
+function finish([h1, h2]: Running): string {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   const n = 4294967296 * (2097151 & h2) + (h1 >>> 0);
@@ -27,10 +54,20 @@ const REPORT_KEYS = [
   "holds", "acidFromMoves", "ringFromCorpses", "ringFromRounds", "inSight",
 ] as const;
 
+/** JSON.stringify's text of a field, without calling it for the common plain values. */
+function fieldText(v: unknown): string {
+  if (v === undefined || v === null) return "null";
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "null";
+  if (typeof v === "boolean") return v ? "true" : "false";
+  return JSON.stringify(v);
+}
+
 function pick(o: object | null, keys: readonly string[]): string {
   if (!o) return "-";
   const r = o as Record<string, unknown>;
-  return keys.map((k) => JSON.stringify(r[k] ?? null)).join(",");
+  let out = "";
+  for (let i = 0; i < keys.length; i++) out += (i > 0 ? "," : "") + fieldText(r[keys[i]]);
+  return out;
 }
 const pos = (p: Pos | null) => (p ? `${p.x}.${p.y}.${p.level}` : "-");
 const unitText = (u: Unit) => pick(u, UNIT_FIELD_NAMES);
@@ -72,8 +109,9 @@ function stateText(s: BattleState): string {
  */
 export function hashState(s: BattleState): string {
   const layers = s.layers;
-  let bytes = "";
-  for (const layer of [layers.acid, layers.acidAge, layers.melt, layers.corpse, layers.terrain, layers.fire])
-    bytes += String.fromCharCode.apply(null, layer as unknown as number[]);
-  return hashString(stateText(s) + bytes);
+  // (fed straight from the layers: a text of them, joined to the state's, cost more than hashing it)
+  const h = start(0);
+  feedText(h, stateText(s));
+  for (const layer of [layers.acid, layers.acidAge, layers.melt, layers.corpse, layers.terrain, layers.fire]) feedBytes(h, layer);
+  return finish(h);
 }

@@ -128,16 +128,17 @@ function viewIntents(s: BattleState, shown: Set<string>, viewer: Viewer): ViewIn
   return out.map((i, k) => ({ ...i, order: k + 1 }));
 }
 
-export function viewFor(full: BattleState, viewer: Viewer): BattleView {
+/** `mask`: `viewerMask(full, viewer)` when the caller holds it already (it is not computed again). */
+export function viewFor(full: BattleState, viewer: Viewer, mask: Uint8Array = viewerMask(full, viewer)): BattleView {
   // where the terrain changed unseen is not the viewer's to know (the view's terrain is the known one)
   const { knownTerrain: _hidden, ...s } = full;
-  const visible = viewerMask(s, viewer);
+  const visible = mask;
   const seen = (p: Pos) => visible[tileIndex(s.map, p.x, p.y, p.level)] === 1;
   const units = s.units
     .filter((u) => alwaysKnown(u) || fateKnown(u) || (u.fate === "active" && seen(u)))
     .map((u) => (fateKnown(u) ? toldFate(s.map, u) : u));
   const shown = new Set(units.map((u) => u.id));
-  const mask = (layer: Uint8Array) => {
+  const masked = (layer: Uint8Array) => {
     const out = new Uint8Array(layer.length);
     for (let i = 0; i < layer.length; i++) if (visible[i] === 1) out[i] = layer[i];
     return out;
@@ -151,12 +152,12 @@ export function viewFor(full: BattleState, viewer: Viewer): BattleView {
     units: units.map((u) => ({ ...u })),
     intents: viewIntents(s, shown, viewer),
     layers: {
-      acid: mask(s.layers.acid),
-      acidAge: mask(s.layers.acidAge),
-      melt: mask(s.layers.melt),
-      corpse: mask(s.layers.corpse),
+      acid: masked(s.layers.acid),
+      acidAge: masked(s.layers.acidAge),
+      melt: masked(s.layers.melt),
+      corpse: masked(s.layers.corpse),
       terrain: knownTerrainOf(full).slice(),
-      fire: mask(s.layers.fire),
+      fire: masked(s.layers.fire),
     },
     nextUnitId: 0,
   };
@@ -184,8 +185,15 @@ const HEARD: Partial<Record<BattleEvent["type"], "dead" | "taken" | "extracted">
  * The events a viewer may see, judged against what he saw before and after the command: events
  * about hidden creatures go, and a creature's walk is trimmed to the tiles in sight.
  */
-export function eventsFor(before: BattleState, after: BattleState, events: BattleEvent[], viewer: Viewer): BattleEvent[] {
-  const a = viewerMask(before, viewer), b = viewerMask(after, viewer);
+export function eventsFor(
+  before: BattleState,
+  after: BattleState,
+  events: BattleEvent[],
+  viewer: Viewer,
+  /** `viewerMask` of `before` and of `after` for this viewer, when the caller holds them already. */
+  masks: { before?: Uint8Array; after?: Uint8Array } = {},
+): BattleEvent[] {
+  const a = masks.before ?? viewerMask(before, viewer), b = masks.after ?? viewerMask(after, viewer);
   const seen = (p: Pos) => {
     const i = tileIndex(after.map, p.x, p.y, p.level);
     return a[i] === 1 || b[i] === 1;

@@ -86,6 +86,13 @@ import type { BattleView, ViewIntent } from "./view.js";
 import { type Intent, type Pos, type BattleState, emptyReport } from "../core/types.js";
 import { indexOf, posOf } from "../core/grid.js";
 
+/** A layer as a plain array (a loop: Array.from walks a typed array through its iterator, slowly). */
+function numbers(layer: Uint8Array): number[] {
+  const out: number[] = new Array(layer.length);
+  for (let i = 0; i < layer.length; i++) out[i] = layer[i];
+  return out;
+}
+
 function firePairs(fire: Uint8Array): number[] {
   const out: number[] = [];
   for (let i = 0; i < fire.length; i++) if (fire[i] > 0) out.push(i, fire[i]);
@@ -132,11 +139,11 @@ export function toWire(v: BattleView): WireState {
       lastKnown: i.lastKnown, lastSeen: i.lastSeen ? idx(i.lastSeen) : -1,
     })),
     noise: v.noise.map(idx),
-    acid: Array.from(v.layers.acid),
-    corpse: Array.from(v.layers.corpse),
+    acid: numbers(v.layers.acid),
+    corpse: numbers(v.layers.corpse),
     fire: firePairs(v.layers.fire),
-    terrain: Array.from(v.layers.terrain),
-    visible: Array.from(v.visible),
+    terrain: numbers(v.layers.terrain),
+    visible: numbers(v.visible),
     hasPerimeter: !!p,
     radius: p ? p.radius : 0,
     nextRadius: p ? p.nextRadius : 0,

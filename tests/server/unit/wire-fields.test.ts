@@ -26,4 +26,24 @@ describe("the wire's fields", () => {
     // and it tells states apart
     expect(squadViewHash(s)).not.toBe(squadViewHash(fresh("last-stand", 4)));
   });
+
+  it("synced step by step against the last wire, the Schema holds what a full comparison gives", () => {
+    // the diff reads the last wire instead of the Schema: units coming into sight, leaving it and dying
+    const steps = autoplay(fresh("last-stand", 9), ["takumi", "wang"], { max: 400 }).steps;
+    expect(steps.length).toBeGreaterThan(50);
+    const diffed = new BattleStateSchema();
+    let previous: WireState | null = null;
+    const seenUnits = new Set<number>();
+    for (const step of steps) {
+      const wire = toWire(viewFor(step.state, "spectator"));
+      syncWire(diffed, wire, previous);
+      previous = wire;
+      const full = new BattleStateSchema();
+      syncWire(full, wire);
+      expect(diffed.toJSON()).toEqual(full.toJSON());
+      seenUnits.add(Object.keys(wire.units).length);
+    }
+    // units came into and went out of the view along the way
+    expect(seenUnits.size).toBeGreaterThan(1);
+  });
 });
