@@ -68,6 +68,10 @@ export class BoardRenderer implements AnimHost {
   ts = 32;
   level = 0;
   speed = 1;
+  /** Skip to the end (the skip key): every animation, running or to come, is shown at its end at once. */
+  skipping = false;
+  /** The ms of animation (at ×1 of the speed then set) the skip cut: what was not watched. */
+  skippedMs = 0;
   animating = false;
   private handler: TileHandler | null = null;
   private lastHover = "";
@@ -545,7 +549,8 @@ export class BoardRenderer implements AnimHost {
   tween(ms: number, step: (t: number) => void): Promise<void> {
     return new Promise((resolve) => {
       const dur = ms / this.speed;
-      if (dur <= 1) {
+      if (dur <= 1 || this.skipping) {
+        if (this.skipping) this.skippedMs += dur;
         step(1);
         return resolve();
       }
@@ -553,6 +558,11 @@ export class BoardRenderer implements AnimHost {
       this.busy++;
       const fn = (tk: { deltaMS: number }) => {
         t += Math.min(tk.deltaMS, 1000);
+        // a skip ends a running animation at its next frame
+        if (this.skipping && t < dur) {
+          this.skippedMs += dur - t;
+          t = dur;
+        }
         const k = Math.min(1, t / dur);
         step(k);
         if (k >= 1) {

@@ -36,6 +36,7 @@ export const DOM = `
     <button id="btn-campaign" class="primary" hidden title="Back to the campaign's screen">Between scenes</button>
     <button id="btn-report" class="primary" hidden title="The after-action report: chart, replay, record">Report</button>
     <button id="btn-sound" title="Sound on/off (kept for your next visit)">Sound</button>
+    <button id="btn-skip" hidden title="Skip to the end: the enemy phase and the bot partner's turn shown at their end at once; the log still tells all (X)">Skip <kbd>X</kbd></button>
     <button id="btn-speed" title="Speed up the enemy phase (F)">×1</button>
     <button id="btn-help" title="Keyboard (?)">?</button>
     <button id="btn-leave">Leave</button>
@@ -132,6 +133,7 @@ export const DOM = `
       <tr><td><kbd>W</kbd></td><td>withdraw: a soldier on a way out leaves the board alive (the battle is lost if the sergeants fall back before the objective is met)</td></tr>
       <tr><td><kbd>E</kbd></td><td>ready (end phase) / not ready</td></tr>
       <tr><td><kbd>1</kbd> <kbd>2</kbd> <kbd>3</kbd></td><td>ping danger / move here / target at the cursor</td></tr>
+      <tr><td><kbd>X</kbd> · the header's <b>Skip</b></td><td>skip to the end: the enemy phase and the bot partner's turn are shown at their end at once (the log still tells all); your next move is yours at once</td></tr>
       <tr><td><kbd>F</kbd></td><td>every enemy phase ×4, until <kbd>F</kbd> again (the header's ×1/×4)</td></tr>
       <tr><td><kbd>PgUp</kbd> <kbd>PgDn</kbd> · <kbd>+</kbd> (<kbd>=</kbd>) <kbd>-</kbd></td><td>level up / down · zoom in / out</td></tr>
       <tr><td><kbd>?</kbd></td><td>this help</td></tr>
