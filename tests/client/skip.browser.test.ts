@@ -3,7 +3,8 @@
  * watched at ×1 or shown at their end state at once. Offline: X during the enemy phase's ×1
  * animation ends it at once, the board's sprites where the state has its units. Online, against
  * a bot partner paced far slower than the test could wait out (10 s a command): X just after
- * Ready has the server play the bot's turn at once, and the page shows the server's state.
+ * Ready has the server play the bot's turn at once, and the page shows the server's state; the
+ * order given the bot before it ("cover me", key 7) is said in the replay at the step it was given.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
@@ -89,6 +90,9 @@ describe("skip to the end", () => {
     await p.check("input[name=seat][value=takumi]");
     await p.click("#create-btn");
     const s0 = await waitLS(p, `s.ready && s.code && s.phase === "player" && s.holders && s.holders.wang === "bot"`, 30_000);
+    // a standing order first: the replay says it later
+    await p.keyboard.press("7");
+    await waitLS(p, `s.partnerOrder === "cover"`);
     await p.click("#btn-ready");
     await waitLS(p, `s.readyTakumi === true`);
     // the bot partner's turn is under way (10 s a command): the skip is offered
@@ -108,6 +112,16 @@ describe("skip to the end", () => {
     expect(state.round).toBe(s0.round + 1);
     expect(s.viewHash).toBe(squadViewHash(state));
     await spritesMatchState(p);
+    // the replay of this battle says the order at the step it was given (before any command), and it stays in force
+    await p.goto(`${env.url}/?replay=${s0.code}`);
+    const end = await waitLS(p, `s.replay && s.replay.index === s.replay.steps`, 30_000);
+    expect(end.replay.orders).toEqual([]);
+    expect(end.replay.inForce).toBe("Wang's orders: Cover me");
+    expect(await p.textContent("#rp-order")).toBe("Wang's orders: Cover me");
+    await p.keyboard.press("Home");
+    const start = await waitLS(p, `s.replay && s.replay.index === 0`);
+    expect(start.replay.orders).toEqual(['Takumi: "Wang, cover me"']);
+    expect(await p.textContent("#rp-orders")).toBe('Takumi: "Wang, cover me"');
     console.log(`online skip: control back ${ms} ms after Skip (the bot's ${wang.length} commands at ${BOT_DELAY_MS} ms each skipped)`);
     await p.context().close();
   }, 120_000);
