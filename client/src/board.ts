@@ -72,6 +72,8 @@ export class BoardRenderer implements AnimHost {
   skipping = false;
   /** The ms of animation (at ×1 of the speed then set) the skip cut: what was not watched. */
   skippedMs = 0;
+  /** The ms spent playing each event kind (the pace test reads where a wait goes). */
+  readonly animMs: Record<string, number> = {};
   animating = false;
   private handler: TileHandler | null = null;
   private lastHover = "";
@@ -587,9 +589,19 @@ export class BoardRenderer implements AnimHost {
     this.labelLayer.visible = false;
     this.intentG.visible = false;
     try {
-      for (const e of events) {
-        onEvent?.(e);
-        await play(this, e);
+      for (let i = 0; i < events.length; ) {
+        // creatures walking one after another walk together (each its own path), a kill's acid
+        // splashes its tiles at once, a wave comes out at once, a blast wounds all it hits at
+        // once; an attack, anything else plays alone
+        const group = [events[i]];
+        const kind = this.together(events[i]);
+        while (kind && i + group.length < events.length && this.together(events[i + group.length]) === kind && !group.some((g) => "unit" in g && g.unit === (events[i + group.length] as { unit?: string }).unit))
+          group.push(events[i + group.length]);
+        for (const e of group) onEvent?.(e);
+        const t0 = performance.now();
+        await Promise.all(group.map((e) => play(this, e)));
+        this.animMs[group[0].type] = (this.animMs[group[0].type] ?? 0) + performance.now() - t0;
+        i += group.length;
       }
     } finally {
       this.animating = false;
@@ -597,6 +609,15 @@ export class BoardRenderer implements AnimHost {
       this.intentG.visible = true;
       if (this.wire) this.drawAll();
     }
+  }
+
+  /**
+   * Events of a kind played at once when they come in a row (each on another unit): creatures'
+   * moves, acid or fire on tiles, a wave's spawns, the wounds of one blast or splash.
+   */
+  private together(e: BattleEvent): "walk" | "acid" | "fire" | "spawned" | "damaged" | null {
+    if (e.type === "moved" && this.sprites.get(e.unit)?.unit.side === "creature") return "walk";
+    return e.type === "acid" || e.type === "fire" || e.type === "spawned" || e.type === "damaged" ? e.type : null;
   }
 
   /** What the squad hears in the fog: noise markers drifting to where they are now (effects.ts). */

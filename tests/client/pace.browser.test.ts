@@ -77,7 +77,7 @@ describe("the pace of a battle with the bot partner", () => {
     await p.check("input[name=seat][value=takumi]");
     await p.click("#create-btn");
     await waitLS(p, `s.ready && s.code && s.phase === "player" && s.holders && s.holders.wang === "bot"`, 30_000);
-    const rounds: { round: number; waitMs: number; botTurnMs: number; botCommands: number }[] = [];
+    const rounds: { round: number; waitMs: number; botTurnMs: number; botCommands: number; animMs: Record<string, number> }[] = [];
     let s = await lastStand(p);
     const code = s.code;
     while (s.phase === "player" && s.round <= MAX_ROUNDS) {
@@ -95,12 +95,16 @@ describe("the pace of a battle with the bot partner", () => {
       }
       const t0 = Date.now();
       const pageT0: number = await p.evaluate(() => performance.now());
+      const anim0: Record<string, number> = await debug(p, `d.animMs()`);
       await clickReady(p, round);
       s = await waitLS(p, `(s.round > ${round} || s.phase === "ended") && ${CONTROL}`, 180_000);
       const waitMs = Date.now() - t0;
       // the bot's turn: from Ready until the enemy phase began to play
       const botTurnMs = s.enemyAt > pageT0 ? Math.round(s.enemyAt - pageT0) : 0;
-      rounds.push({ round, waitMs, botTurnMs, botCommands: 0 });
+      // where the wait went: the ms each event kind played this round
+      const anim1: Record<string, number> = await debug(p, `d.animMs()`);
+      const animMs = Object.fromEntries(Object.entries(anim1).map(([k, v]) => [k, Math.round(v - (anim0[k] ?? 0))]).filter(([, v]) => (v as number) > 0));
+      rounds.push({ round, waitMs, botTurnMs, botCommands: 0, animMs });
       console.log(`round ${round}: ready → next control ${waitMs} ms (the bot's turn ${botTurnMs} ms)`);
     }
     expect(s.phase, "the battle ended").toBe("ended");
@@ -125,6 +129,11 @@ describe("the pace of a battle with the bot partner", () => {
       medianMs: pct(waits, 0.5),
       p90Ms: pct(waits, 0.9),
       botTurnMedianMs: pct(rounds.map((x) => x.botTurnMs), 0.5),
+      // every round's animation by event kind, summed (ms)
+      animMs: rounds.reduce((t, x) => {
+        for (const [k, v] of Object.entries(x.animMs)) t[k] = (t[k] ?? 0) + v;
+        return t;
+      }, {} as Record<string, number>),
       maxMs: Math.max(...waits),
       perRound: rounds,
       load: (await import("node:os")).loadavg().map((x) => Math.round(x * 10) / 10),

@@ -1,5 +1,5 @@
 /**
- * Skip to the end (X, or the header's Skip): the enemy phase and the bot partner's turn can be
+ * Skip to the end (X, or the Skip button over the board): the enemy phase and the bot partner's turn can be
  * watched at ×1 or shown at their end state at once. Offline: X during the enemy phase's ×1
  * animation ends it at once, the board's sprites where the state has its units. Online, against
  * a bot partner paced far slower than the test could wait out (10 s a command): X just after

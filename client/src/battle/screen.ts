@@ -207,6 +207,7 @@ export class BattleScreen {
       /** Where each unit's sprite stands, in tiles (the board's own picture of the state). */
       spriteTiles: () => Object.fromEntries([...this.board.sprites].map(([id, sp]) => [id, { x: sp.root.x / this.board.ts - 0.5, y: sp.root.y / this.board.ts - 0.5, visible: sp.root.visible }])),
       skippedMs: () => this.board.skippedMs,
+      animMs: () => ({ ...this.board.animMs }),
       /** The soldier bot's next command for a seat on this page's view (a test plays the human's squad with it). */
       botCommand: (seat: Seat) => (this.view ? engine.botCommand(this.view, seat) : null),
       speed: () => this.board.speed,

@@ -35,27 +35,43 @@ export function floatText(h: AnimHost, text: string, x: number, y: number, color
   }).then(() => t.destroy());
 }
 
+/**
+ * A word floating up that the next event need not wait out: it floats its whole time, and the
+ * animation goes on after `waitMs` (a hit's chance, a wound read while the next thing happens).
+ */
+async function floatOn(h: AnimHost, text: string, x: number, y: number, color: number, ms: number, waitMs = 250): Promise<void> {
+  void floatText(h, text, x, y, color, ms);
+  await h.tween(Math.min(ms, waitMs), () => {});
+}
+
 function face(s: UnitSprite, from: { x: number; y: number }, to: { x: number; y: number }, h: AnimHost): void {
   if (from.x === to.x && from.y === to.y) return;
   s.facing = Math.atan2(to.y - from.y, to.x - from.x);
   drawSprite(s, h.ts, h.viewerSeat);
 }
 
+/**
+ * A walk tile by tile (eased on each tile), as one tween over the whole path: its length is the
+ * path's at any frame rate (a tween a tile would each end on a frame, and a slow frame rate would
+ * stretch a long walk by a frame a tile).
+ */
 async function moveAlong(h: AnimHost, s: UnitSprite, path: Pos[], perTile = 140): Promise<void> {
   const pts = path.filter((p) => (p.level ?? 0) === h.level);
   if (!pts.length) return;
   s.root.visible = true;
-  let a = { x: s.root.x, y: s.root.y };
-  for (const p of pts) {
-    const b = centre(h, p);
-    face(s, a, b, h);
-    const from = a;
-    await h.tween(perTile, (k) => {
-      const e = easeInOut(k);
-      s.root.position.set(from.x + (b.x - from.x) * e, from.y + (b.y - from.y) * e);
-    });
-    a = b;
-  }
+  const at = [{ x: s.root.x, y: s.root.y }, ...pts.map((p) => centre(h, p))];
+  let leg = -1;
+  await h.tween(perTile * pts.length, (k) => {
+    const f = k * pts.length;
+    const i = Math.min(pts.length - 1, Math.floor(f));
+    if (i !== leg) {
+      leg = i;
+      face(s, at[i], at[i + 1], h);
+    }
+    const e = easeInOut(f - i);
+    const a = at[i], b = at[i + 1];
+    s.root.position.set(a.x + (b.x - a.x) * e, a.y + (b.y - a.y) * e);
+  });
 }
 
 async function splash(h: AnimHost, at: { x: number; y: number }, color: number, ms = 260): Promise<void> {
@@ -143,7 +159,7 @@ const EFFECTS: Effects = {
     });
     fx.destroy();
     if (e.hit) h.cue?.("hit");
-    await floatText(h, e.hit ? `HIT ${e.chance}%` : `MISS ${e.chance}%`, b.root.x, b.root.y - ts * 0.3, e.hit ? 0xff6b6b : 0xdddddd, 550);
+    await floatOn(h, e.hit ? `HIT ${e.chance}%` : `MISS ${e.chance}%`, b.root.x, b.root.y - ts * 0.3, e.hit ? 0xff6b6b : 0xdddddd, 550);
   },
   spat: async (h, e) => {
     const ts = h.ts;
@@ -185,7 +201,7 @@ const EFFECTS: Effects = {
     drawSprite(s, ts, h.viewerSeat);
     await Promise.all([
       h.tween(180, (k) => (s.root.x = x0 + Math.sin(k * Math.PI * 4) * ts * 0.08)),
-      floatText(h, `−${e.amount}${acid ? " ACID" : ""}`, x0, s.root.y - ts * 0.5, acid ? C.acid : 0xff4d4d, 450),
+      floatOn(h, `−${e.amount}${acid ? " ACID" : ""}`, x0, s.root.y - ts * 0.5, acid ? C.acid : 0xff4d4d, 450),
     ]);
     s.root.x = x0;
   },
@@ -323,7 +339,8 @@ const EFFECTS: Effects = {
   },
   phase: async (h, e) => {
     if (e.phase === "player") h.cue?.("turn");
-    await h.tween(350, () => {});
+    // a beat between phases: the banner says which (short: the wait after Ready is the player's)
+    await h.tween(200, () => {});
   },
   heldOn: (h, e) => over(h, e.comrade, "HELD ON", C.hold, 450),
   tugged: (h, e) => over(h, e.victim, "TUG −1", C.hold, 450),
@@ -363,7 +380,7 @@ export async function noiseDrift(h: AnimHost, from: number[], to: number[]): Pro
   h.fxLayer.addChild(fx);
   const label = btext("HISS…", Math.max(10, h.ts * 0.32), 0xffa64d);
   h.fxLayer.addChild(label);
-  await h.tween(900, (k) => {
+  await h.tween(650, (k) => {
     fx.clear();
     label.visible = false;
     for (const { a, b, fresh } of pairs) {
