@@ -7,7 +7,7 @@ import type { MatchStore } from "./store/index.js";
 import type { Clock } from "./bucket.js";
 
 /** The bot partner's pace by default: ms between its commands (a person follows it; the whole-battle pace test measures with it). */
-export const BOT_DELAY_MS = 450;
+export const BOT_DELAY_MS = 300;
 
 export interface ServerSettings {
   /** Seconds a dropped player keeps his seat (design: 60). Env LAST_STAND_RECONNECT_SECONDS. */

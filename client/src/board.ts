@@ -74,6 +74,8 @@ export class BoardRenderer implements AnimHost {
   skippedMs = 0;
   /** The ms spent playing each event kind (the pace test reads where a wait goes). */
   readonly animMs: Record<string, number> = {};
+  /** When the last tween ended and how far it ran past its time (the next in its chain makes up for it). */
+  private tweenEnded = { at: -Infinity, over: 0 };
   animating = false;
   private handler: TileHandler | null = null;
   private lastHover = "";
@@ -556,7 +558,10 @@ export class BoardRenderer implements AnimHost {
         step(1);
         return resolve();
       }
-      let t = 0;
+      // a tween that follows one just ended starts with the time that one ran past its end: a
+      // chain of tweens lasts its own length whatever the frame rate (each would otherwise end on
+      // a frame after its time, and a slow frame rate stretch a long chain by a frame a link)
+      let t = performance.now() - this.tweenEnded.at < 8 ? Math.min(this.tweenEnded.over, dur) : 0;
       this.busy++;
       const fn = (tk: { deltaMS: number }) => {
         t += Math.min(tk.deltaMS, 1000);
@@ -570,6 +575,7 @@ export class BoardRenderer implements AnimHost {
         if (k >= 1) {
           this.app.ticker.remove(fn);
           this.busy--;
+          this.tweenEnded = { at: performance.now(), over: Math.min(t - dur, 1000) };
           resolve();
         }
       };

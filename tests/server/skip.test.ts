@@ -1,6 +1,6 @@
 /**
- * Skip: a player who is ready and waits on the bot partner (paced here a minute a command, far
- * longer than the test waits) has it play the rest of its turn at once. Nothing due: nothing
+ * Skip: a player who is ready and waits on the bot partner (paced here a minute between its
+ * commands, far longer than the test waits) has it play the rest of its turn at once. Nothing due: nothing
  * happens. A spectator may not.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -24,7 +24,7 @@ describe("skip", () => {
     await srv.room(room.roomId).idle();
     expect(wire(room).step).toBe(0);
     expect(srv.room(room.roomId).botScheduledForTests()).toBe(false);
-    // ready: the bot's first command is a minute away; the skip has it play its whole turn now
+    // ready: the bot's commands after its first are a minute apart; the skip has it play its whole turn now
     room.send("ready", { ready: true });
     await waitForState(room, (w) => w.readyTakumi === true);
     expect(srv.room(room.roomId).botScheduledForTests()).toBe(true);

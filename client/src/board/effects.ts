@@ -55,7 +55,11 @@ function face(s: UnitSprite, from: { x: number; y: number }, to: { x: number; y:
  * path's at any frame rate (a tween a tile would each end on a frame, and a slow frame rate would
  * stretch a long walk by a frame a tile).
  */
-async function moveAlong(h: AnimHost, s: UnitSprite, path: Pos[], perTile = 140): Promise<void> {
+/** A walk's pace: ms a tile. */
+const SOLDIER_TILE_MS = 140;
+const CREATURE_TILE_MS = 115;
+
+async function moveAlong(h: AnimHost, s: UnitSprite, path: Pos[], perTile = SOLDIER_TILE_MS): Promise<void> {
   const pts = path.filter((p) => (p.level ?? 0) === h.level);
   if (!pts.length) return;
   s.root.visible = true;
@@ -112,7 +116,8 @@ async function leaves(h: AnimHost, id: string): Promise<void> {
 const EFFECTS: Effects = {
   moved: async (h, e) => {
     const s = h.sprites.get(e.unit);
-    if (s) await moveAlong(h, s, e.path);
+    // a creature scuttles a little faster than a soldier walks (the enemy phase is watched, not played)
+    if (s) await moveAlong(h, s, e.path, s.unit.side === "creature" ? CREATURE_TILE_MS : SOLDIER_TILE_MS);
   },
   dragged: async (h, e) => {
     const ts = h.ts;
@@ -309,7 +314,7 @@ const EFFECTS: Effects = {
       fx.clear().rect((cx - r) * ts, (cy - r) * ts, (2 * r + 1) * ts, (2 * r + 1) * ts).stroke({ width: 5, color: C.ring, alpha: 1 - k * 0.5 });
     });
     fx.destroy();
-    await floatText(h, `THE LINE CLOSES: ${e.radius}`, (cx + 0.5) * ts, (cy + 0.5) * ts, C.ring, 600);
+    await floatOn(h, `THE LINE CLOSES: ${e.radius}`, (cx + 0.5) * ts, (cy + 0.5) * ts, C.ring, 900, 300);
   },
   melted: async (h, e) => {
     const ts = h.ts;
@@ -340,7 +345,7 @@ const EFFECTS: Effects = {
   phase: async (h, e) => {
     if (e.phase === "player") h.cue?.("turn");
     // a beat between phases: the banner says which (short: the wait after Ready is the player's)
-    await h.tween(200, () => {});
+    await h.tween(150, () => {});
   },
   heldOn: (h, e) => over(h, e.comrade, "HELD ON", C.hold, 450),
   tugged: (h, e) => over(h, e.victim, "TUG −1", C.hold, 450),
@@ -380,7 +385,7 @@ export async function noiseDrift(h: AnimHost, from: number[], to: number[]): Pro
   h.fxLayer.addChild(fx);
   const label = btext("HISS…", Math.max(10, h.ts * 0.32), 0xffa64d);
   h.fxLayer.addChild(label);
-  await h.tween(650, (k) => {
+  await h.tween(500, (k) => {
     fx.clear();
     label.visible = false;
     for (const { a, b, fresh } of pairs) {
