@@ -7,6 +7,8 @@
  * order given the bot before it ("cover me", key 7) is said in the replay at the step it was given.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import "../../server/prelude.js";
 import { replay, squadViewHash } from "../../shared/index.js";
@@ -112,8 +114,17 @@ describe("skip to the end", () => {
     expect(state.round).toBe(s0.round + 1);
     expect(s.viewHash).toBe(squadViewHash(state));
     await spritesMatchState(p);
-    // the replay of this battle says the order at the step it was given (before any command), and it stays in force
-    await p.goto(`${env.url}/?replay=${s0.code}`);
+    // the replay of this battle (the record with the orders kept beside it, as served once a battle
+    // is over; this one goes on, so it is opened as a file) says the order at the step it was
+    // given, before any command, and it stays in force
+    const { store } = (await import("../../server/services.js")).services();
+    const orders = ((await store.getInfo(s0.code))!.roomOptions as { orders?: unknown[] }).orders;
+    expect(orders).toEqual([{ step: 0, seat: "wang", order: "cover" }]);
+    const file = join(env.dir, "record.json");
+    writeFileSync(file, JSON.stringify({ ...record, orders }));
+    await p.goto(`${env.url}/`);
+    await waitLS(p, "s.startReady");
+    await p.setInputFiles("#replay-file", file);
     const end = await waitLS(p, `s.replay && s.replay.index === s.replay.steps`, 30_000);
     expect(end.replay.orders).toEqual([]);
     expect(end.replay.inForce).toBe("Wang's orders: Cover me");

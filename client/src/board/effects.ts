@@ -101,7 +101,8 @@ type Effects = { [K in BattleEvent["type"]]: Effect<K> };
 /** A word floating up from a unit (nothing if he is not on the board). */
 async function over(h: AnimHost, id: string, text: string, color: number, ms: number): Promise<void> {
   const s = h.sprites.get(id);
-  if (s) await floatText(h, text, s.root.x, s.root.y - h.ts * 0.3, color, ms);
+  // the word floats its whole time; what comes next starts once it is read
+  if (s) await floatOn(h, text, s.root.x, s.root.y - h.ts * 0.3, color, ms, 300);
 }
 
 const none = async (): Promise<void> => {};
