@@ -344,8 +344,8 @@ const EFFECTS: Effects = {
     await Promise.all([splash(h, c, 0x8cf0a8, 500), floatText(h, "SURVIVORS RESCUED", c.x, c.y - ts * 0.3, 0x8cf0a8, 800)]);
   },
   phase: async (h, e) => {
-    if (e.phase === "player") h.cue?.("turn");
-    // a beat between phases: the banner says which (short: the wait after Ready is the player's)
+    // the player's phase: his move at once (the round's banner says so); a beat between the others
+    if (e.phase === "player") return h.cue?.("turn");
     await h.tween(150, () => {});
   },
   heldOn: (h, e) => over(h, e.comrade, "HELD ON", C.hold, 450),
