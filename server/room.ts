@@ -113,6 +113,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     }
     this.onMessage("order", (client, payload) => this.guard(client, "order", payload, () => this.handleOrder(client, payload)));
     this.onMessage("partner", (client, payload) => this.guard(client, "partner", payload, () => this.handlePartner(client, payload)));
+    this.onMessage("skip", (client, payload) => this.guard(client, "skip", payload ?? {}, () => this.handleSkip(client, payload ?? {})));
     for (const type of ["ping", "select", "pointer"] as const) {
       this.onMessage(type, (client, payload) => this.guard(client, type, payload, () => this.handleRelay(client, type, payload)));
     }
@@ -357,6 +358,19 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     this.sendPlans();
   }
 
+  /**
+   * Skip: a player who is ready and waits on the bot partner has it play the rest of its turn at
+   * once (the commands are the same, only the pace goes). Nothing due: nothing happens.
+   */
+  private handleSkip(client: Client, payload: unknown) {
+    const info = this.info.get(client.sessionId);
+    if (!info || !this.allow(client)) return;
+    const checked = checkMessage("skip", payload);
+    if (!checked.ok) return refuse(client, checked.code, checked.message);
+    if (info.role === "spectator") return refuse(client, "ERR_SPECTATOR");
+    this.enqueueInternal(() => this.playBot("due"));
+  }
+
   /** A player's client, its handlers set (after a join or a reconnection), asks for the standing
    *  order his partner seat's bot is under and its plan (sent during the join, they could be lost). */
   private handlePartner(client: Client, payload: unknown) {
@@ -430,10 +444,15 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     this.afterChange();
   }
 
-  /** The bot partner's turn: one command (or, with no delay, all it has due) for the seats due. */
-  private async playBot(all = false) {
+  /**
+   * The bot partner's turn for the seats due: one command (or, with no delay, all it has due);
+   * `due` all it has due at once (a skip); `all` every bot seat not ready, due or not (the turn timer).
+   */
+  private async playBot(how: "paced" | "due" | "all" = "paced") {
     if (this.closing) return; // a stopping room takes no more commands, the bot's neither
-    const due = all ? this.seats.botSeats().filter((s) => !this.battle.ready[s]) : this.seats.botsDue(this.battle.ready);
+    const all = how !== "paced";
+    const due = how === "all" ? this.seats.botSeats().filter((s) => !this.battle.ready[s]) : this.seats.botsDue(this.battle.ready);
+    if (how === "due" && (due.length === 0 || this.battle.phase !== "player")) return;
     const steps = this.bot.steps(this.battle, due, all, services().settings.maxBotCommands, this.plans.orders);
     for (const s of steps) if (s.refused) this.log(`bot ${s.command.seat} command refused (${s.refused.code}): ready instead`);
     if (steps.length === 0) return this.afterChange(false);
@@ -463,7 +482,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   private async expireTurn(round: number) {
     if (this.battle.phase !== "player" || this.battle.round !== round) return;
     this.log(`turn timer ran out in round ${round}`);
-    await this.playBot(true);
+    await this.playBot("all");
     const r = readyEveryone(this.battle, round);
     if (r.commands.length > 0) await this.commit(r.commands, r.state, r.events);
   }

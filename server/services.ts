@@ -6,6 +6,9 @@ import { randomBytes } from "node:crypto";
 import type { MatchStore } from "./store/index.js";
 import type { Clock } from "./bucket.js";
 
+/** The bot partner's pace by default: ms between its commands (a person follows it; the whole-battle pace test measures with it). */
+export const BOT_DELAY_MS = 300;
+
 export interface ServerSettings {
   /** Seconds a dropped player keeps his seat (design: 60). Env LAST_STAND_RECONNECT_SECONDS. */
   reconnectSeconds: number;
@@ -65,7 +68,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSet
     rateBurst: num("LAST_STAND_BURST", 40),
     hardMessagesPerSecond: num("LAST_STAND_HARD_RATE", 200),
     maxBotCommands: num("LAST_STAND_MAX_BOT_COMMANDS", 400),
-    botDelayMs: nonNegative("LAST_STAND_BOT_DELAY_MS", 700),
+    botDelayMs: nonNegative("LAST_STAND_BOT_DELAY_MS", BOT_DELAY_MS),
     maxSpectators: nonNegative("LAST_STAND_MAX_SPECTATORS", 8),
     createPerMinute: num("LAST_STAND_CREATE_PER_MINUTE", 10),
     createBurst: num("LAST_STAND_CREATE_BURST", 10),

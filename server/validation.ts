@@ -52,6 +52,8 @@ export const MESSAGE_SCHEMAS = {
   takeover: z.strictObject({ seat: z.enum(["takumi", "wang"]), seq: seqField }),
   /** A standing order to the bot playing the sender's partner seat (issue 16). */
   order: z.strictObject({ order: z.enum(STANDING_ORDERS) }),
+  /** Skip: the bot partner plays the rest of its turn at once instead of at its pace (its partner is ready). */
+  skip: z.strictObject({}),
   /** Asks for the partner seat's standing order and the bot partner's plan (answered with `order` and `plan`). */
   partner: z.strictObject({}),
   /** Between a campaign's scenes: ready (or no longer) to go on. */

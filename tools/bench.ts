@@ -6,7 +6,10 @@
  *  - battleMsMedian: one full bot-vs-creatures battle (median);
  *  - simGamesPerSec: battles per second over a run of --games;
  *  - botPlanMs (median) and botPlanMsP99: the bot's whole plan for a seat's squad for the round
- *    (shared/ai/plan.ts, from the seat's view) on last-stand mid-battle states (rounds 3–10);
+ *    (shared/ai/plan.ts, from the seat's view) on last-stand mid-battle states (rounds 3–10), wall
+ *    time; botPlanCpuMs and botPlanCpuMsP99 the same plans' CPU time (on a loaded machine the wall
+ *    time's tail is mostly the waits for a core); botPlanWorstBestMs the costliest position's best
+ *    of its three runs (the plan's own worst case);
  *  - worstCallMs, maxRssMb: one whole bot battle on the largest map the format allows in practice
  *    (64×64, 4 levels, vision 16; generated, see tools/big-map.ts): the slowest single engine call
  *    (apply or botCommand) and the process's peak resident memory.
@@ -88,15 +91,24 @@ for (let seed = 1; planStates.length < 60 && seed < 200; seed++) {
   if (s.phase === "player") planStates.push(s);
 }
 for (const s of planStates.slice(0, 10)) planRound(s, "wang");
-const planTimes: number[] = [];
+const planTimes: number[] = [], planCpu: number[] = [];
+// each position's best time of the three: what the plan costs there, without the machine's load
+const planBest = new Array<number>(planStates.length * SEATS.length).fill(Infinity);
 for (let rep = 0; rep < 3; rep++)
-  for (const s of planStates)
-    for (const seat of SEATS) {
+  planStates.forEach((s, i) =>
+    SEATS.forEach((seat, j) => {
+      const c0 = process.cpuUsage();
       const t = performance.now();
       planRound(s, seat);
-      planTimes.push(performance.now() - t);
-    }
+      const ms = performance.now() - t;
+      const c = process.cpuUsage(c0);
+      planTimes.push(ms);
+      planCpu.push((c.user + c.system) / 1000);
+      planBest[i * SEATS.length + j] = Math.min(planBest[i * SEATS.length + j], ms);
+    }),
+  );
 planTimes.sort((a, b) => a - b);
+planCpu.sort((a, b) => a - b);
 
 const games = args.num("games", 200);
 // warm the JIT up first, as a long-running server or simulator would be
@@ -149,6 +161,11 @@ const out = {
   botPlanMs: Math.round(planTimes[Math.floor(planTimes.length / 2)] * 100) / 100,
   botPlanMsP99: Math.round(planTimes[Math.floor(planTimes.length * 0.99)] * 100) / 100,
   botPlanStates: planStates.length,
+  // the same plans' CPU time (the process's, GC threads included): a loaded machine's waits left out
+  botPlanCpuMs: Math.round(planCpu[Math.floor(planCpu.length / 2)] * 100) / 100,
+  botPlanCpuMsP99: Math.round(planCpu[Math.floor(planCpu.length * 0.99)] * 100) / 100,
+  // the costliest position's best of three (wall): the worst case of the plan itself
+  botPlanWorstBestMs: Math.round(Math.max(...planBest) * 100) / 100,
   games,
   bigMap: "64x64x4",
   bigMapRounds: big.rounds,

@@ -68,6 +68,8 @@ export interface Backend {
   sendPointer(p: Pos | null): void;
   /** A standing order to the bot playing the partner's seat. */
   sendOrder?(order: StandingOrder): void;
+  /** Skip: the bot partner plays the rest of its turn at once (its partner is ready). */
+  sendSkip?(): void;
   takeOver?(): void;
   /** Between a campaign's scenes: ready (or not) to go on. */
   sendCampaignReady?(ready: boolean): void;

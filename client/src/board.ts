@@ -68,6 +68,14 @@ export class BoardRenderer implements AnimHost {
   ts = 32;
   level = 0;
   speed = 1;
+  /** Skip to the end (the skip key): every animation, running or to come, is shown at its end at once. */
+  skipping = false;
+  /** The ms of animation (at ×1 of the speed then set) the skip cut: what was not watched. */
+  skippedMs = 0;
+  /** The ms spent playing each event kind (the pace test reads where a wait goes). */
+  readonly animMs: Record<string, number> = {};
+  /** When the last tween ended and how far it ran past its time (the next in its chain makes up for it). */
+  private tweenEnded = { at: -Infinity, over: 0 };
   animating = false;
   private handler: TileHandler | null = null;
   private lastHover = "";
@@ -547,19 +555,29 @@ export class BoardRenderer implements AnimHost {
   tween(ms: number, step: (t: number) => void): Promise<void> {
     return new Promise((resolve) => {
       const dur = ms / this.speed;
-      if (dur <= 1) {
+      if (dur <= 1 || this.skipping) {
+        if (this.skipping) this.skippedMs += dur;
         step(1);
         return resolve();
       }
-      let t = 0;
+      // a tween that follows one just ended starts with the time that one ran past its end: a
+      // chain of tweens lasts its own length whatever the frame rate (each would otherwise end on
+      // a frame after its time, and a slow frame rate stretch a long chain by a frame a link)
+      let t = performance.now() - this.tweenEnded.at < 8 ? Math.min(this.tweenEnded.over, dur) : 0;
       this.busy++;
       const fn = (tk: { deltaMS: number }) => {
         t += Math.min(tk.deltaMS, 1000);
+        // a skip ends a running animation at its next frame
+        if (this.skipping && t < dur) {
+          this.skippedMs += dur - t;
+          t = dur;
+        }
         const k = Math.min(1, t / dur);
         step(k);
         if (k >= 1) {
           this.app.ticker.remove(fn);
           this.busy--;
+          this.tweenEnded = { at: performance.now(), over: Math.min(t - dur, 1000) };
           resolve();
         }
       };
@@ -579,9 +597,19 @@ export class BoardRenderer implements AnimHost {
     this.labelLayer.visible = false;
     this.intentG.visible = false;
     try {
-      for (const e of events) {
-        onEvent?.(e);
-        await play(this, e);
+      for (let i = 0; i < events.length; ) {
+        // creatures walking one after another walk together (each its own path), a kill's acid
+        // splashes its tiles at once, a wave comes out at once, a blast wounds all it hits at
+        // once; an attack, anything else plays alone
+        const group = [events[i]];
+        const kind = this.together(events[i]);
+        while (kind && i + group.length < events.length && this.together(events[i + group.length]) === kind && !group.some((g) => "unit" in g && g.unit === (events[i + group.length] as { unit?: string }).unit))
+          group.push(events[i + group.length]);
+        for (const e of group) onEvent?.(e);
+        const t0 = performance.now();
+        await Promise.all(group.map((e) => play(this, e)));
+        this.animMs[group[0].type] = (this.animMs[group[0].type] ?? 0) + performance.now() - t0;
+        i += group.length;
       }
     } finally {
       this.animating = false;
@@ -589,6 +617,15 @@ export class BoardRenderer implements AnimHost {
       this.intentG.visible = true;
       if (this.wire) this.drawAll();
     }
+  }
+
+  /**
+   * Events of a kind played at once when they come in a row (each on another unit): creatures'
+   * moves, acid or fire on tiles, a wave's spawns, the wounds of one blast or splash.
+   */
+  private together(e: BattleEvent): "walk" | "acid" | "fire" | "spawned" | "damaged" | null {
+    if (e.type === "moved" && this.sprites.get(e.unit)?.unit.side === "creature") return "walk";
+    return e.type === "acid" || e.type === "fire" || e.type === "spawned" || e.type === "damaged" ? e.type : null;
   }
 
   /** What the squad hears in the fog: noise markers drifting to where they are now (effects.ts). */

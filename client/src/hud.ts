@@ -41,7 +41,7 @@ export const DOM = `
     <button id="btn-leave">Leave</button>
   </header>
   <div id="main">
-    <div id="board-host" tabindex="0" aria-label="The board: Tab selects your next soldier, arrows move the cursor, Enter confirms; F6 goes to the buttons"><div id="banner" aria-live="polite"></div><div id="conn-banner" role="status"></div><div id="cursor-dock"><div id="error-box" role="alert"></div><div id="cursor-card" aria-live="polite" hidden></div></div><div id="pending" role="status" hidden></div></div>
+    <div id="board-host" tabindex="0" aria-label="The board: Tab selects your next soldier, arrows move the cursor, Enter confirms; F6 goes to the buttons"><div id="banner" aria-live="polite"></div><div id="conn-banner" role="status"></div><div id="cursor-dock"><div id="error-box" role="alert"></div><div id="cursor-card" aria-live="polite" hidden></div></div><div id="pending" role="status" hidden></div><button id="btn-skip" class="primary" hidden title="Skip to the end: the enemy phase and the bot partner's turn shown at their end at once; the log still tells all (X)">Skip to the end <kbd>X</kbd></button></div>
     <aside id="side" aria-label="Details">
       <button id="sheet-handle" aria-expanded="false" aria-controls="side">Details · log · squad</button>
       <section id="partner-banner" role="status"></section>
@@ -131,7 +131,9 @@ export const DOM = `
       <tr><td><kbd>H</kbd> <kbd>V</kbd> <kbd>K</kbd> <kbd>D</kbd></td><td>hold on to a grabbed comrade / revive / carry a comrade who is down (click him if several) / drop him</td></tr>
       <tr><td><kbd>W</kbd></td><td>withdraw: a soldier on a way out leaves the board alive (the battle is lost if the sergeants fall back before the objective is met)</td></tr>
       <tr><td><kbd>E</kbd></td><td>ready (end phase) / not ready</td></tr>
+      <tr><td><kbd>6</kbd> <kbd>7</kbd> <kbd>8</kbd> <kbd>9</kbd> <kbd>0</kbd></td><td>orders to the bot partner: hold position / cover me / follow me / fall back to a way out / its own judgment (the partner panel's buttons)</td></tr>
       <tr><td><kbd>1</kbd> <kbd>2</kbd> <kbd>3</kbd></td><td>ping danger / move here / target at the cursor</td></tr>
+      <tr><td><kbd>X</kbd> · <b>Skip to the end</b> over the board</td><td>skip to the end: the enemy phase and the bot partner's turn are shown at their end at once (the log still tells all); your next move is yours at once</td></tr>
       <tr><td><kbd>F</kbd></td><td>every enemy phase ×4, until <kbd>F</kbd> again (the header's ×1/×4)</td></tr>
       <tr><td><kbd>PgUp</kbd> <kbd>PgDn</kbd> · <kbd>+</kbd> (<kbd>=</kbd>) <kbd>-</kbd></td><td>level up / down · zoom in / out</td></tr>
       <tr><td><kbd>?</kbd></td><td>this help</td></tr>

@@ -411,6 +411,9 @@ export class OnlineBackend implements Backend {
   sendOrder(order: StandingOrder): void {
     this.send("order", { order });
   }
+  sendSkip(): void {
+    this.send("skip", {});
+  }
   sendCampaignReady(ready: boolean): void {
     this.command("campaignReady", { ready });
   }

@@ -19,6 +19,8 @@ export class OfflineBackend implements Backend {
   afterEvents: ((events: BattleEvent[]) => void) | null = null;
   /** The standing order given to the bot (the partner seat), and the plan last shown for it. */
   private order: StandingOrder = "free";
+  /** Every order given, with the log's length then (the record keeps them: the replay shows them). */
+  private orders: { step: number; seat: Seat; order: StandingOrder }[] = [];
   private planKey = "";
 
   constructor(
@@ -74,6 +76,7 @@ export class OfflineBackend implements Backend {
     const me = this.mySeat();
     if (!me) return;
     this.order = order;
+    this.orders.push({ step: this.log.length, seat: engine.otherSeat(me), order });
     this.h?.order?.({ seat: engine.otherSeat(me), order, by: me });
     this.showPlan();
   }
@@ -196,6 +199,7 @@ export class OfflineBackend implements Backend {
       seed: this.state.seed,
       options: this.state.options,
       log: this.log,
+      ...(this.orders.length ? { orders: this.orders } : {}),
     };
   }
 }

@@ -12,6 +12,7 @@ import { renderReport } from "./report";
 import { esc } from "./dom";
 import { setTestState } from "./teststate";
 import { replayWire } from "./replayWire";
+import { inForceText, orderNotes, ordersGivenAt, ordersInForce, type OrderNote } from "./replayOrders";
 
 /** The controls' icons drawn in SVG: the media glyphs (⏮ ⏭ ⏸) are missing from many fonts. */
 const icon = (d: string) => `<svg class="rp-icon" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true"><path d="${d}" fill="currentColor"/></svg>`;
@@ -57,6 +58,8 @@ export class ReplayViewer {
   private engineHash = "";
   private playing = false;
   private speed = 1;
+  /** The standing orders given to the bot partner, from the record. */
+  private orders: OrderNote[] = [];
 
   constructor(
     private host: HTMLElement,
@@ -65,6 +68,7 @@ export class ReplayViewer {
 
   async start(): Promise<void> {
     this.map = await loadMap(this.record.map.id);
+    this.orders = orderNotes(this.record);
     this.build();
     const result = engine.replay(this.record, this.map);
     this.engineHash = result.hash;
@@ -111,7 +115,7 @@ export class ReplayViewer {
       <header id="top"><span class="title">LAST STAND — replay</span>
         <span class="pill">Map ${esc(this.record.map.id)}</span><span class="pill">Seed ${this.record.seed}</span>
         <span class="pill">${this.record.log.length} commands</span>
-        <span class="pill" id="replay-round"></span><span class="grow"></span><a class="button" href="/">Start page</a></header>
+        <span class="pill" id="replay-round"></span><span class="pill" id="rp-order" hidden></span><span class="grow"></span><a class="button" href="/">Start page</a></header>
       <div id="replay-board"></div>
       <div id="replay-controls">
         <button id="rp-start" title="To the start (Home)" aria-label="To the start">${ICONS.start}</button><button id="rp-back" title="Step back (←)" aria-label="Step back">${ICONS.back}</button>
@@ -122,6 +126,7 @@ export class ReplayViewer {
         <label class="pill">Speed <select id="rp-speed" title="Replay speed (- and +)">${SPEEDS.map((v) => `<option value="${v}" ${v === 1 ? "selected" : ""}>×${v}</option>`).join("")}</select></label>
       </div>
       <p id="rp-label"></p>
+      <p id="rp-orders" class="rp-orders" aria-live="polite"></p>
       <p class="checked"><span id="hash-ok"></span></p>
       <p id="replay-note" class="warn"></p>
       <div id="replay-report"></div>
@@ -202,6 +207,13 @@ export class ReplayViewer {
     this.host.querySelector("#replay-round")!.textContent = `Round ${f.state.round}${f.state.outcome ? ` · ${f.state.outcome}` : ""}`;
     this.host.querySelector("#rp-label")!.textContent =
       `${f.label}${f.events.length ? " — " + f.events.map((e) => describeEvent(e, wire)).filter(Boolean).slice(0, 6).join("; ") : ""}`;
+    // the standing orders: said at the step they were given, the one in force in the header
+    const given = ordersGivenAt(this.orders, this.index);
+    this.host.querySelector("#rp-orders")!.textContent = given.map((n) => n.text).join(" · ");
+    const force = inForceText(ordersInForce(this.orders, this.index));
+    const pill = this.host.querySelector<HTMLElement>("#rp-order")!;
+    pill.textContent = force;
+    pill.hidden = !force;
     const last = this.frames[this.frames.length - 1];
     const ok = last.hash === this.engineHash;
     // checked, not shown: a player reads whether the replay is the battle as played, never a hash
@@ -214,7 +226,7 @@ export class ReplayViewer {
       seat: "spectator",
       round: f.state.round,
       phase: f.state.phase,
-      replay: { index: this.index, steps: this.frames.length - 1, hash: f.hash, finalHash: last.hash, engineHash: this.engineHash },
+      replay: { index: this.index, steps: this.frames.length - 1, hash: f.hash, finalHash: last.hash, engineHash: this.engineHash, orders: given.map((n) => n.text), inForce: force },
     });
   }
 

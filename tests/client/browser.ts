@@ -25,7 +25,7 @@ export interface TestEnv {
   stop(): Promise<void>;
 }
 
-export async function startEnv(opts: { reconnectSeconds?: number } = {}): Promise<TestEnv> {
+export async function startEnv(opts: { reconnectSeconds?: number; botDelayMs?: number } = {}): Promise<TestEnv> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`No Chromium at ${CHROMIUM}: run .ci/install-chromium.sh (Debian's chromium) or set CHROMIUM_PATH.`);
   }
@@ -43,8 +43,8 @@ export async function startEnv(opts: { reconnectSeconds?: number } = {}): Promis
     dbPath: join(dir, "matches.sqlite"),
     restore: false,
     handleSignals: false,
-    // The bot partner plays at once (no pacing delay), and the tests may create many battles.
-    settings: { log: false, botDelayMs: 0, createBurst: 1000, allowSeed: true, lookupBurst: 100_000, ...(opts.reconnectSeconds ? { reconnectSeconds: opts.reconnectSeconds } : {}) },
+    // The bot partner plays at once (no pacing delay) unless a test watches its pace, and the tests may create many battles.
+    settings: { log: false, botDelayMs: opts.botDelayMs ?? 0, createBurst: 1000, allowSeed: true, lookupBurst: 100_000, ...(opts.reconnectSeconds ? { reconnectSeconds: opts.reconnectSeconds } : {}) },
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   mkdirSync(ARTIFACTS, { recursive: true });

@@ -6,12 +6,13 @@
 import * as engine from "../engine";
 import type { Action, Pos, Seat, WireState } from "../engine";
 import type { BoardRenderer, PingMark } from "../board";
-import type { Backend } from "../backend";
+import type { Backend, RoomInfo } from "../backend";
 import type { BattleController, Mode, Outcome } from "../controller";
 import type { CampaignScreen } from "../campaignScreen";
 import { keyCommand, type KeyCommand } from "../keys";
 import { PointerThrottle } from "./pointer";
 import { seatReady } from "./header";
+import { getTestState, setTestState } from "../teststate";
 import type { Shell } from "./shell";
 
 const SPECTATOR_REFUSAL = "Spectators watch; they cannot act.";
@@ -27,6 +28,8 @@ export interface InputHost {
   readonly shell: Shell;
   readonly campaign: CampaignScreen;
   readonly wire: WireState | null;
+  /** Who holds each seat (a bot partner's turn can be skipped). */
+  readonly info: RoomInfo;
   /** Events are playing (Enter speeds them up instead of confirming). */
   readonly playing: boolean;
   /** The seats this page commands. */
@@ -43,6 +46,8 @@ export class BattleInput {
   private fast = false;
   /** Enter/Space while events play: this playback only, the speed set back when it ends. */
   private hurried = false;
+  /** X: everything shown at its end at once, until the player's next move is his. */
+  private skipping = false;
   private pointer: PointerThrottle;
 
   constructor(private host: InputHost) {
@@ -78,6 +83,7 @@ export class BattleInput {
       }),
     );
     shell.els.btnSpeed.addEventListener("click", () => this.toggleSpeed());
+    shell.els.btnSkip.addEventListener("click", () => this.skip());
   }
 
   private setPingKind(k: PingMark["kind"]): void {
@@ -267,6 +273,7 @@ export class BattleInput {
         this.command(k);
         break;
       case "speed": this.toggleSpeed(); break;
+      case "skip": this.skip(); break;
       case "ping1": case "ping2": case "ping3":
         if (ctl.cursor) this.sendPing(ctl.cursor, PING_KEYS[k]);
         break;
@@ -311,6 +318,50 @@ export class BattleInput {
 
   private applySpeed(): void {
     this.host.board.speed = Math.max(this.fast || this.hurried ? FAST_SPEED : 1, speedParam());
+    this.host.board.skipping = this.skipping;
+  }
+
+  /**
+   * The bot partner's turn is under way: this seat is ready in a player phase and a bot holds the
+   * other seat, not ready yet (it plays at a pace a person can follow).
+   */
+  private botTurn(): boolean {
+    const { wire, info } = this.host;
+    const seat = this.seat;
+    if (!wire || wire.phase !== "player" || seat === "spectator" || !seatReady(wire, seat)) return false;
+    const partner = seat === "takumi" ? "wang" : "takumi";
+    return info.holders[partner] === "bot" && !seatReady(wire, partner);
+  }
+
+  /** Is there something to skip now (events playing, or the bot partner's turn)? The skip key does nothing otherwise. */
+  canSkip(): boolean {
+    return !this.skipping && (this.host.playing || this.botTurn());
+  }
+
+  /**
+   * X: skip to the end. Animations playing or to come are shown at their end at once, and the bot
+   * partner is asked to play the rest of its turn now (the server's `skip`), until this seat's next
+   * move is its own (controlBack). The log still gets every line.
+   */
+  skip(): void {
+    if (!this.canSkip()) return;
+    this.skipping = true;
+    this.applySpeed();
+    if (this.botTurn()) this.host.backend.sendSkip?.();
+    setTestState({ skipping: true, skips: ((getTestState().skips as number) ?? 0) + 1 });
+    this.host.invalidate();
+  }
+
+  /** A state is shown with nothing playing: a skip ends once this seat may act (or the battle ended). */
+  controlBack(): void {
+    if (!this.skipping || this.host.playing) return;
+    const w = this.host.wire;
+    if (!w) return;
+    const mine = this.seat !== "spectator" && w.phase === "player" && !seatReady(w, this.seat);
+    if (!mine && w.phase !== "ended" && (this.seat !== "spectator" || w.phase !== "player")) return;
+    this.skipping = false;
+    this.applySpeed();
+    setTestState({ skipping: false, skippedMs: Math.round(this.host.board.skippedMs) });
   }
 
   stop(): void {

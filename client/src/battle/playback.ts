@@ -114,6 +114,8 @@ export class Playback {
         if (e.phase === "enemy") {
           h.banner(seenEnemy ? "Enemy phase" : `Enemy phase — ${UNSEEN.where}`, 0);
           bump("enemySeen");
+          // when the enemy phase began to play (the pace test splits the wait after Ready with it)
+          setTestState({ enemyAt: performance.now() });
         } else if (e.phase !== "player") h.banner(PHASE_TEXT[e.phase] ?? e.phase, 0);
         h.changed();
         return;

@@ -93,6 +93,9 @@ export class BattleScreen {
       get campaign() {
         return screen.campaign;
       },
+      get info() {
+        return screen.info;
+      },
       get playing() {
         return screen.playback.playing;
       },
@@ -201,6 +204,12 @@ export class BattleScreen {
       waypoints: () => this.ctl.waypoints,
       focus: () => this.ctl.preview().focus,
       setSpeed: (n: number) => (this.board.speed = n),
+      /** Where each unit's sprite stands, in tiles (the board's own picture of the state). */
+      spriteTiles: () => Object.fromEntries([...this.board.sprites].map(([id, sp]) => [id, { x: sp.root.x / this.board.ts - 0.5, y: sp.root.y / this.board.ts - 0.5, visible: sp.root.visible }])),
+      skippedMs: () => this.board.skippedMs,
+      animMs: () => ({ ...this.board.animMs }),
+      /** The soldier bot's next command for a seat on this page's view (a test plays the human's squad with it). */
+      botCommand: (seat: Seat) => (this.view ? engine.botCommand(this.view, seat) : null),
       speed: () => this.board.speed,
       waysOut: () => Object.fromEntries(this.board.drawnWaysOut),
       bus: () => this.board.bus,
@@ -434,6 +443,9 @@ export class BattleScreen {
     this.renderPanels(w, p);
     this.renderCard(w, p, playing);
     this.renderButtons();
+    // a skip lasts until this seat's next move is its own; its button only while there is something to skip
+    this.input.controlBack();
+    this.shell.els.btnSkip.hidden = !this.input.canSkip();
     publishShown({
       wire: w,
       info: this.info,

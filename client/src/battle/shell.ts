@@ -12,7 +12,7 @@ import { getTestState, setTestState } from "../teststate";
 const IDS = [
   "squad-panel", "timer", "top", "round", "phase", "objective", "code-box", "seats", "conn", "board-host", "side", "briefing",
   "unit-panel", "route-panel", "target-panel", "tile-panel", "intent-panel", "log", "banner", "error-box", "conn-banner",
-  "partner-banner", "help", "report-host", "campaign-host", "btn-campaign", "scene", "btn-speed", "btn-ready", "btn-sound",
+  "partner-banner", "help", "report-host", "campaign-host", "btn-campaign", "scene", "btn-speed", "btn-skip", "btn-ready", "btn-sound",
   "btn-help", "btn-leave", "btn-report", "pending", "cursor-dock", "cursor-card", "sheet-handle", "actions",
 ] as const;
 

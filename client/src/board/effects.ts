@@ -35,27 +35,47 @@ export function floatText(h: AnimHost, text: string, x: number, y: number, color
   }).then(() => t.destroy());
 }
 
+/**
+ * A word floating up that the next event need not wait out: it floats its whole time, and the
+ * animation goes on after `waitMs` (a hit's chance, a wound read while the next thing happens).
+ */
+async function floatOn(h: AnimHost, text: string, x: number, y: number, color: number, ms: number, waitMs = 250): Promise<void> {
+  void floatText(h, text, x, y, color, ms);
+  await h.tween(Math.min(ms, waitMs), () => {});
+}
+
 function face(s: UnitSprite, from: { x: number; y: number }, to: { x: number; y: number }, h: AnimHost): void {
   if (from.x === to.x && from.y === to.y) return;
   s.facing = Math.atan2(to.y - from.y, to.x - from.x);
   drawSprite(s, h.ts, h.viewerSeat);
 }
 
-async function moveAlong(h: AnimHost, s: UnitSprite, path: Pos[], perTile = 140): Promise<void> {
+/**
+ * A walk tile by tile (eased on each tile), as one tween over the whole path: its length is the
+ * path's at any frame rate (a tween a tile would each end on a frame, and a slow frame rate would
+ * stretch a long walk by a frame a tile).
+ */
+/** A walk's pace: ms a tile. */
+const SOLDIER_TILE_MS = 140;
+const CREATURE_TILE_MS = 115;
+
+async function moveAlong(h: AnimHost, s: UnitSprite, path: Pos[], perTile = SOLDIER_TILE_MS): Promise<void> {
   const pts = path.filter((p) => (p.level ?? 0) === h.level);
   if (!pts.length) return;
   s.root.visible = true;
-  let a = { x: s.root.x, y: s.root.y };
-  for (const p of pts) {
-    const b = centre(h, p);
-    face(s, a, b, h);
-    const from = a;
-    await h.tween(perTile, (k) => {
-      const e = easeInOut(k);
-      s.root.position.set(from.x + (b.x - from.x) * e, from.y + (b.y - from.y) * e);
-    });
-    a = b;
-  }
+  const at = [{ x: s.root.x, y: s.root.y }, ...pts.map((p) => centre(h, p))];
+  let leg = -1;
+  await h.tween(perTile * pts.length, (k) => {
+    const f = k * pts.length;
+    const i = Math.min(pts.length - 1, Math.floor(f));
+    if (i !== leg) {
+      leg = i;
+      face(s, at[i], at[i + 1], h);
+    }
+    const e = easeInOut(f - i);
+    const a = at[i], b = at[i + 1];
+    s.root.position.set(a.x + (b.x - a.x) * e, a.y + (b.y - a.y) * e);
+  });
 }
 
 async function splash(h: AnimHost, at: { x: number; y: number }, color: number, ms = 260): Promise<void> {
@@ -81,7 +101,8 @@ type Effects = { [K in BattleEvent["type"]]: Effect<K> };
 /** A word floating up from a unit (nothing if he is not on the board). */
 async function over(h: AnimHost, id: string, text: string, color: number, ms: number): Promise<void> {
   const s = h.sprites.get(id);
-  if (s) await floatText(h, text, s.root.x, s.root.y - h.ts * 0.3, color, ms);
+  // the word floats its whole time; what comes next starts once it is read
+  if (s) await floatOn(h, text, s.root.x, s.root.y - h.ts * 0.3, color, ms, 300);
 }
 
 const none = async (): Promise<void> => {};
@@ -96,7 +117,8 @@ async function leaves(h: AnimHost, id: string): Promise<void> {
 const EFFECTS: Effects = {
   moved: async (h, e) => {
     const s = h.sprites.get(e.unit);
-    if (s) await moveAlong(h, s, e.path);
+    // a creature scuttles a little faster than a soldier walks (the enemy phase is watched, not played)
+    if (s) await moveAlong(h, s, e.path, s.unit.side === "creature" ? CREATURE_TILE_MS : SOLDIER_TILE_MS);
   },
   dragged: async (h, e) => {
     const ts = h.ts;
@@ -143,7 +165,7 @@ const EFFECTS: Effects = {
     });
     fx.destroy();
     if (e.hit) h.cue?.("hit");
-    await floatText(h, e.hit ? `HIT ${e.chance}%` : `MISS ${e.chance}%`, b.root.x, b.root.y - ts * 0.3, e.hit ? 0xff6b6b : 0xdddddd, 550);
+    await floatOn(h, e.hit ? `HIT ${e.chance}%` : `MISS ${e.chance}%`, b.root.x, b.root.y - ts * 0.3, e.hit ? 0xff6b6b : 0xdddddd, 550);
   },
   spat: async (h, e) => {
     const ts = h.ts;
@@ -185,7 +207,7 @@ const EFFECTS: Effects = {
     drawSprite(s, ts, h.viewerSeat);
     await Promise.all([
       h.tween(180, (k) => (s.root.x = x0 + Math.sin(k * Math.PI * 4) * ts * 0.08)),
-      floatText(h, `−${e.amount}${acid ? " ACID" : ""}`, x0, s.root.y - ts * 0.5, acid ? C.acid : 0xff4d4d, 450),
+      floatOn(h, `−${e.amount}${acid ? " ACID" : ""}`, x0, s.root.y - ts * 0.5, acid ? C.acid : 0xff4d4d, 450),
     ]);
     s.root.x = x0;
   },
@@ -293,7 +315,7 @@ const EFFECTS: Effects = {
       fx.clear().rect((cx - r) * ts, (cy - r) * ts, (2 * r + 1) * ts, (2 * r + 1) * ts).stroke({ width: 5, color: C.ring, alpha: 1 - k * 0.5 });
     });
     fx.destroy();
-    await floatText(h, `THE LINE CLOSES: ${e.radius}`, (cx + 0.5) * ts, (cy + 0.5) * ts, C.ring, 600);
+    await floatOn(h, `THE LINE CLOSES: ${e.radius}`, (cx + 0.5) * ts, (cy + 0.5) * ts, C.ring, 900, 300);
   },
   melted: async (h, e) => {
     const ts = h.ts;
@@ -322,8 +344,9 @@ const EFFECTS: Effects = {
     await Promise.all([splash(h, c, 0x8cf0a8, 500), floatText(h, "SURVIVORS RESCUED", c.x, c.y - ts * 0.3, 0x8cf0a8, 800)]);
   },
   phase: async (h, e) => {
-    if (e.phase === "player") h.cue?.("turn");
-    await h.tween(350, () => {});
+    // the player's phase: his move at once (the round's banner says so); a beat between the others
+    if (e.phase === "player") return h.cue?.("turn");
+    await h.tween(150, () => {});
   },
   heldOn: (h, e) => over(h, e.comrade, "HELD ON", C.hold, 450),
   tugged: (h, e) => over(h, e.victim, "TUG −1", C.hold, 450),
@@ -363,7 +386,7 @@ export async function noiseDrift(h: AnimHost, from: number[], to: number[]): Pro
   h.fxLayer.addChild(fx);
   const label = btext("HISS…", Math.max(10, h.ts * 0.32), 0xffa64d);
   h.fxLayer.addChild(label);
-  await h.tween(900, (k) => {
+  await h.tween(500, (k) => {
     fx.clear();
     label.visible = false;
     for (const { a, b, fresh } of pairs) {

@@ -13,6 +13,15 @@ export const ORDER_NAME: Record<StandingOrder, string> = {
   fallBack: "Fall back to a way out",
 };
 
+/** The order as its player says it to the bot, after the bot's name: "Wang, cover me". */
+export const ORDER_SAID: Record<StandingOrder, string> = {
+  free: "use your own judgment",
+  hold: "hold position",
+  cover: "cover me",
+  follow: "follow me",
+  fallBack: "fall back to a way out",
+};
+
 /** The key that gives each order (digits: the letters are the actions'). */
 export const ORDER_KEY: Record<StandingOrder, string> = { hold: "6", cover: "7", follow: "8", fallBack: "9", free: "0" };
 
