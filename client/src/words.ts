@@ -185,6 +185,10 @@ export const CAMPAIGN_WORDS = {
   roundsHeld: "Rounds held",
   throughGate: "Through the gate",
   civilians: "Civilians saved",
+  /** The bus's people: the trapped at its door. */
+  trappedSaved: "The trapped saved",
+  /** How the civilians were lost, beside the saved ("" when none was). */
+  civiliansLost: (dead: number, taken: number) => [dead ? `dead ${dead}` : "", taken ? `taken ${taken}` : ""].filter(Boolean).join(" · "),
   soldiersLost: "Soldiers lost",
   lostHow: (how: [string, number][]) => how.map(([h, n]) => `${h} ${n}`).join(" · "),
   cameOut: (out: number, of: number) => `${out} of ${of} came out of it.`,
