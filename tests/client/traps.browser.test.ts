@@ -477,7 +477,7 @@ describe("previews: the engine's preview of the action in full", () => {
     await waitLS(page, `s.target === "${c}" && s.mode === "butt"`);
     await page.waitForSelector("#cursor-card:not([hidden]) h4");
     const card = (await page.textContent("#cursor-card")) ?? "";
-    expect(card).toMatch(/The Snatcher dies/);
+    expect(card).toMatch(/Snatcher 1 dies/);
     expect(card).toMatch(/Sergeant Takumi takes \d+ acid splash/);
     expect(card).toMatch(/Private Takumi-1 takes \d+ acid splash/);
     expect((await wireOf(page)).step).toBe(step);
@@ -492,7 +492,7 @@ describe("previews: the engine's preview of the action in full", () => {
     await page.hover("#actions button[data-act=ready]");
     await page.waitForSelector("#cursor-card:not([hidden]) h4");
     expect(await page.textContent("#cursor-card h4")).toMatch(/Ready/);
-    expect(await page.textContent("#cursor-card")).toMatch(/Takumi-1 stands where the Snatcher \(order 1\) will lunge/);
+    expect(await page.textContent("#cursor-card")).toMatch(/Takumi-1 stands where Snatcher 1 will lunge/);
     await screenshotStats(page, artifact("traps-preview-ready.png"));
     await page.context().close();
   }, 120_000);
