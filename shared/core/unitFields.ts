@@ -62,8 +62,8 @@ export const UNIT_FIELDS = [
   nullable()("heldBy"),
   /** Down (0 hp, not dead): environment phases left before he dies; 0 when up. */
   num("down"),
-  /** Trapped (a civilian held where he stands, at the bus's jammed door): he cannot run until a
-   *  soldier reaches the rescue point (objectives.ts), or a creature tears him loose. */
+  /** Trapped (a civilian held where he stands, at the bus's jammed door): he cannot run, and no
+   *  creature hunts him, until a soldier reaches the rescue point (objectives.ts). */
   bool("trapped"),
   /** The comrade this soldier carries (he moves with him, off the board), or null. */
   nullable()("carrying"),

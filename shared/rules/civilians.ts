@@ -54,8 +54,10 @@ export function civilianRun(s: BattleState, u: Unit, occ = occupancy(s)): number
     spent += stepCost(s.layers.terrain[i], false);
     if (spent > u.move) break;
     out.push(i);
-    // he may pass over soldiers and civilians, but stops only on a free tile
-    if (occ[i] === 0) end = out.length;
+    // he may pass over soldiers and civilians, but stops only on a free tile, or on the way out
+    // itself (he leaves the board there at once, past whoever stands on it)
+    if (occ[i] === 0 || goals[i] === 1) end = out.length;
+    if (goals[i] === 1) break;
     if (occ[i] === 0 && isFrozen(s, posOf(s.map, i))) break;
   }
   return out.slice(0, end);

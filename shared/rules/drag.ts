@@ -31,8 +31,6 @@ export function tryGrab(d: Draft, snatcher: Unit, victim: Unit, exposed: boolean
   snatcher.grabbing = victim.id;
   victim.grabbedBy = snatcher.id;
   victim.heldBy = null;
-  // a trapped civilian is torn loose: freed later, he runs like any other
-  victim.trapped = false;
   victim.overwatch = false;
   if (victim.ap > 0) victim.ap = 0;
   d.s.report.grabs++;

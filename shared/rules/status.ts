@@ -123,9 +123,9 @@ export const STATUS_TABLE: Record<Status, StatusRow> = {
   trapped: {
     status: "trapped", means: "a civilian with the trapped flag (at the bus's jammed door, from the map)", actions: NOBODYS,
     steps: {
-      dragged: does("grabbed, he is torn loose (trapped no more) and dragged like anyone grabbed; freed, he runs"),
-      spatAt: does("hit like any civilian in the open: 2 acid"),
-      pounced: does("hit like any civilian in the open: the sweep's damage"),
+      dragged: does("never: behind the jammed door he is no creature's prey (no intent names him, no lunge takes him) until the door is forced"),
+      spatAt: does("never aimed at (not prey); acid landing on his tile would burn him as anyone"),
+      pounced: does("never leapt at (not prey); a sweep landing beside him hits him as anyone: the sweep's damage"),
       splashed: does("a corpse beside him splashes him like anyone: 2 acid"),
       squeezed: does("never exposed: the ring is the squad's"),
       extracted: does("he does not run, so never reaches a way out, until a soldier reaches the rescue point: that frees every trapped man, and he runs for the nearest way out in the same round's environment phase (saved there)"),

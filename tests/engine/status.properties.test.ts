@@ -199,13 +199,14 @@ const STEP_CHECKS: Record<Status, (p: Played) => void> = {
   },
   trapped: (p) => {
     // he stays where he is until a soldier reaches the rescue (every trapped man freed, then he may
-    // run) or a creature grabs him (torn loose, then dragged); never saved while trapped
+    // run); no creature goes for him meanwhile; never saved while trapped
     const trapped = new Set(inStatus(p, "trapped").map((u) => u.id));
+    for (const it of p.before.intents) expect(trapped.has(it.victim ?? ""), `${p.where}: an intent names trapped ${it.victim}`).toBe(false);
     let rescued = false;
     for (const e of p.events) {
       if (e.type === "rescued") rescued = true;
-      if (e.type === "grabbed" && e.hit) trapped.delete(e.victim);
       if (rescued) continue;
+      if (e.type === "grabbed") expect(trapped.has(e.victim), `${p.where}: lunge at trapped ${e.victim}`).toBe(false);
       if (e.type === "moved") expect(trapped.has(e.unit), `${p.where}: trapped ${e.unit} moved`).toBe(false);
       if (e.type === "extracted") expect(trapped.has(e.unit), `${p.where}: trapped ${e.unit} got out`).toBe(false);
     }

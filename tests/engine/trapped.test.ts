@@ -61,21 +61,36 @@ describe("the trapped at the bus's door", () => {
     expect(state.report.civiliansSaved).toBe(3);
   });
 
-  it("a trapped man grabbed is torn loose and dragged off: taken, not saved", () => {
+  it("are no creature's prey while the door holds: a Snatcher beside them announces no lunge and takes no one; freed, they are prey", () => {
     const s = quietBus();
-    const c = placeCreature(s, "snatcher", 1, 5);
-    // the squad sees him (a creature out of sight only moves)
-    put(s, TAKUMI, 3, 7);
-    forceRolls(s, HIT);
+    const c = placeCreature(s, "snatcher", 2, 8);
+    // the squad sees them (a creature out of sight only moves), out of the Snatcher's reach
+    put(s, TAKUMI, 5, 9);
+    forceRolls(s, HIT, HIT, HIT);
     s.intents = planIntents(s);
-    const victim = s.intents.find((i) => i.unit === c.id)!.victim!;
-    expect(TRAPPED).toContain(victim);
-    let { state, events } = endRound(s);
-    expect(eventsOf(events, "grabbed")[0]).toMatchObject({ unit: c.id, victim, hit: true });
-    expect(unit(state, victim)).toMatchObject({ grabbedBy: c.id, trapped: false });
-    for (let k = 0; k < 6 && unit(state, victim).fate === "active"; k++) ({ state, events } = endRound(state));
-    expect(unit(state, victim).fate).toBe("taken");
-    expect(state.civiliansSaved).toBe(0);
+    const it = s.intents.find((i) => i.unit === c.id)!;
+    expect(TRAPPED).not.toContain(it.victim);
+    const { state, events } = endRound(s);
+    for (const e of eventsOf(events, "grabbed")) expect(TRAPPED).not.toContain(e.victim);
+    for (const id of TRAPPED) expect(unit(state, id)).toMatchObject({ trapped: true, fate: "active", grabbedBy: null });
+    // the door forced: the same Snatcher now names one of them
+    const freed = quietBus();
+    placeCreature(freed, "snatcher", 2, 8);
+    put(freed, TAKUMI, 5, 9);
+    for (const u of freed.units) if (u.trapped) u.trapped = false;
+    const named = planIntents(freed).find((i) => i.kind === "grab")?.victim;
+    expect(TRAPPED).toContain(named);
+  });
+
+  it("run out past a soldier standing on the way out: the way out is theirs too", () => {
+    const s = quietBus();
+    put(s, TAKUMI, 3, 6);
+    // privates stand on both tiles of the way out beside the door
+    put(s, "takumi-private-1", 0, 6);
+    put(s, "takumi-private-2", 0, 7);
+    const moved = act(s, "takumi", { type: "move", unit: TAKUMI, to: { x: 2, y: 6, level: 0 } });
+    const { state } = endRound(moved.state);
+    for (const id of TRAPPED) expect(unit(state, id).fate, id).toBe("extracted");
   });
 
   it("nobody commands them: any order naming one is refused", () => {
