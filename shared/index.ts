@@ -40,7 +40,7 @@ export { newCampaignRecord, replayCampaign, type CampaignRecord, type CampaignRe
 export * from "./campaign/summary.js";
 export { PURSUERS_PER_LOSS, MAX_PURSUERS, pursuitAfter } from "./campaign/pursuit.js";
 export { waveFor } from "./rules/spawns.js";
-export { soldierName } from "./core/names.js";
+export { soldierName, civilianName, creatureName, creatureKindName } from "./core/names.js";
 // what an action does before it is committed (issue 15): its consequences, whether it asks first, why it is refused
 export { previewAction, askFirst } from "./preview/preview.js";
 export { whyNot } from "./preview/whyNot.js";

@@ -241,9 +241,10 @@ const MAPS: MapSpec[] = [
 
 // ---------------------------------------------------------------------------------------------
 
-type Prop = { name: string; type: "string" | "int"; value: string | number };
+type Prop = { name: string; type: "string" | "int" | "bool"; value: string | number | boolean };
 const str = (name: string, value: string): Prop => ({ name, type: "string", value });
 const int = (name: string, value: number): Prop => ({ name, type: "int", value });
+const bool = (name: string, value: boolean): Prop => ({ name, type: "bool", value });
 
 /** gid of a terrain: the tileset has one tile per terrain, tile id = terrain code, firstgid 1. */
 const gidOf = (t: TerrainName) => Terrain[t] + 1;
@@ -298,7 +299,7 @@ export function buildTmj(spec: MapSpec): Record<string, unknown> {
           ...(u.seat ? [str("seat", u.seat)] : []),
           ...levelProp(u.level),
         ]),
-      ).concat((spec.civilians ?? []).map((c) => point(c.kind, c.kind, c.x, c.y, levelProp(c.level)))),
+      ).concat((spec.civilians ?? []).map((c) => point(c.kind, c.kind, c.x, c.y, [...levelProp(c.level), ...(c.trapped ? [bool("trapped", true)] : [])]))),
     ),
   );
   layers.push(objectLayer(layerId++, "spawns", spec.spawns.map((s) => point(s.kind, s.kind, s.x, s.y, levelProp(s.level)))));

@@ -26,7 +26,7 @@ export interface MapSpec {
   /** Won only with at least this many civilians saved (map property `saveAtLeast`). */
   saveAtLeast?: number;
   /** Civilians on the board from the start: adults run for the way out, children wait to be carried. */
-  civilians?: { kind: "civilian" | "child"; x: number; y: number; level?: number }[];
+  civilians?: { kind: "civilian" | "child"; x: number; y: number; level?: number; trapped?: boolean }[];
   /** round: creature*count, ...; rounds separated by ";" */
   waves: string[];
   /** One picture per level, level 0 first. */

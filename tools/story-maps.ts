@@ -7,8 +7,8 @@
 import type { MapSpec } from "./map-spec.js";
 
 // the-bus: the crash. The bus lies across the street, its front crushed under a slab; the power
-// cell at its back (the fire) burns and spreads; the trapped are at the jammed emergency door
-// (rescue); the alley mouth at the top (exit) is where the creatures drag their victims. The
+// cell at its back (the fire) burns and spreads; the trapped (civilians held where they stand
+// until a soldier forces the door) are at the jammed emergency door (rescue); the alley mouth at the top (exit) is where the creatures drag their victims. The
 // platoon comes up the street from the crawler (right) and gets out the way it came, or on down
 // the street past the bus (left edge, beside the trapped: the ones who free them need not cross
 // back through the creatures).
@@ -144,6 +144,13 @@ export const STORY_MAPS: MapSpec[] = [
       { kind: "rooftop", x: 2, y: 0 },
     ],
     rescue: { x: 2, y: 6 },
+    // the trapped, at the jammed door (two tiles from the bus: out of the fire's spread); held
+    // there until a soldier reaches the door, then they run for the way out beside them
+    civilians: [
+      { kind: "civilian", x: 1, y: 6, trapped: true },
+      { kind: "civilian", x: 1, y: 7, trapped: true },
+      { kind: "civilian", x: 2, y: 7, trapped: true },
+    ],
     fires: [{ x: 3, y: 4, rounds: 10 }],
     extract: [...[2, 3, 4, 5, 6, 7, 8, 9].map((y) => ({ x: 15, y })), ...[6, 7].map((y) => ({ x: 0, y }))],
   },

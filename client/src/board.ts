@@ -58,7 +58,7 @@ export class BoardRenderer implements AnimHost {
   private terrainKey = "";
   /** The squad's ways out (the engine's wayOutTiles, as tile indices): drawn as such, and only they. */
   waysOut: ReadonlySet<number> = new Set();
-  /** The bus drawn on this level (its door, the trapped at its windows), null if none. */
+  /** The bus drawn on this level (its door, shut until the trapped are reached), null if none. */
   bus: BusMark | null = null;
   /** The tiles drawn as ways out, by level (tests compare them with the engine's). */
   drawnWaysOut = new Map<number, number[]>();
@@ -389,7 +389,7 @@ export class BoardRenderer implements AnimHost {
     const terrain = w.terrain && w.terrain.length ? w.terrain : Array.from(m.terrain);
     const start = this.level * m.width * m.height;
     let dirty = false;
-    // the trapped stay at the bus's windows until a soldier reaches them
+    // the bus's door stays shut until a soldier reaches it (the trapped are units: syncUnits)
     const trapped = w.objective === "reach";
     const tKey = `${ts}|${this.level}|${terrain.slice(start, start + m.width * m.height).join("")}|${[...this.waysOut].join(",")}|${trapped}`;
     if (tKey !== this.terrainKey) {

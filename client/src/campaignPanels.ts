@@ -33,7 +33,9 @@ export function sceneReport(s: CampaignSummary, index: number): string {
     [W.kills, r.report.kills, "kills", ""],
     ...(wall ? [[W.roundsHeld, r.report.roundsHeld ?? r.rounds, "held", ""] as [string, number, string, string]] : []),
     [wall ? W.throughGate : W.gotOut, r.report.extracted, "extracted", ""],
-    ...(SAVES_PEOPLE.has(r.map) ? [[W.civilians, r.report.civiliansSaved, "civilians", ""] as [string, number, string, string]] : []),
+    ...(SAVES_PEOPLE.has(r.map)
+      ? [[r.map === "the-bus" ? W.trappedSaved : W.civilians, r.report.civiliansSaved, "civilians", W.civiliansLost(r.report.civiliansDead ?? 0, r.report.civiliansTaken ?? 0)] as [string, number, string, string]]
+      : []),
     [W.soldiersLost, lost, "lost", W.lostHow([...how])],
   ];
   return `<section id="scene-report" data-outcome="${esc(r.outcome)}"><h3>${esc(title(s, index))} — <span class="outcome-${r.outcome === "won" ? "won" : "lost"}">${r.outcome === "won" ? W.won : W.lost}</span> in ${esc(rounds(r.rounds))}</h3>

@@ -4,11 +4,10 @@
  * tag ("LUNGE → TAKUMI-1 −3"). Raw coordinates and creature ids are not shown to players.
  */
 import type { WireState } from "./engine";
+import { creatureName as namedCreature } from "./engine";
 import { unitName } from "./words";
 
 type Intent = WireState["intents"][number];
-
-const KIND: Record<string, string> = { snatcher: "Snatcher", leaper: "Leaper", spitter: "Spitter" };
 
 /** A soldier or civilian as the board's tags name him: TAKUMI-2, CHILD 1. */
 export const tagName = (w: WireState, id: string): string => {
@@ -23,6 +22,6 @@ export const attackTag = (w: WireState, it: Intent): string =>
 /** A creature as players see it named: its kind and the order badge on its tile ("Snatcher 1"), else its name. */
 export function creatureName(w: WireState, id: string): string {
   const it = w.intents?.find((i) => i.unit === id);
-  const kind = KIND[w.units[id]?.kind ?? ""] ?? (it ? "Creature" : "");
-  return it ? `${kind} ${it.order}` : unitName(w, id);
+  // the engine's one naming, as its previews say it (core/names.ts)
+  return it ? namedCreature(w.units[id]?.kind ?? "", id, it.order) : unitName(w, id);
 }

@@ -86,6 +86,9 @@ export function targetPanel(c: PanelCtx, p: Preview): string {
   return html;
 }
 
+/** A trapped civilian, in the tile panel: why he does not run, and what frees him. */
+export const TRAPPED_WORDS = "trapped at the jammed door: he runs for the way out once a soldier reaches the door";
+
 export function tilePanel(c: PanelCtx, focus: string[]): string {
   const cur = c.cursor;
   const w = c.wire;
@@ -105,7 +108,7 @@ export function tilePanel(c: PanelCtx, focus: string[]): string {
   // every announced attack that lands on this tile
   const threats = w.intents.filter((it) => it.target === i || it.area.includes(i)).sort((a, b) => a.order - b.order);
   const lit = new Set(focus);
-  return `<h3>Tile ${cur.x},${cur.y}${m.levels > 1 ? ` L${cur.level}` : ""}</h3><p>${esc(bits.join(" · "))}</p>${u ? `<p>${esc(unitName(w, u.id))} — HP ${u.hp}/${u.maxHp}</p>` : ""}${threats.length ? `<ul class="threats" id="tile-threats">${threats.map((it) => `<li class="dmg ${lit.has(it.unit) ? "lit" : ""}">${esc(creatureName(w, it.unit))}: ${esc(attackTag(w, it))}</li>`).join("")}</ul>` : ""}`;
+  return `<h3>Tile ${cur.x},${cur.y}${m.levels > 1 ? ` L${cur.level}` : ""}</h3><p>${esc(bits.join(" · "))}</p>${u ? `<p id="tile-unit" data-unit="${esc(u.id)}">${esc(unitName(w, u.id))} — HP ${u.hp}/${u.maxHp}${u.trapped ? ` — ${esc(TRAPPED_WORDS)}` : ""}</p>` : ""}${threats.length ? `<ul class="threats" id="tile-threats">${threats.map((it) => `<li class="dmg ${lit.has(it.unit) ? "lit" : ""}">${esc(creatureName(w, it.unit))}: ${esc(attackTag(w, it))}</li>`).join("")}</ul>` : ""}`;
 }
 
 export function intentPanel(c: PanelCtx, focus: string[]): string {

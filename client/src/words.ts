@@ -4,10 +4,9 @@
  * shared/core/types.ts fails the type-check (and tests/client/words.test.ts) until it is worded here.
  */
 import type { BattleEvent, DamageCause, Pos, WireState } from "./engine";
-import { RULES, soldierName } from "./engine";
+import { RULES, civilianName, creatureKindName, creatureName, soldierName } from "./engine";
 
 export const SEAT_NAME: Record<string, string> = { takumi: "Takumi", wang: "Wang", spectator: "Spectator" };
-const KIND_NAME: Record<string, string> = { snatcher: "Snatcher", leaper: "Leaper", spitter: "Spitter" };
 
 /** Where the unseen are: "in the dust" on a dusty map, "out of sight" on a clear one (setSceneDust). */
 export const UNSEEN = { where: "in the dust" };
@@ -26,13 +25,8 @@ export function unitName(w: WireState | null, id: string): string {
   if (u.kind === "takumi") return "Sergeant Takumi";
   if (u.kind === "wang") return "Sergeant Wang";
   if (u.kind === "private") return soldierNameFromId(id);
-  return `${KIND_NAME[u.kind] ?? u.kind} ${id.replace(/^c/, "")}`;
-}
-
-/** "civilian-2" → "Civilian 2", "child-1" → "Child 1" (their ids are their names; null for anyone else). */
-function civilianName(id: string): string | null {
-  const m = /^(civilian|child)-(\d+)$/.exec(id);
-  return m ? `${m[1] === "child" ? "Child" : "Civilian"} ${m[2]}` : null;
+  // the engine's one naming (core/names.ts), as its previews say it
+  return creatureName(u.kind, id, null);
 }
 
 /** "wang-private-1" → "Private Wang-1": the engine's one naming (soldiers are always in the state, even gone). */
@@ -76,7 +70,7 @@ export const WORDS: Wording = {
   taken: (e, n) => `${n(e.unit)} is taken by ${n(e.by)}`,
   pounced: (e, n) => `${n(e.unit)} pounces to ${at(e.to)}${e.hit.length ? `, sweeping ${e.hit.map(n).join(" and ")}` : ""}`,
   spat: (e, n) => `${n(e.unit)} spits acid at ${at(e.at)}${e.hit ? `, hitting ${n(e.hit)}` : ""}`,
-  spawned: (e) => `a ${KIND_NAME[e.kind] ?? e.kind} climbs out at ${at(e.at)}`,
+  spawned: (e) => `a ${creatureKindName(e.kind)} climbs out at ${at(e.at)}`,
   reloaded: (e, n) => `${n(e.unit)} reloads`,
   overwatch: (e, n) => `${n(e.unit)} goes on overwatch`,
   weaponLost: (e, n) => `${n(e.unit)}'s rifle falls into the acid and is lost`,
@@ -185,6 +179,10 @@ export const CAMPAIGN_WORDS = {
   roundsHeld: "Rounds held",
   throughGate: "Through the gate",
   civilians: "Civilians saved",
+  /** The bus's people: the trapped at its door. */
+  trappedSaved: "The trapped saved",
+  /** How the civilians were lost, beside the saved ("" when none was). */
+  civiliansLost: (dead: number, taken: number) => [dead ? `dead ${dead}` : "", taken ? `taken ${taken}` : ""].filter(Boolean).join(" · "),
   soldiersLost: "Soldiers lost",
   lostHow: (how: [string, number][]) => how.map(([h, n]) => `${h} ${n}`).join(" · "),
   cameOut: (out: number, of: number) => `${out} of ${of} came out of it.`,

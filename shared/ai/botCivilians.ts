@@ -118,8 +118,10 @@ export function civilianPlan(s: BattleState, u: Unit, seen: Uint8Array): Civilia
   const onWayOut = (p: Pos) => isExtraction(s, p);
   // enough are out: the sergeant makes for the way out before anything else (the clock runs)
   if (isSergeant(u) && !mustWait && need > 0 && s.civiliansSaved >= need) return { action: moveToward(s, u, onWayOut), holdBack: false };
-  // a private escorts while the quota is not met; then he gets out with the others (the campaign needs him)
-  if (isSergeant(u) ? !mustWait : late || running.length === 0 || (need > 0 && s.civiliansSaved >= need)) return NOTHING;
+  // a private escorts while the quota is not met; then he gets out with the others (the campaign needs
+  // him). A map with no quota (the bus: the freed run out beside the door) is no reason to stay: he
+  // would be left behind when the sergeants go
+  if (isSergeant(u) ? !mustWait : late || running.length === 0 || need === 0 || s.civiliansSaved >= need) return NOTHING;
   if (isSergeant(u)) {
     // a waiting sergeant stands by near the way out, off it (the civilians and the carriers come to it)
     if (!onWayOut(u) && nearWayOut(s, u)) return { action: null, holdBack: true };

@@ -44,7 +44,7 @@ function civilians(map: MapDef): Unit[] {
     const stats = CIVILIANS[c.kind];
     return newUnit({
       id: `${c.kind}-${count[c.kind]}`, kind: c.kind, side: "civilian", seat: null, x: c.x, y: c.y, level: c.level,
-      hp: stats.hp, maxHp: stats.hp, armor: stats.armor, move: stats.move,
+      hp: stats.hp, maxHp: stats.hp, armor: stats.armor, move: stats.move, trapped: c.trapped === true,
     });
   });
 }

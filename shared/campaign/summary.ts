@@ -22,6 +22,9 @@ export interface SceneReport {
   soldiersDead: number;
   soldiersTaken: number;
   civiliansSaved: number;
+  /** The civilians killed and dragged off (the trapped at the bus, the runners, the families); absent in older summaries. */
+  civiliansDead?: number;
+  civiliansTaken?: number;
   /** Soldiers who got out by the way out. */
   extracted: number;
   /** Rounds the squad finished on the board (the wall's score, with `extracted`); absent in older summaries. */
@@ -50,7 +53,14 @@ export interface CampaignSummary {
 export function sceneFacts(state: BattleState, matchId: string): SceneFacts {
   const r: Report = state.report;
   const extracted = state.units.filter((u) => u.side === "squad" && u.fate === "extracted").length;
-  return { matchId, report: { kills: r.kills, soldiersDead: r.soldiersDead, soldiersTaken: r.soldiersTaken, civiliansSaved: r.civiliansSaved, extracted, roundsHeld: roundsHeld(state) } };
+  const civilians = (fate: string) => state.units.filter((u) => u.side === "civilian" && u.fate === fate).length;
+  return {
+    matchId,
+    report: {
+      kills: r.kills, soldiersDead: r.soldiersDead, soldiersTaken: r.soldiersTaken, civiliansSaved: r.civiliansSaved,
+      civiliansDead: civilians("dead"), civiliansTaken: civilians("taken"), extracted, roundsHeld: roundsHeld(state),
+    },
+  };
 }
 
 /**

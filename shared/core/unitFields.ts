@@ -62,6 +62,9 @@ export const UNIT_FIELDS = [
   nullable()("heldBy"),
   /** Down (0 hp, not dead): environment phases left before he dies; 0 when up. */
   num("down"),
+  /** Trapped (a civilian held where he stands, at the bus's jammed door): he cannot run, and no
+   *  creature hunts him, until a soldier reaches the rescue point (objectives.ts). */
+  bool("trapped"),
   /** The comrade this soldier carries (he moves with him, off the board), or null. */
   nullable()("carrying"),
   /** Carried by this comrade (fate "carried"; a child too), or null. */
@@ -105,7 +108,7 @@ export function copyUnit(u: Unit): Unit {
     id: u.id, kind: u.kind, side: u.side, seat: u.seat, x: u.x, y: u.y, level: u.level, hp: u.hp, maxHp: u.maxHp,
     armor: u.armor, ap: u.ap, move: u.move, aim: u.aim, fate: u.fate, mag: u.mag, spareMags: u.spareMags,
     grenades: u.grenades, hasWeapon: u.hasWeapon, overwatch: u.overwatch, grabbedBy: u.grabbedBy, freed: u.freed,
-    burned: u.burned, heldBy: u.heldBy, down: u.down, carrying: u.carrying, carriedBy: u.carriedBy,
+    burned: u.burned, heldBy: u.heldBy, down: u.down, trapped: u.trapped, carrying: u.carrying, carriedBy: u.carriedBy,
     grabbing: u.grabbing, unseenAtPhaseStart: u.unseenAtPhaseStart,
   };
   return copy;
@@ -122,7 +125,7 @@ function fromLoose(u: Unit): Unit {
     id: u.id, kind: u.kind, side: u.side, seat: u.seat, x: u.x, y: u.y, level: u.level, hp: u.hp, maxHp: u.maxHp,
     armor: u.armor, ap: u.ap, move: u.move, aim: u.aim, fate: u.fate, mag: u.mag, spareMags: u.spareMags,
     grenades: u.grenades, hasWeapon: u.hasWeapon, overwatch: u.overwatch, grabbedBy: u.grabbedBy, freed: u.freed,
-    burned: u.burned, heldBy: u.heldBy, down: u.down, carrying: u.carrying, carriedBy: u.carriedBy,
+    burned: u.burned, heldBy: u.heldBy, down: u.down, trapped: u.trapped, carrying: u.carrying, carriedBy: u.carriedBy,
     grabbing: u.grabbing, unseenAtPhaseStart: u.unseenAtPhaseStart,
   };
   return out;

@@ -135,9 +135,9 @@ function drag(d: Draft, grabber: Unit): void {
   if (onExit(s, grabber)) takeOff(d, grabber, victim);
 }
 
-/** Soldiers (and civilians) within the lunge's reach of the Snatcher where it stands, in its sight. */
+/** Soldiers (and civilians, not the trapped: not prey yet) within the lunge's reach of the Snatcher where it stands, in its sight. */
 function inReach(d: Draft, c: Unit, v: Unit): boolean {
-  return v.fate === "active" && v.side !== "creature" && !v.grabbedBy && distance(c, v) <= RULES.snatcher.reach && lineOfSight(d.s.map, c, v);
+  return v.fate === "active" && v.side !== "creature" && !v.grabbedBy && !v.trapped && distance(c, v) <= RULES.snatcher.reach && lineOfSight(d.s.map, c, v);
 }
 
 /**

@@ -190,8 +190,9 @@ function planDrag(p: Planner, c: Unit): Intent {
 export function planIntents(s: BattleState): Intent[] {
   const mask = visibleTiles(s);
   const creatures = s.units.filter((u) => u.side === "creature" && u.fate === "active");
-  // prey: the soldiers, and the civilians on the board (a carried child is in his carrier's arms)
-  const targets = s.units.filter((u) => u.side !== "creature" && u.fate === "active");
+  // prey: the soldiers, and the civilians on the board (a carried child is in his carrier's arms;
+  // the trapped are behind the bus's jammed door: not prey until it is forced)
+  const targets = s.units.filter((u) => u.side !== "creature" && u.fate === "active" && !u.trapped);
   // a creature in sight announces its plan: it hunts only the prey the squad sees too, so no
   // announced move, attack or place in the order points at a civilian under the fog (the unseen hunt them all)
   const inSight = targets.filter((u) => u.side === "squad" || mask[tileIndex(s.map, u.x, u.y, u.level)] === 1);

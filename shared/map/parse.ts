@@ -88,6 +88,11 @@ export function readMap(json: unknown): Parsed<Omit<MapDef, "contentHash">> {
     return problem(null, "saveAtLeast", `saveAtLeast ${props.saveAtLeast} is more than the map's ${civilians.length} civilian(s)`);
   }
   if (props.objective === "reach" && !rescue) return problem("objectives", "objects", "objective \"reach\" needs a point of type \"rescue\" in the objectives layer");
+  // the trapped are freed by reaching the rescue point: on any other map they would wait forever
+  const trapped = civilians.findIndex((c) => c.trapped);
+  if (trapped >= 0 && props.objective !== "reach") {
+    return problem("units", "trapped", `civilian ${trapped + 1} is trapped, but only a "reach" map frees the trapped (this map's objective is "${props.objective}")`);
+  }
   const objective: ObjectiveDef = rescue ? { kind: props.objective, rescue, extract } : { kind: props.objective, extract };
   const { width, height, levels, terrain, dust } = grid.value;
   return parsed({

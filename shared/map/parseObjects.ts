@@ -83,6 +83,9 @@ export function parseUnits(g: Grid): Parsed<UnitStarts> {
     let seat: Seat | undefined;
     if (civilian) {
       if (up.seat !== undefined) return problem("units", `objects[${i}].seat`, `${p.label}: a ${p.kind} has no seat`);
+      if (up.trapped && p.kind !== "civilian") return problem("units", `objects[${i}].trapped`, `${p.label}: only a grown civilian can be trapped (a child waits to be carried)`);
+    } else if (up.trapped !== undefined) {
+      return problem("units", `objects[${i}].trapped`, `${p.label}: only a civilian can be trapped`);
     } else if (p.kind === "private") {
       if (up.seat === undefined) return problem("units", `objects[${i}].seat`, `${p.label}: a private needs a seat (takumi or wang)`);
       seat = up.seat;
@@ -95,7 +98,7 @@ export function parseUnits(g: Grid): Parsed<UnitStarts> {
     const key = p.level * g.area + p.y * g.width + p.x;
     if (taken.has(key)) return problem("units", `objects[${i}].x`, `${p.label} shares tile (${p.x}, ${p.y}, level ${p.level}) with another unit`);
     taken.add(key);
-    if (civilian) civilians.push({ kind: p.kind as CivilianKind, x: p.x, y: p.y, level: p.level });
+    if (civilian) civilians.push({ kind: p.kind as CivilianKind, x: p.x, y: p.y, level: p.level, ...(up.trapped ? { trapped: true } : {}) });
     else soldiers.push({ kind: p.kind as SoldierKind, seat: seat!, x: p.x, y: p.y, level: p.level });
   }
   for (const sergeant of ["takumi", "wang"] as const) {

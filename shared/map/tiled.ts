@@ -108,6 +108,8 @@ export const LevelProps = z.object({ level: z.int().min(0).max(MAX_LEVELS - 1).o
 export const UnitProps = z.object({
   seat: z.enum(["takumi", "wang"]).optional(),
   level: z.int().min(0).max(MAX_LEVELS - 1).optional(),
+  /** A grown civilian held where he stands until a soldier reaches the map's rescue point. */
+  trapped: z.boolean().optional(),
 });
 export const SpawnProps = LevelProps;
 export const PerimeterProps = z.object({

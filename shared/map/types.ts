@@ -26,6 +26,8 @@ export interface CivilianStart {
   x: number;
   y: number;
   level: number;
+  /** Trapped (a grown civilian on a `reach` map): he cannot run until a soldier reaches the rescue point. */
+  trapped?: boolean;
 }
 
 export interface SoldierStart {

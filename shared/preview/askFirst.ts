@@ -1,13 +1,14 @@
 /**
  * Which choices ask first (a second click or key), naming the cost (DESIGN §14): ending a scene
- * with soldiers still on the board, a withdraw that strands others, a move that costs hit points
- * or ends under a telegraphed attack. Everything else is one click.
+ * with soldiers still on the board, a withdraw that strands others, a move that costs hit points,
+ * ends under a telegraphed attack or on a creature's spawn point (one climbing out there hurts
+ * him). Everything else is one click.
  */
 import type { BattleState, Seat } from "../core/types.js";
 import type { ActionPreview, AskFirst, Consequence } from "./types.js";
 
 const LOSES: ReadonlySet<Consequence["kind"]> = new Set(["leftBehind"]);
-const HURTS_ON_MOVE: ReadonlySet<Consequence["kind"]> = new Set(["damage", "fire", "down", "dies", "falls", "telegraphed"]);
+const HURTS_ON_MOVE: ReadonlySet<Consequence["kind"]> = new Set(["damage", "fire", "down", "dies", "falls", "telegraphed", "spawnPoint"]);
 
 /** The cost to confirm, read from a preview; null for a one-click choice. */
 export function askFirstOf(_s: BattleState, _seat: Seat, p: ActionPreview): AskFirst | null {

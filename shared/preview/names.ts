@@ -1,13 +1,16 @@
-/** Units as a player names them in previews and refusals. */
+/** Units as a player names them in previews and refusals: as the board and the lists do (core/names.ts). */
 import type { BattleState } from "../core/types.js";
 import { unitById } from "../core/units.js";
-import { soldierName } from "../core/names.js";
+import { civilianName, creatureName, soldierName } from "../core/names.js";
 
-const CREATURE_NAMES: Record<string, string> = { snatcher: "the Snatcher", leaper: "the Leaper", spitter: "the Spitter", civilian: "the civilian", child: "the child" };
-
-/** A unit as a player names it: "Private Wang-1", "the Snatcher". */
+/**
+ * A unit as a player names it: "Private Wang-1", "Civilian 2", "Snatcher 3" (a creature by the
+ * order badge of its intent in `s`, as the board shows it, else by its number).
+ */
 export function unitName(s: BattleState, id: string): string {
   const u = unitById(s, id);
   if (!u) return "someone";
-  return u.side === "squad" ? soldierName(u.id) : CREATURE_NAMES[u.kind] ?? u.kind;
+  if (u.side === "squad") return soldierName(u.id);
+  if (u.side === "civilian") return civilianName(u.id) ?? "a civilian";
+  return creatureName(u.kind, u.id, s.intents.find((i) => i.unit === u.id)?.order ?? null);
 }

@@ -30,10 +30,17 @@ const CAUSE_WORDS: Record<string, string> = {
 const at = (p: Pos): Pos => ({ x: p.x, y: p.y, level: p.level });
 const samePos = (a: Pos, b: Pos) => a.x === b.x && a.y === b.y && a.level === b.level;
 
+/** The rescue reached, in a player's words: the trapped (if any) run for it. */
+function rescuedWords(before: BattleState): string {
+  const trapped = before.units.filter((u) => u.trapped && u.fate === "active").length;
+  return trapped ? `the door is forced: ${trapped === 1 ? "the trapped man runs" : `the ${trapped} trapped run`} for the way out at the round's end; now get out` : "the rescue is reached: now get out";
+}
+
 /** The events of one run, in a player's words. */
 function describe(before: BattleState, after: BattleState, events: BattleEvent[], when: Consequence["when"]): Consequence[] {
   const out: Consequence[] = [];
-  const n = (id: string) => unitName(after, id);
+  // named as the board showed them when the player chose (a creature by its order badge then)
+  const n = (id: string) => unitName(unitById(before, id) ? before : after, id);
   const standing = (p: Pos) => after.units.find((u) => u.fate === "active" && u.side !== "creature" && samePos(u, p));
   for (const e of events) {
     switch (e.type) {
@@ -55,7 +62,7 @@ function describe(before: BattleState, after: BattleState, events: BattleEvent[]
       case "fell": out.push({ kind: "falls", unit: e.unit, when, at: at(e.to), text: `${n(e.unit)} falls through the melted floor` }); break;
       case "freed": out.push({ kind: "freed", unit: e.unit, when, text: `${n(e.unit)} is freed (1 AP next round)` }); break;
       case "withdrew": case "extracted": out.push({ kind: "leaves", unit: e.unit, when, text: `${n(e.unit)} leaves the board alive` }); break;
-      case "rescued": case "objective": out.push({ kind: "objective", when, text: e.type === "rescued" ? "the rescue is reached: now get out" : `the objective is now: ${e.stage}` }); break;
+      case "rescued": case "objective": out.push({ kind: "objective", when, text: e.type === "rescued" ? rescuedWords(before) : `the objective is now: ${e.stage}` }); break;
       case "ended": {
         out.push({ kind: "endsScene", when, text: e.outcome === "won" ? "the scene ends: won" : "the scene ends: lost" });
         for (const u of after.units)
@@ -85,9 +92,9 @@ function endOfMove(before: BattleState, after: BattleState, id: string): Consequ
     out.push({ kind: "exposed", unit: id, when: "always", at: at(u), text: `${soldierName(id)} is exposed outside the line: a Snatcher beside him grabs him without a roll` });
   for (const t of threatsOn(after, u))
     out.push({ kind: "telegraphed", unit: id, when: "always", at: at(u), amount: t.damage,
-      text: `${soldierName(id)} ends where ${unitName(after, t.unit)} (order ${t.order}) will ${t.kind === "grab" ? "lunge" : t.kind}${t.damage ? `: ${t.damage} damage` : ""}` });
+      text: `${soldierName(id)} ends where ${unitName(before, t.unit)} will ${t.kind === "grab" ? "lunge" : t.kind}${t.damage ? `: ${t.damage} damage` : ""}` });
   const spawn = spawnDamageAt(after, u);
-  if (spawn > 0) out.push({ kind: "spawnPoint", unit: id, when: "always", at: at(u), amount: spawn, text: `${soldierName(id)} stands on a spawn point: ${spawn} damage when a creature climbs out` });
+  if (spawn > 0) out.push({ kind: "spawnPoint", unit: id, when: "always", at: at(u), amount: spawn, text: `${soldierName(id)} stands on a creature's spawn point: ${spawn} damage if one climbs out there next round (a wave is due)` });
   return out;
 }
 

@@ -33,7 +33,7 @@ export function roundEndConsequences(s: BattleState, seat: Seat): Consequence[] 
     if (!onBoard(u)) continue;
     for (const t of threatsOn(s, u))
       out.push({ kind: "telegraphed", unit: u.id, when: "always", amount: t.damage, at: { x: u.x, y: u.y, level: u.level },
-        text: `${soldierName(u.id)} stands where ${unitName(s, t.unit)} (order ${t.order}) will ${t.kind === "grab" ? "lunge" : t.kind}` });
+        text: `${soldierName(u.id)} stands where ${unitName(s, t.unit)} will ${t.kind === "grab" ? "lunge" : t.kind}` });
     if (isExposed(s, u)) out.push({ kind: "exposed", unit: u.id, when: "always", text: `${soldierName(u.id)} is exposed outside the line` });
   }
   for (const u of s.units)

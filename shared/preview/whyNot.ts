@@ -10,7 +10,9 @@ import { check } from "../battle/apply.js";
 import { RULES } from "../rules/table.js";
 import { unitById } from "../core/units.js";
 import { soldierName } from "../core/names.js";
-import { distance } from "../core/grid.js";
+import { distance, posOf } from "../core/grid.js";
+import { apForCost, nearestGoalField } from "../movement/path.js";
+import { waysOutMask } from "../rules/waysOut.js";
 import { lineOfSight } from "../sight/sight.js";
 import { seatView } from "./seatView.js";
 import type { Refused } from "./types.js";
@@ -51,6 +53,7 @@ export function whyNot(state: BattleState, seat: Seat, action: Action): Refused 
     case "ERR_NOTHING_TO_UNDO": return say(nothingToUndo(s, seat));
     case "ERR_SEAT_READY": return say("You are marked ready: take it back (Ready again) to act.");
     case "ERR_NO_TARGET": return say("That creature is not in your squad's sight now.");
+    case "ERR_NOT_ON_WAY_OUT": return u ? say(notOnWayOut(s, u)) : r;
     case "ERR_OUT_OF_RANGE": {
       const t = "target" in action ? unitById(s, action.target) : undefined;
       if (u && t) return say(`Out of range: ${distance(u, t)} tiles, the rifle reaches ${RULES.rifle.range}.`);
@@ -58,6 +61,19 @@ export function whyNot(state: BattleState, seat: Seat, action: Action): Refused 
     }
     default: return r;
   }
+}
+
+/** Not on a way out: where the nearest one is, and how far a walk (in AP against the AP he has). */
+function notOnWayOut(s: BattleState, u: Unit): string {
+  const who = soldierName(u.id);
+  // the walk as his move would take it, ignoring who stands in the way (they move)
+  const field = nearestGoalField(s, u, waysOutMask(s), new Uint8Array(s.layers.terrain.length));
+  if (field.goal === undefined || field.goal < 0) return `Withdrawing needs a soldier standing on a way out, and ${who} can reach none from where he stands.`;
+  const p = posOf(s.map, field.goal);
+  const cost = field.dist[field.goal];
+  const ap = apForCost(u, cost);
+  const tiles = plural(Math.max(Math.abs(p.x - u.x), Math.abs(p.y - u.y), Math.abs(p.level - u.level)), "tile");
+  return `Withdrawing needs a soldier standing on a way out: the nearest to ${who} is at ${p.x},${p.y}${p.level ? ` (level ${p.level})` : ""}, ${tiles} away, a walk of ${ap} AP (he has ${u.ap} left this round).`;
 }
 
 function emptyMagazine(u: Unit): string {

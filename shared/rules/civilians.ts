@@ -4,7 +4,8 @@
  * points, else its exits), up to his move; he freezes while a creature stands beside him, and
  * stops short, frozen, when he runs up beside one. On the way out he is saved. Children do not
  * run: they wait where they are until a soldier carries them (carry.ts), and are saved when their
- * carrier gets out (objectives.ts). Deterministic: the civilians move in the units' order.
+ * carrier gets out (objectives.ts). The trapped do not run until a soldier reaches the rescue point
+ * and frees them (objectives.ts: freeTrapped). Deterministic: the civilians move in the units' order.
  */
 import type { BattleState, Pos, Unit } from "../core/types.js";
 import { type Draft, emit } from "../core/draft.js";
@@ -41,7 +42,7 @@ export function frozenAmong(units: Iterable<{ side: string; fate: string; x: num
 
 /** The tiles (indices) a civilian runs this phase: the path's head within his move, ending free and short of a creature. */
 export function civilianRun(s: BattleState, u: Unit, occ = occupancy(s)): number[] {
-  if (u.move <= 0 || u.fate !== "active" || u.grabbedBy || isFrozen(s, u)) return [];
+  if (u.move <= 0 || u.fate !== "active" || u.grabbedBy || u.trapped || isFrozen(s, u)) return [];
   const goals = waysOut(s);
   if (goals[tileIndex(s.map, u.x, u.y, u.level)] === 1) return [];
   const field = nearestGoalField(s, u, goals, occ);
@@ -53,8 +54,10 @@ export function civilianRun(s: BattleState, u: Unit, occ = occupancy(s)): number
     spent += stepCost(s.layers.terrain[i], false);
     if (spent > u.move) break;
     out.push(i);
-    // he may pass over soldiers and civilians, but stops only on a free tile
-    if (occ[i] === 0) end = out.length;
+    // he may pass over soldiers and civilians, but stops only on a free tile, or on the way out
+    // itself (he leaves the board there at once, past whoever stands on it)
+    if (occ[i] === 0 || goals[i] === 1) end = out.length;
+    if (goals[i] === 1) break;
     if (occ[i] === 0 && isFrozen(s, posOf(s.map, i))) break;
   }
   return out.slice(0, end);

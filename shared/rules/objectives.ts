@@ -30,8 +30,14 @@ export function checkRescue(d: Draft, u: Unit): boolean {
     d.s.report.civiliansSaved++;
   }
   emit(d, { type: "rescued", at: rescue });
+  freeTrapped(d);
   setStage(d, "extract");
   return true;
+}
+
+/** The rescue reached: the door is forced and the trapped are free to run (they do in the environment phase). */
+function freeTrapped(d: Draft): void {
+  for (const c of d.s.units) if (c.trapped && c.fate === "active") c.trapped = false;
 }
 
 /** Environment phase: soldiers standing on an extraction tile while extracting leave the board, saved. */

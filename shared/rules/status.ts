@@ -4,13 +4,15 @@
  * reads the "refused" cells before any action's own checks (apply.ts: statusRefusal), so a status
  * refuses with the one code written here; tests/engine/status.properties.test.ts holds the engine
  * to every row over random battles on every map. Cells that say what happens ("does") are the
- * rules of the modules named in them, checked by the same test.
+ * rules of the modules named in them, checked by the same test. One row is a civilian's, not a
+ * soldier's: "trapped" (no seat commands a civilian, so its action cells are the refusal any
+ * command naming him gets).
  */
 import type { ActionType, Unit } from "../core/types.js";
 import type { ErrorCode } from "../core/errors.js";
 
-export type Status = "down" | "grabbed" | "held" | "carried" | "carrying" | "burning" | "withdrawn" | "extracted" | "taken" | "dead";
-export const STATUSES: Status[] = ["dead", "taken", "extracted", "withdrawn", "carried", "down", "grabbed", "held", "carrying", "burning"];
+export type Status = "down" | "grabbed" | "held" | "carried" | "carrying" | "burning" | "withdrawn" | "extracted" | "taken" | "dead" | "trapped";
+export const STATUSES: Status[] = ["dead", "taken", "extracted", "withdrawn", "carried", "down", "grabbed", "held", "carrying", "burning", "trapped"];
 
 /** What a phase step does to a soldier (he is its object, not its actor). */
 export type PhaseStep = "dragged" | "spatAt" | "pounced" | "splashed" | "squeezed" | "extracted";
@@ -38,6 +40,9 @@ function allUnitActions(code: ErrorCode, why: string): Record<ActionType, Verdic
   const r = no(code, why);
   return { move: r, shoot: r, calledShot: r, grenade: r, butt: r, reload: r, overwatch: r, holdOn: r, revive: r, carry: r, drop: r, withdraw: r, ready: ok(), undo: ok() };
 }
+
+/** What no seat may do with a civilian (ownSoldier refuses him before any status is read). */
+const NOBODYS = allUnitActions("ERR_NO_UNIT", "a civilian: nobody commands him");
 
 const OFF_BOARD_STEPS: Record<PhaseStep, Verdict> = {
   dragged: does("nothing: he is off the board"), spatAt: does("nothing: he is off the board"), pounced: does("nothing: he is off the board"),
@@ -115,6 +120,17 @@ export const STATUS_TABLE: Record<Status, StatusRow> = {
     actions: { move: ok(), shoot: ok(), calledShot: ok(), grenade: ok(), butt: ok(), reload: ok(), overwatch: ok(), holdOn: ok(), revive: ok(), carry: ok(), drop: ok(), withdraw: ok(), ready: ok(), undo: ok() },
     steps: ON_FEET_STEPS,
   },
+  trapped: {
+    status: "trapped", means: "a civilian with the trapped flag (at the bus's jammed door, from the map)", actions: NOBODYS,
+    steps: {
+      dragged: does("never: behind the jammed door he is no creature's prey (no intent names him, no lunge takes him) until the door is forced"),
+      spatAt: does("never aimed at (not prey); acid landing on his tile would burn him as anyone"),
+      pounced: does("never leapt at (not prey); a sweep landing beside him hits him as anyone: the sweep's damage"),
+      splashed: does("a corpse beside him splashes him like anyone: 2 acid"),
+      squeezed: does("never exposed: the ring is the squad's"),
+      extracted: does("he does not run, so never reaches a way out, until a soldier reaches the rescue point: that frees every trapped man, and he runs for the nearest way out in the same round's environment phase (saved there)"),
+    },
+  },
 };
 
 /** The statuses a soldier is in (several at once: down and grabbed, grabbed and held), in the table's order. */
@@ -129,6 +145,7 @@ export function statusesOf(u: Unit): Status[] {
   if (u.grabbedBy && u.heldBy) out.push("held");
   if (u.carrying) out.push("carrying");
   if (u.burned) out.push("burning");
+  if (u.trapped && u.fate === "active") out.push("trapped");
   return out;
 }
 

@@ -60,7 +60,10 @@ describe("between two scenes", () => {
     expect(text(html)).toContain(`Scene 1 of 6 · At the bus — ${r.outcome} in ${r.rounds} round`);
     expect(html).toContain(`<tr data-key="kills"><td>Creatures killed</td><td>${r.report.kills}</td>`);
     expect(html).toContain(`<tr data-key="extracted"><td>Got out</td><td>${r.report.extracted}</td>`);
-    expect(html).toContain(`<tr data-key="civilians"><td>Civilians saved</td><td>${r.report.civiliansSaved}</td>`);
+    // the bus's people are the trapped: saved, and how the others were lost
+    const lostCiv = [r.report.civiliansDead ? `dead ${r.report.civiliansDead}` : "", r.report.civiliansTaken ? `taken ${r.report.civiliansTaken}` : ""].filter(Boolean).join(" · ");
+    expect(r.report.civiliansDead).toBeTypeOf("number");
+    expect(html).toContain(`<tr data-key="civilians"><td>The trapped saved</td><td>${r.report.civiliansSaved}</td><td class="hint">${lostCiv}</td></tr>`);
     const lost = r.started.length - r.survived.length;
     expect(lost).toBe(campaign.fallen.length);
     const hows = [...new Set(campaign.fallen.map((f) => f.how))];

@@ -73,6 +73,15 @@ describe("the scene's words", () => {
     expect(endReasonFor(wire(s), m)).toBe("Sergeant Wang got out.");
   });
 
+  it("the campaign's facts count the trapped's fates: saved, dead, taken", () => {
+    const s = quiet("the-bus");
+    const fate = (id: string, f: "dead" | "taken") => (s.units.find((u) => u.id === id)!.fate = f);
+    fate("civilian-1", "dead");
+    fate("civilian-2", "taken");
+    fate("civilian-3", "taken");
+    expect(sceneFacts(s, "M-2").report).toMatchObject({ civiliansSaved: 0, civiliansDead: 1, civiliansTaken: 2 });
+  });
+
   it("the campaign's scene report: the wall's rounds held and men through the gate, no civilians row; the bus keeps its civilians", () => {
     const s = quiet("the-wall");
     s.round = 9;
@@ -88,8 +97,10 @@ describe("the scene's words", () => {
     expect(html).toContain(`<tr data-key="held"><td>Rounds held</td><td>9</td>`);
     expect(html).toContain(`<tr data-key="extracted"><td>Through the gate</td><td>2</td>`);
     expect(html).not.toContain("Civilians saved");
-    const bus = sceneReport({ ...summary, scenes: [{ map: "the-bus", place: "at the bus" }], results: [{ ...result, map: "the-bus" }] }, 0);
-    expect(bus).toContain("Civilians saved");
+    // the bus's people are the trapped: how many were saved, and how the others were lost
+    const busReport = { ...facts.report, civiliansSaved: 1, civiliansDead: 1, civiliansTaken: 1 };
+    const bus = sceneReport({ ...summary, scenes: [{ map: "the-bus", place: "at the bus" }], results: [{ ...result, map: "the-bus", report: busReport }] }, 0);
+    expect(bus).toContain(`<tr data-key="civilians"><td>The trapped saved</td><td>1</td><td class="hint">dead 1 · taken 1</td></tr>`);
     expect(bus).not.toContain("Rounds held");
   });
 });

@@ -190,3 +190,32 @@ describe("ways out: the tiles drawn as a way out are exactly those withdraw acce
     expect(dragExitTiles(s).map((p) => `${p.x},${p.y}`)).toContain("7,1");
   });
 });
+
+describe("asks first on a spawn point; withdraw's refusal names the nearest way out", () => {
+  it("a move that ends on a creature's spawn point with a wave due asks first, naming the risk", () => {
+    const s = quiet("last-stand", { waves: true });
+    const manhole = s.map.spawns.find((p) => p.kind === "manhole")!;
+    put(s, TP1, manhole.x + 1, manhole.y + 1);
+    const move = { type: "move" as const, unit: TP1, to: { x: manhole.x, y: manhole.y, level: manhole.level } };
+    const p = previewAction(s, "takumi", move);
+    expect(p.ok).toBe(true);
+    expect(p.ask?.cost).toMatch(/Private Takumi-1 stands on a creature's spawn point: \d+ damage if one climbs out there/);
+    expect(askFirst(s, "takumi", move)).toEqual(p.ask);
+    // with no wave due the point is harmless: one click
+    const calm = quiet("last-stand");
+    put(calm, TP1, manhole.x + 1, manhole.y + 1);
+    expect(askFirst(calm, "takumi", move)).toBe(null);
+  });
+
+  it("withdraw off a way out: the refusal names the nearest way out, its distance and the walk in AP", () => {
+    const s = quiet("last-stand");
+    const r = whyNot(s, "takumi", { type: "withdraw", unit: TAKUMI });
+    expect(r?.code).toBe("ERR_NOT_ON_WAY_OUT");
+    const m = /the nearest to Sergeant Takumi is at (\d+),(\d+), (\d+) tiles away, a walk of (\d+) AP \(he has 2 left this round\)/.exec(r!.message);
+    expect(m, r!.message).not.toBe(null);
+    const [x, y, tiles] = [Number(m![1]), Number(m![2]), Number(m![3])];
+    const u = unit(s, TAKUMI);
+    expect(wayOutTiles(s).some((t) => t.x === x && t.y === y)).toBe(true);
+    expect(tiles).toBe(Math.max(Math.abs(x - u.x), Math.abs(y - u.y)));
+  });
+});

@@ -99,8 +99,11 @@ function walk(p: Played, at: (e: BattleEvent, grabbed: Set<string>, down: Set<st
   }
 }
 
-/** Soldiers in `status` before the command. */
-const inStatus = (p: Played, status: Status) => p.before.units.filter((u) => u.side === "squad" && statusesOf(u).includes(status === "withdrawn" ? "extracted" : status));
+/** Whose row it is: the soldiers', or the civilians' for "trapped". */
+const rowSide = (status: Status) => (status === "trapped" ? "civilian" : "squad");
+
+/** Units in `status` before the command. */
+const inStatus = (p: Played, status: Status) => p.before.units.filter((u) => u.side === rowSide(status) && statusesOf(u).includes(status === "withdrawn" ? "extracted" : status));
 
 /** The table's action cells for this row, checked on every state the row occurs in. */
 function checkActionCells(status: Status, all: Played[]): number {
@@ -109,16 +112,19 @@ function checkActionCells(status: Status, all: Played[]): number {
     const s = p.after;
     if (s.phase !== "player") continue;
     for (const u of inStatusAfter(s, status)) {
-      if (!u.seat || s.ready[u.seat]) continue;
-      seen++;
-      for (const type of UNIT_ACTIONS) {
-        const cell = STATUS_TABLE[status].actions[type];
-        if (!("refused" in cell)) continue;
-        const r = apply(s, { seat: u.seat, action: candidate(s, u, type) });
-        // the first refusing status of his decides (the table's order); this row's code when it is first
-        const first = statusRefusal(u, type);
-        expect(r.ok, `${p.where}: ${u.id} (${status}) ${type} accepted`).toBe(false);
-        if (!r.ok) expect(r.code, `${p.where}: ${u.id} (${statusesOf(u)}) ${type}`).toBe(first?.code ?? cell.refused);
+      // a civilian has no seat: every seat not yet ready tries to command him
+      for (const seat of u.seat ? [u.seat] : SEATS) {
+        if (s.ready[seat]) continue;
+        seen++;
+        for (const type of UNIT_ACTIONS) {
+          const cell = STATUS_TABLE[status].actions[type];
+          if (!("refused" in cell)) continue;
+          const r = apply(s, { seat, action: candidate(s, u, type) });
+          // the first refusing status of his decides (the table's order); this row's code when it is first
+          const first = statusRefusal(u, type);
+          expect(r.ok, `${p.where}: ${u.id} (${status}) ${type} accepted`).toBe(false);
+          if (!r.ok) expect(r.code, `${p.where}: ${u.id} (${statusesOf(u)}) ${type}`).toBe(first?.code ?? cell.refused);
+        }
       }
     }
   }
@@ -126,7 +132,7 @@ function checkActionCells(status: Status, all: Played[]): number {
 }
 
 function inStatusAfter(s: BattleState, status: Status): Unit[] {
-  return s.units.filter((u) => u.side === "squad" && statusesOf(u).includes(status === "withdrawn" ? "extracted" : status));
+  return s.units.filter((u) => u.side === rowSide(status) && statusesOf(u).includes(status === "withdrawn" ? "extracted" : status));
 }
 
 /** The cells that say what a status does (and the row's own rules), one check per row. */
@@ -189,6 +195,27 @@ const STEP_CHECKS: Record<Status, (p: Played) => void> = {
     if ("unit" in a) {
       const u = p.before.units.find((x) => x.id === a.unit);
       if (u?.burned) expect(statusRefusal({ ...u, burned: false }, a.type)).toBe(statusRefusal(u, a.type));
+    }
+  },
+  trapped: (p) => {
+    // he stays where he is until a soldier reaches the rescue (every trapped man freed, then he may
+    // run); no creature goes for him meanwhile; never saved while trapped
+    const trapped = new Set(inStatus(p, "trapped").map((u) => u.id));
+    for (const it of p.before.intents) expect(trapped.has(it.victim ?? ""), `${p.where}: an intent names trapped ${it.victim}`).toBe(false);
+    let rescued = false;
+    for (const e of p.events) {
+      if (e.type === "rescued") rescued = true;
+      if (rescued) continue;
+      if (e.type === "grabbed") expect(trapped.has(e.victim), `${p.where}: lunge at trapped ${e.victim}`).toBe(false);
+      if (e.type === "moved") expect(trapped.has(e.unit), `${p.where}: trapped ${e.unit} moved`).toBe(false);
+      if (e.type === "extracted") expect(trapped.has(e.unit), `${p.where}: trapped ${e.unit} got out`).toBe(false);
+    }
+    const after = p.after.units.filter((u) => u.trapped && u.fate === "active");
+    // the rescue frees them all; a trapped man still trapped stands where he stood
+    if (rescued || p.after.objective !== "reach") expect(after.map((u) => u.id), `${p.where}: trapped after the rescue`).toEqual([]);
+    for (const u of after) {
+      const was = p.before.units.find((b) => b.id === u.id)!;
+      expect([u.x, u.y, u.level], `${p.where}: trapped ${u.id} moved`).toEqual([was.x, was.y, was.level]);
     }
   },
   withdrawn: (p) => offBoard(p, "withdrawn"),

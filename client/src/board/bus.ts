@@ -1,8 +1,10 @@
 /**
  * A wreck the trapped are in (a map's `reach` objective: the vehicle beside its rescue point) is
- * drawn as one vehicle, a bus: a long yellow body with its windows, the emergency door on the side
- * that faces the rescue point, and the trapped at the windows until a soldier reaches them.
- * Returns where the door was drawn (tests read it), or null when the map has no such wreck.
+ * drawn as one vehicle, a bus: a long yellow body with its dark windows, and the emergency door on
+ * the side that faces the rescue point, shut until a soldier reaches it. The trapped themselves are
+ * not painted here: they are the engine's units (civilians, trapped) drawn and named as units, and
+ * hidden like any unit out of sight. Returns where the door was drawn (tests read it), or null when
+ * the map has no such wreck.
  */
 import type { Graphics } from "pixi.js";
 import type { MapDef } from "../engine";
@@ -13,10 +15,11 @@ export interface BusMark {
   box: { x: number; y: number; w: number; h: number };
   /** The door's tile (the bus tile nearest the rescue point) and the side it opens on. */
   door: { x: number; y: number; side: "n" | "s" | "e" | "w" };
-  trapped: number;
+  /** The door still jammed (the rescue not yet reached). */
+  shut: boolean;
 }
 
-export function drawBus(g: Graphics, m: MapDef, terrain: ArrayLike<number>, level: number, ts: number, trapped: boolean): BusMark | null {
+export function drawBus(g: Graphics, m: MapDef, terrain: ArrayLike<number>, level: number, ts: number, shut: boolean): BusMark | null {
   const r = m.objective.rescue;
   if (!r || r.level !== level) return null;
   const base = level * m.width * m.height;
@@ -49,9 +52,8 @@ export function drawBus(g: Graphics, m: MapDef, terrain: ArrayLike<number>, leve
   // the body, its roof line and a stripe
   g.roundRect(px + pad, py + pad, pw - 2 * pad, ph - 2 * pad, ts * 0.25).fill(0xc99a1e).stroke({ width: 2, color: 0x000000 });
   g.roundRect(px + pad * 3, py + pad * 3, pw - 6 * pad, ph - 6 * pad, ts * 0.18).fill({ color: 0xe2b12c, alpha: 0.9 });
-  // windows along both long sides, the trapped showing at them
+  // windows along both long sides
   const n = horiz ? box.w * 2 : box.h * 2;
-  let faces = 0;
   for (let i = 0; i < n; i++) {
     for (const side of [0, 1]) {
       const wx = horiz ? px + pad * 3 + ((pw - 6 * pad) * (i + 0.5)) / n : side ? px + pw - pad * 3 - ts * 0.18 : px + pad * 3 + ts * 0.02;
@@ -61,10 +63,6 @@ export function drawBus(g: Graphics, m: MapDef, terrain: ArrayLike<number>, leve
       const x0 = horiz ? wx - ww / 2 : wx;
       const y0 = horiz ? wy : wy - wh / 2;
       g.rect(x0, y0, ww, wh).fill(0x24303a);
-      if (trapped && (i + side) % 3 === 1) {
-        g.circle(x0 + ww / 2, y0 + wh / 2, Math.min(ww, wh) * 0.42).fill(0xe8c39e).stroke({ width: 1, color: 0x000000 });
-        faces++;
-      }
     }
   }
   // the emergency door: on the bus tile nearest the rescue point, on the side facing it
@@ -80,6 +78,6 @@ export function drawBus(g: Graphics, m: MapDef, terrain: ArrayLike<number>, leve
   const [rx, ry, rw, rh] =
     door.side === "s" ? [dx + ts * 0.2, dy + ts - pad * 3, ts * 0.6, pad * 3] : door.side === "n" ? [dx + ts * 0.2, dy, ts * 0.6, pad * 3]
     : door.side === "w" ? [dx, dy + ts * 0.2, pad * 3, ts * 0.6] : [dx + ts - pad * 3, dy + ts * 0.2, pad * 3, ts * 0.6];
-  g.rect(rx, ry, rw, rh).fill(trapped ? 0x101010 : 0x3a3a3a).stroke({ width: 2, color: 0x8cf0a8 });
-  return { box, door, trapped: faces };
+  g.rect(rx, ry, rw, rh).fill(shut ? 0x101010 : 0x3a3a3a).stroke({ width: 2, color: 0x8cf0a8 });
+  return { box, door, shut };
 }

@@ -236,6 +236,8 @@ export function drawOverlay(g: Graphics, d: DrawCtx, o: Overlay, labels: LabelIt
     if (u.side === "squad" && !u.hasWeapon) st.push("NO RIFLE");
     // a civilian with a creature (in sight) beside him does not run: the engine's frozenAmong
     if (u.side === "civilian" && frozenAmong(Object.values(wire.units), u)) st.push("FROZEN");
+    // held at the bus's door until a soldier reaches it (the engine's trapped flag)
+    if (u.trapped) st.push("TRAPPED");
     if (u.freed) st.push("FREED");
     const at = d.at(u.id);
     if (u.heldBy && at) {
