@@ -10,7 +10,8 @@
  *  - grabs / grabsAnswered: soldiers grabbed, and of them those answered before the drag that
  *    follows: a comrade held on, a comrade shot (or hit, or grenaded) the grabber, or he was freed
  *    (an overwatch shot in the same enemy phase counts). A victim killed or taken before the squad's
- *    next player phase left nothing to answer: that grab is not judged.
+ *    next player phase left nothing to answer: that grab is not judged. grabsAlone: grabs with
+ *    nobody on the board to answer them (every comrade down, grabbed or gone), and not answered.
  */
 import { cameOut, type BattleState, type Command, type BattleEvent } from "../shared/index.js";
 
@@ -20,10 +21,12 @@ export interface Conduct {
   leftBehind: number;
   grabs: number;
   grabsAnswered: number;
+  /** Of `grabs`, those with no comrade on his feet and free on the board to answer (none counted answered). */
+  grabsAlone: number;
 }
 
 export function emptyConduct(): Conduct {
-  return { friendlySplash: 0, riflesLost: 0, leftBehind: 0, grabs: 0, grabsAnswered: 0 };
+  return { friendlySplash: 0, riflesLost: 0, leftBehind: 0, grabs: 0, grabsAnswered: 0, grabsAlone: 0 };
 }
 
 /** The damage causes of the soldiers' own weapons (a shot, overwatch included, a grenade, a butt). */
@@ -35,6 +38,8 @@ interface Grab {
   answered: boolean;
   /** A player phase has begun since the grab (the squad had its chance). */
   chance: boolean;
+  /** When it began, no comrade was on his feet and free on the board to answer. */
+  alone?: boolean;
 }
 
 /** Follows one battle's steps (command and events), then the final state. */
@@ -46,7 +51,8 @@ export class ConductTracker {
 
   constructor(private readonly squad: ReadonlySet<string>) {}
 
-  step(command: Command, events: readonly BattleEvent[]): void {
+  /** One command, its events and the state after them (the state a new player phase begins with). */
+  step(command: Command, events: readonly BattleEvent[], after?: BattleState): void {
     const a = command.action;
     for (const g of this.open) {
       if (!g.chance) continue;
@@ -83,7 +89,11 @@ export class ConductTracker {
         case "phase":
           // a victim gone (killed, taken) before the squad's turn left it nothing to answer
           if (e.phase === "player") this.open = this.open.filter((g) => g.chance || !this.gone.has(g.victim));
-          if (e.phase === "player") for (const g of this.open) g.chance = true;
+          if (e.phase === "player")
+            for (const g of this.open) {
+              if (!g.chance && after) g.alone = !after.units.some((c) => c.side === "squad" && c.fate === "active" && c.id !== g.victim && c.down === 0 && !c.grabbedBy);
+              g.chance = true;
+            }
           // the enemy phase after the squad's chance: the drag comes now, the grab is judged
           if (e.phase === "enemy") this.close((g) => g.chance);
           break;
@@ -107,6 +117,7 @@ export class ConductTracker {
       if (!due(g)) { keep.push(g); continue; }
       this.c.grabs++;
       if (g.answered) this.c.grabsAnswered++;
+      else if (g.alone) this.c.grabsAlone++;
     }
     this.open = keep;
   }

@@ -177,12 +177,10 @@ function foul(sit: Situation, i: number): boolean {
  */
 function cleanStop(sit: Situation, u: Unit, path: { prev: Int32Array; start: number }, end: number, isGoal: (i: number) => boolean): number | null {
   const { field, occ } = soldierField(sit.s, u, undefined, sit.seen);
-  // on the clock's last rounds the goal is worth a burn
-  const late = sit.s.round >= sit.s.map.maxRounds - 1;
   for (let j = end; j !== path.start && j >= 0; j = path.prev[j]) {
     if (occ[j] !== 0 || field.dist[j] <= 0) continue;
     const acid = field.hazard && hazardAcid(field.hazard[j]) > 0;
-    if (isGoal(j) && (late || (!acid && !foul(sit, j)))) return j;
+    if (isGoal(j)) return j;
     if (foul(sit, j) || acid) continue;
     return j;
   }
@@ -489,24 +487,13 @@ function decide(sit: Situation, u: Unit, patient: boolean): Action | null {
     const to = bestTile(sit, u, false);
     if (to && to.score > here + 10) return { type: "move", unit: u.id, to: to.pos };
   }
-  if (loaded && !lastMagazine(u) && !overwatchSplashes(sit, u)) return { type: "overwatch", unit: u.id };
+  if (loaded && !lastMagazine(u)) return { type: "overwatch", unit: u.id };
   return null;
 }
 
 /** Is he down to his last magazine's rounds (no spare left)? */
 function lastMagazine(u: Unit): boolean {
   return u.spareMags === 0;
-}
-
-/**
- * Would his overwatch likely kill a creature beside a soldier? It fires at the first creature that
- * moves in his sight, wherever that stands: one a shot kills, already within two tiles of a
- * soldier, is most likely shot as it steps up to him, and its burst splashes him. He keeps his AP.
- */
-function overwatchSplashes(sit: Situation, u: Unit): boolean {
-  const s = sit.s;
-  return sit.enemies.some((e) => oneHitKills(e, RULES.rifle.damage) && canShoot(s, u, e) &&
-    s.units.some((v) => v.side === "squad" && v.fate === "active" && v.level === e.level && distance(v, e) <= 2));
 }
 
 /** "Follow me": a move (1 AP) to within 2 tiles of the partner's sergeant, the cleanest such tile, when farther. */
