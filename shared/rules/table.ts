@@ -4,7 +4,7 @@
  */
 import type { CivilianKind, CreatureKind, SoldierKind } from "../map/types.js";
 
-export const RULES_VERSION = 5;
+export const RULES_VERSION = 6;
 
 export interface SoldierStats {
   hp: number;
