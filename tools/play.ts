@@ -26,6 +26,6 @@ export function playBattle(map: MapDef, seed: number, options: Partial<BattleOpt
   }
   const withdrawals = steps.filter((st) => st.command.action.type === "withdraw").length;
   const tracker = new ConductTracker(new Set(first.units.filter((u) => u.side === "squad").map((u) => u.id)));
-  for (const step of steps) tracker.step(step.command, step.events);
+  for (const step of steps) tracker.step(step.command, step.events, step.state);
   return { state, commands: steps.length, withdrawals, record, conduct: tracker.end(state) };
 }

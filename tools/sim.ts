@@ -97,7 +97,9 @@ const summary = {
   friendlySplash: round2(conduct.friendlySplash / games),
   riflesLost: round2(conduct.riflesLost / games),
   leftBehind: round2(conduct.leftBehind / games),
-  grabsAnswered: conduct.grabs ? round2(conduct.grabsAnswered / conduct.grabs) : 1,
+  // the share of grabs answered of those a comrade on the board could answer, and of all grabs
+  grabsAnswered: conduct.grabs > conduct.grabsAlone ? round2(conduct.grabsAnswered / (conduct.grabs - conduct.grabsAlone)) : 1,
+  grabsAnsweredAll: conduct.grabs ? round2(conduct.grabsAnswered / conduct.grabs) : 1,
   inSightP50: percentile(0.5),
   inSightP95: percentile(0.95),
   hash: hashString(hashes.join(",")),

@@ -13,7 +13,7 @@ import { RULES } from "../rules/table.js";
 import type { Action, BattleState, Command, Pos, Seat, Unit } from "../core/types.js";
 import { distance, indexOf, posOf, tileIndex, tilesAround } from "../core/grid.js";
 import { costField, hazardAcid, movementBudget, soldierField } from "../movement/path.js";
-import { coverAgainst, hitChanceBetween } from "../rules/combat.js";
+import { coverAgainst, damageAfterArmor, hitChanceBetween } from "../rules/combat.js";
 import { lineOfSight, visibleCreatureIds, visibleTiles } from "../sight/sight.js";
 import { insideLine } from "../rules/perimeter.js";
 import { isExtraction } from "../rules/objectives.js";
@@ -23,6 +23,7 @@ import { knownOccupancy } from "../view/view.js";
 import { fallsBack } from "./botWithdraw.js";
 import { civilianPlan } from "./botCivilians.js";
 import { cleanKill, oneHitKills } from "./clean.js";
+import { detourField } from "./route.js";
 import type { StandingOrder } from "./orders.js";
 import { otherSeat } from "../core/seats.js";
 
@@ -178,20 +179,22 @@ function cleanStop(sit: Situation, u: Unit, path: { prev: Int32Array; start: num
   const { field, occ } = soldierField(sit.s, u, undefined, sit.seen);
   for (let j = end; j !== path.start && j >= 0; j = path.prev[j]) {
     if (occ[j] !== 0 || field.dist[j] <= 0) continue;
+    const acid = field.hazard && hazardAcid(field.hazard[j]) > 0;
     if (isGoal(j)) return j;
-    if (foul(sit, j) || (field.hazard && hazardAcid(field.hazard[j]) > 0)) continue;
+    if (foul(sit, j) || acid) continue;
     return j;
   }
   return null;
 }
 
 /** A move toward the nearest goal tile (an exit, the rescue), as far as the action points go;
- *  with `sit`, stopping short rather than ending in acid, fire or an announced attack (cleanStop). */
+ *  with `sit`, along the acid-averse route (route.ts), stopping short rather than ending in acid,
+ *  fire or an announced attack, or walking through acid this round (cleanStop). */
 function toward(s: BattleState, u: Unit, isGoal: (i: number) => boolean, sit?: Situation): Action | null {
   const here = tileIndex(s.map, u.x, u.y, u.level);
   if (isGoal(here)) return null;
   const occ = knownOccupancy(s, u.seat!, sit?.seen);
-  const field = costField(s, u, false, 1 << 20, occ);
+  const field = sit ? detourField(s, u, occ, sit.seen) : costField(s, u, false, 1 << 20, occ);
   // the nearest goal, a clean one first (beside a fallen comrade: not the tile in acid)
   let goal = -1, goalCost = Infinity;
   for (let i = 0; i < field.dist.length; i++) {
@@ -201,9 +204,11 @@ function toward(s: BattleState, u: Unit, isGoal: (i: number) => boolean, sit?: S
   }
   if (goal < 0) return null;
   const budget = movementBudget(u);
+  // how far he gets this round: the engine's own costs along the route
+  const reach = soldierField(s, u, budget, sit?.seen).field.dist;
   let i = goal;
-  while (i !== field.start && (field.dist[i] > budget || occ[i] !== 0)) i = field.prev[i];
-  if (i === field.start) return null;
+  while (i !== field.start && i >= 0 && (reach[i] < 0 || reach[i] > budget || occ[i] !== 0)) i = field.prev[i];
+  if (i === field.start || i < 0) return null;
   if (sit) i = cleanStop(sit, u, field, i, isGoal) ?? i;
   return { type: "move", unit: u.id, to: posOf(s.map, i) };
 }
@@ -295,12 +300,13 @@ function comradeComing(s: BattleState, u: Unit): boolean {
     !nearExit(s, c, 0) && nearExit(s, c, 4));
 }
 
-/** The nearest clean tile within 1 AP beside one of `gripped` (to hold on), or from which he can shoot its grabber. */
+/** The nearest clean tile within 1 AP beside one of `gripped` (to hold on), or from which he can shoot a grabber he cannot shoot from here. */
 function toAnswer(sit: Situation, u: Unit, gripped: Unit[], loaded: boolean): Action | null {
   const s = sit.s;
   const near = gripped.filter((c) => distance(u, c) <= moveOf(u) + RULES.rifle.range);
   if (near.length === 0) return null;
-  const grabbers = loaded ? sit.enemies.filter((e) => near.some((c) => c.grabbedBy === e.id)) : [];
+  // (a grabber he can shoot from here already is not one a step helps with)
+  const grabbers = loaded ? sit.enemies.filter((e) => !canShoot(s, u, e) && near.some((c) => c.grabbedBy === e.id)) : [];
   const { field, occ } = soldierField(s, u, moveOf(u), sit.seen);
   let to = -1;
   for (let i = 0; i < field.dist.length; i++) {
@@ -313,26 +319,60 @@ function toAnswer(sit: Situation, u: Unit, gripped: Unit[], loaded: boolean): Ac
 }
 
 /**
- * A shot to free a soldier from grabber `g`: at its arm (frees him without the acid of a kill)
- * when that has a fair chance, or when a plain hit would kill it and splash him anyway.
+ * A shot to free a soldier from grabber `g`. The called shot at its arm frees him without a
+ * death's acid; a plain hit that kills frees him too, but its burst splashes him (he stands
+ * beside it) and may cost him his rifle. So while he is held, or the drag is a round off yet,
+ * only the called shot, and only at a fair chance (null: none worth its ammunition now); with
+ * the drag due, the called shot when fair, else whatever frees him.
  */
-function freeingShot(s: BattleState, u: Unit, g: Unit): Action {
+function freeingShot(s: BattleState, u: Unit, g: Unit): Action | null {
   const called = hitChanceBetween(s, u, g, "calledShot").chance;
   const plainKills = oneHitKills(g, RULES.rifle.damage);
+  if (plainKills && !dragDue(s, g)) return called >= 15 ? { type: "calledShot", unit: u.id, target: g.id } : null;
   return { type: called >= (plainKills ? 15 : 25) ? "calledShot" : "shoot", unit: u.id, target: g.id };
 }
 
-function decide(sit: Situation, u: Unit): Action | null {
+/** Will grabber `g` take its victim off in the coming enemy phase (nobody holds him, the drag's last round)? */
+function dragDue(s: BattleState, g: Unit): boolean {
+  const victim = s.units.find((v) => v.id === g.grabbing);
+  if (!victim || victim.heldBy) return false;
+  return (s.intents.find((i) => i.unit === g.id)?.countdown ?? 0) <= 1;
+}
+
+/**
+ * Can a comrade of his seat still answer the grab on `u` this round (hold on to him from beside
+ * him, or shoot the grabber)? Then the victim waits for him: a comrade's called shot or hold costs
+ * the victim no acid, his own rifle butt does.
+ */
+function comradeAnswers(sit: Situation, u: Unit, g: Unit): boolean {
+  return sit.s.units.some((c) => c !== u && c.side === "squad" && c.seat === u.seat && c.fate === "active" && c.ap > 0 &&
+    !c.overwatch && c.down === 0 && !c.grabbedBy && !c.carrying &&
+    ((c.level === u.level && distance(c, u) === 1 && !u.heldBy) || (c.hasWeapon && c.mag + c.spareMags > 0 && canShoot(sit.s, c, g))));
+}
+
+/**
+ * The grabbed soldier fights his grabber `g`: a shot (freeingShot), a reload for one, or, with no
+ * ammunition left, the rifle butt, but only as the last resort: the drag takes him this round and
+ * his blows finish it (a blow that does not kill splashes him with its blood, a kill with its burst).
+ */
+function fightGrabber(s: BattleState, u: Unit, g: Unit, reload: Action | null): Action | null {
+  if (u.mag > 0) return freeingShot(s, u, g);
+  if (reload) return reload;
+  if (!dragDue(s, g) || g.hp > u.ap * damageAfterArmor(RULES.butt.damage, g.armor)) return null;
+  return { type: "butt", unit: u.id, target: g.id };
+}
+
+function decide(sit: Situation, u: Unit, patient: boolean): Action | null {
   const s = sit.s;
   if (u.ap <= 0 || u.overwatch) return null;
   const loaded = u.hasWeapon && u.mag > 0;
   const reload: Action | null = u.hasWeapon && u.mag < RULES.rifle.magazine && u.spareMags > 0 ? { type: "reload", unit: u.id } : null;
-  // held by a Snatcher: fight it
+  // held by a Snatcher: fight it, once his comrades have had their go
   if (u.grabbedBy) {
     const g = sit.enemies.find((e) => e.id === u.grabbedBy);
     if (!g || !u.hasWeapon) return null;
-    if (!loaded) return reload ?? { type: "butt", unit: u.id, target: g.id };
-    return freeingShot(s, u, g);
+    if (patient && comradeAnswers(sit, u, g)) return null;
+    return fightGrabber(s, u, g, reload);
   }
   // a comrade (his own or the partner's) in a creature's grip and not held yet
   const gripped = s.units.filter((c) => c !== u && c.side === "squad" && c.fate === "active" && c.grabbedBy && !c.heldBy && c.level === u.level);
@@ -340,13 +380,20 @@ function decide(sit: Situation, u: Unit): Action | null {
     const g = sit.enemies.find((e) => e.id === c.grabbedBy);
     return loaded && !!g && canShoot(s, u, g);
   };
+  // ... and frees him with a shot worth taking now (freeingShot)
+  const freesCleanly = (c: Unit) => {
+    const g = sit.enemies.find((e) => e.id === c.grabbedBy);
+    return shootsGrabber(c) && !!g && freeingShot(s, u, g) !== null;
+  };
   // one beside him about to be gone, or whose grabber he cannot shoot: shoot it with a spare AP, then hold on to him
   const holdOn = gripped.find((c) => distance(u, c) === 1 &&
-    (isSergeant(c) || (s.intents.find((i) => i.unit === c.grabbedBy)?.countdown ?? 0) <= 1 || !shootsGrabber(c)));
+    (isSergeant(c) || (s.intents.find((i) => i.unit === c.grabbedBy)?.countdown ?? 0) <= 1 || !freesCleanly(c)));
   if (holdOn) {
     const g = sit.enemies.find((e) => e.id === holdOn.grabbedBy);
-    if (u.ap >= 2 && loaded && g && canShoot(s, u, g)) {
-      return freeingShot(s, u, g);
+    // (a shot that would kill it splashes him: then the hold first, and the called shot after)
+    if (u.ap >= 2 && loaded && g && canShoot(s, u, g) && !(oneHitKills(g, RULES.rifle.damage) && hitChanceBetween(s, u, g, "calledShot").chance < 15)) {
+      const shot = freeingShot(s, u, g);
+      if (shot) return shot;
     }
     return { type: "holdOn", unit: u.id, comrade: holdOn.id };
   }
@@ -369,13 +416,14 @@ function decide(sit: Situation, u: Unit): Action | null {
   const grabbers = sit.enemies.filter((e) => e.grabbing && canShoot(s, u, e));
   const grabber = grabbers.find((e) => s.units.some((v) => v.id === e.grabbing && isSergeant(v))) ?? grabbers[0];
   if (grabber && u.hasWeapon) {
-    if (!loaded) return reload;
-    return freeingShot(s, u, grabber);
+    if (!loaded && reload) return reload;
+    const shot = loaded ? freeingShot(s, u, grabber) : null;
+    if (shot) return shot;
   }
-  // a gripped comrade whose grabber he cannot shoot: one step (1 AP) to his side to hold on with
-  // the other, or to where he can shoot the grabber
+  // a gripped comrade whose grabber he cannot shoot (or not without its burst on him): one step
+  // (1 AP) to his side to hold on with the other, or to where he can shoot the grabber
   if (u.ap >= 2 && !u.carrying && gripped.length) {
-    const move = toAnswer(sit, u, gripped.filter((c) => !shootsGrabber(c)), loaded);
+    const move = toAnswer(sit, u, gripped.filter((c) => !freesCleanly(c)), loaded);
     if (move) return move;
   }
   // the scene has turned bad before the objective is met: he falls back to the way out and withdraws
@@ -426,7 +474,9 @@ function decide(sit: Situation, u: Unit): Action | null {
   }
   if (loaded) {
     // covering, he keeps his AP for overwatch unless the shot is good
-    const shot = bestShot(sit, u, sit.order === "cover" ? 65 : u.ap >= 2 ? 40 : 25);
+    // his last magazine is kept for a comrade's grabber (a called shot frees him clean): only good shots
+    const last = lastMagazine(u);
+    const shot = bestShot(sit, u, last ? 60 : sit.order === "cover" ? 65 : u.ap >= 2 ? 40 : 25);
     if (shot) return { type: "shoot", unit: u.id, target: shot.target.id };
   } else if (reload) return reload;
   if (goForRescue) {
@@ -437,8 +487,13 @@ function decide(sit: Situation, u: Unit): Action | null {
     const to = bestTile(sit, u, false);
     if (to && to.score > here + 10) return { type: "move", unit: u.id, to: to.pos };
   }
-  if (loaded) return { type: "overwatch", unit: u.id };
+  if (loaded && !lastMagazine(u)) return { type: "overwatch", unit: u.id };
   return null;
+}
+
+/** Is he down to his last magazine's rounds (no spare left)? */
+function lastMagazine(u: Unit): boolean {
+  return u.spareMags === 0;
 }
 
 /** "Follow me": a move (1 AP) to within 2 tiles of the partner's sergeant, the cleanest such tile, when farther. */
@@ -467,10 +522,12 @@ export function botCommand(s: BattleState, seat: Seat, order: StandingOrder = "f
   // it plays from what its seat sees, like a player: no hidden creature, acid or corpse steers it
   const sit = situation(s, seat, order);
   // (the soldiers under attack first was tried: on the-tower the win rate fell from 0.5 to 0.28)
-  for (const u of s.units) {
-    if (u.seat !== seat || u.fate !== "active") continue;
-    const action = decide(sit, u);
-    if (action) return { seat, action };
-  }
+  // first pass patient (a grabbed soldier waits while a comrade can still answer for him), then not
+  for (const patient of [true, false])
+    for (const u of s.units) {
+      if (u.seat !== seat || u.fate !== "active") continue;
+      const action = decide(sit, u, patient);
+      if (action) return { seat, action };
+    }
   return { seat, action: { type: "ready", ready: true } };
 }

@@ -33,14 +33,19 @@ export function splashOfKill(s: BattleState, e: Pos, seen: Uint8Array): SplashCo
 }
 
 /**
- * Does killing `e` this round save a soldier, at the price `cost` of its burst? It holds one (the
- * kill frees him), or it has announced a lunge at one who cannot dodge it (no AP left, down); or
+ * Does killing `e` this round save a soldier, at the price `cost` of its burst? It holds one whom
+ * it takes off the board this round (the kill frees him), or it has announced a lunge at one who cannot dodge it (no AP left, down); or
  * its announced attack (a pounce, a spit) would hurt the soldiers who cannot step out of it more
  * than the burst does (a rifle lost counts as 3 hp).
  */
 export function killSaves(s: BattleState, e: Unit, cost: SplashCost): boolean {
-  if (e.grabbing && s.units.some((v) => v.id === e.grabbing && v.side === "squad")) return true;
   const intent = s.intents.find((i) => i.unit === e.id);
+  // the kill frees the soldier it holds: worth his burn only when the drag takes him off this
+  // round (nobody holds him): before that a called shot at its arm frees him clean
+  if (e.grabbing) {
+    const victim = s.units.find((v) => v.id === e.grabbing && v.side === "squad");
+    if (victim) return !victim.heldBy && (intent?.countdown ?? 0) <= 1;
+  }
   if (!intent || intent.target === null) return false;
   // a soldier who can still step out of it is expected to dodge instead
   const stuck = (v: Unit) => v.side === "squad" && v.fate === "active" && (v.ap === 0 || v.down > 0 || !!v.grabbedBy || !!v.carriedBy);

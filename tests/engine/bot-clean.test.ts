@@ -1,10 +1,13 @@
 /**
  * The soldier bot fights clean (issue 16, shared/ai/clean.ts), on crafted positions in the alley:
  * no kill whose acid splashes a soldier unless it frees one; no move ending in acid when a clean
- * tile serves; a gripped comrade is held on to even when the drag is not due this round.
+ * tile serves; a gripped comrade is held on to even when the drag is not due this round; a grabber
+ * is killed (its burst on the man it holds) only when the drag takes him this round; the grabbed
+ * man waits for his comrades before he fights it himself; the way out goes round a pool of acid.
  */
 import { describe, expect, it } from "vitest";
 import { botCommand, tileIndex, type BattleState } from "../../shared/index.js";
+import { detourField, detourPath } from "../../shared/ai/route.js";
 import { TAKUMI, WANG, WP1, placeCreature, put, quiet, replan, setAcid, unit } from "./helpers.js";
 
 /** Wang at the alley's foot, his first private up the alley with no AP left (he cannot dodge). */
@@ -75,5 +78,61 @@ describe("the bot fights clean", () => {
     const drag = s.intents.find((i) => i.unit === c.id);
     expect(drag?.countdown ?? 0).toBeGreaterThan(1);
     expect(botCommand(s, "wang")!.action).toEqual({ type: "holdOn", unit: WANG, comrade: WP1 });
+  });
+
+  it("does not kill a grabber before the drag is due: with the man held, a called shot or nothing, never the killing shot", () => {
+    const s = alley();
+    // a wounded Snatcher has the private by the drains: one tile to drag him off
+    put(s, WP1, 6, 2);
+    put(s, WANG, 6, 6);
+    const c = placeCreature(s, "snatcher", 6, 1, 0, 1);
+    c.grabbing = WP1;
+    unit(s, WP1).grabbedBy = c.id;
+    replan(s);
+    expect(s.intents.find((i) => i.unit === c.id)?.countdown ?? 0).toBeLessThanOrEqual(1);
+    // nobody holds him and the drag is due: the shot that frees him, plain or called
+    expect(botCommand(s, "wang")!.action).toMatchObject({ unit: WANG, target: c.id });
+    // held by Takumi beside him, the drag halts this round: no killing shot (its burst on him)
+    put(s, TAKUMI, 7, 2);
+    unit(s, WP1).heldBy = TAKUMI;
+    expect(botCommand(s, "wang")!.action).not.toMatchObject({ type: "shoot", target: c.id });
+  });
+
+  it("a grabbed man with no rounds left waits while a comrade can answer, and butts only a grabber his blows finish", () => {
+    const s = alley();
+    // Wang (first of his seat) in a wounded Snatcher's grip by the drains, his private below
+    put(s, WANG, 6, 2);
+    put(s, WP1, 6, 6);
+    Object.assign(unit(s, WANG), { ap: 2, mag: 0, spareMags: 0 });
+    unit(s, WP1).ap = 2;
+    const c = placeCreature(s, "snatcher", 6, 1, 0, 1);
+    c.grabbing = WANG;
+    unit(s, WANG).grabbedBy = c.id;
+    replan(s);
+    // the private can shoot the grabber: he answers first, not Wang's butt (its burst on him)
+    expect(botCommand(s, "wang")!.action).toMatchObject({ unit: WP1, target: c.id });
+    // the private has spent his AP: Wang's butt kills it, the drag being due
+    unit(s, WP1).ap = 0;
+    expect(botCommand(s, "wang")!.action).toEqual({ type: "butt", unit: WANG, target: c.id });
+    // a grabber with more hit points than his blows this round: no butt (its blood on him for nothing)
+    c.hp = 3;
+    expect(botCommand(s, "wang")!.action).not.toMatchObject({ type: "butt" });
+  });
+
+  it("plans its way round a pool of acid it sees, where the cheapest route crosses it", () => {
+    const s = alley();
+    put(s, WANG, 3, 8);
+    // acid across the alley, but for one tile at its east wall
+    for (let x = 3; x <= 6; x++) setAcid(s, x, 10, 0, 2);
+    const u = unit(s, WANG);
+    const occ = new Uint8Array(s.layers.acid.length);
+    const seen = new Uint8Array(s.layers.acid.length).fill(1);
+    const f = detourField(s, u, occ, seen);
+    const path = detourPath(f, tileIndex(s.map, 3, 12, 0));
+    expect(path.length).toBeGreaterThan(4);
+    expect(path.every((i) => s.layers.acid[i] === 0)).toBe(true);
+    // acid under the fog is unknown to it: the straight way
+    const blind = detourPath(detourField(s, u, occ, new Uint8Array(s.layers.acid.length)), tileIndex(s.map, 3, 12, 0));
+    expect(blind.length).toBe(4);
   });
 });
