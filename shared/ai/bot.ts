@@ -322,6 +322,12 @@ function freeingShot(s: BattleState, u: Unit, g: Unit): Action {
   return { type: called >= (plainKills ? 15 : 25) ? "calledShot" : "shoot", unit: u.id, target: g.id };
 }
 
+/** Can `u` (loaded) shoot the creature gripping comrade `c`? (A module function: a closure made on every decision costs.) */
+function shootsGrabber(sit: Situation, u: Unit, loaded: boolean, c: Unit): boolean {
+  const g = sit.enemies.find((e) => e.id === c.grabbedBy);
+  return loaded && !!g && canShoot(sit.s, u, g);
+}
+
 function decide(sit: Situation, u: Unit): Action | null {
   const s = sit.s;
   if (u.ap <= 0 || u.overwatch) return null;
@@ -336,13 +342,9 @@ function decide(sit: Situation, u: Unit): Action | null {
   }
   // a comrade (his own or the partner's) in a creature's grip and not held yet
   const gripped = s.units.filter((c) => c !== u && c.side === "squad" && c.fate === "active" && c.grabbedBy && !c.heldBy && c.level === u.level);
-  const shootsGrabber = (c: Unit) => {
-    const g = sit.enemies.find((e) => e.id === c.grabbedBy);
-    return loaded && !!g && canShoot(s, u, g);
-  };
   // one beside him about to be gone, or whose grabber he cannot shoot: shoot it with a spare AP, then hold on to him
   const holdOn = gripped.find((c) => distance(u, c) === 1 &&
-    (isSergeant(c) || (s.intents.find((i) => i.unit === c.grabbedBy)?.countdown ?? 0) <= 1 || !shootsGrabber(c)));
+    (isSergeant(c) || (s.intents.find((i) => i.unit === c.grabbedBy)?.countdown ?? 0) <= 1 || !shootsGrabber(sit, u, loaded, c)));
   if (holdOn) {
     const g = sit.enemies.find((e) => e.id === holdOn.grabbedBy);
     if (u.ap >= 2 && loaded && g && canShoot(s, u, g)) {
@@ -375,7 +377,7 @@ function decide(sit: Situation, u: Unit): Action | null {
   // a gripped comrade whose grabber he cannot shoot: one step (1 AP) to his side to hold on with
   // the other, or to where he can shoot the grabber
   if (u.ap >= 2 && !u.carrying && gripped.length) {
-    const move = toAnswer(sit, u, gripped.filter((c) => !shootsGrabber(c)), loaded);
+    const move = toAnswer(sit, u, gripped.filter((c) => !shootsGrabber(sit, u, loaded, c)), loaded);
     if (move) return move;
   }
   // the scene has turned bad before the objective is met: he falls back to the way out and withdraws

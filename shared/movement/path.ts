@@ -254,13 +254,41 @@ function pushRing(b: number, i: number): void {
 }
 
 /**
+ * Every tile's `tileHazard` at once (what entering it adds to a route's hazard): the searches
+ * read it per step, so it is made once per search rather than once per step.
+ */
+function hazardTable(s: BattleState, seen: Uint8Array | null): Int32Array {
+  const n = s.map.width * s.map.height * s.map.levels;
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = tileHazard(s, i, seen);
+  return out;
+}
+
+/**
+ * One step of the soldiers' search: tile `j` reached from `i` at cost `nd`, kept if cheaper, or
+ * as cheap and less hazardous. Returns whether `j` joined a bucket (a module function: a closure
+ * made on every search costs more than a short search).
+ */
+function relaxStep(dist: Int32Array, prev: Int32Array, hazard: Int32Array, hz: Int32Array, i: number, j: number, nd: number): boolean {
+  const h = hazard[i] + hz[j];
+  if (dist[j] !== -1 && (nd > dist[j] || (nd === dist[j] && h >= hazard[j]))) return false;
+  const queued = dist[j] === nd;
+  dist[j] = nd;
+  prev[j] = i;
+  hazard[j] = h;
+  if (queued) return false;
+  pushRing(nd % RING, j);
+  return true;
+}
+
+/**
  * Soldiers pay 2 for rubble: Dial's algorithm with a ring of buckets. Ties in cost go to the
  * route with the least hazard (acid entered, then exposure): every tile of cost c is reached from
  * tiles of lower cost, all settled before bucket c is read, so the tie-break is exact.
  */
 function soldierSearch(
   s: BattleState, starts: number[], maxCost: number, occ: Uint8Array, stopAt: number, goals?: Uint8Array, seen: Uint8Array | null = null,
-  terrain = s.layers.terrain,
+  terrain = s.layers.terrain, hz = hazardTable(s, seen),
 ): CostField {
   const map = s.map;
   const perLevel = map.width * map.height;
@@ -280,18 +308,6 @@ function soldierSearch(
     dist[i] = 0;
     pushRing(0, i);
   }
-  const relax = (i: number, j: number, nd: number) => {
-    const h = hazard[i] + tileHazard(s, j, seen);
-    if (dist[j] !== -1 && (nd > dist[j] || (nd === dist[j] && h >= hazard[j]))) return;
-    const queued = dist[j] === nd;
-    dist[j] = nd;
-    prev[j] = i;
-    hazard[j] = h;
-    if (!queued) {
-      pushRing(nd % RING, j);
-      pending++;
-    }
-  };
   // tiles queued and not yet taken out; the search stops when none are left
   let pending = ringLen[0];
   let found = -1;
@@ -317,7 +333,7 @@ function soldierSearch(
         if (d >= 4 && (cost[terrain[cornerA[base + d]]] === 0 || cost[terrain[cornerB[base + d]]] === 0)) continue;
         const nd = c + step;
         if (nd > limit) continue;
-        relax(i, j, nd);
+        if (relaxStep(dist, prev, hazard, hz, i, j, nd)) pending++;
       }
       // stairs: up or down to the stairs on the same spot
       if (terrain[i] === Terrain.stairs) {
@@ -325,7 +341,7 @@ function soldierSearch(
           const j = i + dl * perLevel;
           if (j < 0 || j >= n || terrain[j] !== Terrain.stairs || occ[j] === blockedBy) continue;
           if (c + 1 > limit) continue;
-          relax(i, j, c + 1);
+          if (relaxStep(dist, prev, hazard, hz, i, j, c + 1)) pending++;
         }
       }
     }
@@ -341,7 +357,8 @@ function soldierSearch(
  * are the cheapest, as plain search gives them; routes may walk farther within the same AP.
  */
 function apRouteField(s: BattleState, from: number, budget: number, move: number, occ: Uint8Array, seen: Uint8Array | null, terrain: Uint8Array): CostField {
-  const base = soldierSearch(s, [from], budget, occ, -1, undefined, seen, terrain);
+  const hz = hazardTable(s, seen);
+  const base = soldierSearch(s, [from], budget, occ, -1, undefined, seen, terrain, hz);
   const map = s.map;
   const perLevel = map.width * map.height;
   const n = perLevel * map.levels;
@@ -351,19 +368,16 @@ function apRouteField(s: BattleState, from: number, budget: number, move: number
   const back = new Int32Array(states).fill(-1);
   const cost = SOLDIER_COST;
   const { next, cornerA, cornerB } = neighbourTable(map);
-  const layer: number[][] = Array.from({ length: top + 1 }, () => []);
+  // the tiles reached at each cost, in the order first reached
+  const layer: number[][] = [];
+  for (let c = 0; c <= top; c++) layer.push([]);
   h[from] = 0;
   layer[0].push(from);
-  const relax = (c: number, i: number, j: number, nc: number) => {
-    const k = nc * n + j;
-    const nh = h[c * n + i] + tileHazard(s, j, seen);
-    if (h[k] === -1) layer[nc].push(j);
-    else if (nh >= h[k]) return;
-    h[k] = nh;
-    back[k] = c * n + i;
-  };
   for (let c = 0; c <= top; c++) {
-    for (const i of layer[c]) {
+    const here = layer[c];
+    for (let q = 0; q < here.length; q++) {
+      const i = here[q];
+      const ki = c * n + i, hi = h[ki];
       const b8 = i * 8;
       for (let d = 0; d < 8; d++) {
         const j = next[b8 + d];
@@ -371,13 +385,21 @@ function apRouteField(s: BattleState, from: number, budget: number, move: number
         const step = cost[terrain[j]];
         if (step === 0 || occ[j] === 2 || c + step > top) continue;
         if (d >= 4 && (cost[terrain[cornerA[b8 + d]]] === 0 || cost[terrain[cornerB[b8 + d]]] === 0)) continue;
-        relax(c, i, j, c + step);
+        const nc = c + step, k = nc * n + j, nh = hi + hz[j];
+        if (h[k] === -1) layer[nc].push(j);
+        else if (nh >= h[k]) continue;
+        h[k] = nh;
+        back[k] = ki;
       }
       if (terrain[i] === Terrain.stairs && c + 1 <= top)
         for (let dl = -1; dl <= 1; dl += 2) {
           const j = i + dl * perLevel;
           if (j < 0 || j >= n || terrain[j] !== Terrain.stairs || occ[j] === 2) continue;
-          relax(c, i, j, c + 1);
+          const k = (c + 1) * n + j, nh = hi + hz[j];
+          if (h[k] === -1) layer[c + 1].push(j);
+          else if (nh >= h[k]) continue;
+          h[k] = nh;
+          back[k] = ki;
         }
     }
   }
@@ -432,12 +454,16 @@ export function apForCost(u: Unit, cost: number): number {
 /**
  * A soldier's movement field this round, remembered per state: the client's previews, the bots
  * and apply() all ask for the same field of the same state. States are values (the engine never
- * changes one it has returned); the key still checks where every unit stands and the (known) terrain, so
- * a state edited in place (as tests do to set up a position) is never answered from a stale field.
+ * changes one it has returned); the memo still checks, exactly, everything the field is made of
+ * (where every unit stands and whose it is, the soldier's AP and move, the terrain, acid, fire
+ * and line it is judged on), so a state edited in place (as tests do to set up a position) is
+ * never answered from a stale field. An exact record, not a hash: two boards never share one.
  */
 interface MemoField {
-  key: number;
+  board: Int32Array;
   terrain: Uint8Array;
+  acid: Uint8Array;
+  fire: Uint8Array;
   field: CostField;
   occ: Uint8Array;
   /** The movement points the field was searched to (costs up to it are exact). */
@@ -445,16 +471,55 @@ interface MemoField {
 }
 const fieldMemo = new WeakMap<BattleState, Map<string, MemoField>>();
 
-function boardKey(s: BattleState, u: Unit): number {
-  let h = (u.ap * 31 + moveOf(u)) | 0;
-  for (const v of s.units) h = (Math.imul(h, 0x01000193) ^ (v.fate === "active" ? (v.x << 16) ^ (v.y << 8) ^ (v.level << 4) ^ (v.side === "creature" ? 2 : 1) : 7)) | 0;
-  return h;
+/** Side and seat of a unit, as a small number (what occupancy and a seat's sight tell apart). */
+function sideCode(v: Unit): number {
+  if (v.side === "creature") return 2;
+  if (v.side === "civilian") return 3;
+  return v.seat === "takumi" ? 4 : v.seat === "wang" ? 5 : 1;
+}
+
+/** One unit's entry in the board record: where it stands and its side (positions fit a byte), or -1 off the board. */
+function unitCode(v: Unit): number {
+  return v.fate === "active" ? ((v.x * 256 + v.y) * 256 + v.level) * 8 + sideCode(v) : -1;
+}
+
+/** The number of entries before the units': his AP, his move, the line (centre, level, radius, broken). */
+const BOARD_HEAD = 7;
+
+function boardHead(s: BattleState, u: Unit, k: number): number {
+  const p = s.perimeter;
+  switch (k) {
+    case 0: return u.ap;
+    case 1: return moveOf(u);
+    case 2: return p ? p.cx : -1;
+    case 3: return p ? p.cy : -1;
+    case 4: return p ? p.level : -1;
+    case 5: return p ? p.radius : -1;
+    default: return p ? (p.broken ? 1 : 0) : -1;
+  }
+}
+
+/** Everything a soldier's field depends on besides the layers, exactly. */
+function boardRecord(s: BattleState, u: Unit): Int32Array {
+  const out = new Int32Array(BOARD_HEAD + s.units.length);
+  for (let k = 0; k < BOARD_HEAD; k++) out[k] = boardHead(s, u, k);
+  for (let k = 0; k < s.units.length; k++) out[BOARD_HEAD + k] = unitCode(s.units[k]);
+  return out;
+}
+
+/** Is the board still the one recorded (compared in place: a hit allocates nothing)? */
+function sameBoard(s: BattleState, u: Unit, board: Int32Array): boolean {
+  if (board.length !== BOARD_HEAD + s.units.length) return false;
+  for (let k = 0; k < BOARD_HEAD; k++) if (board[k] !== boardHead(s, u, k)) return false;
+  for (let k = 0; k < s.units.length; k++) if (board[BOARD_HEAD + k] !== unitCode(s.units[k])) return false;
+  return true;
 }
 
 /** The remembered field of this soldier in this state, if it is still true to the board. */
 function memoFor(s: BattleState, u: Unit): MemoField | undefined {
   const hit = fieldMemo.get(s)?.get(u.id);
-  if (hit && hit.key === boardKey(s, u) && hit.terrain === terrainFor(s, u) && hit.field.start === tileIndex(s.map, u.x, u.y, u.level)) return hit;
+  if (hit && hit.terrain === terrainFor(s, u) && hit.acid === s.layers.acid && hit.fire === s.layers.fire &&
+    hit.field.start === tileIndex(s.map, u.x, u.y, u.level) && sameBoard(s, u, hit.board)) return hit;
   return undefined;
 }
 
@@ -478,7 +543,7 @@ export function soldierField(s: BattleState, u: Unit, budget = movementBudget(u)
   const occ = u.seat ? knownOccupancy(s, u.seat, seen!) : occupancy(s);
   const terrain = terrainFor(s, u);
   const field = apRouteField(s, tileIndex(s.map, u.x, u.y, u.level), budget, moveOf(u), occ, seen, terrain);
-  perState.set(u.id, { key: boardKey(s, u), terrain, field, occ, budget });
+  perState.set(u.id, { board: boardRecord(s, u), terrain, acid: s.layers.acid, fire: s.layers.fire, field, occ, budget });
   return { field, occ };
 }
 

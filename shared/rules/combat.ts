@@ -34,10 +34,10 @@ export function coverAgainst(s: BattleState, target: Pos, from: Pos): number {
   let cover = own === Terrain.rubble ? RULES.hit.halfCover : 0;
   const sx = Math.sign(from.x - target.x), sy = Math.sign(from.y - target.y);
   // the attacker's own tile is not between them (point-blank, or a climber on the wall beside him)
-  const isFrom = (x: number, y: number) => x === from.x && y === from.y;
-  if (sx !== 0 && inGrid(map, target.x + sx, target.y, target.level) && !isFrom(target.x + sx, target.y))
+  // (written out, not a closure: this runs for every tile the bot weighs)
+  if (sx !== 0 && inGrid(map, target.x + sx, target.y, target.level) && !(target.x + sx === from.x && target.y === from.y))
     cover = Math.max(cover, coverOfTerrain(terrain[tileIndex(map, target.x + sx, target.y, target.level)]));
-  if (sy !== 0 && inGrid(map, target.x, target.y + sy, target.level) && !isFrom(target.x, target.y + sy))
+  if (sy !== 0 && inGrid(map, target.x, target.y + sy, target.level) && !(target.x === from.x && target.y + sy === from.y))
     cover = Math.max(cover, coverOfTerrain(terrain[tileIndex(map, target.x, target.y + sy, target.level)]));
   return cover;
 }
