@@ -254,14 +254,18 @@ function pushRing(b: number, i: number): void {
 }
 
 /**
- * Every tile's `tileHazard` at once (what entering it adds to a route's hazard): the searches
- * read it per step, so it is made once per search rather than once per step.
+ * A search's table of `tileHazard` (what entering a tile adds to a route's hazard), filled as the
+ * search reaches tiles (-1: not yet): made once per search, read on every step.
  */
-function hazardTable(s: BattleState, seen: Uint8Array | null): Int32Array {
-  const n = s.map.width * s.map.height * s.map.levels;
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) out[i] = tileHazard(s, i, seen);
-  return out;
+interface HazardTable { s: BattleState; seen: Uint8Array | null; h: Int32Array }
+
+function hazardTable(s: BattleState, seen: Uint8Array | null): HazardTable {
+  return { s, seen, h: new Int32Array(s.map.width * s.map.height * s.map.levels).fill(-1) };
+}
+
+function hazardAt(t: HazardTable, j: number): number {
+  const h = t.h[j];
+  return h >= 0 ? h : (t.h[j] = tileHazard(t.s, j, t.seen));
 }
 
 /**
@@ -269,8 +273,8 @@ function hazardTable(s: BattleState, seen: Uint8Array | null): Int32Array {
  * as cheap and less hazardous. Returns whether `j` joined a bucket (a module function: a closure
  * made on every search costs more than a short search).
  */
-function relaxStep(dist: Int32Array, prev: Int32Array, hazard: Int32Array, hz: Int32Array, i: number, j: number, nd: number): boolean {
-  const h = hazard[i] + hz[j];
+function relaxStep(dist: Int32Array, prev: Int32Array, hazard: Int32Array, hz: HazardTable, i: number, j: number, nd: number): boolean {
+  const h = hazard[i] + hazardAt(hz, j);
   if (dist[j] !== -1 && (nd > dist[j] || (nd === dist[j] && h >= hazard[j]))) return false;
   const queued = dist[j] === nd;
   dist[j] = nd;
@@ -293,9 +297,11 @@ function soldierSearch(
   const map = s.map;
   const perLevel = map.width * map.height;
   const n = perLevel * map.levels;
-  const dist = new Int32Array(n).fill(-1);
-  const prev = new Int32Array(n).fill(-1);
-  const hazard = new Int32Array(n);
+  // one buffer for the three (each typed array of its own is a buffer for the collector to track)
+  const buf = new Int32Array(3 * n);
+  const dist = buf.subarray(0, n).fill(-1);
+  const prev = buf.subarray(n, 2 * n).fill(-1);
+  const hazard = buf.subarray(2 * n, 3 * n);
   const start = starts.length ? starts[0] : 0;
   // soldiers never pass through creatures (2 in the occupancy)
   const blockedBy = 2;
@@ -364,8 +370,11 @@ function apRouteField(s: BattleState, from: number, budget: number, move: number
   const n = perLevel * map.levels;
   const top = Math.min(budget, n * 2);
   const states = (top + 1) * n;
+  // the states' hazards (dropped after the search); one buffer for what the field keeps: each
+  // state's predecessor, each tile's chosen route and its hazard
   const h = new Int32Array(states).fill(-1);
-  const back = new Int32Array(states).fill(-1);
+  const buf = new Int32Array(states + 2 * n);
+  const back = buf.subarray(0, states).fill(-1);
   const cost = SOLDIER_COST;
   const { next, cornerA, cornerB } = neighbourTable(map);
   // the tiles reached at each cost, in the order first reached
@@ -385,7 +394,7 @@ function apRouteField(s: BattleState, from: number, budget: number, move: number
         const step = cost[terrain[j]];
         if (step === 0 || occ[j] === 2 || c + step > top) continue;
         if (d >= 4 && (cost[terrain[cornerA[b8 + d]]] === 0 || cost[terrain[cornerB[b8 + d]]] === 0)) continue;
-        const nc = c + step, k = nc * n + j, nh = hi + hz[j];
+        const nc = c + step, k = nc * n + j, nh = hi + hazardAt(hz, j);
         if (h[k] === -1) layer[nc].push(j);
         else if (nh >= h[k]) continue;
         h[k] = nh;
@@ -395,7 +404,7 @@ function apRouteField(s: BattleState, from: number, budget: number, move: number
         for (let dl = -1; dl <= 1; dl += 2) {
           const j = i + dl * perLevel;
           if (j < 0 || j >= n || terrain[j] !== Terrain.stairs || occ[j] === 2) continue;
-          const k = (c + 1) * n + j, nh = hi + hz[j];
+          const k = (c + 1) * n + j, nh = hi + hazardAt(hz, j);
           if (h[k] === -1) layer[c + 1].push(j);
           else if (nh >= h[k]) continue;
           h[k] = nh;
@@ -403,8 +412,8 @@ function apRouteField(s: BattleState, from: number, budget: number, move: number
         }
     }
   }
-  const route = new Int32Array(n).fill(-1);
-  const hazard = new Int32Array(n);
+  const route = buf.subarray(states, states + n).fill(-1);
+  const hazard = buf.subarray(states + n);
   for (let t = 0; t < n; t++) {
     const d0 = base.dist[t];
     if (d0 < 0) continue;
@@ -486,23 +495,22 @@ function unitCode(v: Unit): number {
 /** The number of entries before the units': his AP, his move, the line (centre, level, radius, broken). */
 const BOARD_HEAD = 7;
 
-function boardHead(s: BattleState, u: Unit, k: number): number {
+/** The entries before the units', written into `out` (sameBoard reads them in this order). */
+function writeHead(s: BattleState, u: Unit, out: Int32Array): void {
   const p = s.perimeter;
-  switch (k) {
-    case 0: return u.ap;
-    case 1: return moveOf(u);
-    case 2: return p ? p.cx : -1;
-    case 3: return p ? p.cy : -1;
-    case 4: return p ? p.level : -1;
-    case 5: return p ? p.radius : -1;
-    default: return p ? (p.broken ? 1 : 0) : -1;
-  }
+  out[0] = u.ap;
+  out[1] = moveOf(u);
+  out[2] = p ? p.cx : -1;
+  out[3] = p ? p.cy : -1;
+  out[4] = p ? p.level : -1;
+  out[5] = p ? p.radius : -1;
+  out[6] = p ? (p.broken ? 1 : 0) : -1;
 }
 
 /** Everything a soldier's field depends on besides the layers, exactly. */
 function boardRecord(s: BattleState, u: Unit): Int32Array {
   const out = new Int32Array(BOARD_HEAD + s.units.length);
-  for (let k = 0; k < BOARD_HEAD; k++) out[k] = boardHead(s, u, k);
+  writeHead(s, u, out);
   for (let k = 0; k < s.units.length; k++) out[BOARD_HEAD + k] = unitCode(s.units[k]);
   return out;
 }
@@ -510,7 +518,10 @@ function boardRecord(s: BattleState, u: Unit): Int32Array {
 /** Is the board still the one recorded (compared in place: a hit allocates nothing)? */
 function sameBoard(s: BattleState, u: Unit, board: Int32Array): boolean {
   if (board.length !== BOARD_HEAD + s.units.length) return false;
-  for (let k = 0; k < BOARD_HEAD; k++) if (board[k] !== boardHead(s, u, k)) return false;
+  const p = s.perimeter;
+  if (board[0] !== u.ap || board[1] !== moveOf(u)) return false;
+  if (p ? board[2] !== p.cx || board[3] !== p.cy || board[4] !== p.level || board[5] !== p.radius || board[6] !== (p.broken ? 1 : 0) : board[2] !== -1)
+    return false;
   for (let k = 0; k < s.units.length; k++) if (board[BOARD_HEAD + k] !== unitCode(s.units[k])) return false;
   return true;
 }
