@@ -54,7 +54,8 @@ function cloneSharingLayers(s: BattleState): BattleState {
     ready: { takumi: s.ready.takumi, wang: s.ready.wang },
     intents: s.intents,
     noise: s.noise,
-    undo: { takumi: s.undo.takumi.slice(), wang: s.undo.wang.slice() },
+    // each seat's stack is replaced, never edited (move.ts, turn.ts), so the new record may share them
+    undo: { takumi: s.undo.takumi, wang: s.undo.wang },
     civiliansSaved: s.civiliansSaved,
     report: {
       rounds: r.rounds, kills: r.kills, soldiersDead: r.soldiersDead, soldiersTaken: r.soldiersTaken, civiliansSaved: r.civiliansSaved,
@@ -85,7 +86,10 @@ export function writeLayer<K extends keyof Layers>(d: Draft, name: K): Layers[K]
   const bit = LAYER_BIT[name];
   if ((d.ownedLayers & bit) === 0) {
     // the layers' record is the input's until the first write; then a record of our own
-    if (!d.layersOwned) d.s.layers = { ...d.s.layers };
+    if (!d.layersOwned) {
+      const l = d.s.layers;
+      d.s.layers = { acid: l.acid, acidAge: l.acidAge, melt: l.melt, corpse: l.corpse, terrain: l.terrain, fire: l.fire };
+    }
     d.s.layers[name] = d.s.layers[name].slice() as Layers[K];
     d.ownedLayers |= bit;
     d.layersOwned = true;
