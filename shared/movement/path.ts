@@ -364,17 +364,20 @@ function soldierSearch(
  */
 function apRouteField(s: BattleState, from: number, budget: number, move: number, occ: Uint8Array, seen: Uint8Array | null, terrain: Uint8Array): CostField {
   const hz = hazardTable(s, seen);
-  const base = soldierSearch(s, [from], budget, occ, -1, undefined, seen, terrain, hz);
   const map = s.map;
   const perLevel = map.width * map.height;
   const n = perLevel * map.levels;
   const top = Math.min(budget, n * 2);
   const states = (top + 1) * n;
   // the states' hazards (dropped after the search); one buffer for what the field keeps: each
-  // state's predecessor, each tile's chosen route and its hazard
+  // state's predecessor, each tile's chosen route, its hazard, its cheapest cost and the tile before it
   const h = new Int32Array(states).fill(-1);
-  const buf = new Int32Array(states + 2 * n);
+  const buf = new Int32Array(states + 4 * n);
   const back = buf.subarray(0, states).fill(-1);
+  // the cheapest cost of each tile: the least cost at which the search reaches it (as a plain
+  // search within the same budget gives it; costs are settled in increasing order, steps cost 1 or 2)
+  const dist = buf.subarray(states + 2 * n, states + 3 * n).fill(-1);
+  dist[from] = 0;
   const cost = SOLDIER_COST;
   const { next, cornerA, cornerB } = neighbourTable(map);
   // the tiles reached at each cost, in the order first reached
@@ -395,8 +398,10 @@ function apRouteField(s: BattleState, from: number, budget: number, move: number
         if (step === 0 || occ[j] === 2 || c + step > top) continue;
         if (d >= 4 && (cost[terrain[cornerA[b8 + d]]] === 0 || cost[terrain[cornerB[b8 + d]]] === 0)) continue;
         const nc = c + step, k = nc * n + j, nh = hi + hazardAt(hz, j);
-        if (h[k] === -1) layer[nc].push(j);
-        else if (nh >= h[k]) continue;
+        if (h[k] === -1) {
+          layer[nc].push(j);
+          if (dist[j] < 0 || nc < dist[j]) dist[j] = nc;
+        } else if (nh >= h[k]) continue;
         h[k] = nh;
         back[k] = ki;
       }
@@ -405,17 +410,21 @@ function apRouteField(s: BattleState, from: number, budget: number, move: number
           const j = i + dl * perLevel;
           if (j < 0 || j >= n || terrain[j] !== Terrain.stairs || occ[j] === 2) continue;
           const k = (c + 1) * n + j, nh = hi + hazardAt(hz, j);
-          if (h[k] === -1) layer[c + 1].push(j);
-          else if (nh >= h[k]) continue;
+          if (h[k] === -1) {
+            layer[c + 1].push(j);
+            if (dist[j] < 0 || c + 1 < dist[j]) dist[j] = c + 1;
+          } else if (nh >= h[k]) continue;
           h[k] = nh;
           back[k] = ki;
         }
     }
   }
   const route = buf.subarray(states, states + n).fill(-1);
-  const hazard = buf.subarray(states + n);
+  const hazard = buf.subarray(states + n, states + 2 * n);
+  // the tile each tile is reached from on its chosen route (-1 at the start)
+  const prev = buf.subarray(states + 3 * n).fill(-1);
   for (let t = 0; t < n; t++) {
-    const d0 = base.dist[t];
+    const d0 = dist[t];
     if (d0 < 0) continue;
     // any route that costs no more AP than the cheapest one
     const cap = Math.min(top, Math.max(d0, Math.ceil(d0 / move) * move));
@@ -426,8 +435,9 @@ function apRouteField(s: BattleState, from: number, budget: number, move: number
     }
     route[t] = best;
     hazard[t] = best >= 0 ? h[best] : 0;
+    if (best >= 0 && back[best] >= 0) prev[t] = back[best] % n;
   }
-  return { dist: base.dist, prev: base.prev, start: from, hazard, route, back };
+  return { dist, prev, start: from, hazard, route, back };
 }
 
 /** The path from the field's start to tile `to` (start excluded), as tile indices. */
