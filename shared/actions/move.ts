@@ -7,7 +7,7 @@
  * he who steps on it falls through (the move is final too); rubble blown away he just walks.
  */
 import type { Action, BattleState, Pos, Seat, Unit } from "../core/types.js";
-import { type Draft, draftUnit, emit } from "../core/draft.js";
+import { type Draft, copyUnit, draftUnit, emit } from "../core/draft.js";
 import { tileIndex, posOf } from "../core/grid.js";
 import { apForCost, soldierPath, stepCost, terrainFor } from "../movement/path.js";
 import { Terrain } from "../map/types.js";
@@ -102,7 +102,7 @@ function tellWalk(d: Draft, u: Unit, walked: Pos[]): Pos[] {
 export function runMove(d: Draft, seat: Seat, a: Move, plan: MovePlan): void {
   const s = d.s;
   const u = draftUnit(d, a.unit);
-  const before = { ...u };
+  const before = copyUnit(u);
   const eventsBefore = d.events.length;
   // (the verdict is the planned path; only the walk learns of a civilian under the fog)
   const path = shortOfHiddenCivilian(s, u, plan.path);
@@ -156,7 +156,8 @@ export function runMove(d: Draft, seat: Seat, a: Move, plan: MovePlan): void {
   // stopped short of a civilian under the fog: he is seen now, so the move is final
   const stoppedShort = path.length < plan.path.length;
   const revealed = !!ambusher || fell || stoppedShort || (u.fate === "active" && revealsCreature(s, u, before));
-  const hurtSomeone = d.events.slice(eventsBefore).some((e) => e.type === "damaged");
+  let hurtSomeone = false;
+  for (let k = eventsBefore; k < d.events.length && !hurtSomeone; k++) hurtSomeone = d.events[k].type === "damaged";
   if (revealed || hurtSomeone || rescued) s.undo = { takumi: [], wang: [] };
   else s.undo[seat] = [...s.undo[seat], { before }];
 }

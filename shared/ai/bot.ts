@@ -144,16 +144,18 @@ function bestTile(sit: Situation, u: Unit, orTwoAp: boolean): Spot | null {
   const best = (maxAp: number, minAp: number, clean: 0 | 1 | 2): Spot | null => {
     const { field, occ } = soldierField(sit.s, u, Math.min(maxAp, u.ap) * moveOf(u), sit.seen);
     let top = -1, topScore = -Infinity;
+    // the same for every tile: read once
+    const mv = moveOf(u), acidWeight = isSergeant(u) ? 90 : 35;
     for (let i = 0; i < field.dist.length; i++) {
       const cost = field.dist[i];
       if (cost <= 0 || occ[i] !== 0) continue;
-      const ap = Math.ceil(cost / moveOf(u));
+      const ap = Math.ceil(cost / mv);
       if (ap > maxAp || ap < minAp) continue;
       const acid = field.hazard ? hazardAcid(field.hazard[i]) : 0;
       if ((clean === 2 && acid > 0) || (clean > 0 && foul(sit, i))) continue;
       // the route's own acid burns on the way (the field keeps the least acid among equal costs)
       const routeAcid = acid - (sit.seen[i] === 1 ? sit.s.layers.acid[i] : 0);
-      const score = tileScore(sit, i) + guard(sit, u, i) - cost * 0.5 - (isSergeant(u) ? 90 : 35) * routeAcid;
+      const score = tileScore(sit, i) + guard(sit, u, i) - cost * 0.5 - acidWeight * routeAcid;
       if (top < 0 || score > topScore) { top = i; topScore = score; }
     }
     return top < 0 ? null : { pos: posOf(sit.s.map, top), score: topScore };

@@ -27,8 +27,8 @@ export interface Draft {
   effects: Effect[];
   /** Has any tile layer been written? Each layer is shared with the input state until its first write (most actions write none). */
   layersOwned: boolean;
-  /** The layers already copied for writing. */
-  ownedLayers: Set<keyof Layers>;
+  /** The layers already copied for writing, one bit each (LAYER_BIT): a Set per command costs more than most commands. */
+  ownedLayers: number;
 }
 
 /** Field by field (an object spread with overrides is several times slower on this hot path). */
@@ -54,7 +54,8 @@ function cloneSharingLayers(s: BattleState): BattleState {
     ready: { takumi: s.ready.takumi, wang: s.ready.wang },
     intents: s.intents,
     noise: s.noise,
-    undo: { takumi: s.undo.takumi.slice(), wang: s.undo.wang.slice() },
+    // each seat's stack is replaced, never edited (move.ts, turn.ts), so the new record may share them
+    undo: { takumi: s.undo.takumi, wang: s.undo.wang },
     civiliansSaved: s.civiliansSaved,
     report: {
       rounds: r.rounds, kills: r.kills, soldiersDead: r.soldiersDead, soldiersTaken: r.soldiersTaken, civiliansSaved: r.civiliansSaved,
@@ -71,8 +72,10 @@ function cloneSharingLayers(s: BattleState): BattleState {
   return out;
 }
 
+const LAYER_BIT: Record<keyof Layers, number> = { acid: 1, acidAge: 2, melt: 4, corpse: 8, terrain: 16, fire: 32 };
+
 export function newDraft(s: BattleState): Draft {
-  return { s: cloneSharingLayers(s), events: [], effects: [], layersOwned: false, ownedLayers: new Set() };
+  return { s: cloneSharingLayers(s), events: [], effects: [], layersOwned: false, ownedLayers: 0 };
 }
 
 /**
@@ -80,11 +83,15 @@ export function newDraft(s: BattleState): Draft {
  * write, alone (a grenade's rubble copies the terrain, not the acid, fire and corpses too).
  */
 export function writeLayer<K extends keyof Layers>(d: Draft, name: K): Layers[K] {
-  if (!d.ownedLayers.has(name)) {
+  const bit = LAYER_BIT[name];
+  if ((d.ownedLayers & bit) === 0) {
     // the layers' record is the input's until the first write; then a record of our own
-    if (!d.layersOwned) d.s.layers = { ...d.s.layers };
+    if (!d.layersOwned) {
+      const l = d.s.layers;
+      d.s.layers = { acid: l.acid, acidAge: l.acidAge, melt: l.melt, corpse: l.corpse, terrain: l.terrain, fire: l.fire };
+    }
     d.s.layers[name] = d.s.layers[name].slice() as Layers[K];
-    d.ownedLayers.add(name);
+    d.ownedLayers |= bit;
     d.layersOwned = true;
   }
   return d.s.layers[name];

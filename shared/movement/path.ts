@@ -254,20 +254,54 @@ function pushRing(b: number, i: number): void {
 }
 
 /**
+ * A search's table of `tileHazard` (what entering a tile adds to a route's hazard), filled as the
+ * search reaches tiles (-1: not yet): made once per search, read on every step.
+ */
+interface HazardTable { s: BattleState; seen: Uint8Array | null; h: Int32Array }
+
+function hazardTable(s: BattleState, seen: Uint8Array | null): HazardTable {
+  return { s, seen, h: new Int32Array(s.map.width * s.map.height * s.map.levels).fill(-1) };
+}
+
+function hazardAt(t: HazardTable, j: number): number {
+  const h = t.h[j];
+  return h >= 0 ? h : (t.h[j] = tileHazard(t.s, j, t.seen));
+}
+
+/**
+ * One step of the soldiers' search: tile `j` reached from `i` at cost `nd`, kept if cheaper, or
+ * as cheap and less hazardous. Returns whether `j` joined a bucket (a module function: a closure
+ * made on every search costs more than a short search).
+ */
+function relaxStep(dist: Int32Array, prev: Int32Array, hazard: Int32Array, hz: HazardTable, i: number, j: number, nd: number): boolean {
+  const h = hazard[i] + hazardAt(hz, j);
+  if (dist[j] !== -1 && (nd > dist[j] || (nd === dist[j] && h >= hazard[j]))) return false;
+  const queued = dist[j] === nd;
+  dist[j] = nd;
+  prev[j] = i;
+  hazard[j] = h;
+  if (queued) return false;
+  pushRing(nd % RING, j);
+  return true;
+}
+
+/**
  * Soldiers pay 2 for rubble: Dial's algorithm with a ring of buckets. Ties in cost go to the
  * route with the least hazard (acid entered, then exposure): every tile of cost c is reached from
  * tiles of lower cost, all settled before bucket c is read, so the tie-break is exact.
  */
 function soldierSearch(
   s: BattleState, starts: number[], maxCost: number, occ: Uint8Array, stopAt: number, goals?: Uint8Array, seen: Uint8Array | null = null,
-  terrain = s.layers.terrain,
+  terrain = s.layers.terrain, hz = hazardTable(s, seen),
 ): CostField {
   const map = s.map;
   const perLevel = map.width * map.height;
   const n = perLevel * map.levels;
-  const dist = new Int32Array(n).fill(-1);
-  const prev = new Int32Array(n).fill(-1);
-  const hazard = new Int32Array(n);
+  // one buffer for the three (each typed array of its own is a buffer for the collector to track)
+  const buf = new Int32Array(3 * n);
+  const dist = buf.subarray(0, n).fill(-1);
+  const prev = buf.subarray(n, 2 * n).fill(-1);
+  const hazard = buf.subarray(2 * n, 3 * n);
   const start = starts.length ? starts[0] : 0;
   // soldiers never pass through creatures (2 in the occupancy)
   const blockedBy = 2;
@@ -280,18 +314,6 @@ function soldierSearch(
     dist[i] = 0;
     pushRing(0, i);
   }
-  const relax = (i: number, j: number, nd: number) => {
-    const h = hazard[i] + tileHazard(s, j, seen);
-    if (dist[j] !== -1 && (nd > dist[j] || (nd === dist[j] && h >= hazard[j]))) return;
-    const queued = dist[j] === nd;
-    dist[j] = nd;
-    prev[j] = i;
-    hazard[j] = h;
-    if (!queued) {
-      pushRing(nd % RING, j);
-      pending++;
-    }
-  };
   // tiles queued and not yet taken out; the search stops when none are left
   let pending = ringLen[0];
   let found = -1;
@@ -317,7 +339,7 @@ function soldierSearch(
         if (d >= 4 && (cost[terrain[cornerA[base + d]]] === 0 || cost[terrain[cornerB[base + d]]] === 0)) continue;
         const nd = c + step;
         if (nd > limit) continue;
-        relax(i, j, nd);
+        if (relaxStep(dist, prev, hazard, hz, i, j, nd)) pending++;
       }
       // stairs: up or down to the stairs on the same spot
       if (terrain[i] === Terrain.stairs) {
@@ -325,7 +347,7 @@ function soldierSearch(
           const j = i + dl * perLevel;
           if (j < 0 || j >= n || terrain[j] !== Terrain.stairs || occ[j] === blockedBy) continue;
           if (c + 1 > limit) continue;
-          relax(i, j, c + 1);
+          if (relaxStep(dist, prev, hazard, hz, i, j, c + 1)) pending++;
         }
       }
     }
@@ -341,29 +363,33 @@ function soldierSearch(
  * are the cheapest, as plain search gives them; routes may walk farther within the same AP.
  */
 function apRouteField(s: BattleState, from: number, budget: number, move: number, occ: Uint8Array, seen: Uint8Array | null, terrain: Uint8Array): CostField {
-  const base = soldierSearch(s, [from], budget, occ, -1, undefined, seen, terrain);
+  const hz = hazardTable(s, seen);
   const map = s.map;
   const perLevel = map.width * map.height;
   const n = perLevel * map.levels;
   const top = Math.min(budget, n * 2);
   const states = (top + 1) * n;
+  // the states' hazards (dropped after the search); one buffer for what the field keeps: each
+  // state's predecessor, each tile's chosen route, its hazard, its cheapest cost and the tile before it
   const h = new Int32Array(states).fill(-1);
-  const back = new Int32Array(states).fill(-1);
+  const buf = new Int32Array(states + 4 * n);
+  const back = buf.subarray(0, states).fill(-1);
+  // the cheapest cost of each tile: the least cost at which the search reaches it (as a plain
+  // search within the same budget gives it; costs are settled in increasing order, steps cost 1 or 2)
+  const dist = buf.subarray(states + 2 * n, states + 3 * n).fill(-1);
+  dist[from] = 0;
   const cost = SOLDIER_COST;
   const { next, cornerA, cornerB } = neighbourTable(map);
-  const layer: number[][] = Array.from({ length: top + 1 }, () => []);
+  // the tiles reached at each cost, in the order first reached
+  const layer: number[][] = [];
+  for (let c = 0; c <= top; c++) layer.push([]);
   h[from] = 0;
   layer[0].push(from);
-  const relax = (c: number, i: number, j: number, nc: number) => {
-    const k = nc * n + j;
-    const nh = h[c * n + i] + tileHazard(s, j, seen);
-    if (h[k] === -1) layer[nc].push(j);
-    else if (nh >= h[k]) return;
-    h[k] = nh;
-    back[k] = c * n + i;
-  };
   for (let c = 0; c <= top; c++) {
-    for (const i of layer[c]) {
+    const here = layer[c];
+    for (let q = 0; q < here.length; q++) {
+      const i = here[q];
+      const ki = c * n + i, hi = h[ki];
       const b8 = i * 8;
       for (let d = 0; d < 8; d++) {
         const j = next[b8 + d];
@@ -371,20 +397,34 @@ function apRouteField(s: BattleState, from: number, budget: number, move: number
         const step = cost[terrain[j]];
         if (step === 0 || occ[j] === 2 || c + step > top) continue;
         if (d >= 4 && (cost[terrain[cornerA[b8 + d]]] === 0 || cost[terrain[cornerB[b8 + d]]] === 0)) continue;
-        relax(c, i, j, c + step);
+        const nc = c + step, k = nc * n + j, nh = hi + hazardAt(hz, j);
+        if (h[k] === -1) {
+          layer[nc].push(j);
+          if (dist[j] < 0 || nc < dist[j]) dist[j] = nc;
+        } else if (nh >= h[k]) continue;
+        h[k] = nh;
+        back[k] = ki;
       }
       if (terrain[i] === Terrain.stairs && c + 1 <= top)
         for (let dl = -1; dl <= 1; dl += 2) {
           const j = i + dl * perLevel;
           if (j < 0 || j >= n || terrain[j] !== Terrain.stairs || occ[j] === 2) continue;
-          relax(c, i, j, c + 1);
+          const k = (c + 1) * n + j, nh = hi + hazardAt(hz, j);
+          if (h[k] === -1) {
+            layer[c + 1].push(j);
+            if (dist[j] < 0 || c + 1 < dist[j]) dist[j] = c + 1;
+          } else if (nh >= h[k]) continue;
+          h[k] = nh;
+          back[k] = ki;
         }
     }
   }
-  const route = new Int32Array(n).fill(-1);
-  const hazard = new Int32Array(n);
+  const route = buf.subarray(states, states + n).fill(-1);
+  const hazard = buf.subarray(states + n, states + 2 * n);
+  // the tile each tile is reached from on its chosen route (-1 at the start)
+  const prev = buf.subarray(states + 3 * n).fill(-1);
   for (let t = 0; t < n; t++) {
-    const d0 = base.dist[t];
+    const d0 = dist[t];
     if (d0 < 0) continue;
     // any route that costs no more AP than the cheapest one
     const cap = Math.min(top, Math.max(d0, Math.ceil(d0 / move) * move));
@@ -395,8 +435,9 @@ function apRouteField(s: BattleState, from: number, budget: number, move: number
     }
     route[t] = best;
     hazard[t] = best >= 0 ? h[best] : 0;
+    if (best >= 0 && back[best] >= 0) prev[t] = back[best] % n;
   }
-  return { dist: base.dist, prev: base.prev, start: from, hazard, route, back };
+  return { dist, prev, start: from, hazard, route, back };
 }
 
 /** The path from the field's start to tile `to` (start excluded), as tile indices. */
@@ -432,12 +473,16 @@ export function apForCost(u: Unit, cost: number): number {
 /**
  * A soldier's movement field this round, remembered per state: the client's previews, the bots
  * and apply() all ask for the same field of the same state. States are values (the engine never
- * changes one it has returned); the key still checks where every unit stands and the (known) terrain, so
- * a state edited in place (as tests do to set up a position) is never answered from a stale field.
+ * changes one it has returned); the memo still checks, exactly, everything the field is made of
+ * (where every unit stands and whose it is, the soldier's AP and move, the terrain, acid, fire
+ * and line it is judged on), so a state edited in place (as tests do to set up a position) is
+ * never answered from a stale field. An exact record, not a hash: two boards never share one.
  */
 interface MemoField {
-  key: number;
+  board: Int32Array;
   terrain: Uint8Array;
+  acid: Uint8Array;
+  fire: Uint8Array;
   field: CostField;
   occ: Uint8Array;
   /** The movement points the field was searched to (costs up to it are exact). */
@@ -445,16 +490,57 @@ interface MemoField {
 }
 const fieldMemo = new WeakMap<BattleState, Map<string, MemoField>>();
 
-function boardKey(s: BattleState, u: Unit): number {
-  let h = (u.ap * 31 + moveOf(u)) | 0;
-  for (const v of s.units) h = (Math.imul(h, 0x01000193) ^ (v.fate === "active" ? (v.x << 16) ^ (v.y << 8) ^ (v.level << 4) ^ (v.side === "creature" ? 2 : 1) : 7)) | 0;
-  return h;
+/** Side and seat of a unit, as a small number (what occupancy and a seat's sight tell apart). */
+function sideCode(v: Unit): number {
+  if (v.side === "creature") return 2;
+  if (v.side === "civilian") return 3;
+  return v.seat === "takumi" ? 4 : v.seat === "wang" ? 5 : 1;
+}
+
+/** One unit's entry in the board record: where it stands and its side (positions fit a byte), or -1 off the board. */
+function unitCode(v: Unit): number {
+  return v.fate === "active" ? ((v.x * 256 + v.y) * 256 + v.level) * 8 + sideCode(v) : -1;
+}
+
+/** The number of entries before the units': his AP, his move, the line (centre, level, radius, broken). */
+const BOARD_HEAD = 7;
+
+/** The entries before the units', written into `out` (sameBoard reads them in this order). */
+function writeHead(s: BattleState, u: Unit, out: Int32Array): void {
+  const p = s.perimeter;
+  out[0] = u.ap;
+  out[1] = moveOf(u);
+  out[2] = p ? p.cx : -1;
+  out[3] = p ? p.cy : -1;
+  out[4] = p ? p.level : -1;
+  out[5] = p ? p.radius : -1;
+  out[6] = p ? (p.broken ? 1 : 0) : -1;
+}
+
+/** Everything a soldier's field depends on besides the layers, exactly. */
+function boardRecord(s: BattleState, u: Unit): Int32Array {
+  const out = new Int32Array(BOARD_HEAD + s.units.length);
+  writeHead(s, u, out);
+  for (let k = 0; k < s.units.length; k++) out[BOARD_HEAD + k] = unitCode(s.units[k]);
+  return out;
+}
+
+/** Is the board still the one recorded (compared in place: a hit allocates nothing)? */
+function sameBoard(s: BattleState, u: Unit, board: Int32Array): boolean {
+  if (board.length !== BOARD_HEAD + s.units.length) return false;
+  const p = s.perimeter;
+  if (board[0] !== u.ap || board[1] !== moveOf(u)) return false;
+  if (p ? board[2] !== p.cx || board[3] !== p.cy || board[4] !== p.level || board[5] !== p.radius || board[6] !== (p.broken ? 1 : 0) : board[2] !== -1)
+    return false;
+  for (let k = 0; k < s.units.length; k++) if (board[BOARD_HEAD + k] !== unitCode(s.units[k])) return false;
+  return true;
 }
 
 /** The remembered field of this soldier in this state, if it is still true to the board. */
 function memoFor(s: BattleState, u: Unit): MemoField | undefined {
   const hit = fieldMemo.get(s)?.get(u.id);
-  if (hit && hit.key === boardKey(s, u) && hit.terrain === terrainFor(s, u) && hit.field.start === tileIndex(s.map, u.x, u.y, u.level)) return hit;
+  if (hit && hit.terrain === terrainFor(s, u) && hit.acid === s.layers.acid && hit.fire === s.layers.fire &&
+    hit.field.start === tileIndex(s.map, u.x, u.y, u.level) && sameBoard(s, u, hit.board)) return hit;
   return undefined;
 }
 
@@ -478,7 +564,7 @@ export function soldierField(s: BattleState, u: Unit, budget = movementBudget(u)
   const occ = u.seat ? knownOccupancy(s, u.seat, seen!) : occupancy(s);
   const terrain = terrainFor(s, u);
   const field = apRouteField(s, tileIndex(s.map, u.x, u.y, u.level), budget, moveOf(u), occ, seen, terrain);
-  perState.set(u.id, { key: boardKey(s, u), terrain, field, occ, budget });
+  perState.set(u.id, { board: boardRecord(s, u), terrain, acid: s.layers.acid, fire: s.layers.fire, field, occ, budget });
   return { field, occ };
 }
 

@@ -70,9 +70,13 @@ function end(d: Draft, outcome: "won" | "lost"): void {
 export function checkEnd(d: Draft, roundOver: boolean): void {
   const s = d.s;
   if (s.phase === "ended") return;
-  const sergeants = s.units.filter((u) => u.side === "squad" && isSergeant(u));
-  const active = sergeants.filter((u) => u.fate === "active" || u.fate === "carried").length;
-  const out = sergeants.filter((u) => u.fate === "extracted").length;
+  // counted in one pass (this runs after every command)
+  let active = 0, out = 0;
+  for (const u of s.units) {
+    if (u.side !== "squad" || !isSergeant(u)) continue;
+    if (u.fate === "active" || u.fate === "carried") active++;
+    else if (u.fate === "extracted") out++;
+  }
   // a map that must save civilians is won only with enough of them out; the objective is met once
   // the extract stage is reached (the line broke, the rescue was reached, an escape map)
   const enoughSaved = s.civiliansSaved >= (s.map.saveAtLeast ?? 0);

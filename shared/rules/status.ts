@@ -151,6 +151,8 @@ export function statusesOf(u: Unit): Status[] {
 
 /** The refusal the table gives a soldier acting in his statuses (the first refused cell), or null. */
 export function statusRefusal(u: Unit, action: ActionType): { code: ErrorCode; status: Status; why: string } | null {
+  // a soldier on the board in no status at all (most commands): nothing to look up
+  if (u.fate === "active" && u.down === 0 && !u.grabbedBy && !u.carrying && !u.burned) return null;
   for (const st of statusesOf(u)) {
     const v = STATUS_TABLE[st].actions[action];
     if ("refused" in v) return { code: v.refused, status: st, why: v.why };

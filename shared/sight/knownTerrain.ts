@@ -35,10 +35,19 @@ export function settleKnownTerrain(d: Draft): void {
   const known = d.s.knownTerrain;
   if (!known) return;
   // tile by tile: the list is short, and the whole sight mask costs more than the rest of a command
-  const left = known.filter((k) => d.s.layers.terrain[k.tile] !== k.terrain && !squadSeesTile(d.s, k.tile));
-  if (left.length === known.length) return;
+  // (most commands learn nothing: a new list only when a tile is learnt)
+  let k = 0;
+  while (k < known.length && stillHidden(d, known[k])) k++;
+  if (k === known.length) return;
+  const left = known.slice(0, k);
+  for (k++; k < known.length; k++) if (stillHidden(d, known[k])) left.push(known[k]);
   if (left.length) d.s.knownTerrain = left;
   else delete d.s.knownTerrain;
+}
+
+/** Does the squad still not know this tile (its terrain differs from what it knew, and no soldier sees it)? */
+function stillHidden(d: Draft, k: KnownTerrain): boolean {
+  return d.s.layers.terrain[k.tile] !== k.terrain && !squadSeesTile(d.s, k.tile);
 }
 
 // The overlay per real terrain layer, with the list it was made from (both are replaced, never edited).

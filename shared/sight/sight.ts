@@ -93,15 +93,42 @@ export function canSee(map: MapDef, from: Pos, to: Pos, range = map.visionRange)
 export function visibleTiles(s: BattleState, seat?: Seat): Uint8Array {
   const map = s.map;
   const mask = new Uint8Array(map.width * map.height * map.levels);
-  const smoke = hasSmoke(s);
+  const burning = burningTiles(s);
   for (const u of s.units) {
     if (u.side !== "squad" || u.fate !== "active") continue;
     if (seat && u.seat !== seat) continue;
     const seen = sightFrom(map, tileIndex(map, u.x, u.y, u.level));
-    if (!smoke) for (let k = 0; k < seen.length; k++) mask[seen[k]] = 1;
-    else for (let k = 0; k < seen.length; k++) if (clearOfSmoke(s, u, seen[k])) mask[seen[k]] = 1;
+    if (burning.length === 0) for (let k = 0; k < seen.length; k++) mask[seen[k]] = 1;
+    else
+      for (let k = 0; k < seen.length; k++)
+        if (!fireBetween(map, burning, u, seen[k]) || clearOfSmoke(s, u, seen[k])) mask[seen[k]] = 1;
   }
   return mask;
+}
+
+/** The burning tiles (indices), few: a line of sight is walked for smoke only past one of them. */
+function burningTiles(s: BattleState): number[] {
+  const f = s.layers.fire, out: number[] = [];
+  for (let i = 0; i < f.length; i++) if (f[i] > 0) out.push(i);
+  return out;
+}
+
+/**
+ * Does a burning tile lie in the box spanned by `from` and tile `to` (ends included)? Every tile a
+ * line between them passes lies in that box, so without one the line is clear of smoke.
+ */
+function fireBetween(map: MapDef, burning: number[], from: Pos, to: number): boolean {
+  const per = map.width * map.height;
+  const level = Math.floor(to / per), rest = to - level * per;
+  const ty = Math.floor(rest / map.width), tx = rest - ty * map.width;
+  if (level !== from.level) return true;
+  const x0 = Math.min(from.x, tx), x1 = Math.max(from.x, tx), y0 = Math.min(from.y, ty), y1 = Math.max(from.y, ty);
+  for (const b of burning) {
+    const bl = Math.floor(b / per), br = b - bl * per;
+    const by = Math.floor(br / map.width), bx = br - by * map.width;
+    if (bl === level && bx >= x0 && bx <= x1 && by >= y0 && by <= y1) return true;
+  }
+  return false;
 }
 
 /**
