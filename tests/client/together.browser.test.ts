@@ -12,13 +12,15 @@ import type { BattleState } from "../../shared/index.js";
 import { routePreview } from "../../shared/movement/routePreview.js";
 import { fromWire } from "../../shared/view/wire.js";
 import { loadMapById } from "../../server/maps.js";
-import { clickTile, labels, legalOf, newPage, startEnv, tilePoint, waitLS, wireOf, type TestEnv } from "./browser.js";
+import { artifact, clickTile, labels, legalOf, newPage, startEnv, tilePoint, waitLS, wireOf, type TestEnv } from "./browser.js";
 
 const SPEED = 6;
 /** Short, so that a dropped Wang's seat goes to the bot within the test. */
 const RECONNECT_SECONDS = 3;
 
 let env: TestEnv;
+/** The tile Takumi's cursor previewed a move to. */
+let aimed = { x: 0, y: 0 };
 let A: Page; // Takumi
 let B: Page; // Wang
 const errors: string[][] = [];
@@ -59,6 +61,7 @@ describe("two players plan together", () => {
     const moves = (await legalOf(A)).filter((a) => a.type === "move" && a.unit === "takumi");
     const dist = (m: any) => Math.abs(m.to.x - takumi.x) + Math.abs(m.to.y - takumi.y);
     const to = (moves.filter((m) => m.to.level === takumi.level && dist(m) >= 3).sort((p, q) => dist(p) - dist(q))[0] ?? moves[0]).to;
+    aimed = { x: to.x, y: to.y };
     const p = await tilePoint(A, to.x, to.y);
     await A.mouse.move(p.x, p.y, { steps: 3 });
     const s = await waitLS(B, `s.partnerPath && s.partnerPath.unit === "takumi" && (() => { const e = s.partnerPath.path[s.partnerPath.path.length - 1]; return e.x === ${to.x} && e.y === ${to.y}; })()`);
@@ -89,6 +92,11 @@ describe("two players plan together", () => {
       expect(Math.abs(tag.y + tag.h / 2 - c.y)).toBeLessThan(2 * tile);
       expect(await page.textContent("#log")).toContain("Takumi: “Cover me”");
     }
+    // for the eye: Wang's board with Takumi's phrase and his planned path
+    const p = await tilePoint(A, aimed.x, aimed.y);
+    await A.mouse.move(p.x, p.y, { steps: 2 });
+    await waitLS(B, `s.partnerPath && s.partnerPath.unit === "takumi"`);
+    await B.screenshot({ path: artifact("together-partner-path-phrase.png") });
   }, 30_000);
 
   it("a partner who drops, the bot taking his seat and his return are announced on the board", async () => {

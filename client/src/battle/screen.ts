@@ -554,6 +554,12 @@ export class BattleScreen {
       // not offered: said to assistive tech and on hover too, not only by a fainter colour
       b.setAttribute("aria-disabled", String(!avail));
     });
+    // a spectator says nothing to the squad (the server would refuse him)
+    const mute = this.seat === "spectator";
+    this.shell.phraseButtons().forEach((b) => {
+      b.classList.toggle("dim", mute);
+      b.setAttribute("aria-disabled", String(mute));
+    });
   }
 
   /** The selection may have changed: the partner is told, and the board shows the soldier's level. */
