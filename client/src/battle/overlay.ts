@@ -17,17 +17,19 @@ export interface OverlayInputs {
   pings: PingMark[];
   phrases: PhraseMark[];
   partnerRoute: PartnerRoute | null;
+  partnerSeat: string | null;
   partnerPointer: Pos | null;
   partnerSelected: string | null;
   partnerPlan?: PlanMark | null;
 }
 
-export function boardOverlay({ ctl, preview: p, playing, pings, phrases, partnerRoute, partnerPointer, partnerSelected, partnerPlan }: OverlayInputs): Overlay {
+export function boardOverlay({ ctl, preview: p, playing, pings, phrases, partnerRoute, partnerSeat, partnerPointer, partnerSelected, partnerPlan }: OverlayInputs): Overlay {
   const o = emptyOverlay();
   o.selected = ctl.selected;
   o.cursor = ctl.cursor;
   o.pings = pings;
   o.phrases = phrases;
+  o.partnerSeat = partnerSeat;
   o.partnerPointer = partnerPointer;
   o.partnerSelected = partnerSelected;
   o.exposed = p.exposed;

@@ -435,7 +435,7 @@ export class BattleScreen {
     const plan = this.partner.plan;
     const partnerPlan = botPartner && plan && plan.round === w.round && w.phase === "player" ? plan : null;
     const partnerRoute = playing ? null : this.partnerPath(w, partnerSelected);
-    const overlay = boardOverlay({ ctl: this.ctl, preview: p, playing, pings: this.pings, phrases: this.phrases, partnerRoute, partnerPointer: this.partnerPointer, partnerSelected, partnerPlan });
+    const overlay = boardOverlay({ ctl: this.ctl, preview: p, playing, pings: this.pings, phrases: this.phrases, partnerRoute, partnerSeat: mine ? otherSeat(mine) : null, partnerPointer: this.partnerPointer, partnerSelected, partnerPlan });
     if (this.sceneDirty) {
       this.sceneDirty = false;
       this.board.setScene(this.backend.map, w, this.seat, overlay);

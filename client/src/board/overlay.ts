@@ -69,6 +69,8 @@ export interface Overlay {
   pings: PingMark[];
   phrases: PhraseMark[];
   partnerRoute: PartnerRoute | null;
+  /** The partner's seat: his marks (selection, cursor, path) in its colour. */
+  partnerSeat: string | null;
   exposed: string[];
   /** Intents lit by the focus (the others dimmed); empty: all shown alike. */
   focus: string[];
@@ -92,6 +94,7 @@ export const emptyOverlay = (): Overlay => ({
   pings: [],
   phrases: [],
   partnerRoute: null,
+  partnerSeat: null,
   exposed: [],
   focus: [],
   partnerPlan: null,
@@ -273,13 +276,14 @@ export function drawOverlay(g: Graphics, d: DrawCtx, o: Overlay, labels: LabelIt
     const p = tilePos(d.map, i);
     labels.push({ id: `fire:${i}`, text: `FIRE ${fire[k + 1]}`, color: C.fire, ax: (p.x + 0.5) * ts, ay: p.y * ts + ts * 0.1, priority: 72 });
   }
+  const partnerColour = o.partnerSeat === "takumi" ? C.takumi : o.partnerSeat === "wang" ? C.wang : C.partner;
   if (o.partnerSelected) {
     const u = wire.units[o.partnerSelected];
     if (u && u.level === level) {
       const x = u.x * ts;
       const y = u.y * ts;
       for (const [x1, y1, x2, y2] of [[x, y, x + ts, y], [x + ts, y, x + ts, y + ts], [x + ts, y + ts, x, y + ts], [x, y + ts, x, y]] as const) dashLine(g, x1, y1, x2, y2, 5, 4);
-      g.stroke({ width: 2, color: C.partner });
+      g.stroke({ width: 2, color: partnerColour });
     }
   }
   if (o.partnerPlan) drawPartnerPlan(g, d, o.partnerPlan, labels);
@@ -293,7 +297,7 @@ export function drawOverlay(g: Graphics, d: DrawCtx, o: Overlay, labels: LabelIt
       const b = centre(pts[i], ts);
       g.moveTo(a.x, a.y).lineTo(b.x, b.y);
     }
-    const color = pr.seat === "takumi" ? C.takumi : C.wang;
+    const color = pr.seat === "takumi" ? C.takumi : pr.seat === "wang" ? C.wang : partnerColour;
     g.stroke({ width: 2, color, alpha: 0.5 });
     const end = pts[pts.length - 1];
     if (end) {
@@ -303,7 +307,7 @@ export function drawOverlay(g: Graphics, d: DrawCtx, o: Overlay, labels: LabelIt
   }
   if (o.partnerPointer && lv(o.partnerPointer)) {
     const c = centre(o.partnerPointer, ts);
-    g.poly([c.x, c.y, c.x + ts * 0.35, c.y + ts * 0.12, c.x + ts * 0.12, c.y + ts * 0.35]).fill(C.partner).stroke({ width: 1, color: 0x000000 });
+    g.poly([c.x, c.y, c.x + ts * 0.35, c.y + ts * 0.12, c.x + ts * 0.12, c.y + ts * 0.35]).fill(partnerColour).stroke({ width: 1, color: 0x000000 });
   }
   if (o.cursor && lv(o.cursor)) {
     const x = o.cursor.x * ts;
