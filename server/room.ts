@@ -19,7 +19,7 @@ import { checkJoinOptions, checkMessage, type JoinOptions } from "./validation.j
 import { SeatTable, otherSeat } from "./seats.js";
 import { SeatKeys } from "./seat-keys.js";
 import { ReservationGate } from "./reservations.js";
-import { relay } from "./relay.js";
+import { relay, type RelayType } from "./relay.js";
 import { corked } from "./cork.js";
 import { TurnTimer, readyEveryone } from "./turn-timer.js";
 import { ClientBook } from "./clients.js";
@@ -114,7 +114,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     this.onMessage("order", (client, payload) => this.guard(client, "order", payload, () => this.handleOrder(client, payload)));
     this.onMessage("partner", (client, payload) => this.guard(client, "partner", payload, () => this.handlePartner(client, payload)));
     this.onMessage("skip", (client, payload) => this.guard(client, "skip", payload ?? {}, () => this.handleSkip(client, payload ?? {})));
-    for (const type of ["ping", "select", "pointer"] as const) {
+    for (const type of ["ping", "select", "pointer", "phrase"] as const) {
       this.onMessage(type, (client, payload) => this.guard(client, type, payload, () => this.handleRelay(client, type, payload)));
     }
     const unknown = (client: Client, type: unknown) => this.allow(client) && refuse(client, "ERR_BAD_MESSAGE", `Unknown message type "${String(type).slice(0, 32)}".`);
@@ -393,8 +393,8 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
       for (const c of this.clients) if (this.info.get(c.sessionId)?.role === to) c.send("plan", message);
   }
 
-  /** Pings, the cursor (lossy: over its budget dropped without an error) and the selection. */
-  private handleRelay(client: Client, type: "ping" | "pointer" | "select", payload: unknown) {
+  /** Pings, phrases, the cursor (lossy: over its budget dropped without an error) and the selection. */
+  private handleRelay(client: Client, type: RelayType, payload: unknown) {
     const info = this.info.get(client.sessionId);
     if (!info || !(type === "pointer" ? info.pointer.take() : this.allow(client))) return;
     const r = relay(this.map, info.role, type, payload);

@@ -3,7 +3,7 @@
  * rule: it only checks shapes, sizes and that positions lie on the grid; the engine judges the rest.
  */
 import { z } from "zod";
-import { STANDING_ORDERS, type Action, type MapDef, type Pos } from "../shared/index.js";
+import { PHRASE_KEYS, STANDING_ORDERS, type Action, type MapDef, type Pos } from "../shared/index.js";
 import { ACTION_SHAPES, MAX_ID_LENGTH, type FieldKind } from "../shared/core/actionShape.js";
 
 /** The protocol's refusal codes, beside the engine's: one typed list, in shared/core/errors.ts. */
@@ -47,6 +47,8 @@ export const MESSAGE_SCHEMAS = {
     kind: z.enum(["danger", "move", "target"]),
   }),
   select: z.strictObject({ unit: z.union([unitId, z.literal("")]) }),
+  /** A quick phrase to the partner: one of a fixed list of keys, never free text. */
+  phrase: z.strictObject({ key: z.enum(PHRASE_KEYS) }),
   /** The partner's cursor: a tile, or x = y = -1 for none. */
   pointer: z.strictObject({ x: coord, y: coord, level: coord.optional() }),
   takeover: z.strictObject({ seat: z.enum(["takumi", "wang"]), seq: seqField }),

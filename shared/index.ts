@@ -26,6 +26,7 @@ export { squadViewHash } from "./view/viewHash.js";
 export { botCommand } from "./ai/bot.js";
 export { planRound, planOnView, planDiverged, type BotPlan, type PlanStep } from "./ai/plan.js";
 export { STANDING_ORDERS, isStandingOrder, type StandingOrder } from "./ai/orders.js";
+export { PHRASE_KEYS, isPhraseKey, type PhraseKey } from "./talk/phrases.js";
 export { autoplay, autoplayStep, type AutoStep } from "./ai/autoplay.js";
 export { replay, rulesVersionProblem, type MatchRecord, type ReplayStep, type ReplayCode } from "./battle/record.js";
 export { exposedSoldiers } from "./rules/perimeter.js";

@@ -3,7 +3,7 @@
  * (the offline harness below, which runs the same engine and the soldier bot as partner).
  */
 import type { AnyErrorCode } from "./engine";
-import type { Action, BattleEvent, BotPlan, MapDef, Pos, Seat, StandingOrder, WireState } from "./engine";
+import type { Action, BattleEvent, BotPlan, MapDef, PhraseKey, Pos, Seat, StandingOrder, WireState } from "./engine";
 import type { PingMark } from "./board";
 import { noCampaign, type CampaignInfo } from "./campaignInfo";
 
@@ -40,6 +40,8 @@ export interface BackendHandlers {
   error(code: AnyErrorCode, message: string): void;
   ping(p: PingMark): void;
   pointer(seat: Seat, pos: Pos | null): void;
+  /** A quick phrase said by the player of `seat` (the sender hears his own too). */
+  phrase?(seat: Seat, key: PhraseKey): void;
   connection(status: ConnectionStatus, detail?: string): void;
   /** Commands sent and not yet acknowledged by the server (online only; shown as pending). */
   pending?(count: number): void;
@@ -65,6 +67,8 @@ export interface Backend {
   sendUndo(): void;
   sendPing(p: { x: number; y: number; level: number; kind: PingMark["kind"] }): void;
   sendSelect(unit: string | null): void;
+  /** A quick phrase to the partner (a key of the fixed list). */
+  sendPhrase?(key: PhraseKey): void;
   sendPointer(p: Pos | null): void;
   /** A standing order to the bot playing the partner's seat. */
   sendOrder?(order: StandingOrder): void;

@@ -27,7 +27,7 @@ import { Camera } from "./board/camera";
 import { colourBlind } from "./settings";
 
 export { emptyOverlay, type Overlay };
-export type { PingMark, RouteMark } from "./board/overlay";
+export type { PartnerRoute, PhraseMark, PingMark, RouteMark } from "./board/overlay";
 
 /** What the board tells of the pointer: hover, tap, a right click's ping, a long press's inspection, leaving. */
 export type TileHandler = (tile: Pos, kind: "hover" | "tap" | "ping" | "inspect" | "leave", ev?: FederatedPointerEvent) => void;

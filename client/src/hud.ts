@@ -4,9 +4,9 @@
  * when what it shows changed (a key per panel), at most once per animation frame.
  */
 import type { WireState, WireUnit } from "./engine";
-import { RULES } from "./engine";
+import { PHRASE_KEYS, RULES } from "./engine";
 import { esc } from "./dom";
-import { SEAT_NAME, unitName } from "./words";
+import { PHRASE_TEXT, SEAT_NAME, unitName } from "./words";
 import type { RoutePreview } from "../../shared/movement/routePreview.js";
 
 export const TERRAIN_LABEL = ["street", "rubble (half cover)", "wall", "vehicle (full cover)", "manhole (creatures climb out)", "exit", "stairs", "hole"];
@@ -41,7 +41,7 @@ export const DOM = `
     <button id="btn-leave">Leave</button>
   </header>
   <div id="main">
-    <div id="board-host" tabindex="0" aria-label="The board: Tab selects your next soldier, arrows move the cursor, Enter confirms; F6 goes to the buttons"><div id="banner" aria-live="polite"></div><div id="conn-banner" role="status"></div><div id="cursor-dock"><div id="error-box" role="alert"></div><div id="cursor-card" aria-live="polite" hidden></div></div><div id="pending" role="status" hidden></div><button id="btn-skip" class="primary" hidden title="Skip to the end: the enemy phase and the bot partner's turn shown at their end at once; the log still tells all (X)">Skip to the end <kbd>X</kbd></button></div>
+    <div id="board-host" tabindex="0" aria-label="The board: Tab selects your next soldier, arrows move the cursor, Enter confirms; F6 goes to the buttons"><div id="banner" aria-live="polite"></div><div id="seat-banner" role="status"></div><div id="conn-banner" role="status"></div><div id="cursor-dock"><div id="error-box" role="alert"></div><div id="cursor-card" aria-live="polite" hidden></div></div><div id="pending" role="status" hidden></div><button id="btn-skip" class="primary" hidden title="Skip to the end: the enemy phase and the bot partner's turn shown at their end at once; the log still tells all (X)">Skip to the end <kbd>X</kbd></button></div>
     <aside id="side" aria-label="Details">
       <button id="sheet-handle" aria-expanded="false" aria-controls="side">Details · log · squad</button>
       <section id="partner-banner" role="status"></section>
@@ -75,6 +75,10 @@ export const DOM = `
           <button data-ping="danger" class="on">⚠ <kbd>1</kbd></button>
           <button data-ping="move">▼ <kbd>2</kbd></button>
           <button data-ping="target">⊕ <kbd>3</kbd></button>
+        </div>
+        <div class="row phrases">
+          <span>Say:</span>
+          ${PHRASE_KEYS.map((k) => `<button data-phrase="${k}" title="Tell your partner: ${PHRASE_TEXT[k]}">${PHRASE_TEXT[k]}</button>`).join("")}
         </div>
       </section>
       <section id="route-panel"></section>
@@ -133,6 +137,7 @@ export const DOM = `
       <tr><td><kbd>E</kbd></td><td>ready (end phase) / not ready</td></tr>
       <tr><td><kbd>6</kbd> <kbd>7</kbd> <kbd>8</kbd> <kbd>9</kbd> <kbd>0</kbd></td><td>orders to the bot partner: hold position / cover me / follow me / fall back to a way out / its own judgment (the partner panel's buttons)</td></tr>
       <tr><td><kbd>1</kbd> <kbd>2</kbd> <kbd>3</kbd></td><td>ping danger / move here / target at the cursor</td></tr>
+      <tr><td>Say: a phrase button</td><td>tell your partner “Cover me”, “Falling back”, “Hold on to him!”, “Need ammo”, “Wait” or “Go”: shown over your selected soldier and in the log</td></tr>
       <tr><td><kbd>X</kbd> · <b>Skip to the end</b> over the board</td><td>skip to the end: the enemy phase and the bot partner's turn are shown at their end at once (the log still tells all); your next move is yours at once</td></tr>
       <tr><td><kbd>F</kbd></td><td>every enemy phase ×4, until <kbd>F</kbd> again (the header's ×1/×4)</td></tr>
       <tr><td><kbd>PgUp</kbd> <kbd>PgDn</kbd> · <kbd>+</kbd> (<kbd>=</kbd>) <kbd>-</kbd></td><td>level up / down · zoom in / out</td></tr>

@@ -11,7 +11,7 @@
  */
 import type { AnyErrorCode } from "./engine";
 import { Client, type Room } from "@colyseus/sdk";
-import { eventsFromWire, otherSeat, type Action, type BattleEvent, type MapDef, type Pos, type Seat, type StandingOrder, type WireEvent, type WireState } from "./engine";
+import { eventsFromWire, isPhraseKey, otherSeat, type PhraseKey, type Action, type BattleEvent, type MapDef, type Pos, type Seat, type StandingOrder, type WireEvent, type WireState } from "./engine";
 import { emptyInfo, type Backend, type BackendHandlers, type Holder, type PlanMessage, type RoomInfo, type ViewerSeat } from "./backend";
 import type { PingMark } from "./board";
 import { CLOSE_DEPLOY, rejoinByCode } from "./rejoin";
@@ -285,6 +285,9 @@ export class OnlineBackend implements Backend {
     room.onMessage("ping", (m: { x: number; y: number; level?: number; kind: PingMark["kind"]; seat?: string }) =>
       this.h?.ping({ x: m.x, y: m.y, level: m.level ?? 0, kind: m.kind, seat: m.seat ?? "", at: performance.now() }),
     );
+    room.onMessage("phrase", (m: { seat: Seat; key: string }) => {
+      if (isPhraseKey(m.key)) this.h?.phrase?.(m.seat, m.key);
+    });
     room.onMessage("pointer", (m: { seat: Seat; x: number; y: number; level?: number } | { seat: Seat; x?: undefined }) =>
       this.h?.pointer(m.seat, m.x === undefined || m.x < 0 ? null : { x: m.x, y: m.y!, level: m.level ?? 0 }),
     );
@@ -402,6 +405,9 @@ export class OnlineBackend implements Backend {
   }
   sendSelect(unit: string | null): void {
     this.send("select", { unit: unit ?? "" });
+  }
+  sendPhrase(key: PhraseKey): void {
+    this.send("phrase", { key });
   }
   pointerSupported = true;
   sendPointer(p: Pos | null): void {

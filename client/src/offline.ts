@@ -175,6 +175,11 @@ export class OfflineBackend implements Backend {
     this.h?.ping({ ...p, seat: engine.otherSeat(this.seat), at: performance.now() });
   }
 
+  /** Offline there is nobody to tell: the phrase is shown and logged as online. */
+  sendPhrase(key: engine.PhraseKey): void {
+    if (this.seat !== "spectator") this.h?.phrase?.(this.seat, key);
+  }
+
   sendSelect(_unit: string | null): void {}
   sendPointer(_p: Pos | null): void {}
   leave(): void {}

@@ -3,10 +3,36 @@
  * "a creature in the dust"), never ids. The table is typed by event kind, so a new kind added to
  * shared/core/types.ts fails the type-check (and tests/client/words.test.ts) until it is worded here.
  */
-import type { BattleEvent, DamageCause, Pos, WireState } from "./engine";
+import type { BattleEvent, DamageCause, PhraseKey, Pos, WireState } from "./engine";
 import { RULES, civilianName, creatureKindName, creatureName, soldierName } from "./engine";
 
 export const SEAT_NAME: Record<string, string> = { takumi: "Takumi", wang: "Wang", spectator: "Spectator" };
+/** The quick phrases' words, by key (only the key travels). */
+export const PHRASE_TEXT: Record<PhraseKey, string> = {
+  coverMe: "Cover me",
+  fallingBack: "Falling back",
+  holdOn: "Hold on to him!",
+  needAmmo: "Need ammo",
+  wait: "Wait",
+  go: "Go",
+};
+
+export const phraseLine = (seat: string, key: PhraseKey) => `${SEAT_NAME[seat] ?? seat}: “${PHRASE_TEXT[key]}”`;
+
+/**
+ * What the board announces when a seat changes hands (a player drops, the bot takes his seat, he
+ * comes back); null for a change not worth a word.
+ */
+export function seatChangeText(seat: string, before: string, after: string): string | null {
+  const name = SEAT_NAME[seat] ?? seat;
+  if (before === after || !before) return null;
+  if (after === "dropped") return `${name} lost the connection — his seat is held for him`;
+  if (after === "bot") return before === "dropped" ? `${name} did not come back — the bot takes his squad` : `The bot takes ${name}'s squad`;
+  if (after === "player") return before === "dropped" ? `${name} is back` : before === "bot" ? `${name} takes his squad from the bot` : `${name} joins the battle`;
+  if (after === "open") return `${name} left — his seat is open`;
+  if (after === "partner") return `You command ${name}'s squad as well`;
+  return null;
+}
 
 /** Where the unseen are: "in the dust" on a dusty map, "out of sight" on a clear one (setSceneDust). */
 export const UNSEEN = { where: "in the dust" };

@@ -82,6 +82,12 @@ export class BattleInput {
         if ((e as PointerEvent).pointerType === "touch" && cursor) this.sendPing(cursor, kind);
       }),
     );
+    shell.phraseButtons().forEach((b) =>
+      b.addEventListener("click", () => {
+        const key = b.dataset.phrase;
+        if (engine.isPhraseKey(key)) this.host.backend.sendPhrase?.(key);
+      }),
+    );
     shell.els.btnSpeed.addEventListener("click", () => this.toggleSpeed());
     shell.els.btnSkip.addEventListener("click", () => this.skip());
   }

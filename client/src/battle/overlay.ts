@@ -1,10 +1,10 @@
 /**
  * What the board draws over the state, from the controller's preview: selection, cursor, the
- * partner's selection, pointer and pings, and (not while events play) reach, route, targets and
+ * partner's selection, pointer, planned path, pings and phrases, and (not while events play) reach, route, targets and
  * the grenade's blast.
  */
 import type { Pos } from "../engine";
-import { emptyOverlay, type Overlay, type PingMark } from "../board";
+import { emptyOverlay, type Overlay, type PartnerRoute, type PhraseMark, type PingMark } from "../board";
 import type { BattleController, Preview } from "../controller";
 import { routeTag } from "../hud";
 import type { PlanMark } from "../partner/planDraw";
@@ -15,16 +15,21 @@ export interface OverlayInputs {
   preview: Preview;
   playing: boolean;
   pings: PingMark[];
+  phrases: PhraseMark[];
+  partnerRoute: PartnerRoute | null;
+  partnerSeat: string | null;
   partnerPointer: Pos | null;
   partnerSelected: string | null;
   partnerPlan?: PlanMark | null;
 }
 
-export function boardOverlay({ ctl, preview: p, playing, pings, partnerPointer, partnerSelected, partnerPlan }: OverlayInputs): Overlay {
+export function boardOverlay({ ctl, preview: p, playing, pings, phrases, partnerRoute, partnerSeat, partnerPointer, partnerSelected, partnerPlan }: OverlayInputs): Overlay {
   const o = emptyOverlay();
   o.selected = ctl.selected;
   o.cursor = ctl.cursor;
   o.pings = pings;
+  o.phrases = phrases;
+  o.partnerSeat = partnerSeat;
   o.partnerPointer = partnerPointer;
   o.partnerSelected = partnerSelected;
   o.exposed = p.exposed;
@@ -33,6 +38,7 @@ export function boardOverlay({ ctl, preview: p, playing, pings, partnerPointer, 
   o.halted = view ? haltedDrags(view) : {};
   if (playing) return o;
   o.partnerPlan = partnerPlan ?? null;
+  o.partnerRoute = partnerRoute;
   o.reach = p.reach;
   o.targets = p.targets;
   o.target = ctl.target;

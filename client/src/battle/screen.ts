@@ -6,14 +6,15 @@
  * frame draws the board, the header and the panels once (frame.ts).
  */
 import * as engine from "../engine";
-import { otherSeat, type Action, type BattleEvent, type BattleState, type MapDef, type Pos, type Seat, type WireState, type WireUnit } from "../engine";
-import { BoardRenderer, type PingMark } from "../board";
+import { otherSeat, type Action, type BattleEvent, type BattleState, type MapDef, type PhraseKey, type Pos, type Seat, type WireState, type WireUnit } from "../engine";
+import { BoardRenderer, type PartnerRoute, type PhraseMark, type PingMark } from "../board";
 import type { Backend, ConnectionStatus, RoomInfo, ViewerSeat } from "../backend";
 import { BattleController, type Preview } from "../controller";
 import { put, routePanel, unitPanel } from "../hud";
 import { cardAnchor, cardHtml, placeDock } from "./card";
 import { briefing, endReason, intentPanel, squadPanel, targetPanel, tilePanel, type PanelCtx } from "../panels";
-import { refusalText, SEAT_NAME, sceneTitle, setSceneDust } from "../words";
+import { PHRASE_TEXT, phraseLine, refusalText, SEAT_NAME, sceneTitle, seatChangeText, setSceneDust } from "../words";
+import { route } from "../previews";
 import { CampaignScreen } from "../campaignScreen";
 import { loadMap } from "../maps";
 import { floorBar, floorBarHost, floorStrip, floorStripHost } from "../floors";
@@ -35,6 +36,8 @@ import { PartnerPanel } from "../partner/planPanel";
 import { ORDER_NAME } from "../partner/planWords";
 
 const PING_SHOWN_MS = 6000;
+const PHRASE_SHOWN_MS = 5000;
+const SEAT_CHANGE_SHOWN_MS = 5000;
 const TIMER_TICK_MS = 500;
 
 export class BattleScreen {
@@ -55,6 +58,10 @@ export class BattleScreen {
   private legal: Action[] = [];
   private pings: PingMark[] = [];
   private partnerPointer: Pos | null = null;
+  private phrases: PhraseMark[] = [];
+  /** The partner's previewed path, kept while his selection, cursor and the state are the same. */
+  private partnerRouteKey = "";
+  private partnerRoute: PartnerRoute | null = null;
   /** The bot partner's plan and the orders given it (partner/). */
   private partner!: PartnerPanel;
   private reportShown = false;
@@ -160,6 +167,7 @@ export class BattleScreen {
       events: (round, events) => this.onEvents(round, events),
       error: (code, message) => this.showError(code, message),
       ping: (p) => this.addPing(p),
+      phrase: (seat, key) => this.addPhrase(seat, key),
       pointer: (seat, pos) => {
         if (seat === this.seat) return;
         this.partnerPointer = pos;
@@ -280,6 +288,7 @@ export class BattleScreen {
   // ---- state ---------------------------------------------------------------------------------
 
   private onState(wire: WireState, info: RoomInfo): void {
+    this.announceSeats(this.info, info);
     this.info = info;
     if (!this.playback.hold(wire)) this.showWire(wire);
   }
@@ -355,7 +364,10 @@ export class BattleScreen {
     this.legal = [];
     this.ctl = new BattleController();
     this.pings = [];
+    this.phrases = [];
     this.partnerPointer = null;
+    this.partnerRoute = null;
+    this.partnerRouteKey = "";
     this.reportShown = false;
     this.lastRadius = null;
     this.ringNote = "";
@@ -422,7 +434,8 @@ export class BattleScreen {
     const botPartner = !!mine && this.info.holders[otherSeat(mine)] === "bot";
     const plan = this.partner.plan;
     const partnerPlan = botPartner && plan && plan.round === w.round && w.phase === "player" ? plan : null;
-    const overlay = boardOverlay({ ctl: this.ctl, preview: p, playing, pings: this.pings, partnerPointer: this.partnerPointer, partnerSelected, partnerPlan });
+    const partnerRoute = playing ? null : this.partnerPath(w, partnerSelected);
+    const overlay = boardOverlay({ ctl: this.ctl, preview: p, playing, pings: this.pings, phrases: this.phrases, partnerRoute, partnerSeat: mine ? otherSeat(mine) : null, partnerPointer: this.partnerPointer, partnerSelected, partnerPlan });
     if (this.sceneDirty) {
       this.sceneDirty = false;
       this.board.setScene(this.backend.map, w, this.seat, overlay);
@@ -541,6 +554,12 @@ export class BattleScreen {
       // not offered: said to assistive tech and on hover too, not only by a fainter colour
       b.setAttribute("aria-disabled", String(!avail));
     });
+    // a spectator says nothing to the squad (the server would refuse him)
+    const mute = this.seat === "spectator";
+    this.shell.phraseButtons().forEach((b) => {
+      b.classList.toggle("dim", mute);
+      b.setAttribute("aria-disabled", String(mute));
+    });
   }
 
   /** The selection may have changed: the partner is told, and the board shows the soldier's level. */
@@ -600,6 +619,63 @@ export class BattleScreen {
     }, PING_SHOWN_MS);
     const s = getTestState();
     setTestState({ pings: ((s.pings as number) ?? 0) + 1 });
+  }
+
+  /**
+   * The path the partner's selected soldier would take to the tile under his cursor: asked of the
+   * engine here, on this page's view (the squad's one view), so no path travels between players.
+   */
+  private partnerPath(w: WireState, unit: string | null): PartnerRoute | null {
+    const to = this.partnerPointer;
+    const u = unit ? w.units[unit] : undefined;
+    const key = unit && to && u ? `${w.step}:${w.phase}:${unit}:${to.x},${to.y},${to.level}` : "";
+    if (key === this.partnerRouteKey) return this.partnerRoute;
+    this.partnerRouteKey = key;
+    this.partnerRoute = null;
+    if (key && u && to && this.view && w.phase === "player" && u.fate === "active" && u.side === "squad" && (u.x !== to.x || u.y !== to.y || u.level !== to.level)) {
+      const r = route(this.view, u.seat as Seat, u.id, to, []);
+      if (r?.ok && r.path.length) this.partnerRoute = { unit: u.id, seat: u.seat as string, path: r.path };
+    }
+    setTestState({ partnerPath: this.partnerRoute ? { unit: this.partnerRoute.unit, path: this.partnerRoute.path } : null });
+    return this.partnerRoute;
+  }
+
+  /** A quick phrase: over the sender's selected soldier (else his first standing) for a while, and logged. */
+  private addPhrase(seat: Seat, key: PhraseKey): void {
+    const w = this.wire;
+    if (!w) return;
+    const standing = (id: string | null | undefined) => !!id && w.units[id]?.side === "squad" && w.units[id]?.fate === "active";
+    const chosen = seat === this.seat ? this.ctl.selected : this.info.selects[seat];
+    const first = Object.values(w.units)
+      .filter((u) => u.side === "squad" && u.fate === "active" && u.seat === seat)
+      .sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }))[0]?.id;
+    const unit = standing(chosen) ? chosen! : first;
+    this.addLog(phraseLine(seat, key));
+    const s = getTestState();
+    setTestState({ phrases: ((s.phrases as number) ?? 0) + 1, lastPhrase: { seat, key, unit: unit ?? "" } });
+    if (!unit) return;
+    const mark: PhraseMark = { unit, text: PHRASE_TEXT[key], seat, at: performance.now() };
+    // one phrase a soldier: the newest replaces the one before
+    this.phrases = [...this.phrases.filter((q) => q.unit !== unit), mark];
+    this.invalidate();
+    setTimeout(() => {
+      this.phrases = this.phrases.filter((q) => q !== mark);
+      this.invalidate();
+    }, PHRASE_SHOWN_MS);
+  }
+
+  /** A seat changing hands (a drop, the bot, a return) is said on the board and in the log. */
+  private announceSeats(before: RoomInfo, after: RoomInfo): void {
+    if (!this.wire || before.code !== after.code) return;
+    for (const seat of ["takumi", "wang"] as const) {
+      if (seat === this.seat) continue;
+      const text = seatChangeText(seat, before.holders[seat], after.holders[seat]);
+      if (!text) continue;
+      this.shell.seatBanner(text, SEAT_CHANGE_SHOWN_MS);
+      this.addLog(`${text}.`);
+      const s = getTestState();
+      setTestState({ seatNotices: [...((s.seatNotices as string[]) ?? []), text] });
+    }
   }
 
   private onKey = (e: KeyboardEvent) => {

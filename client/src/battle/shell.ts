@@ -12,7 +12,7 @@ import { getTestState, setTestState } from "../teststate";
 const IDS = [
   "squad-panel", "timer", "top", "round", "phase", "objective", "code-box", "seats", "conn", "board-host", "side", "briefing",
   "unit-panel", "route-panel", "target-panel", "tile-panel", "intent-panel", "log", "banner", "error-box", "conn-banner",
-  "partner-banner", "help", "report-host", "campaign-host", "btn-campaign", "scene", "btn-speed", "btn-skip", "btn-ready", "btn-sound",
+  "partner-banner", "seat-banner", "help", "report-host", "campaign-host", "btn-campaign", "scene", "btn-speed", "btn-skip", "btn-ready", "btn-sound",
   "btn-help", "btn-leave", "btn-report", "pending", "cursor-dock", "cursor-card", "sheet-handle", "actions",
 ] as const;
 
@@ -26,6 +26,7 @@ export class Shell {
   readonly root: HTMLElement;
   readonly els: ShellEls;
   private bannerTimer = 0;
+  private seatTimer = 0;
   private errorTimer = 0;
   private reconnectedTimer = 0;
 
@@ -47,6 +48,19 @@ export class Shell {
   /** The action buttons (`data-act`) and the ping kinds (`data-ping`). */
   actionButtons(): NodeListOf<HTMLButtonElement> {
     return this.root.querySelectorAll<HTMLButtonElement>("[data-act]");
+  }
+
+  phraseButtons(): NodeListOf<HTMLButtonElement> {
+    return this.root.querySelectorAll<HTMLButtonElement>("[data-phrase]");
+  }
+
+  /** A seat changing hands, said on the board for a while (apart from the phase's banner). */
+  seatBanner(text: string, ms: number): void {
+    const b = this.els.seatBanner;
+    b.textContent = text;
+    b.classList.add("show");
+    clearTimeout(this.seatTimer);
+    this.seatTimer = window.setTimeout(() => b.classList.remove("show"), ms);
   }
 
   pingButtons(): NodeListOf<HTMLButtonElement> {
@@ -138,6 +152,7 @@ export class Shell {
 
   destroy(): void {
     clearTimeout(this.bannerTimer);
+    clearTimeout(this.seatTimer);
     clearTimeout(this.errorTimer);
     clearTimeout(this.reconnectedTimer);
   }

@@ -29,6 +29,21 @@ export interface PingMark {
   at: number;
 }
 
+/** A quick phrase said by a player, shown over his soldier for a while. */
+export interface PhraseMark {
+  unit: string;
+  text: string;
+  seat: string;
+  at: number;
+}
+
+/** The path the partner's selected soldier would take to the tile under the partner's cursor. */
+export interface PartnerRoute {
+  unit: string;
+  seat: string;
+  path: Pos[];
+}
+
 export interface RouteMark {
   path: Pos[];
   waypoints: Pos[];
@@ -52,6 +67,10 @@ export interface Overlay {
   partnerSelected: string | null;
   partnerPointer: Pos | null;
   pings: PingMark[];
+  phrases: PhraseMark[];
+  partnerRoute: PartnerRoute | null;
+  /** The partner's seat: his marks (selection, cursor, path) in its colour. */
+  partnerSeat: string | null;
   exposed: string[];
   /** Intents lit by the focus (the others dimmed); empty: all shown alike. */
   focus: string[];
@@ -73,6 +92,9 @@ export const emptyOverlay = (): Overlay => ({
   partnerSelected: null,
   partnerPointer: null,
   pings: [],
+  phrases: [],
+  partnerRoute: null,
+  partnerSeat: null,
   exposed: [],
   focus: [],
   partnerPlan: null,
@@ -256,25 +278,50 @@ export function drawOverlay(g: Graphics, d: DrawCtx, o: Overlay, labels: LabelIt
     const p = tilePos(d.map, i);
     labels.push({ id: `fire:${i}`, text: `FIRE ${fire[k + 1]}`, color: C.fire, ax: (p.x + 0.5) * ts, ay: p.y * ts + ts * 0.1, priority: 72 });
   }
+  const partnerColour = o.partnerSeat === "takumi" ? C.takumi : o.partnerSeat === "wang" ? C.wang : C.partner;
   if (o.partnerSelected) {
     const u = wire.units[o.partnerSelected];
     if (u && u.level === level) {
       const x = u.x * ts;
       const y = u.y * ts;
       for (const [x1, y1, x2, y2] of [[x, y, x + ts, y], [x + ts, y, x + ts, y + ts], [x + ts, y + ts, x, y + ts], [x, y + ts, x, y]] as const) dashLine(g, x1, y1, x2, y2, 5, 4);
-      g.stroke({ width: 2, color: C.partner });
+      g.stroke({ width: 2, color: partnerColour });
     }
   }
   if (o.partnerPlan) drawPartnerPlan(g, d, o.partnerPlan, labels);
+  const pr = o.partnerRoute;
+  const pu = pr ? wire.units[pr.unit] : undefined;
+  if (pr && pu && pr.path.length) {
+    // faint, thin and in the partner's colour: his plan, not ours
+    const pts = [{ x: pu.x, y: pu.y, level: pu.level }, ...pr.path].filter(lv);
+    for (let i = 1; i < pts.length; i++) {
+      const a = centre(pts[i - 1], ts);
+      const b = centre(pts[i], ts);
+      g.moveTo(a.x, a.y).lineTo(b.x, b.y);
+    }
+    const color = pr.seat === "takumi" ? C.takumi : pr.seat === "wang" ? C.wang : partnerColour;
+    g.stroke({ width: 2, color, alpha: 0.5 });
+    const end = pts[pts.length - 1];
+    if (end) {
+      const c = centre(end, ts);
+      g.circle(c.x, c.y, ts * 0.12).fill({ color, alpha: 0.5 });
+    }
+  }
   if (o.partnerPointer && lv(o.partnerPointer)) {
     const c = centre(o.partnerPointer, ts);
-    g.poly([c.x, c.y, c.x + ts * 0.35, c.y + ts * 0.12, c.x + ts * 0.12, c.y + ts * 0.35]).fill(C.partner).stroke({ width: 1, color: 0x000000 });
+    g.poly([c.x, c.y, c.x + ts * 0.35, c.y + ts * 0.12, c.x + ts * 0.12, c.y + ts * 0.35]).fill(partnerColour).stroke({ width: 1, color: 0x000000 });
   }
   if (o.cursor && lv(o.cursor)) {
     const x = o.cursor.x * ts;
     const y = o.cursor.y * ts;
     for (const [x1, y1, x2, y2] of [[x, y, x + ts, y], [x + ts, y, x + ts, y + ts], [x + ts, y + ts, x, y + ts], [x, y + ts, x, y]] as const) dashLine(g, x1, y1, x2, y2, 3, 3);
     g.stroke({ width: 1.5, color: C.cursor, alpha: 0.9 });
+  }
+  for (const s of o.phrases) {
+    const u = wire.units[s.unit];
+    const at = d.at(s.unit);
+    if (!u || u.level !== level || !at) continue;
+    labels.push({ id: `say:${s.unit}`, text: s.text.toUpperCase(), color: s.seat === "takumi" ? C.takumi : C.wang, ax: at.x, ay: at.y - ts * 0.55, priority: 98 });
   }
   for (const p of o.pings) {
     if (!lv(p)) continue;
