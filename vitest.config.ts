@@ -37,7 +37,16 @@ export default defineConfig({
       { extends: true, test: { name: "server", include: ["tests/server/**/*.test.ts"], sequence: { groupOrder: AFTER_ENGINE } } },
       {
         extends: true,
-        test: { name: "browser", include: ["tests/client/**/*.browser.test.ts"], globalSetup: ["tests/client/build-once.ts"], sequence: { groupOrder: AFTER_ENGINE } },
+        test: {
+          name: "browser",
+          include: ["tests/client/**/*.browser.test.ts"],
+          globalSetup: ["tests/client/build-once.ts"],
+          // the files share their workers' modules: each imported the server, the engine and
+          // playwright anew (about 10 s a file on a loaded machine); each still starts its own game
+          // server and browser contexts (useEnv), so nothing is shared between files but code
+          isolate: false,
+          sequence: { groupOrder: AFTER_ENGINE },
+        },
       },
       { extends: true, test: { name: "cluster", include: ["tests/cluster/**/*.test.ts"], sequence: { groupOrder: AFTER_ENGINE } } },
     ],

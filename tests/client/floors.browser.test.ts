@@ -4,22 +4,17 @@
  * on a floor other than the one shown, named with its floor; a click on a floor shows it; the
  * view follows the selected soldier. Screenshots go to tests/artifacts/.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { loadMapById } from "../../server/maps.js";
 import { createBattle, type BattleState } from "../../shared/index.js";
 import { planIntents } from "../../shared/creatures/intents.js";
 import { makeCreature } from "../../shared/rules/spawns.js";
-import { artifact, frames, loadOffline, newPage, screenshotStats, settled, startEnv, waitLS, wireOf, type TestEnv } from "./browser.js";
+import { artifact, frames, loadOffline, newPage, screenshotStats, settled, useEnv, waitLS, wireOf } from "./browser.js";
 
-let env: TestEnv;
+const env = useEnv();
 const pageErrors: string[][] = [];
 
-beforeAll(async () => {
-  env = await startEnv();
-}, 120_000);
-
-afterAll(async () => {
-  await env?.stop();
+afterAll(() => {
   for (const e of pageErrors) expect(e).toEqual([]);
 });
 

@@ -7,22 +7,13 @@
  * or an upright screen's bottom sheet, may scroll inside). A screenshot of each goes to
  * tests/artifacts/layout-<w>x<h>.png (and -sheet.png with the sheet up).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { artifact, frames, screenshotStats, settled, startEnv, type TestEnv } from "./browser.js";
+import { artifact, frames, screenshotStats, settled, useEnv } from "./browser.js";
 import { box, geometry, SIZES, unreachable } from "./geometry.js";
 
-let env: TestEnv;
+const env = useEnv();
 const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  env = await startEnv();
-}, 120_000);
-
-afterAll(async () => {
-  await env?.stop();
-});
-
 
 async function touchPage(width: number, height: number): Promise<Page> {
   const ctx = await env.browser.newContext({ viewport: { width, height }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
