@@ -7,7 +7,8 @@ import { defineConfig } from "vitest/config";
  *   its files share their workers' modules (nothing in them holds state between files);
  * - maps: map files, their parser and generators, the command-line tools;
  * - server: the game server over real WebSockets, its stores;
- * - browser: the client in Chromium, built once for all of its files (build-once.ts);
+ * - browser: the client in Chromium, built once and Chromium launched once for all of its files
+ *   (build-once.ts), each file set up by `useEnv()` (tests/client/browser.ts);
  * - cluster: several server processes over Redis.
  * After the engine the others run together: most of their time is spent waiting on sockets and
  * browsers, so two files at once keep two cores busy (three starve each other on a loaded machine).

@@ -455,7 +455,8 @@ describe("two players in their browsers", () => {
     const f = await waitLS(page, `s.ready && s.replay`);
     expect(f.replay.finalHash).toBe(expected.hash);
     await page.context().close();
-  }, 60_000);
+    // a whole battle played on the server first: a minute and more on a loaded two-core machine
+  }, 120_000);
   it("the after-action report with its per-round chart (offline autoplay, then the squad lost)", async () => {
     const { page, errors } = await newPage(env, 1400, 800);
     pageErrors.push(errors);
