@@ -1,6 +1,6 @@
 /**
  * Browser test helpers: the real game server started in this process on a free port, serving the
- * client the project built once, and driven through the project's one Chromium (playwright-core).
+ * client the project built once, and driven through the worker's Chromium (playwright-core).
  * Every browser file sets up with `const env = useEnv();` (build-once.ts does the shared part).
  * Waits are on `window.__lastStand` flags, never on sleeps.
  */
@@ -19,7 +19,7 @@ export const ARTIFACTS = join(ROOT, "tests", "artifacts");
 export interface TestEnv {
   game: GameServer;
   url: string;
-  /** This file's connection to the shared Chromium: its contexts are this file's own. */
+  /** This file's connection to its worker's Chromium: its contexts are this file's own. */
   browser: Browser;
   dir: string;
   /** The built client the server serves. */
@@ -34,8 +34,8 @@ export interface EnvOptions {
 
 /**
  * The set-up of a browser test file, in one line at its top: `const env = useEnv();`. Before the
- * file's first test the object is filled in (a game server of its own, a connection to the shared
- * Chromium); after its last, both are stopped and the contexts the file opened are closed.
+ * file's first test the object is filled in (a game server of its own, a connection to its
+ * worker's Chromium); after its last, both are stopped and the contexts the file opened are closed.
  */
 export function useEnv(opts: EnvOptions = {}): TestEnv {
   const env = {} as TestEnv;
@@ -48,7 +48,7 @@ export function useEnv(opts: EnvOptions = {}): TestEnv {
   return env;
 }
 
-/** Starts a game server and opens a browser: the project's shared one, or one of its own outside the project. */
+/** Starts a game server and opens a browser: its worker's, or one of its own outside the project. */
 export async function startEnv(opts: EnvOptions = {}): Promise<TestEnv> {
   const dir = mkdtempSync(join(tmpdir(), "last-stand-browser-"));
   // built once for all the browser tests (build-once.ts); a file run outside the project builds its own
@@ -88,8 +88,9 @@ export async function startEnv(opts: EnvOptions = {}): Promise<TestEnv> {
 }
 
 function openBrowser(): Promise<Browser> {
+  // this worker's Chromium (build-once.ts launched one per worker)
   const ws = inject("browserWs");
-  if (ws) return chromium.connect(ws);
+  if (ws?.length) return chromium.connect(ws[(Number(process.env.VITEST_POOL_ID ?? 1) - 1) % ws.length]);
   if (!existsSync(CHROMIUM)) throw new Error(NO_CHROMIUM);
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }

@@ -2,9 +2,10 @@
  * The browser project's global setup, done once for all of its files instead of once per file:
  * - the client is built into a private folder (removed at the end); files read it with
  *   `inject("clientDir")`;
- * - one Chromium is launched as a playwright server; each file connects to it
- *   (`inject("browserWs")`) and works in its own contexts, so no file pays for a browser's start
- *   and exit (seconds each on a loaded two-core machine).
+ * - one Chromium per worker is launched as a playwright server; each file connects to its worker's
+ *   (`inject("browserWs")`, picked by `VITEST_POOL_ID`) and works in its own contexts, so no file
+ *   pays for a browser's start and exit (seconds each on a loaded two-core machine), and two files
+ *   running at once never share one browser's GPU process (it draws every WebGL page of its browser).
  * `useEnv()` in browser.ts reads both; a file run outside the project builds and launches its own.
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -17,7 +18,8 @@ import { buildClient, CHROMIUM, CHROMIUM_ARGS, NO_CHROMIUM } from "../../tools/b
 declare module "vitest" {
   export interface ProvidedContext {
     clientDir: string;
-    browserWs: string;
+    /** One playwright server's endpoint per worker. */
+    browserWs: string[];
   }
 }
 
@@ -25,12 +27,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!existsSync(CHROMIUM)) throw new Error(NO_CHROMIUM);
   const dir = mkdtempSync(join(tmpdir(), "last-stand-client-"));
   const outDir = join(dir, "client");
-  // the build and the browser's start overlap
-  const [, server] = await Promise.all([buildClient(outDir), chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })]);
+  const workers = Math.max(1, Number(project.config.maxWorkers) || 1);
+  // the build and the browsers' start overlap
+  const [, ...servers] = await Promise.all([
+    buildClient(outDir),
+    ...Array.from({ length: workers }, () => chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })),
+  ]);
   project.provide("clientDir", outDir);
-  project.provide("browserWs", server.wsEndpoint());
+  project.provide("browserWs", servers.map((s) => s.wsEndpoint()));
   return async () => {
-    await server.close().catch(() => {});
+    await Promise.all(servers.map((s) => s.close().catch(() => {})));
     rmSync(dir, { recursive: true, force: true });
   };
 }
