@@ -70,6 +70,8 @@ describe("the battle screen at every size", () => {
         const h = (await box(page, "#sheet-handle"))!;
         await page.touchscreen.tap(h.x + h.w / 2, h.y + h.h / 2);
         await page.waitForFunction(() => document.getElementById("sheet-handle")!.getAttribute("aria-expanded") === "true", null, { timeout: 5000 });
+        // the slide may start a frame after the handle says so: wait for it to be under way, then over
+        await page.waitForFunction((y0) => document.getElementById("side")!.getBoundingClientRect().top < y0 - 100, side0.y, { timeout: 10_000, polling: "raf" });
         await sheetSettled(page);
         const side1 = (await box(page, "#side"))!;
         expect(side1.y).toBeLessThan(side0.y - 100);

@@ -37,6 +37,8 @@ describe("the bot partner's plan in the browser", () => {
     // the order to hold, by its key: told back by the server, and the plan made under it shown
     await page.keyboard.press("6");
     await waitLS(page, `s.partnerOrder === "hold" && s.partnerPlan.order === "hold"`);
+    // the panel is rewritten on the next animation frame, after the state the page reports
+    await page.waitForSelector('#partner-plan button[data-order="hold"].on', { timeout: 10_000 });
     expect(await page.getAttribute('#partner-plan button[data-order="hold"]', "class")).toContain("on");
     await page.keyboard.press("0");
     const free = await waitLS(page, `s.partnerOrder === "free" && s.partnerPlan.order === "free"`);
