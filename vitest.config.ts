@@ -7,7 +7,8 @@ import { defineConfig } from "vitest/config";
  *   its files share their workers' modules (nothing in them holds state between files);
  * - maps: map files, their parser and generators, the command-line tools;
  * - server: the game server over real WebSockets, its stores;
- * - browser: the client in Chromium, built once for all of its files (build-once.ts);
+ * - browser: the client in Chromium, built once and one Chromium per worker launched once for all
+ *   of its files (build-once.ts), each file set up by `useEnv()` (tests/client/browser.ts);
  * - cluster: several server processes over Redis.
  * After the engine the others run together: most of their time is spent waiting on sockets and
  * browsers, so two files at once keep two cores busy (three starve each other on a loaded machine).
@@ -37,7 +38,17 @@ export default defineConfig({
       { extends: true, test: { name: "server", include: ["tests/server/**/*.test.ts"], sequence: { groupOrder: AFTER_ENGINE } } },
       {
         extends: true,
-        test: { name: "browser", include: ["tests/client/**/*.browser.test.ts"], globalSetup: ["tests/client/build-once.ts"], sequence: { groupOrder: AFTER_ENGINE } },
+        test: {
+          name: "browser",
+          include: ["tests/client/**/*.browser.test.ts"],
+          globalSetup: ["tests/client/build-once.ts"],
+          // the files share their workers' modules: each imported the server, the engine and
+          // playwright anew (about 10 s a file on a loaded machine); each still starts its own game
+          // server and browser contexts (useEnv); what a file changes for the process (the maps'
+          // folder: useCampaignMaps) it puts back after itself
+          isolate: false,
+          sequence: { groupOrder: AFTER_ENGINE },
+        },
       },
       { extends: true, test: { name: "cluster", include: ["tests/cluster/**/*.test.ts"], sequence: { groupOrder: AFTER_ENGINE } } },
     ],

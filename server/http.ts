@@ -19,7 +19,7 @@ import { timingSafeEqual } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { matchMaker } from "colyseus";
-import { listMaps, loadMapById, MAPS_DIR } from "./maps.js";
+import { listMaps, loadMapById, mapsDir } from "./maps.js";
 import { readFileSync } from "node:fs";
 import { normalizeCode } from "./codes.js";
 import { services } from "./services.js";
@@ -183,7 +183,7 @@ export function configureHttp(app: express.Application) {
       return;
     }
     loadMapById(id);
-    res.type("application/json").send(readFileSync(join(MAPS_DIR, `${id}.tmj`), "utf8"));
+    res.type("application/json").send(readFileSync(join(mapsDir(), `${id}.tmj`), "utf8"));
   }));
 
   app.get("/api/matches/:id/record", guarded("record", async (req, res) => {

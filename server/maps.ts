@@ -11,10 +11,15 @@ import { MapFormatError, parseMap } from "../shared/map/parse.js";
 import type { MapDef } from "../shared/map/types.js";
 import { log } from "./logger.js";
 
-/** The folder holding the `.tmj` files; `LAST_STAND_MAPS` overrides it. */
-export const MAPS_DIR = process.env.LAST_STAND_MAPS
-  ? resolve(process.env.LAST_STAND_MAPS)
-  : join(dirname(fileURLToPath(import.meta.url)), "..", "maps");
+const STORY_MAPS = join(dirname(fileURLToPath(import.meta.url)), "..", "maps");
+
+/**
+ * The folder holding the `.tmj` files; `LAST_STAND_MAPS` overrides it. Read at each call, not once
+ * at import: tests that share a process point it at crafted maps for their own file only.
+ */
+export function mapsDir(): string {
+  return process.env.LAST_STAND_MAPS ? resolve(process.env.LAST_STAND_MAPS) : STORY_MAPS;
+}
 
 export const DEFAULT_MAP_ID = "last-stand";
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -28,8 +33,8 @@ export class UnknownMapError extends Error {
 
 /** The ids of the maps in `maps/` (file names without `.tmj`), sorted. */
 export function mapIds(): string[] {
-  if (!existsSync(MAPS_DIR)) return [];
-  return readdirSync(MAPS_DIR)
+  if (!existsSync(mapsDir())) return [];
+  return readdirSync(mapsDir())
     .filter((f) => f.endsWith(".tmj"))
     .map((f) => f.slice(0, -4))
     .filter((id) => ID_PATTERN.test(id))
@@ -50,8 +55,8 @@ const cache = new Map<string, { mtimeKey: string; map: MapDef }>();
  */
 export function loadMapById(id: string): MapDef {
   if (!isKnownMap(id)) throw new UnknownMapError(String(id));
-  const file = join(MAPS_DIR, `${id}.tmj`);
-  const shown = `${basename(MAPS_DIR)}/${id}.tmj`;
+  const file = join(mapsDir(), `${id}.tmj`);
+  const shown = `${basename(mapsDir())}/${id}.tmj`;
   const text = readFileSync(file, "utf8");
   const hit = cache.get(id);
   if (hit && hit.mtimeKey === text) return hit.map;

@@ -8,6 +8,7 @@ import { build } from "vite";
 
 export const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const NO_CHROMIUM = `No Chromium at ${CHROMIUM}: run .ci/install-chromium.sh (Debian's chromium) or set CHROMIUM_PATH.`;
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",

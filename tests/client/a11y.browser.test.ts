@@ -6,20 +6,12 @@
  * focus, Tab along the buttons, arrows and Enter to move, S and T to aim, Enter to fire); and
  * prefers-reduced-motion honoured (short transitions, no fling).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { artifact, frames, lastStand, screenshotStats, settled, startEnv, waitLS, wireOf, type TestEnv } from "./browser.js";
+import { artifact, frames, lastStand, screenshotStats, settled, useEnv, waitLS, wireOf } from "./browser.js";
 
-let env: TestEnv;
+const env = useEnv();
 const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  env = await startEnv();
-}, 120_000);
-
-afterAll(async () => {
-  await env?.stop();
-});
 
 const KEYS = ["takumi", "wang", "acid", "fire", "ring", "intent"];
 

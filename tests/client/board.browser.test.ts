@@ -7,26 +7,17 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { createBattle, fromWire, toWire, viewFor, tileIndex, type Pos } from "../../shared/index.js";
 import { routePreview } from "../../shared/movement/routePreview.js";
 import { loadMapById } from "../../server/maps.js";
-import { artifact, frames, labels, lastStand, loadOffline, newPage, overlapping, screenshotStats, startEnv, type TestEnv, tilePoint, waitLS, wireOf, settled } from "./browser.js";
+import { artifact, frames, labels, lastStand, loadOffline, newPage, overlapping, screenshotStats, useEnv, tilePoint, waitLS, wireOf, settled } from "./browser.js";
 import { dryWaypoint } from "./fixtures.js";
 import { crowdedRound } from "../../tools/crowded.js";
 
-let env: TestEnv;
+const env = useEnv();
 const pageErrors: string[][] = [];
-
-beforeAll(async () => {
-  env = await startEnv();
-}, 120_000);
-
-afterAll(async () => {
-  await env?.stop();
-});
-
 
 async function hover(page: Page, x: number, y: number): Promise<void> {
   const p = await tilePoint(page, x, y);

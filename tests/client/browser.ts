@@ -1,16 +1,17 @@
 /**
- * Browser test helpers: build the client once (Vite API), start the real game server in this
- * process on a free port serving that build, and drive Debian's Chromium with playwright-core.
+ * Browser test helpers: the real game server started in this process on a free port, serving the
+ * client the project built once, and driven through the worker's Chromium (playwright-core).
+ * Every browser file sets up with `const env = useEnv();` (build-once.ts does the shared part).
  * Waits are on `window.__lastStand` flags, never on sleeps.
  */
 import "../../server/prelude.js";
 import { mkdirSync, mkdtempSync, rmSync, existsSync, statSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect, inject } from "vitest";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { createGameServer, type GameServer } from "../../server/main.js";
-import { buildClient, CHROMIUM, CHROMIUM_ARGS, ROOT } from "../../tools/browser-build.js";
+import { buildClient, CHROMIUM, CHROMIUM_ARGS, NO_CHROMIUM, ROOT } from "../../tools/browser-build.js";
 
 export { buildClient, CHROMIUM, CHROMIUM_ARGS, ROOT };
 export const ARTIFACTS = join(ROOT, "tests", "artifacts");
@@ -18,6 +19,7 @@ export const ARTIFACTS = join(ROOT, "tests", "artifacts");
 export interface TestEnv {
   game: GameServer;
   url: string;
+  /** This file's connection to its worker's Chromium: its contexts are this file's own. */
   browser: Browser;
   dir: string;
   /** The built client the server serves. */
@@ -25,10 +27,31 @@ export interface TestEnv {
   stop(): Promise<void>;
 }
 
-export async function startEnv(opts: { reconnectSeconds?: number; botDelayMs?: number } = {}): Promise<TestEnv> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}: run .ci/install-chromium.sh (Debian's chromium) or set CHROMIUM_PATH.`);
-  }
+export interface EnvOptions {
+  /** The server's grace for a dropped seat, in seconds (its default otherwise). */
+  reconnectSeconds?: number;
+  /** The bot partner's delay between its commands, in ms (its default otherwise). */
+  botDelayMs?: number;
+}
+
+/**
+ * The set-up of a browser test file, in one line at its top: `const env = useEnv();`. Before the
+ * file's first test the object is filled in (a game server of its own, a connection to its
+ * worker's Chromium); after its last, both are stopped and the contexts the file opened are closed.
+ */
+export function useEnv(opts: EnvOptions = {}): TestEnv {
+  const env = {} as TestEnv;
+  beforeAll(async () => {
+    Object.assign(env, await startEnv(opts));
+  }, 120_000);
+  afterAll(async () => {
+    await env.stop?.();
+  });
+  return env;
+}
+
+/** Starts a game server and opens a browser: its worker's, or one of its own outside the project. */
+export async function startEnv(opts: EnvOptions = {}): Promise<TestEnv> {
   const dir = mkdtempSync(join(tmpdir(), "last-stand-browser-"));
   // built once for all the browser tests (build-once.ts); a file run outside the project builds its own
   let outDir = inject("clientDir");
@@ -46,7 +69,10 @@ export async function startEnv(opts: { reconnectSeconds?: number; botDelayMs?: n
     // The bot partner plays at once (no pacing delay) unless a test watches its pace, and the tests may create many battles.
     settings: { log: false, botDelayMs: opts.botDelayMs ?? 0, createBurst: 1000, allowSeed: true, lookupBurst: 100_000, ...(opts.reconnectSeconds ? { reconnectSeconds: opts.reconnectSeconds } : {}) },
   });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const browser = await openBrowser().catch(async (e) => {
+    await game.close().catch(() => {});
+    throw e;
+  });
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
     game,
@@ -55,11 +81,20 @@ export async function startEnv(opts: { reconnectSeconds?: number; botDelayMs?: n
     dir,
     clientDir: outDir,
     async stop() {
+      // on a connected browser: closes this file's contexts and disconnects, the browser lives on
       await browser.close().catch(() => {});
       await game.close().catch(() => {});
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+function openBrowser(): Promise<Browser> {
+  // this worker's Chromium (build-once.ts launched one per worker)
+  const ws = inject("browserWs");
+  if (ws?.length) return chromium.connect(ws[(Number(process.env.VITEST_POOL_ID ?? 1) - 1) % ws.length]);
+  if (!existsSync(CHROMIUM)) throw new Error(NO_CHROMIUM);
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
 const NOISE = [/favicon/i, /GPU stall/i, /DBus/i, /unexpected operator/i, /Colyseus reconnection/i, /WebSocket connection to .* failed/i, /ERR_INTERNET_DISCONNECTED/i];
@@ -121,7 +156,9 @@ export const DRAWN_COLOURS = 20;
  * none is taken without an assertion; callers ask more of the picture where they know more.
  */
 export async function screenshotStats(page: Page, path: string): Promise<{ colours: number; bytes: number }> {
-  const png = await page.screenshot({ path });
+  // one pixel a CSS pixel: on a device scale factor of 3 the full picture is nine times the pixels
+  // to encode and count, and shows nothing more (the board draws at resolution 1)
+  const png = await page.screenshot({ path, scale: "css" });
   const colours = await page.evaluate(async (b64: string) => {
     const img = new Image();
     img.src = `data:image/png;base64,${b64}`;

@@ -1,24 +1,42 @@
 /**
- * The browser project's global setup: the client is built once for every browser test file (each
- * file used to build its own copy), into a private folder removed at the end. The files read the
- * folder with `inject("clientDir")`.
+ * The browser project's global setup, done once for all of its files instead of once per file:
+ * - the client is built into a private folder (removed at the end); files read it with
+ *   `inject("clientDir")`;
+ * - one Chromium per worker is launched as a playwright server; each file connects to its worker's
+ *   (`inject("browserWs")`, picked by `VITEST_POOL_ID`) and works in its own contexts, so no file
+ *   pays for a browser's start and exit (seconds each on a loaded two-core machine), and two files
+ *   running at once never share one browser's GPU process (it draws every WebGL page of its browser).
+ * `useEnv()` in browser.ts reads both; a file run outside the project builds and launches its own.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { chromium } from "playwright-core";
 import type { TestProject } from "vitest/node";
-import { buildClient } from "../../tools/browser-build.js";
+import { buildClient, CHROMIUM, CHROMIUM_ARGS, NO_CHROMIUM } from "../../tools/browser-build.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
     clientDir: string;
+    /** One playwright server's endpoint per worker. */
+    browserWs: string[];
   }
 }
 
-export default async function setup(project: TestProject): Promise<() => void> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (!existsSync(CHROMIUM)) throw new Error(NO_CHROMIUM);
   const dir = mkdtempSync(join(tmpdir(), "last-stand-client-"));
   const outDir = join(dir, "client");
-  await buildClient(outDir);
+  const workers = Math.max(1, Number(project.config.maxWorkers) || 1);
+  // the build and the browsers' start overlap
+  const [, ...servers] = await Promise.all([
+    buildClient(outDir),
+    ...Array.from({ length: workers }, () => chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })),
+  ]);
   project.provide("clientDir", outDir);
-  return () => rmSync(dir, { recursive: true, force: true });
+  project.provide("browserWs", servers.map((s) => s.wsEndpoint()));
+  return async () => {
+    await Promise.all(servers.map((s) => s.close().catch(() => {})));
+    rmSync(dir, { recursive: true, force: true });
+  };
 }

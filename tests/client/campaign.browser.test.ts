@@ -9,15 +9,18 @@
  * links its record. Two players: both seats driven through their pages; each marks ready (a click,
  * E) and sees the other's mark; both go on. Screenshots: tests/artifacts/campaign-*.png.
  */
-import "../server/campaign-maps.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import {
   apply, autoplay, autoplayStep, endScene, fromWire, hashCampaign, hashState, newCampaign, nextSceneMap, replayCampaign, rollOfTheFallen,
   sceneRecord, startScene, toWire, viewFor, type Action, type BattleState, type Campaign, type CampaignRecord, type MapDef, type Seat,
 } from "../../shared/index.js";
 import { loadMapById } from "../../server/maps.js";
-import { artifact, lastStand, newPage, screenshotStats, startEnv, waitLS, wireOf, type TestEnv } from "./browser.js";
+import { artifact, lastStand, newPage, screenshotStats, useEnv, waitLS, wireOf } from "./browser.js";
+import { useCampaignMaps } from "../server/campaign-maps.js";
+
+// before anything below loads a map: the scenes are the crafted ones, for this file only
+useCampaignMaps();
 
 const SPEED = 40;
 const BUS = loadMapById("the-bus");
@@ -90,18 +93,11 @@ async function driveScene(page: Page, map: MapDef): Promise<void> {
   throw new Error("the scene did not end");
 }
 
-let env: TestEnv;
+const env = useEnv();
 let A: Page; // Takumi
 let S: Page; // a spectator
 let code = "";
 const pageErrors: string[][] = [];
-
-beforeAll(async () => {
-  env = await startEnv();
-}, 90_000);
-afterAll(async () => {
-  await env?.stop();
-});
 
 /** Settled: drawn, nothing playing, no command awaiting its ack. */
 const settled = (page: Page, extra = "true") => waitLS(page, `s.ready && !s.animating && !(s.pending > 0) && (${extra})`, 30_000);

@@ -3,22 +3,16 @@
  * beside a child carries him (K, offered by the engine's legalActions), the child rides on his
  * carrier and the log names him. Screenshots go to tests/artifacts/.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { artifact, labels, legalOf, newPage, overlapping, screenshotStats, startEnv, type TestEnv, waitLS, wireOf, settled, frames, editOffline } from "./browser.js";
+import { artifact, labels, legalOf, newPage, overlapping, screenshotStats, useEnv, waitLS, wireOf, settled, frames, editOffline } from "./browser.js";
 
-let env: TestEnv;
+const env = useEnv();
 const pageErrors: string[][] = [];
 
-beforeAll(async () => {
-  env = await startEnv();
-}, 120_000);
-
-afterAll(async () => {
-  await env?.stop();
+afterAll(() => {
   for (const e of pageErrors) expect(e).toEqual([]);
 });
-
 
 const edit = editOffline;
 

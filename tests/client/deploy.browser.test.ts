@@ -5,18 +5,12 @@
  * command the stopping room refused goes again, once, to the reopened one.
  * Here the battle reopens on the same server (in a cluster: on another process, tests/cluster).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { matchMaker } from "colyseus";
 import type { BattleRoom } from "../../server/room.js";
-import { lastStand, newPage, startEnv, waitLS, type TestEnv } from "./browser.js";
+import { lastStand, newPage, useEnv, waitLS } from "./browser.js";
 
-let env: TestEnv;
-beforeAll(async () => {
-  env = await startEnv();
-}, 90_000);
-afterAll(async () => {
-  await env?.stop();
-});
+const env = useEnv();
 
 describe("a deploy, seen from the page", () => {
   it("a page sent away with 4001 comes back by the code into its seat, by itself, and plays on", async () => {

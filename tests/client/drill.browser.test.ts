@@ -3,17 +3,11 @@
  * step asked on the drill's card and checked by the engine; clicks and keys as a player does them.
  * Screenshots: tests/artifacts/drill-*.png.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { artifact, clickTile, lastStand, newPage, screenshotStats, startEnv, waitLS, wireOf, type TestEnv } from "./browser.js";
+import { artifact, clickTile, lastStand, newPage, screenshotStats, useEnv, waitLS, wireOf } from "./browser.js";
 
-let env: TestEnv;
-beforeAll(async () => {
-  env = await startEnv();
-}, 90_000);
-afterAll(async () => {
-  await env?.stop();
-});
+const env = useEnv();
 
 const PRIVATE = "takumi-private-1";
 const URL = "/?offline=1&map=drill&drill=1&seed=1&guide=1&speed=30";

@@ -5,23 +5,18 @@
  * view follows the selected soldier; on an upright phone the floors are a bar on the board's top
  * edge, seen at a glance with the sheet down, and a tap on one shows it. Screenshots go to tests/artifacts/.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { loadMapById } from "../../server/maps.js";
 import { createBattle, type BattleState } from "../../shared/index.js";
 import { planIntents } from "../../shared/creatures/intents.js";
 import { makeCreature } from "../../shared/rules/spawns.js";
 import { geometry } from "./geometry.js";
-import { artifact, frames, loadOffline, newPage, screenshotStats, settled, startEnv, waitLS, wireOf, type TestEnv } from "./browser.js";
+import { artifact, frames, loadOffline, newPage, screenshotStats, settled, useEnv, waitLS, wireOf } from "./browser.js";
 
-let env: TestEnv;
+const env = useEnv();
 const pageErrors: string[][] = [];
 
-beforeAll(async () => {
-  env = await startEnv();
-}, 120_000);
-
-afterAll(async () => {
-  await env?.stop();
+afterAll(() => {
   for (const e of pageErrors) expect(e).toEqual([]);
 });
 

@@ -4,17 +4,11 @@
  * scene named; first-time tips from the battle's events, dismissed and remembered.
  * Screenshots: tests/artifacts/guide-*.png.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { artifact, lastStand, newPage, screenshotStats, startEnv, waitLS, wireOf, type TestEnv } from "./browser.js";
+import { artifact, lastStand, newPage, screenshotStats, useEnv, waitLS, wireOf } from "./browser.js";
 
-let env: TestEnv;
-beforeAll(async () => {
-  env = await startEnv();
-}, 90_000);
-afterAll(async () => {
-  await env?.stop();
-});
+const env = useEnv();
 
 const settled = (page: Page) => waitLS(page, "s.ready && !s.animating && s.phase === 'player'", 30_000);
 

@@ -4,18 +4,10 @@
  * even with no network), and the battles still on the live server (nothing of /api or the
  * matchmaker cached; offline, they fail instead of answering from a cache).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { settled, startEnv, type TestEnv } from "./browser.js";
+import { describe, expect, it } from "vitest";
+import { settled, useEnv } from "./browser.js";
 
-let env: TestEnv;
-
-beforeAll(async () => {
-  env = await startEnv();
-}, 120_000);
-
-afterAll(async () => {
-  await env?.stop();
-});
+const env = useEnv();
 
 /** A PNG's width and height, from its header. */
 function pngSize(b: Buffer): [number, number] {

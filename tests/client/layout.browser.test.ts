@@ -7,22 +7,13 @@
  * or an upright screen's bottom sheet, may scroll inside). A screenshot of each goes to
  * tests/artifacts/layout-<w>x<h>.png (and -sheet.png with the sheet up).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { artifact, frames, screenshotStats, settled, startEnv, type TestEnv } from "./browser.js";
+import { artifact, frames, screenshotStats, settled, useEnv } from "./browser.js";
 import { box, geometry, SIZES, unreachable } from "./geometry.js";
 
-let env: TestEnv;
+const env = useEnv();
 const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  env = await startEnv();
-}, 120_000);
-
-afterAll(async () => {
-  await env?.stop();
-});
-
 
 async function touchPage(width: number, height: number): Promise<Page> {
   const ctx = await env.browser.newContext({ viewport: { width, height }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
@@ -79,6 +70,8 @@ describe("the battle screen at every size", () => {
         const h = (await box(page, "#sheet-handle"))!;
         await page.touchscreen.tap(h.x + h.w / 2, h.y + h.h / 2);
         await page.waitForFunction(() => document.getElementById("sheet-handle")!.getAttribute("aria-expanded") === "true", null, { timeout: 5000 });
+        // the slide may start a frame after the handle says so: wait for it to be under way, then over
+        await page.waitForFunction((y0) => document.getElementById("side")!.getBoundingClientRect().top < y0 - 100, side0.y, { timeout: 10_000, polling: "raf" });
         await sheetSettled(page);
         const side1 = (await box(page, "#side"))!;
         expect(side1.y).toBeLessThan(side0.y - 100);

@@ -4,17 +4,11 @@
  * panel, ghost routes on the board), a standing order given by key changes it, and what the bot
  * then plays is the plan's first step. Screenshots at 1280×720 and 390×844 under tests/artifacts/.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import "../../server/prelude.js";
-import { artifact, newPage, screenshotStats, startEnv, waitLS, type TestEnv } from "./browser.js";
+import { artifact, newPage, screenshotStats, useEnv, waitLS } from "./browser.js";
 
-let env: TestEnv;
-beforeAll(async () => {
-  env = await startEnv();
-}, 90_000);
-afterAll(async () => {
-  await env?.stop();
-});
+const env = useEnv();
 
 describe("the bot partner's plan in the browser", () => {
   it("is shown before the human is ready, changes with an order, and is what the bot plays", async () => {
@@ -43,6 +37,8 @@ describe("the bot partner's plan in the browser", () => {
     // the order to hold, by its key: told back by the server, and the plan made under it shown
     await page.keyboard.press("6");
     await waitLS(page, `s.partnerOrder === "hold" && s.partnerPlan.order === "hold"`);
+    // the panel is rewritten on the next animation frame, after the state the page reports
+    await page.waitForSelector('#partner-plan button[data-order="hold"].on', { timeout: 10_000 });
     expect(await page.getAttribute('#partner-plan button[data-order="hold"]', "class")).toContain("on");
     await page.keyboard.press("0");
     const free = await waitLS(page, `s.partnerOrder === "free" && s.partnerPlan.order === "free"`);

@@ -6,23 +6,18 @@
  * harness's `editForTest`; every action goes out through the action panel's keys, offered only
  * when the engine's legalActions has it. Screenshots go to tests/artifacts/.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { RULES, createBattle, type BattleState } from "../../shared/index.js";
 import { fireLayer } from "../../shared/view/wire.js";
 import { loadMapById } from "../../server/maps.js";
 import { clearCreatures, placeCreature, replan } from "../engine/helpers.js";
-import { artifact, clickTile, labels, legalOf, newPage, overlapping, screenshotStats, startEnv, type TestEnv, tilePoint, waitLS, wireOf, settled, frames, editOffline } from "./browser.js";
+import { artifact, clickTile, labels, legalOf, newPage, overlapping, screenshotStats, useEnv, tilePoint, waitLS, wireOf, settled, frames, editOffline } from "./browser.js";
 
-let env: TestEnv;
+const env = useEnv();
 const pageErrors: string[][] = [];
 
-beforeAll(async () => {
-  env = await startEnv();
-}, 120_000);
-
-afterAll(async () => {
-  await env?.stop();
+afterAll(() => {
   for (const e of pageErrors) expect(e).toEqual([]);
 });
 

@@ -6,20 +6,12 @@
  * or labels overlap and every control can be reached and hit. Screenshots:
  * tests/artifacts/{start,report,replay}-<w>x<h>.png.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifact, editOffline, frames, screenshotStats, settled, startEnv, waitLS, type TestEnv } from "./browser.js";
+import { describe, expect, it } from "vitest";
+import { artifact, editOffline, frames, screenshotStats, settled, useEnv, waitLS } from "./browser.js";
 import { box, geometry, SIZES, unreachable } from "./geometry.js";
 
-let env: TestEnv;
+const env = useEnv();
 const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  env = await startEnv();
-}, 120_000);
-
-afterAll(async () => {
-  await env?.stop();
-});
 
 describe("the screens around the battle at every size", () => {
   for (const [width, height] of SIZES) {

@@ -3,16 +3,10 @@
  * laptop and a phone, "How to play" one click away, the drill offered on the first visit only,
  * and no test map offered.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifact, newPage, screenshotStats, startEnv, waitLS, type TestEnv } from "./browser.js";
+import { describe, expect, it } from "vitest";
+import { artifact, newPage, screenshotStats, useEnv, waitLS } from "./browser.js";
 
-let env: TestEnv;
-beforeAll(async () => {
-  env = await startEnv();
-}, 90_000);
-afterAll(async () => {
-  await env?.stop();
-});
+const env = useEnv();
 
 describe("the start page", () => {
   for (const [w, h, name] of [[1280, 720, "start-1280"], [390, 844, "start-390"]] as const) {

@@ -5,21 +5,13 @@
  * clamped to the canvas, and none of it is taken for a tap; then tap to select, tap to preview,
  * tap again to move. Screenshot: tests/artifacts/touch-phone-zoomed.png.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CDPSession, Page } from "playwright-core";
-import { artifact, frames, lastStand, screenshotStats, settled, startEnv, tilePoint, waitLS, wireOf, type TestEnv } from "./browser.js";
+import { artifact, frames, lastStand, screenshotStats, settled, useEnv, tilePoint, waitLS, wireOf } from "./browser.js";
 import { box } from "./geometry.js";
 
-let env: TestEnv;
+const env = useEnv();
 const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  env = await startEnv();
-}, 120_000);
-
-afterAll(async () => {
-  await env?.stop();
-});
 
 type Pt = { x: number; y: number };
 

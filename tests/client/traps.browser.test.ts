@@ -5,24 +5,19 @@
  * replay reachable and readable. Positions are crafted with the engine (a creature placed by the
  * test, its intents announced by the engine). Screenshots go to tests/artifacts/.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { autoplay, createBattle, newRecord, wayOutTiles, DEFAULT_OPTIONS, RULES_VERSION, type BattleState, type MatchRecord } from "../../shared/index.js";
 import { loadMapById } from "../../server/maps.js";
 import { clearCreatures, placeCreature, replan } from "../engine/helpers.js";
 import { KEYS } from "../../client/src/keys.js";
 import { crowdedRound } from "../../tools/crowded.js";
-import { labels, legalOf, loadOffline, overlapping, artifact, clickTile, newPage, screenshotStats, startEnv, type TestEnv, tilePoint, waitLS, wireOf, settled, frames, editOffline, lastStand } from "./browser.js";
+import { labels, legalOf, loadOffline, overlapping, artifact, clickTile, newPage, screenshotStats, useEnv, tilePoint, waitLS, wireOf, settled, frames, editOffline, lastStand } from "./browser.js";
 
-let env: TestEnv;
+const env = useEnv();
 const pageErrors: string[][] = [];
 
-beforeAll(async () => {
-  env = await startEnv();
-}, 120_000);
-
-afterAll(async () => {
-  await env?.stop();
+afterAll(() => {
   for (const e of pageErrors) expect(e).toEqual([]);
 });
 
@@ -315,8 +310,13 @@ describe("7. the report and the replay", () => {
   it("the report closed with Esc comes back from the header's Report", async () => {
     const { page, errors } = await newPage(env, 1280, 720);
     pageErrors.push(errors);
-    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2&autoplay=40&speed=1000`);
-    await waitLS(page, "s.report === true", 120_000);
+    // a battle of two rounds, then lost (both sergeants dead at the next ready): the report opens
+    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2&autoplay=2&speed=1000`);
+    await waitLS(page, "s.autoplayDone === true", 60_000);
+    await settled(page);
+    await editOffline(page, `for (const u of st.units) if (u.id === "takumi" || u.id === "wang") { u.hp = 0; u.fate = "dead"; }`);
+    await page.keyboard.press("e");
+    await waitLS(page, "s.report === true", 30_000);
     await page.keyboard.press("Escape");
     expect(await page.$eval("#report-host", (el) => (el as HTMLElement).hidden)).toBe(true);
     await page.waitForSelector("#btn-report:not([hidden])");

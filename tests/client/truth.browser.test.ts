@@ -4,24 +4,19 @@
  * header, the briefing and the log; the death out of the squad's sight is heard by name ("a scream
  * out of sight"), and the counter names the dead. Screenshots go to tests/artifacts/.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { loadMapById } from "../../server/maps.js";
 import { createBattle, type BattleState, type Pos } from "../../shared/index.js";
 import { planIntents } from "../../shared/creatures/intents.js";
 import { makeCreature } from "../../shared/rules/spawns.js";
 import { visibleTiles } from "../../shared/sight/sight.js";
 import { tileIndex } from "../../shared/core/grid.js";
-import { artifact, frames, loadOffline, newPage, screenshotStats, settled, startEnv, type TestEnv } from "./browser.js";
+import { artifact, frames, loadOffline, newPage, screenshotStats, settled, useEnv } from "./browser.js";
 
-let env: TestEnv;
+const env = useEnv();
 const pageErrors: string[][] = [];
 
-beforeAll(async () => {
-  env = await startEnv();
-}, 120_000);
-
-afterAll(async () => {
-  await env?.stop();
+afterAll(() => {
   for (const e of pageErrors) expect(e).toEqual([]);
 });
 

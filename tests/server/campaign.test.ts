@@ -5,7 +5,6 @@
  * report between scenes, campaignReady, a restart mid-campaign, and the records. The scenes are
  * crafted maps (campaign-maps.ts): what happens in them does not hang on a seed or on the balance.
  */
-import "./campaign-maps.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   autoplayStep, hashCampaign, hashState, replay, replayCampaign, rollOfTheFallen, SCENES,
@@ -14,6 +13,9 @@ import {
 import type { CampaignSummary } from "../../shared/campaign/summary.js";
 import { loadMapById } from "../../server/maps.js";
 import { inviteOf, keyOf, expectError, getJson, nextMessage, startServer, waitForState, wire, type BattleClientRoom, type TestServer } from "./helpers.js";
+import { useCampaignMaps } from "./campaign-maps.js";
+
+useCampaignMaps();
 
 /** Any seed plays the crafted scenes alike: the bus won with the privates left behind, the alley lost with both sergeants. */
 const SEED = 53;
