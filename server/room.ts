@@ -20,7 +20,6 @@ import { SeatTable, otherSeat } from "./seats.js";
 import { SeatKeys } from "./seat-keys.js";
 import { ReservationGate } from "./reservations.js";
 import { relay, type RelayType } from "./relay.js";
-import { corked } from "./cork.js";
 import { TurnTimer, readyEveryone } from "./turn-timer.js";
 import { ClientBook } from "./clients.js";
 import { acknowledge, logFault, refuse } from "./replies.js";
@@ -338,7 +337,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
       this.log(`takeover ${r.seat} by ${client.sessionId}`);
       this.afterChange();
     } else {
-      // acknowledged with the patch and events it caused, in the same write (see commit)
+      // acknowledged after the patch and events it caused (see commit)
       return void (await this.commit([r.logged], r.state, r.events, () => acknowledge(client, r.seq)));
     }
     acknowledge(client, r.seq);
@@ -417,11 +416,9 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
       await this.campaign?.sceneEnded(this.match, this.map, state).catch((err) => logFault(this.code, "the scene's end", null, err));
     }
     this.match.touch();
-    corked(this.clients, () => {
-      this.publish(events, before);
-      this.afterChange(false);
-      ack?.();
-    });
+    this.publish(events, before);
+    this.afterChange(false);
+    ack?.();
   }
 
   /** After any change of the battle or the seats: the room fields, the patch, the timers, the bot. */
