@@ -98,12 +98,26 @@ export function visibleTiles(s: BattleState, seat?: Seat): Uint8Array {
     if (u.side !== "squad" || u.fate !== "active") continue;
     if (seat && u.seat !== seat) continue;
     const seen = sightFrom(map, tileIndex(map, u.x, u.y, u.level));
-    if (burning.length === 0) for (let k = 0; k < seen.length; k++) mask[seen[k]] = 1;
+    // a soldier sees only on his own level and within his vision, so only the burning tiles there
+    // can lie between him and a tile he sees: most soldiers have none and take the plain copy
+    const near = burning.length === 0 ? burning : burningNear(map, burning, u);
+    if (near.length === 0) for (let k = 0; k < seen.length; k++) mask[seen[k]] = 1;
     else
       for (let k = 0; k < seen.length; k++)
-        if (!fireBetween(map, burning, u, seen[k]) || clearOfSmoke(s, u, seen[k])) mask[seen[k]] = 1;
+        if (!fireBetween(map, near, u, seen[k]) || clearOfSmoke(s, u, seen[k])) mask[seen[k]] = 1;
   }
   return mask;
+}
+
+/** The burning tiles on `from`'s level within vision range of it (those a line from it may pass). */
+function burningNear(map: MapDef, burning: number[], from: Pos): number[] {
+  const per = map.width * map.height, r = Math.min(map.visionRange, MAX_VISION), out: number[] = [];
+  for (const b of burning) {
+    const bl = Math.floor(b / per), br = b - bl * per;
+    const by = Math.floor(br / map.width), bx = br - by * map.width;
+    if (bl === from.level && Math.abs(bx - from.x) <= r && Math.abs(by - from.y) <= r) out.push(b);
+  }
+  return out;
 }
 
 /** The burning tiles (indices), few: a line of sight is walked for smoke only past one of them. */
