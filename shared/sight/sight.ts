@@ -97,16 +97,41 @@ export function visibleTiles(s: BattleState, seat?: Seat): Uint8Array {
   for (const u of s.units) {
     if (u.side !== "squad" || u.fate !== "active") continue;
     if (seat && u.seat !== seat) continue;
-    const seen = sightFrom(map, tileIndex(map, u.x, u.y, u.level));
-    // a soldier sees only on his own level and within his vision, so only the burning tiles there
-    // can lie between him and a tile he sees: most soldiers have none and take the plain copy
-    const near = burning.length === 0 ? burning : burningNear(map, burning, u);
-    if (near.length === 0) for (let k = 0; k < seen.length; k++) mask[seen[k]] = 1;
-    else
-      for (let k = 0; k < seen.length; k++)
-        if (!fireBetween(map, near, u, seen[k]) || clearOfSmoke(s, u, seen[k])) mask[seen[k]] = 1;
+    const from = tileIndex(map, u.x, u.y, u.level);
+    const seen = burning.length === 0 ? sightFrom(map, from) : sightThroughSmoke(s, burning, u, from);
+    for (let k = 0; k < seen.length; k++) mask[seen[k]] = 1;
   }
   return mask;
+}
+
+/**
+ * The burning tiles the last masks were built under (as a key) and, per tile, what a soldier
+ * standing there sees through their smoke. What he sees depends only on the map, his tile and which
+ * tiles burn, and those stay the same across the many commands of a round, so it is kept (for one
+ * set of burning tiles per map: a new set starts afresh).
+ */
+const smokeCache = new WeakMap<MapDef, { key: string; perTile: Map<number, Int32Array> }>();
+
+function sightThroughSmoke(s: BattleState, burning: number[], u: Pos, from: number): Int32Array {
+  const map = s.map, key = burning.join(",");
+  let cache = smokeCache.get(map);
+  if (!cache || cache.key !== key) smokeCache.set(map, (cache = { key, perTile: new Map() }));
+  let out = cache.perTile.get(from);
+  if (!out) {
+    const seen = sightFrom(map, from);
+    // he sees only on his own level and within his vision, so only the burning tiles there can
+    // lie between him and a tile he sees: most soldiers have none
+    const near = burningNear(map, burning, u);
+    if (near.length === 0) out = seen;
+    else {
+      const kept: number[] = [];
+      for (let k = 0; k < seen.length; k++)
+        if (!fireBetween(map, near, u, seen[k]) || clearOfSmoke(s, u, seen[k])) kept.push(seen[k]);
+      out = Int32Array.from(kept);
+    }
+    cache.perTile.set(from, out);
+  }
+  return out;
 }
 
 /** The burning tiles on `from`'s level within vision range of it (those a line from it may pass). */
