@@ -44,13 +44,20 @@ function walkClear(map: MapDef, level: number, x0: number, y0: number, x1: numbe
   return lineClear(x0, y0, x1, y1, (x, y) => blocksSight(map.terrain[tileIndex(map, x, y, level)]));
 }
 
+// the last map's table and sight lists, looked up before the WeakMaps: a battle asks for one map's,
+// thousands of times per command, and a compare costs less than a WeakMap's look-up
+let losLast: { map: MapDef; table: LosTable } | null = null;
+let sightLast: { map: MapDef; perTile: (Int32Array | undefined)[] } | null = null;
+
 function losTable(map: MapDef): LosTable {
+  if (losLast !== null && losLast.map === map) return losLast.table;
   let cache = losCache.get(map);
   if (!cache) {
     const window = sightWindow(map), span = window * 2 + 1;
     cache = { window, span, bytes: new Uint8Array(map.width * map.height * map.levels * span * span) };
     losCache.set(map, cache);
   }
+  losLast = { map, table: cache };
   return cache;
 }
 
@@ -229,11 +236,12 @@ const sightCache = new WeakMap<MapDef, (Int32Array | undefined)[]>();
 
 /** The tiles a soldier standing on tile `from` sees (walls never move, so kept per map and tile). */
 function sightFrom(map: MapDef, from: number): Int32Array {
-  let perTile = sightCache.get(map);
+  let perTile = sightLast !== null && sightLast.map === map ? sightLast.perTile : sightCache.get(map);
   if (!perTile) {
     perTile = new Array(map.width * map.height * map.levels);
     sightCache.set(map, perTile);
   }
+  if (sightLast === null || sightLast.map !== map) sightLast = { map, perTile };
   let seen = perTile[from];
   if (!seen) {
     const r = Math.min(map.visionRange, MAX_VISION);
