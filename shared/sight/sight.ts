@@ -101,11 +101,12 @@ export function visibleTiles(s: BattleState, seat?: Seat): Uint8Array {
   const map = s.map;
   const mask = new Uint8Array(map.width * map.height * map.levels);
   const burning = burningTiles(s);
+  const key = burning.join(",");
   for (const u of s.units) {
     if (u.side !== "squad" || u.fate !== "active") continue;
     if (seat && u.seat !== seat) continue;
     const from = tileIndex(map, u.x, u.y, u.level);
-    const seen = burning.length === 0 ? sightFrom(map, from) : sightThroughSmoke(s, burning, u, from);
+    const seen = burning.length === 0 ? sightFrom(map, from) : sightThroughSmoke(s, burning, key, u, from);
     for (let k = 0; k < seen.length; k++) mask[seen[k]] = 1;
   }
   return mask;
@@ -119,8 +120,8 @@ export function visibleTiles(s: BattleState, seat?: Seat): Uint8Array {
  */
 const smokeCache = new WeakMap<MapDef, { key: string; perTile: Map<number, Int32Array> }>();
 
-function sightThroughSmoke(s: BattleState, burning: number[], u: Pos, from: number): Int32Array {
-  const map = s.map, key = burning.join(",");
+function sightThroughSmoke(s: BattleState, burning: number[], key: string, u: Pos, from: number): Int32Array {
+  const map = s.map;
   let cache = smokeCache.get(map);
   if (!cache || cache.key !== key) smokeCache.set(map, (cache = { key, perTile: new Map() }));
   let out = cache.perTile.get(from);
