@@ -44,13 +44,20 @@ function walkClear(map: MapDef, level: number, x0: number, y0: number, x1: numbe
   return lineClear(x0, y0, x1, y1, (x, y) => blocksSight(map.terrain[tileIndex(map, x, y, level)]));
 }
 
+// the last map's table and sight lists, looked up before the WeakMaps: a battle asks for one map's,
+// thousands of times per command, and a compare costs less than a WeakMap's look-up
+let losLast: { map: MapDef; table: LosTable } | null = null;
+let sightLast: { map: MapDef; perTile: (Int32Array | undefined)[] } | null = null;
+
 function losTable(map: MapDef): LosTable {
+  if (losLast !== null && losLast.map === map) return losLast.table;
   let cache = losCache.get(map);
   if (!cache) {
     const window = sightWindow(map), span = window * 2 + 1;
     cache = { window, span, bytes: new Uint8Array(map.width * map.height * map.levels * span * span) };
     losCache.set(map, cache);
   }
+  losLast = { map, table: cache };
   return cache;
 }
 
@@ -94,16 +101,56 @@ export function visibleTiles(s: BattleState, seat?: Seat): Uint8Array {
   const map = s.map;
   const mask = new Uint8Array(map.width * map.height * map.levels);
   const burning = burningTiles(s);
+  const key = burning.join(",");
   for (const u of s.units) {
     if (u.side !== "squad" || u.fate !== "active") continue;
     if (seat && u.seat !== seat) continue;
-    const seen = sightFrom(map, tileIndex(map, u.x, u.y, u.level));
-    if (burning.length === 0) for (let k = 0; k < seen.length; k++) mask[seen[k]] = 1;
-    else
-      for (let k = 0; k < seen.length; k++)
-        if (!fireBetween(map, burning, u, seen[k]) || clearOfSmoke(s, u, seen[k])) mask[seen[k]] = 1;
+    const from = tileIndex(map, u.x, u.y, u.level);
+    const seen = burning.length === 0 ? sightFrom(map, from) : sightThroughSmoke(s, burning, key, u, from);
+    for (let k = 0; k < seen.length; k++) mask[seen[k]] = 1;
   }
   return mask;
+}
+
+/**
+ * The burning tiles the last masks were built under (as a key) and, per tile, what a soldier
+ * standing there sees through their smoke. What he sees depends only on the map, his tile and which
+ * tiles burn, and those stay the same across the many commands of a round, so it is kept (for one
+ * set of burning tiles per map: a new set starts afresh).
+ */
+const smokeCache = new WeakMap<MapDef, { key: string; perTile: Map<number, Int32Array> }>();
+
+function sightThroughSmoke(s: BattleState, burning: number[], key: string, u: Pos, from: number): Int32Array {
+  const map = s.map;
+  let cache = smokeCache.get(map);
+  if (!cache || cache.key !== key) smokeCache.set(map, (cache = { key, perTile: new Map() }));
+  let out = cache.perTile.get(from);
+  if (!out) {
+    const seen = sightFrom(map, from);
+    // he sees only on his own level and within his vision, so only the burning tiles there can
+    // lie between him and a tile he sees: most soldiers have none
+    const near = burningNear(map, burning, u);
+    if (near.length === 0) out = seen;
+    else {
+      const kept: number[] = [];
+      for (let k = 0; k < seen.length; k++)
+        if (!fireBetween(map, near, u, seen[k]) || clearOfSmoke(s, u, seen[k])) kept.push(seen[k]);
+      out = Int32Array.from(kept);
+    }
+    cache.perTile.set(from, out);
+  }
+  return out;
+}
+
+/** The burning tiles on `from`'s level within vision range of it (those a line from it may pass). */
+function burningNear(map: MapDef, burning: number[], from: Pos): number[] {
+  const per = map.width * map.height, r = Math.min(map.visionRange, MAX_VISION), out: number[] = [];
+  for (const b of burning) {
+    const bl = Math.floor(b / per), br = b - bl * per;
+    const by = Math.floor(br / map.width), bx = br - by * map.width;
+    if (bl === from.level && Math.abs(bx - from.x) <= r && Math.abs(by - from.y) <= r) out.push(b);
+  }
+  return out;
 }
 
 /** The burning tiles (indices), few: a line of sight is walked for smoke only past one of them. */
@@ -190,11 +237,12 @@ const sightCache = new WeakMap<MapDef, (Int32Array | undefined)[]>();
 
 /** The tiles a soldier standing on tile `from` sees (walls never move, so kept per map and tile). */
 function sightFrom(map: MapDef, from: number): Int32Array {
-  let perTile = sightCache.get(map);
+  let perTile = sightLast !== null && sightLast.map === map ? sightLast.perTile : sightCache.get(map);
   if (!perTile) {
     perTile = new Array(map.width * map.height * map.levels);
     sightCache.set(map, perTile);
   }
+  if (sightLast === null || sightLast.map !== map) sightLast = { map, perTile };
   let seen = perTile[from];
   if (!seen) {
     const r = Math.min(map.visionRange, MAX_VISION);
