@@ -15,7 +15,7 @@ import { hashState, type BattleEvent, type BattleState, type MapDef, type Seat }
 import { BattleStateSchema } from "./schema.js";
 import { services } from "./services.js";
 import { count, recordHandleMs, recordStoreMs } from "./metrics.js";
-import { checkJoinOptions, checkMessage, type JoinOptions } from "./validation.js";
+import { checkJoinOptions, checkMessage, type JoinOptions, type Message, type MessageType } from "./validation.js";
 import { SeatTable, otherSeat } from "./seats.js";
 import { SeatKeys } from "./seat-keys.js";
 import { ReservationGate } from "./reservations.js";
@@ -343,17 +343,32 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     acknowledge(client, r.seq);
   }
 
+  /** A seated player's message, checked: his seat and the message, or null once it was refused
+   *  (unknown sender, over his budget, malformed, or from a spectator). */
+  private fromPlayer<T extends MessageType>(client: Client, type: T, payload: unknown): { role: Seat; value: Message<T> } | null {
+    const info = this.info.get(client.sessionId);
+    if (!info || !this.allow(client)) return null;
+    const checked = checkMessage(type, payload);
+    if (!checked.ok) {
+      refuse(client, checked.code, checked.message);
+      return null;
+    }
+    if (info.role === "spectator") {
+      refuse(client, "ERR_SPECTATOR");
+      return null;
+    }
+    return { role: info.role, value: checked.value };
+  }
+
   /** A standing order to the bot playing the sender's partner seat: kept, recorded, told to both players, and planned by. */
   private handleOrder(client: Client, payload: unknown) {
-    const info = this.info.get(client.sessionId);
-    if (!info || !this.allow(client)) return;
-    const checked = checkMessage("order", payload);
-    if (!checked.ok) return refuse(client, checked.code, checked.message);
-    if (info.role === "spectator") return refuse(client, "ERR_SPECTATOR");
-    const seat = otherSeat(info.role);
-    this.plans.setOrder(seat, checked.value.order);
-    this.match.noteOrder(seat, checked.value.order);
-    this.broadcast("order", { seat, order: checked.value.order, by: info.role });
+    const m = this.fromPlayer(client, "order", payload);
+    if (!m) return;
+    const { role, value } = m;
+    const seat = otherSeat(role);
+    this.plans.setOrder(seat, value.order);
+    this.match.noteOrder(seat, value.order);
+    this.broadcast("order", { seat, order: value.order, by: role });
     this.sendPlans();
   }
 
@@ -362,24 +377,17 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
    * once (the commands are the same, only the pace goes). Nothing due: nothing happens.
    */
   private handleSkip(client: Client, payload: unknown) {
-    const info = this.info.get(client.sessionId);
-    if (!info || !this.allow(client)) return;
-    const checked = checkMessage("skip", payload);
-    if (!checked.ok) return refuse(client, checked.code, checked.message);
-    if (info.role === "spectator") return refuse(client, "ERR_SPECTATOR");
+    if (!this.fromPlayer(client, "skip", payload)) return;
     this.enqueueInternal(() => this.playBot("due"));
   }
 
   /** A player's client, its handlers set (after a join or a reconnection), asks for the standing
    *  order his partner seat's bot is under and its plan (sent during the join, they could be lost). */
   private handlePartner(client: Client, payload: unknown) {
-    const info = this.info.get(client.sessionId);
-    if (!info || !this.allow(client)) return;
-    const checked = checkMessage("partner", payload);
-    if (!checked.ok) return refuse(client, checked.code, checked.message);
-    if (info.role === "spectator") return refuse(client, "ERR_SPECTATOR");
-    const partner = otherSeat(info.role);
-    client.send("order", { seat: partner, order: this.plans.orders[partner], by: info.role });
+    const m = this.fromPlayer(client, "partner", payload);
+    if (!m) return;
+    const partner = otherSeat(m.role);
+    client.send("order", { seat: partner, order: this.plans.orders[partner], by: m.role });
     this.sendPlans();
     const plan = this.plans.last(partner);
     if (plan && this.seats.botSeats().includes(partner)) client.send("plan", { ...plan, changed: false });
