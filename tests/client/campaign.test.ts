@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import {
-  autoplay, createBattle, endScene, hashState, newCampaign, nextSceneMap, sceneRecord, startScene, toWire, viewFor,
+  createBattle, newCampaign, toWire, viewFor,
   type BattleState, type Campaign,
 } from "../../shared/index.js";
 import { loadMapById } from "../../server/maps.js";
@@ -17,18 +17,8 @@ import { objectiveLine } from "../../client/src/objective.js";
 import { goalText } from "../../client/src/panels.js";
 import { lookupText } from "../../client/src/start.js";
 import { sceneTitle } from "../../client/src/words.js";
-import { summaryOf } from "./campaignFixtures.js";
+import { playScene, summaryOf } from "./campaignFixtures.js";
 
-/** Plays the campaign's next scene with two bots; the campaign after it and the scene's final state. */
-function playScene(c: Campaign): { campaign: Campaign; state: BattleState } {
-  const map = loadMapById(nextSceneMap(c)!);
-  const first = startScene(c, map);
-  const rec = sceneRecord(c, first);
-  const { state, steps } = autoplay(first, ["takumi", "wang"], { max: 20_000 });
-  for (const s of steps) rec.log.push(s.command);
-  rec.finalHash = hashState(state);
-  return { campaign: endScene(c, map, rec), state };
-}
 
 /** Campaigns played scene by scene until `want` holds (seeds tried in order). */
 function find(want: (c: Campaign) => boolean, maxScenes = 6): { campaign: Campaign; states: BattleState[] } {

@@ -6,36 +6,20 @@
  * overlap, every control can be reached (inside the screen's own scroll) and hit, the page never
  * scrolls. Screenshots: tests/artifacts/campaign-between-<w>x<h>.png.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { autoplay, endScene, hashState, newCampaign, nextSceneMap, sceneRecord, startScene, type BattleState, type Campaign } from "../../shared/index.js";
-import { loadMapById } from "../../server/maps.js";
+import { describe, expect, it } from "vitest";
+import { newCampaign, type BattleState } from "../../shared/index.js";
 import type { CampaignInfo } from "../../client/src/campaignInfo.js";
-import { artifact, frames, screenshotStats, settled, startEnv, waitLS, type TestEnv } from "./browser.js";
+import { artifact, frames, screenshotStats, settled, useEnv, waitLS } from "./browser.js";
 import { box, geometry, SIZES, unreachable } from "./geometry.js";
-import { summaryOf } from "./campaignFixtures.js";
+import { playScene, summaryOf } from "./campaignFixtures.js";
 
-let env: TestEnv;
+const env = useEnv();
 const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  env = await startEnv();
-}, 120_000);
-
-afterAll(async () => {
-  await env?.stop();
-});
 
 /** A campaign's first scene played by two bots, for the first seed that goes on with someone fallen. */
 function afterFirstScene(): CampaignInfo {
   for (let seed = 1; seed < 200; seed++) {
-    const c: Campaign = newCampaign(seed);
-    const map = loadMapById(nextSceneMap(c)!);
-    const first = startScene(c, map);
-    const rec = sceneRecord(c, first);
-    const { state, steps } = autoplay(first, ["takumi", "wang"], { max: 20_000 });
-    for (const s of steps) rec.log.push(s.command);
-    rec.finalHash = hashState(state);
-    const after = endScene(c, map, rec);
+    const { campaign: after, state } = playScene(newCampaign(seed));
     if (after.status !== "playing" || after.fallen.length === 0) continue;
     const summary = summaryOf(after, [state as BattleState]);
     return { stage: "report", scene: 0, scenes: summary.scenes.length, ready: { takumi: false, wang: true }, summary };

@@ -7,21 +7,14 @@
  * tests/artifacts/pace.json: reported, not asserted as a timing. Asserted: every round gave the
  * control back, and the battle ended.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { writeFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import "../../server/prelude.js";
 import { BOT_DELAY_MS } from "../../server/services.js";
-import { artifact, lastStand, newPage, startEnv, waitLS, type TestEnv } from "./browser.js";
+import { artifact, lastStand, newPage, useEnv, waitLS } from "./browser.js";
 
-let env: TestEnv;
-beforeAll(async () => {
-  env = await startEnv({ botDelayMs: BOT_DELAY_MS });
-}, 120_000);
-afterAll(async () => {
-  await env?.stop();
-});
-
+const env = useEnv({ botDelayMs: BOT_DELAY_MS });
 const SEED = Number(process.env.PACE_SEED ?? 11);
 /** A battle of last-stand lasts about 14 rounds; past this something is wrong. */
 const MAX_ROUNDS = 30;
