@@ -51,8 +51,9 @@ export function unitName(w: WireState | null, id: string): string {
   if (u.kind === "takumi") return "Sergeant Takumi";
   if (u.kind === "wang") return "Sergeant Wang";
   if (u.kind === "private") return soldierNameFromId(id);
-  // the engine's one naming (core/names.ts), as its previews say it
-  return creatureName(u.kind, id, null);
+  // the engine's one naming (core/names.ts), as its previews say it: the order badge on its tile
+  // while it has announced an intent, so the plan, the log and the board agree on "Snatcher 1"
+  return creatureName(u.kind, id, w?.intents?.find((i) => i.unit === id)?.order ?? null);
 }
 
 /** "wang-private-1" → "Private Wang-1": the engine's one naming (soldiers are always in the state, even gone). */

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { createBattle, previewAction, toWire, viewFor, type BattleState } from "../../shared/index.js";
 import { creatureName, tagName } from "../../client/src/intentWords.js";
 import { unitName } from "../../client/src/words.js";
+import { planLine } from "../../client/src/partner/planWords.js";
 import { TAKUMI, TP1, TP2, map, placeCreature, put, quiet, removeUnits, replan } from "../engine/helpers.js";
 
 const wire = (s: BattleState) => toWire(viewFor(s, "takumi"));
@@ -50,5 +51,20 @@ describe("previews name things as the board does", () => {
     const hurt = p.consequences.find((x) => x.unit === "civilian-1" && x.kind === "damage");
     expect(hurt?.text.startsWith(`${unitName(wire(s), "civilian-1")} takes`)).toBe(true);
     expect(tagName(wire(s), "civilian-1")).toBe("CIVILIAN 1");
+  });
+
+  it("the partner's plan and the log name a creature by its badge too, not by its number", () => {
+    const s = quiet("last-stand");
+    put(s, TAKUMI, 9, 12);
+    // a creature numbered far from its place in the order: a badge of 1 against the number 47
+    const c = placeCreature(s, "snatcher", 8, 12, 0, 1);
+    c.id = "c47";
+    replan(s);
+    const it = s.intents.find((i) => i.unit === c.id)!;
+    expect(c.id.replace(/^c/, "")).not.toBe(String(it.order));
+    const w = wire(s);
+    expect(unitName(w, c.id)).toBe(`Snatcher ${it.order}`);
+    expect(unitName(w, c.id)).toBe(creatureName(w, c.id));
+    expect(planLine(w, { unit: TAKUMI, action: { type: "shoot", unit: TAKUMI, target: c.id }, chance: 55 } as never)).toBe(`Takumi will shoot Snatcher ${it.order} (55%)`);
   });
 });
