@@ -6,6 +6,7 @@
 import type { WireState, WireUnit } from "./engine";
 import { PHRASE_KEYS, RULES } from "./engine";
 import { esc } from "./dom";
+import { PHRASE_KEY } from "./keys";
 import { PHRASE_TEXT, SEAT_NAME, unitName } from "./words";
 import type { RoutePreview } from "../../shared/movement/routePreview.js";
 
@@ -78,7 +79,7 @@ export const DOM = `
         </div>
         <div class="row phrases">
           <span>Say:</span>
-          ${PHRASE_KEYS.map((k) => `<button data-phrase="${k}" title="Tell your partner: ${PHRASE_TEXT[k]}">${PHRASE_TEXT[k]}</button>`).join("")}
+          ${PHRASE_KEYS.map((k) => `<button data-phrase="${k}" title="Tell your partner: ${PHRASE_TEXT[k]} (${PHRASE_KEY[k].toUpperCase()})">${PHRASE_TEXT[k]} <kbd>${PHRASE_KEY[k].toUpperCase()}</kbd></button>`).join("")}
         </div>
       </section>
       <section id="route-panel"></section>
@@ -137,7 +138,7 @@ export const DOM = `
       <tr><td><kbd>E</kbd></td><td>ready (end phase) / not ready</td></tr>
       <tr><td><kbd>6</kbd> <kbd>7</kbd> <kbd>8</kbd> <kbd>9</kbd> <kbd>0</kbd></td><td>orders to the bot partner: hold position / cover me / follow me / fall back to a way out / its own judgment (the partner panel's buttons)</td></tr>
       <tr><td><kbd>1</kbd> <kbd>2</kbd> <kbd>3</kbd></td><td>ping danger / move here / target at the cursor</td></tr>
-      <tr><td>Say: a phrase button</td><td>tell your partner “Cover me”, “Falling back”, “Hold on to him!”, “Need ammo”, “Wait” or “Go”: shown over your selected soldier and in the log</td></tr>
+      <tr><td>${PHRASE_KEYS.map((k) => `<kbd>${PHRASE_KEY[k].toUpperCase()}</kbd>`).join(" ")} · a phrase button</td><td>tell your partner ${PHRASE_KEYS.map((k) => `“${PHRASE_TEXT[k]}”`).join(" / ")}: shown over your selected soldier and in the log (not while typing, nor with Ctrl, Alt or Meta, nor on a held key)</td></tr>
       <tr><td><kbd>X</kbd> · <b>Skip to the end</b> over the board</td><td>skip to the end: the enemy phase and the bot partner's turn are shown at their end at once (the log still tells all); your next move is yours at once</td></tr>
       <tr><td><kbd>F</kbd></td><td>every enemy phase ×4, until <kbd>F</kbd> again (the header's ×1/×4)</td></tr>
       <tr><td><kbd>PgUp</kbd> <kbd>PgDn</kbd> · <kbd>+</kbd> (<kbd>=</kbd>) <kbd>-</kbd></td><td>level up / down · zoom in / out</td></tr>

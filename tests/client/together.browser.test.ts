@@ -99,6 +99,42 @@ describe("two players plan together", () => {
     await B.screenshot({ path: artifact("together-partner-path-phrase.png") });
   }, 30_000);
 
+  it("a phrase's key says it (the partner hears it); the same key in a field, with Ctrl or held down says nothing", async () => {
+    const heard = async () => ((await waitLS(B, "true")).phrases as number) ?? 0;
+    const n = await heard();
+    await A.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    // A: "Need ammo"
+    await A.keyboard.press("a");
+    let s = await waitLS(B, `(s.phrases ?? 0) > ${n}`);
+    expect(s.lastPhrase).toEqual({ seat: "takumi", key: "needAmmo", unit: "takumi" });
+    // typed in a field of the page: the letter is the field's, not a phrase
+    await A.evaluate(() => {
+      const f = document.createElement("input");
+      f.id = "test-field";
+      document.body.append(f);
+      f.focus();
+    });
+    await A.keyboard.press("a");
+    expect(await A.inputValue("#test-field")).toBe("a");
+    await A.evaluate(() => document.getElementById("test-field")!.remove());
+    // with Ctrl (select all), or Alt: not a phrase
+    await A.keyboard.press("Control+a");
+    await A.keyboard.press("Alt+a");
+    // P held down: "Wait" once, not once a repeat
+    await A.keyboard.down("p");
+    await A.keyboard.down("p");
+    await A.keyboard.down("p");
+    await A.keyboard.up("p");
+    // N: "Go". The messages arrive in order: had any of the above been sent, it would be counted before this
+    await A.keyboard.press("n");
+    s = await waitLS(B, `(s.phrases ?? 0) > ${n} && s.lastPhrase.key === "go"`);
+    expect(s.phrases - n, "Need ammo, Wait, Go: nothing else").toBe(3);
+    // and in the partner's log, each once
+    await B.waitForFunction(() => (document.querySelector("#log")?.textContent ?? "").includes("Takumi: “Go”"), null, { polling: 50, timeout: 10_000 });
+    const log = (await B.textContent("#log"))!;
+    for (const line of ["Takumi: “Need ammo”", "Takumi: “Wait”", "Takumi: “Go”"]) expect(log.split(line).length - 1, line).toBe(1);
+  }, 30_000);
+
   it("a partner who drops, the bot taking his seat and his return are announced on the board", async () => {
     const banner = async (text: string) => {
       await A.waitForFunction((t) => {

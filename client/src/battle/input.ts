@@ -9,7 +9,7 @@ import type { BoardRenderer, PingMark } from "../board";
 import type { Backend, RoomInfo } from "../backend";
 import type { BattleController, Mode, Outcome } from "../controller";
 import type { CampaignScreen } from "../campaignScreen";
-import { keyCommand, type KeyCommand } from "../keys";
+import { keyCommand, shortcutAllowed, typing, type KeyCommand } from "../keys";
 import { PointerThrottle } from "./pointer";
 import { seatReady } from "./header";
 import { getTestState, setTestState } from "../teststate";
@@ -82,14 +82,16 @@ export class BattleInput {
         if ((e as PointerEvent).pointerType === "touch" && cursor) this.sendPing(cursor, kind);
       }),
     );
-    shell.phraseButtons().forEach((b) =>
-      b.addEventListener("click", () => {
-        const key = b.dataset.phrase;
-        if (engine.isPhraseKey(key)) this.host.backend.sendPhrase?.(key);
-      }),
-    );
+    shell.phraseButtons().forEach((b) => b.addEventListener("click", () => this.say(b.dataset.phrase)));
     shell.els.btnSpeed.addEventListener("click", () => this.toggleSpeed());
     shell.els.btnSkip.addEventListener("click", () => this.skip());
+  }
+
+  /** A quick phrase to the partner (a button or its key); a spectator says nothing to the squad. */
+  private say(key: string | undefined): void {
+    if (!engine.isPhraseKey(key)) return;
+    if (this.seat === "spectator") return this.host.showError("ERR_SPECTATOR", SPECTATOR_REFUSAL);
+    this.host.backend.sendPhrase?.(key);
   }
 
   private setPingKind(k: PingMark["kind"]): void {
@@ -233,7 +235,7 @@ export class BattleInput {
   keydown(e: KeyboardEvent): void {
     const target = e.target as HTMLElement;
     const tag = target?.tagName;
-    if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA") return;
+    if (typing(e)) return;
     // F6 takes the focus between the board and the page's controls (the action bar first)
     if (e.key === "F6") {
       e.preventDefault();
@@ -245,7 +247,7 @@ export class BattleInput {
     const onControl = tag === "BUTTON" || tag === "A" || tag === "SUMMARY" || target?.getAttribute?.("role") === "button";
     if (onControl && (e.key === "Tab" || e.key === "Enter" || e.key === " ")) return;
     const k = keyCommand(e);
-    if (!k) return;
+    if (!k || !shortcutAllowed(e, k)) return;
     e.preventDefault();
     this.key(k);
   }
@@ -296,6 +298,9 @@ export class BattleInput {
         break;
       }
       case "help": shell.toggleHelp(); break;
+      default:
+        // a quick phrase to the partner (the phrase buttons' keys)
+        if (k.startsWith("say:")) this.say(k.slice(4));
     }
     this.host.selectionChanged(before);
     // the keyboard's cursor stays in sight (a zoomed board, a phone's small one)

@@ -8,6 +8,7 @@ import type { Backend, PlanMessage } from "../backend";
 import { el, esc } from "../dom";
 import { SEAT_NAME } from "../words";
 import { ORDER_KEY, ORDER_NAME, planLine } from "./planWords";
+import { shortcutAllowed } from "../keys";
 
 export class PartnerPanel {
   readonly root: HTMLElement;
@@ -48,11 +49,10 @@ export class PartnerPanel {
   }
 
   private onKey = (e: KeyboardEvent) => {
-    const tag = (e.target as HTMLElement)?.tagName;
-    if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA" || e.ctrlKey || e.metaKey || e.altKey) return;
-    if (this.root.hidden) return;
+    if (e.ctrlKey || e.metaKey || e.altKey || this.root.hidden) return;
     const order = STANDING_ORDERS.find((o) => ORDER_KEY[o] === e.key);
-    if (!order) return;
+    // the battle's shortcuts' rules: not while typing, not from a dialog, not on a held key's repeat
+    if (!order || !shortcutAllowed(e, "order")) return;
     e.preventDefault();
     this.give(order);
   };
