@@ -281,9 +281,9 @@ export class BoardRenderer implements AnimHost {
   }
 
   /** The tags on the board now, in canvas pixels (tests check that none overlaps another). */
-  labelBoxes(): { id: string; text: string; x: number; y: number; w: number; h: number }[] {
+  labelBoxes(): { id: string; text: string; color: number; x: number; y: number; w: number; h: number }[] {
     const z = this.zoom;
-    return this.placed.map((p) => ({ id: p.id, text: p.text, ...this.camera.toScreen(p.x, p.y), w: p.w * z, h: p.h * z }));
+    return this.placed.map((p) => ({ id: p.id, text: p.text, color: p.color, ...this.camera.toScreen(p.x, p.y), w: p.w * z, h: p.h * z }));
   }
 
   resize(width: number, height: number): void {

@@ -11,6 +11,7 @@ import { heldSeat } from "./seatKeys";
 import type { StartChoice } from "./start";
 import { setTestState } from "./teststate";
 import { applySettings, loadSettings } from "./settings";
+import { applySeatColours } from "./seatColours";
 import type { MatchRecord } from "./engine";
 import { splitCoded } from "../../shared/core/errors.js";
 import type { ViewerSeat } from "./backend";
@@ -19,6 +20,7 @@ import { fetchMapFile } from "./mapFetch";
 
 // the player's colours and text size, kept across visits, before anything is drawn
 applySettings(loadSettings());
+applySeatColours();
 
 const app = document.getElementById("app")!;
 const params = new URLSearchParams(location.search);

@@ -188,7 +188,7 @@ export function fileSize(path: string): number {
 export { readdirSync };
 
 /** A tag on the board as the page laid it out (its scene box). */
-export type Box = { id: string; text: string; x: number; y: number; w: number; h: number };
+export type Box = { id: string; text: string; color: number; x: number; y: number; w: number; h: number };
 
 /** Every tag the board shows now (`__lastStandDebug.labels()`). */
 export const labels = (page: Page): Promise<Box[]> => page.evaluate(() => (window as any).__lastStandDebug.labels());

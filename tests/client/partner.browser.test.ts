@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from "vitest";
 import "../../server/prelude.js";
-import { artifact, newPage, screenshotStats, useEnv, waitLS } from "./browser.js";
+import type { Page } from "playwright-core";
+import { artifact, labels, newPage, screenshotStats, useEnv, waitLS } from "./browser.js";
+import { SEAT_COLOUR } from "../../client/src/seatColours.js";
 
 const env = useEnv();
 
@@ -59,4 +61,36 @@ describe("the bot partner's plan in the browser", () => {
     expect(first.action).toEqual(plan.steps[0].action);
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it("is drawn in the partner seat's colour, the one of his pill, whichever seat the bot holds, never the creatures' intents'", async () => {
+    for (const [mine, partner] of [["wang", "takumi"], ["takumi", "wang"]] as const) {
+      const { page, errors } = await newPage(env, 1280, 720);
+      await page.goto(`${env.url}/?speed=6`);
+      await waitLS(page, "s.startReady");
+      await page.fill("#create-seed", "5");
+      await page.check(`input[name=seat][value=${mine}]`);
+      await page.click("#create-btn");
+      await waitLS(page, `s.ready && s.code && s.phase === "player" && s.partnerPlan && s.partnerPlan.seat === "${partner}" && s.partnerPlan.steps.length > 0`, 30_000);
+      // the plan's tags on the board (its ghost routes and targets are drawn in the same colour, planDraw.ts)
+      await page.waitForFunction(() => (window as any).__lastStandDebug.labels().some((b: any) => b.id.startsWith("plan:")), null, { polling: 50, timeout: 10_000 });
+      const all = await labels(page);
+      const tags = all.filter((b) => b.id.startsWith("plan:"));
+      expect(tags.length).toBeGreaterThan(0);
+      for (const t of tags) expect(t.color.toString(16), `${t.text} in ${partner}'s colour`).toBe(SEAT_COLOUR[partner].toString(16));
+      // the creatures' intents (attacks, their order, drags) are tagged in colours of their own
+      const intents = all.filter((b) => /^(atk|order|drag|lost):/.test(b.id));
+      for (const t of intents) expect(t.color, `${t.text}: a creature's intent in the partner's colour`).not.toBe(SEAT_COLOUR[partner]);
+      // the seat pill and the partner panel's heading: the same colour, from the one definition
+      const css = await cssOf(page, `.pill.seat-${partner}`, "borderTopColor");
+      expect(css).toBe(rgb(SEAT_COLOUR[partner]));
+      await page.waitForSelector("#partner-plan h3");
+      expect(await cssOf(page, "#partner-plan h3", "color")).toBe(rgb(SEAT_COLOUR[partner]));
+      await screenshotStats(page, artifact(`partner-plan-colour-${partner}.png`));
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  }, 120_000);
 });
+
+const rgb = (c: number) => `rgb(${(c >> 16) & 255}, ${(c >> 8) & 255}, ${c & 255})`;
+const cssOf = (page: Page, sel: string, prop: string) => page.$eval(sel, (e, p) => (getComputedStyle(e) as any)[p] as string, prop);

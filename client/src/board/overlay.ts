@@ -12,6 +12,7 @@ import { frozenAmong } from "../engine";
 import type { Reach } from "../previews";
 import type { LabelItem } from "./labels";
 import { C, dashLine } from "./theme";
+import { seatColour } from "../seatColours";
 import { unitName } from "../words";
 import { drawPartnerPlan, type PlanMark } from "../partner/planDraw";
 import type { DrawCtx } from "./drawCtx";
@@ -278,7 +279,7 @@ export function drawOverlay(g: Graphics, d: DrawCtx, o: Overlay, labels: LabelIt
     const p = tilePos(d.map, i);
     labels.push({ id: `fire:${i}`, text: `FIRE ${fire[k + 1]}`, color: C.fire, ax: (p.x + 0.5) * ts, ay: p.y * ts + ts * 0.1, priority: 72 });
   }
-  const partnerColour = o.partnerSeat === "takumi" ? C.takumi : o.partnerSeat === "wang" ? C.wang : C.partner;
+  const partnerColour = seatColour(o.partnerSeat);
   if (o.partnerSelected) {
     const u = wire.units[o.partnerSelected];
     if (u && u.level === level) {
@@ -299,7 +300,7 @@ export function drawOverlay(g: Graphics, d: DrawCtx, o: Overlay, labels: LabelIt
       const b = centre(pts[i], ts);
       g.moveTo(a.x, a.y).lineTo(b.x, b.y);
     }
-    const color = pr.seat === "takumi" ? C.takumi : pr.seat === "wang" ? C.wang : partnerColour;
+    const color = pr.seat === "takumi" || pr.seat === "wang" ? seatColour(pr.seat) : partnerColour;
     g.stroke({ width: 2, color, alpha: 0.5 });
     const end = pts[pts.length - 1];
     if (end) {
@@ -321,7 +322,7 @@ export function drawOverlay(g: Graphics, d: DrawCtx, o: Overlay, labels: LabelIt
     const u = wire.units[s.unit];
     const at = d.at(s.unit);
     if (!u || u.level !== level || !at) continue;
-    labels.push({ id: `say:${s.unit}`, text: s.text.toUpperCase(), color: s.seat === "takumi" ? C.takumi : C.wang, ax: at.x, ay: at.y - ts * 0.55, priority: 98 });
+    labels.push({ id: `say:${s.unit}`, text: s.text.toUpperCase(), color: seatColour(s.seat), ax: at.x, ay: at.y - ts * 0.55, priority: 98 });
   }
   for (const p of o.pings) {
     if (!lv(p)) continue;

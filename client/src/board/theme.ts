@@ -1,5 +1,6 @@
 /** The board's palette, its one bitmap font (every label and floating text shares it), and drawing helpers. */
 import { BitmapFont, BitmapText, Graphics } from "pixi.js";
+import { SEAT_COLOUR } from "../seatColours";
 
 export const C = {
   bg: 0x121417,
@@ -39,8 +40,8 @@ export const C = {
   ring: 0xffd23f,
   nextRing: 0xff8c1a,
   outside: 0xff3b3b,
-  takumi: 0x4da3ff,
-  wang: 0xffb347,
+  takumi: SEAT_COLOUR.takumi,
+  wang: SEAT_COLOUR.wang,
   civilian: 0xe9e4d4,
   skin: 0xe0b089,
   snatcher: 0xe5484d,
@@ -56,7 +57,6 @@ export const C = {
   blast: 0xff6a00,
   select: 0x4cd964,
   cursor: 0xffffff,
-  partner: 0xffb347,
   ping: { danger: 0xff3b3b, move: 0x3fd4ff, target: 0xffd23f } as Record<string, number>,
 };
 

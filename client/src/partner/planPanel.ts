@@ -63,6 +63,12 @@ export class PartnerPanel {
     this.root.hidden = !show;
     if (!show) return;
     const partner = SEAT_NAME[this.plan?.seat ?? ""] ?? "Your partner";
+    // in the partner seat's colour, as his soldiers, his pill and his plan on the board
+    const seat = this.plan?.seat ?? (mySeat === "takumi" ? "wang" : "takumi");
+    if (this.root.dataset.seat !== seat) {
+      this.root.dataset.seat = seat;
+      this.root.style.setProperty("--partner", `var(--${seat})`);
+    }
     const current = this.plan && this.plan.round === w.round ? this.plan : null;
     const lines = current?.steps.map((st, i) => `<li data-step="${i}"><b>${i + 1}</b> ${esc(planLine(w, st))}</li>`) ?? [];
     const html =
