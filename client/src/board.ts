@@ -160,6 +160,10 @@ export class BoardRenderer implements AnimHost {
         this.cameraDirty = false;
         this.paintStaticNow();
       }
+      if (this.labelsDirty) {
+        this.labelsDirty = false;
+        if (this.map && this.wire && !this.animating) this.drawLabels(this.labelItems);
+      }
       if (this.busy > 0 && this.map) this.dust.drift(tk.deltaMS, this.map, this.ts);
       if (this.overlay.pings.length) this.drawDynamic();
       if (this.busy === 0 && !this.overlay.pings.length && !this.camera.moving()) this.app.ticker.stop();
@@ -271,8 +275,11 @@ export class BoardRenderer implements AnimHost {
 
   private cameraMoved(): void {
     this.cameraDirty = true;
+    this.labelsDirty = true;
     this.kick();
   }
+  /** The camera moved: the tags are laid out again in what it shows, once, on the next frame. */
+  private labelsDirty = false;
   private cameraDirty = false;
 
   /** Canvas pixel coordinates of a tile's centre. */
@@ -475,8 +482,11 @@ export class BoardRenderer implements AnimHost {
     const items: LabelItem[] = [];
     drawIntents(this.intentG.clear(), d, this.overlay.focus, items, this.overlay.halted);
     drawOverlay(this.overlayG.clear(), d, this.overlay, items, performance.now());
+    this.labelItems = items;
     this.drawLabels(items);
   }
+  /** The tags of the last overlay drawn (laid out again when the camera moves). */
+  private labelItems: LabelItem[] = [];
 
   private drawLabels(items: LabelItem[]): void {
     const ts = this.ts;
@@ -496,8 +506,12 @@ export class BoardRenderer implements AnimHost {
     const avoid = [...this.sprites.values()]
       .filter((s) => s.root.visible && s.unit.level === this.level)
       .map((s) => ({ x: s.root.x - ts * 0.3, y: s.root.y - ts * 0.3, w: ts * 0.6, h: ts * 0.6 }));
-    const bounds = { x: 0, y: 0, w: this.map!.width * ts, h: this.map!.height * ts };
-    this.placed = layoutLabels(items, measure, h, bounds, avoid);
+    // inside the part of the board in sight (a phone's closer camera shows a part): a tag near its
+    // edge is kept whole inside it, one whose anchor lies over a tile beyond it waits for the camera
+    const bounds = inSight(this.camera.visible(), this.map!.width * ts, this.map!.height * ts);
+    const near = { x: bounds.x - ts, y: bounds.y - ts, w: bounds.w + 2 * ts, h: bounds.h + 2 * ts };
+    const shown = items.filter((it) => it.ax >= near.x && it.ax <= near.x + near.w && it.ay >= near.y && it.ay <= near.y + near.h);
+    this.placed = layoutLabels(shown, measure, h, bounds, avoid);
     const g = this.labelG.clear();
     for (const c of this.labelTexts.removeChildren()) c.destroy();
     for (const p of this.placed) {
@@ -639,4 +653,11 @@ export class BoardRenderer implements AnimHost {
     this.staticRenderer?.destroy();
     this.app.destroy(true, { children: true });
   }
+}
+
+/** The board's part the camera shows (board units), within the map. */
+function inSight(v: { x: number; y: number; w: number; h: number }, mapW: number, mapH: number): { x: number; y: number; w: number; h: number } {
+  const x0 = Math.max(0, v.x), y0 = Math.max(0, v.y);
+  const x1 = Math.min(mapW, v.x + v.w), y1 = Math.min(mapH, v.y + v.h);
+  return { x: x0, y: y0, w: Math.max(0, x1 - x0), h: Math.max(0, y1 - y0) };
 }

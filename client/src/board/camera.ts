@@ -127,6 +127,13 @@ export class Camera {
     this.settle();
   }
 
+  /** The part of the board (board units) the canvas shows now. */
+  visible(): { x: number; y: number; w: number; h: number } {
+    const vp = this.viewport;
+    const z = vp.scale.x;
+    return { x: -vp.x / z, y: -vp.y / z, w: vp.screenWidth / z, h: vp.screenHeight / z };
+  }
+
   /** Canvas pixels of a board point. */
   toScreen(wx: number, wy: number): { x: number; y: number } {
     const vp = this.viewport;
