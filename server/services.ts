@@ -6,8 +6,12 @@ import { randomBytes } from "node:crypto";
 import type { MatchStore } from "./store/index.js";
 import type { Clock } from "./bucket.js";
 
-/** The bot partner's pace by default: ms between its commands (a person follows it; the whole-battle pace test measures with it). */
-export const BOT_DELAY_MS = 300;
+/**
+ * The bot partner's pace by default: ms between its commands (the whole-battle pace test measures
+ * with it). The client plays each command's events in full before the next, so this bounds only
+ * the quick ones (a step, a reload); a person follows them at this pace.
+ */
+export const BOT_DELAY_MS = 200;
 
 export interface ServerSettings {
   /** Seconds a dropped player keeps his seat (design: 60). Env LAST_STAND_RECONNECT_SECONDS. */

@@ -32,6 +32,11 @@ export type { PartnerRoute, PhraseMark, PingMark, RouteMark } from "./board/over
 /** What the board tells of the pointer: hover, tap, a right click's ping, a long press's inspection, leaving. */
 export type TileHandler = (tile: Pos, kind: "hover" | "tap" | "ping" | "inspect" | "leave", ev?: FederatedPointerEvent) => void;
 
+/** What befalls a unit after an attack: marks the next creature's walk need not wait out. */
+const AFTERMATH: ReadonlySet<BattleEvent["type"]> = new Set<BattleEvent["type"]>(["damaged", "down", "died", "acid", "corroded", "weaponLost"]);
+/** How far into such a mark the next creature sets off (ms at ×1). */
+const SET_OFF_MS = 120;
+
 export class BoardRenderer implements AnimHost {
   readonly app: Application;
   private root = new Container();
@@ -74,6 +79,12 @@ export class BoardRenderer implements AnimHost {
   skippedMs = 0;
   /** The ms spent playing each event kind (the pace test reads where a wait goes). */
   readonly animMs: Record<string, number> = {};
+  /** What played when (page ms): each group of events with its length, and the queue's marks (the pace test lays a wait out with it). */
+  readonly trace: { t: number; what: string; ms?: number }[] = [];
+  note(what: string, ms?: number): void {
+    this.trace.push({ t: Math.round(performance.now()), what, ...(ms === undefined ? {} : { ms: Math.round(ms) }) });
+    if (this.trace.length > 4000) this.trace.splice(0, 1000);
+  }
   /** When the last tween ended and how far it ran past its time (the next in its chain makes up for it). */
   private tweenEnded = { at: -Infinity, over: 0 };
   animating = false;
@@ -610,6 +621,8 @@ export class BoardRenderer implements AnimHost {
     // the tags of the old state would float over moving units: hide them while events play
     this.labelLayer.visible = false;
     this.intentG.visible = false;
+    // wounds and words still playing while the next creature sets off (see `aside`)
+    const tails: Promise<unknown>[] = [];
     try {
       for (let i = 0; i < events.length; ) {
         // creatures walking one after another walk together (each its own path), a kill's acid
@@ -621,16 +634,34 @@ export class BoardRenderer implements AnimHost {
           group.push(events[i + group.length]);
         for (const e of group) onEvent?.(e);
         const t0 = performance.now();
-        await Promise.all(group.map((e) => play(this, e)));
+        const played = Promise.all(group.map((e) => play(this, e)));
+        const next = events[i + group.length];
+        if (next && this.aside(group, next)) {
+          // the next creature's walk sets off while this wound is read (each is still shown whole)
+          tails.push(played);
+          await Promise.race([played, this.tween(SET_OFF_MS, () => {})]);
+        } else await played;
         this.animMs[group[0].type] = (this.animMs[group[0].type] ?? 0) + performance.now() - t0;
+        this.note(`${group[0].type}${group.length > 1 ? `×${group.length}` : ""}`, performance.now() - t0);
         i += group.length;
       }
+      await Promise.all(tails);
     } finally {
       this.animating = false;
       this.labelLayer.visible = true;
       this.intentG.visible = true;
       if (this.wire) this.drawAll();
     }
+  }
+
+  /**
+   * Whether `next` may start before `group` ends: `next` is a creature's walk, and `group` only
+   * marks what befell other units (a wound, a fall, a death, acid on tiles, armor or a rifle lost),
+   * none of them the walker. What a person reads there (the word, the shake) goes on while he walks.
+   */
+  private aside(group: BattleEvent[], next: BattleEvent): boolean {
+    if (this.together(next) !== "walk" || !("unit" in next)) return false;
+    return group.every((e) => AFTERMATH.has(e.type) && !("unit" in e && e.unit === next.unit));
   }
 
   /**

@@ -57,6 +57,7 @@ export class Playback {
   push(round: number, events: BattleEvent[]): void {
     if (!events.length) return;
     this.queue.push({ round, events });
+    this.host.board.note(`in ${events.length}${this.playing ? " queued" : ""}`);
     if (!this.playing) void this.drain();
   }
 
@@ -81,6 +82,7 @@ export class Playback {
       await this.host.drawn();
       while (this.queue.length) await this.playStep(this.queue.shift()!.events);
     } finally {
+      this.host.board.note("dry");
       this.playing = false;
       this.animPhase = null;
       const next = this.held;
@@ -129,7 +131,8 @@ export class Playback {
     const wire = h.wire;
     if (enemy && next && wire && next.phase === "player" && (next.noise?.length || wire.noise?.length)) {
       bump("heard");
-      await h.board.noiseDrift(wire.noise ?? [], next.noise ?? []);
+      // it drifts on while the squad's move begins: nothing to wait for in it
+      void h.board.noiseDrift(wire.noise ?? [], next.noise ?? []);
     }
     if (enemy) h.hideBanner();
   }

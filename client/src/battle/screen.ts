@@ -216,6 +216,7 @@ export class BattleScreen {
       spriteTiles: () => Object.fromEntries([...this.board.sprites].map(([id, sp]) => [id, { x: sp.root.x / this.board.ts - 0.5, y: sp.root.y / this.board.ts - 0.5, visible: sp.root.visible }])),
       skippedMs: () => this.board.skippedMs,
       animMs: () => ({ ...this.board.animMs }),
+      trace: (since = 0) => this.board.trace.filter((e) => e.t >= since),
       /** The soldier bot's next command for a seat on this page's view (a test plays the human's squad with it). */
       botCommand: (seat: Seat) => (this.view ? engine.botCommand(this.view, seat) : null),
       speed: () => this.board.speed,
@@ -290,6 +291,7 @@ export class BattleScreen {
   private onState(wire: WireState, info: RoomInfo): void {
     this.announceSeats(this.info, info);
     this.info = info;
+    this.board?.note(`state ${wire.phase} ${wire.round}${this.playback.playing ? " held" : ""}`);
     if (!this.playback.hold(wire)) this.showWire(wire);
   }
 
@@ -319,6 +321,7 @@ export class BattleScreen {
     setSceneDust(dusty(this.backend.map));
     const prevRound = this.wire?.round;
     const prevSelLevel = this.ctl.selected ? this.wire?.units[this.ctl.selected]?.level : undefined;
+    const t0 = performance.now();
     this.wire = wire;
     try {
       this.view = engine.fromWire(wire, this.backend.map) as unknown as BattleState;
@@ -345,6 +348,7 @@ export class BattleScreen {
     this.sceneDirty = true;
     this.board.waysOut = this.waysOut();
     this.noteRing(wire);
+    this.board.note("shown", performance.now() - t0);
     this.invalidate();
     if (prevRound !== undefined && prevRound !== wire.round && wire.phase === "player") this.shell.banner(`Round ${wire.round} — your move`, 1400);
     // a campaign's scene ends in its between-scenes screen instead
@@ -436,6 +440,8 @@ export class BattleScreen {
     const partnerPlan = botPartner && plan && plan.round === w.round && w.phase === "player" ? plan : null;
     const partnerRoute = playing ? null : this.partnerPath(w, partnerSelected);
     const overlay = boardOverlay({ ctl: this.ctl, preview: p, playing, pings: this.pings, phrases: this.phrases, partnerRoute, partnerSeat: mine ? otherSeat(mine) : null, partnerPointer: this.partnerPointer, partnerSelected, partnerPlan });
+    const newState = this.sceneDirty;
+    const t0 = performance.now();
     if (this.sceneDirty) {
       this.sceneDirty = false;
       this.board.setScene(this.backend.map, w, this.seat, overlay);
@@ -459,6 +465,7 @@ export class BattleScreen {
     // a skip lasts until this seat's next move is its own; its button only while there is something to skip
     this.input.controlBack();
     this.shell.els.btnSkip.hidden = !this.input.canSkip();
+    if (newState) this.board.note("drawn", performance.now() - t0);
     publishShown({
       wire: w,
       info: this.info,

@@ -56,8 +56,12 @@ function face(s: UnitSprite, from: { x: number; y: number }, to: { x: number; y:
  * stretch a long walk by a frame a tile).
  */
 /** A walk's pace: ms a tile. */
-const SOLDIER_TILE_MS = 140;
-const CREATURE_TILE_MS = 115;
+const SOLDIER_TILE_MS = 125;
+const CREATURE_TILE_MS = 100;
+/** A long walk goes quicker a tile: it lasts at most this long (ms at ×1), every tile still walked. */
+const WALK_MAX_MS = 650;
+/** The drag: the creature and its victim a tile at a time, slower than a walk (it is a struggle). */
+const DRAG_TILE_MS = 200;
 
 async function moveAlong(h: AnimHost, s: UnitSprite, path: Pos[], perTile = SOLDIER_TILE_MS): Promise<void> {
   const pts = path.filter((p) => (p.level ?? 0) === h.level);
@@ -65,7 +69,7 @@ async function moveAlong(h: AnimHost, s: UnitSprite, path: Pos[], perTile = SOLD
   s.root.visible = true;
   const at = [{ x: s.root.x, y: s.root.y }, ...pts.map((p) => centre(h, p))];
   let leg = -1;
-  await h.tween(perTile * pts.length, (k) => {
+  await h.tween(Math.min(perTile * pts.length, Math.max(perTile, WALK_MAX_MS)), (k) => {
     const f = k * pts.length;
     const i = Math.min(pts.length - 1, Math.floor(f));
     if (i !== leg) {
@@ -102,7 +106,7 @@ type Effects = { [K in BattleEvent["type"]]: Effect<K> };
 async function over(h: AnimHost, id: string, text: string, color: number, ms: number): Promise<void> {
   const s = h.sprites.get(id);
   // the word floats its whole time; what comes next starts once it is read
-  if (s) await floatOn(h, text, s.root.x, s.root.y - h.ts * 0.3, color, ms, 300);
+  if (s) await floatOn(h, text, s.root.x, s.root.y - h.ts * 0.3, color, ms, 250);
 }
 
 const none = async (): Promise<void> => {};
@@ -129,7 +133,7 @@ const EFFECTS: Effects = {
     if (!s) return;
     for (let i = 0; i < e.path.length; i++) {
       const back = i === 0 ? null : e.path[i - 1];
-      await Promise.all([moveAlong(h, s, [e.path[i]], 240), v && back ? moveAlong(h, v, [back], 240) : v && i === 0 ? moveAlong(h, v, [{ x: Math.round(s.root.x / ts - 0.5), y: Math.round(s.root.y / ts - 0.5), level: h.level }], 240) : Promise.resolve()]);
+      await Promise.all([moveAlong(h, s, [e.path[i]], DRAG_TILE_MS), v && back ? moveAlong(h, v, [back], DRAG_TILE_MS) : v && i === 0 ? moveAlong(h, v, [{ x: Math.round(s.root.x / ts - 0.5), y: Math.round(s.root.y / ts - 0.5), level: h.level }], DRAG_TILE_MS) : Promise.resolve()]);
     }
   },
   pounced: async (h, e) => {
@@ -139,10 +143,12 @@ const EFFECTS: Effects = {
     const a = { x: s.root.x, y: s.root.y };
     const b = centre(h, e.to);
     face(s, a, b, h);
-    await h.tween(380, (k) => s.root.position.set(a.x + (b.x - a.x) * k, a.y + (b.y - a.y) * k - Math.sin(Math.PI * k) * ts));
+    await h.tween(300, (k) => s.root.position.set(a.x + (b.x - a.x) * k, a.y + (b.y - a.y) * k - Math.sin(Math.PI * k) * ts));
     if (e.hit.length) {
       h.cue?.("hit");
-      await Promise.all([splash(h, b, 0xff6b6b, 300), floatText(h, "SWEEP", b.x, b.y - ts * 0.4, 0xff6b6b, 400)]);
+      // the sweep's word floats on over the wounds that follow
+      void floatText(h, "SWEEP", b.x, b.y - ts * 0.4, 0xff6b6b, 450);
+      await splash(h, b, 0xff6b6b, 240);
     }
   },
   shot: async (h, e) => {
@@ -158,14 +164,14 @@ const EFFECTS: Effects = {
     const ay = a.root.y;
     const bx = b.root.x + (e.hit ? 0 : ts * 0.4);
     const by = b.root.y + (e.hit ? 0 : -ts * 0.3);
-    await h.tween(200, (k) => {
+    await h.tween(170, (k) => {
       const k0 = Math.max(0, k - 0.35);
       fx.clear().moveTo(ax + (bx - ax) * k0, ay + (by - ay) * k0).lineTo(ax + (bx - ax) * k, ay + (by - ay) * k).stroke({ width: 3, color: e.overwatch ? 0x3fd4ff : 0xfff1a8 });
       fx.circle(ax, ay, ts * 0.15 * (1 - k)).fill({ color: 0xffe0a0, alpha: 1 - k });
     });
     fx.destroy();
     if (e.hit) h.cue?.("hit");
-    await floatOn(h, e.hit ? `HIT ${e.chance}%` : `MISS ${e.chance}%`, b.root.x, b.root.y - ts * 0.3, e.hit ? 0xff6b6b : 0xdddddd, 550);
+    await floatOn(h, e.hit ? `HIT ${e.chance}%` : `MISS ${e.chance}%`, b.root.x, b.root.y - ts * 0.3, e.hit ? 0xff6b6b : 0xdddddd, 550, 220);
   },
   spat: async (h, e) => {
     const ts = h.ts;
@@ -176,16 +182,18 @@ const EFFECTS: Effects = {
     face(a, a.root, b, h);
     const blob = new Graphics().circle(0, 0, ts * 0.15).fill(C.acid);
     h.fxLayer.addChild(blob);
-    await h.tween(300, (k) => blob.position.set(a.root.x + (b.x - a.root.x) * k, a.root.y + (b.y - a.root.y) * k - Math.sin(Math.PI * k) * ts * 0.6));
+    await h.tween(250, (k) => blob.position.set(a.root.x + (b.x - a.root.x) * k, a.root.y + (b.y - a.root.y) * k - Math.sin(Math.PI * k) * ts * 0.6));
     blob.destroy();
-    await Promise.all([splash(h, b, C.acid), floatText(h, "SPIT", b.x, b.y, C.acid, 350)]);
+    // the word floats on over the acid and the wounds that follow
+    void floatText(h, "SPIT", b.x, b.y, C.acid, 400);
+    await splash(h, b, C.acid, 220);
   },
   grenade: async (h, e) => {
     const ts = h.ts;
     const fx = new Graphics();
     h.fxLayer.addChild(fx);
     h.cue?.("boom");
-    await h.tween(420, (k) => {
+    await h.tween(380, (k) => {
       fx.clear();
       for (const p of e.tiles) if ((p.level ?? 0) === h.level) fx.rect(p.x * ts, p.y * ts, ts, ts).fill({ color: C.blast, alpha: 0.7 * (1 - k) });
       const c = centre(h, e.at);
@@ -207,14 +215,14 @@ const EFFECTS: Effects = {
     drawSprite(s, ts, h.viewerSeat);
     await Promise.all([
       h.tween(180, (k) => (s.root.x = x0 + Math.sin(k * Math.PI * 4) * ts * 0.08)),
-      floatOn(h, `−${e.amount}${acid ? " ACID" : ""}`, x0, s.root.y - ts * 0.5, acid ? C.acid : 0xff4d4d, 450),
+      floatOn(h, `−${e.amount}${acid ? " ACID" : ""}`, x0, s.root.y - ts * 0.5, acid ? C.acid : 0xff4d4d, 450, 200),
     ]);
     s.root.x = x0;
   },
   died: async (h, e) => {
     const s = h.sprites.get(e.unit);
     if (!s) return;
-    await h.tween(300, (k) => {
+    await h.tween(250, (k) => {
       s.root.alpha = 1 - k;
       s.root.scale.set(1 + k * 0.3);
     });
@@ -225,7 +233,8 @@ const EFFECTS: Effects = {
     const ts = h.ts;
     const s = h.sprites.get(e.unit);
     if (!s) return;
-    await Promise.all([h.tween(500, (k) => (s.root.alpha = 1 - k)), floatText(h, "TAKEN", s.root.x, s.root.y - ts * 0.3, C.drag, 800)]);
+    void floatText(h, "TAKEN", s.root.x, s.root.y - ts * 0.3, C.drag, 800);
+    await h.tween(450, (k) => (s.root.alpha = 1 - k));
     s.root.visible = false;
   },
   acid: async (h, e) => {
@@ -297,7 +306,7 @@ const EFFECTS: Effects = {
     s.root.position.set(c.x, c.y);
     s.root.visible = true;
     const sprite = s;
-    await Promise.all([h.tween(300, (k) => (sprite.root.alpha = k)), splash(h, c, 0xa0a0a0, 300)]);
+    await Promise.all([h.tween(250, (k) => (sprite.root.alpha = k)), splash(h, c, 0xa0a0a0, 250)]);
   },
   overwatch: (h, e) => over(h, e.unit, "OVERWATCH", 0x3fd4ff, 400),
   reloaded: (h, e) => over(h, e.unit, "RELOAD", 0xffffff, 350),
@@ -310,12 +319,12 @@ const EFFECTS: Effects = {
     h.fxLayer.addChild(fx);
     const { cx, cy } = m.perimeter;
     const r0 = Math.max(e.radius + 1, e.radius);
-    await h.tween(700, (k) => {
+    await h.tween(450, (k) => {
       const r = r0 - easeInOut(k) * (r0 - e.radius);
       fx.clear().rect((cx - r) * ts, (cy - r) * ts, (2 * r + 1) * ts, (2 * r + 1) * ts).stroke({ width: 5, color: C.ring, alpha: 1 - k * 0.5 });
     });
     fx.destroy();
-    await floatOn(h, `THE LINE CLOSES: ${e.radius}`, (cx + 0.5) * ts, (cy + 0.5) * ts, C.ring, 900, 300);
+    await floatOn(h, `THE LINE CLOSES: ${e.radius}`, (cx + 0.5) * ts, (cy + 0.5) * ts, C.ring, 900, 200);
   },
   melted: async (h, e) => {
     const ts = h.ts;
@@ -344,9 +353,9 @@ const EFFECTS: Effects = {
     await Promise.all([splash(h, c, 0x8cf0a8, 500), floatText(h, "SURVIVORS RESCUED", c.x, c.y - ts * 0.3, 0x8cf0a8, 800)]);
   },
   phase: async (h, e) => {
-    // the player's phase: his move at once (the round's banner says so); a beat between the others
-    if (e.phase === "player") return h.cue?.("turn");
-    await h.tween(150, () => {});
+    // the player's phase: his move at once (the round's banner says so); the others' banners say
+    // theirs, and their first event follows at once
+    if (e.phase === "player") h.cue?.("turn");
   },
   heldOn: (h, e) => over(h, e.comrade, "HELD ON", C.hold, 450),
   tugged: (h, e) => over(h, e.victim, "TUG −1", C.hold, 450),
@@ -386,7 +395,7 @@ export async function noiseDrift(h: AnimHost, from: number[], to: number[]): Pro
   h.fxLayer.addChild(fx);
   const label = btext("HISS…", Math.max(10, h.ts * 0.32), 0xffa64d);
   h.fxLayer.addChild(label);
-  await h.tween(500, (k) => {
+  await h.tween(400, (k) => {
     fx.clear();
     label.visible = false;
     for (const { a, b, fresh } of pairs) {
