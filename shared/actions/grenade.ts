@@ -43,7 +43,8 @@ export function runGrenade(d: Draft, a: Grenade): void {
   u.overwatch = false;
   const tiles = blastArea(d.s, a.to);
   emit(d, { type: "grenade", unit: u.id, at: a.to, tiles });
-  const victims = tiles.map((p) => unitAt(d.s, p)).filter((v): v is Unit => !!v);
+  // the draft's own copies: the effects step writes them, and they are read after it
+  const victims = tiles.map((p) => unitAt(d.s, p)).filter((v): v is Unit => !!v).map((v) => draftUnit(d, v.id));
   for (const p of tiles) {
     const i = tileIndex(d.s.map, p.x, p.y, p.level);
     if (d.s.layers.terrain[i] === Terrain.rubble) setTerrain(d, i, Terrain.street);
