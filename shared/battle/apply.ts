@@ -22,15 +22,14 @@ import { updateNextRadius } from "../rules/perimeter.js";
 import { settleKnownTerrain } from "../sight/knownTerrain.js";
 import { wellFormed } from "../core/actionShape.js";
 import { prospects, stillWinnable } from "../rules/prospects.js";
-import { emit, newDraft, ownUnits } from "../core/draft.js";
+import { emit, layerWritten, newDraft, ownUnits } from "../core/draft.js";
 
 /** Is this a well-formed action? Its shape is written once, in core/actionShape.ts. */
 export { wellFormed };
 
 /**
- * The actions whose runs write units only through `draftUnit` (and the effects step, which owns
- * every unit before it resolves anything): their drafts copy a unit on its first write. The others
- * own every unit first.
+ * The actions whose runs (and the effects they queue) write units only through `draftUnit`: their
+ * drafts copy a unit on its first write. The others own every unit first.
  */
 const COPY_ON_WRITE: Partial<Record<Action["type"], true>> = { move: true, shoot: true, calledShot: true, grenade: true, butt: true, reload: true, overwatch: true, ready: true };
 
@@ -113,8 +112,8 @@ export function apply(state: BattleState, command: Command): ApplyResult {
     const p = prospects(d.s);
     emit(d, { type: "objectiveLost", cause: "civilians", need: p.need, canStillSave: p.canStillSave });
   }
-  // the next radius only moves with corpses (a layer write) or a new round
-  if (d.layersOwned || d.s.round !== s.round) updateNextRadius(d.s);
+  // the next radius only moves with the corpses (their layer written) or a new round
+  if (layerWritten(d, "corpse") || d.s.round !== s.round) updateNextRadius(d.s);
   settleKnownTerrain(d);
   d.s.step = s.step + 1;
   return { ok: true, state: d.s, events: d.events };

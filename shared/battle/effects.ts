@@ -3,8 +3,9 @@
  * order — every hurt, then deaths, then bursts of acid (splash), then releases, then overwatch
  * shots — first in, first out within a kind. What a resolved effect sets off joins the queue and
  * takes its turn by the same order. Event order follows from it; nothing is reordered afterwards.
+ * Every unit an effect writes is taken through draftUnit (the draft's own copy).
  */
-import { type Draft, type Effect, draftUnit, ownUnits } from "../core/draft.js";
+import { type Draft, type Effect, draftUnit } from "../core/draft.js";
 import { applyDeath, applyHurt } from "../rules/damage.js";
 import { creatureBled, creatureDied } from "../rules/acid.js";
 import { releaseGrab } from "../rules/drag.js";
@@ -20,8 +21,6 @@ function next(d: Draft): Effect {
 }
 
 export function resolveEffects(d: Draft): void {
-  // what an effect sets off may write any unit (a splash, a release, a death): all of them the draft's
-  if (d.effects.length > 0) ownUnits(d);
   while (d.effects.length > 0) {
     const e = next(d);
     switch (e.kind) {

@@ -88,7 +88,7 @@ export function newDraft(s: BattleState): Draft {
 
 /**
  * Make every unit the draft's own: called before a rule that writes units it finds by walking the
- * list (the effects step, the round's end, the rarer actions). A unit already copied stays the same
+ * list (the round's end, the rescue, the rarer actions). A unit already copied stays the same
  * object, so a unit got from `draftUnit` before this call is still the draft's.
  */
 export function ownUnits(d: Draft): void {
@@ -116,6 +116,11 @@ export function writeLayer<K extends keyof Layers>(d: Draft, name: K): Layers[K]
     d.layersOwned = true;
   }
   return d.s.layers[name];
+}
+
+/** Has this command written the layer (copied it from the input's)? */
+export function layerWritten(d: Draft, name: keyof Layers): boolean {
+  return (d.ownedLayers & LAYER_BIT[name]) !== 0;
 }
 
 export function emit(d: Draft, e: BattleEvent): void {
