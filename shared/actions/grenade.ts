@@ -5,7 +5,7 @@ import type { Action, BattleState, Pos, Seat, SoldierKind, Unit } from "../core/
 import { type Draft, emit, draftUnit, hurt } from "../core/draft.js";
 import { distance, tileIndex, tilesAround } from "../core/grid.js";
 import { lineOfSight, visibleTiles } from "../sight/sight.js";
-import { unitAt } from "../core/units.js";
+import { unitOnTile, unitTiles } from "../core/units.js";
 import { blastIgnites } from "../rules/fire.js";
 import { resolveEffects } from "../battle/effects.js";
 import { type Refusal, isRefusal, needsAp, onGrid, ownSoldier, refuse } from "./common.js";
@@ -43,7 +43,13 @@ export function runGrenade(d: Draft, a: Grenade): void {
   u.overwatch = false;
   const tiles = blastArea(d.s, a.to);
   emit(d, { type: "grenade", unit: u.id, at: a.to, tiles });
-  const victims = tiles.map((p) => unitAt(d.s, p)).filter((v): v is Unit => !!v);
+  // the draft's own copies: the effects step writes them, and they are read after it
+  const board = unitTiles(d.s);
+  const victims: Unit[] = [];
+  for (const p of tiles) {
+    const v = unitOnTile(d.s, board, tileIndex(d.s.map, p.x, p.y, p.level));
+    if (v) victims.push(draftUnit(d, v.id));
+  }
   for (const p of tiles) {
     const i = tileIndex(d.s.map, p.x, p.y, p.level);
     if (d.s.layers.terrain[i] === Terrain.rubble) setTerrain(d, i, Terrain.street);

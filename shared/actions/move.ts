@@ -11,7 +11,7 @@ import { type Draft, copyUnit, draftUnit, emit } from "../core/draft.js";
 import { tileIndex, posOf } from "../core/grid.js";
 import { apForCost, soldierPath, stepCost, terrainFor } from "../movement/path.js";
 import { Terrain } from "../map/types.js";
-import { unitAt } from "../core/units.js";
+import { unitAt, unitOnTile, unitTiles } from "../core/units.js";
 import { burnsOnEntering, enteredTile, fall } from "../rules/acid.js";
 import { resolveEffects } from "../battle/effects.js";
 import { enteredFire } from "../rules/fire.js";
@@ -113,16 +113,20 @@ export function runMove(d: Draft, seat: Seat, a: Move, plan: MovePlan): void {
   let walked: Pos[] = [];
   // every tile walked, told or not (walked holds the part not yet told)
   const trail: Pos[] = [];
+  // who stands where (his own entry follows him; taken afresh after anything that hurts)
+  let tiles = unitTiles(s);
+  const me = s.units.indexOf(u);
   for (const i of path) {
     const to = posOf(s.map, i);
     // the path was planned around what the squad sees: only a hidden creature can stand on it
-    const there = unitAt(s, to);
+    const there = unitOnTile(s, tiles, i);
     if (there && there.side === "creature") {
       ambusher = there;
       stopOnOwnTile(s, u, trail, walked, before);
       break;
     }
     u.x = to.x; u.y = to.y; u.level = to.level;
+    tiles[me] = i;
     walked.push(to);
     trail.push(to);
     // a floor melted where the squad could not see: he steps on it and falls through
@@ -147,6 +151,7 @@ export function runMove(d: Draft, seat: Seat, a: Move, plan: MovePlan): void {
     }
     // a soldier who goes down (or dies) where he stepped stops there: the down never walk on
     if (!onHisFeet(u)) break;
+    tiles = unitTiles(s);
   }
   walked = tellWalk(d, u, walked);
   // the whole move's AP are spent all the same: a probe into the fog is never free

@@ -22,10 +22,16 @@ import { updateNextRadius } from "../rules/perimeter.js";
 import { settleKnownTerrain } from "../sight/knownTerrain.js";
 import { wellFormed } from "../core/actionShape.js";
 import { prospects, stillWinnable } from "../rules/prospects.js";
-import { emit, newDraft } from "../core/draft.js";
+import { emit, layerWritten, newDraft, ownUnits } from "../core/draft.js";
 
 /** Is this a well-formed action? Its shape is written once, in core/actionShape.ts. */
 export { wellFormed };
+
+/**
+ * The actions whose runs (and the effects they queue) write units only through `draftUnit`: their
+ * drafts copy a unit on its first write. The others own every unit first.
+ */
+const COPY_ON_WRITE: Partial<Record<Action["type"], true>> = { move: true, shoot: true, calledShot: true, grenade: true, butt: true, reload: true, overwatch: true, ready: true };
 
 /** The rules' verdict on an accepted action: what running it needs (the move's path and AP). */
 export type Verdict = { type: "move"; plan: MovePlan } | { type: "accepted" };
@@ -81,6 +87,7 @@ export function apply(state: BattleState, command: Command): ApplyResult {
   const verdict = judge(s, seat, a);
   if (isRefusal(verdict)) return { ok: false, code: verdict.code, message: verdict.message };
   const d = newDraft(s);
+  if (COPY_ON_WRITE[a.type] !== true) ownUnits(d);
   switch (a.type) {
     case "move": if (verdict.type === "move") runMove(d, seat, a, verdict.plan); break;
     case "shoot": case "calledShot": runShoot(d, a); break;
@@ -97,7 +104,7 @@ export function apply(state: BattleState, command: Command): ApplyResult {
     case "undo": runUndo(d, seat); break;
   }
   resolveEffects(d);
-  keepWithCarriers(d.s);
+  keepWithCarriers(d);
   if (a.type !== "move" && a.type !== "ready" && a.type !== "undo") d.s.undo = { takumi: [], wang: [] };
   checkEnd(d, false);
   // the win slipped away with this command (a round played out, a civilian lost): said at once
@@ -105,8 +112,8 @@ export function apply(state: BattleState, command: Command): ApplyResult {
     const p = prospects(d.s);
     emit(d, { type: "objectiveLost", cause: "civilians", need: p.need, canStillSave: p.canStillSave });
   }
-  // the next radius only moves with corpses (a layer write) or a new round
-  if (d.layersOwned || d.s.round !== s.round) updateNextRadius(d.s);
+  // the next radius only moves with the corpses (their layer written) or a new round
+  if (layerWritten(d, "corpse") || d.s.round !== s.round) updateNextRadius(d.s);
   settleKnownTerrain(d);
   d.s.step = s.step + 1;
   return { ok: true, state: d.s, events: d.events };

@@ -3,6 +3,7 @@
  * order — every hurt, then deaths, then bursts of acid (splash), then releases, then overwatch
  * shots — first in, first out within a kind. What a resolved effect sets off joins the queue and
  * takes its turn by the same order. Event order follows from it; nothing is reordered afterwards.
+ * Every unit an effect writes is taken through draftUnit (the draft's own copy).
  */
 import { type Draft, type Effect, draftUnit } from "../core/draft.js";
 import { applyDeath, applyHurt } from "../rules/damage.js";

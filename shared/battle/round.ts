@@ -5,7 +5,7 @@
  */
 import { RULES } from "../rules/table.js";
 import type { BattleState, RoundStats, Seat } from "../core/types.js";
-import { type Draft, emit, queue } from "../core/draft.js";
+import { type Draft, emit, ownUnits, queue } from "../core/draft.js";
 import { enemyPhase } from "../creatures/enemyPhase.js";
 import { acidEnvironment } from "../rules/acid.js";
 import { fireEnvironment } from "../rules/fire.js";
@@ -102,9 +102,10 @@ export function beginPlayerPhase(s: BattleState): void {
 /** Both seats are ready: play out the enemy and environment phases and start the next round. */
 export function resolveRound(d: Draft): void {
   const s = d.s;
+  ownUnits(d);
   enemyPhase(d);
   resolveEffects(d);
-  keepWithCarriers(s);
+  keepWithCarriers(d);
   checkEnd(d, false);
   if (s.phase !== "ended") environmentPhase(d);
   closeRoundStats(s);

@@ -4,7 +4,7 @@ import { CIVILIANS, RULES, RULES_VERSION, SOLDIERS } from "../rules/table.js";
 import { type BattleOptions, type BattleState, type RosterEntry, type Unit, emptyReport } from "../core/types.js";
 import { seedRng } from "../core/rng.js";
 import { beginPlayerPhase } from "./round.js";
-import { newDraft } from "../core/draft.js";
+import { newDraft, ownUnits } from "../core/draft.js";
 import { spawnWave } from "../rules/spawns.js";
 import { newUnit } from "../core/unitFields.js";
 import { scheduledBreakOut } from "../rules/perimeter.js";
@@ -88,6 +88,7 @@ export function createBattle(map: MapDef, seed: number, options: Partial<BattleO
   for (const f of map.fires ?? []) s.layers.fire[tileIndex(map, f.x, f.y, f.level)] = f.rounds;
   // the first wave is already on the board when the battle opens
   const d = newDraft(s);
+  ownUnits(d);
   spawnWave(d, 1);
   beginPlayerPhase(d.s);
   return d.s;

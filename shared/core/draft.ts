@@ -1,6 +1,8 @@
 /**
  * A draft: the engine's working copy of a state while it applies one command. The input state
- * is never touched; the draft is cloned from it and mutated freely, then returned.
+ * is never touched; the draft is cloned from it and mutated freely, then returned. Its units and
+ * tile layers are copied on first write: a unit is written only through `draftUnit` (or after
+ * `ownUnits`), so a move copies the one soldier who walks, not the whole board.
  */
 import type { BattleEvent, BattleState, DamageCause, Layers, Pos, Unit } from "./types.js";
 import { copyUnit } from "./unitFields.js";
@@ -29,14 +31,19 @@ export interface Draft {
   layersOwned: boolean;
   /** The layers already copied for writing, one bit each (LAYER_BIT): a Set per command costs more than most commands. */
   ownedLayers: number;
+  /**
+   * The input's units. The draft's list starts as a copy of this list, sharing its units: a unit
+   * still identical to the input's at its index is read-only until `draftUnit` copies it.
+   */
+  base: readonly Unit[];
+  /** Every unit is the draft's own (`ownUnits`): no more copies, and the list may be reordered. */
+  unitsOwned: boolean;
 }
 
 /** Field by field (an object spread with overrides is several times slower on this hot path). */
 function cloneSharingLayers(s: BattleState): BattleState {
   const r = s.report;
   const p = s.perimeter;
-  const units: Unit[] = new Array(s.units.length);
-  for (let i = 0; i < units.length; i++) units[i] = copyUnit(s.units[i]);
   const out: BattleState = {
     rulesVersion: s.rulesVersion,
     map: s.map,
@@ -47,7 +54,8 @@ function cloneSharingLayers(s: BattleState): BattleState {
     phase: s.phase,
     outcome: s.outcome,
     objective: s.objective,
-    units,
+    // shared until written (draftUnit, ownUnits)
+    units: s.units.slice(),
     nextUnitId: s.nextUnitId,
     layers: s.layers,
     perimeter: p ? { cx: p.cx, cy: p.cy, level: p.level, radius: p.radius, nextRadius: p.nextRadius, breakPoint: p.breakPoint, breakOutRound: p.breakOutRound, broken: p.broken } : null,
@@ -75,7 +83,20 @@ function cloneSharingLayers(s: BattleState): BattleState {
 const LAYER_BIT: Record<keyof Layers, number> = { acid: 1, acidAge: 2, melt: 4, corpse: 8, terrain: 16, fire: 32 };
 
 export function newDraft(s: BattleState): Draft {
-  return { s: cloneSharingLayers(s), events: [], effects: [], layersOwned: false, ownedLayers: 0 };
+  return { s: cloneSharingLayers(s), events: [], effects: [], layersOwned: false, ownedLayers: 0, base: s.units, unitsOwned: false };
+}
+
+/**
+ * Make every unit the draft's own: called before a rule that writes units it finds by walking the
+ * list (the round's end, the rescue, the rarer actions). A unit already copied stays the same
+ * object, so a unit got from `draftUnit` before this call is still the draft's.
+ */
+export function ownUnits(d: Draft): void {
+  if (d.unitsOwned) return;
+  const units = d.s.units, base = d.base;
+  const n = Math.min(units.length, base.length);
+  for (let i = 0; i < n; i++) if (units[i] === base[i]) units[i] = copyUnit(units[i]);
+  d.unitsOwned = true;
 }
 
 /**
@@ -97,6 +118,11 @@ export function writeLayer<K extends keyof Layers>(d: Draft, name: K): Layers[K]
   return d.s.layers[name];
 }
 
+/** Has this command written the layer (copied it from the input's)? */
+export function layerWritten(d: Draft, name: keyof Layers): boolean {
+  return (d.ownedLayers & LAYER_BIT[name]) !== 0;
+}
+
 export function emit(d: Draft, e: BattleEvent): void {
   d.events.push(e);
 }
@@ -112,8 +138,14 @@ export function hurt(d: Draft, u: Unit, amount: number, cause: DamageCause, igno
   queue(d, { kind: "hurt", unit: u.id, amount, cause, ignoreArmor });
 }
 
-/** The draft's own copy of a unit (units are cloned with the draft, so this is a lookup). */
+/** The draft's own copy of a unit, ready to be written: copied from the input's on first call. */
 export function draftUnit(d: Draft, id: string): Unit {
-  for (const u of d.s.units) if (u.id === id) return u;
+  const units = d.s.units;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    if (u.id !== id) continue;
+    if (d.unitsOwned || i >= d.base.length || u !== d.base[i]) return u;
+    return (units[i] = copyUnit(u));
+  }
   throw new Error(`engine: no unit ${id}`);
 }

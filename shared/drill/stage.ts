@@ -4,7 +4,7 @@
  * full AP; creatures are placed by the engine's own builder.
  */
 import type { BattleState, CreatureKind, Pos, Seat, Unit } from "../core/types.js";
-import { newDraft, writeLayer } from "../core/draft.js";
+import { newDraft, ownUnits, writeLayer } from "../core/draft.js";
 import { tileIndex } from "../core/grid.js";
 import { makeCreature } from "../rules/spawns.js";
 import { planIntents } from "../creatures/intents.js";
@@ -22,6 +22,7 @@ export interface Scene {
 /** The state with the scene set for `seat`: a copy, the input untouched. */
 export function stageScene(s: BattleState, seat: Seat, scene: Scene): BattleState {
   const d = newDraft(s);
+  ownUnits(d);
   const st = d.s;
   const acid = writeLayer(d, "acid");
   const clearAcid = (p: Pos) => (acid[tileIndex(st.map, p.x, p.y, p.level)] = 0);

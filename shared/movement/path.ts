@@ -27,10 +27,12 @@ export interface CostField {
   /**
    * A soldier's field over one round's AP: the route to each tile is the least hazardous among
    * those costing the same AP (not only the same movement). `route[t]` is the chosen search state
-   * (cost × tiles + tile) and `back` each state's predecessor; pathIndices follows them.
+   * (numbered in the order the search reached them), `back` each state's predecessor (-1 at the
+   * start) and `routeTile` each state's tile; pathIndices follows them.
    */
   route?: Int32Array;
   back?: Int32Array;
+  routeTile?: Int32Array;
   /** The tile each tile was reached from, -1 at the start. */
   prev: Int32Array;
   start: number;
@@ -368,28 +370,35 @@ function apRouteField(s: BattleState, from: number, budget: number, move: number
   const perLevel = map.width * map.height;
   const n = perLevel * map.levels;
   const top = Math.min(budget, n * 2);
+  // a search state is (movement spent, tile), k = cost × tiles + tile; `ord` numbers the states
+  // reached (scratch, all -1 between searches), and the reached states' tables are indexed by number
   const states = (top + 1) * n;
-  // the states' hazards (dropped after the search); one buffer for what the field keeps: each
-  // state's predecessor, each tile's chosen route, its hazard, its cheapest cost and the tile before it
-  const h = new Int32Array(states).fill(-1);
-  const buf = new Int32Array(states + 4 * n);
-  const back = buf.subarray(0, states).fill(-1);
+  if (stateOrd.length < states) stateOrd = new Int32Array(states).fill(-1);
+  const ord = stateOrd;
+  let stK = ordK, stH = ordH, stBack = ordBack;
+  // one buffer for what the field keeps of each tile: its chosen route, its hazard, its cheapest
+  // cost and the tile before it
+  const buf = new Int32Array(4 * n);
   // the cheapest cost of each tile: the least cost at which the search reaches it (as a plain
   // search within the same budget gives it; costs are settled in increasing order, steps cost 1 or 2)
-  const dist = buf.subarray(states + 2 * n, states + 3 * n).fill(-1);
+  const dist = buf.subarray(2 * n, 3 * n).fill(-1);
   dist[from] = 0;
   const cost = SOLDIER_COST;
   const { next, cornerA, cornerB } = neighbourTable(map);
   // the tiles reached at each cost, in the order first reached
   const layer: number[][] = [];
   for (let c = 0; c <= top; c++) layer.push([]);
-  h[from] = 0;
+  ord[from] = 0;
+  stK[0] = from;
+  stH[0] = 0;
+  stBack[0] = -1;
+  let count = 1;
   layer[0].push(from);
   for (let c = 0; c <= top; c++) {
     const here = layer[c];
     for (let q = 0; q < here.length; q++) {
       const i = here[q];
-      const ki = c * n + i, hi = h[ki];
+      const oi = ord[c * n + i], hi = stH[oi];
       const b8 = i * 8;
       for (let d = 0; d < 8; d++) {
         const j = next[b8 + d];
@@ -398,31 +407,47 @@ function apRouteField(s: BattleState, from: number, budget: number, move: number
         if (step === 0 || occ[j] === 2 || c + step > top) continue;
         if (d >= 4 && (cost[terrain[cornerA[b8 + d]]] === 0 || cost[terrain[cornerB[b8 + d]]] === 0)) continue;
         const nc = c + step, k = nc * n + j, nh = hi + hazardAt(hz, j);
-        if (h[k] === -1) {
+        let o = ord[k];
+        if (o === -1) {
           layer[nc].push(j);
           if (dist[j] < 0 || nc < dist[j]) dist[j] = nc;
-        } else if (nh >= h[k]) continue;
-        h[k] = nh;
-        back[k] = ki;
+          if (count === stK.length) {
+            growStates();
+            stK = ordK; stH = ordH; stBack = ordBack;
+          }
+          o = count++;
+          ord[k] = o;
+          stK[o] = k;
+        } else if (nh >= stH[o]) continue;
+        stH[o] = nh;
+        stBack[o] = oi;
       }
       if (terrain[i] === Terrain.stairs && c + 1 <= top)
         for (let dl = -1; dl <= 1; dl += 2) {
           const j = i + dl * perLevel;
           if (j < 0 || j >= n || terrain[j] !== Terrain.stairs || occ[j] === 2) continue;
           const k = (c + 1) * n + j, nh = hi + hazardAt(hz, j);
-          if (h[k] === -1) {
+          let o = ord[k];
+          if (o === -1) {
             layer[c + 1].push(j);
             if (dist[j] < 0 || c + 1 < dist[j]) dist[j] = c + 1;
-          } else if (nh >= h[k]) continue;
-          h[k] = nh;
-          back[k] = ki;
+            if (count === stK.length) {
+              growStates();
+              stK = ordK; stH = ordH; stBack = ordBack;
+            }
+            o = count++;
+            ord[k] = o;
+            stK[o] = k;
+          } else if (nh >= stH[o]) continue;
+          stH[o] = nh;
+          stBack[o] = oi;
         }
     }
   }
-  const route = buf.subarray(states, states + n).fill(-1);
-  const hazard = buf.subarray(states + n, states + 2 * n);
+  const route = buf.subarray(0, n).fill(-1);
+  const hazard = buf.subarray(n, 2 * n);
   // the tile each tile is reached from on its chosen route (-1 at the start)
-  const prev = buf.subarray(states + 3 * n).fill(-1);
+  const prev = buf.subarray(3 * n).fill(-1);
   for (let t = 0; t < n; t++) {
     const d0 = dist[t];
     if (d0 < 0) continue;
@@ -430,23 +455,49 @@ function apRouteField(s: BattleState, from: number, budget: number, move: number
     const cap = Math.min(top, Math.max(d0, Math.ceil(d0 / move) * move));
     let best = -1;
     for (let c = d0; c <= cap; c++) {
-      const k = c * n + t;
-      if (h[k] !== -1 && (best < 0 || h[k] < h[best])) best = k;
+      const o = ord[c * n + t];
+      if (o !== -1 && (best < 0 || stH[o] < stH[best])) best = o;
     }
     route[t] = best;
-    hazard[t] = best >= 0 ? h[best] : 0;
-    if (best >= 0 && back[best] >= 0) prev[t] = back[best] % n;
+    hazard[t] = best >= 0 ? stH[best] : 0;
+    if (best >= 0 && stBack[best] >= 0) prev[t] = stK[stBack[best]] % n;
   }
-  return { dist, prev, start: from, hazard, route, back };
+  // what the field keeps of the states: each one's predecessor and tile; the scratch back to -1
+  const kept = new Int32Array(2 * count);
+  const back = kept.subarray(0, count), routeTile = kept.subarray(count);
+  for (let o = 0; o < count; o++) {
+    back[o] = stBack[o];
+    routeTile[o] = stK[o] % n;
+    ord[stK[o]] = -1;
+  }
+  return { dist, prev, start: from, hazard, route, back, routeTile };
+}
+
+// Scratch for apRouteField: each search state's number (-1 where not reached; only the states a
+// search reached are put back, so a search costs what it reaches, not budget × map), and the
+// reached states' search state, hazard and predecessor by number. A search calls out to nothing
+// that searches, so one set serves every search.
+let stateOrd = new Int32Array(0);
+let ordK = new Int32Array(256), ordH = new Int32Array(256), ordBack = new Int32Array(256);
+
+function growStates(): void {
+  const bigger = (a: Int32Array) => {
+    const b = new Int32Array(a.length * 2);
+    b.set(a);
+    return b;
+  };
+  ordK = bigger(ordK);
+  ordH = bigger(ordH);
+  ordBack = bigger(ordBack);
 }
 
 /** The path from the field's start to tile `to` (start excluded), as tile indices. */
 export function pathIndices(field: CostField, to: number): number[] | null {
   if (field.dist[to] < 0) return null;
   const out: number[] = [];
-  if (field.route && field.back) {
-    const n = field.dist.length;
-    for (let k = field.route[to]; field.back[k] !== -1; k = field.back[k]) out.push(k % n);
+  const { route, back, routeTile } = field;
+  if (route && back && routeTile) {
+    for (let k = route[to]; back[k] !== -1; k = back[k]) out.push(routeTile[k]);
     return out.reverse();
   }
   for (let i = to; i !== field.start; i = field.prev[i]) out.push(i);

@@ -6,7 +6,7 @@
 import { Terrain } from "../map/types.js";
 import { RULES } from "./table.js";
 import type { BattleState, Pos, Unit } from "../core/types.js";
-import { type Draft, emit, hurt, queue, writeLayer } from "../core/draft.js";
+import { type Draft, draftUnit, emit, hurt, queue, writeLayer } from "../core/draft.js";
 import { DIRS4, DIRS8, inGrid, posOf, tileIndex } from "../core/grid.js";
 import { unitAt } from "../core/units.js";
 import { setTerrain } from "../sight/knownTerrain.js";
@@ -43,8 +43,9 @@ export function creatureDied(d: Draft, at: Pos): void {
     if (inGrid(map, at.x + dx, at.y + dy, at.level)) raiseAcid(d, { x: at.x + dx, y: at.y + dy, level: at.level }, A.corpseNeighbours);
   for (const [dx, dy] of DIRS8) {
     if (!inGrid(map, at.x + dx, at.y + dy, at.level)) continue;
-    const v = unitAt(d.s, { x: at.x + dx, y: at.y + dy, level: at.level });
-    if (!v || v.side === "creature") continue;
+    const there = unitAt(d.s, { x: at.x + dx, y: at.y + dy, level: at.level });
+    if (!there || there.side === "creature") continue;
+    const v = draftUnit(d, there.id);
     hurt(d, v, A.deathSplash, "splash", true);
     // he drops his rifle if he lives through the splash; on acid it is gone
     if (v.fate === "active" && v.hp > A.deathSplash && v.hasWeapon && d.s.layers.acid[tileIndex(map, v.x, v.y, v.level)] > 0) {

@@ -36,10 +36,15 @@ export function setDown(d: Draft, carrier: Unit): void {
 }
 
 /** The carried go where their carriers are (after a move, an undo, a fall, a pull). */
-export function keepWithCarriers(s: BattleState): void {
-  for (const c of s.units) {
+export function keepWithCarriers(d: Draft): void {
+  const units = d.s.units;
+  for (let i = 0; i < units.length; i++) {
+    const c = units[i];
     if (c.fate !== "carried" || !c.carriedBy) continue;
-    const by = s.units.find((u) => u.id === c.carriedBy);
-    if (by && (c.x !== by.x || c.y !== by.y || c.level !== by.level)) { c.x = by.x; c.y = by.y; c.level = by.level; }
+    const by = units.find((u) => u.id === c.carriedBy);
+    if (by && (c.x !== by.x || c.y !== by.y || c.level !== by.level)) {
+      const w = draftUnit(d, c.id);
+      w.x = by.x; w.y = by.y; w.level = by.level;
+    }
   }
 }

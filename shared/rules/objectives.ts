@@ -6,7 +6,7 @@
  * (actions/withdraw.ts) fell back: lost.
  */
 import type { BattleState, Pos, Unit } from "../core/types.js";
-import { type Draft, emit } from "../core/draft.js";
+import { type Draft, emit, ownUnits } from "../core/draft.js";
 import { samePos } from "../core/grid.js";
 import { isSergeant } from "../core/units.js";
 import { saveCivilian } from "./civilians.js";
@@ -37,6 +37,7 @@ export function checkRescue(d: Draft, u: Unit): boolean {
 
 /** The rescue reached: the door is forced and the trapped are free to run (they do in the environment phase). */
 function freeTrapped(d: Draft): void {
+  ownUnits(d);
   for (const c of d.s.units) if (c.trapped && c.fate === "active") c.trapped = false;
 }
 
