@@ -18,6 +18,9 @@ export interface ServerSettings {
   reconnectSeconds: number;
   /** Seconds an empty room (no client, no seat held) stays up before it is disposed; its battle can
    *  be reopened by its code afterwards. Env LAST_STAND_IDLE_SECONDS. */
+  /** Seconds between the WebSocket pings that find connections dead without a close (a client
+   *  that misses two in a row is dropped). Env LAST_STAND_PING_SECONDS (8; Colyseus' default is 3). */
+  pingSeconds: number;
   idleSeconds: number;
   /** Per-client rate limit: sustained messages per second and burst. Env LAST_STAND_RATE / LAST_STAND_BURST. */
   ratePerSecond: number;
@@ -83,6 +86,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerSet
     storeHoldMs: nonNegative("LAST_STAND_STORE_HOLD_SECONDS", 15) * 1000,
     allowSeed: env.LAST_STAND_ALLOW_SEED === "1",
     reservationSeconds: num("LAST_STAND_RESERVATION_SECONDS", 15),
+    pingSeconds: num("LAST_STAND_PING_SECONDS", 8),
     log: env.LAST_STAND_QUIET !== "1",
   };
 }

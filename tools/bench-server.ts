@@ -493,6 +493,12 @@ async function main() {
   await Promise.race([Promise.allSettled(battles.flatMap((b) => Object.values(b.rooms).map((r) => r.leave()))), sleep(5000)]);
   if (child) {
     child.removeAllListeners("exit");
+    // a profiled server (LAST_STAND_SERVER_NODE_ARGS="--cpu-prof …") writes its profile only on a clean exit
+    if (process.env.LAST_STAND_SERVER_NODE_ARGS) {
+      const exited = new Promise((r) => child!.once("exit", r));
+      child.kill("SIGTERM");
+      await Promise.race([exited, sleep(20_000)]);
+    }
     child.kill("SIGKILL");
   }
   if (cluster) await cluster.stop();

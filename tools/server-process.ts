@@ -31,7 +31,9 @@ export function startServerProcess(
   onStdout?: (chunk: Buffer) => void,
 ): Promise<ChildProcess> {
   return new Promise((res, rej) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    // LAST_STAND_SERVER_NODE_ARGS: extra node flags for the server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p" to profile it)
+    const nodeArgs = (process.env.LAST_STAND_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/main.ts"], {
       cwd: ROOT,
       env: { ...process.env, PORT: String(port), LAST_STAND_DB: dbPath, LAST_STAND_QUIET: "1", LAST_STAND_BOT_DELAY_MS: process.env.LAST_STAND_BOT_DELAY_MS ?? "0", LAST_STAND_ALLOW_SEED: "1", LAST_STAND_LOOKUP_BURST: "100000",
         // its "listening on" line (below) is an info line, whatever LOG_LEVEL the caller runs with

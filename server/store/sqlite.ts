@@ -31,6 +31,8 @@ export class SqliteMatchStore implements MatchStore {
     Database.Statement
   >;
   private appendMany: (id: string, index: number, commands: LoggedCommand[]) => void;
+  /** Each match's log length after this process's last append to it (no query per append). */
+  private lengths = new Map<string, number>();
 
   constructor(readonly path: string = defaultDbPath()) {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
@@ -59,7 +61,9 @@ export class SqliteMatchStore implements MatchStore {
       ping: prepare(`SELECT 1`),
     };
     this.appendMany = this.db.transaction((id: string, index: number, commands: LoggedCommand[]) => {
-      const n = this.tail(id).length;
+      // The log's length, read once per match and then kept here: this process is the file's only
+      // writer (see above), and an append that throws rolls back and leaves it unchanged.
+      const n = this.lengths.get(id) ?? this.tail(id).length;
       if (n !== index) throw new Error(`match ${id}: append at ${index} but the log has ${n} entries`);
       let i = index;
       for (const c of commands) this.stmts.insertCommand.run(id, i++, ...commandValues(c));
@@ -110,7 +114,14 @@ export class SqliteMatchStore implements MatchStore {
 
   async appendCommands(id: string, index: number, commands: LoggedCommand[]): Promise<void> {
     if (commands.length === 0) return;
-    this.appendMany(id, index, commands);
+    try {
+      this.appendMany(id, index, commands);
+    } catch (err) {
+      this.lengths.delete(id); // read again from the file next time
+      throw err;
+    }
+    if (this.lengths.size >= 10_000) this.lengths.clear(); // bounded: a match not kept is read again
+    this.lengths.set(id, index + commands.length);
   }
 
   async logTail(id: string): Promise<LogTail> {
@@ -118,6 +129,7 @@ export class SqliteMatchStore implements MatchStore {
   }
 
   async finishMatch(id: string, outcome: string): Promise<void> {
+    this.lengths.delete(id);
     this.stmts.finish.run(outcome, id);
   }
 

@@ -138,6 +138,9 @@ describe("co-op battle through the server", () => {
     let grenadeThrown = false;
 
     const send = async (seat: Seat, type: string, payload: any, action: Action): Promise<boolean> => {
+      // act() reads "my step moved on" as accepted: the sender's view must first hold every step
+      // accepted so far (the partner's last command may still be on its way to this socket)
+      await waitStep(rooms[seat], sent.length);
       const r = await act(rooms[seat], type, payload);
       if (r.ok) {
         sent.push({ seat, action });

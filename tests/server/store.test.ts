@@ -132,8 +132,12 @@ describe.each(KINDS)("%s match store", (_kind, make) => {
     await expect(store.appendCommands("ABCDE", 1, [{ seat: "takumi", action: { type: "undo" } }])).rejects.toThrow();
     await store.appendCommands("ABCDE", 0, [{ seat: "takumi", action: { type: "undo" } }]);
     await expect(store.appendCommands("ABCDE", 0, [{ seat: "takumi", action: { type: "undo" } }])).rejects.toThrow();
+    // after appends the store has seen (SQLite keeps the log's length in memory): a gap still refused
+    await expect(store.appendCommands("ABCDE", 2, [{ seat: "takumi", action: { type: "undo" } }])).rejects.toThrow();
+    await store.appendCommands("ABCDE", 1, [{ seat: "wang", action: { type: "undo" } }]);
+    await expect(store.appendCommands("ABCDE", 1, [{ seat: "wang", action: { type: "undo" } }])).rejects.toThrow();
     await expect(store.createMatch({ id: "ABCDE", code: "ABCDE", record: header, roomOptions: {} })).rejects.toThrow();
-    expect((await store.getRecord("ABCDE"))!.log).toHaveLength(1);
+    expect((await store.getRecord("ABCDE"))!.log).toHaveLength(2);
     expect(await store.getRecord("NOPEX")).toBeNull();
     await store.close();
   });
