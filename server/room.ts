@@ -24,7 +24,6 @@ import { TurnTimer, readyEveryone } from "./turn-timer.js";
 import { ClientBook } from "./clients.js";
 import { acknowledge, logFault, refuse } from "./replies.js";
 import { ViewPublisher } from "./publish.js";
-import { SocketBatch } from "./socket-batch.js";
 import type { StoredMatch } from "./match.js";
 import { openMatch, type CreateOptions } from "./open-match.js";
 import { Sequence } from "./sequence.js";
@@ -75,8 +74,6 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   /** Stores a new battle once its creator has joined (open-match.ts); the timer closes it if he never does. */
   private persist: (() => Promise<void>) | null = null;
   private unjoined?: NodeJS.Timeout;
-  /** A command's frames to a client leave in one write (socket-batch.ts). */
-  private sockets = new SocketBatch();
 
   // ---- lifecycle ------------------------------------------------------------------------------
 
@@ -332,7 +329,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     if (!info) return "ERR_GONE";
     const ctx = { map: this.map, battle: this.battle, campaign: this.campaign, seats: this.seats, sequence: this.sequence, sessionId: client.sessionId, role: info.role };
     const r = type === "campaignReady" ? campaignReadyIntake(ctx, payload) : intake(ctx, type, payload);
-    if (r.kind === "refuse") return (this.sockets.run([client], () => refuse(client, r.code, r.message, r.seq, r.lastSeq !== undefined ? { lastSeq: r.lastSeq } : undefined)), r.code);
+    if (r.kind === "refuse") return (refuse(client, r.code, r.message, r.seq, r.lastSeq !== undefined ? { lastSeq: r.lastSeq } : undefined), r.code);
     if (r.kind === "mark") {
       await this.campaign!.mark(r.role, r.seats, r.ready, r.seq);
       this.afterChange();
@@ -427,18 +424,9 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
       await this.campaign?.sceneEnded(this.match, this.map, state).catch((err) => logFault(this.code, "the scene's end", null, err));
     }
     this.match.touch();
-    // synchronous from here: the events, patch, plans and ack leave in one write per client
-    this.sockets.run(this.clients, () => {
-      this.publish(events, before);
-      this.afterChange(false);
-      ack?.();
-    });
-  }
-
-  /** A patch encoded while the sockets are corked must not overwrite one they still hold. */
-  override broadcastPatch(): boolean {
-    this.sockets.beforePatch();
-    return super.broadcastPatch();
+    this.publish(events, before);
+    this.afterChange(false);
+    ack?.();
   }
 
   /** After any change of the battle or the seats: the room fields, the patch, the timers, the bot. */
