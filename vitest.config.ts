@@ -34,7 +34,11 @@ export default defineConfig({
           sequence: { groupOrder: 0 },
         },
       },
-      { extends: true, test: { name: "maps", include: ["tests/map/**/*.test.ts", "tests/tools/**/*.test.ts"], sequence: { groupOrder: AFTER_ENGINE } } },
+      {
+        extends: true,
+        // pure code and child processes: the files share their workers' modules
+        test: { name: "maps", include: ["tests/map/**/*.test.ts", "tests/tools/**/*.test.ts"], isolate: false, sequence: { groupOrder: AFTER_ENGINE } },
+      },
       {
         extends: true,
         test: {
@@ -62,7 +66,18 @@ export default defineConfig({
           sequence: { groupOrder: AFTER_ENGINE },
         },
       },
-      { extends: true, test: { name: "cluster", include: ["tests/cluster/**/*.test.ts"], sequence: { groupOrder: AFTER_ENGINE } } },
+      {
+        extends: true,
+        test: {
+          name: "cluster",
+          include: ["tests/cluster/**/*.test.ts"],
+          // as the server project's: one import of Colyseus and the server per worker, and no file
+          // may leave a game server of this process running (its cluster's processes it stops itself)
+          isolate: false,
+          setupFiles: ["tests/server/setup.ts"],
+          sequence: { groupOrder: AFTER_ENGINE },
+        },
+      },
     ],
   },
 });
