@@ -441,7 +441,8 @@ describe("two players in their browsers", () => {
     const { page, errors } = await newPage(env, 1300, 820);
     pageErrors.push(errors);
     await page.goto(`${env.url}/?replay=${code2}`);
-    const s = await waitLS(page, `s.ready && s.replay`);
+    // (the page replays the whole battle as it opens: over 20 s at a load of 40 on two cores)
+    const s = await waitLS(page, `s.ready && s.replay`, 60_000);
     expect(s.replay.engineHash).toBe(expected.hash);
     expect(s.replay.finalHash).toBe(expected.hash);
     expect(await page.textContent("#hash-ok")).toContain("matches");
