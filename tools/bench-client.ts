@@ -7,7 +7,7 @@
  *                 those a page fetches only when it needs them (start page, replay, report, network) too
  *   firstFrameKbGz  gzipped size of the build's files an offline battle's page fetched by its first frame
  *   fpsCrowded    frames per second while a crowded round is animated: round 10+ of last-stand
- *                 (hard, the first seed that gets there, picked with the engine by tools/crowded.ts) with 14+ creatures in sight,
+ *                 (hard, the first seed that gets there, found with the engine and stored by tools/crowded.ts) with 14+ creatures in sight,
  *                 acid, corpses and intents on the board, its enemy phase played at normal speed
  *   fpsCrowdedPhone      fpsCrowded at 390x844 with touch emulation (a phone held upright)
  *   firstFrameMsSlowCpu  firstFrameMs at 390x844 with Chromium's CPU throttled 4x (a slow phone)

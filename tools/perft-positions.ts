@@ -25,21 +25,31 @@ const fileOf = (name: string) => join(FIXTURES_DIR, `${name.replace(/ /g, "-")}.
 
 /** Store a position (used once, to freeze a new position; see tools/perft.ts --freeze). */
 export function saveFixture(name: string, s: BattleState): void {
+  writePosition(fileOf(name), s);
+}
+
+/** Load a stored position onto its map; refuses it if the map file changed since it was stored. */
+export function reach(name: string): BattleState {
+  return readPosition(fileOf(name)).state;
+}
+
+/** Writes a whole battle state to `file` in the fixtures' form (with `extra` fields beside it). */
+export function writePosition(file: string, s: BattleState, extra: Record<string, unknown> = {}): void {
   const { map, layers, ...rest } = s;
   const fixture: Fixture = {
     map: { id: map.id, hash: map.contentHash },
     state: { ...rest, layers: Object.fromEntries(LAYERS.map((k) => [k, Array.from(layers[k])])) as Fixture["state"]["layers"] },
   };
-  writeFileSync(fileOf(name), JSON.stringify(fixture) + "\n");
+  writeFileSync(file, JSON.stringify({ ...extra, ...fixture }) + "\n");
 }
 
-/** Load a stored position onto its map; refuses it if the map file changed since it was stored. */
-export function reach(name: string): BattleState {
-  const f = JSON.parse(readFileSync(fileOf(name), "utf8")) as Fixture;
-  const map = loadMapById(f.map.id);
-  if (map.contentHash !== f.map.hash) throw new Error(`perft fixture "${name}": map ${f.map.id} changed since it was stored (${f.map.hash}, now ${map.contentHash})`);
-  const layers = Object.fromEntries(LAYERS.map((k) => [k, Uint8Array.from(f.state.layers[k])])) as unknown as BattleState["layers"];
-  return { ...f.state, map, layers } as BattleState;
+/** Reads a state `writePosition` stored, onto its map (refused if the map file changed since), and its extra fields. */
+export function readPosition<E extends object = object>(file: string): { state: BattleState; extra: E } {
+  const { map: m, state, ...extra } = JSON.parse(readFileSync(file, "utf8")) as Fixture & E;
+  const map = loadMapById(m.id);
+  if (map.contentHash !== m.hash) throw new Error(`stored position ${file}: map ${m.id} changed since it was stored (${m.hash}, now ${map.contentHash})`);
+  const layers = Object.fromEntries(LAYERS.map((k) => [k, Uint8Array.from(state.layers[k])])) as unknown as BattleState["layers"];
+  return { state: { ...state, map, layers } as BattleState, extra: extra as unknown as E };
 }
 
 /** Legal actions by type, e.g. { move: 160, shoot: 3, ... }. */

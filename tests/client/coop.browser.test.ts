@@ -8,10 +8,14 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import "../../server/prelude.js";
-import { Client } from "@colyseus/sdk";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { createBattle, legalActions, replay, ERROR_CODES, Terrain, type MatchRecord } from "../../shared/index.js";
 import { loadMapById } from "../../server/maps.js";
-import { artifact, clickTile, editOffline, tilePoint, lastStand, legalOf, newPage, screenshotStats, useEnv, waitLS, wireOf } from "./browser.js";
+import { randomCode } from "../../server/codes.js";
+import type { MatchStore } from "../../server/store/index.js";
+import { crowdedRound } from "../../tools/crowded.js";
+import { ROOT, artifact, clickTile, editOffline, loadOffline, tilePoint, lastStand, legalOf, newPage, screenshotStats, useEnv, waitLS, wireOf } from "./browser.js";
 
 /**
  * A seed where one of Takumi's privates has a creature to shoot in round 1 (the bot partner waits
@@ -28,32 +32,21 @@ function pickSeed(): number {
 }
 const SEED = pickSeed();
 
-/** A battle played to its end over the SDK: a lone Takumi readies every round, the bot plays Wang. */
-async function finishedBattle(url: string): Promise<string> {
-  const room = await new Client(url).create("battle", { seed: 31, seat: "takumi" });
-  room.onMessage("*", () => {});
-  const state = () => room.state.toJSON() as { phase: string; round: number; holderTakumi: string };
-  const until = (cond: () => boolean) =>
-    new Promise<void>((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error("the battle did not move on")), 30_000);
-      const check = () => {
-        if (room.state && cond()) {
-          clearTimeout(t);
-          room.onStateChange.remove(check);
-          resolve();
-        }
-      };
-      room.onStateChange(check);
-      check();
-    });
-  await until(() => state().holderTakumi === "player" && state().phase === "player");
-  for (let i = 0; i < 200 && state().phase !== "ended"; i++) {
-    const round = state().round;
-    room.send("ready", { ready: true });
-    await until(() => state().round > round || state().phase === "ended");
-  }
-  const code = room.roomId;
-  await room.leave();
+/**
+ * A battle played to its end, stored as the server stores one: the golden record of last-stand
+ * (tests/golden/, re-recorded whenever the rules change) written to the match store as a finished
+ * match under a fresh code. (That the server records a battle it plays to its end, and serves and
+ * replays that record, the server's own tests show: tests/server/http.test.ts.)
+ */
+async function finishedBattle(store: MatchStore): Promise<string> {
+  const { log, ...header } = JSON.parse(readFileSync(join(ROOT, "tests", "golden", "last-stand-seed-7.json"), "utf8")) as MatchRecord;
+  const end = replay({ ...header, log }, loadMapById(header.map.id));
+  expect(end.state.phase, "the golden battle is over").toBe("ended");
+  let code = randomCode();
+  while (await store.codeExists(code)) code = randomCode();
+  await store.createMatch({ id: code, code, record: header, roomOptions: {} });
+  await store.appendCommands(code, 0, log);
+  await store.finishMatch(code, end.state.outcome ?? "ended");
   return code;
 }
 // the pages play animations fast: these tests are about two players and their seats, not the animations
@@ -383,10 +376,27 @@ describe("two players in their browsers", () => {
   }, 45_000);
 
   it("a battle in progress shows acid, the ring and intents (screenshot)", async () => {
-    // Play rounds (everyone on overwatch) until acid lies on the board and intents are shown.
+    // Acid comes of a creature hurt or killed. A grenade thrown onto a creature in sight hurts it
+    // for certain (no roll), so a throw puts acid on the board at once; only while no soldier can
+    // reach a creature with one are rounds played (everyone shooting or on overwatch).
+    const grenadeOnCreature = async (page: Page, seat: string): Promise<boolean> => {
+      const w = await wireOf(page);
+      const creatures = Object.values<any>(w.units).filter((u) => u.side === "creature" && u.fate === "active");
+      const g = (await legalOf(page)).find((a) => a.type === "grenade" && w.units[a.unit]?.seat === seat && creatures.some((c) => c.x === a.to.x && c.y === a.to.y && c.level === a.to.level));
+      if (!g) return false;
+      const s0 = await step(page);
+      await page.evaluate((a) => (window as any).__lastStandDebug.backend.sendAction(a), g);
+      await waitLS(page, `s.step > ${s0} && !s.animating`);
+      return true;
+    };
     for (let i = 0; i < 6; i++) {
       const w = await wireOf(A);
       if (w.acid.some((v: number) => v > 0) && w.intents.length > 0) break;
+      if (!w.acid.some((v: number) => v > 0)) {
+        await settled(A);
+        await settled(B);
+        if ((await grenadeOnCreature(A, "takumi")) || (await grenadeOnCreature(B, "wang"))) continue;
+      }
       const round = w.round;
       for (const [page, seat] of [[A, "takumi"], [B, "wang"]] as const) {
         await settled(page);
@@ -423,7 +433,7 @@ describe("two players in their browsers", () => {
     // The battle above is still being fought: its record is not served (it would reveal what the
     // squad cannot see). A battle played to its end (a lone player, the bot partner) is.
     expect((await fetch(`${env.url}/api/matches/${code}/record`)).status).toBe(409);
-    const code2 = await finishedBattle(env.url);
+    const code2 = await finishedBattle(env.game.store);
     const record = (await (await fetch(`${env.url}/api/matches/${code2}/record`)).json()) as MatchRecord;
     expect(record.log.length).toBeGreaterThan(3);
     const expected = replay(record, loadMapById(record.map.id));
@@ -431,7 +441,8 @@ describe("two players in their browsers", () => {
     const { page, errors } = await newPage(env, 1300, 820);
     pageErrors.push(errors);
     await page.goto(`${env.url}/?replay=${code2}`);
-    const s = await waitLS(page, `s.ready && s.replay`);
+    // (the page replays the whole battle as it opens: over 20 s at a load of 40 on two cores)
+    const s = await waitLS(page, `s.ready && s.replay`, 60_000);
     expect(s.replay.engineHash).toBe(expected.hash);
     expect(s.replay.finalHash).toBe(expected.hash);
     expect(await page.textContent("#hash-ok")).toContain("matches");
@@ -455,15 +466,17 @@ describe("two players in their browsers", () => {
     const f = await waitLS(page, `s.ready && s.replay`);
     expect(f.replay.finalHash).toBe(expected.hash);
     await page.context().close();
-    // a whole battle played on the server first: a minute and more on a loaded two-core machine
   }, 120_000);
-  it("the after-action report with its per-round chart (offline autoplay, then the squad lost)", async () => {
+  it("the after-action report with its per-round chart (a stored battle at round 8, then the squad lost)", async () => {
     const { page, errors } = await newPage(env, 1400, 800);
     pageErrors.push(errors);
-    // three rounds played by the bot for the chart, then both sergeants dead: lost at the next ready
-    // (a whole battle played in the page took most of this test's time and told the report nothing more)
-    await page.goto(`${env.url}/?offline=1&seed=${SEED}&autoplay=3&speed=1000`);
-    await waitLS(page, "s.autoplayDone === true", 60_000);
+    // a stored battle at round 8 (tools/crowded.ts: seven rounds for the chart), then both
+    // sergeants dead: lost at the next ready (rounds played in the page took most of this test's
+    // time and told the report nothing more)
+    const crowd = crowdedRound(10, 8);
+    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=${crowd.seed}&difficulty=hard&speed=1000`);
+    await settled(page);
+    await loadOffline(page, crowd.state);
     await editOffline(page, `for (const u of st.units) if (u.id === "takumi" || u.id === "wang") { u.hp = 0; u.fate = "dead"; }`);
     await page.keyboard.press("e");
     const s = await waitLS(page, `s.report === true`, 30_000);

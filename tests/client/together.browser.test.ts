@@ -5,20 +5,20 @@
  * written in both logs; a partner who drops, is replaced by the bot and comes back is announced on
  * the board.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import "../../server/prelude.js";
 import type { BattleState } from "../../shared/index.js";
 import { routePreview } from "../../shared/movement/routePreview.js";
 import { fromWire } from "../../shared/view/wire.js";
 import { loadMapById } from "../../server/maps.js";
-import { artifact, clickTile, labels, legalOf, newPage, startEnv, tilePoint, waitLS, wireOf, type TestEnv } from "./browser.js";
+import { artifact, clickTile, labels, legalOf, newPage, tilePoint, useEnv, waitLS, wireOf } from "./browser.js";
 
 const SPEED = 6;
 /** Short, so that a dropped Wang's seat goes to the bot within the test. */
 const RECONNECT_SECONDS = 3;
 
-let env: TestEnv;
+const env = useEnv({ reconnectSeconds: RECONNECT_SECONDS });
 /** The tile Takumi's cursor previewed a move to. */
 let aimed = { x: 0, y: 0 };
 let A: Page; // Takumi
@@ -26,7 +26,6 @@ let B: Page; // Wang
 const errors: string[][] = [];
 
 beforeAll(async () => {
-  env = await startEnv({ reconnectSeconds: RECONNECT_SECONDS });
   const a = await newPage(env);
   const b = await newPage(env);
   A = a.page;
@@ -45,10 +44,6 @@ beforeAll(async () => {
   await waitLS(A, `s.ready && !s.animating && s.phase === "player"`, 30_000);
   await waitLS(B, `s.ready && !s.animating && s.phase === "player"`, 30_000);
 }, 90_000);
-
-afterAll(async () => {
-  await env?.stop();
-});
 
 describe("two players plan together", () => {
   it("Wang sees the path Takumi's selected soldier would take to Takumi's cursor", async () => {

@@ -5,20 +5,15 @@
  * way out and are saved. The position is crafted with the engine's own state (no creature on the
  * board, so nothing but the rule decides). Screenshots go to tests/artifacts/.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { loadMapById } from "../../server/maps.js";
-import { artifact, clickTile, editOffline, frames, labels, newPage, screenshotStats, settled, startEnv, type TestEnv, tilePoint, wireOf } from "./browser.js";
+import { artifact, clickTile, editOffline, frames, labels, newPage, screenshotStats, settled, tilePoint, useEnv, wireOf } from "./browser.js";
 
-let env: TestEnv;
+const env = useEnv();
 const pageErrors: string[][] = [];
 
-beforeAll(async () => {
-  env = await startEnv();
-}, 120_000);
-
-afterAll(async () => {
-  await env?.stop();
+afterAll(() => {
   for (const e of pageErrors) expect(e).toEqual([]);
 });
 

@@ -23,7 +23,9 @@ function variant(id: string, edit: (j: any) => void = () => {}): string {
   return JSON.stringify(j);
 }
 
-// set before the server's modules load: the maps folder is read from the environment once
+// the maps folder is read from the environment at each call; put back after the file (its
+// process is shared with the project's other files)
+const mapsBefore = process.env.LAST_STAND_MAPS;
 process.env.LAST_STAND_MAPS = mapsDir;
 const { mkdirSync } = await import("node:fs");
 mkdirSync(mapsDir);
@@ -42,7 +44,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await srv?.close();
-  delete process.env.LAST_STAND_MAPS;
+  if (mapsBefore === undefined) delete process.env.LAST_STAND_MAPS;
+  else process.env.LAST_STAND_MAPS = mapsBefore;
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -92,6 +92,13 @@ export interface TestServer extends GameServer {
   restart(options?: GameServerOptions): Promise<TestServer>;
 }
 
+/**
+ * The game servers started here and not yet closed. The server project's files share their
+ * worker's process (and Colyseus' matchmaker, one per process): each file closes the servers it
+ * started, and setup.ts fails a file that leaves one running, after closing it.
+ */
+export const liveServers = new Set<{ close(): Promise<void> }>();
+
 export async function startServer(options: GameServerOptions = {}, reuse: TestSchema | null = null): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), "last-stand-test-"));
   const dbPath = options.dbPath ?? join(dir, "matches.sqlite");
@@ -110,8 +117,16 @@ export async function startServer(options: GameServerOptions = {}, reuse: TestSc
     // tests choose their battles' seeds (a practice server's setting)
     settings: { log: false, botDelayMs: 0, createBurst: 1000, allowSeed: true, lookupBurst: 100_000, ...options.settings },
   });
+  const live = {
+    async close() {
+      liveServers.delete(live);
+      await game.close();
+    },
+  };
+  liveServers.add(live);
   return {
     ...game,
+    close: live.close,
     dir,
     dbPath,
     client: () => new QuietClient(`http://127.0.0.1:${game.port}`) as Client,
@@ -121,7 +136,7 @@ export async function startServer(options: GameServerOptions = {}, reuse: TestSc
       return r;
     },
     async stop() {
-      await game.close();
+      await live.close();
       await schema?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
