@@ -32,7 +32,7 @@ export { replay, rulesVersionProblem, type MatchRecord, type ReplayStep, type Re
 export { exposedSoldiers } from "./rules/perimeter.js";
 export { fireDamageOnEntering } from "./rules/fire.js";
 export { moveOf } from "./core/units.js";
-export { isFrozen, frozenAmong, isCivilian, isChild } from "./rules/civilians.js";
+export { isFrozen, frozenAmong, isCivilian, isChild, civiliansNeeded } from "./rules/civilians.js";
 export { soldierField, HAZARD_ACID, hazardAcid, tileHazard, type CostField } from "./movement/path.js";
 // the campaign: the story's scenes in order, the survivors carried from one to the next
 export * from "./campaign/campaign.js";

@@ -132,7 +132,9 @@ export const STORY_MAPS: MapSpec[] = [
       "There are people trapped inside the bus. The power unit has caught fire: a power cell on fire " +
       "can easily turn into a deadly explosive. Force the emergency door, get them out, and get clear " +
       "before the cell blows at the end of round 10. Something is moving in the dust.",
-    waves: ["1: snatcher*2, spitter", "2: snatcher*2, leaper", "3: snatcher, spitter", "4: snatcher*2, leaper", "5: spitter, snatcher", "6: leaper, snatcher", "7: snatcher*2", "8: snatcher, spitter"],
+    // first contact: three snatchers and a spitter already in the dust (two snatchers, with the bot that
+    // fights clean, let the squad win 0.85, the top of its band)
+    waves: ["1: snatcher*3, spitter", "2: snatcher*2, leaper", "3: snatcher, spitter", "4: snatcher*2, leaper", "5: spitter, snatcher", "6: leaper, snatcher", "7: snatcher*2", "8: snatcher, spitter"],
     levels: [THE_BUS],
     dust: true,
     units: SIX([[12, 7], [11, 6], [13, 6], [13, 9], [12, 9], [14, 8]]),

@@ -23,6 +23,20 @@ export function isChild(u: Unit): boolean {
 }
 
 /**
+ * The civilians the scene needs saved to be won: the map's `saveAtLeast`, but never more than one
+ * for each soldier who started it (a campaign's squad that arrives two strong is asked only what
+ * two men can carry out). Read from the units alone (every soldier stays in the state and in
+ * every viewer's view whatever his fate), so the client and the server agree.
+ */
+export function civiliansNeeded(s: Pick<BattleState, "map" | "units">): number {
+  const need = s.map.saveAtLeast ?? 0;
+  if (need <= 0) return 0;
+  let soldiers = 0;
+  for (const u of s.units) if (u.side === "squad") soldiers++;
+  return Math.min(need, soldiers);
+}
+
+/**
  * Frozen with fear: a creature stands beside him (same level). Judged on the units of the state
  * given: on a viewer's state (shared/view/view.ts) only the creatures in sight count, so the client
  * asking this never learns of a hidden one.

@@ -9,7 +9,7 @@ import type { BattleState, Pos, Unit } from "../core/types.js";
 import { type Draft, emit, ownUnits } from "../core/draft.js";
 import { samePos } from "../core/grid.js";
 import { isSergeant } from "../core/units.js";
-import { saveCivilian } from "./civilians.js";
+import { civiliansNeeded, saveCivilian } from "./civilians.js";
 import { isExtraction } from "./waysOut.js";
 
 export { isExtraction };
@@ -80,7 +80,7 @@ export function checkEnd(d: Draft, roundOver: boolean): void {
   }
   // a map that must save civilians is won only with enough of them out; the objective is met once
   // the extract stage is reached (the line broke, the rescue was reached, an escape map)
-  const enoughSaved = s.civiliansSaved >= (s.map.saveAtLeast ?? 0);
+  const enoughSaved = s.civiliansSaved >= civiliansNeeded(s);
   if (active === 0) return end(d, out > 0 && s.objective === "extract" && enoughSaved ? "won" : "lost");
   if (roundOver && s.round >= s.map.maxRounds) {
     // holding without a perimeter means surviving to the last round

@@ -6,10 +6,11 @@
  */
 import type { BattleState } from "../core/types.js";
 import { isSergeant } from "../core/units.js";
+import { civiliansNeeded } from "./civilians.js";
 
 /** Why the scene can no longer be won (or was lost): in the scene's terms, for the client to word. */
 export type LostCause =
-  /** Too few civilians left alive to reach the map's `saveAtLeast`. */
+  /** Too few civilians left alive to reach the number the scene needs (civiliansNeeded). */
   | "civilians"
   /** Every sergeant is dead or taken. */
   | "sergeants"
@@ -33,7 +34,7 @@ export interface Prospects {
   cause: LostCause | null;
   /** What is left to do: win the scene, or (the win gone) get the soldiers out alive. */
   left: "win" | "getOut" | "nothing";
-  /** Civilians the map needs saved (0: none), saved so far, and the most that can still be. */
+  /** Civilians the scene needs saved (civiliansNeeded; 0: none), saved so far, and the most that can still be. */
   need: number;
   saved: number;
   canStillSave: number;
@@ -70,7 +71,7 @@ export function roundsHeld(s: BattleState): number {
  * goes on only the civilians can take the win away (the sergeants' end ends the battle).
  */
 export function stillWinnable(s: BattleState): boolean {
-  const need = s.map.saveAtLeast ?? 0;
+  const need = civiliansNeeded(s);
   if (need <= 0 || s.outcome === "won") return s.outcome !== "lost";
   let lost = 0;
   for (const u of s.units) if (u.side === "civilian" && (u.fate === "dead" || u.fate === "taken")) lost++;
@@ -82,7 +83,7 @@ export function prospects(s: BattleState): Prospects {
   // a civilian the view does not hold (hidden and alive) is still out there
   const total = s.map.civilians?.length ?? 0;
   const alive = total - civilians.saved.length - civilians.dead.length - civilians.taken.length;
-  const need = s.map.saveAtLeast ?? 0;
+  const need = civiliansNeeded(s);
   const saved = s.civiliansSaved;
   const canStillSave = saved + Math.max(0, alive);
   const sergeants = s.units.filter((u) => u.side === "squad" && isSergeant(u));

@@ -1,7 +1,7 @@
 /** Civilians (issue 11): their run for the way out, freezing, saved, killed, taken; children carried; refusals; secrecy. */
 import { describe, expect, it } from "vitest";
 import { loadMapById } from "../../server/maps.js";
-import { createBattle, legalActions, viewFor, type BattleState, type MapDef } from "../../shared/index.js";
+import { civiliansNeeded, createBattle, legalActions, prospects, viewFor, type BattleState, type MapDef, type RosterEntry } from "../../shared/index.js";
 import { newUnit } from "../../shared/core/unitFields.js";
 import { planIntents } from "../../shared/creatures/intents.js";
 import { civilianRun, isFrozen } from "../../shared/rules/civilians.js";
@@ -259,6 +259,57 @@ describe("the win", () => {
     const { state } = endRound(s);
     expect(state.civiliansSaved).toBeGreaterThanOrEqual(streetsMap.saveAtLeast!);
     expect(state.outcome).toBe("won");
+  });
+
+  /** The tower as a campaign's squad that arrives two strong plays it: the sergeants alone, no creatures. */
+  function towerForTwo(): BattleState {
+    const roster: RosterEntry[] = [{ id: TAKUMI, hp: 6, armor: 1 }, { id: WANG, hp: 8, armor: 1 }];
+    const s = createBattle({ ...towerMap, waves: [] }, 1, { roster });
+    s.units = s.units.filter((u) => u.side !== "creature");
+    s.intents = [];
+    return s;
+  }
+
+  /** Each sergeant lifts a child on the families' floor and is set down at the street door (no rules run between). */
+  function childrenCarriedToTheDoor(s: BattleState): BattleState {
+    put(s, TAKUMI, 2, 6, 2);
+    put(s, WANG, 3, 7, 2);
+    let state = act(s, "takumi", { type: "carry", unit: TAKUMI, comrade: "child-1" }).state;
+    state = act(state, "wang", { type: "carry", unit: WANG, comrade: "child-2" }).state;
+    put(state, TAKUMI, 4, 9, 0);
+    put(state, "child-1", 4, 9, 0);
+    put(state, WANG, 5, 9, 0);
+    put(state, "child-2", 5, 9, 0);
+    return state;
+  }
+
+  it("a scene needs no more civilians saved than the soldiers who started it", () => {
+    expect(towerMap.saveAtLeast).toBe(4);
+    expect(civiliansNeeded(createBattle(towerMap, 1))).toBe(4);
+    const two = towerForTwo();
+    expect(two.units.filter((u) => u.side === "squad").map((u) => u.id)).toEqual([TAKUMI, WANG]);
+    expect(civiliansNeeded(two)).toBe(2);
+    // a soldier lost on the way still counts: he started the scene
+    unit(two, WANG).fate = "dead";
+    expect(civiliansNeeded(two)).toBe(2);
+    // a map that needs no more than the squad is unchanged, and one that needs none needs none
+    expect(civiliansNeeded({ ...two, map: streetsMap })).toBe(streetsMap.saveAtLeast);
+    expect(civiliansNeeded(createBattle(loadMapById("last-stand"), 1))).toBe(0);
+  });
+
+  it("the two sergeants alone win the tower with a child each carried out; the whole squad needs four", () => {
+    const two = childrenCarriedToTheDoor(towerForTwo());
+    expect(prospects(viewFor(two, "takumi")).need).toBe(2);
+    const { state } = endRound(two);
+    expect(state.civiliansSaved).toBe(2);
+    expect(state.outcome).toBe("won");
+    // the same two children carried out by the sergeants of a squad that started six strong: too few
+    const six = quietOn(towerMap);
+    const { state: sixEnd } = endRound(childrenCarriedToTheDoor(six));
+    expect(sixEnd.civiliansSaved).toBe(2);
+    // the sergeants out, the privates still on the board: the scene is over, lost
+    expect(sixEnd.outcome).toBe("lost");
+    expect(prospects(sixEnd).need).toBe(4);
   });
 
   it("a civilian unit never counts as a soldier", () => {
