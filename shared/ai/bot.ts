@@ -44,6 +44,8 @@ interface Situation {
   order: StandingOrder;
   /** The seat it plays. */
   seat: Seat;
+  /** Who can hold on to each grabbed soldier this round (holders), worked out once per decision. */
+  holders: Map<string, Unit[]>;
 }
 
 const spawnCache = new WeakMap<MapDef, Uint8Array>();
@@ -67,7 +69,7 @@ function situation(s: BattleState, seat: Seat, order: StandingOrder): Situation 
   const danger = new Uint8Array(n);
   for (const i of s.intents) if (seen.has(i.unit)) for (const p of i.area) danger[indexOf(s.map, p)] = 1;
   const scores = new Float64Array(n).fill(NaN);
-  return { s, enemies, danger, spawnTiles: spawnTilesOf(s.map), occ: knownOccupancy(s, seat, mask), seen: mask, scores, order, seat };
+  return { s, enemies, danger, spawnTiles: spawnTilesOf(s.map), occ: knownOccupancy(s, seat, mask), seen: mask, scores, order, seat, holders: new Map() };
 }
 
 function canShoot(s: BattleState, from: Pos, e: Unit): boolean {
@@ -340,7 +342,7 @@ function freeingShot(sit: Situation, u: Unit, g: Unit): Action | null {
   const plainKills = oneHitKills(g, RULES.rifle.damage);
   const victim = plainKills && dragDue(s, g) ? s.units.find((v) => v.id === g.grabbing) : undefined;
   if (victim) {
-    const others = holders(sit, victim).some((c) => c !== u), mine = canHold(sit, u, victim);
+    const can = holders(sit, victim), others = can.some((c) => c !== u), mine = can.includes(u);
     // his own hold first, unless he stands beside him with an AP to spare for the called shot
     if (mine && !others && !(distance(u, victim) === 1 && u.ap >= 2)) return null;
     if (mine || others) return called >= 15 ? { type: "calledShot", unit: u.id, target: g.id } : null;
@@ -366,7 +368,9 @@ function canHold(sit: Situation, c: Unit, victim: Unit): boolean {
 
 /** The soldiers who can hold on to `victim` this round (canHold). */
 function holders(sit: Situation, victim: Unit): Unit[] {
-  return sit.s.units.filter((c) => canHold(sit, c, victim));
+  let found = sit.holders.get(victim.id);
+  if (!found) sit.holders.set(victim.id, found = sit.s.units.filter((c) => canHold(sit, c, victim)));
+  return found;
 }
 
 /** The nearest free clean tile within 1 AP of `u` beside one of `gripped` (-1: none). */
