@@ -406,13 +406,15 @@ function comradeAnswers(sit: Situation, u: Unit, g: Unit): boolean {
 }
 
 /**
- * The grabbed soldier fights his grabber `g`: a shot (freeingShot), a reload for one, or, with no
- * ammunition left, the rifle butt, but only as the last resort: the drag takes him this round and
+ * The grabbed soldier fights his grabber `g`: a shot (freeingShot; with no spare magazine left,
+ * only once the drag is due), a reload for one, or, with no ammunition left, the rifle butt, but only as the last resort: the drag takes him this round and
  * his blows finish it (a blow that does not kill splashes him with its blood, a kill with its burst).
  */
 function fightGrabber(sit: Situation, u: Unit, g: Unit, reload: Action | null): Action | null {
   const s = sit.s;
-  if (u.mag > 0) return freeingShot(sit, u, g);
+  // his last magazine's rounds are kept for the round the drag is due: spent before it on poor
+  // called shots, they leave him with only the butt (and its burst) when it comes
+  if (u.mag > 0) return lastMagazine(u) && !dragDue(s, g) ? null : freeingShot(sit, u, g);
   if (reload) return reload;
   if (!dragDue(s, g) || g.hp > u.ap * damageAfterArmor(RULES.butt.damage, g.armor)) return null;
   // a comrade (of either seat) who can still hold on to him halts the drag for a tug, not a burst

@@ -122,6 +122,29 @@ describe("the bot fights clean", () => {
     expect(botCommand(s, "wang")!.action).not.toMatchObject({ type: "butt" });
   });
 
+  it("a grabbed man on his last magazine keeps its rounds for the round the drag is due", () => {
+    const s = alley();
+    put(s, WANG, 6, 2);
+    put(s, WP1, 6, 6);
+    Object.assign(unit(s, WANG), { ap: 2, mag: 1, spareMags: 0 });
+    unit(s, WP1).ap = 0;
+    const c = placeCreature(s, "snatcher", 6, 1, 0, 1);
+    c.grabbing = WANG;
+    unit(s, WANG).grabbedBy = c.id;
+    replan(s);
+    const drag = s.intents.find((i) => i.unit === c.id)!;
+    // the drag a round off yet: no shot at it (a poor called shot would leave him only the butt)
+    drag.countdown = 3;
+    expect(botCommand(s, "wang")!.action).not.toMatchObject({ target: c.id });
+    // with a spare magazine he takes the called shot now
+    unit(s, WANG).spareMags = 1;
+    expect(botCommand(s, "wang")!.action).toEqual({ type: "calledShot", unit: WANG, target: c.id });
+    // the drag due: his last round goes at its arm
+    unit(s, WANG).spareMags = 0;
+    drag.countdown = 1;
+    expect(botCommand(s, "wang")!.action).toEqual({ type: "calledShot", unit: WANG, target: c.id });
+  });
+
   it("with the drag due, steps to the gripped man's side and holds on rather than kill the grabber beside him", () => {
     const s = alley();
     // a wounded Snatcher has the private by the drains, the drag due; Wang (2 AP) a step away
