@@ -477,6 +477,9 @@ function decide(sit: Situation, u: Unit, patient: boolean): Action | null {
   const grabber = grabbers.find((e) => s.units.some((v) => v.id === e.grabbing && isSergeant(v))) ?? grabbers[0];
   if (grabber && u.hasWeapon) {
     if (!loaded && reload) return reload;
+    // the drag due and his called shot poor: a step (1 AP) to a tile with a fair one, before the kill
+    const better = loaded && u.ap >= 2 && !u.carrying ? calledShotStep(sit, u, grabber) : null;
+    if (better) return better;
     const shot = loaded ? freeingShot(sit, u, grabber) : null;
     if (shot) return shot;
   }
@@ -549,6 +552,29 @@ function decide(sit: Situation, u: Unit, patient: boolean): Action | null {
   }
   if (loaded && !lastMagazine(u)) return { type: "overwatch", unit: u.id };
   return null;
+}
+
+/**
+ * A clean step (1 AP) to the tile from which u's called shot at grabber `g` is best, when the drag
+ * is due, nobody can hold on to its man, one hit kills it (its burst on him) and u's called shot
+ * from where he stands is poor; only to a tile where it is fair (null: none).
+ */
+function calledShotStep(sit: Situation, u: Unit, g: Unit): Action | null {
+  const s = sit.s;
+  if (!oneHitKills(g, RULES.rifle.damage) || !dragDue(s, g)) return null;
+  const victim = s.units.find((v) => v.id === g.grabbing);
+  if (!victim || holders(sit, victim).length > 0) return null;
+  if (hitChanceBetween(s, u, g, "calledShot").chance >= 15) return null;
+  const { field, occ } = soldierField(s, u, moveOf(u), sit.seen);
+  let to = -1, toChance = 29;
+  for (let i = 0; i < field.dist.length; i++) {
+    if (field.dist[i] <= 0 || field.dist[i] > moveOf(u) || occ[i] !== 0 || foul(sit, i)) continue;
+    const p = posOf(s.map, i);
+    if (!canShoot(s, p, g)) continue;
+    const chance = hitChanceBetween(s, { ...u, ...p }, g, "calledShot").chance;
+    if (chance > toChance) { to = i; toChance = chance; }
+  }
+  return to >= 0 ? { type: "move", unit: u.id, to: posOf(s.map, to) } : null;
 }
 
 /** Is he down to his last magazine's rounds (no spare left)? */

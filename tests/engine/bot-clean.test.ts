@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { botCommand, tileIndex, type BattleState } from "../../shared/index.js";
+import { hitChanceBetween } from "../../shared/rules/combat.js";
 import { detourField, detourPath } from "../../shared/ai/route.js";
 import { TAKUMI, WANG, WP1, act, placeCreature, put, quiet, replan, setAcid, unit } from "./helpers.js";
 
@@ -120,6 +121,27 @@ describe("the bot fights clean", () => {
     // a grabber with more hit points than his blows this round: no butt (its blood on him for nothing)
     c.hp = 3;
     expect(botCommand(s, "wang")!.action).not.toMatchObject({ type: "butt" });
+  });
+
+  it("with the drag due, nobody to hold on and his called shot poor, steps to where it is fair before the kill", () => {
+    const s = alley();
+    put(s, WANG, 5, 16);
+    const c = placeCreature(s, "snatcher", 5, 9, 0, 1);
+    c.grabbing = WP1;
+    unit(s, WP1).grabbedBy = c.id;
+    // a poor shot from afar (7 tiles), a fair one from 3
+    unit(s, WANG).aim = 55;
+    replan(s);
+    const drag = s.intents.find((i) => i.unit === c.id);
+    if (drag) drag.countdown = 1;
+    expect(hitChanceBetween(s, unit(s, WANG), c, "calledShot").chance).toBeLessThan(15);
+    const cmd = botCommand(s, "wang")!.action;
+    expect(cmd).toMatchObject({ type: "move", unit: WANG });
+    if (cmd.type !== "move") return;
+    put(s, WANG, cmd.to.x, cmd.to.y, cmd.to.level);
+    unit(s, WANG).ap = 1;
+    expect(hitChanceBetween(s, unit(s, WANG), c, "calledShot").chance).toBeGreaterThanOrEqual(30);
+    expect(botCommand(s, "wang")!.action).toEqual({ type: "calledShot", unit: WANG, target: c.id });
   });
 
   it("a grabbed man on his last magazine keeps its rounds for the round the drag is due", () => {
