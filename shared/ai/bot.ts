@@ -42,6 +42,10 @@ interface Situation {
   spawnTiles: Uint8Array;
   /** The standing order its partner gave it (orders.ts). */
   order: StandingOrder;
+  /** The seat it plays. */
+  seat: Seat;
+  /** Who can hold on to each grabbed soldier this round (holders), worked out once per decision. */
+  holders: Map<string, Unit[]>;
 }
 
 const spawnCache = new WeakMap<MapDef, Uint8Array>();
@@ -65,7 +69,7 @@ function situation(s: BattleState, seat: Seat, order: StandingOrder): Situation 
   const danger = new Uint8Array(n);
   for (const i of s.intents) if (seen.has(i.unit)) for (const p of i.area) danger[indexOf(s.map, p)] = 1;
   const scores = new Float64Array(n).fill(NaN);
-  return { s, enemies, danger, spawnTiles: spawnTilesOf(s.map), occ: knownOccupancy(s, seat, mask), seen: mask, scores, order };
+  return { s, enemies, danger, spawnTiles: spawnTilesOf(s.map), occ: knownOccupancy(s, seat, mask), seen: mask, scores, order, seat, holders: new Map() };
 }
 
 function canShoot(s: BattleState, from: Pos, e: Unit): boolean {
@@ -222,7 +226,7 @@ function bestShot(sit: Situation, u: Unit, minChance: number): { target: Unit; c
     if (!canShoot(sit.s, u, e)) continue;
     const kills = oneHitKills(e, RULES.rifle.damage);
     // fights clean: no kill whose acid splashes a soldier, unless it saves one this round
-    if (kills && !cleanKill(sit.s, e, sit.seen)) continue;
+    if (kills && !cleanKill(sit.s, e, sit.seen, (v) => holders(sit, v).length > 0)) continue;
     const { chance } = hitChanceBetween(sit.s, u, e, "shot");
     if (chance < minChance) continue;
     const threat = sit.s.intents.some((i) => i.unit === e.id && i.target !== null) ? 1.5 : 1;
@@ -254,7 +258,7 @@ function grenadeTarget(sit: Situation, u: Unit): Pos | null {
 /** Would every creature the blast at `at` may kill die clean (no soldier splashed, or a soldier saved)? */
 function blastClean(sit: Situation, at: Pos): boolean {
   return sit.enemies.every((e) => e.level !== at.level || distance(e, at) > RULES.grenade.radius ||
-    !oneHitKills(e, RULES.grenade.damage) || cleanKill(sit.s, e, sit.seen));
+    !oneHitKills(e, RULES.grenade.damage) || cleanKill(sit.s, e, sit.seen, (v) => holders(sit, v).length > 0));
 }
 
 /** A 1-AP move for an unarmed soldier to the safest free tile beside an armed comrade, if he is not beside one. */
@@ -302,20 +306,23 @@ function comradeComing(s: BattleState, u: Unit): boolean {
     !nearExit(s, c, 0) && nearExit(s, c, 4));
 }
 
-/** The nearest clean tile within 1 AP beside one of `gripped` (to hold on), or from which he can shoot a grabber he cannot shoot from here. */
+/** The nearest clean tile within 1 AP beside one of `gripped` (to hold on), failing that one from which he can shoot a grabber he cannot shoot from here. */
 function toAnswer(sit: Situation, u: Unit, gripped: Unit[], loaded: boolean): Action | null {
   const s = sit.s;
   const near = gripped.filter((c) => distance(u, c) <= moveOf(u) + RULES.rifle.range);
   if (near.length === 0) return null;
+  // the hold first: it halts the drag at a tug's cost (canHold counts on it)
+  const hold = holdTile(sit, u, near);
+  if (hold >= 0) return { type: "move", unit: u.id, to: posOf(s.map, hold) };
   // (a grabber he can shoot from here already is not one a step helps with)
   const grabbers = loaded ? sit.enemies.filter((e) => !canShoot(s, u, e) && near.some((c) => c.grabbedBy === e.id)) : [];
+  if (grabbers.length === 0) return null;
   const { field, occ } = soldierField(s, u, moveOf(u), sit.seen);
   let to = -1;
   for (let i = 0; i < field.dist.length; i++) {
     if (field.dist[i] <= 0 || field.dist[i] > moveOf(u) || occ[i] !== 0 || foul(sit, i)) continue;
     if (to >= 0 && field.dist[i] >= field.dist[to]) continue;
-    const p = posOf(s.map, i);
-    if (near.some((c) => c.level === p.level && distance(p, c) === 1) || grabbers.some((g) => canShoot(s, p, g))) to = i;
+    if (grabbers.some((g) => canShoot(s, posOf(s.map, i), g))) to = i;
   }
   return to >= 0 ? { type: "move", unit: u.id, to: posOf(s.map, to) } : null;
 }
@@ -323,15 +330,61 @@ function toAnswer(sit: Situation, u: Unit, gripped: Unit[], loaded: boolean): Ac
 /**
  * A shot to free a soldier from grabber `g`. The called shot at its arm frees him without a
  * death's acid; a plain hit that kills frees him too, but its burst splashes him (he stands
- * beside it) and may cost him his rifle. So while he is held, or the drag is a round off yet,
- * only the called shot, and only at a fair chance (null: none worth its ammunition now); with
- * the drag due, the called shot when fair, else whatever frees him.
+ * beside it) and may cost him his rifle. So while he is held, or the drag is a round off yet, or
+ * a comrade can still hold on to him this round (the hold halts the drag at a tug's cost), only
+ * the called shot, and only at a fair chance (null: none worth its ammunition now); when the
+ * hold is his own to make (a step to his side), not even that; with the drag due and no hold
+ * possible, the called shot when fair, else whatever frees him.
  */
-function freeingShot(s: BattleState, u: Unit, g: Unit): Action | null {
+function freeingShot(sit: Situation, u: Unit, g: Unit): Action | null {
+  const s = sit.s;
   const called = hitChanceBetween(s, u, g, "calledShot").chance;
   const plainKills = oneHitKills(g, RULES.rifle.damage);
+  const victim = plainKills && dragDue(s, g) ? s.units.find((v) => v.id === g.grabbing) : undefined;
+  if (victim) {
+    const can = holders(sit, victim), others = can.some((c) => c !== u), mine = can.includes(u);
+    // his own hold first, unless he stands beside him with an AP to spare for the called shot
+    if (mine && !others && !(distance(u, victim) === 1 && u.ap >= 2)) return null;
+    if (mine || others) return called >= 15 ? { type: "calledShot", unit: u.id, target: g.id } : null;
+  }
   if (plainKills && !dragDue(s, g)) return called >= 15 ? { type: "calledShot", unit: u.id, target: g.id } : null;
   return { type: called >= (plainKills ? 15 : 25) ? "calledShot" : "shoot", unit: u.id, target: g.id };
+}
+
+/**
+ * Can soldier `c` hold on to the grabbed `victim` this round: free, on his feet, with AP left
+ * and beside him, or (with 2 AP) a clean step of 1 AP from a free tile at his side (the one
+ * toAnswer takes)? Either seat's soldiers count while their seat is still playing.
+ */
+function canHold(sit: Situation, c: Unit, victim: Unit): boolean {
+  const s = sit.s;
+  if (c === victim || c.side !== "squad" || c.fate !== "active" || c.down > 0 || c.grabbedBy || c.carrying || c.overwatch ||
+    c.ap <= 0 || c.level !== victim.level || !c.seat || s.ready[c.seat]) return false;
+  const d = distance(c, victim);
+  if (d === 1) return true;
+  if (c.ap < 2 || d > moveOf(c) + 1) return false;
+  return holdTile(sit, c, [victim]) >= 0;
+}
+
+/** The soldiers who can hold on to `victim` this round (canHold). */
+function holders(sit: Situation, victim: Unit): Unit[] {
+  let found = sit.holders.get(victim.id);
+  if (!found) sit.holders.set(victim.id, found = sit.s.units.filter((c) => canHold(sit, c, victim)));
+  return found;
+}
+
+/** The nearest free clean tile within 1 AP of `u` beside one of `gripped` (-1: none). */
+function holdTile(sit: Situation, u: Unit, gripped: Unit[]): number {
+  const s = sit.s;
+  const { field, occ } = soldierField(s, u, moveOf(u), u.seat === sit.seat ? sit.seen : undefined);
+  let to = -1;
+  for (let i = 0; i < field.dist.length; i++) {
+    if (field.dist[i] <= 0 || field.dist[i] > moveOf(u) || occ[i] !== 0 || foul(sit, i)) continue;
+    if (to >= 0 && field.dist[i] >= field.dist[to]) continue;
+    const p = posOf(s.map, i);
+    if (gripped.some((c) => c.level === p.level && distance(p, c) === 1)) to = i;
+  }
+  return to;
 }
 
 /** Will grabber `g` take its victim off in the coming enemy phase (nobody holds him, the drag's last round)? */
@@ -353,14 +406,19 @@ function comradeAnswers(sit: Situation, u: Unit, g: Unit): boolean {
 }
 
 /**
- * The grabbed soldier fights his grabber `g`: a shot (freeingShot), a reload for one, or, with no
- * ammunition left, the rifle butt, but only as the last resort: the drag takes him this round and
+ * The grabbed soldier fights his grabber `g`: a shot (freeingShot; with no spare magazine left,
+ * only once the drag is due), a reload for one, or, with no ammunition left, the rifle butt, but only as the last resort: the drag takes him this round and
  * his blows finish it (a blow that does not kill splashes him with its blood, a kill with its burst).
  */
-function fightGrabber(s: BattleState, u: Unit, g: Unit, reload: Action | null): Action | null {
-  if (u.mag > 0) return freeingShot(s, u, g);
+function fightGrabber(sit: Situation, u: Unit, g: Unit, reload: Action | null): Action | null {
+  const s = sit.s;
+  // his last magazine's rounds are kept for the round the drag is due: spent before it on poor
+  // called shots, they leave him with only the butt (and its burst) when it comes
+  if (u.mag > 0) return lastMagazine(u) && !dragDue(s, g) ? null : freeingShot(sit, u, g);
   if (reload) return reload;
   if (!dragDue(s, g) || g.hp > u.ap * damageAfterArmor(RULES.butt.damage, g.armor)) return null;
+  // a comrade (of either seat) who can still hold on to him halts the drag for a tug, not a burst
+  if (holders(sit, u).length > 0) return null;
   return { type: "butt", unit: u.id, target: g.id };
 }
 
@@ -374,7 +432,7 @@ function decide(sit: Situation, u: Unit, patient: boolean): Action | null {
     const g = sit.enemies.find((e) => e.id === u.grabbedBy);
     if (!g || !u.hasWeapon) return null;
     if (patient && comradeAnswers(sit, u, g)) return null;
-    return fightGrabber(s, u, g, reload);
+    return fightGrabber(sit, u, g, reload);
   }
   // a comrade (his own or the partner's) in a creature's grip and not held yet
   const gripped = s.units.filter((c) => c !== u && c.side === "squad" && c.fate === "active" && c.grabbedBy && !c.heldBy && c.level === u.level);
@@ -385,7 +443,7 @@ function decide(sit: Situation, u: Unit, patient: boolean): Action | null {
   // ... and frees him with a shot worth taking now (freeingShot)
   const freesCleanly = (c: Unit) => {
     const g = sit.enemies.find((e) => e.id === c.grabbedBy);
-    return shootsGrabber(c) && !!g && freeingShot(s, u, g) !== null;
+    return shootsGrabber(c) && !!g && freeingShot(sit, u, g) !== null;
   };
   // one beside him about to be gone, or whose grabber he cannot shoot: shoot it with a spare AP, then hold on to him
   const holdOn = gripped.find((c) => distance(u, c) === 1 &&
@@ -394,7 +452,7 @@ function decide(sit: Situation, u: Unit, patient: boolean): Action | null {
     const g = sit.enemies.find((e) => e.id === holdOn.grabbedBy);
     // (a shot that would kill it splashes him: then the hold first, and the called shot after)
     if (u.ap >= 2 && loaded && g && canShoot(s, u, g) && !(oneHitKills(g, RULES.rifle.damage) && hitChanceBetween(s, u, g, "calledShot").chance < 15)) {
-      const shot = freeingShot(s, u, g);
+      const shot = freeingShot(sit, u, g);
       if (shot) return shot;
     }
     return { type: "holdOn", unit: u.id, comrade: holdOn.id };
@@ -419,7 +477,10 @@ function decide(sit: Situation, u: Unit, patient: boolean): Action | null {
   const grabber = grabbers.find((e) => s.units.some((v) => v.id === e.grabbing && isSergeant(v))) ?? grabbers[0];
   if (grabber && u.hasWeapon) {
     if (!loaded && reload) return reload;
-    const shot = loaded ? freeingShot(s, u, grabber) : null;
+    // the drag due and his called shot poor: a step (1 AP) to a tile with a fair one, before the kill
+    const better = loaded && u.ap >= 2 && !u.carrying ? calledShotStep(sit, u, grabber) : null;
+    if (better) return better;
+    const shot = loaded ? freeingShot(sit, u, grabber) : null;
     if (shot) return shot;
   }
   // a gripped comrade whose grabber he cannot shoot (or not without its burst on him): one step
@@ -491,6 +552,29 @@ function decide(sit: Situation, u: Unit, patient: boolean): Action | null {
   }
   if (loaded && !lastMagazine(u)) return { type: "overwatch", unit: u.id };
   return null;
+}
+
+/**
+ * A clean step (1 AP) to the tile from which u's called shot at grabber `g` is best, when the drag
+ * is due, nobody can hold on to its man, one hit kills it (its burst on him) and u's called shot
+ * from where he stands is poor; only to a tile where it is fair (null: none).
+ */
+function calledShotStep(sit: Situation, u: Unit, g: Unit): Action | null {
+  const s = sit.s;
+  if (!oneHitKills(g, RULES.rifle.damage) || !dragDue(s, g)) return null;
+  const victim = s.units.find((v) => v.id === g.grabbing);
+  if (!victim || holders(sit, victim).length > 0) return null;
+  if (hitChanceBetween(s, u, g, "calledShot").chance >= 15) return null;
+  const { field, occ } = soldierField(s, u, moveOf(u), sit.seen);
+  let to = -1, toChance = 29;
+  for (let i = 0; i < field.dist.length; i++) {
+    if (field.dist[i] <= 0 || field.dist[i] > moveOf(u) || occ[i] !== 0 || foul(sit, i)) continue;
+    const p = posOf(s.map, i);
+    if (!canShoot(s, p, g)) continue;
+    const chance = hitChanceBetween(s, { ...u, ...p }, g, "calledShot").chance;
+    if (chance > toChance) { to = i; toChance = chance; }
+  }
+  return to >= 0 ? { type: "move", unit: u.id, to: posOf(s.map, to) } : null;
 }
 
 /** Is he down to his last magazine's rounds (no spare left)? */

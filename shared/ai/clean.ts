@@ -38,13 +38,14 @@ export function splashOfKill(s: BattleState, e: Pos, seen: Uint8Array): SplashCo
  * its announced attack (a pounce, a spit) would hurt the soldiers who cannot step out of it more
  * than the burst does (a rifle lost counts as 3 hp).
  */
-export function killSaves(s: BattleState, e: Unit, cost: SplashCost): boolean {
+export function killSaves(s: BattleState, e: Unit, cost: SplashCost, holdable?: (victim: Unit) => boolean): boolean {
   const intent = s.intents.find((i) => i.unit === e.id);
   // the kill frees the soldier it holds: worth his burn only when the drag takes him off this
-  // round (nobody holds him): before that a called shot at its arm frees him clean
+  // round (nobody holds him, and nobody can: a hold halts the drag at a tug, not a burst): before
+  // that a called shot at its arm frees him clean
   if (e.grabbing) {
     const victim = s.units.find((v) => v.id === e.grabbing && v.side === "squad");
-    if (victim) return !victim.heldBy && (intent?.countdown ?? 0) <= 1;
+    if (victim) return !victim.heldBy && (intent?.countdown ?? 0) <= 1 && !holdable?.(victim);
   }
   if (!intent || intent.target === null) return false;
   // a soldier who can still step out of it is expected to dodge instead
@@ -63,9 +64,10 @@ export function oneHitKills(e: Unit, damage: number): boolean {
 
 /**
  * May the bot take a shot (or throw) that could kill `e`? Not when the burst would splash someone,
- * unless the kill saves a soldier this round.
+ * unless the kill saves a soldier this round (`holdable`: can a comrade still hold on to a victim
+ * instead, this round).
  */
-export function cleanKill(s: BattleState, e: Unit, seen: Uint8Array): boolean {
+export function cleanKill(s: BattleState, e: Unit, seen: Uint8Array, holdable?: (victim: Unit) => boolean): boolean {
   const cost = splashOfKill(s, e, seen);
-  return cost.splashed.length === 0 || killSaves(s, e, cost);
+  return cost.splashed.length === 0 || killSaves(s, e, cost, holdable);
 }

@@ -7,8 +7,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { botCommand, tileIndex, type BattleState } from "../../shared/index.js";
+import { hitChanceBetween } from "../../shared/rules/combat.js";
 import { detourField, detourPath } from "../../shared/ai/route.js";
-import { TAKUMI, WANG, WP1, placeCreature, put, quiet, replan, setAcid, unit } from "./helpers.js";
+import { TAKUMI, WANG, WP1, act, placeCreature, put, quiet, replan, setAcid, unit } from "./helpers.js";
 
 /** Wang at the alley's foot, his first private up the alley with no AP left (he cannot dodge). */
 function alley(): BattleState {
@@ -90,8 +91,11 @@ describe("the bot fights clean", () => {
     unit(s, WP1).grabbedBy = c.id;
     replan(s);
     expect(s.intents.find((i) => i.unit === c.id)?.countdown ?? 0).toBeLessThanOrEqual(1);
-    // nobody holds him and the drag is due: the shot that frees him, plain or called
+    // nobody holds him, nobody can (Wang has 1 AP: no step and hold), the drag is due: the shot
+    // that frees him, plain or called
+    unit(s, WANG).ap = 1;
     expect(botCommand(s, "wang")!.action).toMatchObject({ unit: WANG, target: c.id });
+    unit(s, WANG).ap = 2;
     // held by Takumi beside him, the drag halts this round: no killing shot (its burst on him)
     put(s, TAKUMI, 7, 2);
     unit(s, WP1).heldBy = TAKUMI;
@@ -109,14 +113,117 @@ describe("the bot fights clean", () => {
     c.grabbing = WANG;
     unit(s, WANG).grabbedBy = c.id;
     replan(s);
-    // the private can shoot the grabber: he answers first, not Wang's butt (its burst on him)
-    expect(botCommand(s, "wang")!.action).toMatchObject({ unit: WP1, target: c.id });
+    // the private can step to his side and hold on: he answers first, not Wang's butt (its burst on him)
+    expect(botCommand(s, "wang")!.action).toMatchObject({ unit: WP1, type: "move" });
     // the private has spent his AP: Wang's butt kills it, the drag being due
     unit(s, WP1).ap = 0;
     expect(botCommand(s, "wang")!.action).toEqual({ type: "butt", unit: WANG, target: c.id });
     // a grabber with more hit points than his blows this round: no butt (its blood on him for nothing)
     c.hp = 3;
     expect(botCommand(s, "wang")!.action).not.toMatchObject({ type: "butt" });
+  });
+
+  it("with the drag due, nobody to hold on and his called shot poor, steps to where it is fair before the kill", () => {
+    const s = alley();
+    put(s, WANG, 5, 16);
+    const c = placeCreature(s, "snatcher", 5, 9, 0, 1);
+    c.grabbing = WP1;
+    unit(s, WP1).grabbedBy = c.id;
+    // a poor shot from afar (7 tiles), a fair one from 3
+    unit(s, WANG).aim = 55;
+    replan(s);
+    const drag = s.intents.find((i) => i.unit === c.id);
+    if (drag) drag.countdown = 1;
+    expect(hitChanceBetween(s, unit(s, WANG), c, "calledShot").chance).toBeLessThan(15);
+    const cmd = botCommand(s, "wang")!.action;
+    expect(cmd).toMatchObject({ type: "move", unit: WANG });
+    if (cmd.type !== "move") return;
+    put(s, WANG, cmd.to.x, cmd.to.y, cmd.to.level);
+    unit(s, WANG).ap = 1;
+    expect(hitChanceBetween(s, unit(s, WANG), c, "calledShot").chance).toBeGreaterThanOrEqual(30);
+    expect(botCommand(s, "wang")!.action).toEqual({ type: "calledShot", unit: WANG, target: c.id });
+  });
+
+  it("a grabbed man on his last magazine keeps its rounds for the round the drag is due", () => {
+    const s = alley();
+    put(s, WANG, 6, 2);
+    put(s, WP1, 6, 6);
+    Object.assign(unit(s, WANG), { ap: 2, mag: 1, spareMags: 0 });
+    unit(s, WP1).ap = 0;
+    const c = placeCreature(s, "snatcher", 6, 1, 0, 1);
+    c.grabbing = WANG;
+    unit(s, WANG).grabbedBy = c.id;
+    replan(s);
+    const drag = s.intents.find((i) => i.unit === c.id)!;
+    // the drag a round off yet: no shot at it (a poor called shot would leave him only the butt)
+    drag.countdown = 3;
+    expect(botCommand(s, "wang")!.action).not.toMatchObject({ target: c.id });
+    // with a spare magazine he takes the called shot now
+    unit(s, WANG).spareMags = 1;
+    expect(botCommand(s, "wang")!.action).toEqual({ type: "calledShot", unit: WANG, target: c.id });
+    // the drag due: his last round goes at its arm
+    unit(s, WANG).spareMags = 0;
+    drag.countdown = 1;
+    expect(botCommand(s, "wang")!.action).toEqual({ type: "calledShot", unit: WANG, target: c.id });
+  });
+
+  it("with the drag due, steps to the gripped man's side and holds on rather than kill the grabber beside him", () => {
+    const s = alley();
+    // a wounded Snatcher has the private by the drains, the drag due; Wang (2 AP) a step away
+    put(s, WP1, 6, 2);
+    put(s, WANG, 6, 6);
+    const c = placeCreature(s, "snatcher", 6, 1, 0, 1);
+    c.grabbing = WP1;
+    unit(s, WP1).grabbedBy = c.id;
+    replan(s);
+    expect(s.intents.find((i) => i.unit === c.id)?.countdown ?? 0).toBeLessThanOrEqual(1);
+    const step = botCommand(s, "wang")!.action;
+    expect(step.type).toBe("move");
+    if (step.type !== "move") return;
+    expect(Math.max(Math.abs(step.to.x - 6), Math.abs(step.to.y - 2))).toBe(1);
+    const { state } = act(s, "wang", step);
+    expect(botCommand(state, "wang")!.action).toEqual({ type: "holdOn", unit: WANG, comrade: WP1 });
+  });
+
+  it("with the drag due, leaves the gripped man to the partner's soldier beside him: no killing shot", () => {
+    const s = alley();
+    put(s, WP1, 6, 2);
+    // Wang far down the alley, 1 AP: his called shot has no fair chance (5%)
+    put(s, WANG, 6, 9);
+    unit(s, WANG).ap = 1;
+    const c = placeCreature(s, "snatcher", 6, 1, 0, 1);
+    c.grabbing = WP1;
+    unit(s, WP1).grabbedBy = c.id;
+    // Takumi (the other seat, still playing) stands beside him with his AP
+    put(s, TAKUMI, 7, 3);
+    unit(s, TAKUMI).ap = 2;
+    replan(s);
+    expect(s.intents.find((i) => i.unit === c.id)?.countdown ?? 0).toBeLessThanOrEqual(1);
+    expect(botCommand(s, "wang")!.action).not.toMatchObject({ type: "shoot", target: c.id });
+    const takumi = botCommand(s, "takumi")!.action;
+    expect(takumi).toMatchObject({ unit: TAKUMI });
+    expect(["calledShot", "holdOn"]).toContain(takumi.type);
+    // his seat has marked ready: nobody will hold, the shot that frees him
+    s.ready.takumi = true;
+    expect(botCommand(s, "wang")!.action).toMatchObject({ unit: WANG, target: c.id });
+  });
+
+  it("a grabbed man with no rounds left does not butt while the partner's soldier beside him can still hold on", () => {
+    const s = alley();
+    put(s, WANG, 6, 2);
+    put(s, WP1, 6, 6);
+    Object.assign(unit(s, WANG), { ap: 2, mag: 0, spareMags: 0 });
+    unit(s, WP1).ap = 0;
+    const c = placeCreature(s, "snatcher", 6, 1, 0, 1);
+    c.grabbing = WANG;
+    unit(s, WANG).grabbedBy = c.id;
+    put(s, TAKUMI, 7, 3);
+    unit(s, TAKUMI).ap = 2;
+    replan(s);
+    expect(botCommand(s, "wang")!.action).not.toMatchObject({ type: "butt" });
+    // nobody left to hold him: the butt
+    unit(s, TAKUMI).ap = 0;
+    expect(botCommand(s, "wang")!.action).toEqual({ type: "butt", unit: WANG, target: c.id });
   });
 
   it("plans its way round a pool of acid it sees, where the cheapest route crosses it", () => {
