@@ -57,6 +57,8 @@ export default defineConfig({
         test: {
           name: "browser",
           include: ["tests/client/**/*.browser.test.ts"],
+          // a whole battle at ×1 is a benchmark: `npm run bench:pace` (vitest.pace.config.ts)
+          exclude: ["tests/client/pace.browser.test.ts"],
           globalSetup: ["tests/client/build-once.ts"],
           // the files share their workers' modules: each imported the server, the engine and
           // playwright anew (about 10 s a file on a loaded machine); each still starts its own game
