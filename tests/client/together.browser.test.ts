@@ -136,6 +136,8 @@ describe("two players plan together", () => {
         const b = document.querySelector("#seat-banner");
         return !!b && b.classList.contains("show") && (b.textContent ?? "").includes(t);
       }, text, { polling: 50, timeout: 30_000 });
+      // the log is written in the panels' frame, which may follow the banner's
+      await A.waitForFunction((t) => (document.querySelector("#log")?.textContent ?? "").includes(t), text, { polling: 50, timeout: 10_000 });
       expect(await A.textContent("#log")).toContain(text);
     };
     // (Wang's joining, when the bot held his seat, was announced already)
