@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { botCommand, tileIndex, type BattleState } from "../../shared/index.js";
 import { hitChanceBetween } from "../../shared/rules/combat.js";
 import { detourField, detourPath } from "../../shared/ai/route.js";
-import { TAKUMI, WANG, WP1, act, placeCreature, put, quiet, replan, setAcid, unit } from "./helpers.js";
+import { TAKUMI, WANG, WP1, act, grip, placeCreature, put, quiet, replan, setAcid, unit } from "./helpers.js";
 
 /** Wang at the alley's foot, his first private up the alley with no AP left (he cannot dodge). */
 function alley(): BattleState {
@@ -39,8 +39,7 @@ describe("the bot fights clean", () => {
   it("kills it when that frees a gripped soldier (a called shot at the arm when it has a fair chance)", () => {
     const s = alley();
     const c = placeCreature(s, "snatcher", 5, 9, 0, 1);
-    c.grabbing = WP1;
-    unit(s, WP1).grabbedBy = c.id;
+    grip(s, c, WP1);
     replan(s);
     const cmd = botCommand(s, "wang")!;
     expect(["shoot", "calledShot"]).toContain(cmd.action.type);
@@ -71,8 +70,7 @@ describe("the bot fights clean", () => {
     const s = alley();
     put(s, WP1, 5, 13);
     const c = placeCreature(s, "snatcher", 5, 12, 0, 5);
-    c.grabbing = WP1;
-    unit(s, WP1).grabbedBy = c.id;
+    grip(s, c, WP1);
     // Wang has no rounds left: he cannot shoot the grabber
     Object.assign(unit(s, WANG), { mag: 0, spareMags: 0 });
     replan(s);
@@ -87,8 +85,7 @@ describe("the bot fights clean", () => {
     put(s, WP1, 6, 2);
     put(s, WANG, 6, 6);
     const c = placeCreature(s, "snatcher", 6, 1, 0, 1);
-    c.grabbing = WP1;
-    unit(s, WP1).grabbedBy = c.id;
+    grip(s, c, WP1);
     replan(s);
     expect(s.intents.find((i) => i.unit === c.id)?.countdown ?? 0).toBeLessThanOrEqual(1);
     // nobody holds him, nobody can (Wang has 1 AP: no step and hold), the drag is due: the shot
@@ -110,8 +107,7 @@ describe("the bot fights clean", () => {
     Object.assign(unit(s, WANG), { ap: 2, mag: 0, spareMags: 0 });
     unit(s, WP1).ap = 2;
     const c = placeCreature(s, "snatcher", 6, 1, 0, 1);
-    c.grabbing = WANG;
-    unit(s, WANG).grabbedBy = c.id;
+    grip(s, c, WANG);
     replan(s);
     // the private can step to his side and hold on: he answers first, not Wang's butt (its burst on him)
     expect(botCommand(s, "wang")!.action).toMatchObject({ unit: WP1, type: "move" });
@@ -127,8 +123,7 @@ describe("the bot fights clean", () => {
     const s = alley();
     put(s, WANG, 5, 16);
     const c = placeCreature(s, "snatcher", 5, 9, 0, 1);
-    c.grabbing = WP1;
-    unit(s, WP1).grabbedBy = c.id;
+    grip(s, c, WP1);
     // a poor shot from afar (7 tiles), a fair one from 3
     unit(s, WANG).aim = 55;
     replan(s);
@@ -151,8 +146,7 @@ describe("the bot fights clean", () => {
     Object.assign(unit(s, WANG), { ap: 2, mag: 1, spareMags: 0 });
     unit(s, WP1).ap = 0;
     const c = placeCreature(s, "snatcher", 6, 1, 0, 1);
-    c.grabbing = WANG;
-    unit(s, WANG).grabbedBy = c.id;
+    grip(s, c, WANG);
     replan(s);
     const drag = s.intents.find((i) => i.unit === c.id)!;
     // the drag a round off yet: no shot at it (a poor called shot would leave him only the butt)
@@ -173,8 +167,7 @@ describe("the bot fights clean", () => {
     put(s, WP1, 6, 2);
     put(s, WANG, 6, 6);
     const c = placeCreature(s, "snatcher", 6, 1, 0, 1);
-    c.grabbing = WP1;
-    unit(s, WP1).grabbedBy = c.id;
+    grip(s, c, WP1);
     replan(s);
     expect(s.intents.find((i) => i.unit === c.id)?.countdown ?? 0).toBeLessThanOrEqual(1);
     const step = botCommand(s, "wang")!.action;
@@ -192,8 +185,7 @@ describe("the bot fights clean", () => {
     put(s, WANG, 6, 9);
     unit(s, WANG).ap = 1;
     const c = placeCreature(s, "snatcher", 6, 1, 0, 1);
-    c.grabbing = WP1;
-    unit(s, WP1).grabbedBy = c.id;
+    grip(s, c, WP1);
     // Takumi (the other seat, still playing) stands beside him with his AP
     put(s, TAKUMI, 7, 3);
     unit(s, TAKUMI).ap = 2;
@@ -215,8 +207,7 @@ describe("the bot fights clean", () => {
     Object.assign(unit(s, WANG), { ap: 2, mag: 0, spareMags: 0 });
     unit(s, WP1).ap = 0;
     const c = placeCreature(s, "snatcher", 6, 1, 0, 1);
-    c.grabbing = WANG;
-    unit(s, WANG).grabbedBy = c.id;
+    grip(s, c, WANG);
     put(s, TAKUMI, 7, 3);
     unit(s, TAKUMI).ap = 2;
     replan(s);

@@ -76,6 +76,12 @@ export function placeCreature(s: BattleState, kind: CreatureKind, x: number, y: 
   return c;
 }
 
+/** A creature holding a soldier in its grip: both ends of the link set (no rules run). */
+export function grip(s: BattleState, creature: Unit, victimId: string): void {
+  creature.grabbing = victimId;
+  unit(s, victimId).grabbedBy = creature.id;
+}
+
 /** Move a unit to a tile (no rules run). */
 export function put(s: BattleState, id: string, x: number, y: number, level = 0): Unit {
   const u = unit(s, id);
