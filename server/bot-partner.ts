@@ -7,6 +7,7 @@
  * driver (shared/ai/autoplay.ts): a refused bot plan becomes a ready, so nothing stalls.
  */
 import { botCommand, type AutoStep, type BattleState, type Seat, type StandingOrder } from "../shared/index.js";
+import { otherSeat } from "./seats.js";
 import { engine } from "./fault.js";
 import { OneShot } from "./timer.js";
 
@@ -53,7 +54,9 @@ export class BotPartner {
     if (seats.length === 0 || battle.phase !== "player") return [];
     if (this.delayMs > 0 && !all) {
       // the standing order its partner gave (free by default) steers the bot
-      const plan = (s: BattleState, seat: Seat) => botCommand(s, seat, orders?.[seat] ?? "free");
+      // (with both seats the bot's, each counts on the other's holds)
+      const partnerBot = seats.includes(otherSeat(seats[0]));
+      const plan = (s: BattleState, seat: Seat) => botCommand(s, seat, orders?.[seat] ?? "free", partnerBot);
       const step = engine.autoplayStep(battle, seats[0], plan);
       if (!step) return [];
       // its ready after its last command goes with that command, not a pause later

@@ -7,6 +7,7 @@
 import { apply } from "../battle/apply.js";
 import { botCommand } from "./bot.js";
 import type { StandingOrder } from "./orders.js";
+import { otherSeat } from "../core/seats.js";
 import type { BattleEvent, BattleState, Command, Seat } from "../core/types.js";
 
 export interface AutoStep {
@@ -54,8 +55,9 @@ export function autoplay(
     for (const seat of seats) {
       if (s.phase !== "player" || steps.length >= max) break;
       if (opts.untilPhaseEnds && s.round !== round) break;
-      const order = opts.orders?.[seat];
-      const step = autoplayStep(s, seat, order ? (st, se) => botCommand(st, se, order) : botCommand);
+      // the partner seat is a bot too when this driver plays it as well
+      const order = opts.orders?.[seat] ?? "free", partnerBot = seats.includes(otherSeat(seat));
+      const step = autoplayStep(s, seat, (st, se) => botCommand(st, se, order, partnerBot));
       if (!step) continue;
       steps.push(step);
       s = step.state;

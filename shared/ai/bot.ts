@@ -46,6 +46,8 @@ interface Situation {
   seat: Seat;
   /** Who can hold on to each grabbed soldier this round (holders), worked out once per decision. */
   holders: Map<string, Unit[]>;
+  /** The partner seat is a bot too (it plays by these same rules, so its holds can be counted on). */
+  partnerBot: boolean;
 }
 
 const spawnCache = new WeakMap<MapDef, Uint8Array>();
@@ -61,7 +63,7 @@ function spawnTilesOf(map: MapDef): Uint8Array {
   return tiles;
 }
 
-function situation(s: BattleState, seat: Seat, order: StandingOrder): Situation {
+function situation(s: BattleState, seat: Seat, order: StandingOrder, partnerBot: boolean): Situation {
   const n = s.map.width * s.map.height * s.map.levels;
   const mask = visibleTiles(s, s.options.splitVision ? seat : undefined);
   const seen = visibleCreatureIds(s, mask);
@@ -69,7 +71,7 @@ function situation(s: BattleState, seat: Seat, order: StandingOrder): Situation 
   const danger = new Uint8Array(n);
   for (const i of s.intents) if (seen.has(i.unit)) for (const p of i.area) danger[indexOf(s.map, p)] = 1;
   const scores = new Float64Array(n).fill(NaN);
-  return { s, enemies, danger, spawnTiles: spawnTilesOf(s.map), occ: knownOccupancy(s, seat, mask), seen: mask, scores, order, seat, holders: new Map() };
+  return { s, enemies, danger, spawnTiles: spawnTilesOf(s.map), occ: knownOccupancy(s, seat, mask), seen: mask, scores, order, seat, holders: new Map(), partnerBot };
 }
 
 function canShoot(s: BattleState, from: Pos, e: Unit): boolean {
@@ -354,12 +356,13 @@ function freeingShot(sit: Situation, u: Unit, g: Unit): Action | null {
 /**
  * Can soldier `c` hold on to the grabbed `victim` this round: free, on his feet, with AP left
  * and beside him, or (with 2 AP) a clean step of 1 AP from a free tile at his side (the one
- * toAnswer takes)? Either seat's soldiers count while their seat is still playing.
+ * toAnswer takes)? Its own seat's soldiers count while it still plays; the partner seat's only when
+ * that seat is a bot too, still playing (a human partner may not hold: the bot does not count on him).
  */
 function canHold(sit: Situation, c: Unit, victim: Unit): boolean {
   const s = sit.s;
   if (c === victim || c.side !== "squad" || c.fate !== "active" || c.down > 0 || c.grabbedBy || c.carrying || c.overwatch ||
-    c.ap <= 0 || c.level !== victim.level || !c.seat || s.ready[c.seat]) return false;
+    c.ap <= 0 || c.level !== victim.level || !c.seat || s.ready[c.seat] || (c.seat !== sit.seat && !sit.partnerBot)) return false;
   const d = distance(c, victim);
   if (d === 1) return true;
   if (c.ap < 2 || d > moveOf(c) + 1) return false;
@@ -602,11 +605,14 @@ function followLeader(sit: Situation, u: Unit): Action | null {
   return toward(s, u, near, sit);
 }
 
-/** The bot's next command for `seat`, or null when it has nothing to do (ready, or the battle is over). */
-export function botCommand(s: BattleState, seat: Seat, order: StandingOrder = "free"): Command | null {
+/**
+ * The bot's next command for `seat`, or null when it has nothing to do (ready, or the battle is over).
+ * `partnerBot`: the other seat is played by the bot too (then it counts on that seat's holds).
+ */
+export function botCommand(s: BattleState, seat: Seat, order: StandingOrder = "free", partnerBot = false): Command | null {
   if (s.phase !== "player" || s.ready[seat]) return null;
   // it plays from what its seat sees, like a player: no hidden creature, acid or corpse steers it
-  const sit = situation(s, seat, order);
+  const sit = situation(s, seat, order, partnerBot);
   // (the soldiers under attack first was tried: on the-tower the win rate fell from 0.5 to 0.28)
   // first pass patient (a grabbed soldier waits while a comrade can still answer for him), then not
   for (const patient of [true, false])

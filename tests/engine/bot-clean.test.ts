@@ -191,12 +191,28 @@ describe("the bot fights clean", () => {
     unit(s, TAKUMI).ap = 2;
     replan(s);
     expect(s.intents.find((i) => i.unit === c.id)?.countdown ?? 0).toBeLessThanOrEqual(1);
-    expect(botCommand(s, "wang")!.action).not.toMatchObject({ type: "shoot", target: c.id });
-    const takumi = botCommand(s, "takumi")!.action;
+    // (the partner seat a bot too: it counts on that seat's hold)
+    expect(botCommand(s, "wang", "free", true)!.action).not.toMatchObject({ type: "shoot", target: c.id });
+    const takumi = botCommand(s, "takumi", "free", true)!.action;
     expect(takumi).toMatchObject({ unit: TAKUMI });
     expect(["calledShot", "holdOn"]).toContain(takumi.type);
     // his seat has marked ready: nobody will hold, the shot that frees him
     s.ready.takumi = true;
+    expect(botCommand(s, "wang", "free", true)!.action).toMatchObject({ unit: WANG, target: c.id });
+  });
+
+  it("does not count on a human partner's hold: with the drag due it frees the man itself", () => {
+    const s = alley();
+    put(s, WP1, 6, 2);
+    put(s, WANG, 6, 9);
+    unit(s, WANG).ap = 1;
+    const c = placeCreature(s, "snatcher", 6, 1, 0, 1);
+    grip(s, c, WP1);
+    // Takumi's seat, a human's, has a man beside him with his AP; the human may not hold on
+    put(s, TAKUMI, 7, 3);
+    unit(s, TAKUMI).ap = 2;
+    replan(s);
+    expect(botCommand(s, "wang", "free", true)!.action).not.toMatchObject({ unit: WANG, target: c.id });
     expect(botCommand(s, "wang")!.action).toMatchObject({ unit: WANG, target: c.id });
   });
 
@@ -211,7 +227,9 @@ describe("the bot fights clean", () => {
     put(s, TAKUMI, 7, 3);
     unit(s, TAKUMI).ap = 2;
     replan(s);
-    expect(botCommand(s, "wang")!.action).not.toMatchObject({ type: "butt" });
+    expect(botCommand(s, "wang", "free", true)!.action).not.toMatchObject({ type: "butt" });
+    // the partner a human, who may not hold on: the butt
+    expect(botCommand(s, "wang")!.action).toEqual({ type: "butt", unit: WANG, target: c.id });
     // nobody left to hold him: the butt
     unit(s, TAKUMI).ap = 0;
     expect(botCommand(s, "wang")!.action).toEqual({ type: "butt", unit: WANG, target: c.id });
