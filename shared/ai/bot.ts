@@ -22,7 +22,7 @@ import { throwRange } from "../actions/grenade.js";
 import { knownOccupancy } from "../view/view.js";
 import { fallsBack } from "./botWithdraw.js";
 import { civilianPlan } from "./botCivilians.js";
-import { cleanKill, oneHitKills } from "./clean.js";
+import { burstFinishes, cleanKill, oneHitKills } from "./clean.js";
 import { detourField } from "./route.js";
 import type { StandingOrder } from "./orders.js";
 import { otherSeat } from "../core/seats.js";
@@ -348,6 +348,8 @@ function freeingShot(sit: Situation, u: Unit, g: Unit): Action | null {
     // his own hold first, unless he stands beside him with an AP to spare for the called shot
     if (mine && !others && !(distance(u, victim) === 1 && u.ap >= 2)) return null;
     if (mine || others) return called >= 15 ? { type: "calledShot", unit: u.id, target: g.id } : null;
+    // a kill whose burst finishes him (down in acid) frees nobody: the called shot at its arm, whatever its chance
+    if (burstFinishes(s, victim, g)) return { type: "calledShot", unit: u.id, target: g.id };
   }
   if (plainKills && !dragDue(s, g)) return called >= 15 ? { type: "calledShot", unit: u.id, target: g.id } : null;
   return { type: called >= (plainKills ? 15 : 25) ? "calledShot" : "shoot", unit: u.id, target: g.id };
@@ -422,6 +424,8 @@ function fightGrabber(sit: Situation, u: Unit, g: Unit, reload: Action | null): 
   if (!dragDue(s, g) || g.hp > u.ap * damageAfterArmor(RULES.butt.damage, g.armor)) return null;
   // a comrade (of either seat) who can still hold on to him halts the drag for a tug, not a burst
   if (holders(sit, u).length > 0) return null;
+  // a kill whose burst finishes him (down in acid) frees nobody
+  if (burstFinishes(s, u, g)) return null;
   return { type: "butt", unit: u.id, target: g.id };
 }
 
@@ -553,8 +557,20 @@ function decide(sit: Situation, u: Unit, patient: boolean): Action | null {
     const to = bestTile(sit, u, false);
     if (to && to.score > here + 10) return { type: "move", unit: u.id, to: to.pos };
   }
-  if (loaded && !lastMagazine(u)) return { type: "overwatch", unit: u.id };
+  if (loaded && watches(u, sit.order)) return { type: "overwatch", unit: u.id };
   return null;
+}
+
+/**
+ * Does he go on overwatch (nothing better to do)? Overwatch fires at the first creature that moves
+ * in sight, at −10 aim: a round spent on a poor chance more often than not. He watches only while
+ * he has two spare magazines or more; after that his rounds wait for the shots he chooses (a
+ * grabber's arm, a good chance), so the squad is not dry when the grabs come (a dry man's only
+ * answer to his grabber is the rifle butt, whose kill splashes him). Told to cover, he watches
+ * on to his last magazine.
+ */
+function watches(u: Unit, order: StandingOrder): boolean {
+  return order === "cover" ? !lastMagazine(u) : u.spareMags >= 2;
 }
 
 /**

@@ -45,7 +45,7 @@ export function killSaves(s: BattleState, e: Unit, cost: SplashCost, holdable?: 
   // that a called shot at its arm frees him clean
   if (e.grabbing) {
     const victim = s.units.find((v) => v.id === e.grabbing && v.side === "squad");
-    if (victim) return !victim.heldBy && (intent?.countdown ?? 0) <= 1 && !holdable?.(victim);
+    if (victim) return !victim.heldBy && (intent?.countdown ?? 0) <= 1 && !holdable?.(victim) && !burstFinishes(s, victim, e);
   }
   if (!intent || intent.target === null) return false;
   // a soldier who can still step out of it is expected to dodge instead
@@ -55,6 +55,18 @@ export function killSaves(s: BattleState, e: Unit, cost: SplashCost, holdable?: 
   const hit = intent.area.length ? intent.area : [intent.target];
   const under = s.units.filter((v) => stuck(v) && hit.some((p) => p.x === v.x && p.y === v.y && p.level === v.level));
   return under.length * intent.damage > cost.hp + 3 * cost.rifles;
+}
+
+/**
+ * Would the burst of a creature killed at `at` finish the soldier `v` beside it rather than save
+ * him? Its splash takes his last hit points (he goes down) and he lies in acid (the burst's own,
+ * on the four tiles beside the corpse, or acid already under him): a down man on acid dies at the
+ * round's end. Freed so, he is lost as surely as if the drag had taken him.
+ */
+export function burstFinishes(s: BattleState, v: Unit, at: Pos): boolean {
+  if (v.hp > RULES.acid.deathSplash || v.level !== at.level) return false;
+  const beside = Math.abs(v.x - at.x) + Math.abs(v.y - at.y) === 1;
+  return beside || s.layers.acid[tileIndex(s.map, v.x, v.y, v.level)] > 0;
 }
 
 /** Can one hit of `damage` kill `e`? */

@@ -235,6 +235,45 @@ describe("the bot fights clean", () => {
     expect(botCommand(s, "wang")!.action).toEqual({ type: "butt", unit: WANG, target: c.id });
   });
 
+  it("no freeing kill whose burst finishes the man it frees: the dry man does not butt, a comrade takes the called shot", () => {
+    // the grabbed man with no rounds left, his grabber's last hit point his blow, nobody to hold on
+    const s = alley();
+    put(s, WANG, 6, 2);
+    put(s, WP1, 6, 6);
+    Object.assign(unit(s, WANG), { ap: 2, mag: 0, spareMags: 0 });
+    unit(s, WP1).ap = 0;
+    const c = placeCreature(s, "snatcher", 6, 1, 0, 1);
+    grip(s, c, WANG);
+    replan(s);
+    expect(botCommand(s, "wang")!.action).toEqual({ type: "butt", unit: WANG, target: c.id });
+    // at 2 hp the burst downs him in its acid (he stands on a tile beside the corpse): no butt
+    unit(s, WANG).hp = 2;
+    expect(botCommand(s, "wang")!.action).not.toMatchObject({ type: "butt" });
+
+    // a comrade far down the alley, his called shot poor (5%), the drag due: the killing shot,
+    // but not when its burst finishes the man (then the called shot at the arm, however poor)
+    const t = alley();
+    put(t, WP1, 6, 2);
+    put(t, WANG, 6, 9);
+    unit(t, WANG).ap = 1;
+    const g = placeCreature(t, "snatcher", 6, 1, 0, 1);
+    grip(t, g, WP1);
+    replan(t);
+    expect(botCommand(t, "wang")!.action).toEqual({ type: "shoot", unit: WANG, target: g.id });
+    unit(t, WP1).hp = 2;
+    expect(botCommand(t, "wang")!.action).toEqual({ type: "calledShot", unit: WANG, target: g.id });
+  });
+
+  it("keeps its rounds from overwatch once down to one spare magazine (told to cover, it watches on)", () => {
+    const s = alley();
+    // nothing in sight, nothing to do: he would watch
+    Object.assign(unit(s, WANG), { mag: 3, spareMags: 2 });
+    expect(botCommand(s, "wang")!.action).toEqual({ type: "overwatch", unit: WANG });
+    unit(s, WANG).spareMags = 1;
+    expect(botCommand(s, "wang")!.action).toEqual({ type: "ready", ready: true });
+    expect(botCommand(s, "wang", "cover")!.action).toEqual({ type: "overwatch", unit: WANG });
+  });
+
   it("plans its way round a pool of acid it sees, where the cheapest route crosses it", () => {
     const s = alley();
     put(s, WANG, 3, 8);
