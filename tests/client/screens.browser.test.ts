@@ -7,7 +7,7 @@
  * tests/artifacts/{start,report,replay}-<w>x<h>.png.
  */
 import { describe, expect, it } from "vitest";
-import { artifact, editOffline, frames, screenshotStats, settled, useEnv, waitLS } from "./browser.js";
+import { artifact, editOffline, frames, screenshotStats, settled, useEnv, waitLS, FAST } from "./browser.js";
 import { box, geometry, SIZES, unreachable } from "./geometry.js";
 
 const env = useEnv();
@@ -32,7 +32,7 @@ describe("the screens around the battle at every size", () => {
       await screenshotStats(page, artifact(`start-${width}x${height}.png`));
 
       // a battle played a step, its record kept for the replay, then lost: the report
-      await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2&speed=60`);
+      await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2&speed=${FAST}`);
       await settled(page);
       await page.keyboard.press("o");
       await waitLS(page, "s.step >= 1 && !s.animating");

@@ -12,7 +12,7 @@ import { loadMapById } from "../../server/maps.js";
 import { clearCreatures, placeCreature, replan } from "../engine/helpers.js";
 import { KEYS } from "../../client/src/keys.js";
 import { crowdedRound } from "../../tools/crowded.js";
-import { labels, legalOf, loadOffline, overlapping, artifact, clickTile, newPage, screenshotStats, useEnv, tilePoint, waitLS, wireOf, settled, frames, editOffline, lastStand } from "./browser.js";
+import { labels, legalOf, loadOffline, overlapping, artifact, clickTile, newPage, screenshotStats, useEnv, tilePoint, waitLS, wireOf, settled, frames, editOffline, lastStand, FAST } from "./browser.js";
 
 const env = useEnv();
 const pageErrors: string[][] = [];
@@ -47,7 +47,7 @@ const SNATCHER = (s: BattleState) => placeCreature(s, "snatcher", 8, 5).id;
 
 describe("4. keys do what they say", () => {
   it("S chooses no target; the first click aims, the second fires; S again is move; arrows in move mode only point", async () => {
-    const page = await open({ speed: 40 });
+    const page = await open({ speed: FAST });
     let c = "";
     await crafted(page, (s) => (c = SNATCHER(s)));
     const step = (await wireOf(page)).step;
@@ -102,7 +102,7 @@ describe("4. keys do what they say", () => {
   }, 180_000);
 
   it("the help shows every key of the scheme", async () => {
-    const page = await open({ speed: 40 });
+    const page = await open({ speed: FAST });
     await page.keyboard.press("?");
     await page.waitForSelector("#help:not([hidden])");
     const kbds = await page.$$eval("#help kbd", (ks) => ks.map((k) => k.textContent!.trim()));
@@ -119,7 +119,7 @@ describe("4. keys do what they say", () => {
 
 describe("2. refusals say the true reason", () => {
   it("an empty magazine, no AP left, a lost rifle, nothing to undo: each named, nothing sent", async () => {
-    const page = await open({ speed: 40 });
+    const page = await open({ speed: FAST });
     await crafted(page, (s) => void SNATCHER(s));
     const step = (await wireOf(page)).step;
     const refusal = async (key: string, code: string): Promise<string> => {
@@ -179,7 +179,7 @@ async function hover(page: Page, x: number, y: number): Promise<void> {
 
 describe("3. feedback where the eye is (1280×720)", () => {
   it("the hit chance with its parts, the route's hazards and a refusal: beside the cursor, on the board, above the fold", async () => {
-    const page = await open({ speed: 40 });
+    const page = await open({ speed: FAST });
     let c = "";
     await crafted(page, (s) => (c = SNATCHER(s)));
     await page.keyboard.press("s");
@@ -215,7 +215,7 @@ describe("3. feedback where the eye is (1280×720)", () => {
 
 describe("choices that hurt ask first", () => {
   it("a move onto acid asks, naming the cost; Esc lets it go; the same click again moves", async () => {
-    const page = await open({ speed: 40 });
+    const page = await open({ speed: FAST });
     await crafted(page, () => {});
     await editOffline(page, `st.layers.acid[8 * st.map.width + 8] = 2;`);
     const step = (await wireOf(page)).step;
@@ -248,7 +248,7 @@ describe("6. nothing permanent covers the board", () => {
   it("the bot's notice sits in the side panel, off the board; a banner stays over the board, not the side panel", async () => {
     const { page, errors } = await newPage(env, 1280, 720);
     pageErrors.push(errors);
-    await page.goto(`${env.url}/?speed=40`);
+    await page.goto(`${env.url}/?speed=${FAST}`);
     await waitLS(page, "s.startReady");
     await page.check("input[name=partner][value=bot]");
     await page.click("#create-btn");
@@ -272,7 +272,7 @@ describe("6. nothing permanent covers the board", () => {
 
 describe("8. small traps", () => {
   it("a drag a comrade holds is shown halted, not 'gone in 1'; Revive reads as off with no one to revive; the legend tells of corpse vapour", async () => {
-    const page = await open({ speed: 40 });
+    const page = await open({ speed: FAST });
     let c = "";
     // a Snatcher at (6,8) holds Private Takumi-1 (7,8); Sergeant Takumi (8,9), beside him, holds on
     await crafted(page, (s) => {
@@ -311,7 +311,7 @@ describe("7. the report and the replay", () => {
     const { page, errors } = await newPage(env, 1280, 720);
     pageErrors.push(errors);
     // a battle of two rounds, then lost (both sergeants dead at the next ready): the report opens
-    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2&autoplay=2&speed=1000`);
+    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2&autoplay=2&speed=${FAST}`);
     await waitLS(page, "s.autoplayDone === true", 60_000);
     await settled(page);
     await editOffline(page, `for (const u of st.units) if (u.id === "takumi" || u.id === "wang") { u.hp = 0; u.fate = "dead"; }`);
@@ -379,7 +379,7 @@ describe("1. ways out drawn as the engine has them", () => {
         const i = p.level * map.width * map.height + p.y * map.width + p.x;
         want.set(p.level, [...(want.get(p.level) ?? []), i]);
       }
-      await page.goto(`${env.url}/?offline=1&map=${id}&seat=takumi&seed=2&speed=40`);
+      await page.goto(`${env.url}/?offline=1&map=${id}&seat=takumi&seed=2&speed=${FAST}`);
       await settled(page);
       // from the ground up (a map may open on a soldier's upper floor)
       for (let i = 1; i < map.levels; i++) await page.keyboard.press("PageDown");
@@ -403,7 +403,7 @@ describe("1. the bus", () => {
   it("the wreck beside the rescue is drawn as a bus, its door facing the rescue point, shut until reached", async () => {
     const { page, errors } = await newPage(env, 1280, 720);
     pageErrors.push(errors);
-    await page.goto(`${env.url}/?offline=1&map=the-bus&seat=takumi&seed=2&speed=40`);
+    await page.goto(`${env.url}/?offline=1&map=the-bus&seat=takumi&seed=2&speed=${FAST}`);
     await settled(page);
     const map = loadMapById("the-bus");
     const r = map.objective.rescue!;
@@ -429,7 +429,7 @@ describe("5. the peak round stays readable", () => {
     const crowd = crowdedRound(8, 10);
     const { page, errors } = await newPage(env, 1280, 720);
     pageErrors.push(errors);
-    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=${crowd.seed}&difficulty=hard&speed=60`);
+    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=${crowd.seed}&difficulty=hard&speed=${FAST}`);
     await settled(page);
     await loadOffline(page, crowd.state);
     await settled(page);
@@ -467,7 +467,7 @@ describe("5. the peak round stays readable", () => {
 
 describe("previews: the engine's preview of the action in full", () => {
   it("a rifle-butt kill beside two soldiers: the card names the splash on each before the blow", async () => {
-    const page = await open({ speed: 40 });
+    const page = await open({ speed: FAST });
     let c = "";
     // a wounded Snatcher (1 hp) at (7,9), beside Sergeant Takumi (8,9) and Private Takumi-1 (7,8)
     await crafted(page, (s) => (c = placeCreature(s, "snatcher", 7, 9, 0, 1).id));
@@ -487,7 +487,7 @@ describe("previews: the engine's preview of the action in full", () => {
   }, 120_000);
 
   it("hovering Withdraw or Ready shows what it does, by the engine", async () => {
-    const page = await open({ speed: 40 });
+    const page = await open({ speed: FAST });
     await crafted(page, (s) => void SNATCHER(s));
     await page.hover("#actions button[data-act=ready]");
     await page.waitForSelector("#cursor-card:not([hidden]) h4");
@@ -502,7 +502,7 @@ describe("choices that lose soldiers ask first", () => {
   it("the bus: the last sergeant withdrawing asks first, naming each soldier left behind; W again confirms", async () => {
     const { page, errors } = await newPage(env, 1280, 720);
     pageErrors.push(errors);
-    await page.goto(`${env.url}/?offline=1&map=the-bus&seat=takumi&seed=2&speed=40`);
+    await page.goto(`${env.url}/?offline=1&map=the-bus&seat=takumi&seed=2&speed=${FAST}`);
     await settled(page, "s.selected === 'takumi'");
     // Sergeant Wang is already out; Sergeant Takumi stands on a way out (the east column)
     await editOffline(page, `const w = st.units.find((u) => u.id === "wang"); w.fate = "extracted";
