@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { artifact, frames, lastStand, screenshotStats, settled, useEnv, waitLS, wireOf } from "./browser.js";
+import { artifact, frames, lastStand, screenshotStats, settled, useEnv, waitLS, wireOf, FAST } from "./browser.js";
 
 const env = useEnv();
 const pageErrors: string[] = [];
@@ -80,7 +80,7 @@ describe("every eye, every hand", () => {
     const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await ctx.newPage();
     page.on("pageerror", (e) => pageErrors.push(e.message));
-    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2&speed=30`);
+    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2&speed=${FAST}`);
     await settled(page, "s.selected === 'takumi'");
     await page.keyboard.press("F6");
     const first = await page.evaluate(() => {

@@ -12,7 +12,7 @@ import type { Page } from "playwright-core";
 import { createBattle, fromWire, toWire, viewFor, tileIndex, type Pos } from "../../shared/index.js";
 import { routePreview } from "../../shared/movement/routePreview.js";
 import { loadMapById } from "../../server/maps.js";
-import { artifact, frames, labels, lastStand, loadOffline, newPage, overlapping, screenshotStats, useEnv, tilePoint, waitLS, wireOf, settled } from "./browser.js";
+import { artifact, frames, labels, lastStand, loadOffline, newPage, overlapping, screenshotStats, useEnv, tilePoint, waitLS, wireOf, settled, FAST } from "./browser.js";
 import { dryWaypoint } from "./fixtures.js";
 import { crowdedRound } from "../../tools/crowded.js";
 
@@ -37,7 +37,7 @@ describe("the board reads at a glance", () => {
     // a crowded round picked with the engine (tools/crowded.ts): hard, round 8+, 10+ creatures in
     // sight; played to in Node and loaded into the page, which shows the squad's view of it
     const crowd = crowdedRound(10, 8);
-    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=${crowd.seed}&difficulty=hard&speed=60`);
+    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=${crowd.seed}&difficulty=hard&speed=${FAST}`);
     await settled(page);
     await loadOffline(page, crowd.state);
     const s = await settled(page);
@@ -99,7 +99,7 @@ describe("the board reads at a glance", () => {
     }, null, { timeout: 60_000, polling: 50 });
     const midway = await screenshotStats(page, artifact("enemy-phase.png"));
     expect(midway.colours).toBeGreaterThan(60);
-    await page.evaluate(() => (window as any).__lastStandDebug.setSpeed(60));
+    await page.evaluate((n) => (window as any).__lastStandDebug.setSpeed(n), FAST);
     const after = await settled(page, `s.round === ${s.round + 1}`);
     // noise in the dust before or after: the squad heard it move
     if (wire.noise.length || (await wireOf(page)).noise.length) expect(after.heard).toBeGreaterThan(0);
@@ -128,7 +128,7 @@ describe("the board reads at a glance", () => {
 
     const { page, errors } = await newPage(env, 1400, 800);
     pageErrors.push(errors);
-    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2&speed=20`);
+    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2&speed=${FAST}`);
     await settled(page, "s.selected === 'takumi'");
     await page.evaluate((tiles) => {
       (window as any).__offline.editForTest((st: any) => {
@@ -187,7 +187,7 @@ describe("the board reads at a glance", () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
     pageErrors.push(errors);
-    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2&speed=20`);
+    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2&speed=${FAST}`);
     await settled(page);
     const c = await tilePoint(page, 11, 8);
     await page.mouse.move(c.x, c.y);
@@ -310,7 +310,7 @@ describe("the board reads at a glance", () => {
     const { page, errors } = await newPage(env, 1280, 720);
     pageErrors.push(errors);
     for (const id of scenes) {
-      await page.goto(`${env.url}/?offline=1&map=${id}&seed=3&autoplay=1&speed=60`);
+      await page.goto(`${env.url}/?offline=1&map=${id}&seed=3&autoplay=1&speed=${FAST}`);
       await waitLS(page, "s.autoplayDone === true", 60_000);
       const s = await waitLS(page, "s.ready && !s.animating && (s.phase === 'player' || s.phase === 'ended')", 60_000);
       expect(s.round > 1 || s.phase === "ended", id).toBe(true);

@@ -113,6 +113,14 @@ export async function newPage(env: TestEnv, width = 1400, height = 800): Promise
   return { page, errors };
 }
 
+/**
+ * The `?speed=` of a page whose test does not watch the pace: every tween shorter than a
+ * millisecond at this speed ends at once (board.tween), so an enemy phase draws a handful of frames
+ * instead of dozens (at ×40, three rounds of last-stand drew 58 frames; at ×1000, 7). Tests about
+ * the pace itself (a banner seen mid-phase, Enter hurrying a phase, the bot's pace) set their own.
+ */
+export const FAST = 1000;
+
 export type LS = Record<string, any>;
 
 export function lastStand(page: Page): Promise<LS> {

@@ -16,13 +16,13 @@ import {
   sceneRecord, startScene, toWire, viewFor, type Action, type BattleState, type Campaign, type CampaignRecord, type MapDef, type Seat,
 } from "../../shared/index.js";
 import { loadMapById } from "../../server/maps.js";
-import { artifact, lastStand, newPage, screenshotStats, useEnv, waitLS, wireOf } from "./browser.js";
+import { artifact, lastStand, newPage, screenshotStats, useEnv, waitLS, wireOf, FAST } from "./browser.js";
 import { useCampaignMaps } from "../server/campaign-maps.js";
 
 // before anything below loads a map: the scenes are the crafted ones, for this file only
 useCampaignMaps();
 
-const SPEED = 40;
+const SPEED = FAST;
 const BUS = loadMapById("the-bus");
 
 /** A seat's next command as the page's bot plays it: from what the seat sees (the page's view). */

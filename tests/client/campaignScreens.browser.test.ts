@@ -9,7 +9,7 @@
 import { describe, expect, it } from "vitest";
 import { newCampaign, type BattleState } from "../../shared/index.js";
 import type { CampaignInfo } from "../../client/src/campaignInfo.js";
-import { artifact, frames, screenshotStats, settled, useEnv, waitLS } from "./browser.js";
+import { artifact, frames, screenshotStats, settled, useEnv, waitLS, FAST } from "./browser.js";
 import { box, geometry, SIZES, unreachable } from "./geometry.js";
 import { playScene, summaryOf } from "./campaignFixtures.js";
 
@@ -39,7 +39,7 @@ describe("the between-scenes screen at every size", () => {
       const ctx = await env.browser.newContext({ viewport: { width, height }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
       const page = await ctx.newPage();
       page.on("pageerror", (e) => pageErrors.push(`${width}x${height}: ${e.message}`));
-      await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2&speed=60`);
+      await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2&speed=${FAST}`);
       await settled(page);
       // the room's word that the scene ended: its stage, ready flags and summary
       await page.evaluate((info) => {

@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { artifact, labels, legalOf, newPage, overlapping, screenshotStats, useEnv, waitLS, wireOf, settled, frames, editOffline } from "./browser.js";
+import { artifact, labels, legalOf, newPage, overlapping, screenshotStats, useEnv, waitLS, wireOf, settled, frames, editOffline, FAST } from "./browser.js";
 
 const env = useEnv();
 const pageErrors: string[][] = [];
@@ -20,7 +20,7 @@ describe("civilians in the browser", () => {
   it("the-tower: Wang upstairs beside a child carries him (K); the child rides on him, named in the tags and the log", async () => {
     const { page, errors } = await newPage(env, 1400, 800);
     pageErrors.push(errors);
-    await page.goto(`${env.url}/?offline=1&map=the-tower&seat=wang&seed=3&speed=40`);
+    await page.goto(`${env.url}/?offline=1&map=the-tower&seat=wang&seed=3&speed=${FAST}`);
     await settled(page, "s.selected === 'wang'");
     // Wang on the top floor at (3, 7), beside child-2 (2, 8) and no other child
     await edit(page, `const w = st.units.find((u) => u.id === "wang"); w.x = 3; w.y = 7; w.level = 2; w.ap = 2;`);

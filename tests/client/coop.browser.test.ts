@@ -15,7 +15,7 @@ import { loadMapById } from "../../server/maps.js";
 import { randomCode } from "../../server/codes.js";
 import type { MatchStore } from "../../server/store/index.js";
 import { crowdedRound } from "../../tools/crowded.js";
-import { ROOT, artifact, clickTile, editOffline, loadOffline, tilePoint, lastStand, legalOf, newPage, screenshotStats, useEnv, waitLS, wireOf } from "./browser.js";
+import { ROOT, artifact, clickTile, editOffline, loadOffline, tilePoint, lastStand, legalOf, newPage, screenshotStats, useEnv, waitLS, wireOf, FAST } from "./browser.js";
 
 /**
  * A seed where one of Takumi's privates has a creature to shoot in round 1 (the bot partner waits
@@ -50,7 +50,7 @@ async function finishedBattle(store: MatchStore): Promise<string> {
   return code;
 }
 // the pages play animations fast: these tests are about two players and their seats, not the animations
-const SPEED = 40;
+const SPEED = FAST;
 
 const env = useEnv();
 let A: Page; // Takumi: mouse
@@ -474,7 +474,7 @@ describe("two players in their browsers", () => {
     // sergeants dead: lost at the next ready (rounds played in the page took most of this test's
     // time and told the report nothing more)
     const crowd = crowdedRound(10, 8);
-    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=${crowd.seed}&difficulty=hard&speed=1000`);
+    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=${crowd.seed}&difficulty=hard&speed=${FAST}`);
     await settled(page);
     await loadOffline(page, crowd.state);
     await editOffline(page, `for (const u of st.units) if (u.id === "takumi" || u.id === "wang") { u.hp = 0; u.fate = "dead"; }`);

@@ -5,12 +5,12 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { artifact, clickTile, lastStand, newPage, screenshotStats, useEnv, waitLS, wireOf } from "./browser.js";
+import { artifact, clickTile, lastStand, newPage, screenshotStats, useEnv, waitLS, wireOf, FAST } from "./browser.js";
 
 const env = useEnv();
 
 const PRIVATE = "takumi-private-1";
-const URL = "/?offline=1&map=drill&drill=1&seed=1&guide=1&speed=30";
+const URL = `/?offline=1&map=drill&drill=1&seed=1&guide=1&speed=${FAST}`;
 
 const step = async (page: Page): Promise<string> => ((await lastStand(page)).drill?.step as string) ?? "";
 const idle = (page: Page) => waitLS(page, "s.ready && !s.animating && s.phase === 'player'", 30_000);

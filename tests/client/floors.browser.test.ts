@@ -11,7 +11,7 @@ import { createBattle, type BattleState } from "../../shared/index.js";
 import { planIntents } from "../../shared/creatures/intents.js";
 import { makeCreature } from "../../shared/rules/spawns.js";
 import { geometry } from "./geometry.js";
-import { artifact, frames, loadOffline, newPage, screenshotStats, settled, useEnv, waitLS, wireOf } from "./browser.js";
+import { artifact, frames, loadOffline, newPage, screenshotStats, settled, useEnv, waitLS, wireOf, FAST } from "./browser.js";
 
 const env = useEnv();
 const pageErrors: string[][] = [];
@@ -42,7 +42,7 @@ describe("floors in the browser", () => {
     expect(floorsWithIntents.size).toBe(3);
     const { page, errors } = await newPage(env, 1280, 720);
     pageErrors.push(errors);
-    await page.goto(`${env.url}/?offline=1&map=the-tower&seat=wang&seed=3&speed=40`);
+    await page.goto(`${env.url}/?offline=1&map=the-tower&seat=wang&seed=3&speed=${FAST}`);
     await settled(page, "s.selected === 'wang'");
     await loadOffline(page, state);
     await frames(page);
@@ -83,7 +83,7 @@ describe("floors in the browser", () => {
     const state = threeFloors();
     const { page, errors } = await newPage(env, 390, 844);
     pageErrors.push(errors);
-    await page.goto(`${env.url}/?offline=1&map=the-tower&seat=takumi&seed=3&speed=40`);
+    await page.goto(`${env.url}/?offline=1&map=the-tower&seat=takumi&seed=3&speed=${FAST}`);
     await settled(page, "s.selected === 'takumi'");
     await loadOffline(page, state);
     await frames(page);
@@ -102,7 +102,7 @@ describe("floors in the browser", () => {
     const errors: string[] = [];
     pageErrors.push(errors);
     page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-    await page.goto(`${env.url}/?offline=1&map=the-tower&seat=wang&seed=3&speed=40`);
+    await page.goto(`${env.url}/?offline=1&map=the-tower&seat=wang&seed=3&speed=${FAST}`);
     await settled(page, "s.selected === 'wang'");
     await loadOffline(page, state);
     await frames(page);

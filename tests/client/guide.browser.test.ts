@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { artifact, lastStand, newPage, screenshotStats, useEnv, waitLS, wireOf } from "./browser.js";
+import { artifact, lastStand, newPage, screenshotStats, useEnv, waitLS, wireOf, FAST } from "./browser.js";
 
 const env = useEnv();
 
@@ -52,7 +52,7 @@ describe("the briefing screen", () => {
 
   it("online: a battle created from the start page opens on its briefing, and a campaign names its scene", async () => {
     const { page, errors } = await newPage(env, 1280, 720);
-    await page.goto(`${env.url}/?guide=1&speed=30`);
+    await page.goto(`${env.url}/?guide=1&speed=${FAST}`);
     await waitLS(page, "s.startReady");
     await page.click("#drill-offer-skip");
     await page.selectOption("#create-map", "last-stand");
@@ -61,7 +61,7 @@ describe("the briefing screen", () => {
     expect(await page.textContent("#brief-clock")).toMatch(/break-out in \d+/);
     await page.click("#brief-screen");
     await waitLS(page, "!s.briefing");
-    await page.goto(`${env.url}/?guide=1&speed=30`);
+    await page.goto(`${env.url}/?guide=1&speed=${FAST}`);
     await waitLS(page, "s.startReady");
     await page.check("input[name=play][value=campaign]");
     await page.click("#create-btn");
@@ -76,7 +76,7 @@ describe("the briefing screen", () => {
 describe("first-time tips", () => {
   it("acid and a soldier down: each tip once, after the animation, dismissed; remembered after a reload", async () => {
     const { page, errors } = await newPage(env, 1280, 720);
-    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2&guide=1&speed=30`);
+    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2&guide=1&speed=${FAST}`);
     await waitLS(page, "s.briefing === 'last-stand' && s.ready", 30_000);
     await page.keyboard.press("Enter");
     await settled(page);

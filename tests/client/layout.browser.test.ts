@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { artifact, frames, screenshotStats, settled, useEnv } from "./browser.js";
+import { artifact, frames, screenshotStats, settled, useEnv, FAST } from "./browser.js";
 import { box, geometry, SIZES, unreachable } from "./geometry.js";
 
 const env = useEnv();
@@ -40,7 +40,7 @@ describe("the battle screen at every size", () => {
   for (const [width, height] of SIZES) {
     it(`${width}×${height}: board ≥ 55%, nothing overlaps, every control reachable`, async () => {
       const page = await touchPage(width, height);
-      await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2&speed=20`);
+      await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2&speed=${FAST}`);
       await settled(page);
       await frames(page);
       const upright = height > width;

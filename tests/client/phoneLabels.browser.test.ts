@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 import type { CDPSession, Page } from "playwright-core";
 import { crowdedRound } from "../../tools/crowded.js";
-import { artifact, frames, labels, loadOffline, overlapping, screenshotStats, settled, useEnv, type Box } from "./browser.js";
+import { artifact, frames, labels, loadOffline, overlapping, screenshotStats, settled, useEnv, type Box, FAST } from "./browser.js";
 
 const env = useEnv();
 
@@ -63,7 +63,7 @@ describe("tags on a phone held upright", () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     const crowd = crowdedRound(10, 8);
-    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=${crowd.seed}&difficulty=hard&speed=60`);
+    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=${crowd.seed}&difficulty=hard&speed=${FAST}`);
     await settled(page);
     await loadOffline(page, crowd.state);
     await settled(page);

@@ -12,7 +12,7 @@ import { RULES, createBattle, type BattleState } from "../../shared/index.js";
 import { fireLayer } from "../../shared/view/wire.js";
 import { loadMapById } from "../../server/maps.js";
 import { clearCreatures, placeCreature, replan } from "../engine/helpers.js";
-import { artifact, clickTile, labels, legalOf, newPage, overlapping, screenshotStats, useEnv, tilePoint, waitLS, wireOf, settled, frames, editOffline } from "./browser.js";
+import { artifact, clickTile, labels, legalOf, newPage, overlapping, screenshotStats, useEnv, tilePoint, waitLS, wireOf, settled, frames, editOffline, FAST } from "./browser.js";
 
 const env = useEnv();
 const pageErrors: string[][] = [];
@@ -29,7 +29,7 @@ const dimmed = (page: Page, selector: string, want: boolean) =>
 async function open(w = 1400, h = 800): Promise<Page> {
   const { page, errors } = await newPage(env, w, h);
   pageErrors.push(errors);
-  await page.goto(`${env.url}/?offline=1&map=last-stand&seat=takumi&seed=2&speed=40`);
+  await page.goto(`${env.url}/?offline=1&map=last-stand&seat=takumi&seed=2&speed=${FAST}`);
   await settled(page, "s.selected === 'takumi'");
   return page;
 }
@@ -275,7 +275,7 @@ describe("the rules that bite, in the client", () => {
   it("online: a command shows the sending marker until the server acknowledges it", async () => {
     const { page, errors } = await newPage(env, 1400, 800);
     pageErrors.push(errors);
-    await page.goto(`${env.url}/?speed=20`);
+    await page.goto(`${env.url}/?speed=${FAST}`);
     await waitLS(page, "s.startReady");
     await page.check("input[name=seat][value=takumi]");
     await page.click("#create-btn");

@@ -7,7 +7,7 @@
  * tests/artifacts/{start,report,replay}-<w>x<h>.png.
  */
 import { describe, expect, it } from "vitest";
-import { artifact, editOffline, frames, screenshotStats, settled, useEnv, waitLS } from "./browser.js";
+import { artifact, editOffline, frames, screenshotStats, settled, useEnv, waitLS, FAST } from "./browser.js";
 import { box, geometry, SIZES, unreachable } from "./geometry.js";
 
 const env = useEnv();
@@ -17,22 +17,24 @@ describe("the screens around the battle at every size", () => {
   for (const [width, height] of SIZES) {
     it(`${width}×${height}: start page, report and replay`, async () => {
       const ctx = await env.browser.newContext({ viewport: { width, height }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
-      const page = await ctx.newPage();
-      page.on("pageerror", (e) => pageErrors.push(`${width}x${height}: ${e.message}`));
-
-      // the start page
-      await page.goto(`${env.url}/`);
-      await waitLS(page, "s.startReady");
-      const start = await geometry(page, "#start");
+      const onError = (e: Error) => pageErrors.push(`${width}x${height}: ${e.message}`);
+      // the start page: kept open in its tab for the replay below (loaded once, not twice)
+      const home = await ctx.newPage();
+      home.on("pageerror", onError);
+      await home.goto(`${env.url}/`);
+      await waitLS(home, "s.startReady");
+      const start = await geometry(home, "#start");
       expect(start.overlaps).toEqual([]);
       expect(start.covered).toEqual([]);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-      expect(await unreachable(page, "#start", true)).toEqual([]);
-      await page.evaluate(() => scrollTo(0, 0));
-      await screenshotStats(page, artifact(`start-${width}x${height}.png`));
+      expect(await home.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      expect(await unreachable(home, "#start", true)).toEqual([]);
+      await home.evaluate(() => scrollTo(0, 0));
+      await screenshotStats(home, artifact(`start-${width}x${height}.png`));
 
-      // a battle played a step, its record kept for the replay, then lost: the report
-      await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2&speed=60`);
+      // a battle played a step (in a second tab), its record kept for the replay, then lost: the report
+      let page = await ctx.newPage();
+      page.on("pageerror", onError);
+      await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2&speed=${FAST}`);
       await settled(page);
       await page.keyboard.press("o");
       await waitLS(page, "s.step >= 1 && !s.animating");
@@ -52,8 +54,10 @@ describe("the screens around the battle at every size", () => {
       await page.evaluate(() => document.querySelector("#report-host .modal")!.scrollTo(0, 0));
       await screenshotStats(page, artifact(`report-${width}x${height}.png`));
 
-      // the replay of that record, from a file chosen on the start page
-      await page.goto(`${env.url}/`);
+      // the replay of that record, from a file chosen on the start page (its tab, the battle's closed)
+      await page.close();
+      page = home;
+      await page.bringToFront();
       await waitLS(page, "s.startReady");
       await page.setInputFiles("#replay-file", { name: "record.json", mimeType: "application/json", buffer: Buffer.from(record) });
       await waitLS(page, "s.ready && s.replay");

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { CDPSession, Page } from "playwright-core";
-import { artifact, frames, lastStand, screenshotStats, settled, useEnv, tilePoint, waitLS, wireOf } from "./browser.js";
+import { artifact, frames, lastStand, screenshotStats, settled, useEnv, tilePoint, waitLS, wireOf, FAST } from "./browser.js";
 import { box } from "./geometry.js";
 
 const env = useEnv();
@@ -49,7 +49,7 @@ describe("touch on a phone", () => {
     const ctx = await env.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
     const page = await ctx.newPage();
     page.on("pageerror", (e) => pageErrors.push(e.message));
-    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2&speed=20`);
+    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2&speed=${FAST}`);
     await settled(page);
     const cdp = await ctx.newCDPSession(page);
     const canvas = (await box(page, "#board-canvas"))!;
@@ -119,7 +119,7 @@ describe("touch on a phone", () => {
     const ctx = await env.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
     const page = await ctx.newPage();
     page.on("pageerror", (e) => pageErrors.push(e.message));
-    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2&speed=20`);
+    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2&speed=${FAST}`);
     await settled(page);
     const cdp = await ctx.newCDPSession(page);
     const tap = async (p: Pt) => {

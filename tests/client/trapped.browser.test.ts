@@ -8,7 +8,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { loadMapById } from "../../server/maps.js";
-import { artifact, clickTile, editOffline, frames, labels, newPage, screenshotStats, settled, tilePoint, useEnv, wireOf } from "./browser.js";
+import { artifact, clickTile, editOffline, frames, labels, newPage, screenshotStats, settled, tilePoint, useEnv, wireOf, FAST } from "./browser.js";
 
 const env = useEnv();
 const pageErrors: string[][] = [];
@@ -31,7 +31,7 @@ describe("the trapped on the bus", () => {
   it("are units: hidden out of sight, named in the tile panel and tagged TRAPPED in sight, freed and saved when a soldier reaches the door", async () => {
     const { page, errors } = await newPage(env, 1280, 720);
     pageErrors.push(errors);
-    await page.goto(`${env.url}/?offline=1&map=the-bus&seat=takumi&seed=2&speed=40`);
+    await page.goto(`${env.url}/?offline=1&map=the-bus&seat=takumi&seed=2&speed=${FAST}`);
     await settled(page, "s.selected === 'takumi'");
     const map = loadMapById("the-bus");
     const starts = map.civilians!;

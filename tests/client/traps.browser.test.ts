@@ -12,7 +12,7 @@ import { loadMapById } from "../../server/maps.js";
 import { clearCreatures, placeCreature, replan } from "../engine/helpers.js";
 import { KEYS } from "../../client/src/keys.js";
 import { crowdedRound } from "../../tools/crowded.js";
-import { labels, legalOf, loadOffline, overlapping, artifact, clickTile, newPage, screenshotStats, useEnv, tilePoint, waitLS, wireOf, settled, frames, editOffline, lastStand } from "./browser.js";
+import { labels, legalOf, loadOffline, overlapping, artifact, clickTile, newPage, screenshotStats, useEnv, tilePoint, waitLS, wireOf, settled, frames, editOffline, lastStand, FAST } from "./browser.js";
 
 const env = useEnv();
 const pageErrors: string[][] = [];
@@ -27,6 +27,66 @@ async function open(opts: { w?: number; h?: number; speed?: number } = {}): Prom
   pageErrors.push(errors);
   await page.goto(`${env.url}/?offline=1&map=last-stand&seat=takumi&seed=2${opts.speed ? `&speed=${opts.speed}` : ""}`);
   await settled(page, "s.selected === 'takumi'");
+  return page;
+}
+
+/** What a page freshly opened at the harness's opening position shows around the board (nothing open, nothing chosen). */
+const atRest = (page: Page) =>
+  page.evaluate(() => {
+    const s = (window as any).__lastStand;
+    const shown = (sel: string) => {
+      const el = document.querySelector<HTMLElement>(sel);
+      return !!el && !el.hidden && el.getClientRects().length > 0 && (el.textContent ?? "").trim() !== "";
+    };
+    return {
+      selected: s.selected, target: s.target ?? null, cursor: s.cursor ?? null, mode: s.mode, waypoints: s.waypoints, error: s.error ?? null,
+      help: shown("#help"), report: shown("#report-host"), card: shown("#cursor-card"), ask: !!document.querySelector("#card-ask"), refusal: shown("#error-box"),
+    };
+  });
+
+let shared: { page: Page; rest: Awaited<ReturnType<typeof atRest>>; wire: unknown } | null = null;
+afterAll(async () => {
+  await shared?.page.context().close();
+});
+
+/**
+ * The harness's opening position at FAST, for the tests below that start from it: one page for all
+ * of them (a page load boots Pixi, most of such a test's time), each test given it back as loaded:
+ * Escape until nothing is open or chosen, the battle put back as it was at load (the page's own copy,
+ * taken then), the error the page last told of forgotten; then checked to show what the page showed
+ * when it was loaded (Sergeant Takumi selected, nothing open over the board, the opening battle).
+ */
+async function opening(): Promise<Page> {
+  if (!shared) {
+    const page = await open({ speed: FAST });
+    await page.evaluate(() => {
+      const { map: _map, ...st } = (window as any).__offline.battle;
+      (window as any).__opening = structuredClone(st);
+    });
+    shared = { page, rest: await atRest(page), wire: await wireOf(page) };
+    return page;
+  }
+  const { page, rest, wire } = shared;
+  await page.mouse.move(2, 2);
+  for (let i = 0; i < 12; i++) {
+    const now = await atRest(page);
+    if (!now.help && !now.report && !now.ask && !now.target && now.mode === "move" && !now.waypoints && !now.selected && !now.cursor) break;
+    await page.keyboard.press("Escape");
+    await frames(page);
+  }
+  await page.evaluate(() => {
+    const s = (window as any).__lastStand;
+    (window as any).__lastStand = { ...s, error: undefined };
+  });
+  await editOffline(
+    page,
+    `const o = structuredClone(window.__opening);
+     for (const k of Object.keys(st)) if (k !== "map" && !(k in o)) delete st[k];
+     Object.assign(st, o);`,
+  );
+  await settled(page, "s.selected === 'takumi'");
+  expect(await atRest(page), "the shared page back at rest").toEqual(rest);
+  expect(await wireOf(page), "the shared page back on the opening battle").toEqual(wire);
   return page;
 }
 
@@ -47,7 +107,7 @@ const SNATCHER = (s: BattleState) => placeCreature(s, "snatcher", 8, 5).id;
 
 describe("4. keys do what they say", () => {
   it("S chooses no target; the first click aims, the second fires; S again is move; arrows in move mode only point", async () => {
-    const page = await open({ speed: 40 });
+    const page = await opening();
     let c = "";
     await crafted(page, (s) => (c = SNATCHER(s)));
     const step = (await wireOf(page)).step;
@@ -78,7 +138,6 @@ describe("4. keys do what they say", () => {
     await settled(page, `s.step === ${step + 1}`);
     const w = await wireOf(page);
     expect(w.units.takumi.mag).toBeLessThan(3);
-    await page.context().close();
   }, 120_000);
 
   it("Enter during the enemy phase hurries that phase only; F is the one setting that stays", async () => {
@@ -102,7 +161,7 @@ describe("4. keys do what they say", () => {
   }, 180_000);
 
   it("the help shows every key of the scheme", async () => {
-    const page = await open({ speed: 40 });
+    const page = await opening();
     await page.keyboard.press("?");
     await page.waitForSelector("#help:not([hidden])");
     const kbds = await page.$$eval("#help kbd", (ks) => ks.map((k) => k.textContent!.trim()));
@@ -113,13 +172,12 @@ describe("4. keys do what they say", () => {
       else expect(kbds, `the help shows ${JSON.stringify(key)}`).toContain(shown[key] ?? key.toUpperCase());
     }
     await screenshotStats(page, artifact("traps-help.png"));
-    await page.context().close();
   }, 120_000);
 });
 
 describe("2. refusals say the true reason", () => {
   it("an empty magazine, no AP left, a lost rifle, nothing to undo: each named, nothing sent", async () => {
-    const page = await open({ speed: 40 });
+    const page = await opening();
     await crafted(page, (s) => void SNATCHER(s));
     const step = (await wireOf(page)).step;
     const refusal = async (key: string, code: string): Promise<string> => {
@@ -148,7 +206,6 @@ describe("2. refusals say the true reason", () => {
     expect(await refusal("u", "ERR_NOTHING_TO_UNDO")).toMatch(/^There is no move to undo: only moves can be taken back/);
     expect((await wireOf(page)).step).toBe(step);
     await screenshotStats(page, artifact("traps-refusal.png"));
-    await page.context().close();
   }, 120_000);
 });
 
@@ -179,7 +236,7 @@ async function hover(page: Page, x: number, y: number): Promise<void> {
 
 describe("3. feedback where the eye is (1280×720)", () => {
   it("the hit chance with its parts, the route's hazards and a refusal: beside the cursor, on the board, above the fold", async () => {
-    const page = await open({ speed: 40 });
+    const page = await opening();
     let c = "";
     await crafted(page, (s) => (c = SNATCHER(s)));
     await page.keyboard.press("s");
@@ -209,13 +266,12 @@ describe("3. feedback where the eye is (1280×720)", () => {
     await frames(page);
     await besideTile(page, "#error-box", 10, 7);
     await screenshotStats(page, artifact("traps-card-refusal.png"));
-    await page.context().close();
   }, 120_000);
 });
 
 describe("choices that hurt ask first", () => {
   it("a move onto acid asks, naming the cost; Esc lets it go; the same click again moves", async () => {
-    const page = await open({ speed: 40 });
+    const page = await opening();
     await crafted(page, () => {});
     await editOffline(page, `st.layers.acid[8 * st.map.width + 8] = 2;`);
     const step = (await wireOf(page)).step;
@@ -236,7 +292,6 @@ describe("choices that hurt ask first", () => {
     // a safe move is one click
     await clickTile(page, 9, 8);
     await settled(page, `s.step === ${step + 2}`);
-    await page.context().close();
   }, 120_000);
 });
 
@@ -248,7 +303,7 @@ describe("6. nothing permanent covers the board", () => {
   it("the bot's notice sits in the side panel, off the board; a banner stays over the board, not the side panel", async () => {
     const { page, errors } = await newPage(env, 1280, 720);
     pageErrors.push(errors);
-    await page.goto(`${env.url}/?speed=40`);
+    await page.goto(`${env.url}/?speed=${FAST}`);
     await waitLS(page, "s.startReady");
     await page.check("input[name=partner][value=bot]");
     await page.click("#create-btn");
@@ -272,7 +327,7 @@ describe("6. nothing permanent covers the board", () => {
 
 describe("8. small traps", () => {
   it("a drag a comrade holds is shown halted, not 'gone in 1'; Revive reads as off with no one to revive; the legend tells of corpse vapour", async () => {
-    const page = await open({ speed: 40 });
+    const page = await opening();
     let c = "";
     // a Snatcher at (6,8) holds Private Takumi-1 (7,8); Sergeant Takumi (8,9), beside him, holds on
     await crafted(page, (s) => {
@@ -302,7 +357,6 @@ describe("8. small traps", () => {
     expect(await revive.evaluate((b) => Number(getComputedStyle(b).opacity))).toBeLessThan(0.5);
     // the legend names corpse vapour
     expect(await page.textContent("#legend-vapour")).toMatch(/vapour: 2\+ on or beside a soldier burn him 1/);
-    await page.context().close();
   }, 120_000);
 });
 
@@ -311,7 +365,7 @@ describe("7. the report and the replay", () => {
     const { page, errors } = await newPage(env, 1280, 720);
     pageErrors.push(errors);
     // a battle of two rounds, then lost (both sergeants dead at the next ready): the report opens
-    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2&autoplay=2&speed=1000`);
+    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2&autoplay=2&speed=${FAST}`);
     await waitLS(page, "s.autoplayDone === true", 60_000);
     await settled(page);
     await editOffline(page, `for (const u of st.units) if (u.id === "takumi" || u.id === "wang") { u.hp = 0; u.fate = "dead"; }`);
@@ -379,7 +433,7 @@ describe("1. ways out drawn as the engine has them", () => {
         const i = p.level * map.width * map.height + p.y * map.width + p.x;
         want.set(p.level, [...(want.get(p.level) ?? []), i]);
       }
-      await page.goto(`${env.url}/?offline=1&map=${id}&seat=takumi&seed=2&speed=40`);
+      await page.goto(`${env.url}/?offline=1&map=${id}&seat=takumi&seed=2&speed=${FAST}`);
       await settled(page);
       // from the ground up (a map may open on a soldier's upper floor)
       for (let i = 1; i < map.levels; i++) await page.keyboard.press("PageDown");
@@ -403,7 +457,7 @@ describe("1. the bus", () => {
   it("the wreck beside the rescue is drawn as a bus, its door facing the rescue point, shut until reached", async () => {
     const { page, errors } = await newPage(env, 1280, 720);
     pageErrors.push(errors);
-    await page.goto(`${env.url}/?offline=1&map=the-bus&seat=takumi&seed=2&speed=40`);
+    await page.goto(`${env.url}/?offline=1&map=the-bus&seat=takumi&seed=2&speed=${FAST}`);
     await settled(page);
     const map = loadMapById("the-bus");
     const r = map.objective.rescue!;
@@ -429,7 +483,7 @@ describe("5. the peak round stays readable", () => {
     const crowd = crowdedRound(8, 10);
     const { page, errors } = await newPage(env, 1280, 720);
     pageErrors.push(errors);
-    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=${crowd.seed}&difficulty=hard&speed=60`);
+    await page.goto(`${env.url}/?offline=1&map=last-stand&seed=${crowd.seed}&difficulty=hard&speed=${FAST}`);
     await settled(page);
     await loadOffline(page, crowd.state);
     await settled(page);
@@ -467,7 +521,7 @@ describe("5. the peak round stays readable", () => {
 
 describe("previews: the engine's preview of the action in full", () => {
   it("a rifle-butt kill beside two soldiers: the card names the splash on each before the blow", async () => {
-    const page = await open({ speed: 40 });
+    const page = await opening();
     let c = "";
     // a wounded Snatcher (1 hp) at (7,9), beside Sergeant Takumi (8,9) and Private Takumi-1 (7,8)
     await crafted(page, (s) => (c = placeCreature(s, "snatcher", 7, 9, 0, 1).id));
@@ -483,18 +537,16 @@ describe("previews: the engine's preview of the action in full", () => {
     expect((await wireOf(page)).step).toBe(step);
     await besideTile(page, "#cursor-card", 7, 9);
     await screenshotStats(page, artifact("traps-preview-butt.png"));
-    await page.context().close();
   }, 120_000);
 
   it("hovering Withdraw or Ready shows what it does, by the engine", async () => {
-    const page = await open({ speed: 40 });
+    const page = await opening();
     await crafted(page, (s) => void SNATCHER(s));
     await page.hover("#actions button[data-act=ready]");
     await page.waitForSelector("#cursor-card:not([hidden]) h4");
     expect(await page.textContent("#cursor-card h4")).toMatch(/Ready/);
     expect(await page.textContent("#cursor-card")).toMatch(/Takumi-1 stands where Snatcher 1 will lunge/);
     await screenshotStats(page, artifact("traps-preview-ready.png"));
-    await page.context().close();
   }, 120_000);
 });
 
@@ -502,7 +554,7 @@ describe("choices that lose soldiers ask first", () => {
   it("the bus: the last sergeant withdrawing asks first, naming each soldier left behind; W again confirms", async () => {
     const { page, errors } = await newPage(env, 1280, 720);
     pageErrors.push(errors);
-    await page.goto(`${env.url}/?offline=1&map=the-bus&seat=takumi&seed=2&speed=40`);
+    await page.goto(`${env.url}/?offline=1&map=the-bus&seat=takumi&seed=2&speed=${FAST}`);
     await settled(page, "s.selected === 'takumi'");
     // Sergeant Wang is already out; Sergeant Takumi stands on a way out (the east column)
     await editOffline(page, `const w = st.units.find((u) => u.id === "wang"); w.fate = "extracted";

@@ -11,7 +11,7 @@ import { planIntents } from "../../shared/creatures/intents.js";
 import { makeCreature } from "../../shared/rules/spawns.js";
 import { visibleTiles } from "../../shared/sight/sight.js";
 import { tileIndex } from "../../shared/core/grid.js";
-import { artifact, frames, loadOffline, newPage, screenshotStats, settled, useEnv } from "./browser.js";
+import { artifact, frames, loadOffline, newPage, screenshotStats, settled, useEnv, FAST } from "./browser.js";
 
 const env = useEnv();
 const pageErrors: string[][] = [];
@@ -53,7 +53,7 @@ describe("the truthful objective in the browser", () => {
   it("the-tower made unwinnable says so that round; the death out of sight is heard by name", async () => {
     const { page, errors } = await newPage(env, 1280, 720);
     pageErrors.push(errors);
-    await page.goto(`${env.url}/?offline=1&map=the-tower&seat=wang&seed=3&speed=40`);
+    await page.goto(`${env.url}/?offline=1&map=the-tower&seat=wang&seed=3&speed=${FAST}`);
     await settled(page, "s.selected === 'wang'");
     await loadOffline(page, twoDie());
     expect(await page.locator("#objective").innerText()).not.toContain("win is gone");
