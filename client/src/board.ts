@@ -298,6 +298,40 @@ export class BoardRenderer implements AnimHost {
     return this.camera.toScreen((x + 0.5) * this.ts, (y + 0.5) * this.ts);
   }
 
+  /**
+   * What the board shows of what is happening now, in canvas pixels (a banner keeps off it): the
+   * tags while they are shown; while events play, the units and tiles of `events` (the one
+   * playing) with room for the words that float up over them.
+   */
+  busyAreas(events: BattleEvent[] = []): { x: number; y: number; w: number; h: number }[] {
+    const m = this.ts * this.zoom;
+    // the words floating now (one may outlast its event: a new round's banner keeps off it too)
+    const out: { x: number; y: number; w: number; h: number }[] = this.fxLayer.children
+      .filter((c) => c.visible && typeof (c as { text?: unknown }).text === "string")
+      .map((c) => {
+        const b = c.getBounds();
+        return { x: b.x, y: b.y - 0.6 * m, w: b.width, h: b.height + 0.6 * m };
+      });
+    if (this.labelLayer.visible && !this.animating) return [...this.labelBoxes(), ...out];
+    const near = (p: { x: number; y: number }) => out.push({ x: p.x - 1.6 * m, y: p.y - 1.3 * m, w: 3.2 * m, h: 2 * m });
+    for (const e of events) {
+      const r = e as unknown as Record<string, unknown>;
+      for (const k of ["unit", "victim", "target", "by", "comrade"]) {
+        const s = typeof r[k] === "string" ? this.sprites.get(r[k] as string) : undefined;
+        if (s && s.root.visible) near(this.camera.toScreen(s.root.x, s.root.y));
+      }
+      if (Array.isArray(r.hit)) for (const id of r.hit as string[]) {
+        const s = this.sprites.get(id);
+        if (s && s.root.visible) near(this.camera.toScreen(s.root.x, s.root.y));
+      }
+      const tiles = [r.at, r.to, ...(Array.isArray(r.path) ? r.path : []), ...(Array.isArray(r.tiles) ? r.tiles : [])] as (Pos | undefined)[];
+      for (const p of tiles) if (p && typeof p === "object" && (p.level ?? 0) === this.level) near(this.tileCenter(p.x, p.y));
+      // the ring closing: its words float up from the ring's centre
+      if (e.type === "squeezed" && this.map?.perimeter) near(this.tileCenter(this.map.perimeter.cx, this.map.perimeter.cy));
+    }
+    return out;
+  }
+
   /** The tags on the board now, in canvas pixels (tests check that none overlaps another). */
   labelBoxes(): { id: string; text: string; color: number; x: number; y: number; w: number; h: number }[] {
     const z = this.zoom;
@@ -501,7 +535,10 @@ export class BoardRenderer implements AnimHost {
 
   private drawLabels(items: LabelItem[]): void {
     const ts = this.ts;
-    const h = Math.max(11, Math.round(ts * 0.36));
+    // a tag's height at zoom 1; a closer camera (a phone's, or zoomed in) does not grow it past
+    // TAG_MAX_PX on screen: the room it gives goes to the tags, which then fold less
+    const base = Math.max(11, Math.round(ts * 0.36));
+    const h = Math.min(base, Math.max(base, TAG_MAX_PX) / Math.max(1, this.zoom));
     const scale = h / FONT_SIZE;
     // a text's width at this height, measured once per text with the shared bitmap font
     const measure = (text: string) => {
@@ -519,7 +556,8 @@ export class BoardRenderer implements AnimHost {
       .map((s) => ({ x: s.root.x - ts * 0.3, y: s.root.y - ts * 0.3, w: ts * 0.6, h: ts * 0.6 }));
     // inside the part of the board in sight (a phone's closer camera shows a part): a tag near its
     // edge is kept whole inside it, one whose anchor lies over a tile beyond it waits for the camera
-    const bounds = inSight(this.camera.visible(), this.map!.width * ts, this.map!.height * ts);
+    // (a few pixels in from its edges: a tag is not drawn flush against the header or the panels)
+    const bounds = inset(inSight(this.camera.visible(), this.map!.width * ts, this.map!.height * ts), TAG_MARGIN_PX / Math.max(1e-3, this.zoom), TAG_TOP_PX / Math.max(1e-3, this.zoom));
     const near = { x: bounds.x - ts, y: bounds.y - ts, w: bounds.w + 2 * ts, h: bounds.h + 2 * ts };
     const shown = items.filter((it) => it.ax >= near.x && it.ax <= near.x + near.w && it.ay >= near.y && it.ay <= near.y + near.h);
     this.placed = layoutLabels(shown, measure, h, bounds, avoid);
@@ -528,10 +566,13 @@ export class BoardRenderer implements AnimHost {
     for (const p of this.placed) {
       const a = p.dim ? 0.35 : 1;
       g.roundRect(p.x, p.y, p.w, p.h, 3).fill({ color: 0x000000, alpha: 0.72 * a });
-      const t = btext(p.text, h * 0.9, p.color);
-      t.alpha = a;
-      t.position.set(p.x + 2, p.y + h * 0.02);
-      this.labelTexts.addChild(t);
+      // a wrapped tag: a line each (two threats on one tile on a phone)
+      p.text.split("\n").forEach((line, i) => {
+        const t = btext(line, h * 0.9, p.color);
+        t.alpha = a;
+        t.position.set(p.x + 2, p.y + h * i + h * 0.02);
+        this.labelTexts.addChild(t);
+      });
     }
   }
   private widths = new Map<string, number>();
@@ -684,6 +725,16 @@ export class BoardRenderer implements AnimHost {
     this.staticRenderer?.destroy();
     this.app.destroy(true, { children: true });
   }
+}
+
+/** A tag's height on screen at most (px), however close the camera. */
+const TAG_MAX_PX = 16;
+/** Tags keep this far (px on screen) inside the part of the board in sight; further from its top (the header). */
+const TAG_MARGIN_PX = 3;
+const TAG_TOP_PX = 8;
+
+function inset(b: { x: number; y: number; w: number; h: number }, m: number, top: number): { x: number; y: number; w: number; h: number } {
+  return { x: b.x + m, y: b.y + top, w: Math.max(0, b.w - 2 * m), h: Math.max(0, b.h - m - top) };
 }
 
 /** The board's part the camera shows (board units), within the map. */

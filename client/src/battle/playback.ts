@@ -17,6 +17,8 @@ export interface PlaybackHost {
   log(line: string): void;
   banner(text: string, ms: number): void;
   hideBanner(): void;
+  /** These events begin to play (a banner keeps off them). */
+  happening(events: BattleEvent[]): void;
   /** Something the screen shows changed (playing started, a phase began): redraw once. */
   changed(): void;
   /** Resolves once the screen is drawn as it is now. */
@@ -119,11 +121,14 @@ export class Playback {
           // when the enemy phase began to play (the pace test splits the wait after Ready with it)
           setTestState({ enemyAt: performance.now() });
         } else if (e.phase !== "player") h.banner(PHASE_TEXT[e.phase] ?? e.phase, 0);
+        // the phase's banner where none of its events will play, if the board has such a band
+        h.happening(events);
         h.changed();
         return;
       }
       const banner = bannerFor(e, n);
       if (banner) h.banner(...banner);
+      h.happening([e]);
     });
     flushAcid();
     // what the squad heard in the fog: noise markers drifting to where the next state has them

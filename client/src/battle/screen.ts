@@ -117,6 +117,7 @@ export class BattleScreen {
         this.invalidate();
       },
     });
+    this.shell.busy = () => (this.board ? this.board.busyAreas().map((b) => this.toClient(b)) : []);
     this.playback = new Playback({
       get board() {
         return screen.board;
@@ -127,6 +128,7 @@ export class BattleScreen {
       log: (line) => this.addLog(line),
       banner: (text, ms) => this.shell.banner(text, ms),
       hideBanner: () => this.shell.hideBanner(),
+      happening: (events) => this.placeBanner(events),
       changed: () => this.invalidate(),
       drawn: () => this.frames.drawn(),
       done: (next) => {
@@ -228,6 +230,11 @@ export class BattleScreen {
       redraws: () => this.frames.redraws,
       screen: this,
     });
+  }
+
+  /** The banner kept off the tags (or, while events play, off `events`' units). */
+  private placeBanner(events: BattleEvent[] = []): void {
+    if (this.board) this.shell.placeBanner(this.board.busyAreas(events).map((b) => this.toClient(b)));
   }
 
   /** Client (page) coordinates of a canvas point. */
@@ -447,6 +454,8 @@ export class BattleScreen {
       this.board.setScene(this.backend.map, w, this.seat, overlay);
     } else this.board.setOverlay(overlay);
     this.renderHeader(w);
+    // a banner up (a new round's, say) keeps off the tags just laid out
+    if (!playing) this.placeBanner();
     this.shell.els.btnReport.hidden = !(w.phase === "ended" && !this.info.campaign.stage);
     if (!this.firstPainted) {
       // The first frame is the board, the header and the action bar; the panels (most of them in a

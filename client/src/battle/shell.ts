@@ -8,6 +8,7 @@ import { DOM } from "../hud";
 import { el, esc } from "../dom";
 import { pendingText } from "../words";
 import { getTestState, setTestState } from "../teststate";
+import { freeBand, type Box } from "./band";
 
 const IDS = [
   "squad-panel", "timer", "top", "round", "phase", "objective", "code-box", "seats", "conn", "board-host", "side", "briefing",
@@ -26,6 +27,8 @@ export class Shell {
   readonly root: HTMLElement;
   readonly els: ShellEls;
   private bannerTimer = 0;
+  /** What a banner keeps off now (page px), if the screen says (battle/screen.ts). */
+  busy: (() => Box[]) | null = null;
   private seatTimer = 0;
   private errorTimer = 0;
   private reconnectedTimer = 0;
@@ -90,10 +93,32 @@ export class Shell {
   /** A banner over the board; `ms` 0 keeps it until hidden. */
   banner(text: string, ms: number): void {
     const b = this.els.banner;
+    // a new banner starts from its own place (placeBanner moves it off what it would hide)
+    if (!b.classList.contains("show")) b.style.top = "";
     b.textContent = text;
     b.classList.add("show");
+    // placed before it is painted (a frame at its own place could hide the tags just shown)
+    if (this.busy) this.placeBanner(this.busy());
     clearTimeout(this.bannerTimer);
     if (ms > 0) this.bannerTimer = window.setTimeout(() => this.hideBanner(), ms);
+  }
+
+  /**
+   * Keeps the banner off what the board shows of what is happening (`busy`, page px): where it is,
+   * if it covers none of it; else in the band nearest its own (a fifth down the board) that covers least.
+   */
+  placeBanner(busy: Box[]): void {
+    const b = this.els.banner;
+    if (!b.classList.contains("show")) return;
+    const host = this.els.boardHost.getBoundingClientRect();
+    const r = b.getBoundingClientRect();
+    const area = { x: host.left, y: host.top, w: host.width, h: host.height };
+    const covers = (c: number) => busy.some((o) => o.x < r.right && r.left < o.x + o.w && o.y < c + r.height / 2 && c - r.height / 2 < o.y + o.h);
+    const now = r.top + r.height / 2;
+    if (b.style.top && !covers(now)) return;
+    const c = freeBand(area, { w: r.width, h: r.height }, busy, host.top + host.height * 0.22);
+    b.style.top = `${Math.round(c - host.top)}px`;
+    setTestState({ bannerMoved: ((getTestState().bannerMoved as number) ?? 0) + 1 });
   }
 
   hideBanner(): void {

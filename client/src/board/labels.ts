@@ -32,6 +32,7 @@ export interface LabelItem {
 
 export interface PlacedLabel extends Box {
   id: string;
+  /** One line, or several separated by "\n" (a tag too wide for the board's part in sight, wrapped). */
   text: string;
   color: number;
   dim: boolean;
@@ -78,6 +79,26 @@ export function foldGroups(items: LabelItem[]): (LabelItem & { count: number })[
 }
 
 /**
+ * A tag's text in lines of at most `maxW` px: cut at its " · " (two threats, a line each), then at
+ * its spaces; a word longer than `maxW` keeps a line of its own.
+ */
+export function wrapText(text: string, measure: Measure, maxW: number): string[] {
+  const lines: string[] = [];
+  for (const part of text.split(" · ")) {
+    let line = "";
+    for (const word of part.split(" ")) {
+      const next = line ? `${line} ${word}` : word;
+      if (line && measure(next) > maxW) {
+        lines.push(line);
+        line = word;
+      } else line = next;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/**
  * Places the tags: none overlaps another or leaves `bounds`; `avoid` (units' bodies, badges) is
  * kept clear where a spot allows it.
  */
@@ -92,24 +113,43 @@ export function layoutLabels(items: LabelItem[], measure: Measure, h: number, bo
   }
   const pinned = new Set(placed);
   const folded = foldGroups(items.filter((i) => !i.pin)).sort((a, b) => Number(!!a.dim) - Number(!!b.dim) || b.priority - a.priority);
-  for (const it of folded) {
-    const w = Math.ceil(measure(it.text)) + 2 * pad;
+  const free = (b: Box) => inside(b, bounds) && !placed.some((p) => overlaps(p, b));
+  // the spots about an anchor for a tag of w × bh: above, below, right, left, and a row further out
+  const spots = (it: LabelItem, w: number, bh: number): Box[] => {
     const cands: Box[] = [];
     for (let ring = 0; ring < 3; ring++) {
       const d = ring * (h + 1);
       cands.push(
-        { x: it.ax - w / 2, y: it.ay - h - d, w, h },
-        { x: it.ax - w / 2, y: it.ay + h * 1.6 + d, w, h },
-        { x: it.ax + h * 0.9 + d, y: it.ay + h * 0.3, w, h },
-        { x: it.ax - h * 0.9 - w - d, y: it.ay + h * 0.3, w, h },
+        { x: it.ax - w / 2, y: it.ay - bh - d, w, h: bh },
+        { x: it.ax - w / 2, y: it.ay + h * 1.6 + d, w, h: bh },
+        { x: it.ax + h * 0.9 + d, y: it.ay + h * 0.3, w, h: bh },
+        { x: it.ax - h * 0.9 - w - d, y: it.ay + h * 0.3, w, h: bh },
       );
     }
-    // clamp into the board, then take the first spot that overlaps no tag (and, if possible, no body)
-    const fit = cands.map((b) => ({ ...b, x: Math.max(bounds.x, Math.min(bounds.x + bounds.w - w, b.x)), y: Math.max(bounds.y, Math.min(bounds.y + bounds.h - h, b.y)) }));
-    const free = (b: Box) => inside(b, bounds) && !placed.some((p) => overlaps(p, b));
-    const spot = fit.find((b) => free(b) && !avoid.some((a) => overlaps(a, b))) ?? fit.find(free);
+    // slid sideways into the board; one that leaves it at the top or bottom is pushed back in only
+    // when no other spot is free (pushed in, a tag above a unit in the top row would sit on it)
+    const clampX = (b: Box) => ({ ...b, x: Math.max(bounds.x, Math.min(bounds.x + bounds.w - w, b.x)) });
+    const clampY = (b: Box) => ({ ...b, y: Math.max(bounds.y, Math.min(bounds.y + bounds.h - bh, b.y)) });
+    return [...cands.map(clampX), ...cands.map((b) => clampY(clampX(b)))];
+  };
+  const pick = (fit: Box[]) => fit.find((b) => free(b) && !avoid.some((a) => overlaps(a, b))) ?? fit.find(free);
+  for (const it of folded) {
+    const w = Math.ceil(measure(it.text)) + 2 * pad;
+    // on one line where it fits; wrapped where it is wider than the board in sight, or (two
+    // threats on one tile, a line each) where it finds no room as one line
+    let spot: Box | undefined;
+    let text = it.text;
+    if (w <= bounds.w) spot = pick(spots(it, w, h));
+    if (!spot && (w > bounds.w || (it.group && it.count === 2))) {
+      const lines = wrapText(it.text, (t) => Math.ceil(measure(t)) + 2 * pad, bounds.w);
+      if (lines.length > 1) {
+        const lw = Math.max(...lines.map((l) => Math.ceil(measure(l)) + 2 * pad));
+        spot = pick(spots(it, lw, h * lines.length));
+        if (spot) text = lines.join("\n");
+      }
+    }
     if (spot) {
-      placed.push({ ...spot, id: it.id, text: it.text, color: it.color, dim: !!it.dim, count: it.count });
+      placed.push({ ...spot, id: it.id, text, color: it.color, dim: !!it.dim, count: it.count });
       continue;
     }
     // nowhere to go: count it on the nearest tag, if the "+n" still fits
@@ -125,10 +165,10 @@ export function layoutLabels(items: LabelItem[], measure: Measure, h: number, bo
     }
     if (!best) continue;
     const extra = best.count + it.count - 1;
-    const text = `${best.text.replace(/ \+\d+$/, "")} +${extra}`;
-    const wider = { x: best.x, y: best.y, w: Math.ceil(measure(text)) + 2 * pad, h: best.h };
+    const text2 = `${best.text.replace(/ \+\d+$/, "")} +${extra}`;
+    const wider = { x: best.x, y: best.y, w: Math.max(...text2.split("\n").map((l) => Math.ceil(measure(l)) + 2 * pad)), h: best.h };
     if (inside(wider, bounds) && !placed.some((p) => p !== best && overlaps(p, wider))) {
-      best.text = text;
+      best.text = text2;
       best.w = wider.w;
       best.count += it.count;
     }
