@@ -5,9 +5,9 @@
  * soldier's sight. Nothing here reads the full state into anything a client receives but through
  * `viewFor` and `eventsFor`.
  */
-import { viewFor, type BattleEvent, type BattleState, type MapDef } from "../shared/index.js";
+import type { BattleEvent, BattleState, MapDef } from "../shared/index.js";
 import { eventsFor, viewerMask } from "../shared/view/view.js";
-import { eventsToWire, toWire, type WireState } from "../shared/view/wire.js";
+import { WireBuilder, eventsToWire, type WireState } from "../shared/view/wire.js";
 import { wireHash } from "../shared/view/wireFields.js";
 import { syncWire, type BattleStateSchema } from "./schema.js";
 
@@ -21,6 +21,8 @@ export interface EventsMessage {
 
 export class ViewPublisher {
   private lastWire: WireState | null = null;
+  /** `toWire(viewFor(battle, "spectator", mask))`, state after state, keeping what did not change. */
+  private wire = new WireBuilder("spectator");
   /** The battle state last synced, and the squad's sight in it: the next command's events are
    *  judged against it (sight is the costliest part of a view, worked out once per state). */
   private last: { battle: BattleState; mask: Uint8Array } | null = null;
@@ -39,7 +41,7 @@ export class ViewPublisher {
     // the same state as last time (seats or room fields changed, not the battle): the same view
     if (this.lastWire && this.last?.battle === battle) return;
     const mask = this.maskOf(battle);
-    const wire = toWire(viewFor(battle, "spectator", mask));
+    const wire = this.wire.build(battle, mask);
     syncWire(schema, wire, this.lastWire);
     this.lastWire = wire;
     if (this.last?.battle !== battle) [this.previous, this.last] = [this.last, { battle, mask }];

@@ -24,6 +24,7 @@ import { TurnTimer, readyEveryone } from "./turn-timer.js";
 import { ClientBook } from "./clients.js";
 import { acknowledge, logFault, refuse } from "./replies.js";
 import { ViewPublisher } from "./publish.js";
+import { SocketBatch, ownFrames } from "./socket-batch.js";
 import type { StoredMatch } from "./match.js";
 import { openMatch, type CreateOptions } from "./open-match.js";
 import { Sequence } from "./sequence.js";
@@ -74,12 +75,16 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
   /** Stores a new battle once its creator has joined (open-match.ts); the timer closes it if he never does. */
   private persist: (() => Promise<void>) | null = null;
   private unjoined?: NodeJS.Timeout;
+  /** A command's frames to a client leave in one write (socket-batch.ts); null: not corked (an
+   *  unexpected serializer, whose patches could not be made buffers of their own). */
+  private sockets: SocketBatch | null = null;
 
   // ---- lifecycle ------------------------------------------------------------------------------
 
   override async onCreate(raw: CreateOptions) {
     const { settings } = services();
     this.state = new BattleStateSchema();
+    if (ownFrames(this)) this.sockets = new SocketBatch();
     this.maxMessagesPerSecond = settings.hardMessagesPerSecond;
     // no gate: reservations and places are judged by the ReservationGate and the seats (reservations.ts)
     this.maxClients = 1000;
@@ -329,7 +334,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     if (!info) return "ERR_GONE";
     const ctx = { map: this.map, battle: this.battle, campaign: this.campaign, seats: this.seats, sequence: this.sequence, sessionId: client.sessionId, role: info.role };
     const r = type === "campaignReady" ? campaignReadyIntake(ctx, payload) : intake(ctx, type, payload);
-    if (r.kind === "refuse") return (refuse(client, r.code, r.message, r.seq, r.lastSeq !== undefined ? { lastSeq: r.lastSeq } : undefined), r.code);
+    if (r.kind === "refuse") return (this.corked([client], () => refuse(client, r.code, r.message, r.seq, r.lastSeq !== undefined ? { lastSeq: r.lastSeq } : undefined)), r.code);
     if (r.kind === "mark") {
       await this.campaign!.mark(r.role, r.seats, r.ready, r.seq);
       this.afterChange();
@@ -424,9 +429,18 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
       await this.campaign?.sceneEnded(this.match, this.map, state).catch((err) => logFault(this.code, "the scene's end", null, err));
     }
     this.match.touch();
-    this.publish(events, before);
-    this.afterChange(false);
-    ack?.();
+    // synchronous from here: the events, patch, plans and ack leave in one write per client
+    this.corked(this.clients, () => {
+      this.publish(events, before);
+      this.afterChange(false);
+      ack?.();
+    });
+  }
+
+  /** Runs `fn` (synchronous) with the clients' sockets corked: their frames leave in one write each. */
+  private corked(clients: Iterable<Client>, fn: () => void) {
+    if (this.sockets) this.sockets.run(clients, fn);
+    else fn();
   }
 
   /** After any change of the battle or the seats: the room fields, the patch, the timers, the bot. */

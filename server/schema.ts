@@ -134,13 +134,14 @@ function syncUnit(target: UnitSchema, u: WireUnit, previous?: WireUnit): void {
   }
 }
 
-function syncIntent(target: IntentSchema, i: WireIntent): void {
+/** `previous`: the intent last synced into `target` (compared instead of the Schema's getters). */
+function syncIntent(target: IntentSchema, i: WireIntent, previous?: WireIntent): void {
   const tgt = target as unknown as Record<string, unknown>;
   for (const k of INTENT_SCALAR_KEYS) {
     const v = i[k];
-    if (tgt[k] !== v) tgt[k] = v;
+    if ((previous ? previous[k] : tgt[k]) !== v) tgt[k] = v;
   }
-  for (const k of INTENT_LIST_KEYS) syncNumbers(target[k] as ArraySchema<number>, i[k]);
+  for (const k of INTENT_LIST_KEYS) syncNumbers(target[k] as ArraySchema<number>, i[k], previous?.[k]);
 }
 
 /**
@@ -157,7 +158,8 @@ export function syncWire(state: BattleStateSchema, wire: WireState, previous?: W
     const v = wire[k];
     if ((before ? before[k] : s[k]) !== v) s[k] = v;
   }
-  for (const k of WIRE_LIST_KEYS) syncNumbers(state[k] as ArraySchema<number>, wire[k], previous?.[k]);
+  // a list the wire builder kept from the last state (shared/view/wire.ts) is the same array: unchanged
+  for (const k of WIRE_LIST_KEYS) if (!previous || previous[k] !== wire[k]) syncNumbers(state[k] as ArraySchema<number>, wire[k], previous?.[k]);
 
   const units = state.units as MapSchema<UnitSchema>;
   const has = (o: object, id: string) => Object.prototype.hasOwnProperty.call(o, id);
@@ -169,6 +171,8 @@ export function syncWire(state: BattleStateSchema, wire: WireState, previous?: W
   for (const id of Object.keys(wire.units)) {
     const u = wire.units[id];
     const last = previous && has(previous.units, id) ? previous.units[id] : undefined;
+    // a unit the wire builder kept (the same object) is unchanged
+    if (last === u) continue;
     let target = units.get(id);
     if (!target) {
       target = new UnitSchema();
@@ -183,7 +187,7 @@ export function syncWire(state: BattleStateSchema, wire: WireState, previous?: W
   while (intents.length > wire.intents.length) intents.pop();
   for (let i = 0; i < wire.intents.length; i++) {
     if (i < intents.length) {
-      syncIntent(intents[i], wire.intents[i]);
+      syncIntent(intents[i], wire.intents[i], previous && i < previous.intents.length ? previous.intents[i] : undefined);
     } else {
       const target = new IntentSchema();
       syncIntent(target, wire.intents[i]);

@@ -104,7 +104,7 @@ export function knownUnitAt(s: BattleState, seat: Seat, p: Pos): Unit | undefine
  * split vision only the creatures in the seat's own sight show theirs (what was announced was
  * seen by the squad, maybe not by this seat).
  */
-function viewIntents(s: BattleState, shown: Set<string>, viewer: Viewer): ViewIntent[] {
+export function viewIntents(s: BattleState, shown: Set<string>, viewer: Viewer): ViewIntent[] {
   const byId = new Map(s.units.map((u) => [u.id, u]));
   const out: ViewIntent[] = [];
   for (const told of [...s.intents].sort((a, b) => a.order - b.order)) {
@@ -128,15 +128,35 @@ function viewIntents(s: BattleState, shown: Set<string>, viewer: Viewer): ViewIn
   return out.map((i, k) => ({ ...i, order: k + 1 }));
 }
 
+/** Does a viewer with sight `mask` know unit `u`, and how: `u` itself (`"as-is"`), a settled
+ *  civilian told by name and fate (`"fate"`, see `toldFate`), or not at all (`null`). */
+export function unitShown(map: MapDef, u: Unit, mask: Uint8Array): "as-is" | "fate" | null {
+  if (fateKnown(u)) return "fate";
+  return alwaysKnown(u) || (u.fate === "active" && mask[tileIndex(map, u.x, u.y, u.level)] === 1) ? "as-is" : null;
+}
+
+/** A unit as a viewer that knows it is shown it (`how` from `unitShown`). */
+export function unitAsShown(map: MapDef, u: Unit, how: "as-is" | "fate"): Unit {
+  return how === "fate" ? toldFate(map, u) : u;
+}
+
+/** The units a viewer with sight `mask` knows, in the state's order, as he is shown them (not copies:
+ *  a unit shown as it is, is the state's own object). */
+export function shownUnits(full: BattleState, mask: Uint8Array): Unit[] {
+  const out: Unit[] = [];
+  for (const u of full.units) {
+    const how = unitShown(full.map, u, mask);
+    if (how) out.push(unitAsShown(full.map, u, how));
+  }
+  return out;
+}
+
 /** `mask`: `viewerMask(full, viewer)` when the caller holds it already (it is not computed again). */
 export function viewFor(full: BattleState, viewer: Viewer, mask: Uint8Array = viewerMask(full, viewer)): BattleView {
   // where the terrain changed unseen is not the viewer's to know (the view's terrain is the known one)
   const { knownTerrain: _hidden, ...s } = full;
   const visible = mask;
-  const seen = (p: Pos) => visible[tileIndex(s.map, p.x, p.y, p.level)] === 1;
-  const units = s.units
-    .filter((u) => alwaysKnown(u) || fateKnown(u) || (u.fate === "active" && seen(u)))
-    .map((u) => (fateKnown(u) ? toldFate(s.map, u) : u));
+  const units = shownUnits(full, mask);
   const shown = new Set(units.map((u) => u.id));
   const masked = (layer: Uint8Array) => {
     const out = new Uint8Array(layer.length);

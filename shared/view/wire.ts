@@ -82,8 +82,9 @@ export interface WireState {
 
 export type { MapDef, Seat };
 
-import type { BattleView, ViewIntent } from "./view.js";
-import { type Intent, type Pos, type BattleState, emptyReport } from "../core/types.js";
+import { unitAsShown, unitShown, viewIntents, type BattleView, type Viewer, type ViewIntent } from "./view.js";
+import { type Intent, type Pos, type BattleState, type Unit, emptyReport } from "../core/types.js";
+import { knownTerrainOf } from "../sight/knownTerrain.js";
 import { indexOf, posOf } from "../core/grid.js";
 
 /** A layer as a plain array (a loop: Array.from walks a typed array through its iterator, slowly). */
@@ -108,16 +109,41 @@ export function fireLayer(pairs: readonly number[] | undefined, tiles: number): 
 
 export function toWire(v: BattleView): WireState {
   const map = v.map;
-  const idx = (p: Pos) => indexOf(map, p);
   const units: Record<string, WireUnit> = {};
   for (const u of v.units) units[u.id] = unitToWire(u);
+  return assembleWire(v, v.viewer, units, v.intents.map((i) => intentToWire(map, i)), {
+    acid: numbers(v.layers.acid),
+    corpse: numbers(v.layers.corpse),
+    fire: firePairs(v.layers.fire),
+    terrain: numbers(v.layers.terrain),
+    visible: numbers(v.visible),
+  });
+}
+
+/** An intent as a viewer sees it, in its wire form. */
+function intentToWire(map: MapDef, i: ViewIntent): WireIntent {
+  const idx = (p: Pos) => indexOf(map, p);
+  return {
+    unit: i.unit, order: i.order, kind: i.kind, moveTo: idx(i.moveTo), target: i.target ? idx(i.target) : -1,
+    area: i.area.map(idx), damage: i.damage, victim: i.victim ?? "", dragPath: i.dragPath.map(idx), countdown: i.countdown,
+    lastKnown: i.lastKnown, lastSeen: i.lastSeen ? idx(i.lastSeen) : -1,
+  };
+}
+
+type WireLayers = Pick<WireState, "acid" | "corpse" | "fire" | "terrain" | "visible">;
+
+/** The wire state from a state's public fields (a view's are its battle's), its shown units and
+ *  intents and its layers as the viewer sees them. */
+function assembleWire(v: BattleState, viewer: string, units: Record<string, WireUnit>, intents: WireIntent[], layers: WireLayers): WireState {
+  const map = v.map;
+  const idx = (p: Pos) => indexOf(map, p);
   const p = v.perimeter;
   return {
     mapId: map.id,
     rulesVersion: v.rulesVersion,
     difficulty: v.options.difficulty,
     splitVision: v.options.splitVision,
-    viewer: v.viewer,
+    viewer,
     round: v.round,
     phase: v.phase,
     outcome: v.outcome ?? "",
@@ -133,17 +159,13 @@ export function toWire(v: BattleView): WireState {
     undoBackWang: v.undo.wang.length ? idx(v.undo.wang.at(-1)!.before) : -1,
     civiliansSaved: v.civiliansSaved,
     units,
-    intents: v.intents.map((i) => ({
-      unit: i.unit, order: i.order, kind: i.kind, moveTo: idx(i.moveTo), target: i.target ? idx(i.target) : -1,
-      area: i.area.map(idx), damage: i.damage, victim: i.victim ?? "", dragPath: i.dragPath.map(idx), countdown: i.countdown,
-      lastKnown: i.lastKnown, lastSeen: i.lastSeen ? idx(i.lastSeen) : -1,
-    })),
+    intents,
     noise: v.noise.map(idx),
-    acid: numbers(v.layers.acid),
-    corpse: numbers(v.layers.corpse),
-    fire: firePairs(v.layers.fire),
-    terrain: numbers(v.layers.terrain),
-    visible: numbers(v.visible),
+    acid: layers.acid,
+    corpse: layers.corpse,
+    fire: layers.fire,
+    terrain: layers.terrain,
+    visible: layers.visible,
     hasPerimeter: !!p,
     radius: p ? p.radius : 0,
     nextRadius: p ? p.nextRadius : 0,
@@ -152,6 +174,73 @@ export function toWire(v: BattleView): WireState {
     breakOutRound: p ? p.breakOutRound : 0,
     report: v.phase === "ended" ? JSON.stringify(v.report) : "",
   };
+}
+
+/** A layer as the viewer sees it (0 where `mask` is not 1), as a plain array. */
+function maskedNumbers(layer: Uint8Array, mask: Uint8Array): number[] {
+  const out: number[] = new Array(layer.length);
+  for (let i = 0; i < layer.length; i++) out[i] = mask[i] === 1 ? layer[i] : 0;
+  return out;
+}
+
+function maskedFirePairs(fire: Uint8Array, mask: Uint8Array): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < fire.length; i++) if (fire[i] > 0 && mask[i] === 1) out.push(i, fire[i]);
+  return out;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * `toWire(viewFor(full, viewer, mask))` for one viewer of one battle, state after state, without
+ * building the view: each part of the last wire state whose inputs are the same is kept (the very
+ * same array or object, so a consumer can tell it unchanged by identity). The engine never changes
+ * a state once made and shares what a command did not touch (units, layers) with the state before,
+ * so a unit object or a layer seen again is known unchanged. The result is always equal to
+ * `toWire(viewFor(full, viewer, mask))` (tests/engine/wire-builder.test.ts).
+ */
+export class WireBuilder {
+  private last: { full: BattleState; mask: Uint8Array; terrain: Uint8Array; wire: WireState } | null = null;
+  /** Units shown as they are, and settled civilians as told (by the unit object: both never change). */
+  private readonly asIs = new WeakMap<Unit, WireUnit>();
+  private readonly told = new WeakMap<Unit, WireUnit>();
+
+  constructor(private readonly viewer: Viewer) {}
+
+  build(full: BattleState, mask: Uint8Array): WireState {
+    const map = full.map;
+    const last = this.last?.full.map === map ? this.last : null;
+    const sameMask = !!last && sameBytes(last.mask, mask);
+    const kept = (layer: "acid" | "corpse" | "fire") => sameMask && last!.full.layers[layer] === full.layers[layer];
+    const terrain = knownTerrainOf(full);
+    const layers: WireLayers = {
+      acid: kept("acid") ? last!.wire.acid : maskedNumbers(full.layers.acid, mask),
+      corpse: kept("corpse") ? last!.wire.corpse : maskedNumbers(full.layers.corpse, mask),
+      fire: kept("fire") ? last!.wire.fire : maskedFirePairs(full.layers.fire, mask),
+      terrain: last && last.terrain === terrain ? last.wire.terrain : numbers(terrain),
+      visible: sameMask ? last!.wire.visible : numbers(mask),
+    };
+    const units: Record<string, WireUnit> = {};
+    const shown = new Set<string>();
+    for (const u of full.units) {
+      const how = unitShown(map, u, mask);
+      if (!how) continue;
+      const cache = how === "fate" ? this.told : this.asIs;
+      let w = cache.get(u);
+      if (!w) cache.set(u, (w = unitToWire(unitAsShown(map, u, how))));
+      units[u.id] = w;
+      shown.add(u.id);
+    }
+    const intents = viewIntents(full, shown, this.viewer).map((i) => intentToWire(map, i));
+    const wire = assembleWire(full, this.viewer, units, intents, layers);
+    this.last = { full, mask, terrain, wire };
+    return wire;
+  }
 }
 
 /**
