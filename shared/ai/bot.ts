@@ -173,6 +173,38 @@ function bestTile(sit: Situation, u: Unit, orTwoAp: boolean): Spot | null {
   return null;
 }
 
+/**
+ * Can a tile within 1 AP of `u` score more than `bar` in bestTile(sit, u, false)? False only when
+ * no such tile can, by a bound that reads no sight lines and builds no movement field: bestTile
+ * would find nothing above `bar`, so its search is skipped with the same decision. Each tile's
+ * score is at most its bound (tileScore's and guard's sure penalties, the best cover and the
+ * shot's bonus as if it had them), less 0.5 for a step (it costs 1 at least) and a route's acid
+ * (never below 0). A step reaches one tile around at most (or a stairs' other level), so 1 AP
+ * stays within `moveOf(u)` tiles of him on every level. (Tried before the threatened soldier's
+ * bestTile too: it never held there, its bar being his own poor tile.)
+ */
+function canBeat(sit: Situation, u: Unit, bar: number): boolean {
+  const s = sit.s, map = s.map, reach = moveOf(u);
+  const per = sit.enemies.length ? 15 + RULES.hit.fullCover / 2 : 0;
+  const extra = isSergeant(u) ? 8 : 0;
+  const p = s.perimeter;
+  for (let level = 0; level < map.levels; level++)
+    for (let y = Math.max(0, u.y - reach); y <= Math.min(map.height - 1, u.y + reach); y++)
+      for (let x = Math.max(0, u.x - reach); x <= Math.min(map.width - 1, u.x + reach); x++) {
+        const i = tileIndex(map, x, y, level);
+        let bound = per + extra - 0.5;
+        if (sit.danger[i] === 1) bound -= 60;
+        if (p) {
+          const pos = { x, y, level };
+          if (!p.broken && !insideLine(p, pos)) bound -= 100;
+          bound -= distance(pos, { x: p.cx, y: p.cy, level: p.level });
+        }
+        // (a margin for the scores' rounding: a bound this close is not trusted)
+        if (bound > bar - 1e-6) return true;
+      }
+  return false;
+}
+
 /** Is tile `i` one to end a move on only when nothing else serves: acid or fire in sight, an announced attack? */
 function foul(sit: Situation, i: number): boolean {
   return sit.danger[i] === 1 || (sit.seen[i] === 1 && (sit.s.layers.acid[i] > 0 || sit.s.layers.fire[i] > 0));
@@ -553,7 +585,7 @@ function decide(sit: Situation, u: Unit, patient: boolean): Action | null {
     const move = toward(s, u, (i) => i === indexOf(s.map, rescue), sit);
     if (move) return move;
   }
-  if (u.ap >= 2 && !stays) {
+  if (u.ap >= 2 && !stays && canBeat(sit, u, here + 10)) {
     const to = bestTile(sit, u, false);
     if (to && to.score > here + 10) return { type: "move", unit: u.id, to: to.pos };
   }
@@ -638,4 +670,27 @@ export function botCommand(s: BattleState, seat: Seat, order: StandingOrder = "f
       if (action) return { seat, action };
     }
   return { seat, action: { type: "ready", ready: true } };
+}
+
+/**
+ * For the tests (tests/engine/bot-bound.test.ts): for each soldier of `seat` with 2 AP or more,
+ * at bars around his own tile's score, whether canBeat ruled the bar out and whether bestTile then
+ * found a tile above it all the same (`wrong`, which must stay 0).
+ */
+export function checkMoveBound(s: BattleState, seat: Seat): { checked: number; ruledOut: number; wrong: number } {
+  const out = { checked: 0, ruledOut: 0, wrong: 0 };
+  if (s.phase !== "player") return out;
+  const sit = situation(s, seat, "free", false);
+  for (const u of s.units) {
+    if (u.seat !== seat || u.fate !== "active" || u.ap < 2 || u.overwatch) continue;
+    const here = tileScore(sit, indexOf(s.map, u)) + guard(sit, u, indexOf(s.map, u));
+    for (const bar of [here + 10, here, here + 20, here - 10]) {
+      out.checked++;
+      if (canBeat(sit, u, bar)) continue;
+      out.ruledOut++;
+      const to = bestTile(sit, u, false);
+      if (to && to.score > bar) out.wrong++;
+    }
+  }
+  return out;
 }
