@@ -63,9 +63,41 @@ function spawnTilesOf(map: MapDef): Uint8Array {
   return tiles;
 }
 
+/**
+ * What the squad saw (visibleTiles), the last time per map and per vision (the seat's, with split
+ * vision, or the squad's): it depends only on the map, the tiles its soldiers stand on and the
+ * fire layer (smoke), so a later state with the same gets the same mask. The bot only reads it.
+ */
+const seenCache = new WeakMap<MapDef, { only: Seat | undefined; at: Int32Array; fire: Uint8Array; mask: Uint8Array }[]>();
+
+/** The tiles the seat sees (visibleTiles as viewerMask asks for it), remembered (seenCache). */
+export function seatSees(s: BattleState, seat: Seat): Uint8Array {
+  const only = s.options.splitVision ? seat : undefined;
+  const at: number[] = [];
+  for (const u of s.units)
+    if (u.side === "squad" && u.fate === "active" && (!only || u.seat === only)) at.push(tileIndex(s.map, u.x, u.y, u.level));
+  let memo = seenCache.get(s.map);
+  if (!memo) seenCache.set(s.map, (memo = []));
+  const fire = s.layers.fire;
+  const k = memo.findIndex((m) => m.only === only);
+  const hit = k >= 0 ? memo[k] : undefined;
+  if (hit && sameNumbers(hit.at, at) && sameNumbers(hit.fire, fire)) return hit.mask;
+  const mask = visibleTiles(s, only);
+  const entry = { only, at: Int32Array.from(at), fire: fire.slice(), mask };
+  if (k >= 0) memo[k] = entry;
+  else memo.push(entry);
+  return mask;
+}
+
+function sameNumbers(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
 function situation(s: BattleState, seat: Seat, order: StandingOrder, partnerBot: boolean): Situation {
   const n = s.map.width * s.map.height * s.map.levels;
-  const mask = visibleTiles(s, s.options.splitVision ? seat : undefined);
+  const mask = seatSees(s, seat);
   const seen = visibleCreatureIds(s, mask);
   const enemies = s.units.filter((u) => seen.has(u.id));
   const danger = new Uint8Array(n);
