@@ -73,23 +73,38 @@ const seenCache = new WeakMap<MapDef, { only: Seat | undefined; at: Int32Array; 
 /** The tiles the seat sees (visibleTiles as viewerMask asks for it), remembered (seenCache). */
 export function seatSees(s: BattleState, seat: Seat): Uint8Array {
   const only = s.options.splitVision ? seat : undefined;
-  const at: number[] = [];
-  for (const u of s.units)
-    if (u.side === "squad" && u.fate === "active" && (!only || u.seat === only)) at.push(tileIndex(s.map, u.x, u.y, u.level));
-  let memo = seenCache.get(s.map);
-  if (!memo) seenCache.set(s.map, (memo = []));
+  const map = s.map, units = s.units;
+  let count = 0;
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k];
+    if (u.side === "squad" && u.fate === "active" && (!only || u.seat === only)) count++;
+  }
+  const at = new Int32Array(count);
+  count = 0;
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k];
+    if (u.side === "squad" && u.fate === "active" && (!only || u.seat === only)) at[count++] = tileIndex(map, u.x, u.y, u.level);
+  }
+  let memo = seenCache.get(map);
+  if (!memo) seenCache.set(map, (memo = []));
   const fire = s.layers.fire;
-  const k = memo.findIndex((m) => m.only === only);
-  const hit = k >= 0 ? memo[k] : undefined;
-  if (hit && sameNumbers(hit.at, at) && sameNumbers(hit.fire, fire)) return hit.mask;
+  let k = 0;
+  while (k < memo.length && memo[k].only !== only) k++;
+  const hit = memo[k];
+  if (hit && sameTiles(hit.at, at) && sameBytes(hit.fire, fire)) return hit.mask;
   const mask = visibleTiles(s, only);
-  const entry = { only, at: Int32Array.from(at), fire: fire.slice(), mask };
-  if (k >= 0) memo[k] = entry;
-  else memo.push(entry);
+  // (a copy of the fire layer: whatever becomes of the state's own)
+  memo[k] = { only, at, fire: fire.slice(), mask };
   return mask;
 }
 
-function sameNumbers(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+function sameTiles(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
   return true;
