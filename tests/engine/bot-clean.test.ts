@@ -178,18 +178,23 @@ describe("the bot fights clean", () => {
     expect(botCommand(state, "wang")!.action).toEqual({ type: "holdOn", unit: WANG, comrade: WP1 });
   });
 
-  it("with the drag due, leaves the gripped man to the partner's soldier beside him: no killing shot", () => {
+  /** Private Wang-1 gripped with the drag due; Wang far down the alley with 1 AP (his called shot
+   *  has no fair chance, 5%); Takumi, of the other seat, beside the gripped man with his AP. */
+  function dueGripWithTakumiBeside() {
     const s = alley();
     put(s, WP1, 6, 2);
-    // Wang far down the alley, 1 AP: his called shot has no fair chance (5%)
     put(s, WANG, 6, 9);
     unit(s, WANG).ap = 1;
     const c = placeCreature(s, "snatcher", 6, 1, 0, 1);
     grip(s, c, WP1);
-    // Takumi (the other seat, still playing) stands beside him with his AP
     put(s, TAKUMI, 7, 3);
     unit(s, TAKUMI).ap = 2;
     replan(s);
+    return { s, c };
+  }
+
+  it("with the drag due, leaves the gripped man to the partner's soldier beside him: no killing shot", () => {
+    const { s, c } = dueGripWithTakumiBeside();
     expect(s.intents.find((i) => i.unit === c.id)?.countdown ?? 0).toBeLessThanOrEqual(1);
     // (the partner seat a bot too: it counts on that seat's hold)
     expect(botCommand(s, "wang", "free", true)!.action).not.toMatchObject({ type: "shoot", target: c.id });
@@ -202,16 +207,8 @@ describe("the bot fights clean", () => {
   });
 
   it("does not count on a human partner's hold: with the drag due it frees the man itself", () => {
-    const s = alley();
-    put(s, WP1, 6, 2);
-    put(s, WANG, 6, 9);
-    unit(s, WANG).ap = 1;
-    const c = placeCreature(s, "snatcher", 6, 1, 0, 1);
-    grip(s, c, WP1);
-    // Takumi's seat, a human's, has a man beside him with his AP; the human may not hold on
-    put(s, TAKUMI, 7, 3);
-    unit(s, TAKUMI).ap = 2;
-    replan(s);
+    // Takumi's seat a human's: his man beside the gripped one may not hold on
+    const { s, c } = dueGripWithTakumiBeside();
     expect(botCommand(s, "wang", "free", true)!.action).not.toMatchObject({ unit: WANG, target: c.id });
     expect(botCommand(s, "wang")!.action).toMatchObject({ unit: WANG, target: c.id });
   });
