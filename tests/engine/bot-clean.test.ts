@@ -99,16 +99,22 @@ describe("the bot fights clean", () => {
     expect(botCommand(s, "wang")!.action).not.toMatchObject({ type: "shoot", target: c.id });
   });
 
-  it("a grabbed man with no rounds left waits while a comrade can answer, and butts only a grabber his blows finish", () => {
+  /** Wang (first of his seat) with no rounds left, in a wounded Snatcher's grip by the drains with
+   *  the drag due; his private below him with `privateAp`. */
+  function dryWangGripped(privateAp: number) {
     const s = alley();
-    // Wang (first of his seat) in a wounded Snatcher's grip by the drains, his private below
     put(s, WANG, 6, 2);
     put(s, WP1, 6, 6);
     Object.assign(unit(s, WANG), { ap: 2, mag: 0, spareMags: 0 });
-    unit(s, WP1).ap = 2;
+    unit(s, WP1).ap = privateAp;
     const c = placeCreature(s, "snatcher", 6, 1, 0, 1);
     grip(s, c, WANG);
     replan(s);
+    return { s, c };
+  }
+
+  it("a grabbed man with no rounds left waits while a comrade can answer, and butts only a grabber his blows finish", () => {
+    const { s, c } = dryWangGripped(2);
     // the private can step to his side and hold on: he answers first, not Wang's butt (its burst on him)
     expect(botCommand(s, "wang")!.action).toMatchObject({ unit: WP1, type: "move" });
     // the private has spent his AP: Wang's butt kills it, the drag being due
@@ -214,13 +220,7 @@ describe("the bot fights clean", () => {
   });
 
   it("a grabbed man with no rounds left does not butt while the partner's soldier beside him can still hold on", () => {
-    const s = alley();
-    put(s, WANG, 6, 2);
-    put(s, WP1, 6, 6);
-    Object.assign(unit(s, WANG), { ap: 2, mag: 0, spareMags: 0 });
-    unit(s, WP1).ap = 0;
-    const c = placeCreature(s, "snatcher", 6, 1, 0, 1);
-    grip(s, c, WANG);
+    const { s, c } = dryWangGripped(0);
     put(s, TAKUMI, 7, 3);
     unit(s, TAKUMI).ap = 2;
     replan(s);
@@ -234,14 +234,7 @@ describe("the bot fights clean", () => {
 
   it("no freeing kill whose burst finishes the man it frees: the dry man does not butt, a comrade takes the called shot", () => {
     // the grabbed man with no rounds left, his grabber's last hit point his blow, nobody to hold on
-    const s = alley();
-    put(s, WANG, 6, 2);
-    put(s, WP1, 6, 6);
-    Object.assign(unit(s, WANG), { ap: 2, mag: 0, spareMags: 0 });
-    unit(s, WP1).ap = 0;
-    const c = placeCreature(s, "snatcher", 6, 1, 0, 1);
-    grip(s, c, WANG);
-    replan(s);
+    const { s, c } = dryWangGripped(0);
     expect(botCommand(s, "wang")!.action).toEqual({ type: "butt", unit: WANG, target: c.id });
     // at 2 hp the burst downs him in its acid (he stands on a tile beside the corpse): no butt
     unit(s, WANG).hp = 2;
