@@ -3,8 +3,9 @@
  * rule: it only checks shapes, sizes and that positions lie on the grid; the engine judges the rest.
  */
 import { z } from "zod";
-import { PHRASE_KEYS, STANDING_ORDERS, type Action, type MapDef, type Pos } from "../shared/index.js";
+import { PHRASE_KEYS, STANDING_ORDERS, type Action, type MapDef, type Pos, type Seat } from "../shared/index.js";
 import { ACTION_SHAPES, MAX_ID_LENGTH, type FieldKind } from "../shared/core/actionShape.js";
+import { SEATS } from "../shared/core/seats.js";
 
 /** The protocol's refusal codes, beside the engine's: one typed list, in shared/core/errors.ts. */
 export { PROTOCOL_ERROR_CODES as SERVER_ERROR_CODES, type ProtocolErrorCode as ServerErrorCode } from "../shared/core/errors.js";
@@ -15,7 +16,9 @@ import { ERROR_CODES, PROTOCOL_ERROR_CODES as SERVER_ERROR_CODES, type AnyErrorC
 export const MAX_MESSAGE_BYTES = 1024;
 
 const unitId = z.string().min(1).max(MAX_ID_LENGTH);
-const coord = z.number().int().min(-1_000_000).max(1_000_000);
+/** A coordinate's bound: far past any map, so a number that big is a bad message, not a far tile. */
+const MAX_COORD = 1_000_000;
+const coord = z.number().int().min(-MAX_COORD).max(MAX_COORD);
 const pos = z.strictObject({ x: coord, y: coord, level: coord.optional() });
 
 /** An action as a message carries it: the engine's, with a tile's level optional. */
@@ -98,7 +101,7 @@ const FIELD_KINDS = new Map<string, { names: string[]; kinds: FieldKind[] }>(
 );
 
 const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype;
-const isCoord = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= -1_000_000 && v <= 1_000_000;
+const isCoord = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= -MAX_COORD && v <= MAX_COORD;
 const isId = (v: unknown): v is string => typeof v === "string" && v.length >= 1 && v.length <= MAX_ID_LENGTH;
 
 /** Own keys all among `allowed` (the schema is strict), none undefined. */
@@ -145,7 +148,7 @@ export function quickCommand(type: string, payload: unknown): Record<string, unk
   }
   const { seat, seq } = payload;
   if (seat !== undefined) {
-    if (seat !== "takumi" && seat !== "wang") return null;
+    if (!SEATS.includes(seat as Seat)) return null;
     out.seat = seat;
   }
   if (seq !== undefined) {
