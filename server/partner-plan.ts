@@ -1,5 +1,5 @@
 /**
- * The bot partner plans in the open (issue 16): after every change of the battle in a player
+ * The bot partner plans in the open: after every change of the battle in a player
  * phase, each seat the bot plays is planned again (shared/ai/plan.ts, from that seat's view) and
  * the plan is sent to the clients of its human partner's seat, only when it changed. With split
  * vision no plan is sent (the bot's seat sees what its partner may not). Standing orders given by

@@ -1,5 +1,5 @@
 /**
- * Seat keys (issue 18; docs/PROTOCOL.md, "Seats and keys"): a seat belongs to the player who first
+ * Seat keys (docs/PROTOCOL.md, "Seats and keys"): a seat belongs to the player who first
  * took it. He gets a key (128 bits from a CSPRNG) that his browser keeps; the battle stores only its
  * SHA-256, beside the record (room options), so the key reclaims the seat after a drop, after the
  * reconnection window, after a restart and on another process. An invite for the free seat is a

@@ -55,7 +55,7 @@ export const MESSAGE_SCHEMAS = {
   /** The partner's cursor: a tile, or x = y = -1 for none. */
   pointer: z.strictObject({ x: coord, y: coord, level: coord.optional() }),
   takeover: z.strictObject({ seat: z.enum(["takumi", "wang"]), seq: seqField }),
-  /** A standing order to the bot playing the sender's partner seat (issue 16). */
+  /** A standing order to the bot playing the sender's partner seat. */
   order: z.strictObject({ order: z.enum(STANDING_ORDERS) }),
   /** Skip: the bot partner plays the rest of its turn at once instead of at its pace (its partner is ready). */
   skip: z.strictObject({}),

@@ -42,7 +42,7 @@ export * from "./campaign/summary.js";
 export { PURSUERS_PER_LOSS, MAX_PURSUERS, pursuitAfter } from "./campaign/pursuit.js";
 export { waveFor } from "./rules/spawns.js";
 export { soldierName, civilianName, creatureName, creatureKindName } from "./core/names.js";
-// what an action does before it is committed (issue 15): its consequences, whether it asks first, why it is refused
+// what an action does before it is committed: its consequences, whether it asks first, why it is refused
 export { previewAction, askFirst } from "./preview/preview.js";
 export { whyNot } from "./preview/whyNot.js";
 export { unitName } from "./preview/names.js";

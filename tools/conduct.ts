@@ -1,5 +1,5 @@
 /**
- * How the soldier bots conduct themselves in a battle (issue 16), read from the commands they gave
+ * How the soldier bots conduct themselves in a battle, read from the commands they gave
  * and the events those produced (the report's own fields are the engine's; these are the tools'):
  *  - friendlySplash: acid burst damage on soldiers from creatures the soldiers killed (by a shot,
  *    an overwatch shot, a grenade or a rifle butt); a creature that burns to death in a fire is

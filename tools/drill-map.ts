@@ -1,5 +1,5 @@
 /**
- * The drill's map (issue 15, "a way in"): a small clear yard where the first battle teaches by
+ * The drill's map ("a way in"): a small clear yard where the first battle teaches by
  * doing. It has no waves: every creature the drill shows is placed by its steps (shared/drill/).
  * The drain at the bottom left is where a Snatcher drags its victim; the gap on the right is the
  * way out the drill ends on. Wang waits in the far corner (his seat stays idle in the drill).

@@ -33,7 +33,7 @@ let bothOut = 0, bothOutOnClock = 0, cameOutSum = 0, withdrawals = 0;
 let civSaved = 0, civDead = 0, civTaken = 0;
 // the three rule modules' balance, summed over the battles
 const sums = { grabs: 0, drags: 0, freed: 0, holds: 0, acidFromMoves: 0, ringFromCorpses: 0, ringFromRounds: 0 };
-// the soldier bots' conduct (issue 16, tools/conduct.ts), summed over the battles
+// the soldier bots' conduct (tools/conduct.ts), summed over the battles
 const conduct = emptyConduct();
 /** Creatures in the squad's sight at the start of every player phase of every battle. */
 const inSight: number[] = [];

@@ -89,7 +89,7 @@ const TOWER_SECOND = [
   /* 9 */ "##########",
 ];
 
-// the-wall: the last night, the campaign's hardest battle (issue 21). The squad holds a shrinking
+// the-wall: the last night, the campaign's hardest battle. The squad holds a shrinking
 // ring before the gate in the wall (top); the gate opens late (round 9, when the ring breaks), the
 // waves come every round and grow, and the score is the rounds held and the men brought through.
 //

@@ -26,7 +26,7 @@ export function sceneReport(s: CampaignSummary, index: number): string {
   // how they were lost, as the roll has it (killed, taken, left behind…), in the order they fell
   const how = new Map<string, number>();
   for (const f of s.fallen) if (f.scene === index) how.set(f.how, (how.get(f.how) ?? 0) + 1);
-  // each scene's own score (issue 21): the wall's is the rounds held and the men through the gate;
+  // each scene's own score: the wall's is the rounds held and the men through the gate;
   // civilians are counted only where the scene has people to save
   const wall = r.map === "the-wall";
   const rows: [string, number, string, string][] = [

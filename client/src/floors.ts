@@ -1,5 +1,5 @@
 /**
- * Floors you can follow (issue 21): on a map of several levels every floor at a glance, in a strip
+ * Floors you can follow: on a map of several levels every floor at a glance, in a strip
  * beside the board, top floor first: on each its soldiers, the creatures in sight and the intents of
  * the creatures there, each named with its floor ("L2"); the floor shown is marked, and a click
  * shows another. Pure HTML from the wire (tested in Node and in the browser); one click hook.

@@ -9,7 +9,7 @@ import { clockText, OBJECTIVE_NAME, scoreText } from "./words";
 import { prospectsOf } from "./scene";
 
 export function objectiveLine(w: WireState, map: MapDef): string {
-  // the engine's read-out: once the win is gone the line says what is left, at once (issue 21)
+  // the engine's read-out: once the win is gone the line says what is left, at once
   const p = prospectsOf(w, map);
   const lost = !!p && !p.winnable && p.left === "getOut";
   const parts: string[] = [lost ? "The win is gone: get out alive" : (OBJECTIVE_NAME[w.objective] ?? w.objective)];

@@ -1,5 +1,5 @@
 /**
- * A scene's truth in its own words (issue 21): what is still possible (from the engine's
+ * A scene's truth in its own words: what is still possible (from the engine's
  * `prospects`, asked on this seat's view), every civilian's fate by name, why the scene ended, and
  * its own score for the report. Pure: tested in Node (tests/client/scene.test.ts).
  */

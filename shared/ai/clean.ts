@@ -1,5 +1,5 @@
 /**
- * The bot fights clean (issue 16, DESIGN section 11): the questions it asks before a shot or a
+ * The bot fights clean (docs/DESIGN.md §11): the questions it asks before a shot or a
  * grenade that may kill. A creature killed bursts: 2 acid on every soldier (or civilian) beside it,
  * armor ignored, and a rifle dropped into acid is gone (rules/acid.ts). Such a kill is worth it
  * only when it frees a grabbed comrade or stops an attack announced on one this round.

@@ -1,5 +1,5 @@
 /**
- * Standing orders a player gives the bot playing his partner's seat (issue 16, DESIGN section 11),
+ * Standing orders a player gives the bot playing his partner's seat (docs/DESIGN.md §11),
  * kept until changed. "free": the bot's own judgment. "hold": no step forward (it still dodges an
  * announced attack and answers a comrade beside it). "cover": holds and keeps its AP for
  * overwatch unless a shot is good. "follow": keeps near the ordering player's sergeant. "fallBack":

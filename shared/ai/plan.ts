@@ -1,5 +1,5 @@
 /**
- * The bot plans in the open (issue 16): the whole round's plan for a seat, computed from the
+ * The bot plans in the open: the whole round's plan for a seat, computed from the
  * seat's view alone (what it may show its partner), by running the bot on that view. Moves, holds,
  * revives, reloads and overwatch are applied to the view as they will be; a shot, a called shot,
  * a grenade or a rifle butt rolls dice, so the plan names it with its hit chance and goes on as if

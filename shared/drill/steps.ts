@@ -1,5 +1,5 @@
 /**
- * The drill: the first battle that teaches by doing (DESIGN.md section 14, issue 15). Each step asks
+ * The drill: the first battle that teaches by doing (docs/DESIGN.md §14). Each step asks
  * the player to do one thing and is checked by the engine's state and events alone; a step may set
  * its scene (stage.ts) and fall back to an earlier step when its scene falls apart (the comrade
  * was taken). Played as Sergeant Takumi on `maps/drill.tmj`; Wang's seat stays idle.

@@ -1,5 +1,5 @@
 /**
- * Which choices ask first (a second click or key), naming the cost (DESIGN §14): ending a scene
+ * Which choices ask first (a second click or key), naming the cost (docs/DESIGN.md §14): ending a scene
  * with soldiers still on the board, a withdraw that strands others, a move that costs hit points,
  * ends under a telegraphed attack or on a creature's spawn point (one climbing out there hurts
  * him). Everything else is one click.

@@ -1,5 +1,5 @@
 /**
- * previewAction: every consequence an action has at once, from the engine (DESIGN §14). The action
+ * previewAction: every consequence an action has at once, from the engine (docs/DESIGN.md §14). The action
  * is run by apply() itself on the seat's view — twice for a shot (once sure to hit, once sure to
  * miss) — and what its events and its resulting state say is put in words. Nothing is
  * re-implemented: a rule changed in the engine changes the preview with it. The end of the round

@@ -1,5 +1,5 @@
 /**
- * What the engine says about an action before it is committed (DESIGN §14, issue 15): every
+ * What the engine says about an action before it is committed (docs/DESIGN.md §14): every
  * consequence it has at once, whether it should ask first, and why it would be refused. Plain data,
  * computed from the seat's view only (nothing hidden leaks through a preview).
  */

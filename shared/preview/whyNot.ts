@@ -1,5 +1,5 @@
 /**
- * Why the engine would refuse an action, in words that name the true cause (issue 15): "Sergeant
+ * Why the engine would refuse an action, in words that name the true cause: "Sergeant
  * Takumi's magazine is empty" rather than "No target". The code is the engine's own (check() on the
  * seat's view); only the message is made specific. Judged on the seat's view: a refusal never
  * tells of a hidden creature.

@@ -1,5 +1,5 @@
 /**
- * What is still possible (issue 21): whether the scene can still be won, why not, what is left to
+ * What is still possible: whether the scene can still be won, why not, what is left to
  * do, every civilian's fate by name, and the scene's own score. Pure and read from the state alone,
  * so it answers the same on the full state and on a viewer's (view.ts keeps every civilian whose
  * fate is settled, at his start tile: his fate is heard, his place is not told).

@@ -1,5 +1,5 @@
 /**
- * The status table, decided once (issue 15, DESIGN §14): for every status a soldier can be in,
+ * The status table, decided once (docs/DESIGN.md §14): for every status a soldier can be in,
  * what each action does when he is the actor, and what each phase step does to him. The engine
  * reads the "refused" cells before any action's own checks (apply.ts: statusRefusal), so a status
  * refuses with the one code written here; tests/engine/status.properties.test.ts holds the engine

@@ -12,7 +12,7 @@ import type { MapDef } from "../map/types.js";
 
 /**
  * A civilian whose fate is settled (saved, dead, taken) is known to every viewer by name and fate
- * (issue 21: every fate is told, a death out of sight is still heard), but not where it came: the
+ * (every fate is told, a death out of sight is still heard), but not where it came: the
  * view puts him back on his start tile (the map's, known to all) with nothing of what befell him.
  */
 function fateKnown(u: Unit): boolean {

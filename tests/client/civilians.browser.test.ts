@@ -1,5 +1,5 @@
 /**
- * Civilians in a real browser (issue 11): on the-tower the families upstairs are drawn, Wang
+ * Civilians in a real browser: on the-tower the families upstairs are drawn, Wang
  * beside a child carries him (K, offered by the engine's legalActions), the child rides on his
  * carrier and the log names him. Screenshots go to tests/artifacts/.
  */

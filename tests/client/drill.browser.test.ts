@@ -1,5 +1,5 @@
 /**
- * The drill, played through in the browser (issue 15, "a way in"): offline on the drill map, each
+ * The drill, played through in the browser ("a way in"): offline on the drill map, each
  * step asked on the drill's card and checked by the engine; clicks and keys as a player does them.
  * Screenshots: tests/artifacts/drill-*.png.
  */

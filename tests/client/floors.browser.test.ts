@@ -1,5 +1,5 @@
 /**
- * Floors you can follow (issue 21), in a real browser on the-tower (three floors): with soldiers
+ * Floors you can follow, in a real browser on the-tower (three floors): with soldiers
  * and creatures on every floor, the strip of floors shows each floor's soldiers and every intent
  * on a floor other than the one shown, named with its floor; a click on a floor shows it; the
  * view follows the selected soldier; on an upright phone the floors are a bar on the board's top

@@ -1,5 +1,5 @@
 /**
- * The guide in a real battle (issue 15): every scene opens on its briefing screen (objective and
+ * The guide in a real battle: every scene opens on its briefing screen (objective and
  * clock; a click or any key dismisses it and does nothing else), offline and online, a campaign's
  * scene named; first-time tips from the battle's events, dismissed and remembered.
  * Screenshots: tests/artifacts/guide-*.png.

@@ -1,5 +1,5 @@
 /**
- * The bot partner plans in the open, in a real browser against the real server (issue 16): a lone
+ * The bot partner plans in the open, in a real browser against the real server: a lone
  * Takumi sees Wang's plan for the round before he is ready (its steps in words on the partner
  * panel, ghost routes on the board), a standing order given by key changes it, and what the bot
  * then plays is the plan's first step. Screenshots at 1280×720 and 390×844 under tests/artifacts/.

@@ -1,6 +1,6 @@
 /**
  * The replay viewer's picture of a recorded state (client/src/replayWire.ts): a creature killed
- * since it announced its intent has no intent drawn (issue 15 item 7: a dead Snatcher's lunge was).
+ * since it announced its intent has no intent drawn (a dead Snatcher's lunge once was).
  */
 import { describe, expect, it } from "vitest";
 import { clearCreatures, placeCreature, quiet, replan } from "../engine/helpers.js";

@@ -1,5 +1,5 @@
 /**
- * The rules of issue 8 played and shown in a real browser (Debian Chromium, the offline harness
+ * The three rule modules (acid blood, the shrinking perimeter, dragged off the grid) played and shown in a real browser (Debian Chromium, the offline harness
  * served by the real game server; the sending marker against the real server): hold on to a
  * grabbed comrade, revive / carry / drop a comrade who is down, a burning tile, the Snatcher's
  * lunge with its reach and named victim, the break-out countdown. Positions are set up with the
@@ -250,7 +250,7 @@ describe("the rules that bite, in the client", () => {
     const ls = await labels(page);
     const tag = ls.find((b) => b.id === `atk:${lunge.unit}`) ?? ls.find((b) => b.text.includes("LUNGE"));
     expect(tag?.text).toContain(`LUNGE → ${lunge.victim!.replace(/.*-private-/, "TAKUMI-").toUpperCase()}`);
-    // the reach is the dashed square itself: no REACH tag over it (issue 15, the peak round stays readable)
+    // the reach is the dashed square itself: no REACH tag over it (the peak round stays readable)
     expect(ls.some((b) => b.id === `reach:${lunge.unit}` || b.text.includes("REACH"))).toBe(false);
     expect(overlapping(ls)).toEqual([]);
     // hovering the named victim lights the lunge; hovering the Snatcher lights only its intent

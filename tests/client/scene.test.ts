@@ -1,5 +1,5 @@
 /**
- * A scene's truth in words (issue 21), read from the engine on a seat's view: the win gone said at
+ * A scene's truth in words, read from the engine on a seat's view: the win gone said at
  * once with what is left, every civilian's fate by name, why the scene ended in its own terms, and
  * the report's score per map.
  */

@@ -1,5 +1,5 @@
 /**
- * The start page leads with playing (issue 15, "a way in"): "Create battle" above the fold on a
+ * The start page leads with playing ("a way in"): "Create battle" above the fold on a
  * laptop and a phone, "How to play" one click away, the drill offered on the first visit only,
  * and no test map offered.
  */

@@ -1,5 +1,5 @@
 /**
- * The traps of issue 15 that a browser can see, each put right and held by a test (Debian Chromium,
+ * The traps a newcomer met that a browser can see, each put right and held by a test (Debian Chromium,
  * the offline harness served by the real game server): keys that do what they say, refusals that
  * name their cause, feedback beside the cursor, nothing permanent over the board, the report and
  * replay reachable and readable. Positions are crafted with the engine (a creature placed by the

@@ -1,5 +1,5 @@
 /**
- * Objectives that tell the truth (issue 21), in a real browser on the-tower: a round that kills two
+ * Objectives that tell the truth, in a real browser on the-tower: a round that kills two
  * of the five (the tower needs four) says at once that the win is gone and what is left, in the
  * header, the briefing and the log; the death out of the squad's sight is heard by name ("a scream
  * out of sight"), and the counter names the dead. Screenshots go to tests/artifacts/.

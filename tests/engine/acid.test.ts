@@ -1,4 +1,4 @@
-/** Rule module: acid blood (DESIGN.md section 6). */
+/** Rule module: acid blood (docs/DESIGN.md §6). */
 import { describe, it, expect } from "vitest";
 import { Terrain } from "../../shared/index.js";
 import {

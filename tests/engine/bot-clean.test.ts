@@ -1,5 +1,5 @@
 /**
- * The soldier bot fights clean (issue 16, shared/ai/clean.ts), on crafted positions in the alley:
+ * The soldier bot fights clean (shared/ai/clean.ts), on crafted positions in the alley:
  * no kill whose acid splashes a soldier unless it frees one; no move ending in acid when a clean
  * tile serves; a gripped comrade is held on to even when the drag is not due this round; a grabber
  * is killed (its burst on the man it holds) only when the drag takes him this round; the grabbed

@@ -1,4 +1,4 @@
-/** Civilians (issue 11): their run for the way out, freezing, saved, killed, taken; children carried; refusals; secrecy. */
+/** Civilians: their run for the way out, freezing, saved, killed, taken; children carried; refusals; secrecy. */
 import { describe, expect, it } from "vitest";
 import { loadMapById } from "../../server/maps.js";
 import { civiliansNeeded, createBattle, legalActions, prospects, viewFor, type BattleState, type MapDef, type RosterEntry } from "../../shared/index.js";

@@ -1,4 +1,4 @@
-/** Combat (DESIGN.md section 5): hit chance and its parts, damage, ammunition, grenades, the rifle butt, overwatch. */
+/** Combat (docs/DESIGN.md §5): hit chance and its parts, damage, ammunition, grenades, the rifle butt, overwatch. */
 import { describe, it, expect } from "vitest";
 import { blastArea, grabChance, hitChance, Terrain } from "../../shared/index.js";
 import {

@@ -1,4 +1,4 @@
-/** Determinism (DESIGN.md section 12): same seed and commands, same hashes; records replay; shared/ is pure. */
+/** Determinism (docs/DESIGN.md §12): same seed and commands, same hashes; records replay; shared/ is pure. */
 import { describe, it, expect } from "vitest";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";

@@ -1,5 +1,5 @@
 /**
- * A soldier who goes down stops (issue 15): a walk that puts its walker down ends on that tile, and
+ * A soldier who goes down stops: a walk that puts its walker down ends on that tile, and
  * a holder who went down has let go. Fixed positions, the engine's own rules.
  */
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-/** Rule module: dragged off the grid (DESIGN.md section 8). */
+/** Rule module: dragged off the grid (docs/DESIGN.md §8). */
 import { describe, it, expect } from "vitest";
 import { dragPath, grabChance, hitChance, Terrain, type BattleState, type Unit } from "../../shared/index.js";
 import {

@@ -1,5 +1,5 @@
 /**
- * The drill (issue 15, "a way in"): each step is checked by the engine from the state and events
+ * The drill ("a way in"): each step is checked by the engine from the state and events
  * alone. A scripted player plays it through on the drill map; the steps' checks refuse what does
  * not do the step; a scene that falls apart is set again; the drill is deterministic.
  */

@@ -1,4 +1,4 @@
-/** The Snatcher's lunge with its reach, hold on, and live prey (DESIGN.md section 8). */
+/** The Snatcher's lunge with its reach, hold on, and live prey (docs/DESIGN.md §8). */
 import { describe, expect, it } from "vitest";
 import { botCommand, apply, type BattleState, type Unit } from "../../shared/index.js";
 import {

@@ -1,4 +1,4 @@
-/** Rule module: the shrinking perimeter (DESIGN.md section 7). */
+/** Rule module: the shrinking perimeter (docs/DESIGN.md §7). */
 import { describe, it, expect } from "vitest";
 import { exposedSoldiers, type BattleState } from "../../shared/index.js";
 import {

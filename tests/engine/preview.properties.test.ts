@@ -1,5 +1,5 @@
 /**
- * Previews hold to what apply does (DESIGN §14): for random legal actions on random states of
+ * Previews hold to what apply does (docs/DESIGN.md §14): for random legal actions on random states of
  * every map, every event the action causes at once that hurts, removes or strands a unit the seat
  * can see was in its preview (on the branch the roll took), and a preview names no unit the seat
  * cannot see. The round's end (ready) is not run by the preview (roundEnd.ts) and is left out.

@@ -1,5 +1,5 @@
 /**
- * The traps of issue 15, previewed by the engine (shared/preview/): a rifle-butt kill that splashes
+ * The traps a newcomer met, previewed by the engine (shared/preview/): a rifle-butt kill that splashes
  * two soldiers and costs a rifle, a sergeant whose withdraw strands a private, the bus's round end
  * that left a healthy private behind; which choices ask first; refusals that name their cause; and
  * the ways out the client draws (wayOutTiles) agreeing with withdraw on every map.

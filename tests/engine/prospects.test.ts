@@ -1,5 +1,5 @@
 /**
- * Objectives that tell the truth (issue 21): the engine says at once when the scene can no longer be
+ * Objectives that tell the truth: the engine says at once when the scene can no longer be
  * won and what is still possible; every civilian's fate is told by name, a death or a taking out of
  * sight heard without where or by what; the scene's own score; no lunge shown at a soldier gone.
  */

@@ -1,4 +1,4 @@
-/** A round (DESIGN.md section 4): intents, the player phase, ready, the enemy and environment phases, spawns, undo, refusals. */
+/** A round (docs/DESIGN.md §4): intents, the player phase, ready, the enemy and environment phases, spawns, undo, refusals. */
 import { describe, it, expect } from "vitest";
 import { apply, hashState, legalActions, type BattleState, type CreatureKind, type Seat } from "../../shared/index.js";
 import {

@@ -1,5 +1,5 @@
 /**
- * No verdict of the engine depends on what the squad cannot see (issue 7), as a property: for random
+ * No verdict of the engine depends on what the squad cannot see, as a property: for random
  * states, a twin that differs only in the fog (hidden creatures and civilians moved or removed, creatures added; acid and
  * corpses under the fog; terrain changed out of the squad's sight: a floor melted to a hole above
  * the ground, rubble blown to street) gives the seat the same view; then every action gets the same verdict and

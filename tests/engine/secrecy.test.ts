@@ -1,5 +1,5 @@
 /**
- * Nothing leaks through a verdict or a vanishing intent (issue 7): a move into the unknown is judged
+ * Nothing leaks through a verdict or a vanishing intent: a move into the unknown is judged
  * on what the squad sees and ends in an ambush when a hidden creature blocks the way; announced
  * intents stay shown, as last known, when their creature goes out of sight; a drag intent goes
  * when the grab ends; terrain changed under the fog (a floor melted, rubble blown away) stays as

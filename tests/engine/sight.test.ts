@@ -1,4 +1,4 @@
-/** Sight in the dust (DESIGN.md section 9): line of sight, vision range, the squad's shared (or split) vision. */
+/** Sight in the dust (docs/DESIGN.md §9): line of sight, vision range, the squad's shared (or split) vision. */
 import { describe, it, expect } from "vitest";
 import { canSee, visibleTiles, type BattleState } from "../../shared/index.js";
 import { lineOfSight, squadSeesTile } from "../../shared/sight/sight.js";

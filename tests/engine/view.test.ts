@@ -1,5 +1,5 @@
 /**
- * What a viewer may see (DESIGN.md section 9): viewFor, eventsFor, noise markers, and the wire form
+ * What a viewer may see (docs/DESIGN.md §9): viewFor, eventsFor, noise markers, and the wire form
  * (toWire / fromWire) the server syncs.
  */
 import { describe, it, expect } from "vitest";
@@ -59,7 +59,7 @@ function checkView(s: BattleState, v: BattleView, viewer: Viewer): void {
     if (shown.has(i.unit)) return true;
     return !split && s.phase === "player" && !c.unseenAtPhaseStart && (c.fate === "active" || (c.fate === "dead" && i.diedUnseen === true));
   }).sort((a, b) => a.order - b.order);
-  // a lunge named at a soldier no longer on the board is shown at no one (issue 21)
+  // a lunge named at a soldier no longer on the board is shown at no one
   const named = (victim: string | null) => (victim && byId.get(victim)?.fate === "active" ? victim : null);
   expect(v.intents.map(({ lastKnown: _k, lastSeen: _s, ...i }) => i)).toEqual(kept.map(({ diedUnseen: _d, ...i }, k) => ({ ...i, victim: named(i.victim), order: k + 1 })));
   for (const layer of ["acid", "acidAge", "melt", "corpse"] as const)

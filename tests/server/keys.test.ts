@@ -1,5 +1,5 @@
 /**
- * Seat keys (issue 18; docs/PROTOCOL.md, "Seats and keys"): a seat belongs to its player. The bare
+ * Seat keys (docs/PROTOCOL.md, "Seats and keys"): a seat belongs to its player. The bare
  * code makes a spectator, an invite makes the friend, a key takes a seat back (from the bot, the
  * partner, or its owner's own older connection); a wrong or spent one is refused; the battle keeps
  * only hashes.

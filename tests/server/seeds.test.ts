@@ -1,5 +1,5 @@
 /**
- * Nothing lets a player foresee a battle (issue 18): on a server as run in production a creator
+ * Nothing lets a player foresee a battle: on a server as run in production a creator
  * cannot choose the seed (with it the engine run locally shows every hidden creature); a battle's
  * seed is drawn from the CSPRNG, and a campaign's scenes' seeds are drawn apart, none derivable from
  * the campaign's seed or from another scene's record.

@@ -1,5 +1,5 @@
 /**
- * Every scene opens on its briefing as a screen (issue 15): the scene's name, its lines from the
+ * Every scene opens on its briefing as a screen: the scene's name, its lines from the
  * story, its objective and its clock, over the board until a click or a key. While it is up no key
  * reaches the battle (a key that dismisses it does nothing else).
  */

@@ -1,5 +1,5 @@
 /**
- * Tips the first time each thing happens in a real battle (issue 15), as XCOM does: driven by the
+ * Tips the first time each thing happens in a real battle, as XCOM does: driven by the
  * battle's events, shown once the animation has played, one at a time, dismissed by "Got it" and
  * remembered in localStorage ("No more tips" silences them all).
  */

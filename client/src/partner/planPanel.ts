@@ -1,5 +1,5 @@
 /**
- * The partner panel (issue 16): what the bot playing the partner's seat plans for the round, line
+ * The partner panel: what the bot playing the partner's seat plans for the round, line
  * by line, and the standing orders that steer it (buttons, keys 6–9 and 0), the one in force lit.
  * Shown beside the creatures' intents, under its own heading, only when a bot plays the partner.
  */

@@ -1,5 +1,5 @@
 /**
- * The bot partner's plan in the board's language (issue 16): one line a step, "Wang will shoot
+ * The bot partner's plan in the board's language: one line a step, "Wang will shoot
  * Spitter 5 (55%)", "Private Wang-1 holds on to Private Takumi-2", and the order's name.
  */
 import type { PlanStep, StandingOrder, WireState } from "../engine";
