@@ -25,6 +25,7 @@ import { ClientBook } from "./clients.js";
 import { acknowledge, logFault, refuse } from "./replies.js";
 import { ViewPublisher } from "./publish.js";
 import { SocketBatch, ownFrames } from "./socket-batch.js";
+import { stopClockInterval } from "./room-clock.js";
 import type { StoredMatch } from "./match.js";
 import { openMatch, type CreateOptions } from "./open-match.js";
 import { Sequence } from "./sequence.js";
@@ -85,6 +86,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     const { settings } = services();
     this.state = new BattleStateSchema();
     if (ownFrames(this)) this.sockets = new SocketBatch();
+    stopClockInterval(this);
     this.maxMessagesPerSecond = settings.hardMessagesPerSecond;
     // no gate: reservations and places are judged by the ReservationGate and the seats (reservations.ts)
     this.maxClients = 1000;
