@@ -29,7 +29,7 @@ import { stopClockInterval } from "./room-clock.js";
 import type { StoredMatch } from "./match.js";
 import { openMatch, type CreateOptions } from "./open-match.js";
 import { Sequence } from "./sequence.js";
-import { intake, type CommandType } from "./commands.js";
+import { intake, logHash, type CommandType } from "./commands.js";
 import { BotPartner } from "./bot-partner.js";
 import { PartnerPlans } from "./partner-plan.js";
 import { RoomWaits } from "./waits.js";
@@ -479,7 +479,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     if (steps.length === 0) return this.afterChange(false);
     this.botPlayed = steps.length === 1 ? steps[0].command.seat : null;
     try {
-      await this.commit(steps.map((s) => ({ ...s.command, hash: hashState(s.state) })), steps[steps.length - 1].state, steps.flatMap((s) => s.events)).catch((err) => {
+      await this.commit(steps.map((s) => ({ ...s.command, hash: logHash(s.state) })), steps[steps.length - 1].state, steps.flatMap((s) => s.events)).catch((err) => {
         // the store is out: the bot tries again later (its turn must not wait for someone else's command)
         if (err instanceof StoreUnavailable) this.bot.retryLater();
         throw err;

@@ -111,10 +111,15 @@ export function stateText(s: BattleState): string {
  * from here on. The server hashes every command it logs: the text is fed to the hash as it would
  * be written (below), never made (a test holds it equal to `hashStateByText`).
  */
-export function hashState(s: BattleState): string {
+export function hashState(s: BattleState, units?: UnitTexts): string {
   h1 = 0xdeadbeef;
   h2 = 0x41c6ce57;
-  feedState(s);
+  unitTexts = units ?? null;
+  try {
+    feedState(s);
+  } finally {
+    unitTexts = null;
+  }
   const layers = s.layers;
   for (const layer of [layers.acid, layers.acidAge, layers.melt, layers.corpse, layers.terrain, layers.fire]) {
     for (let i = 0; i < layer.length; i++) ch(layer[i]);
@@ -247,7 +252,20 @@ function list<T>(items: readonly T[], each: (t: T) => void): void {
   }
 }
 
-const unit = (u: Unit) => picked(u, UNIT_FIELD_NAMES);
+/**
+ * Units' texts kept by the unit object, for a caller whose states are never edited once made (the
+ * server's: the engine copies a unit before it changes it, so most units of a state are the last
+ * state's): such a unit's text is written once. Never for states edited in place (test fixtures).
+ */
+export type UnitTexts = WeakMap<Unit, string>;
+let unitTexts: UnitTexts | null = null;
+
+function unit(u: Unit): void {
+  if (!unitTexts) return picked(u, UNIT_FIELD_NAMES);
+  let t = unitTexts.get(u);
+  if (t === undefined) unitTexts.set(u, (t = unitText(u)));
+  str(t);
+}
 const undoUnit = (e: { before: Unit }) => picked(e.before, UNIT_FIELD_NAMES);
 const perRound = (r: object) => picked(r, PER_ROUND_KEYS);
 
