@@ -120,11 +120,10 @@ export function hashState(s: BattleState, units?: UnitTexts): string {
   } finally {
     unitTexts = null;
   }
+  const h: Running = [h1, h2];
   const layers = s.layers;
-  for (const layer of [layers.acid, layers.acidAge, layers.melt, layers.corpse, layers.terrain, layers.fire]) {
-    for (let i = 0; i < layer.length; i++) ch(layer[i]);
-  }
-  return finish([h1, h2]);
+  for (const layer of [layers.acid, layers.acidAge, layers.melt, layers.corpse, layers.terrain, layers.fire]) feedBytes(h, layer);
+  return finish(h);
 }
 
 /** The hash from the text itself (`stateText`, then the layers): the definition `hashState` keeps to. */
@@ -150,7 +149,15 @@ function ch(c: number): void {
 const PIPE = 124, COMMA = 44, SEMI = 59, SPACE = 32, DOT = 46, DASH = 45, QUOTE = 34, BACKSLASH = 92;
 
 function str(t: string): void {
-  for (let i = 0; i < t.length; i++) ch(t.charCodeAt(i));
+  // (the words in locals for the loop: module variables are read and written through memory)
+  let a = h1, b = h2;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    a = Math.imul(a ^ c, 2654435761);
+    b = Math.imul(b ^ c, 1597334677);
+  }
+  h1 = a;
+  h2 = b;
 }
 
 /** String(n): small integers digit by digit, anything else (fractions, NaN, huge) through String. */
@@ -253,17 +260,26 @@ function list<T>(items: readonly T[], each: (t: T) => void): void {
 }
 
 /**
- * Units' texts kept by the unit object, for a caller whose states are never edited once made (the
- * server's: the engine copies a unit before it changes it, so most units of a state are the last
- * state's): such a unit's text is written once. Never for states edited in place (test fixtures).
+ * Texts kept by object, for a caller whose states are never edited once made (the server's): a
+ * unit's (the engine copies a unit before it changes it, so most units of a state are the last
+ * state's), and the intents' and the rounds' lists (the engine replaces them, never edits them).
+ * Each such text is written once. Never for states edited in place (test fixtures).
  */
-export type UnitTexts = WeakMap<Unit, string>;
+export type UnitTexts = WeakMap<object, string>;
 let unitTexts: UnitTexts | null = null;
 
 function unit(u: Unit): void {
   if (!unitTexts) return picked(u, UNIT_FIELD_NAMES);
   let t = unitTexts.get(u);
   if (t === undefined) unitTexts.set(u, (t = unitText(u)));
+  str(t);
+}
+
+/** A list's part of the text: kept by the list when texts are kept, else fed item by item. */
+function keptList<T extends object>(items: readonly T[], text: (t: T) => string, each: (t: T) => void): void {
+  if (!unitTexts) return list(items, each);
+  let t = unitTexts.get(items);
+  if (t === undefined) unitTexts.set(items, (t = items.map(text).join(";")));
   str(t);
 }
 const undoUnit = (e: { before: Unit }) => picked(e.before, UNIT_FIELD_NAMES);
@@ -291,13 +307,13 @@ function feedState(s: BattleState): void {
   joined(s.nextUnitId); ch(PIPE);
   picked(s.perimeter, PERIMETER_KEYS); ch(PIPE);
   pair(s.ready.takumi, s.ready.wang); ch(PIPE);
-  list(s.intents, intent); ch(PIPE);
+  keptList(s.intents, intentText, intent); ch(PIPE);
   positions(s.noise); ch(PIPE);
   list(s.undo.takumi, undoUnit); ch(PIPE);
   list(s.undo.wang, undoUnit); ch(PIPE);
   joined(s.civiliansSaved); ch(PIPE);
   picked(s.report, REPORT_KEYS); ch(PIPE);
-  list(s.report.perRound, perRound); ch(PIPE);
+  keptList(s.report.perRound, (r) => pick(r, PER_ROUND_KEYS), perRound); ch(PIPE);
   joined(s.step); ch(PIPE);
   if (s.unready) pair(s.unready.takumi, s.unready.wang);
   else ch(DASH);

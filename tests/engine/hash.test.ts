@@ -62,7 +62,7 @@ describe("hashState is the hash of stateText", () => {
 
 describe("hashState with the units' texts kept (the server's)", () => {
   it("gives the same hash as without, state after state, units shared between states or not", () => {
-    const texts = new WeakMap();
+    const texts = new WeakMap<object, string>();
     for (const [id, seed] of [["last-stand", 41], ["the-alley", 42]] as [MapId, number][]) {
       const states = played(id, seed, 200);
       for (const s of states) expect(hashState(s, texts)).toBe(hashStateByText(s));
