@@ -8,6 +8,13 @@ import type { Role, SeatTable } from "./seats.js";
 import type { Sequence } from "./sequence.js";
 import type { LoggedCommand } from "./store/index.js";
 import { engine } from "./fault.js";
+import type { UnitTexts } from "../shared/core/hash.js";
+
+/** The units' hash texts, by unit (shared/core/hash.ts): the server's states are never edited once made. */
+const UNIT_TEXTS: UnitTexts = new WeakMap();
+
+/** The hash logged with a command (the same as hashState's: its units' texts kept). */
+export const logHash = (state: BattleState): string => hashState(state, UNIT_TEXTS);
 
 export type CommandType = "action" | "ready" | "undo";
 
@@ -78,6 +85,6 @@ export function intake(
   if (!c.ok) return { kind: "refuse", code: c.code, message: c.message, seq };
   const result = engine.apply(ctx.battle, c.command);
   if (!result.ok) return { kind: "refuse", code: result.code, message: result.message, seq };
-  const logged: LoggedCommand = { ...c.command, hash: hashState(result.state), ...(seq !== undefined ? { seq, by: ctx.role } : {}) };
+  const logged: LoggedCommand = { ...c.command, hash: logHash(result.state), ...(seq !== undefined ? { seq, by: ctx.role } : {}) };
   return { kind: "apply", logged, state: result.state, events: result.events, seq };
 }

@@ -54,10 +54,15 @@ export class ViewPublisher {
     return viewerMask(battle, "spectator");
   }
 
+  /** The room-level fields as last set (nothing else writes them): compared instead of the Schema's getters. */
+  private lastFields: Record<string, string | number | boolean> | null = null;
+
   /** Sets the room-level fields (code, seat holders, spectators…) that changed. */
   roomFields(schema: BattleStateSchema, fields: Record<string, string | number | boolean>): void {
     const s = schema as unknown as Record<string, unknown>;
-    for (const k in fields) if (s[k] !== fields[k]) s[k] = fields[k];
+    const last = this.lastFields;
+    for (const k in fields) if ((last && k in last ? last[k] : s[k]) !== fields[k]) s[k] = fields[k];
+    this.lastFields = fields;
   }
 
   /** The `events` message for going from `before` to `after`, or null when the squad saw nothing. */

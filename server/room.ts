@@ -25,10 +25,11 @@ import { ClientBook } from "./clients.js";
 import { acknowledge, logFault, refuse } from "./replies.js";
 import { ViewPublisher } from "./publish.js";
 import { SocketBatch, ownFrames } from "./socket-batch.js";
+import { stopClockInterval } from "./room-clock.js";
 import type { StoredMatch } from "./match.js";
 import { openMatch, type CreateOptions } from "./open-match.js";
 import { Sequence } from "./sequence.js";
-import { intake, type CommandType } from "./commands.js";
+import { intake, logHash, type CommandType } from "./commands.js";
 import { BotPartner } from "./bot-partner.js";
 import { PartnerPlans } from "./partner-plan.js";
 import { RoomWaits } from "./waits.js";
@@ -85,6 +86,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     const { settings } = services();
     this.state = new BattleStateSchema();
     if (ownFrames(this)) this.sockets = new SocketBatch();
+    stopClockInterval(this);
     this.maxMessagesPerSecond = settings.hardMessagesPerSecond;
     // no gate: reservations and places are judged by the ReservationGate and the seats (reservations.ts)
     this.maxClients = 1000;
@@ -477,7 +479,7 @@ export class BattleRoom extends Room<{ state: BattleStateSchema }> {
     if (steps.length === 0) return this.afterChange(false);
     this.botPlayed = steps.length === 1 ? steps[0].command.seat : null;
     try {
-      await this.commit(steps.map((s) => ({ ...s.command, hash: hashState(s.state) })), steps[steps.length - 1].state, steps.flatMap((s) => s.events)).catch((err) => {
+      await this.commit(steps.map((s) => ({ ...s.command, hash: logHash(s.state) })), steps[steps.length - 1].state, steps.flatMap((s) => s.events)).catch((err) => {
         // the store is out: the bot tries again later (its turn must not wait for someone else's command)
         if (err instanceof StoreUnavailable) this.bot.retryLater();
         throw err;

@@ -183,6 +183,8 @@ export function syncWire(state: BattleStateSchema, wire: WireState, previous?: W
     }
   }
 
+  // the wire builder kept the intents (shared/view/wire.ts): the same array, synced last time
+  if (previous && previous.intents === wire.intents) return;
   const intents = state.intents as ArraySchema<IntentSchema>;
   while (intents.length > wire.intents.length) intents.pop();
   for (let i = 0; i < wire.intents.length; i++) {

@@ -115,7 +115,11 @@ export class SqliteMatchStore implements MatchStore {
   async appendCommands(id: string, index: number, commands: LoggedCommand[]): Promise<void> {
     if (commands.length === 0) return;
     try {
-      this.appendMany(id, index, commands);
+      // One row at the length already known: one INSERT, its own transaction (SQLite commits each
+      // statement as it ends, as durably as BEGIN…COMMIT: the wrapper's two more statements cost
+      // more than the row). A row already at that index (another writer) fails on the primary key.
+      if (commands.length === 1 && this.lengths.get(id) === index) this.stmts.insertCommand.run(id, index, ...commandValues(commands[0]));
+      else this.appendMany(id, index, commands);
     } catch (err) {
       this.lengths.delete(id); // read again from the file next time
       throw err;

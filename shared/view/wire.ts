@@ -210,7 +210,30 @@ export class WireBuilder {
   private readonly asIs = new WeakMap<Unit, WireUnit>();
   private readonly told = new WeakMap<Unit, WireUnit>();
 
+  /** The intents last built, and what they were built from: the same again builds the same. */
+  private lastIntents: { full: BattleState; deps: unknown[]; wire: WireIntent[] } | null = null;
+
   constructor(private readonly viewer: Viewer) {}
+
+  /**
+   * `viewIntents` in wire form. It reads the state's intents (a list the engine replaces, never
+   * edits), its phase and options, and for each intent its creature, the soldier it names (unit
+   * objects: never changed once made) and whether its creature is shown: all the same as last time
+   * (most commands of a player phase), the last list is the list (the same array: syncWire skips it).
+   */
+  private intents(full: BattleState, shown: Set<string>, byId: Map<string, Unit>): WireIntent[] {
+    const prev = this.lastIntents;
+    const deps: unknown[] = [];
+    for (const i of full.intents) deps.push(byId.get(i.unit), i.victim ? byId.get(i.victim) : undefined, shown.has(i.unit));
+    if (prev && prev.full.intents === full.intents && prev.full.phase === full.phase && prev.full.options === full.options && prev.full.map === full.map &&
+      prev.deps.length === deps.length && prev.deps.every((d, k) => d === deps[k])) {
+      this.lastIntents = { full, deps, wire: prev.wire };
+      return prev.wire;
+    }
+    const wire = viewIntents(full, shown, this.viewer).map((i) => intentToWire(full.map, i));
+    this.lastIntents = { full, deps, wire };
+    return wire;
+  }
 
   build(full: BattleState, mask: Uint8Array): WireState {
     const map = full.map;
@@ -227,7 +250,9 @@ export class WireBuilder {
     };
     const units: Record<string, WireUnit> = {};
     const shown = new Set<string>();
+    const byId = new Map<string, Unit>();
     for (const u of full.units) {
+      byId.set(u.id, u);
       const how = unitShown(map, u, mask);
       if (!how) continue;
       const cache = how === "fate" ? this.told : this.asIs;
@@ -236,7 +261,7 @@ export class WireBuilder {
       units[u.id] = w;
       shown.add(u.id);
     }
-    const intents = viewIntents(full, shown, this.viewer).map((i) => intentToWire(map, i));
+    const intents = this.intents(full, shown, byId);
     const wire = assembleWire(full, this.viewer, units, intents, layers);
     this.last = { full, mask, terrain, wire };
     return wire;
