@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, existsSync, statSync, readdirSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, inject } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { createGameServer, type GameServer } from "../../server/main.js";
 import { buildClient, CHROMIUM, CHROMIUM_ARGS, NO_CHROMIUM, ROOT } from "../../tools/browser-build.js";
 
@@ -24,7 +24,16 @@ export interface TestEnv {
   dir: string;
   /** The built client the server serves. */
   clientDir: string;
+  /** This file's browser contexts, handed out again once their pages are closed (newPage). */
+  contexts: PooledContext[];
   stop(): Promise<void>;
+}
+
+interface PooledContext {
+  key: string;
+  ctx: BrowserContext;
+  /** Pages being opened in it now (not yet in `ctx.pages()`). */
+  opening: number;
 }
 
 export interface EnvOptions {
@@ -80,6 +89,7 @@ export async function startEnv(opts: EnvOptions = {}): Promise<TestEnv> {
     browser,
     dir,
     clientDir: outDir,
+    contexts: [],
     async stop() {
       // on a connected browser: closes this file's contexts and disconnects, the browser lives on
       await browser.close().catch(() => {});
@@ -99,9 +109,68 @@ function openBrowser(): Promise<Browser> {
 
 const NOISE = [/favicon/i, /GPU stall/i, /DBus/i, /unexpected operator/i, /Colyseus reconnection/i, /WebSocket connection to .* failed/i, /ERR_INTERNET_DISCONNECTED/i];
 
-export async function newPage(env: TestEnv, width = 1400, height = 800): Promise<{ page: Page; errors: string[] }> {
-  const ctx = await env.browser.newContext({ viewport: { width, height } });
-  const page = await ctx.newPage();
+/** What a page's browser context emulates beyond its viewport: a phone is `PHONE`. */
+export type PageOptions = Pick<BrowserContextOptions, "hasTouch" | "isMobile" | "deviceScaleFactor" | "reducedMotion">;
+
+/** A phone as the tests emulate one: touch, a mobile viewport, three device pixels a CSS pixel. */
+export const PHONE: PageOptions = { hasTouch: true, isMobile: true, deviceScaleFactor: 3 };
+
+/** What a browser context of the site keeps between pages, cleared before a context serves a new page. */
+const SITE_DATA = "cookies,local_storage,indexeddb,cache_storage,service_workers,file_systems,shared_storage,storage_buckets";
+
+/**
+ * A new page of `width`×`height` in a browser context of its own: none of the site's data another
+ * page left (cookies, storage, IndexedDB) and no other page open in it, so two pages open at once
+ * are two browsers as far as the site can tell (two players, each his own seat's key).
+ *
+ * The context is one of this file's, handed out again once every page of it is closed (close the
+ * page, not its context): its HTTP and compiled-code caches stay warm, so a page loads without
+ * fetching and compiling the client anew, and no context is created for it (together about half
+ * of a page load's CPU). The site's data is cleared before it serves the next page, as a new
+ * context would have none. Service workers are blocked: a page they controlled would be served
+ * from their cache; the worker itself is install.browser.test.ts's, in a context of its own.
+ */
+export async function newPage(env: TestEnv, width = 1400, height = 800, opts: PageOptions = {}): Promise<{ page: Page; errors: string[] }> {
+  const key = JSON.stringify(Object.entries(opts).sort());
+  const free = env.contexts.find((c) => c.key === key && c.opening === 0 && c.ctx.pages().length === 0);
+  if (free) free.opening++;
+  const pooled = free ?? (await newPooledContext(env, key, { ...opts, viewport: { width, height } }));
+  let page: Page;
+  try {
+    page = await pooled.ctx.newPage();
+    if (free) {
+      const cdp = await pooled.ctx.newCDPSession(page);
+      await cdp.send("Storage.clearDataForOrigin", { origin: env.url, storageTypes: SITE_DATA });
+      await cdp.detach();
+      const v = page.viewportSize();
+      if (v?.width !== width || v?.height !== height) await page.setViewportSize({ width, height });
+    }
+  } finally {
+    pooled.opening--;
+  }
+  return { page, errors: watchErrors(page) };
+}
+
+async function newPooledContext(env: TestEnv, key: string, options: BrowserContextOptions): Promise<PooledContext> {
+  const pooled: PooledContext = { key, ctx: await env.browser.newContext({ ...options, serviceWorkers: "block" }), opening: 1 };
+  env.contexts.push(pooled);
+  pooled.ctx.on("close", () => {
+    const i = env.contexts.indexOf(pooled);
+    if (i >= 0) env.contexts.splice(i, 1);
+  });
+  return pooled;
+}
+
+/** Another tab of `page`'s browser context (its site's data shared), of the same size. */
+export async function newTab(page: Page): Promise<{ page: Page; errors: string[] }> {
+  const tab = await page.context().newPage();
+  const v = page.viewportSize();
+  if (v) await tab.setViewportSize(v);
+  return { page: tab, errors: watchErrors(tab) };
+}
+
+/** The page's errors and console errors as they come (the browser's known noise left out). */
+function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
   page.on("console", (m) => {
@@ -110,7 +179,7 @@ export async function newPage(env: TestEnv, width = 1400, height = 800): Promise
     if (NOISE.some((r) => r.test(t))) return;
     errors.push(`console: ${t}`);
   });
-  return { page, errors };
+  return errors;
 }
 
 /**

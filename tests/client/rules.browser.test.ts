@@ -125,7 +125,7 @@ describe("the rules that bite, in the client", () => {
     // the rope between them: the hold's colour between the two tiles
     expect(await pixelsNear(page, 7.5, 8.5, [0x3f, 0xd4, 0xff], 90)).toBeGreaterThan(4);
     await screenshotStats(page, artifact("rules-hold-on.png"));
-    await page.context().close();
+    await page.close();
   }, 120_000);
 
   it("a comrade who is down: tagged with the rounds he has; revive (V, a click on him among two), carry (K), drop (D)", async () => {
@@ -191,7 +191,7 @@ describe("the rules that bite, in the client", () => {
     await page.keyboard.press("d");
     const r = await waitLS(page, "s.error && s.error.code === 'NOT_OFFERED'");
     expect(r.error.message).toBe("Sergeant Takumi carries no one.");
-    await page.context().close();
+    await page.close();
   }, 120_000);
 
   it("withdraw: refused in words off a way out; offered on the alley mouth (W), the soldier leaves the board alive", async () => {
@@ -213,7 +213,7 @@ describe("the rules that bite, in the client", () => {
     const log: string[] = await page.evaluate(() => (window as any).__lastStandDebug.log());
     expect(log).toContain("Sergeant Takumi falls back off the board and is out");
     await screenshotStats(page, artifact("rules-withdraw.png"));
-    await page.context().close();
+    await page.close();
   }, 120_000);
 
   it("a burning tile: flames under smoke, tagged with the rounds it still burns; a move into it previews the burn", async () => {
@@ -238,7 +238,7 @@ describe("the rules that bite, in the client", () => {
     expect(tags.find((b) => b.id === "route")?.text).toContain(`FIRE −${RULES.fire.damage}`);
     expect(overlapping(tags)).toEqual([]);
     await screenshotStats(page, artifact("rules-fire.png"));
-    await page.context().close();
+    await page.close();
   }, 120_000);
 
   it("the Snatcher's lunge: its reach outlined, its victim named and ringed; hover focus shows it; the break-out counts down", async () => {
@@ -269,7 +269,7 @@ describe("the rules that bite, in the client", () => {
     expect(w.breakOutRound).toBeGreaterThan(w.round);
     expect(await page.textContent("#objective")).toContain(`break-out in ${w.breakOutRound - w.round}`);
     expect(await page.textContent("#ring-reason")).toContain(`opens at round ${w.breakOutRound}`);
-    await page.context().close();
+    await page.close();
   }, 120_000);
 
   it("online: a command shows the sending marker until the server acknowledges it", async () => {
@@ -287,6 +287,6 @@ describe("the rules that bite, in the client", () => {
     const after = await waitLS(page, `s.step > ${s.step} && s.pending === 0`);
     expect(after.pendingSeen).toBeGreaterThanOrEqual(1);
     expect(await page.isHidden("#pending")).toBe(true);
-    await page.context().close();
+    await page.close();
   }, 120_000);
 });

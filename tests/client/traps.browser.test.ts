@@ -46,7 +46,7 @@ const atRest = (page: Page) =>
 
 let shared: { page: Page; rest: Awaited<ReturnType<typeof atRest>>; wire: unknown } | null = null;
 afterAll(async () => {
-  await shared?.page.context().close();
+  await shared?.page.close();
 });
 
 /**
@@ -157,7 +157,7 @@ describe("4. keys do what they say", () => {
     expect(await page.textContent("#btn-speed")).toBe("×4");
     await page.keyboard.press("f");
     expect(await debug<number>(page, "speed")).toBe(1);
-    await page.context().close();
+    await page.close();
   }, 180_000);
 
   it("the help shows every key of the scheme", async () => {
@@ -321,7 +321,7 @@ describe("6. nothing permanent covers the board", () => {
     expect(banner.x + banner.width).toBeLessThanOrEqual(board.x + board.width);
     expect(overlaps(banner, await box(page, "#side"))).toBe(false);
     await screenshotStats(page, artifact("traps-nothing-covers.png"));
-    await page.context().close();
+    await page.close();
   }, 120_000);
 });
 
@@ -377,7 +377,7 @@ describe("7. the report and the replay", () => {
     await page.click("#btn-report");
     await page.waitForSelector("#report-host:not([hidden]) #report-chart");
     await screenshotStats(page, artifact("traps-report-again.png"));
-    await page.context().close();
+    await page.close();
   }, 180_000);
 
   it("the replay: drawn controls (no missing glyphs), a speed control, no state hash shown", async () => {
@@ -415,7 +415,7 @@ describe("7. the report and the replay", () => {
     await page.keyboard.press("-");
     await waitLS(page, "s.replaySpeed === 2");
     await screenshotStats(page, artifact("traps-replay.png"));
-    await page.context().close();
+    await page.close();
   }, 120_000);
 });
 
@@ -449,7 +449,7 @@ describe("1. ways out drawn as the engine has them", () => {
       }
       if (id === "the-bus") await screenshotStats(page, artifact("traps-the-bus.png"));
     }
-    await page.context().close();
+    await page.close();
   }, 240_000);
 });
 
@@ -474,7 +474,7 @@ describe("1. the bus", () => {
     // reached: the door forced (the trapped themselves are units: trapped.browser.test.ts)
     await editOffline(page, `st.objective = "extract";`);
     await page.waitForFunction(() => (window as any).__lastStandDebug.bus()?.shut === false, null, { timeout: 10_000, polling: 50 });
-    await page.context().close();
+    await page.close();
   }, 120_000);
 });
 
@@ -515,7 +515,7 @@ describe("5. the peak round stays readable", () => {
       if (it.kind === "grab" && it.victim) expect(li).toContain("LUNGE → ");
     }
     await screenshotStats(page, artifact("traps-peak-round.png"));
-    await page.context().close();
+    await page.close();
   }, 180_000);
 });
 
@@ -572,6 +572,6 @@ describe("choices that lose soldiers ask first", () => {
     await page.keyboard.press("w");
     await waitLS(page, `s.step === ${step + 1}`, 60_000);
     expect((await wireOf(page)).units.takumi.fate).toBe("extracted");
-    await page.context().close();
+    await page.close();
   }, 120_000);
 });
