@@ -12,6 +12,7 @@ import { afterAll, beforeAll, expect, inject } from "vitest";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { createGameServer, type GameServer } from "../../server/main.js";
 import { buildClient, CHROMIUM, CHROMIUM_ARGS, NO_CHROMIUM, ROOT } from "../../tools/browser-build.js";
+import { TEST_CHROMIUM_ARGS } from "./build-once.js";
 
 export { buildClient, CHROMIUM, CHROMIUM_ARGS, ROOT };
 export const ARTIFACTS = join(ROOT, "tests", "artifacts");
@@ -104,7 +105,7 @@ function openBrowser(): Promise<Browser> {
   const ws = inject("browserWs");
   if (ws?.length) return chromium.connect(ws[(Number(process.env.VITEST_POOL_ID ?? 1) - 1) % ws.length]);
   if (!existsSync(CHROMIUM)) throw new Error(NO_CHROMIUM);
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: TEST_CHROMIUM_ARGS });
 }
 
 const NOISE = [/favicon/i, /GPU stall/i, /DBus/i, /unexpected operator/i, /Colyseus reconnection/i, /WebSocket connection to .* failed/i, /ERR_INTERNET_DISCONNECTED/i];
