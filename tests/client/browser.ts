@@ -318,3 +318,73 @@ export async function editOffline(page: Page, src: string, arg: unknown = null):
   await frames(page);
 }
 
+/** What a page freshly opened on the offline harness shows around the board (nothing open, nothing chosen). */
+export const atRest = (page: Page) =>
+  page.evaluate(() => {
+    const s = (window as any).__lastStand;
+    const shown = (sel: string) => {
+      const el = document.querySelector<HTMLElement>(sel);
+      return !!el && !el.hidden && el.getClientRects().length > 0 && (el.textContent ?? "").trim() !== "";
+    };
+    return {
+      selected: s.selected, target: s.target ?? null, cursor: s.cursor ?? null, mode: s.mode, waypoints: s.waypoints, error: s.error ?? null,
+      help: shown("#help"), report: shown("#report-host"), card: shown("#cursor-card"), ask: !!document.querySelector("#card-ask"), refusal: shown("#error-box"),
+    };
+  });
+
+/**
+ * One page of the offline harness at `query` (`?offline=1&…`), loaded once for the file's tests
+ * that start from its opening position (a page load boots Pixi: most of such a test's time); call
+ * it at the file's top level. Each call of the function it returns gives the page back as loaded:
+ * Escape until nothing is open or chosen, the battle put back as it was at load (the page's own
+ * copy, taken then), the error the page last told of forgotten, the log read from here on
+ * (`logSince`); then checked to show what the page showed when it was loaded (what `settle` waited
+ * for, nothing open over the board, the opening battle's wire). The page is closed after the file.
+ */
+export function sharedOpening(env: TestEnv, query: string, opts: { width?: number; height?: number; settle?: string; errors: string[][] }): () => Promise<Page> {
+  let shared: { page: Page; rest: Awaited<ReturnType<typeof atRest>>; wire: unknown } | null = null;
+  afterAll(async () => {
+    await shared?.page.close();
+  });
+  const settle = opts.settle ?? "true";
+  return async () => {
+    if (!shared) {
+      const { page, errors } = await newPage(env, opts.width ?? 1400, opts.height ?? 800);
+      opts.errors.push(errors);
+      await page.goto(`${env.url}/${query}`);
+      await settled(page, settle);
+      await page.evaluate(() => {
+        const { map: _map, ...st } = (window as any).__offline.battle;
+        (window as any).__opening = structuredClone(st);
+      });
+      shared = { page, rest: await atRest(page), wire: await wireOf(page) };
+      return page;
+    }
+    const { page, rest, wire } = shared;
+    await page.mouse.move(2, 2);
+    for (let i = 0; i < 12; i++) {
+      const now = await atRest(page);
+      if (!now.help && !now.report && !now.ask && !now.target && now.mode === "move" && !now.waypoints && !now.selected && !now.cursor) break;
+      await page.keyboard.press("Escape");
+      await frames(page);
+    }
+    await page.evaluate(() => {
+      const s = (window as any).__lastStand;
+      (window as any).__lastStand = { ...s, error: undefined };
+      (window as any).__logMark = (window as any).__lastStandDebug.log().length;
+    });
+    await editOffline(
+      page,
+      `const o = structuredClone(window.__opening);
+       for (const k of Object.keys(st)) if (k !== "map" && !(k in o)) delete st[k];
+       Object.assign(st, o);`,
+    );
+    await settled(page, settle);
+    expect(await atRest(page), "the shared page back at rest").toEqual(rest);
+    expect(await wireOf(page), "the shared page back on the opening battle").toEqual(wire);
+    return page;
+  };
+}
+
+/** The battle log's lines since the page was last handed out (by `sharedOpening`; all of it otherwise). */
+export const logSince = (page: Page): Promise<string[]> => page.evaluate(() => (window as any).__lastStandDebug.log().slice((window as any).__logMark ?? 0));

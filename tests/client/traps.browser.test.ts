@@ -12,7 +12,7 @@ import { loadMapById } from "../../server/maps.js";
 import { clearCreatures, placeCreature, replan } from "../engine/helpers.js";
 import { KEYS } from "../../client/src/keys.js";
 import { crowdedRound } from "../../tools/crowded.js";
-import { labels, legalOf, loadOffline, overlapping, artifact, clickTile, newPage, screenshotStats, useEnv, tilePoint, waitLS, wireOf, settled, frames, editOffline, lastStand, FAST } from "./browser.js";
+import { labels, legalOf, loadOffline, overlapping, artifact, clickTile, newPage, screenshotStats, useEnv, tilePoint, waitLS, wireOf, settled, frames, editOffline, lastStand, sharedOpening, FAST } from "./browser.js";
 
 const env = useEnv();
 const pageErrors: string[][] = [];
@@ -30,65 +30,8 @@ async function open(opts: { w?: number; h?: number; speed?: number } = {}): Prom
   return page;
 }
 
-/** What a page freshly opened at the harness's opening position shows around the board (nothing open, nothing chosen). */
-const atRest = (page: Page) =>
-  page.evaluate(() => {
-    const s = (window as any).__lastStand;
-    const shown = (sel: string) => {
-      const el = document.querySelector<HTMLElement>(sel);
-      return !!el && !el.hidden && el.getClientRects().length > 0 && (el.textContent ?? "").trim() !== "";
-    };
-    return {
-      selected: s.selected, target: s.target ?? null, cursor: s.cursor ?? null, mode: s.mode, waypoints: s.waypoints, error: s.error ?? null,
-      help: shown("#help"), report: shown("#report-host"), card: shown("#cursor-card"), ask: !!document.querySelector("#card-ask"), refusal: shown("#error-box"),
-    };
-  });
-
-let shared: { page: Page; rest: Awaited<ReturnType<typeof atRest>>; wire: unknown } | null = null;
-afterAll(async () => {
-  await shared?.page.close();
-});
-
-/**
- * The harness's opening position at FAST, for the tests below that start from it: one page for all
- * of them (a page load boots Pixi, most of such a test's time), each test given it back as loaded:
- * Escape until nothing is open or chosen, the battle put back as it was at load (the page's own copy,
- * taken then), the error the page last told of forgotten; then checked to show what the page showed
- * when it was loaded (Sergeant Takumi selected, nothing open over the board, the opening battle).
- */
-async function opening(): Promise<Page> {
-  if (!shared) {
-    const page = await open({ speed: FAST });
-    await page.evaluate(() => {
-      const { map: _map, ...st } = (window as any).__offline.battle;
-      (window as any).__opening = structuredClone(st);
-    });
-    shared = { page, rest: await atRest(page), wire: await wireOf(page) };
-    return page;
-  }
-  const { page, rest, wire } = shared;
-  await page.mouse.move(2, 2);
-  for (let i = 0; i < 12; i++) {
-    const now = await atRest(page);
-    if (!now.help && !now.report && !now.ask && !now.target && now.mode === "move" && !now.waypoints && !now.selected && !now.cursor) break;
-    await page.keyboard.press("Escape");
-    await frames(page);
-  }
-  await page.evaluate(() => {
-    const s = (window as any).__lastStand;
-    (window as any).__lastStand = { ...s, error: undefined };
-  });
-  await editOffline(
-    page,
-    `const o = structuredClone(window.__opening);
-     for (const k of Object.keys(st)) if (k !== "map" && !(k in o)) delete st[k];
-     Object.assign(st, o);`,
-  );
-  await settled(page, "s.selected === 'takumi'");
-  expect(await atRest(page), "the shared page back at rest").toEqual(rest);
-  expect(await wireOf(page), "the shared page back on the opening battle").toEqual(wire);
-  return page;
-}
+/** The harness's opening position at FAST, one page for the tests below that start from it (sharedOpening). */
+const opening = sharedOpening(env, `?offline=1&map=last-stand&seat=takumi&seed=2&speed=${FAST}`, { width: 1280, height: 720, settle: "s.selected === 'takumi'", errors: pageErrors });
 
 /** The harness's battle with no creature but those `craft` places, their intents announced by the engine. */
 async function crafted(page: Page, craft: (s: BattleState) => void): Promise<BattleState> {
