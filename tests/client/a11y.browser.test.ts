@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { artifact, frames, lastStand, screenshotStats, settled, useEnv, waitLS, wireOf, FAST } from "./browser.js";
+import { artifact, frames, lastStand, newPage, screenshotStats, settled, useEnv, waitLS, wireOf, FAST } from "./browser.js";
 
 const env = useEnv();
 const pageErrors: string[] = [];
@@ -49,8 +49,7 @@ const differ = (a: boolean[], b: boolean[]) => a.filter((v, i) => v !== b[i]).le
 
 describe("every eye, every hand", () => {
   it("colour-blind colours: the key glyphs differ in shape; the setting is kept across visits", async () => {
-    const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
-    const page = await ctx.newPage();
+    const { page } = await newPage(env, 1280, 720);
     page.on("pageerror", (e) => pageErrors.push(e.message));
     await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2`);
     await settled(page);
@@ -73,12 +72,11 @@ describe("every eye, every hand", () => {
     await page.reload();
     await settled(page);
     expect(await page.evaluate(() => ({ ...document.documentElement.dataset }))).toMatchObject({ palette: "protanopia", text: "large" });
-    await ctx.close();
+    await page.close();
   }, 90_000);
 
   it("the keyboard alone: F6 to the buttons with a visible focus, Tab along them, back to the board, move and fire by keys", async () => {
-    const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
-    const page = await ctx.newPage();
+    const { page } = await newPage(env, 1280, 720);
     page.on("pageerror", (e) => pageErrors.push(e.message));
     await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2&speed=${FAST}`);
     await settled(page, "s.selected === 'takumi'");
@@ -123,12 +121,11 @@ describe("every eye, every hand", () => {
       await page.keyboard.press("Enter");
       await waitLS(page, "s.step >= 2 && !s.animating", 30_000);
     } else expect(aimed.error?.message ?? (await page.textContent("#target-panel"))).toBeTruthy();
-    await ctx.close();
+    await page.close();
   }, 90_000);
 
   it("prefers-reduced-motion: short transitions and no fling", async () => {
-    const ctx = await env.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, reducedMotion: "reduce" });
-    const page = await ctx.newPage();
+    const { page } = await newPage(env, 390, 844, { hasTouch: true, isMobile: true, reducedMotion: "reduce" });
     page.on("pageerror", (e) => pageErrors.push(e.message));
     await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2`);
     await settled(page);
@@ -136,7 +133,7 @@ describe("every eye, every hand", () => {
     for (const d of t) expect(d).toBeLessThanOrEqual(0.05);
     const fling = await page.evaluate(() => !!(window as any).__lastStandDebug.screen.board.camera.viewport.plugins.get("decelerate"));
     expect(fling).toBe(false);
-    await ctx.close();
+    await page.close();
   }, 60_000);
 
   it("no page error was thrown", () => {

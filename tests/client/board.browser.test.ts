@@ -109,7 +109,7 @@ describe("the board reads at a glance", () => {
     for (const line of log) expect(line).not.toMatch(/\b(c\d+|(takumi|wang)-private-\d)\b/);
     // ten rounds of floating texts and tags share one bitmap font: Pixi never warns of many
     expect(warnings.filter((w) => /font/i.test(w))).toEqual([]);
-    await page.context().close();
+    await page.close();
   }, 240_000);
 
   it("a move through acid is previewed with its cost; a waypoint steers it around", async () => {
@@ -178,12 +178,11 @@ describe("the board reads at a glance", () => {
     const cleared = await lastStand(page);
     expect(cleared.selected).toBeNull();
     expect(cleared.cursor ?? null).toBeNull();
-    await page.context().close();
+    await page.close();
   }, 120_000);
 
   it("zoom with the wheel; a touch tap selects a soldier, a tap on a tile previews, the same tap again moves him; a long press inspects", async () => {
-    const ctx = await env.browser.newContext({ viewport: { width: 1400, height: 800 }, hasTouch: true });
-    const page = await ctx.newPage();
+    const { page } = await newPage(env, 1400, 800, { hasTouch: true });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
     pageErrors.push(errors);
@@ -214,7 +213,7 @@ describe("the board reads at a glance", () => {
     // a long press inspects the tile (the hover of a finger) and is not taken for a tap
     const steps = (await lastStand(page)).step;
     const q = await tilePoint(page, 12, 5);
-    const cdp = await ctx.newCDPSession(page);
+    const cdp = await page.context().newCDPSession(page);
     await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x: q.x, y: q.y }] });
     // held until the board takes it for a long press, then released
     await waitLS(page, "s.cursor && s.cursor.x === 12 && s.cursor.y === 5", 5000);
@@ -229,7 +228,7 @@ describe("the board reads at a glance", () => {
     await page.touchscreen.tap(wb.x + wb.width / 2, wb.y + wb.height / 2);
     await waitLS(page, "(s.pings ?? 0) >= 1", 5000);
     expect((await lastStand(page)).step).toBe(steps);
-    await ctx.close();
+    await page.close();
   }, 60_000);
 
   it("at 1280 px the header stays on one row, with the briefing and the ring's reason in the side panel", async () => {
@@ -241,7 +240,7 @@ describe("the board reads at a glance", () => {
     expect(h).toBeLessThan(40);
     expect(await page.textContent("#briefing")).toMatch(/radius 5\. The break-out to the exit opens at round \d+ \(in \d+ rounds\)/);
     await screenshotStats(page, artifact("battle-1280.png"));
-    await page.context().close();
+    await page.close();
   }, 60_000);
 
   it("twenty hovered tiles in one frame make one redraw, ending on the last tile", async () => {
@@ -264,7 +263,7 @@ describe("the board reads at a glance", () => {
     expect(r.during).toBe(r.before);
     expect(r.after - r.before).toBeLessThanOrEqual(2);
     expect(r.cursor).toMatchObject({ x: 3, y: 4 });
-    await page.context().close();
+    await page.close();
   }, 60_000);
 
   it("sound stays silent before a gesture, and the mute toggle is kept across visits", async () => {
@@ -280,7 +279,7 @@ describe("the board reads at a glance", () => {
     await settled(page);
     expect((await lastStand(page)).muted).toBe(true);
     expect(await page.textContent("#btn-sound")).toContain("off");
-    await page.context().close();
+    await page.close();
   }, 60_000);
 
   it("a map the server serves plays though the bundle carries no map", async () => {
@@ -300,7 +299,7 @@ describe("the board reads at a glance", () => {
     await page.goto(`${env.url}/?offline=1&map=tower-test&seed=5`);
     await settled(page);
     expect((await wireOf(page)).mapId).toBe("tower-test");
-    await page.context().close();
+    await page.close();
   }, 60_000);
 
   it("every story scene the server lists plays a round in the browser, with its briefing from the story", async () => {
@@ -318,7 +317,7 @@ describe("the board reads at a glance", () => {
       if (briefing) expect(await page.textContent("#story-briefing"), id).toContain(briefing.slice(0, 40));
     }
     await screenshotStats(page, artifact("scene-the-wall.png"));
-    await page.context().close();
+    await page.close();
   }, 180_000);
 
   it("no page error was thrown", () => {

@@ -9,9 +9,10 @@ import { mkdirSync, mkdtempSync, rmSync, existsSync, statSync, readdirSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, inject } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { createGameServer, type GameServer } from "../../server/main.js";
 import { buildClient, CHROMIUM, CHROMIUM_ARGS, NO_CHROMIUM, ROOT } from "../../tools/browser-build.js";
+import { TEST_CHROMIUM_ARGS } from "./build-once.js";
 
 export { buildClient, CHROMIUM, CHROMIUM_ARGS, ROOT };
 export const ARTIFACTS = join(ROOT, "tests", "artifacts");
@@ -24,7 +25,16 @@ export interface TestEnv {
   dir: string;
   /** The built client the server serves. */
   clientDir: string;
+  /** This file's browser contexts, handed out again once their pages are closed (newPage). */
+  contexts: PooledContext[];
   stop(): Promise<void>;
+}
+
+interface PooledContext {
+  key: string;
+  ctx: BrowserContext;
+  /** Pages being opened in it now (not yet in `ctx.pages()`). */
+  opening: number;
 }
 
 export interface EnvOptions {
@@ -80,6 +90,7 @@ export async function startEnv(opts: EnvOptions = {}): Promise<TestEnv> {
     browser,
     dir,
     clientDir: outDir,
+    contexts: [],
     async stop() {
       // on a connected browser: closes this file's contexts and disconnects, the browser lives on
       await browser.close().catch(() => {});
@@ -94,14 +105,73 @@ function openBrowser(): Promise<Browser> {
   const ws = inject("browserWs");
   if (ws?.length) return chromium.connect(ws[(Number(process.env.VITEST_POOL_ID ?? 1) - 1) % ws.length]);
   if (!existsSync(CHROMIUM)) throw new Error(NO_CHROMIUM);
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: TEST_CHROMIUM_ARGS });
 }
 
 const NOISE = [/favicon/i, /GPU stall/i, /DBus/i, /unexpected operator/i, /Colyseus reconnection/i, /WebSocket connection to .* failed/i, /ERR_INTERNET_DISCONNECTED/i];
 
-export async function newPage(env: TestEnv, width = 1400, height = 800): Promise<{ page: Page; errors: string[] }> {
-  const ctx = await env.browser.newContext({ viewport: { width, height } });
-  const page = await ctx.newPage();
+/** What a page's browser context emulates beyond its viewport: a phone is `PHONE`. */
+export type PageOptions = Pick<BrowserContextOptions, "hasTouch" | "isMobile" | "deviceScaleFactor" | "reducedMotion">;
+
+/** A phone as the tests emulate one: touch, a mobile viewport, three device pixels a CSS pixel. */
+export const PHONE: PageOptions = { hasTouch: true, isMobile: true, deviceScaleFactor: 3 };
+
+/** What a browser context of the site keeps between pages, cleared before a context serves a new page. */
+const SITE_DATA = "cookies,local_storage,indexeddb,cache_storage,service_workers,file_systems,shared_storage,storage_buckets";
+
+/**
+ * A new page of `width`×`height` in a browser context of its own: none of the site's data another
+ * page left (cookies, storage, IndexedDB) and no other page open in it, so two pages open at once
+ * are two browsers as far as the site can tell (two players, each his own seat's key).
+ *
+ * The context is one of this file's, handed out again once every page of it is closed (close the
+ * page, not its context): its HTTP and compiled-code caches stay warm, so a page loads without
+ * fetching and compiling the client anew, and no context is created for it (together about half
+ * of a page load's CPU). The site's data is cleared before it serves the next page, as a new
+ * context would have none. Service workers are blocked: a page they controlled would be served
+ * from their cache; the worker itself is install.browser.test.ts's, in a context of its own.
+ */
+export async function newPage(env: TestEnv, width = 1400, height = 800, opts: PageOptions = {}): Promise<{ page: Page; errors: string[] }> {
+  const key = JSON.stringify(Object.entries(opts).sort());
+  const free = env.contexts.find((c) => c.key === key && c.opening === 0 && c.ctx.pages().length === 0);
+  if (free) free.opening++;
+  const pooled = free ?? (await newPooledContext(env, key, { ...opts, viewport: { width, height } }));
+  let page: Page;
+  try {
+    page = await pooled.ctx.newPage();
+    if (free) {
+      const cdp = await pooled.ctx.newCDPSession(page);
+      await cdp.send("Storage.clearDataForOrigin", { origin: env.url, storageTypes: SITE_DATA });
+      await cdp.detach();
+      const v = page.viewportSize();
+      if (v?.width !== width || v?.height !== height) await page.setViewportSize({ width, height });
+    }
+  } finally {
+    pooled.opening--;
+  }
+  return { page, errors: watchErrors(page) };
+}
+
+async function newPooledContext(env: TestEnv, key: string, options: BrowserContextOptions): Promise<PooledContext> {
+  const pooled: PooledContext = { key, ctx: await env.browser.newContext({ ...options, serviceWorkers: "block" }), opening: 1 };
+  env.contexts.push(pooled);
+  pooled.ctx.on("close", () => {
+    const i = env.contexts.indexOf(pooled);
+    if (i >= 0) env.contexts.splice(i, 1);
+  });
+  return pooled;
+}
+
+/** Another tab of `page`'s browser context (its site's data shared), of the same size. */
+export async function newTab(page: Page): Promise<{ page: Page; errors: string[] }> {
+  const tab = await page.context().newPage();
+  const v = page.viewportSize();
+  if (v) await tab.setViewportSize(v);
+  return { page: tab, errors: watchErrors(tab) };
+}
+
+/** The page's errors and console errors as they come (the browser's known noise left out). */
+function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
   page.on("console", (m) => {
@@ -110,7 +180,7 @@ export async function newPage(env: TestEnv, width = 1400, height = 800): Promise
     if (NOISE.some((r) => r.test(t))) return;
     errors.push(`console: ${t}`);
   });
-  return { page, errors };
+  return errors;
 }
 
 /**
@@ -248,3 +318,73 @@ export async function editOffline(page: Page, src: string, arg: unknown = null):
   await frames(page);
 }
 
+/** What a page freshly opened on the offline harness shows around the board (nothing open, nothing chosen). */
+export const atRest = (page: Page) =>
+  page.evaluate(() => {
+    const s = (window as any).__lastStand;
+    const shown = (sel: string) => {
+      const el = document.querySelector<HTMLElement>(sel);
+      return !!el && !el.hidden && el.getClientRects().length > 0 && (el.textContent ?? "").trim() !== "";
+    };
+    return {
+      selected: s.selected, target: s.target ?? null, cursor: s.cursor ?? null, mode: s.mode, waypoints: s.waypoints, error: s.error ?? null,
+      help: shown("#help"), report: shown("#report-host"), card: shown("#cursor-card"), ask: !!document.querySelector("#card-ask"), refusal: shown("#error-box"),
+    };
+  });
+
+/**
+ * One page of the offline harness at `query` (`?offline=1&…`), loaded once for the file's tests
+ * that start from its opening position (a page load boots Pixi: most of such a test's time); call
+ * it at the file's top level. Each call of the function it returns gives the page back as loaded:
+ * Escape until nothing is open or chosen, the battle put back as it was at load (the page's own
+ * copy, taken then), the error the page last told of forgotten, the log read from here on
+ * (`logSince`); then checked to show what the page showed when it was loaded (what `settle` waited
+ * for, nothing open over the board, the opening battle's wire). The page is closed after the file.
+ */
+export function sharedOpening(env: TestEnv, query: string, opts: { width?: number; height?: number; settle?: string; errors: string[][] }): () => Promise<Page> {
+  let shared: { page: Page; rest: Awaited<ReturnType<typeof atRest>>; wire: unknown } | null = null;
+  afterAll(async () => {
+    await shared?.page.close();
+  });
+  const settle = opts.settle ?? "true";
+  return async () => {
+    if (!shared) {
+      const { page, errors } = await newPage(env, opts.width ?? 1400, opts.height ?? 800);
+      opts.errors.push(errors);
+      await page.goto(`${env.url}/${query}`);
+      await settled(page, settle);
+      await page.evaluate(() => {
+        const { map: _map, ...st } = (window as any).__offline.battle;
+        (window as any).__opening = structuredClone(st);
+      });
+      shared = { page, rest: await atRest(page), wire: await wireOf(page) };
+      return page;
+    }
+    const { page, rest, wire } = shared;
+    await page.mouse.move(2, 2);
+    for (let i = 0; i < 12; i++) {
+      const now = await atRest(page);
+      if (!now.help && !now.report && !now.ask && !now.target && now.mode === "move" && !now.waypoints && !now.selected && !now.cursor) break;
+      await page.keyboard.press("Escape");
+      await frames(page);
+    }
+    await page.evaluate(() => {
+      const s = (window as any).__lastStand;
+      (window as any).__lastStand = { ...s, error: undefined };
+      (window as any).__logMark = (window as any).__lastStandDebug.log().length;
+    });
+    await editOffline(
+      page,
+      `const o = structuredClone(window.__opening);
+       for (const k of Object.keys(st)) if (k !== "map" && !(k in o)) delete st[k];
+       Object.assign(st, o);`,
+    );
+    await settled(page, settle);
+    expect(await atRest(page), "the shared page back at rest").toEqual(rest);
+    expect(await wireOf(page), "the shared page back on the opening battle").toEqual(wire);
+    return page;
+  };
+}
+
+/** The battle log's lines since the page was last handed out (by `sharedOpening`; all of it otherwise). */
+export const logSince = (page: Page): Promise<string[]> => page.evaluate(() => (window as any).__lastStandDebug.log().slice((window as any).__logMark ?? 0));

@@ -9,7 +9,7 @@
 import { describe, expect, it } from "vitest";
 import { newCampaign, type BattleState } from "../../shared/index.js";
 import type { CampaignInfo } from "../../client/src/campaignInfo.js";
-import { artifact, frames, screenshotStats, settled, useEnv, waitLS, FAST } from "./browser.js";
+import { artifact, frames, newPage, screenshotStats, settled, useEnv, waitLS, FAST, PHONE } from "./browser.js";
 import { box, geometry, SIZES, unreachable } from "./geometry.js";
 import { playScene, summaryOf } from "./campaignFixtures.js";
 
@@ -36,8 +36,7 @@ describe("the between-scenes screen at every size", () => {
 
   for (const [width, height] of SIZES) {
     it(`${width}×${height}: nothing overlaps, every control reachable without scrolling the page`, async () => {
-      const ctx = await env.browser.newContext({ viewport: { width, height }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
-      const page = await ctx.newPage();
+      const { page } = await newPage(env, width, height, PHONE);
       page.on("pageerror", (e) => pageErrors.push(`${width}x${height}: ${e.message}`));
       await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2&speed=${FAST}`);
       await settled(page);
@@ -63,7 +62,7 @@ describe("the between-scenes screen at every size", () => {
       expect(await page.locator("#campaign-ready").isVisible()).toBe(true);
       await page.evaluate(() => document.querySelector("#campaign-host .modal")!.scrollTo(0, 0));
       await screenshotStats(page, artifact(`campaign-between-${width}x${height}.png`));
-      await ctx.close();
+      await page.close();
     }, 120_000);
   }
 

@@ -49,6 +49,6 @@ describe("civilians in the browser", () => {
     expect(log).toContain("Sergeant Wang picks up Child 2");
     const shot = await screenshotStats(page, artifact("civilians-carry.png"));
     expect(shot.colours).toBeGreaterThan(20);
-    await page.context().close();
+    await page.close();
   }, 120_000);
 });

@@ -307,7 +307,7 @@ describe("two players in their browsers", () => {
     const err = await waitLS(page, "!!s.error");
     expect(err.error.code).toBe("ERR_SPECTATOR");
     expect(await page.textContent("#error-box")).toContain("Spectators watch");
-    await page.context().close();
+    await page.close();
   }, 30_000);
 
   it("a dropped page reconnects into its seat", async () => {
@@ -372,7 +372,7 @@ describe("two players in their browsers", () => {
     await waitLS(page, `s.step > ${s0} && !s.animating`);
     const w2 = await wireOf(page);
     expect([w2.units[u.id].x, w2.units[u.id].y]).toEqual([move.to.x, move.to.y]);
-    await page.context().close();
+    await page.close();
   }, 45_000);
 
   it("a battle in progress shows acid, the ring and intents (screenshot)", async () => {
@@ -465,7 +465,7 @@ describe("two players in their browsers", () => {
     await page.setInputFiles("#replay-file", { name: "record.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(record)) });
     const f = await waitLS(page, `s.ready && s.replay`);
     expect(f.replay.finalHash).toBe(expected.hash);
-    await page.context().close();
+    await page.close();
   }, 120_000);
   it("the after-action report with its per-round chart (a stored battle at round 8, then the squad lost)", async () => {
     const { page, errors } = await newPage(env, 1400, 800);
@@ -490,7 +490,7 @@ describe("two players in their browsers", () => {
     expect((await page.textContent("#end-reason"))?.length ?? 0).toBeGreaterThan(10);
     await page.keyboard.press("Escape");
     expect(await page.$eval("#report-host", (el) => (el as HTMLElement).hidden)).toBe(true);
-    await page.context().close();
+    await page.close();
   }, 120_000);
   it("no page error was thrown", () => {
     expect(pageErrors.flat()).toEqual([]);

@@ -126,7 +126,7 @@ describe("the drill", () => {
     await screenshotStats(page, artifact("drill-done.png"));
     expect(await page.evaluate(() => localStorage.getItem("lastStand.drillOffered"))).toBe("done");
     expect(errors).toEqual([]);
-    await page.context().close();
+    await page.close();
   }, 240_000);
 
   it("skippable: a step, or the whole drill (remembered: the start page offers it no more); readable on a phone", async () => {
@@ -145,6 +145,6 @@ describe("the drill", () => {
     await waitLS(page, "s.startReady", 30_000);
     expect(await page.isVisible("#drill-offer")).toBe(false);
     expect(errors).toEqual([]);
-    await page.context().close();
+    await page.close();
   }, 120_000);
 });

@@ -11,7 +11,7 @@ import { createBattle, type BattleState } from "../../shared/index.js";
 import { planIntents } from "../../shared/creatures/intents.js";
 import { makeCreature } from "../../shared/rules/spawns.js";
 import { geometry } from "./geometry.js";
-import { artifact, frames, loadOffline, newPage, screenshotStats, settled, useEnv, waitLS, wireOf, FAST } from "./browser.js";
+import { artifact, frames, loadOffline, newPage, screenshotStats, settled, useEnv, waitLS, wireOf, FAST, PHONE } from "./browser.js";
 
 const env = useEnv();
 const pageErrors: string[][] = [];
@@ -76,7 +76,7 @@ describe("floors in the browser", () => {
     expect(await page.locator("#floor-strip .floor.cur").getAttribute("data-level")).toBe("2");
     expect(await page.locator("#round").innerText()).toContain("L2");
     await screenshotStats(page, artifact("floors-top-1280.png"));
-    await page.context().close();
+    await page.close();
   }, 180_000);
 
   it("the view follows the selected soldier: selecting Takumi upstairs shows his floor", async () => {
@@ -92,13 +92,12 @@ describe("floors in the browser", () => {
     expect(await page.locator("#unit-floor").innerText()).toBe("L1");
     expect(await page.locator('#squad-panel tr[data-unit="takumi-private-1"]').innerText()).toContain("L2");
     await screenshotStats(page, artifact("floors-phone-390.png"));
-    await page.context().close();
+    await page.close();
   }, 180_000);
 
   it("an upright phone: the floors are a bar on the board's edge, over the board and clear of the sheet; a tap shows a floor", async () => {
     const state = threeFloors();
-    const ctx = await env.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
-    const page = await ctx.newPage();
+    const { page } = await newPage(env, 390, 844, PHONE);
     const errors: string[] = [];
     pageErrors.push(errors);
     page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
@@ -155,6 +154,6 @@ describe("floors in the browser", () => {
     await page.locator('#floor-bar .fb-btn[data-level="2"]').tap();
     await page.waitForFunction(() => document.querySelector("#floor-bar .fb-btn.cur")?.getAttribute("data-level") === "2", null, { timeout: 10_000 });
     expect(await page.locator("#round").innerText()).toContain("L2");
-    await ctx.close();
+    await page.close();
   }, 180_000);
 });

@@ -46,7 +46,7 @@ describe("the briefing screen", () => {
       expect(wire.readyTakumi).toBe(false);
       expect((await lastStand(page)).step).toBe(0);
       expect(errors).toEqual([]);
-      await page.context().close();
+      await page.close();
     }, 60_000);
   }
 
@@ -69,7 +69,7 @@ describe("the briefing screen", () => {
     expect(await page.textContent("#brief-screen")).toContain("Scene 1 of 6");
     await screenshotStats(page, artifact("guide-briefing-campaign.png"));
     expect(errors).toEqual([]);
-    await page.context().close();
+    await page.close();
   }, 90_000);
 });
 
@@ -103,7 +103,7 @@ describe("first-time tips", () => {
     expect(s.tipsShown ?? []).toEqual([]);
     expect(await page.isVisible("#tip-card")).toBe(false);
     expect(errors).toEqual([]);
-    await page.context().close();
+    await page.close();
   }, 120_000);
 
   it("off by default in a page driven by automation (other tests click the board at once)", async () => {
@@ -112,6 +112,6 @@ describe("first-time tips", () => {
     await settled(page);
     expect((await lastStand(page)).briefing ?? null).toBeNull();
     expect(await page.isVisible("#brief-screen")).toBe(false);
-    await page.context().close();
+    await page.close();
   }, 60_000);
 });

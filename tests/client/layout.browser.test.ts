@@ -9,15 +9,14 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { artifact, frames, screenshotStats, settled, useEnv, FAST } from "./browser.js";
+import { artifact, frames, newPage, screenshotStats, settled, useEnv, FAST, PHONE } from "./browser.js";
 import { box, geometry, SIZES, unreachable } from "./geometry.js";
 
 const env = useEnv();
 const pageErrors: string[] = [];
 
 async function touchPage(width: number, height: number): Promise<Page> {
-  const ctx = await env.browser.newContext({ viewport: { width, height }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
-  const page = await ctx.newPage();
+  const { page } = await newPage(env, width, height, PHONE);
   page.on("pageerror", (e) => pageErrors.push(`${width}x${height}: ${e.message}`));
   return page;
 }
@@ -95,7 +94,7 @@ describe("the battle screen at every size", () => {
       // the canvas still fills the board's room after all of it
       const after = (await box(page, "#board-canvas"))!;
       expect(after.w * after.h).toBeGreaterThanOrEqual(0.55 * width * height);
-      await page.context().close();
+      await page.close();
     }, 90_000);
   }
 

@@ -87,7 +87,7 @@ describe("the bot partner's plan in the browser", () => {
       expect(await cssOf(page, "#partner-plan h3", "color")).toBe(rgb(SEAT_COLOUR[partner]));
       await screenshotStats(page, artifact(`partner-plan-colour-${partner}.png`));
       expect(errors).toEqual([]);
-      await page.context().close();
+      await page.close();
     }
   }, 120_000);
 });

@@ -9,14 +9,13 @@ import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { crowdedRound } from "../../tools/crowded.js";
 import { loadMapById } from "../../server/maps.js";
-import { artifact, frames, labels, loadOffline, overlapping, screenshotStats, settled, useEnv, waitLS, wireOf } from "./browser.js";
+import { artifact, frames, labels, loadOffline, newPage, overlapping, screenshotStats, settled, useEnv, waitLS, wireOf, PHONE } from "./browser.js";
 
 const env = useEnv();
 
 async function peakPage(w: number, h: number, which: [number, number] = [8, 10], speed = 60): Promise<{ page: Page; errors: string[]; round: number }> {
   const phone = w < 800;
-  const ctx = await env.browser.newContext({ viewport: { width: w, height: h }, ...(phone ? { hasTouch: true, isMobile: true, deviceScaleFactor: 3 } : {}) });
-  const page = await ctx.newPage();
+  const { page } = await newPage(env, w, h, phone ? PHONE : {});
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   const crowd = crowdedRound(...which);
@@ -114,7 +113,7 @@ describe("the peak round shows all that happens", () => {
     expect(tight, "tags within 6 px of the header").toEqual([]);
     await screenshotStats(page, artifact("peak-tags-1280x720.png"));
     expect(errors).toEqual([]);
-    await page.context().close();
+    await page.close();
   }, 120_000);
 
   for (const [w, h] of [[1280, 720], [390, 844]] as const) {
@@ -135,7 +134,7 @@ describe("the peak round shows all that happens", () => {
       expect([...new Set(watched.hits)]).toEqual([]);
       await screenshotStats(page, artifact(`peak-next-round-${w}x${h}.png`));
       expect(errors).toEqual([]);
-      await page.context().close();
+      await page.close();
     }, 180_000);
   }
 
@@ -147,7 +146,7 @@ describe("the peak round shows all that happens", () => {
       const poor = texts.filter((t) => t.ratio < 4.5).map((t) => `${t.ratio.toFixed(2)} "${t.text}" in ${t.where} (${t.fg})`);
       expect(poor, `${w}×${h}`).toEqual([]);
       expect(errors).toEqual([]);
-      await page.context().close();
+      await page.close();
     }
   }, 120_000);
 
@@ -183,6 +182,6 @@ describe("the peak round shows all that happens", () => {
     expect(overlapping(tags)).toEqual([]);
     await screenshotStats(page, artifact("peak-two-threats-390x844.png"));
     expect(errors).toEqual([]);
-    await page.context().close();
+    await page.close();
   }, 120_000);
 });

@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 import type { CDPSession, Page } from "playwright-core";
 import { crowdedRound } from "../../tools/crowded.js";
-import { artifact, frames, labels, loadOffline, overlapping, screenshotStats, settled, useEnv, type Box, FAST } from "./browser.js";
+import { artifact, frames, labels, loadOffline, newPage, overlapping, screenshotStats, settled, useEnv, type Box, FAST, PHONE } from "./browser.js";
 
 const env = useEnv();
 
@@ -58,8 +58,7 @@ async function still(page: Page): Promise<void> {
 
 describe("tags on a phone held upright", () => {
   it("lie inside the part of the board in sight, and stay inside when the board pans and zooms", async () => {
-    const ctx = await env.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
-    const page = await ctx.newPage();
+    const { page } = await newPage(env, 390, 844, PHONE);
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     const crowd = crowdedRound(10, 8);
@@ -85,7 +84,7 @@ describe("tags on a phone held upright", () => {
     await screenshotStats(page, artifact("phone-labels.png"));
 
     // a finger pans the board (the tags are laid out again in what it shows then)
-    const cdp = await ctx.newCDPSession(page);
+    const cdp = await page.context().newCDPSession(page);
     const mid = { x: view.x + view.w / 2, y: view.y + view.h / 2 };
     await drag(cdp, page, mid, { x: mid.x + 140, y: mid.y + 60 });
     await still(page);
@@ -102,6 +101,6 @@ describe("tags on a phone held upright", () => {
     await check("zoomed in");
     await screenshotStats(page, artifact("phone-labels-zoomed.png"));
     expect(errors).toEqual([]);
-    await ctx.close();
+    await page.close();
   }, 120_000);
 });

@@ -12,7 +12,7 @@ import { RULES, createBattle, type BattleState } from "../../shared/index.js";
 import { fireLayer } from "../../shared/view/wire.js";
 import { loadMapById } from "../../server/maps.js";
 import { clearCreatures, placeCreature, replan } from "../engine/helpers.js";
-import { artifact, clickTile, labels, legalOf, newPage, overlapping, screenshotStats, useEnv, tilePoint, waitLS, wireOf, settled, frames, editOffline, FAST } from "./browser.js";
+import { artifact, clickTile, labels, legalOf, logSince, newPage, overlapping, screenshotStats, useEnv, tilePoint, waitLS, wireOf, settled, frames, editOffline, sharedOpening, FAST } from "./browser.js";
 
 const env = useEnv();
 const pageErrors: string[][] = [];
@@ -25,14 +25,11 @@ afterAll(() => {
 const dimmed = (page: Page, selector: string, want: boolean) =>
   page.waitForFunction(([sel, w]) => document.querySelector(sel as string)?.classList.contains("dim") === w, [selector, want] as const, { timeout: 10_000, polling: 50 });
 
-/** The offline harness of last-stand, seed 2, Takumi's seat (the bot plays Wang after Takumi's ready). */
-async function open(w = 1400, h = 800): Promise<Page> {
-  const { page, errors } = await newPage(env, w, h);
-  pageErrors.push(errors);
-  await page.goto(`${env.url}/?offline=1&map=last-stand&seat=takumi&seed=2&speed=${FAST}`);
-  await settled(page, "s.selected === 'takumi'");
-  return page;
-}
+/**
+ * The offline harness of last-stand, seed 2, Takumi's seat (the bot plays Wang after Takumi's
+ * ready): one page for the tests below, each given it back as loaded and checked (sharedOpening).
+ */
+const open = sharedOpening(env, `?offline=1&map=last-stand&seat=takumi&seed=2&speed=${FAST}`, { settle: "s.selected === 'takumi'", errors: pageErrors });
 
 const edit = editOffline;
 
@@ -117,7 +114,7 @@ describe("the rules that bite, in the client", () => {
     const w = await wireOf(page);
     expect(w.units[TP1].heldBy).toBe("takumi");
     expect(w.units.takumi.ap).toBe(0);
-    const log: string[] = await page.evaluate(() => (window as any).__lastStandDebug.log());
+    const log = await logSince(page);
     expect(log.some((l) => l === "Sergeant Takumi holds on to Private Takumi-1")).toBe(true);
     const ls = await labels(page);
     expect(ls.some((b) => b.text.includes("HELD BY TAKUMI"))).toBe(true);
@@ -125,7 +122,6 @@ describe("the rules that bite, in the client", () => {
     // the rope between them: the hold's colour between the two tiles
     expect(await pixelsNear(page, 7.5, 8.5, [0x3f, 0xd4, 0xff], 90)).toBeGreaterThan(4);
     await screenshotStats(page, artifact("rules-hold-on.png"));
-    await page.context().close();
   }, 120_000);
 
   it("a comrade who is down: tagged with the rounds he has; revive (V, a click on him among two), carry (K), drop (D)", async () => {
@@ -184,14 +180,13 @@ describe("the rules that bite, in the client", () => {
     expect(w.units[TP2].down).toBeGreaterThan(0);
     expect(w.units.takumi.carrying).toBe("");
     expect(Math.max(Math.abs(w.units[TP2].x - w.units.takumi.x), Math.abs(w.units[TP2].y - w.units.takumi.y))).toBe(1);
-    const log: string[] = await page.evaluate(() => (window as any).__lastStandDebug.log());
+    const log = await logSince(page);
     expect(log).toEqual(expect.arrayContaining(["Sergeant Takumi gets Private Takumi-1 back on his feet", "Sergeant Takumi picks up Private Takumi-2"]));
     expect(log.some((l) => l.startsWith("Sergeant Takumi puts Private Takumi-2 down at"))).toBe(true);
     // now he carries no one: drop is refused in words
     await page.keyboard.press("d");
     const r = await waitLS(page, "s.error && s.error.code === 'NOT_OFFERED'");
     expect(r.error.message).toBe("Sergeant Takumi carries no one.");
-    await page.context().close();
   }, 120_000);
 
   it("withdraw: refused in words off a way out; offered on the alley mouth (W), the soldier leaves the board alive", async () => {
@@ -210,10 +205,9 @@ describe("the rules that bite, in the client", () => {
     await settled(page, `s.step === ${step + 1}`);
     const w = await wireOf(page);
     expect(w.units.takumi.fate).toBe("extracted");
-    const log: string[] = await page.evaluate(() => (window as any).__lastStandDebug.log());
+    const log = await logSince(page);
     expect(log).toContain("Sergeant Takumi falls back off the board and is out");
     await screenshotStats(page, artifact("rules-withdraw.png"));
-    await page.context().close();
   }, 120_000);
 
   it("a burning tile: flames under smoke, tagged with the rounds it still burns; a move into it previews the burn", async () => {
@@ -238,7 +232,6 @@ describe("the rules that bite, in the client", () => {
     expect(tags.find((b) => b.id === "route")?.text).toContain(`FIRE −${RULES.fire.damage}`);
     expect(overlapping(tags)).toEqual([]);
     await screenshotStats(page, artifact("rules-fire.png"));
-    await page.context().close();
   }, 120_000);
 
   it("the Snatcher's lunge: its reach outlined, its victim named and ringed; hover focus shows it; the break-out counts down", async () => {
@@ -269,7 +262,6 @@ describe("the rules that bite, in the client", () => {
     expect(w.breakOutRound).toBeGreaterThan(w.round);
     expect(await page.textContent("#objective")).toContain(`break-out in ${w.breakOutRound - w.round}`);
     expect(await page.textContent("#ring-reason")).toContain(`opens at round ${w.breakOutRound}`);
-    await page.context().close();
   }, 120_000);
 
   it("online: a command shows the sending marker until the server acknowledges it", async () => {
@@ -287,6 +279,6 @@ describe("the rules that bite, in the client", () => {
     const after = await waitLS(page, `s.step > ${s.step} && s.pending === 0`);
     expect(after.pendingSeen).toBeGreaterThanOrEqual(1);
     expect(await page.isHidden("#pending")).toBe(true);
-    await page.context().close();
+    await page.close();
   }, 120_000);
 });

@@ -7,7 +7,7 @@
  * tests/artifacts/{start,report,replay}-<w>x<h>.png.
  */
 import { describe, expect, it } from "vitest";
-import { artifact, editOffline, frames, screenshotStats, settled, useEnv, waitLS, FAST } from "./browser.js";
+import { artifact, editOffline, frames, newPage, newTab, screenshotStats, settled, useEnv, waitLS, FAST, PHONE } from "./browser.js";
 import { box, geometry, SIZES, unreachable } from "./geometry.js";
 
 const env = useEnv();
@@ -16,10 +16,9 @@ const pageErrors: string[] = [];
 describe("the screens around the battle at every size", () => {
   for (const [width, height] of SIZES) {
     it(`${width}×${height}: start page, report and replay`, async () => {
-      const ctx = await env.browser.newContext({ viewport: { width, height }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
       const onError = (e: Error) => pageErrors.push(`${width}x${height}: ${e.message}`);
       // the start page: kept open in its tab for the replay below (loaded once, not twice)
-      const home = await ctx.newPage();
+      const { page: home } = await newPage(env, width, height, PHONE);
       home.on("pageerror", onError);
       await home.goto(`${env.url}/`);
       await waitLS(home, "s.startReady");
@@ -32,7 +31,7 @@ describe("the screens around the battle at every size", () => {
       await screenshotStats(home, artifact(`start-${width}x${height}.png`));
 
       // a battle played a step (in a second tab), its record kept for the replay, then lost: the report
-      let page = await ctx.newPage();
+      let page = (await newTab(home)).page;
       page.on("pageerror", onError);
       await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2&speed=${FAST}`);
       await settled(page);
@@ -72,7 +71,7 @@ describe("the screens around the battle at every size", () => {
       expect(await unreachable(page, "#replay")).toEqual([]);
       await page.evaluate(() => document.getElementById("replay")!.scrollTo(0, 0));
       await screenshotStats(page, artifact(`replay-${width}x${height}.png`));
-      await ctx.close();
+      await home.close();
     }, 120_000);
   }
 

@@ -77,7 +77,7 @@ describe("skip to the end", () => {
     // a skip lasts until the next move is the player's: the next round plays at ×1 again
     expect(await p.evaluate(() => (window as any).__lastStandDebug.speed())).toBe(1);
     expect(await p.isHidden("#btn-skip")).toBe(true);
-    await p.context().close();
+    await p.close();
   }, 120_000);
 
   it("X after Ready plays the bot partner's turn at once, and the page shows the server's state (online)", async () => {
@@ -130,6 +130,6 @@ describe("skip to the end", () => {
     expect(start.replay.orders).toEqual(['Takumi: "Wang, cover me"']);
     expect(await p.textContent("#rp-orders")).toBe('Takumi: "Wang, cover me"');
     console.log(`online skip: control back ${ms} ms after Skip (the bot's ${wang.length} commands at ${BOT_DELAY_MS} ms each skipped)`);
-    await p.context().close();
+    await p.close();
   }, 120_000);
 });

@@ -28,7 +28,7 @@ describe("the start page", () => {
       await page.click("#howto-close");
       expect(await page.isVisible("#howto-dialog")).toBe(false);
       expect(errors).toEqual([]);
-      await page.context().close();
+      await page.close();
     }, 60_000);
   }
 
@@ -50,6 +50,6 @@ describe("the start page", () => {
     // the drill is still one click away
     expect(await page.getAttribute("#drill-link", "href")).toContain("map=drill");
     expect(errors).toEqual([]);
-    await page.context().close();
+    await page.close();
   }, 60_000);
 });

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { CDPSession, Page } from "playwright-core";
-import { artifact, frames, lastStand, screenshotStats, settled, useEnv, tilePoint, waitLS, wireOf, FAST } from "./browser.js";
+import { artifact, frames, lastStand, newPage, screenshotStats, settled, useEnv, tilePoint, waitLS, wireOf, FAST, PHONE } from "./browser.js";
 import { box } from "./geometry.js";
 
 const env = useEnv();
@@ -46,12 +46,11 @@ async function still(page: Page): Promise<void> {
 
 describe("touch on a phone", () => {
   it("pinch zooms, two fingers pan, a fling decelerates and stays clamped; none of it is a tap", async () => {
-    const ctx = await env.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
-    const page = await ctx.newPage();
+    const { page } = await newPage(env, 390, 844, PHONE);
     page.on("pageerror", (e) => pageErrors.push(e.message));
     await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2&speed=${FAST}`);
     await settled(page);
-    const cdp = await ctx.newCDPSession(page);
+    const cdp = await page.context().newCDPSession(page);
     const canvas = (await box(page, "#board-canvas"))!;
     const mid = { x: canvas.x + canvas.w / 2, y: canvas.y + canvas.h / 2 };
     // an upright phone starts closer than the whole map (tiles a finger can take), on the squad
@@ -112,16 +111,15 @@ describe("touch on a phone", () => {
     const s1 = await lastStand(page);
     expect(s1.step).toBe(s0.step);
     expect(s1.selected).toBe(s0.selected);
-    await ctx.close();
+    await page.close();
   }, 90_000);
 
   it("tap a soldier to select him, a tile to preview, the same tile again to move", async () => {
-    const ctx = await env.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
-    const page = await ctx.newPage();
+    const { page } = await newPage(env, 390, 844, PHONE);
     page.on("pageerror", (e) => pageErrors.push(e.message));
     await page.goto(`${env.url}/?offline=1&map=last-stand&seed=2&speed=${FAST}`);
     await settled(page);
-    const cdp = await ctx.newCDPSession(page);
+    const cdp = await page.context().newCDPSession(page);
     const tap = async (p: Pt) => {
       await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x: p.x, y: p.y }] });
       await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
@@ -140,7 +138,7 @@ describe("touch on a phone", () => {
     await waitLS(page, "!s.animating && s.step >= 1", 20_000);
     const w1 = await wireOf(page);
     expect({ x: w1.units["takumi-private-1"].x, y: w1.units["takumi-private-1"].y }).toEqual(to);
-    await ctx.close();
+    await page.close();
   }, 60_000);
 
   it("no page error was thrown", () => {

@@ -78,6 +78,6 @@ describe("the trapped on the bus", () => {
       return ["civilian-1", "civilian-2", "civilian-3"].every((id) => !u[id] || u[id].fate === "extracted");
     }, null, { timeout: 30_000, polling: 100 });
     await screenshotStats(page, artifact("trapped-bus-freed.png"));
-    await page.context().close();
+    await page.close();
   }, 180_000);
 });

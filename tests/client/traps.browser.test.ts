@@ -12,7 +12,7 @@ import { loadMapById } from "../../server/maps.js";
 import { clearCreatures, placeCreature, replan } from "../engine/helpers.js";
 import { KEYS } from "../../client/src/keys.js";
 import { crowdedRound } from "../../tools/crowded.js";
-import { labels, legalOf, loadOffline, overlapping, artifact, clickTile, newPage, screenshotStats, useEnv, tilePoint, waitLS, wireOf, settled, frames, editOffline, lastStand, FAST } from "./browser.js";
+import { labels, legalOf, loadOffline, overlapping, artifact, clickTile, newPage, screenshotStats, useEnv, tilePoint, waitLS, wireOf, settled, frames, editOffline, lastStand, sharedOpening, FAST } from "./browser.js";
 
 const env = useEnv();
 const pageErrors: string[][] = [];
@@ -30,65 +30,8 @@ async function open(opts: { w?: number; h?: number; speed?: number } = {}): Prom
   return page;
 }
 
-/** What a page freshly opened at the harness's opening position shows around the board (nothing open, nothing chosen). */
-const atRest = (page: Page) =>
-  page.evaluate(() => {
-    const s = (window as any).__lastStand;
-    const shown = (sel: string) => {
-      const el = document.querySelector<HTMLElement>(sel);
-      return !!el && !el.hidden && el.getClientRects().length > 0 && (el.textContent ?? "").trim() !== "";
-    };
-    return {
-      selected: s.selected, target: s.target ?? null, cursor: s.cursor ?? null, mode: s.mode, waypoints: s.waypoints, error: s.error ?? null,
-      help: shown("#help"), report: shown("#report-host"), card: shown("#cursor-card"), ask: !!document.querySelector("#card-ask"), refusal: shown("#error-box"),
-    };
-  });
-
-let shared: { page: Page; rest: Awaited<ReturnType<typeof atRest>>; wire: unknown } | null = null;
-afterAll(async () => {
-  await shared?.page.context().close();
-});
-
-/**
- * The harness's opening position at FAST, for the tests below that start from it: one page for all
- * of them (a page load boots Pixi, most of such a test's time), each test given it back as loaded:
- * Escape until nothing is open or chosen, the battle put back as it was at load (the page's own copy,
- * taken then), the error the page last told of forgotten; then checked to show what the page showed
- * when it was loaded (Sergeant Takumi selected, nothing open over the board, the opening battle).
- */
-async function opening(): Promise<Page> {
-  if (!shared) {
-    const page = await open({ speed: FAST });
-    await page.evaluate(() => {
-      const { map: _map, ...st } = (window as any).__offline.battle;
-      (window as any).__opening = structuredClone(st);
-    });
-    shared = { page, rest: await atRest(page), wire: await wireOf(page) };
-    return page;
-  }
-  const { page, rest, wire } = shared;
-  await page.mouse.move(2, 2);
-  for (let i = 0; i < 12; i++) {
-    const now = await atRest(page);
-    if (!now.help && !now.report && !now.ask && !now.target && now.mode === "move" && !now.waypoints && !now.selected && !now.cursor) break;
-    await page.keyboard.press("Escape");
-    await frames(page);
-  }
-  await page.evaluate(() => {
-    const s = (window as any).__lastStand;
-    (window as any).__lastStand = { ...s, error: undefined };
-  });
-  await editOffline(
-    page,
-    `const o = structuredClone(window.__opening);
-     for (const k of Object.keys(st)) if (k !== "map" && !(k in o)) delete st[k];
-     Object.assign(st, o);`,
-  );
-  await settled(page, "s.selected === 'takumi'");
-  expect(await atRest(page), "the shared page back at rest").toEqual(rest);
-  expect(await wireOf(page), "the shared page back on the opening battle").toEqual(wire);
-  return page;
-}
+/** The harness's opening position at FAST, one page for the tests below that start from it (sharedOpening). */
+const opening = sharedOpening(env, `?offline=1&map=last-stand&seat=takumi&seed=2&speed=${FAST}`, { width: 1280, height: 720, settle: "s.selected === 'takumi'", errors: pageErrors });
 
 /** The harness's battle with no creature but those `craft` places, their intents announced by the engine. */
 async function crafted(page: Page, craft: (s: BattleState) => void): Promise<BattleState> {
@@ -157,7 +100,7 @@ describe("4. keys do what they say", () => {
     expect(await page.textContent("#btn-speed")).toBe("×4");
     await page.keyboard.press("f");
     expect(await debug<number>(page, "speed")).toBe(1);
-    await page.context().close();
+    await page.close();
   }, 180_000);
 
   it("the help shows every key of the scheme", async () => {
@@ -321,7 +264,7 @@ describe("6. nothing permanent covers the board", () => {
     expect(banner.x + banner.width).toBeLessThanOrEqual(board.x + board.width);
     expect(overlaps(banner, await box(page, "#side"))).toBe(false);
     await screenshotStats(page, artifact("traps-nothing-covers.png"));
-    await page.context().close();
+    await page.close();
   }, 120_000);
 });
 
@@ -377,7 +320,7 @@ describe("7. the report and the replay", () => {
     await page.click("#btn-report");
     await page.waitForSelector("#report-host:not([hidden]) #report-chart");
     await screenshotStats(page, artifact("traps-report-again.png"));
-    await page.context().close();
+    await page.close();
   }, 180_000);
 
   it("the replay: drawn controls (no missing glyphs), a speed control, no state hash shown", async () => {
@@ -415,7 +358,7 @@ describe("7. the report and the replay", () => {
     await page.keyboard.press("-");
     await waitLS(page, "s.replaySpeed === 2");
     await screenshotStats(page, artifact("traps-replay.png"));
-    await page.context().close();
+    await page.close();
   }, 120_000);
 });
 
@@ -449,7 +392,7 @@ describe("1. ways out drawn as the engine has them", () => {
       }
       if (id === "the-bus") await screenshotStats(page, artifact("traps-the-bus.png"));
     }
-    await page.context().close();
+    await page.close();
   }, 240_000);
 });
 
@@ -474,7 +417,7 @@ describe("1. the bus", () => {
     // reached: the door forced (the trapped themselves are units: trapped.browser.test.ts)
     await editOffline(page, `st.objective = "extract";`);
     await page.waitForFunction(() => (window as any).__lastStandDebug.bus()?.shut === false, null, { timeout: 10_000, polling: 50 });
-    await page.context().close();
+    await page.close();
   }, 120_000);
 });
 
@@ -515,7 +458,7 @@ describe("5. the peak round stays readable", () => {
       if (it.kind === "grab" && it.victim) expect(li).toContain("LUNGE → ");
     }
     await screenshotStats(page, artifact("traps-peak-round.png"));
-    await page.context().close();
+    await page.close();
   }, 180_000);
 });
 
@@ -572,6 +515,6 @@ describe("choices that lose soldiers ask first", () => {
     await page.keyboard.press("w");
     await waitLS(page, `s.step === ${step + 1}`, 60_000);
     expect((await wireOf(page)).units.takumi.fate).toBe("extracted");
-    await page.context().close();
+    await page.close();
   }, 120_000);
 });

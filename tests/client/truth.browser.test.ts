@@ -73,6 +73,6 @@ describe("the truthful objective in the browser", () => {
     expect(log.filter((l) => l.includes("Civilian 2") && /\d+,\d+/.test(l))).toEqual([]);
     const shot = await screenshotStats(page, artifact("truth-tower-unwinnable.png"));
     expect(shot.colours).toBeGreaterThan(20);
-    await page.context().close();
+    await page.close();
   }, 180_000);
 });
