@@ -435,8 +435,8 @@ function soldierSearch(
 }
 
 /**
- * Scratch for one soldier's route search, kept clean between searches (`ord`, `dist`, `head`
- * and `tail` all -1), so a search costs what it reaches, not budget × map. Taken from a pool per
+ * Scratch for one soldier's route search, kept clean between searches (`ord`, `dist`, `enter`,
+ * `head` and `tail` all -1), so a search costs what it reaches, not budget × map. Taken from a pool per
  * map and put back when the search is done: a search started while another is under way takes
  * a set of its own (re-entrant), and one that throws never puts a dirty set back.
  */
@@ -449,7 +449,7 @@ interface RouteScratch {
   h: Int32Array;
   back: Int32Array;
   next: Int32Array;
-  /** By tile: the least cost it is reached at (-1: not reached) and the hazard of entering it (where reached). */
+  /** By tile: the least cost it is reached at and the hazard of entering it (both -1: not reached). */
   dist: Int32Array;
   enter: Int32Array;
   /** The tiles reached, in the order first reached. */
@@ -465,7 +465,7 @@ function routeScratch(n: number): RouteScratch {
   return {
     ord: new Int32Array(0),
     tile: new Int32Array(states), cost: new Int32Array(states), h: new Int32Array(states), back: new Int32Array(states), next: new Int32Array(states),
-    dist: new Int32Array(n).fill(-1), enter: new Int32Array(n), reached: new Int32Array(n),
+    dist: new Int32Array(n).fill(-1), enter: new Int32Array(n).fill(-1), reached: new Int32Array(n),
     head: new Int32Array(0), tail: new Int32Array(0),
   };
 }
@@ -538,14 +538,13 @@ function routeSearch(
         if (occ[j] === 2) continue;
         const nc = c + stepCost[e];
         if (nc > top) continue;
-        let hj: number;
-        if (dist[j] < 0) {
+        // a step into a tile costs the same from every side (its terrain's cost; the stairs' 1 is
+        // theirs too) and the states are taken by cost: the first reach of a tile is its cheapest
+        let hj = enter[j];
+        if (hj < 0) {
           hj = enter[j] = tileHazard(s, j, seen);
           dist[j] = nc;
           reached[nReached++] = j;
-        } else {
-          hj = enter[j];
-          if (nc < dist[j]) dist[j] = nc;
         }
         const nh = hi + hj, k = nc * n + j;
         let o = ord[k];
@@ -589,7 +588,7 @@ function routeSearch(
     route[t] = best;
     hazard[t] = best >= 0 ? stH[best] : 0;
     if (best >= 0 && stBack[best] >= 0) prev[t] = stTile[stBack[best]];
-    dist[t] = -1;
+    dist[t] = enter[t] = -1;
   }
   for (let o = 0; o < count; o++) {
     back[o] = stBack[o];
