@@ -95,7 +95,7 @@ export function neighbourTable(map: MapDef): Neighbours {
  * of what it was made from, and checked against that copy on every use: a terrain edited in place
  * gets a new table, never a stale one.
  */
-interface SoldierSteps {
+export interface SoldierSteps {
   terrain: Uint8Array;
   first: Int32Array;
   to: Int32Array;
@@ -109,7 +109,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
-function soldierSteps(map: MapDef, terrain: Uint8Array): SoldierSteps {
+export function soldierSteps(map: MapDef, terrain: Uint8Array): SoldierSteps {
   const hit = stepTables.get(terrain);
   if (hit && sameBytes(hit.terrain, terrain)) return hit;
   const perLevel = map.width * map.height;

@@ -5,6 +5,8 @@
  * tile among equal ones (which of two equal routes is walked decides battles), the same state
  * numbers. Random boards (terrain, stairs across levels, creatures, acid, fire, sight, a line)
  * and real ones from bot battles, on the same few maps so the scratch is reused between searches.
+ * The bot's detour field (shared/ai/route.ts) reads the same table of steps: it too is held to the
+ * search it replaced.
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
@@ -14,6 +16,8 @@ import { moveOf } from "../../shared/core/units.js";
 import { knownOccupancy, viewerMask } from "../../shared/view/view.js";
 import { knownTerrainOf } from "../../shared/sight/knownTerrain.js";
 import { Terrain } from "../../shared/map/types.js";
+import { ACID_DETOUR, detourField, type DetourField } from "../../shared/ai/route.js";
+import type { Unit } from "../../shared/core/types.js";
 import { map as shippedMap } from "./helpers.js";
 
 const SOLDIER_COST = Uint8Array.from([1, 2, 0, 0, 1, 1, 1, 0]);
@@ -96,6 +100,52 @@ function referenceField(s: BattleState, from: number, budget: number, move: numb
   return { dist, prev, start: from, hazard, route, back, routeTile };
 }
 
+
+/** The bot's detour field as it was: buckets of plain arrays, each step's walls and corners checked on the way. */
+function referenceDetour(s: BattleState, u: Unit, occ: Uint8Array, seen: Uint8Array): DetourField {
+  const map = s.map;
+  const perLevel = map.width * map.height;
+  const n = perLevel * map.levels;
+  const terrain = knownTerrainOf(s);
+  const { next, cornerA, cornerB } = neighbourTable(map);
+  const dist = new Int32Array(n).fill(-1);
+  const prev = new Int32Array(n).fill(-1);
+  const start = tileIndex(map, u.x, u.y, u.level);
+  const extra = (j: number) => (seen[j] === 1 ? ACID_DETOUR * (s.layers.acid[j] + (s.layers.fire[j] > 0 ? 1 : 0)) : 0);
+  const buckets: number[][] = [[start]];
+  dist[start] = 0;
+  const relax = (i: number, j: number, nd: number) => {
+    if (dist[j] !== -1 && nd >= dist[j]) return;
+    dist[j] = nd;
+    prev[j] = i;
+    (buckets[nd] ??= []).push(j);
+  };
+  for (let c = 0; c < buckets.length; c++) {
+    const b = buckets[c];
+    if (!b) continue;
+    for (const i of b) {
+      if (dist[i] !== c) continue;
+      const base = i * 8;
+      for (let d = 0; d < 8; d++) {
+        const j = next[base + d];
+        if (j < 0) continue;
+        const step = SOLDIER_COST[terrain[j]];
+        if (step === 0 || occ[j] === 2) continue;
+        if (d >= 4 && (SOLDIER_COST[terrain[cornerA[base + d]]] === 0 || SOLDIER_COST[terrain[cornerB[base + d]]] === 0)) continue;
+        relax(i, j, c + step + extra(j));
+      }
+      if (terrain[i] === Terrain.stairs)
+        for (let dl = -1; dl <= 1; dl += 2) {
+          const j = i + dl * perLevel;
+          if (j < 0 || j >= n || terrain[j] !== Terrain.stairs || occ[j] === 2) continue;
+          relax(i, j, c + 1 + extra(j));
+        }
+    }
+    buckets[c] = [];
+  }
+  return { dist, prev, start };
+}
+
 function expectSame(got: CostField, want: CostField): void {
   expect(got.start).toBe(want.start);
   for (const key of ["dist", "prev", "hazard", "route", "back", "routeTile"] as const) {
@@ -163,6 +213,28 @@ describe("a soldier's route field", () => {
     );
   });
 
+  it("the bot's detour field is the reference's, on random boards", () => {
+    fc.assert(
+      fc.property(board, (b) => {
+        const s = {
+          map: b.map,
+          layers: { terrain: Uint8Array.from(b.terrain), acid: Uint8Array.from(b.acid), fire: Uint8Array.from(b.fire) },
+          perimeter: null,
+        } as unknown as BattleState;
+        const occ = Uint8Array.from(b.occ), seen = b.seen ? Uint8Array.from(b.seen) : new Uint8Array(b.terrain.length).fill(1);
+        for (const { from } of b.searches) {
+          const p = { x: from % b.map.width, y: Math.floor(from / b.map.width) % b.map.height, level: Math.floor(from / (b.map.width * b.map.height)) };
+          const u = { ...p, seat: "takumi" } as Unit;
+          const got = detourField(s, u, occ, seen), want = referenceDetour(s, u, occ, seen);
+          expect(got.start).toBe(want.start);
+          expect(Array.from(got.dist)).toEqual(Array.from(want.dist));
+          expect(Array.from(got.prev)).toEqual(Array.from(want.prev));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("is the reference search's for every soldier along bot battles", () => {
     const SEATS: Seat[] = ["takumi", "wang"];
     for (const [id, seed] of [["last-stand", 7], ["the-tower", 3], ["the-streets", 11]] as const) {
@@ -177,6 +249,9 @@ describe("a soldier's route field", () => {
           const from = tileIndex(s.map, u.x, u.y, u.level);
           for (const budget of [moveOf(u), u.ap * moveOf(u)])
             expectSame(apRouteField(s, from, budget, moveOf(u), occ, seen, terrain), referenceField(s, from, budget, moveOf(u), occ, seen, terrain));
+          const detour = detourField(s, u, occ, seen), want = referenceDetour(s, u, occ, seen);
+          expect(Array.from(detour.dist)).toEqual(Array.from(want.dist));
+          expect(Array.from(detour.prev)).toEqual(Array.from(want.prev));
         }
         const c = botCommand(s, seat);
         const r = c ? apply(s, c) : apply(s, { seat, action: { type: "ready", ready: true } });
