@@ -5,10 +5,9 @@
  * comrade several rounds away would cross a pool a short detour avoids; the bot plans its
  * rounds along this field instead, and stops each round where the engine's route is clean.
  */
-import { Terrain } from "../map/types.js";
 import type { BattleState, Unit } from "../core/types.js";
 import { tileIndex } from "../core/grid.js";
-import { neighbourTable, stepCost, terrainFor } from "../movement/path.js";
+import { soldierSteps, terrainFor } from "../movement/path.js";
 
 /** Tiles of walking a point of acid is worth going round. */
 export const ACID_DETOUR = 4;
@@ -23,50 +22,65 @@ export interface DetourField {
 /**
  * The acid-averse field from soldier `u` over the whole level set. `occ`: what the seat knows
  * stands where (2: a creature, never passed); `seen`: the tiles whose acid and fire the seat sees.
+ * Dial's algorithm: a bucket per cost, each a list (in typed arrays) taken in the order its tiles
+ * were put in; a tile put in again at a lower cost leaves its old entry behind, skipped.
  */
 export function detourField(s: BattleState, u: Unit, occ: Uint8Array, seen: Uint8Array): DetourField {
   const map = s.map;
-  const perLevel = map.width * map.height;
-  const n = perLevel * map.levels;
-  const terrain = terrainFor(s, u);
-  const { next, cornerA, cornerB } = neighbourTable(map);
-  const dist = new Int32Array(n).fill(-1);
-  const prev = new Int32Array(n).fill(-1);
+  const n = map.width * map.height * map.levels;
+  const { first, to, cost } = soldierSteps(map, terrainFor(s, u));
+  const { acid, fire } = s.layers;
+  const buf = new Int32Array(2 * n).fill(-1);
+  const dist = buf.subarray(0, n), prev = buf.subarray(n);
   const start = tileIndex(map, u.x, u.y, u.level);
-  const extra = (j: number) => (seen[j] === 1 ? ACID_DETOUR * (s.layers.acid[j] + (s.layers.fire[j] > 0 ? 1 : 0)) : 0);
-  // buckets by cost (Dial's algorithm): steps cost at most 2 + 4 × 4
-  const buckets: number[][] = [[start]];
-  dist[start] = 0;
-  const relax = (i: number, j: number, nd: number) => {
-    if (dist[j] !== -1 && nd >= dist[j]) return;
-    dist[j] = nd;
-    prev[j] = i;
-    (buckets[nd] ??= []).push(j);
-  };
-  for (let c = 0; c < buckets.length; c++) {
-    const b = buckets[c];
-    if (!b) continue;
-    for (const i of b) {
-      if (dist[i] !== c) continue;
-      const base = i * 8;
-      for (let d = 0; d < 8; d++) {
-        const j = next[base + d];
-        if (j < 0) continue;
-        const step = stepCost(terrain[j], false);
-        if (step === 0 || occ[j] === 2) continue;
-        if (d >= 4 && (stepCost(terrain[cornerA[base + d]], false) === 0 || stepCost(terrain[cornerB[base + d]], false) === 0)) continue;
-        relax(i, j, c + step + extra(j));
-      }
-      if (terrain[i] === Terrain.stairs)
-        for (let dl = -1; dl <= 1; dl += 2) {
-          const j = i + dl * perLevel;
-          if (j < 0 || j >= n || terrain[j] !== Terrain.stairs || occ[j] === 2) continue;
-          relax(i, j, c + 1 + extra(j));
-        }
+  // the bucket entries (a tile and the next entry of its bucket), and each bucket's first and last entry
+  let entTile = new Int32Array(Math.max(16, n)), entNext = new Int32Array(entTile.length);
+  let head = new Int32Array(64).fill(-1), tail = new Int32Array(64).fill(-1);
+  let entries = 0, top = 0;
+  const put = (nd: number, j: number) => {
+    if (entries === entTile.length) {
+      entTile = grown(entTile, entTile.length * 2, 0);
+      entNext = grown(entNext, entNext.length * 2, 0);
     }
-    buckets[c] = [];
+    if (nd >= head.length) {
+      const size = Math.max(head.length * 2, nd + 1);
+      head = grown(head, size, -1);
+      tail = grown(tail, size, -1);
+    }
+    entTile[entries] = j;
+    entNext[entries] = -1;
+    if (tail[nd] === -1) head[nd] = entries;
+    else entNext[tail[nd]] = entries;
+    tail[nd] = entries++;
+    if (nd > top) top = nd;
+  };
+  dist[start] = 0;
+  put(0, start);
+  for (let c = 0; c <= top; c++) {
+    for (let e = head[c]; e !== -1; e = entNext[e]) {
+      const i = entTile[e];
+      if (dist[i] !== c) continue;
+      // the steps in the engine's order (8 directions, then the stairs down and up)
+      for (let k = first[i], end = first[i + 1]; k < end; k++) {
+        const j = to[k];
+        if (occ[j] === 2) continue;
+        const nd = c + cost[k] + (seen[j] === 1 ? ACID_DETOUR * (acid[j] + (fire[j] > 0 ? 1 : 0)) : 0);
+        if (dist[j] !== -1 && nd >= dist[j]) continue;
+        dist[j] = nd;
+        prev[j] = i;
+        put(nd, j);
+      }
+    }
   }
   return { dist, prev, start };
+}
+
+/** A copy of `a`, `size` long, the rest filled with `fill`. */
+function grown(a: Int32Array, size: number, fill: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(size);
+  if (fill !== 0) b.fill(fill, a.length);
+  b.set(a);
+  return b;
 }
 
 /** The tiles of the route from the field's start to `to` (start excluded), nearest first. */

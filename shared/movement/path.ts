@@ -87,6 +87,63 @@ export function neighbourTable(map: MapDef): Neighbours {
   return nb;
 }
 
+/**
+ * A soldier's steps on one terrain: for each tile, the tiles he can step to from it and what each
+ * step costs, in the search's order (the 8 directions, then the stairs down and up); steps into a
+ * wall, vehicle or hole and corners cut past a wall or vehicle are left out. Tile `i`'s steps are
+ * `to[k]`, `cost[k]` for k from `first[i]` to `first[i + 1]`. Kept per terrain array with a copy
+ * of what it was made from, and checked against that copy on every use: a terrain edited in place
+ * gets a new table, never a stale one.
+ */
+export interface SoldierSteps {
+  terrain: Uint8Array;
+  first: Int32Array;
+  to: Int32Array;
+  cost: Uint8Array;
+}
+const stepTables = new WeakMap<Uint8Array, SoldierSteps>();
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+export function soldierSteps(map: MapDef, terrain: Uint8Array): SoldierSteps {
+  const hit = stepTables.get(terrain);
+  if (hit && sameBytes(hit.terrain, terrain)) return hit;
+  const perLevel = map.width * map.height;
+  const n = perLevel * map.levels;
+  const { next, cornerA, cornerB } = neighbourTable(map);
+  const cost = SOLDIER_COST;
+  const first = new Int32Array(n + 1), to = new Int32Array(n * 10), costs = new Uint8Array(n * 10);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    first[i] = k;
+    const b8 = i * 8;
+    for (let d = 0; d < 8; d++) {
+      const j = next[b8 + d];
+      if (j < 0 || cost[terrain[j]] === 0) continue;
+      // soldiers cannot cut a corner past a wall or vehicle
+      if (d >= 4 && (cost[terrain[cornerA[b8 + d]]] === 0 || cost[terrain[cornerB[b8 + d]]] === 0)) continue;
+      to[k] = j;
+      costs[k++] = cost[terrain[j]];
+    }
+    // stairs: up or down to the stairs on the same spot
+    if (terrain[i] === Terrain.stairs)
+      for (let dl = -1; dl <= 1; dl += 2) {
+        const j = i + dl * perLevel;
+        if (j < 0 || j >= n || terrain[j] !== Terrain.stairs) continue;
+        to[k] = j;
+        costs[k++] = 1;
+      }
+  }
+  first[n] = k;
+  const steps = { terrain: terrain.slice(), first, to: to.slice(0, k), cost: costs.slice(0, k) };
+  stepTables.set(terrain, steps);
+  return steps;
+}
+
 /** Cheapest costs from `from` up to `maxCost`, for a soldier or a creature (Dial's algorithm). */
 export function costField(s: BattleState, from: Pos, creature: boolean, maxCost: number, occ = occupancy(s)): CostField {
   return search(s, [tileIndex(s.map, from.x, from.y, from.level)], creature, maxCost, occ, -1);
@@ -127,29 +184,56 @@ function search(s: BattleState, starts: number[], creature: boolean, maxCost: nu
   return creature ? creatureSearch(s, starts, maxCost, occ, stopAt) : soldierSearch(s, starts, maxCost, occ, stopAt, undefined, null, knownTerrainOf(s));
 }
 
-// Reused queue for the creatures' searches.
-let queue = new Int32Array(0);
+// Scratch for the creatures' searches: each tile's cost and the tile before it, kept at -1
+// between uses, and the queue of tiles reached. A pool per map: a search started while another
+// is held takes a set of its own (re-entrant), and each set is reused.
+interface Scratch { dist: Int32Array; prev: Int32Array; queue: Int32Array }
+const scratchPools = new WeakMap<MapDef, Scratch[]>();
+
+function takeScratch(map: MapDef): { pool: Scratch[]; scratch: Scratch } {
+  const n = map.width * map.height * map.levels;
+  let pool = scratchPools.get(map);
+  if (!pool) scratchPools.set(map, (pool = []));
+  const scratch = pool.pop() ?? { dist: new Int32Array(n).fill(-1), prev: new Int32Array(n).fill(-1), queue: new Int32Array(n) };
+  return { pool, scratch };
+}
+
+/** Put back the -1s a search wrote (at the `reached` tiles it lists) and the set into its pool. */
+function putBack(pool: Scratch[], scratch: Scratch, tail: number): void {
+  const { dist, prev, queue } = scratch;
+  for (let k = 0; k < tail; k++) {
+    dist[queue[k]] = -1;
+    prev[queue[k]] = -1;
+  }
+  pool.push(scratch);
+}
 
 /**
  * Creatures pay 1 for every tile they can enter, so a plain breadth-first search gives the same
- * field as Dial's algorithm (same costs, same first-found paths), faster.
+ * field as Dial's algorithm (same costs, same first-found paths), faster. Searched on scratch,
+ * then kept in one buffer: the costs, the tiles before and the tiles reached.
  */
 function creatureSearch(s: BattleState, starts: number[], maxCost: number, occ: Uint8Array, stopAt: number): CostField {
   const n = s.map.width * s.map.height * s.map.levels;
-  const dist = new Int32Array(n).fill(-1);
-  const prev = new Int32Array(n).fill(-1);
-  const tail = creatureBfs(s, starts, maxCost, occ, stopAt, dist, prev);
-  return { dist, prev, start: starts.length ? starts[0] : 0, reached: queue.slice(0, tail) };
+  const { pool, scratch } = takeScratch(s.map);
+  const tail = creatureBfs(s, starts, maxCost, occ, stopAt, scratch);
+  const buf = new Int32Array(2 * n + tail);
+  const dist = buf.subarray(0, n), prev = buf.subarray(n, 2 * n), reached = buf.subarray(2 * n);
+  dist.set(scratch.dist);
+  prev.set(scratch.prev);
+  reached.set(scratch.queue.subarray(0, tail));
+  putBack(pool, scratch, tail);
+  return { dist, prev, start: starts.length ? starts[0] : 0, reached };
 }
 
-/** The breadth-first search itself, into the given arrays (all -1 where unreached); returns how many tiles it reached (listed in `queue`). */
-function creatureBfs(s: BattleState, starts: number[], maxCost: number, occ: Uint8Array, stopAt: number, dist: Int32Array, prev: Int32Array): number {
+/** The breadth-first search itself, into the scratch's arrays (all -1 where unreached); returns how many tiles it reached (listed in its queue). */
+function creatureBfs(s: BattleState, starts: number[], maxCost: number, occ: Uint8Array, stopAt: number, scratch: Scratch): number {
   const map = s.map;
   const terrain = s.layers.terrain;
   const perLevel = map.width * map.height;
   const n = perLevel * map.levels;
   const { next } = neighbourTable(map);
-  if (queue.length < n) queue = new Int32Array(n);
+  const { dist, prev, queue } = scratch;
   let head = 0, tail = 0;
   for (const i of starts) {
     if (dist[i] === 0) continue;
@@ -182,33 +266,21 @@ function creatureBfs(s: BattleState, starts: number[], maxCost: number, occ: Uin
   return tail;
 }
 
-// Scratch arrays for a creature's short searches (its move of 3-5 tiles): kept at -1 between
-// uses, so a search costs what it reaches, not the size of the map. A pool per map: a search
-// started while another is held takes a second pair (re-entrant), and each pair is reused.
-interface Scratch { dist: Int32Array; prev: Int32Array }
-const scratchPools = new WeakMap<MapDef, Scratch[]>();
-
 /**
  * A creature's field within its move, on scratch arrays: valid until `release()` (which puts back
  * the -1s it wrote and returns the arrays to the pool); `reached` lists the tiles it reached.
  */
 export function creatureReach(s: BattleState, from: Pos, maxCost: number, occ: Uint8Array, stopAt = -1): CostField & { reached: Int32Array; release(): void } {
-  const n = s.map.width * s.map.height * s.map.levels;
-  let pool = scratchPools.get(s.map);
-  if (!pool) scratchPools.set(s.map, (pool = []));
-  const scratch = pool.pop() ?? { dist: new Int32Array(n).fill(-1), prev: new Int32Array(n).fill(-1) };
-  const { dist, prev } = scratch;
+  const { pool, scratch } = takeScratch(s.map);
   const start = tileIndex(s.map, from.x, from.y, from.level);
-  const tail = creatureBfs(s, [start], maxCost, occ, stopAt, dist, prev);
-  const reached = queue.slice(0, tail);
+  const tail = creatureBfs(s, [start], maxCost, occ, stopAt, scratch);
   let held = true;
   return {
-    dist, prev, start, reached,
+    dist: scratch.dist, prev: scratch.prev, start, reached: scratch.queue.subarray(0, tail),
     release() {
       if (!held) return;
       held = false;
-      for (let k = 0; k < reached.length; k++) { dist[reached[k]] = -1; prev[reached[k]] = -1; }
-      pool.push(scratch);
+      putBack(pool, scratch, tail);
     },
   };
 }
@@ -239,20 +311,21 @@ export function tileHazard(s: BattleState, i: number, seen: Uint8Array | null = 
   return h;
 }
 
-// Reused ring of bucket queues for the soldiers' search: steps cost 1 or 2, so three buckets
-// (cost c, c+1, c+2) are all that is ever open. Memory grows with the map, never with its square.
+// The soldiers' search keeps its tiles in a ring of bucket queues: steps cost 1 or 2, so three
+// buckets (cost c, c+1, c+2) are all that is ever open. Memory grows with the map, never with its
+// square. Rings are reused from a pool: a search started while another holds one takes its own.
 const RING = 3;
-let ring: Int32Array[] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
-const ringLen = new Int32Array(RING);
+interface Ring { q: Int32Array[]; len: Int32Array }
+const rings: Ring[] = [];
 
-function pushRing(b: number, i: number): void {
-  let q = ring[b];
-  if (ringLen[b] >= q.length) {
+function pushRing(r: Ring, b: number, i: number): void {
+  let q = r.q[b];
+  if (r.len[b] >= q.length) {
     const bigger = new Int32Array(q.length * 2);
     bigger.set(q);
-    ring[b] = q = bigger;
+    r.q[b] = q = bigger;
   }
-  q[ringLen[b]++] = i;
+  q[r.len[b]++] = i;
 }
 
 /**
@@ -275,7 +348,7 @@ function hazardAt(t: HazardTable, j: number): number {
  * as cheap and less hazardous. Returns whether `j` joined a bucket (a module function: a closure
  * made on every search costs more than a short search).
  */
-function relaxStep(dist: Int32Array, prev: Int32Array, hazard: Int32Array, hz: HazardTable, i: number, j: number, nd: number): boolean {
+function relaxStep(ring: Ring, dist: Int32Array, prev: Int32Array, hazard: Int32Array, hz: HazardTable, i: number, j: number, nd: number): boolean {
   const h = hazard[i] + hazardAt(hz, j);
   if (dist[j] !== -1 && (nd > dist[j] || (nd === dist[j] && h >= hazard[j]))) return false;
   const queued = dist[j] === nd;
@@ -283,7 +356,7 @@ function relaxStep(dist: Int32Array, prev: Int32Array, hazard: Int32Array, hz: H
   prev[j] = i;
   hazard[j] = h;
   if (queued) return false;
-  pushRing(nd % RING, j);
+  pushRing(ring, nd % RING, j);
   return true;
 }
 
@@ -310,11 +383,13 @@ function soldierSearch(
   const cost = SOLDIER_COST;
   const { next, cornerA, cornerB } = neighbourTable(map);
   const limit = Math.min(maxCost, n * 2);
+  const ring = rings.pop() ?? { q: [new Int32Array(64), new Int32Array(64), new Int32Array(64)], len: new Int32Array(RING) };
+  const ringLen = ring.len;
   ringLen.fill(0);
   for (const i of starts) {
     if (dist[i] === 0) continue;
     dist[i] = 0;
-    pushRing(0, i);
+    pushRing(ring, 0, i);
   }
   // tiles queued and not yet taken out; the search stops when none are left
   let pending = ringLen[0];
@@ -323,7 +398,7 @@ function soldierSearch(
     const b = c % RING;
     // bucket c only grows with tiles of cost c + 1 or c + 2 (other buckets) while it is read
     for (let k = 0; k < ringLen[b]; k++) {
-      const i = ring[b][k];
+      const i = ring.q[b][k];
       pending--;
       if (dist[i] !== c) continue;
       if (i === stopAt) break settle;
@@ -341,7 +416,7 @@ function soldierSearch(
         if (d >= 4 && (cost[terrain[cornerA[base + d]]] === 0 || cost[terrain[cornerB[base + d]]] === 0)) continue;
         const nd = c + step;
         if (nd > limit) continue;
-        if (relaxStep(dist, prev, hazard, hz, i, j, nd)) pending++;
+        if (relaxStep(ring, dist, prev, hazard, hz, i, j, nd)) pending++;
       }
       // stairs: up or down to the stairs on the same spot
       if (terrain[i] === Terrain.stairs) {
@@ -349,13 +424,64 @@ function soldierSearch(
           const j = i + dl * perLevel;
           if (j < 0 || j >= n || terrain[j] !== Terrain.stairs || occ[j] === blockedBy) continue;
           if (c + 1 > limit) continue;
-          if (relaxStep(dist, prev, hazard, hz, i, j, c + 1)) pending++;
+          if (relaxStep(ring, dist, prev, hazard, hz, i, j, c + 1)) pending++;
         }
       }
     }
     ringLen[b] = 0;
   }
+  rings.push(ring);
   return { dist, prev, start, hazard, goal: found };
+}
+
+/**
+ * Scratch for one soldier's route search, kept clean between searches (`ord`, `dist`, `enter`,
+ * `head` and `tail` all -1), so a search costs what it reaches, not budget × map. Taken from a pool per
+ * map and put back when the search is done: a search started while another is under way takes
+ * a set of its own (re-entrant), and one that throws never puts a dirty set back.
+ */
+interface RouteScratch {
+  /** Each search state's number, by k = cost × tiles + tile (-1: not reached). */
+  ord: Int32Array;
+  /** By state number: its tile, its cost, its route's hazard, the state before it, the next state of the same cost. */
+  tile: Int32Array;
+  cost: Int32Array;
+  h: Int32Array;
+  back: Int32Array;
+  next: Int32Array;
+  /** By tile: the least cost it is reached at and the hazard of entering it (both -1: not reached). */
+  dist: Int32Array;
+  enter: Int32Array;
+  /** The tiles reached, in the order first reached. */
+  reached: Int32Array;
+  /** By cost: the first and the last state of that cost (-1: none). */
+  head: Int32Array;
+  tail: Int32Array;
+}
+const routePools = new WeakMap<MapDef, RouteScratch[]>();
+
+function routeScratch(n: number): RouteScratch {
+  const states = 256;
+  return {
+    ord: new Int32Array(0),
+    tile: new Int32Array(states), cost: new Int32Array(states), h: new Int32Array(states), back: new Int32Array(states), next: new Int32Array(states),
+    dist: new Int32Array(n).fill(-1), enter: new Int32Array(n).fill(-1), reached: new Int32Array(n),
+    head: new Int32Array(0), tail: new Int32Array(0),
+  };
+}
+
+/** Double the per-state tables (the search reached more states than they hold). */
+function growStates(sc: RouteScratch): void {
+  const bigger = (a: Int32Array) => {
+    const b = new Int32Array(a.length * 2);
+    b.set(a);
+    return b;
+  };
+  sc.tile = bigger(sc.tile);
+  sc.cost = bigger(sc.cost);
+  sc.h = bigger(sc.h);
+  sc.back = bigger(sc.back);
+  sc.next = bigger(sc.next);
 }
 
 /**
@@ -363,94 +489,95 @@ function soldierSearch(
  * hazardous (acid and fire, then exposure) among all routes costing the same AP as the cheapest:
  * a search over (movement spent, tile), small since a round's budget is a few points. Costs (`dist`)
  * are the cheapest, as plain search gives them; routes may walk farther within the same AP.
+ * States are taken by cost, and within a cost in the order first reached; a state keeps the first
+ * of its least hazardous routes (tests/engine/routeField.properties.test.ts holds it to that).
  */
-function apRouteField(s: BattleState, from: number, budget: number, move: number, occ: Uint8Array, seen: Uint8Array | null, terrain: Uint8Array): CostField {
-  const hz = hazardTable(s, seen);
-  const map = s.map;
-  const perLevel = map.width * map.height;
-  const n = perLevel * map.levels;
+export function apRouteField(s: BattleState, from: number, budget: number, move: number, occ: Uint8Array, seen: Uint8Array | null, terrain: Uint8Array): CostField {
+  const n = s.map.width * s.map.height * s.map.levels;
   const top = Math.min(budget, n * 2);
-  // a search state is (movement spent, tile), k = cost × tiles + tile; `ord` numbers the states
-  // reached (scratch, all -1 between searches), and the reached states' tables are indexed by number
-  const states = (top + 1) * n;
-  if (stateOrd.length < states) stateOrd = new Int32Array(states).fill(-1);
-  const ord = stateOrd;
-  let stK = ordK, stH = ordH, stBack = ordBack;
-  // one buffer for what the field keeps of each tile: its chosen route, its hazard, its cheapest
-  // cost and the tile before it
-  const buf = new Int32Array(4 * n);
-  // the cheapest cost of each tile: the least cost at which the search reaches it (as a plain
-  // search within the same budget gives it; costs are settled in increasing order, steps cost 1 or 2)
-  const dist = buf.subarray(2 * n, 3 * n).fill(-1);
+  let pool = routePools.get(s.map);
+  if (!pool) routePools.set(s.map, (pool = []));
+  const sc = pool.pop() ?? routeScratch(n);
+  if (sc.ord.length < (top + 1) * n) sc.ord = new Int32Array((top + 1) * n).fill(-1);
+  if (sc.head.length < top + 1) {
+    sc.head = new Int32Array(top + 1).fill(-1);
+    sc.tail = new Int32Array(top + 1).fill(-1);
+  }
+  const field = routeSearch(s, sc, n, top, from, move, occ, seen, terrain);
+  // (only a search that ran to its end left the scratch clean)
+  pool.push(sc);
+  return field;
+}
+
+function routeSearch(
+  s: BattleState, sc: RouteScratch, n: number, top: number, from: number, move: number, occ: Uint8Array, seen: Uint8Array | null, terrain: Uint8Array,
+): CostField {
+  const { first, to: stepTo, cost: stepCost } = soldierSteps(s.map, terrain);
+  const { ord, dist, enter, reached, head, tail } = sc;
+  let stTile = sc.tile, stCost = sc.cost, stH = sc.h, stBack = sc.back, stNext = sc.next;
+  // the start: state 0, at cost 0 and hazard 0 (entering it again later costs its hazard)
   dist[from] = 0;
-  const cost = SOLDIER_COST;
-  const { next, cornerA, cornerB } = neighbourTable(map);
-  // the tiles reached at each cost, in the order first reached
-  const layer: number[][] = [];
-  for (let c = 0; c <= top; c++) layer.push([]);
+  enter[from] = tileHazard(s, from, seen);
+  reached[0] = from;
+  let nReached = 1;
   ord[from] = 0;
-  stK[0] = from;
+  stTile[0] = from;
+  stCost[0] = 0;
   stH[0] = 0;
   stBack[0] = -1;
+  stNext[0] = -1;
+  head[0] = tail[0] = 0;
   let count = 1;
-  layer[0].push(from);
-  for (let c = 0; c <= top; c++) {
-    const here = layer[c];
-    for (let q = 0; q < here.length; q++) {
-      const i = here[q];
-      const oi = ord[c * n + i], hi = stH[oi];
-      const b8 = i * 8;
-      for (let d = 0; d < 8; d++) {
-        const j = next[b8 + d];
-        if (j < 0) continue;
-        const step = cost[terrain[j]];
-        if (step === 0 || occ[j] === 2 || c + step > top) continue;
-        if (d >= 4 && (cost[terrain[cornerA[b8 + d]]] === 0 || cost[terrain[cornerB[b8 + d]]] === 0)) continue;
-        const nc = c + step, k = nc * n + j, nh = hi + hazardAt(hz, j);
+  // a step costs 1 at least: the states of cost `top` lead nowhere (they are routes' ends only)
+  for (let c = 0; c < top; c++) {
+    for (let oi = head[c]; oi !== -1; oi = stNext[oi]) {
+      const i = stTile[oi], hi = stH[oi];
+      for (let e = first[i], end = first[i + 1]; e < end; e++) {
+        const j = stepTo[e];
+        // soldiers never pass through creatures (2 in the occupancy)
+        if (occ[j] === 2) continue;
+        const nc = c + stepCost[e];
+        if (nc > top) continue;
+        // a step into a tile costs the same from every side (its terrain's cost; the stairs' 1 is
+        // theirs too) and the states are taken by cost: the first reach of a tile is its cheapest
+        let hj = enter[j];
+        if (hj < 0) {
+          hj = enter[j] = tileHazard(s, j, seen);
+          dist[j] = nc;
+          reached[nReached++] = j;
+        }
+        const nh = hi + hj, k = nc * n + j;
         let o = ord[k];
         if (o === -1) {
-          layer[nc].push(j);
-          if (dist[j] < 0 || nc < dist[j]) dist[j] = nc;
-          if (count === stK.length) {
-            growStates();
-            stK = ordK; stH = ordH; stBack = ordBack;
+          if (count === stTile.length) {
+            growStates(sc);
+            stTile = sc.tile; stCost = sc.cost; stH = sc.h; stBack = sc.back; stNext = sc.next;
           }
           o = count++;
           ord[k] = o;
-          stK[o] = k;
+          stTile[o] = j;
+          stCost[o] = nc;
+          stNext[o] = -1;
+          if (tail[nc] === -1) head[nc] = o;
+          else stNext[tail[nc]] = o;
+          tail[nc] = o;
         } else if (nh >= stH[o]) continue;
         stH[o] = nh;
         stBack[o] = oi;
       }
-      if (terrain[i] === Terrain.stairs && c + 1 <= top)
-        for (let dl = -1; dl <= 1; dl += 2) {
-          const j = i + dl * perLevel;
-          if (j < 0 || j >= n || terrain[j] !== Terrain.stairs || occ[j] === 2) continue;
-          const k = (c + 1) * n + j, nh = hi + hazardAt(hz, j);
-          let o = ord[k];
-          if (o === -1) {
-            layer[c + 1].push(j);
-            if (dist[j] < 0 || c + 1 < dist[j]) dist[j] = c + 1;
-            if (count === stK.length) {
-              growStates();
-              stK = ordK; stH = ordH; stBack = ordBack;
-            }
-            o = count++;
-            ord[k] = o;
-            stK[o] = k;
-          } else if (nh >= stH[o]) continue;
-          stH[o] = nh;
-          stBack[o] = oi;
-        }
     }
   }
+  // what the field keeps, in one buffer: each tile's chosen route, its hazard, its cheapest cost
+  // and the tile before it; each state's predecessor and tile
+  const buf = new Int32Array(4 * n + 2 * count);
   const route = buf.subarray(0, n).fill(-1);
   const hazard = buf.subarray(n, 2 * n);
-  // the tile each tile is reached from on its chosen route (-1 at the start)
-  const prev = buf.subarray(3 * n).fill(-1);
-  for (let t = 0; t < n; t++) {
-    const d0 = dist[t];
-    if (d0 < 0) continue;
+  const outDist = buf.subarray(2 * n, 3 * n);
+  outDist.set(dist.subarray(0, n));
+  const prev = buf.subarray(3 * n, 4 * n).fill(-1);
+  const back = buf.subarray(4 * n, 4 * n + count), routeTile = buf.subarray(4 * n + count);
+  for (let r = 0; r < nReached; r++) {
+    const t = reached[r], d0 = dist[t];
     // any route that costs no more AP than the cheapest one
     const cap = Math.min(top, Math.max(d0, Math.ceil(d0 / move) * move));
     let best = -1;
@@ -460,35 +587,16 @@ function apRouteField(s: BattleState, from: number, budget: number, move: number
     }
     route[t] = best;
     hazard[t] = best >= 0 ? stH[best] : 0;
-    if (best >= 0 && stBack[best] >= 0) prev[t] = stK[stBack[best]] % n;
+    if (best >= 0 && stBack[best] >= 0) prev[t] = stTile[stBack[best]];
+    dist[t] = enter[t] = -1;
   }
-  // what the field keeps of the states: each one's predecessor and tile; the scratch back to -1
-  const kept = new Int32Array(2 * count);
-  const back = kept.subarray(0, count), routeTile = kept.subarray(count);
   for (let o = 0; o < count; o++) {
     back[o] = stBack[o];
-    routeTile[o] = stK[o] % n;
-    ord[stK[o]] = -1;
+    routeTile[o] = stTile[o];
+    ord[stCost[o] * n + stTile[o]] = -1;
   }
-  return { dist, prev, start: from, hazard, route, back, routeTile };
-}
-
-// Scratch for apRouteField: each search state's number (-1 where not reached; only the states a
-// search reached are put back, so a search costs what it reaches, not budget × map), and the
-// reached states' search state, hazard and predecessor by number. A search calls out to nothing
-// that searches, so one set serves every search.
-let stateOrd = new Int32Array(0);
-let ordK = new Int32Array(256), ordH = new Int32Array(256), ordBack = new Int32Array(256);
-
-function growStates(): void {
-  const bigger = (a: Int32Array) => {
-    const b = new Int32Array(a.length * 2);
-    b.set(a);
-    return b;
-  };
-  ordK = bigger(ordK);
-  ordH = bigger(ordH);
-  ordBack = bigger(ordBack);
+  for (let c = 0; c <= top; c++) head[c] = tail[c] = -1;
+  return { dist: outDist, prev, start: from, hazard, route, back, routeTile };
 }
 
 /** The path from the field's start to tile `to` (start excluded), as tile indices. */

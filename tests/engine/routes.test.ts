@@ -74,6 +74,8 @@ describe("creature searches on scratch arrays", () => {
     const b = creatureReach(s, { x: 15, y: 9, level: 0 }, 5, occ);
     expect(b.dist).not.toBe(a.dist);
     expect(Array.from(a.dist)).toEqual(Array.from(costField(s, { x: 3, y: 3, level: 0 }, true, 5, occ).dist));
+    // the first search's list of tiles reached is its own too (the queue is part of its scratch)
+    expect(Array.from(a.reached)).toEqual(Array.from(costField(s, { x: 3, y: 3, level: 0 }, true, 5, occ).reached!));
     expect(Array.from(b.dist)).toEqual(Array.from(costField(s, { x: 15, y: 9, level: 0 }, true, 5, occ).dist));
     b.release();
     a.release();
