@@ -36,7 +36,7 @@ interface Situation {
   seen: Uint8Array;
   /** Tile scores computed so far for this decision (NaN: not yet). */
   scores: Float64Array;
-  /** 1 on tiles an announced attack will hit. */
+  /** 1 on tiles an announced attack will hit, 2 on those in a Snatcher's lunge (its reach, its landing tile). */
   danger: Uint8Array;
   /** 1 on spawn points. */
   spawnTiles: Uint8Array;
@@ -116,7 +116,14 @@ function situation(s: BattleState, seat: Seat, order: StandingOrder, partnerBot:
   const seen = visibleCreatureIds(s, mask);
   const enemies = s.units.filter((u) => seen.has(u.id));
   const danger = new Uint8Array(n);
-  for (const i of s.intents) if (seen.has(i.unit)) for (const p of i.area) danger[indexOf(s.map, p)] = 1;
+  for (const i of s.intents) {
+    if (!seen.has(i.unit)) continue;
+    const mark = i.kind === "grab" ? 2 : 1;
+    for (const p of i.area) danger[indexOf(s.map, p)] = Math.max(danger[indexOf(s.map, p)], mark);
+    // a lunge's landing tile is not in its reach, but a soldier standing on it moves the Snatcher
+    // beside him (it lands on the nearest free tile): as bad a place as any in the reach
+    if (i.kind === "grab") danger[indexOf(s.map, i.moveTo)] = 2;
+  }
   const scores = new Float64Array(n).fill(NaN);
   return { s, enemies, danger, spawnTiles: spawnTilesOf(s.map), occ: knownOccupancy(s, seat, mask), seen: mask, scores, order, seat, holders: new Map(), partnerBot };
 }
@@ -125,7 +132,13 @@ function canShoot(s: BattleState, from: Pos, e: Unit): boolean {
   return distance(from, e) <= RULES.rifle.range && lineOfSight(s.map, from, e);
 }
 
-/** How good a tile is to stand on at the end of the player phase. */
+/**
+ * A kill that stops a lunge counts this much (against 1.5 for another announced attack): a grab
+ * is answered by a hold (a tug), a called shot, or a kill whose burst lands on the man it frees;
+ * one stopped before it lands costs nothing.
+ */
+const LUNGE_KILL = 3;
+
 /** How good a tile is to stand on (the same for every soldier, so remembered for this decision). */
 function tileScore(sit: Situation, i: number): number {
   let score = sit.scores[i];
@@ -137,7 +150,7 @@ function scoreTile(sit: Situation, p: Pos, i: number): number {
   const s = sit.s;
   let score = 0;
   if (s.perimeter && !s.perimeter.broken && !insideLine(s.perimeter, p)) score -= 100;
-  if (sit.danger[i] === 1) score -= 60;
+  if (sit.danger[i] > 0) score -= 60;
   // acid burns as he enters and again at the round's end, and eats his armor
   if (sit.seen[i] === 1) score -= 50 * s.layers.acid[i] + (s.layers.fire[i] > 0 ? 60 : 0);
   if (sit.spawnTiles[i] === 1) score -= 25;
@@ -169,7 +182,7 @@ function scoreTile(sit: Situation, p: Pos, i: number): number {
 function guard(sit: Situation, u: Unit, i: number): number {
   if (!isSergeant(u)) return 0;
   const s = sit.s, p = posOf(s.map, i);
-  let extra = sit.danger[i] === 1 ? -30 : 0;
+  let extra = sit.danger[i] > 0 ? -30 : 0;
   // acid burns through the last hit points: a down man on acid is a dead man
   if (sit.seen[i] === 1) extra -= 60 * s.layers.acid[i] + (s.layers.fire[i] > 0 ? 60 : 0);
   for (const e of sit.enemies) {
@@ -188,8 +201,12 @@ interface Spot {
   score: number;
 }
 
-/** The best tile to move to for 1 AP; failing that (and if allowed), for all the AP left. */
-function bestTile(sit: Situation, u: Unit, orTwoAp: boolean): Spot | null {
+/**
+ * The best tile to move to for 1 AP; failing that (and if allowed), for all the AP left.
+ * `cleanOnly`: only a tile he sees, free of acid, fire and announced attacks, reached without
+ * entering acid (none: null).
+ */
+function bestTile(sit: Situation, u: Unit, orTwoAp: boolean, cleanOnly = false): Spot | null {
   // the soldier's movement field itself (what reachableTiles lists), read without building the list;
   // searched no further than 1 AP unless 2 AP are wanted
   // clean first: a tile free of acid, fire and announced attacks, reached without entering acid
@@ -205,7 +222,7 @@ function bestTile(sit: Situation, u: Unit, orTwoAp: boolean): Spot | null {
       const ap = Math.ceil(cost / mv);
       if (ap > maxAp || ap < minAp) continue;
       const acid = field.hazard ? hazardAcid(field.hazard[i]) : 0;
-      if ((clean === 2 && acid > 0) || (clean > 0 && foul(sit, i))) continue;
+      if ((clean === 2 && acid > 0) || (clean > 0 && foul(sit, i)) || (cleanOnly && sit.seen[i] !== 1)) continue;
       // the route's own acid burns on the way (the field keeps the least acid among equal costs)
       const routeAcid = acid - (sit.seen[i] === 1 ? sit.s.layers.acid[i] : 0);
       const score = tileScore(sit, i) + guard(sit, u, i) - cost * 0.5 - acidWeight * routeAcid;
@@ -213,7 +230,7 @@ function bestTile(sit: Situation, u: Unit, orTwoAp: boolean): Spot | null {
     }
     return top < 0 ? null : { pos: posOf(sit.s.map, top), score: topScore };
   };
-  for (const clean of [2, 1, 0] as const) {
+  for (const clean of cleanOnly ? [2] as const : [2, 1, 0] as const) {
     const spot = best(1, 0, clean) ?? (orTwoAp ? best(Infinity, 2, clean) : null);
     if (spot) return spot;
   }
@@ -240,7 +257,7 @@ function canBeat(sit: Situation, u: Unit, bar: number): boolean {
       for (let x = Math.max(0, u.x - reach); x <= Math.min(map.width - 1, u.x + reach); x++) {
         const i = tileIndex(map, x, y, level);
         let bound = per + extra - 0.5;
-        if (sit.danger[i] === 1) bound -= 60;
+        if (sit.danger[i] > 0) bound -= 60;
         if (p) {
           const pos = { x, y, level };
           if (!p.broken && !insideLine(p, pos)) bound -= 100;
@@ -254,7 +271,7 @@ function canBeat(sit: Situation, u: Unit, bar: number): boolean {
 
 /** Is tile `i` one to end a move on only when nothing else serves: acid or fire in sight, an announced attack? */
 function foul(sit: Situation, i: number): boolean {
-  return sit.danger[i] === 1 || (sit.seen[i] === 1 && (sit.s.layers.acid[i] > 0 || sit.s.layers.fire[i] > 0));
+  return sit.danger[i] > 0 || (sit.seen[i] === 1 && (sit.s.layers.acid[i] > 0 || sit.s.layers.fire[i] > 0));
 }
 
 /**
@@ -310,7 +327,9 @@ function bestShot(sit: Situation, u: Unit, minChance: number): { target: Unit; c
     if (kills && !cleanKill(sit.s, e, sit.seen, (v) => holders(sit, v).length > 0)) continue;
     const { chance } = hitChanceBetween(sit.s, u, e, "shot");
     if (chance < minChance) continue;
-    const threat = sit.s.intents.some((i) => i.unit === e.id && i.target !== null) ? 1.5 : 1;
+    const intent = sit.s.intents.find((i) => i.unit === e.id && i.target !== null);
+    // a lunge killed before it lands is a grab that needs no answer (no drag, no burst on its man)
+    const threat = !intent ? 1 : intent.kind === "grab" ? (kills ? LUNGE_KILL : 1.5) : 1.5;
     const value = chance * (kills ? 2 : 1) * threat;
     if (!best || value > best.value) best = { target: e, chance, value };
   }
@@ -471,6 +490,11 @@ function holdTile(sit: Situation, u: Unit, gripped: Unit[]): number {
   return to;
 }
 
+/** Is `shot` at grabber `g` a plain one that cannot kill it (it frees nobody this round)? */
+function onlyWounds(shot: Action, g: Unit): boolean {
+  return shot.type === "shoot" && !oneHitKills(g, RULES.rifle.damage);
+}
+
 /** Will grabber `g` take its victim off in the coming enemy phase (nobody holds him, the drag's last round)? */
 function dragDue(s: BattleState, g: Unit): boolean {
   const victim = s.units.find((v) => v.id === g.grabbing);
@@ -527,9 +551,11 @@ function decide(sit: Situation, u: Unit, patient: boolean): Action | null {
     return loaded && !!g && canShoot(s, u, g);
   };
   // ... and frees him with a shot worth taking now (freeingShot)
+  // (a plain shot that cannot kill frees nobody this round: it only wounds, for a kill and its burst later)
   const freesCleanly = (c: Unit) => {
     const g = sit.enemies.find((e) => e.id === c.grabbedBy);
-    return shootsGrabber(c) && !!g && freeingShot(sit, u, g) !== null;
+    const shot = shootsGrabber(c) && g ? freeingShot(sit, u, g) : null;
+    return !!shot && !!g && !onlyWounds(shot, g);
   };
   // one beside him about to be gone, or whose grabber he cannot shoot: shoot it with a spare AP, then hold on to him
   const holdOn = gripped.find((c) => distance(u, c) === 1 &&
@@ -567,7 +593,11 @@ function decide(sit: Situation, u: Unit, patient: boolean): Action | null {
     const better = loaded && u.ap >= 2 && !u.carrying ? calledShotStep(sit, u, grabber) : null;
     if (better) return better;
     const shot = loaded ? freeingShot(sit, u, grabber) : null;
-    if (shot) return shot;
+    // a shot that only wounds it waits while he can step to the man's side and hold on (the drag halts)
+    const victim = s.units.find((v) => v.id === grabber.grabbing);
+    const holdFirst = !!shot && onlyWounds(shot, grabber) && !!victim && !victim.heldBy && u.ap >= 2 && !u.carrying &&
+      victim.level === u.level && holdTile(sit, u, [victim]) >= 0;
+    if (shot && !holdFirst) return shot;
   }
   // a gripped comrade whose grabber he cannot shoot (or not without its burst on him): one step
   // (1 AP) to his side to hold on with the other, or to where he can shoot the grabber
@@ -606,8 +636,11 @@ function decide(sit: Situation, u: Unit, patient: boolean): Action | null {
   const goForRescue = !stays && s.objective === "reach" && rescue && u.ap >= 2 && !(isSergeant(u) && privateLeft);
   const here = tileScore(sit, indexOf(s.map, u)) + guard(sit, u, indexOf(s.map, u));
   const threatened = here <= (isSergeant(u) ? -20 : -30);
+  // out of a lunge only to a tile he sees clean, by a clean way (else he stays): a grab may miss
+  // (its roll, his cover and armor), the acid does not
+  const inLunge = sit.danger[indexOf(s.map, u)] === 2;
   if (threatened) {
-    const to = bestTile(sit, u, true);
+    const to = bestTile(sit, u, true, inLunge);
     if (to && to.score > here) return { type: "move", unit: u.id, to: to.pos };
   }
   // without a rifle he is no use at the front: he keeps beside an armed comrade (to hold on, to revive)
@@ -633,7 +666,7 @@ function decide(sit: Situation, u: Unit, patient: boolean): Action | null {
     if (move) return move;
   }
   if (u.ap >= 2 && !stays && canBeat(sit, u, here + 10)) {
-    const to = bestTile(sit, u, false);
+    const to = bestTile(sit, u, false, inLunge);
     if (to && to.score > here + 10) return { type: "move", unit: u.id, to: to.pos };
   }
   if (loaded && watches(u, sit.order)) return { type: "overwatch", unit: u.id };
@@ -642,14 +675,14 @@ function decide(sit: Situation, u: Unit, patient: boolean): Action | null {
 
 /**
  * Does he go on overwatch (nothing better to do)? Overwatch fires at the first creature that moves
- * in sight, at −10 aim: a round spent on a poor chance more often than not. He watches only while
- * he has two spare magazines or more; after that his rounds wait for the shots he chooses (a
- * grabber's arm, a good chance), so the squad is not dry when the grabs come (a dry man's only
- * answer to his grabber is the rifle butt, whose kill splashes him). Told to cover, he watches
- * on to his last magazine.
+ * in sight, at −10 aim: a round spent on a poor chance more often than not, and often at one that
+ * has come up beside a soldier (its kill bursts on him). On his own he does not watch: his rounds
+ * wait for the shots he chooses (a grabber's arm, a lunging Snatcher, a good chance), so the squad
+ * is not dry when the grabs come (a dry man's only answer to his grabber is the rifle butt, whose
+ * kill splashes him). Told to cover, he watches, to his last magazine.
  */
 function watches(u: Unit, order: StandingOrder): boolean {
-  return order === "cover" ? !lastMagazine(u) : u.spareMags >= 2;
+  return order === "cover" && !lastMagazine(u);
 }
 
 /**

@@ -254,14 +254,16 @@ describe("the bot fights clean", () => {
     expect(botCommand(t, "wang")!.action).toEqual({ type: "calledShot", unit: WANG, target: g.id });
   });
 
-  it("keeps its rounds from overwatch once down to one spare magazine (told to cover, it watches on)", () => {
+  it("keeps its rounds from overwatch unless told to cover (then to its last magazine)", () => {
     const s = alley();
-    // nothing in sight, nothing to do: he would watch
-    Object.assign(unit(s, WANG), { mag: 3, spareMags: 2 });
-    expect(botCommand(s, "wang")!.action).toEqual({ type: "overwatch", unit: WANG });
-    unit(s, WANG).spareMags = 1;
+    // nothing in sight, nothing to do, a full set of spare magazines: he does not watch on his own
+    Object.assign(unit(s, WANG), { mag: 3, spareMags: 3 });
     expect(botCommand(s, "wang")!.action).toEqual({ type: "ready", ready: true });
     expect(botCommand(s, "wang", "cover")!.action).toEqual({ type: "overwatch", unit: WANG });
+    unit(s, WANG).spareMags = 1;
+    expect(botCommand(s, "wang", "cover")!.action).toEqual({ type: "overwatch", unit: WANG });
+    unit(s, WANG).spareMags = 0;
+    expect(botCommand(s, "wang", "cover")!.action).toEqual({ type: "ready", ready: true });
   });
 
   it("plans its way round a pool of acid it sees, where the cheapest route crosses it", () => {

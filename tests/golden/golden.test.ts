@@ -27,7 +27,9 @@ describe("golden replays keep their hashes", () => {
     it(`${g.name} replays step by step to its recorded hashes`, () => {
       const record = JSON.parse(readFileSync(join(import.meta.dirname, `${g.name}.json`), "utf8")) as MatchRecord;
       expect(record.rulesVersion, "the rules version changed: re-record with npm run golden").toBe(RULES_VERSION);
-      expect(record.log.length).toBeGreaterThan(20);
+      // (the acid test box's battle is short: two soldiers fall back by round 4, and the bot keeps
+      // no overwatch of its own, so it gives few commands)
+      expect(record.log.length).toBeGreaterThan(g.map === "tower-test" ? 10 : 20);
       expect(record.log.every((e) => typeof e.hash === "string")).toBe(true);
       const result = replay(record, loadMapById(record.map.id));
       expect(result.error).toBeNull();
