@@ -65,7 +65,14 @@ function checkView(s: BattleState, v: BattleView, viewer: Viewer): void {
   for (const layer of ["acid", "acidAge", "melt", "corpse"] as const)
     for (let i = 0; i < mask.length; i++)
       if (v.layers[layer][i] !== (mask[i] === 1 ? s.layers[layer][i] : 0)) throw new Error(`${where}: layer ${layer} tile ${i} leaks or lies`);
-  expect(Array.from(v.layers.terrain)).toEqual(Array.from(s.layers.terrain));
+  // the terrain is the squad's known terrain: the real one on every tile the squad sees, and where
+  // it changed unseen (a grenade or acid out of sight) what the squad last saw there
+  const squadSees = visibleTiles(s);
+  const lastSeen = new Map((s.knownTerrain ?? []).map((k) => [k.tile, k.terrain]));
+  for (let i = 0; i < squadSees.length; i++) {
+    const told = squadSees[i] === 1 || !lastSeen.has(i) ? s.layers.terrain[i] : lastSeen.get(i);
+    if (v.layers.terrain[i] !== told) throw new Error(`${where}: terrain tile ${i} is ${v.layers.terrain[i]}, the squad knows ${told}`);
+  }
   const wire = toWire(v);
   expect(Object.keys(wire.units).sort()).toEqual([...shown].sort());
   if (s.phase !== "ended") expect(wire.report).toBe("");
