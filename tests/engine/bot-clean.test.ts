@@ -185,14 +185,20 @@ describe("the bot fights clean", () => {
   });
 
   /** Private Wang-1 gripped with the drag due; Wang far down the alley with 1 AP (his called shot
-   *  has no fair chance, 5%); Takumi, of the other seat, beside the gripped man with his AP. */
-  function dueGripWithTakumiBeside() {
+   *  has no fair chance, 5%). Not yet replanned: the caller finishes the position. */
+  function dueGripWangFar() {
     const s = alley();
     put(s, WP1, 6, 2);
     put(s, WANG, 6, 9);
     unit(s, WANG).ap = 1;
     const c = placeCreature(s, "snatcher", 6, 1, 0, 1);
     grip(s, c, WP1);
+    return { s, c };
+  }
+
+  /** dueGripWangFar, with Takumi, of the other seat, beside the gripped man with his AP. */
+  function dueGripWithTakumiBeside() {
+    const { s, c } = dueGripWangFar();
     put(s, TAKUMI, 7, 3);
     unit(s, TAKUMI).ap = 2;
     replan(s);
@@ -242,12 +248,7 @@ describe("the bot fights clean", () => {
 
     // a comrade far down the alley, his called shot poor (5%), the drag due: the killing shot,
     // but not when its burst finishes the man (then the called shot at the arm, however poor)
-    const t = alley();
-    put(t, WP1, 6, 2);
-    put(t, WANG, 6, 9);
-    unit(t, WANG).ap = 1;
-    const g = placeCreature(t, "snatcher", 6, 1, 0, 1);
-    grip(t, g, WP1);
+    const { s: t, c: g } = dueGripWangFar();
     replan(t);
     expect(botCommand(t, "wang")!.action).toEqual({ type: "shoot", unit: WANG, target: g.id });
     unit(t, WP1).hp = 2;
