@@ -196,15 +196,22 @@ const board = fc
     });
   });
 
+type Board = typeof board extends fc.Arbitrary<infer T> ? T : never;
+
+/** The part of a battle state the searches read, from a random board (with its perimeter, or none). */
+function stateOf(b: Board, withPerimeter: boolean): BattleState {
+  return {
+    map: b.map,
+    layers: { terrain: Uint8Array.from(b.terrain), acid: Uint8Array.from(b.acid), fire: Uint8Array.from(b.fire) },
+    perimeter: withPerimeter && b.perimeter ? { ...b.perimeter, nextRadius: b.perimeter.radius, breakPoint: 0, breakOutRound: 0 } : null,
+  } as unknown as BattleState;
+}
+
 describe("a soldier's route field", () => {
   it("is the reference search's, on random boards", () => {
     fc.assert(
       fc.property(board, (b) => {
-        const s = {
-          map: b.map,
-          layers: { terrain: Uint8Array.from(b.terrain), acid: Uint8Array.from(b.acid), fire: Uint8Array.from(b.fire) },
-          perimeter: b.perimeter && { ...b.perimeter, nextRadius: b.perimeter.radius, breakPoint: 0, breakOutRound: 0 },
-        } as unknown as BattleState;
+        const s = stateOf(b, true);
         const occ = Uint8Array.from(b.occ), seen = b.seen && Uint8Array.from(b.seen), terrain = s.layers.terrain;
         for (const { from, budget, move } of b.searches)
           expectSame(apRouteField(s, from, budget, move, occ, seen, terrain), referenceField(s, from, budget, move, occ, seen, terrain));
@@ -216,11 +223,7 @@ describe("a soldier's route field", () => {
   it("the bot's detour field is the reference's, on random boards", () => {
     fc.assert(
       fc.property(board, (b) => {
-        const s = {
-          map: b.map,
-          layers: { terrain: Uint8Array.from(b.terrain), acid: Uint8Array.from(b.acid), fire: Uint8Array.from(b.fire) },
-          perimeter: null,
-        } as unknown as BattleState;
+        const s = stateOf(b, false);
         const occ = Uint8Array.from(b.occ), seen = b.seen ? Uint8Array.from(b.seen) : new Uint8Array(b.terrain.length).fill(1);
         for (const { from } of b.searches) {
           const p = { x: from % b.map.width, y: Math.floor(from / b.map.width) % b.map.height, level: Math.floor(from / (b.map.width * b.map.height)) };
