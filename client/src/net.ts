@@ -451,16 +451,10 @@ export class OnlineBackend implements Backend {
 
 /**
  * Events may come in the compact wire form (positions as tile indices, `eventsToWire`) or as
- * plain engine events; the animation wants positions.
+ * plain engine events (which pass unchanged); the animation wants positions and every flag.
  */
 export function normalizeEvents(map: MapDef, events: BattleEvent[]): BattleEvent[] {
-  const compact = events.some((e) =>
-    ["at", "to", "path", "tiles"].some((k) => {
-      const v = (e as unknown as Record<string, unknown>)[k];
-      return typeof v === "number" || (Array.isArray(v) && typeof v[0] === "number");
-    }),
-  );
-  return compact ? eventsFromWire(map, events as unknown as WireEvent[]) : events;
+  return eventsFromWire(map, events as unknown as WireEvent[]);
 }
 
 function firstState(room: Room): Promise<Record<string, unknown>> {

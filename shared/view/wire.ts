@@ -326,12 +326,30 @@ export function fromWire(w: WireState, map: MapDef): BattleView {
 
 import type { BattleEvent } from "../core/types.js";
 
-/** An event on the wire: its positions (`at`, `to`, `path`, `tiles`) as tile indices. */
+/** An event on the wire: its positions (`at`, `to`, `path`, `tiles`) as tile indices, its false flags left out. */
 export type WireEvent = Record<string, unknown> & { type: BattleEvent["type"] };
 
 const POSITION_KEYS = ["at", "to", "path", "tiles"] as const;
 
-/** Events in their compact wire form (a position costs a number instead of an object). */
+type EventOf<T extends BattleEvent["type"]> = Extract<BattleEvent, { type: T }>;
+/** An event's flags: its boolean fields. */
+type FlagsOf<E> = { [F in keyof E]-?: E[F] extends boolean ? F : never }[keyof E];
+type TypesWithFlags = { [T in BattleEvent["type"]]: [FlagsOf<EventOf<T>>] extends [never] ? never : T }[BattleEvent["type"]];
+
+/**
+ * Each event type's flags, every one (the compiler holds the list to the event types): a false
+ * flag is left out on the wire and put back on arrival (a shot's `called: false, overwatch: false`
+ * were a tenth of the bytes a client received a command).
+ */
+const EVENT_FLAGS: { readonly [T in TypesWithFlags]: { readonly [F in FlagsOf<EventOf<T>>]: true } } = {
+  shot: { hit: true, called: true, overwatch: true },
+  grabbed: { roll: true, hit: true },
+  ready: { ready: true },
+};
+const flagsOf = (type: BattleEvent["type"]): Readonly<Record<string, true>> | undefined =>
+  (EVENT_FLAGS as Partial<Record<BattleEvent["type"], Readonly<Record<string, true>>>>)[type];
+
+/** Events in their compact wire form (a position costs a number instead of an object; a false flag nothing). */
 export function eventsToWire(map: MapDef, events: BattleEvent[]): WireEvent[] {
   return events.map((e) => {
     const out: WireEvent = { ...e };
@@ -340,18 +358,23 @@ export function eventsToWire(map: MapDef, events: BattleEvent[]): WireEvent[] {
       if (Array.isArray(v)) out[k] = v.map((p: Pos) => indexOf(map, p));
       else if (v && typeof v === "object") out[k] = indexOf(map, v as Pos);
     }
+    const flags = flagsOf(e.type);
+    if (flags) for (const k in flags) if (out[k] === false) delete out[k];
     return out;
   });
 }
 
+/** The events back from their wire form (events already whole pass unchanged). */
 export function eventsFromWire(map: MapDef, events: WireEvent[]): BattleEvent[] {
   return events.map((e) => {
     const out: Record<string, unknown> = { ...e };
     for (const k of POSITION_KEYS) {
       const v = e[k];
-      if (Array.isArray(v)) out[k] = v.map((i: number) => posOf(map, i));
+      if (Array.isArray(v)) out[k] = v.map((i: number | Pos) => (typeof i === "number" ? posOf(map, i) : i));
       else if (typeof v === "number") out[k] = posOf(map, v);
     }
+    const flags = flagsOf(e.type);
+    if (flags) for (const k in flags) if (out[k] === undefined) out[k] = false;
     return out as BattleEvent;
   });
 }
