@@ -524,11 +524,16 @@ function fightGrabber(sit: Situation, u: Unit, g: Unit, reload: Action | null): 
   // called shots, they leave him with only the butt (and its burst) when it comes
   if (u.mag > 0) return lastMagazine(u) && !dragDue(s, g) ? null : freeingShot(sit, u, g);
   if (reload) return reload;
-  if (!dragDue(s, g) || g.hp > u.ap * damageAfterArmor(RULES.butt.damage, g.armor)) return null;
+  const blows = Math.ceil(g.hp / damageAfterArmor(RULES.butt.damage, g.armor));
+  if (!dragDue(s, g) || blows > u.ap) return null;
   // a comrade (of either seat) who can still hold on to him halts the drag for a tug, not a burst
   if (holders(sit, u).length > 0) return null;
   // a kill whose burst finishes him (down in acid) frees nobody
   if (burstFinishes(s, u, g)) return null;
+  // nor one that leaves him down: the blows before the last splash him too (the blood on the
+  // stock), then the burst, and with no AP left after the last he stands at the round's end in
+  // the acid it leaves beside the corpse (or the acid already under him)
+  if (u.hp - (blows - 1) * RULES.butt.splash - RULES.acid.deathSplash - (u.ap > blows ? 0 : acidAfterBurst(s, u, g)) <= 0) return null;
   return { type: "butt", unit: u.id, target: g.id };
 }
 
@@ -656,9 +661,11 @@ function decide(sit: Situation, u: Unit, patient: boolean): Action | null {
   }
   if (loaded) {
     // covering, he keeps his AP for overwatch unless the shot is good
-    // his last magazine is kept for a comrade's grabber (a called shot frees him clean): only good shots
+    // his last magazine is kept for a comrade's grabber (a called shot frees him clean): only good
+    // shots, and its last round for no shot but a grabber's (above): grabbed, a man with a round
+    // has a called shot at its arm; a dry one only the butt, whose kill bursts on him
     const last = lastMagazine(u);
-    const shot = bestShot(sit, u, last ? 60 : sit.order === "cover" ? 65 : u.ap >= 2 ? 40 : 25);
+    const shot = last && u.mag <= KEPT_ROUNDS ? null : bestShot(sit, u, last ? 60 : sit.order === "cover" ? 65 : u.ap >= 2 ? 40 : 25);
     if (shot) return { type: "shoot", unit: u.id, target: shot.target.id };
   } else if (reload) return reload;
   if (goForRescue) {
@@ -707,6 +714,16 @@ function calledShotStep(sit: Situation, u: Unit, g: Unit): Action | null {
   }
   return to >= 0 ? { type: "move", unit: u.id, to: posOf(s.map, to) } : null;
 }
+
+/** The acid under `v` once a creature beside him at `at` has burst: its four neighbours get the burst's. */
+function acidAfterBurst(s: BattleState, v: Unit, at: Pos): number {
+  const under = s.layers.acid[tileIndex(s.map, v.x, v.y, v.level)];
+  const beside = v.level === at.level && Math.abs(v.x - at.x) + Math.abs(v.y - at.y) === 1;
+  return Math.max(under, beside ? RULES.acid.corpseNeighbours : 0);
+}
+
+/** Rounds of his last magazine kept for a grabber (its arm, his own or a comrade's). */
+const KEPT_ROUNDS = 1;
 
 /** Is he down to his last magazine's rounds (no spare left)? */
 function lastMagazine(u: Unit): boolean {
