@@ -4,7 +4,7 @@
  */
 import type { CivilianKind, CreatureKind, SoldierKind } from "../map/types.js";
 
-export const RULES_VERSION = 9;
+export const RULES_VERSION = 10;
 
 export interface SoldierStats {
   hp: number;

@@ -9,11 +9,12 @@ import { describe, expect, it } from "vitest";
 import { botCommand, tileIndex, type BattleState } from "../../shared/index.js";
 import { hitChanceBetween } from "../../shared/rules/combat.js";
 import { detourField, detourPath } from "../../shared/ai/route.js";
-import { TAKUMI, WANG, WP1, act, grip, placeCreature, put, quiet, replan, setAcid, unit } from "./helpers.js";
+import { TAKUMI, TP1, WANG, WP1, act, grip, placeCreature, put, quiet, removeUnits, replan, setAcid, unit } from "./helpers.js";
 
-/** Wang at the alley's foot, his first private up the alley with no AP left (he cannot dodge). */
-function alley(): BattleState {
-  const s = quiet("the-alley", { keep: [TAKUMI, WANG, WP1] });
+/** Wang at the alley's foot, his first private up the alley with no AP left (he cannot dodge);
+ *  `extra` soldiers kept on the board too, where the map puts them. */
+function alley(extra: string[] = []): BattleState {
+  const s = quiet("the-alley", { keep: [TAKUMI, WANG, WP1, ...extra] });
   put(s, TAKUMI, 3, 16);
   unit(s, TAKUMI).ap = 0;
   put(s, WANG, 5, 14);
@@ -100,9 +101,12 @@ describe("the bot fights clean", () => {
   });
 
   /** Wang (first of his seat) with no rounds left, in a wounded Snatcher's grip by the drains with
-   *  the drag due; his private below him with `privateAp`. */
-  function dryWangGripped(privateAp: number) {
-    const s = alley();
+   *  the drag due; his private below him with `privateAp`. Takumi is gone: Wang is the last
+   *  sergeant on the board, the one dry man who butts his grabber to death (his being taken loses
+   *  the battle). `extra`: soldiers kept besides. */
+  function dryWangGripped(privateAp: number, extra: string[] = []) {
+    const s = alley(extra);
+    removeUnits(s, TAKUMI);
     put(s, WANG, 6, 2);
     put(s, WP1, 6, 6);
     Object.assign(unit(s, WANG), { ap: 2, mag: 0, spareMags: 0 });
@@ -226,15 +230,15 @@ describe("the bot fights clean", () => {
   });
 
   it("a grabbed man with no rounds left does not butt while the partner's soldier beside him can still hold on", () => {
-    const { s, c } = dryWangGripped(0);
-    put(s, TAKUMI, 7, 3);
-    unit(s, TAKUMI).ap = 2;
+    const { s, c } = dryWangGripped(0, [TP1]);
+    put(s, TP1, 7, 3);
+    unit(s, TP1).ap = 2;
     replan(s);
     expect(botCommand(s, "wang", "free", true)!.action).not.toMatchObject({ type: "butt" });
     // the partner a human, who may not hold on: the butt
     expect(botCommand(s, "wang")!.action).toEqual({ type: "butt", unit: WANG, target: c.id });
     // nobody left to hold him: the butt
-    unit(s, TAKUMI).ap = 0;
+    unit(s, TP1).ap = 0;
     expect(botCommand(s, "wang")!.action).toEqual({ type: "butt", unit: WANG, target: c.id });
   });
 
