@@ -24,7 +24,7 @@ export { DEFAULT_OPTIONS } from "./battle/setup.js";
 export { hashState } from "./core/hash.js";
 export { squadViewHash } from "./view/viewHash.js";
 export { botCommand } from "./ai/bot.js";
-export { planRound, planOnView, planDiverged, type BotPlan, type PlanStep } from "./ai/plan.js";
+export { planRound, planOnView, planDiverged, IDLE_WHYS, type BotPlan, type PlanStep, type PlanIdle, type IdleWhy } from "./ai/plan.js";
 export { STANDING_ORDERS, isStandingOrder, type StandingOrder } from "./ai/orders.js";
 export { PHRASE_KEYS, isPhraseKey, type PhraseKey } from "./talk/phrases.js";
 export { autoplay, autoplayStep, type AutoStep } from "./ai/autoplay.js";
