@@ -1,8 +1,9 @@
 /**
  * The bot partner plans in the open, in a real browser against the real server: a lone
  * Takumi sees Wang's plan for the round before he is ready (its steps in words on the partner
- * panel, ghost routes on the board), a standing order given by key changes it, and what the bot
- * then plays is the plan's first step. Screenshots at 1280×720 and 390×844 under tests/artifacts/.
+ * panel, and why a soldier with no step does nothing; ghost routes on the board), a standing
+ * order given by key changes it, and what the bot then plays is the plan's first step.
+ * Screenshots at 1280×720 and 390×844 under tests/artifacts/.
  */
 import { describe, expect, it } from "vitest";
 import "../../server/prelude.js";
@@ -33,6 +34,10 @@ describe("the bot partner's plan in the browser", () => {
     const lines = await page.$$eval("#partner-plan .plan-steps li", (ls) => ls.map((l) => l.textContent ?? ""));
     expect(lines.length).toBe(plan.steps.length);
     for (const l of lines) expect(l).toMatch(/will|holds on/);
+    // each of his soldiers with no step is said too, with why (planWords idleLine)
+    const idle = await page.$$eval("#partner-plan .plan-idle li", (ls) => ls.map((l) => l.textContent ?? ""));
+    expect(idle.length).toBe(plan.idle.length);
+    for (const l of idle) expect(l).toMatch(/^(Wang|Private Wang-\d+): [a-z]/);
     const shot = await screenshotStats(page, artifact("partner-plan-1280.png"));
     expect(shot.colours).toBeGreaterThan(20);
 

@@ -1,13 +1,13 @@
 /**
  * The partner panel: what the bot playing the partner's seat plans for the round, line
- * by line, and the standing orders that steer it (buttons, keys 6–9 and 0), the one in force lit.
+ * by line, why each of his soldiers with no step does nothing, and the standing orders that steer it (buttons, keys 6–9 and 0), the one in force lit.
  * Shown beside the creatures' intents, under its own heading, only when a bot plays the partner.
  */
 import { STANDING_ORDERS, type Seat, type StandingOrder, type WireState } from "../engine";
 import type { Backend, PlanMessage } from "../backend";
 import { el, esc } from "../dom";
 import { SEAT_NAME } from "../words";
-import { ORDER_KEY, ORDER_NAME, planLine } from "./planWords";
+import { ORDER_KEY, ORDER_NAME, idleLine, planLine } from "./planWords";
 import { shortcutAllowed } from "../keys";
 
 export class PartnerPanel {
@@ -71,10 +71,13 @@ export class PartnerPanel {
     }
     const current = this.plan && this.plan.round === w.round ? this.plan : null;
     const lines = current?.steps.map((st, i) => `<li data-step="${i}"><b>${i + 1}</b> ${esc(planLine(w, st))}</li>`) ?? [];
+    // a soldier of his left idle is said too: nothing happens unshown (a plan from an older server may lack it)
+    const idle = current?.idle?.map((i) => `<li data-idle="${esc(i.unit)}">${esc(idleLine(w, i))}</li>`) ?? [];
     const html =
       `<h3>${esc(partner)}'s plan <small>(the bot)</small></h3>` +
       (this.changedNote ? `<p class="plan-changed">The dice or the dust changed the board: ${esc(partner)} changes his plan.</p>` : "") +
       (lines.length ? `<ol class="plan-steps">${lines.join("")}</ol>` : `<p class="plan-none">${current ? "Nothing to do: ready." : "Planning…"}</p>`) +
+      (idle.length ? `<ul class="plan-idle">${idle.join("")}</ul>` : "") +
       `<div class="row orders"><span>Orders:</span>${STANDING_ORDERS.map((o) =>
         `<button data-order="${o}" class="${o === this.order ? "on" : ""}" title="${esc(ORDER_NAME[o])} (${ORDER_KEY[o]})">${esc(ORDER_NAME[o])} <kbd>${ORDER_KEY[o]}</kbd></button>`).join("")}</div>`;
     if (this.html !== html) this.root.innerHTML = this.html = html;

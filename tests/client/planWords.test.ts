@@ -1,0 +1,62 @@
+/**
+ * The words for why a soldier of the bot partner's seat does nothing (client/src/partner/planWords.ts
+ * `idleLine`): every reason the plan can carry is worded, with names, never ids, and the grabbed dry
+ * man of a crafted position reads as a player should read him.
+ */
+import { describe, expect, it } from "vitest";
+import { IDLE_WHYS, planRound, toWire, viewFor, type PlanIdle } from "../../shared/index.js";
+import type { WireState } from "../../client/src/engine.js";
+import { IDLE_WORDS, idleLine } from "../../client/src/partner/planWords.js";
+import { TAKUMI, WANG, WP1, grip, placeCreature, put, quiet, replan, unit } from "../engine/helpers.js";
+
+/** Private Wang-1 dry in a Snatcher's grip up the alley, the drag due; Wang down the alley, no AP. */
+function position() {
+  const s = quiet("the-alley", { keep: [TAKUMI, WANG, WP1] });
+  put(s, TAKUMI, 3, 16);
+  unit(s, TAKUMI).ap = 0;
+  put(s, WANG, 5, 14);
+  unit(s, WANG).ap = 0;
+  put(s, WP1, 6, 2);
+  Object.assign(unit(s, WP1), { ap: 2, mag: 0, spareMags: 0 });
+  const c = placeCreature(s, "snatcher", 6, 1, 0, 1);
+  grip(s, c, WP1);
+  replan(s);
+  s.intents.find((i) => i.unit === c.id)!.countdown = 1;
+  return { s, c };
+}
+
+const wireOf = (s: ReturnType<typeof position>["s"]) => toWire(viewFor(s, "takumi")) as unknown as WireState;
+
+describe("why the partner's soldier does nothing, in words", () => {
+  it("says the dry grabbed man's grabber, the drag and his rounds, by name", () => {
+    const { s } = position();
+    const w = wireOf(s);
+    const plan = planRound(s, "wang");
+    const lines = plan.idle.map((i) => idleLine(w, i));
+    expect(lines).toEqual([
+      "Wang: no AP left",
+      "Private Wang-1: held by Snatcher 1 (dragged off at the round's end); no rounds left — a kill with his rifle butt would burst its acid on him",
+    ]);
+    // the partner's sergeant beside him, able to hold on: he waits for the hold
+    put(s, TAKUMI, 7, 2);
+    unit(s, TAKUMI).ap = 2;
+    const dry = planRound(s, "wang").idle.find((i) => i.unit === WP1)!;
+    expect(idleLine(wireOf(s), dry)).toBe("Private Wang-1: held by Snatcher 1 (dragged off at the round's end); no rounds left — waits for a hold (Takumi beside him)");
+  });
+
+  it("words every reason, with names and no ids, a grabber out of sight unnamed", () => {
+    const { s, c } = position();
+    const w = wireOf(s);
+    expect(Object.keys(IDLE_WORDS).sort()).toEqual([...IDLE_WHYS].sort());
+    for (const why of IDLE_WHYS) {
+      const i: PlanIdle = { unit: WP1, why, grabber: c.id, comrade: WANG, mag: 1, spareMags: 0, drag: 2, down: 1 };
+      const line = idleLine(w, i);
+      expect(line, why).toMatch(/^Private Wang-1: \S/);
+      expect(line, why).not.toMatch(/wang-private|\bc\d+\b|undefined|NaN/);
+    }
+    const unseen = idleLine(w, { unit: WP1, why: "grabbedDry", mag: 0, spareMags: 0 });
+    expect(unseen).toContain("held by a creature out of sight");
+    expect(idleLine(w, { unit: WP1, why: "grabbed", grabber: c.id, mag: 1, spareMags: 0, drag: 2 }))
+      .toBe("Private Wang-1: held by Snatcher 1 (dragged off in 2 rounds); holds his fire (1 round, 0 spare magazines)");
+  });
+});
