@@ -33,7 +33,7 @@ export interface PlanStep {
  * no AP left, no rifle, no rounds (none in the magazine, no spare), or rounds he does not fire
  * (`grabbed`); on overwatch; no AP left; AP left and nothing to do (`stays`).
  */
-export const IDLE_WHYS = ["down", "held", "covered", "grabbedNoAp", "grabbedUnarmed", "grabbedDry", "grabbed", "overwatch", "noAp", "stays"] as const;
+export const IDLE_WHYS = ["down", "held", "covered", "grabbedNoAp", "grabbedUnarmed", "grabbedDry", "grabbed", "overwatch", "stays"] as const;
 export type IdleWhy = (typeof IDLE_WHYS)[number];
 
 /** A soldier of the seat with no step this round, and the facts of why (the words are the client's). */
@@ -166,7 +166,8 @@ function idleOf(s: BattleState, seat: Seat, steps: PlanStep[]): PlanIdle[] {
         if (beside) idle.comrade = beside.id;
       }
     } else if (u.overwatch) idle.why = "overwatch";
-    else if (u.ap <= 0) idle.why = "noAp";
+    // a man on his feet and free who has spent his AP has done his part: nothing to explain
+    else if (u.ap <= 0) continue;
     out.push(idle);
   }
   return out;

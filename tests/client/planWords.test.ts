@@ -34,7 +34,6 @@ describe("why the partner's soldier does nothing, in words", () => {
     const plan = planRound(s, "wang");
     const lines = plan.idle.map((i) => idleLine(w, i));
     expect(lines).toEqual([
-      "Wang: no AP left",
       "Private Wang-1: held by Snatcher 1 (dragged off at the round's end); no rounds left — a kill with his rifle butt would burst its acid on him",
     ]);
     // the partner's sergeant beside him, able to hold on: he waits for the hold

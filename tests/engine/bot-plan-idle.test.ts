@@ -26,12 +26,12 @@ function dryPrivateGripped() {
 }
 
 describe("the bot's plan: why a soldier does nothing", () => {
-  it("lists the dry grabbed man with his grabber, his rounds and the drag, and the man with no AP", () => {
+  it("lists the dry grabbed man with his grabber, his rounds and the drag, and not the free man with no AP", () => {
     const { s, c } = dryPrivateGripped();
     const plan = planRound(s, "wang");
     expect(plan.steps.filter((st) => st.unit === WP1)).toEqual([]);
+    // Wang, free with no AP left, has done his part: not listed
     expect(plan.idle).toEqual([
-      { unit: WANG, why: "noAp" },
       { unit: WP1, why: "grabbedDry", grabber: c.id, drag: 1, mag: 0, spareMags: 0 },
     ]);
   });

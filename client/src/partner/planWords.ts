@@ -94,7 +94,6 @@ export const IDLE_WORDS: Record<IdleWhy, (w: WireState | null, i: PlanIdle) => s
     `${grip(w, i)}; no rounds left — ${i.comrade ? "waits for a hold" : "a kill with his rifle butt would burst its acid on him"}${beside(w, i)}`,
   grabbed: (w, i) => `${grip(w, i)}; holds his fire (${plural(i.mag ?? 0, "round")}, ${plural(i.spareMags ?? 0, "spare magazine")})${beside(w, i)}`,
   overwatch: () => "keeps watch (overwatch)",
-  noAp: () => "no AP left",
   stays: () => "stays where he is",
 };
 
