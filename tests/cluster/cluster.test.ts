@@ -153,9 +153,16 @@ describe("a cluster of two processes behind nginx", () => {
     for (let i = 0; i < 100 && (await listing(code)); i++) await sleep(50);
     expect(await listing(code)).toBeNull();
 
-    const asks = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => getJson(direct(i % 2), `/api/battles/${code}`)),
-    );
+    // Each asks as a client does: a 503 (the room is still being opened, here or by the race's
+    // winner, and not listed yet) says "try again in a moment" (docs/PROTOCOL.md), and it does.
+    const ask = async (base: string) => {
+      for (let tries = 1; ; tries++) {
+        const a = await getJson(base, `/api/battles/${code}`);
+        if (a.status !== 503 || a.body?.code !== "ERR_UNAVAILABLE" || tries === 10) return a;
+        await sleep(1000);
+      }
+    };
+    const asks = await Promise.all(Array.from({ length: 8 }, (_, i) => ask(direct(i % 2))));
     for (const a of asks) expect(a).toMatchObject({ status: 200, body: { code, live: true, step: before.step, hash: before.hash } });
     // One listing, held (claimed) by the process it names.
     const l = await listing(code);

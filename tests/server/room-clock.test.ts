@@ -38,6 +38,8 @@ describe("the room's clock", () => {
     await waitForState(room, (w) => w.phase === "player");
     const server = srv.room(room.roomId) as unknown as { clock: { currentTime: number } };
     const before = server.clock.currentTime;
+    // the clock reads milliseconds: a ping sent in the same one as the last tick could not move it
+    await until(() => Date.now() > before, "a millisecond past the clock's last reading");
     // a ping is relayed (no patch ticks the clock): only the message's arrival can
     const echoed = nextMessage(room, "ping");
     room.send("ping", { x: 1, y: 1, kind: "move" });
