@@ -14,7 +14,7 @@ import type { Action, BattleState, Command, Pos, Seat, Unit } from "../core/type
 import { distance, indexOf, posOf, tileIndex, tilesAround } from "../core/grid.js";
 import { costField, hazardAcid, movementBudget, soldierField } from "../movement/path.js";
 import { coverAgainst, damageAfterArmor, hitChanceBetween } from "../rules/combat.js";
-import { lineOfSight, visibleCreatureIds, visibleTiles } from "../sight/sight.js";
+import { lineOfSight, sharedVisibleTiles, visibleCreatureIds } from "../sight/sight.js";
 import { insideLine } from "../rules/perimeter.js";
 import { isExtraction } from "../rules/objectives.js";
 import { isSergeant, moveOf } from "../core/units.js";
@@ -63,51 +63,9 @@ function spawnTilesOf(map: MapDef): Uint8Array {
   return tiles;
 }
 
-/**
- * What the squad saw (visibleTiles), the last time per map and per vision (the seat's, with split
- * vision, or the squad's): it depends only on the map, the tiles its soldiers stand on and the
- * fire layer (smoke), so a later state with the same gets the same mask. The bot only reads it.
- */
-const seenCache = new WeakMap<MapDef, { only: Seat | undefined; at: Int32Array; fire: Uint8Array; mask: Uint8Array }[]>();
-
-/** The tiles the seat sees (visibleTiles as viewerMask asks for it), remembered (seenCache). */
+/** The tiles the seat sees (visibleTiles as viewerMask asks for it), remembered (sharedVisibleTiles): read only. */
 export function seatSees(s: BattleState, seat: Seat): Uint8Array {
-  const only = s.options.splitVision ? seat : undefined;
-  const map = s.map, units = s.units;
-  let count = 0;
-  for (let k = 0; k < units.length; k++) {
-    const u = units[k];
-    if (u.side === "squad" && u.fate === "active" && (!only || u.seat === only)) count++;
-  }
-  const at = new Int32Array(count);
-  count = 0;
-  for (let k = 0; k < units.length; k++) {
-    const u = units[k];
-    if (u.side === "squad" && u.fate === "active" && (!only || u.seat === only)) at[count++] = tileIndex(map, u.x, u.y, u.level);
-  }
-  let memo = seenCache.get(map);
-  if (!memo) seenCache.set(map, (memo = []));
-  const fire = s.layers.fire;
-  let k = 0;
-  while (k < memo.length && memo[k].only !== only) k++;
-  const hit = memo[k];
-  if (hit && sameTiles(hit.at, at) && sameBytes(hit.fire, fire)) return hit.mask;
-  const mask = visibleTiles(s, only);
-  // (a copy of the fire layer: whatever becomes of the state's own)
-  memo[k] = { only, at, fire: fire.slice(), mask };
-  return mask;
-}
-
-function sameTiles(a: Int32Array, b: Int32Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
-  return true;
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
-  return true;
+  return sharedVisibleTiles(s, s.options.splitVision ? seat : undefined);
 }
 
 function situation(s: BattleState, seat: Seat, order: StandingOrder, partnerBot: boolean): Situation {

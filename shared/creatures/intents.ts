@@ -9,8 +9,7 @@ import { Terrain } from "../map/types.js";
 import type { BattleState, Intent, Pos, Unit } from "../core/types.js";
 import { DIRS8, distance, inGrid, posOf, tileIndex } from "../core/grid.js";
 import { type CostField, costFieldFrom, creatureReach, neighbourTable, occupancy, stepCost } from "../movement/path.js";
-import { visibleTiles } from "../sight/sight.js";
-import { lineOfSight } from "../sight/sight.js";
+import { lineOfSight, sharedVisibleTiles } from "../sight/sight.js";
 import { dragCountdown, dragPathIndices } from "../rules/drag.js";
 import { posOfUnit } from "../core/units.js";
 
@@ -188,7 +187,8 @@ function planDrag(p: Planner, c: Unit): Intent {
  * Mutates the `unseenAtPhaseStart` flags of the given (draft) state's creatures.
  */
 export function planIntents(s: BattleState): Intent[] {
-  const mask = visibleTiles(s);
+  // (the mask the noise and the bots' first commands of the phase read too: made once)
+  const mask = sharedVisibleTiles(s);
   const creatures = s.units.filter((u) => u.side === "creature" && u.fate === "active");
   // prey: the soldiers, and the civilians on the board (a carried child is in his carrier's arms;
   // the trapped are behind the bus's jammed door: not prey until it is forced)

@@ -113,6 +113,53 @@ export function visibleTiles(s: BattleState, seat?: Seat): Uint8Array {
 }
 
 /**
+ * What the squad (or one seat, with `seat`) sees, remembered per map and per vision: the mask
+ * depends only on the map, the tiles its soldiers stand on and the fire layer (smoke), so a later
+ * state with the same gets the same mask. The round's start (the creatures' plans, the noise) and
+ * the bot's every command ask for it, most often with nobody moved since. Read only: the mask is
+ * shared by every caller that gets it (visibleTiles makes one of the caller's own).
+ */
+const maskMemo = new WeakMap<MapDef, { seat: Seat | undefined; at: Int32Array; fire: Uint8Array; mask: Uint8Array }[]>();
+
+export function sharedVisibleTiles(s: BattleState, seat?: Seat): Uint8Array {
+  const map = s.map, units = s.units;
+  let count = 0;
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k];
+    if (u.side === "squad" && u.fate === "active" && (!seat || u.seat === seat)) count++;
+  }
+  const at = new Int32Array(count);
+  count = 0;
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k];
+    if (u.side === "squad" && u.fate === "active" && (!seat || u.seat === seat)) at[count++] = tileIndex(map, u.x, u.y, u.level);
+  }
+  let memo = maskMemo.get(map);
+  if (!memo) maskMemo.set(map, (memo = []));
+  const fire = s.layers.fire;
+  let k = 0;
+  while (k < memo.length && memo[k].seat !== seat) k++;
+  const hit = memo[k];
+  if (hit && sameTiles(hit.at, at) && sameBytes(hit.fire, fire)) return hit.mask;
+  const mask = visibleTiles(s, seat);
+  // (a copy of the fire layer: whatever becomes of the state's own)
+  memo[k] = { seat, at, fire: fire.slice(), mask };
+  return mask;
+}
+
+function sameTiles(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/**
  * The burning tiles the last masks were built under (as a key) and, per tile, what a soldier
  * standing there sees through their smoke. What he sees depends only on the map, his tile and which
  * tiles burn, and those stay the same across the many commands of a round, so it is kept (for one
