@@ -165,34 +165,43 @@ interface Spot {
  * entering acid (none: null).
  */
 function bestTile(sit: Situation, u: Unit, orTwoAp: boolean, cleanOnly = false): Spot | null {
-  // the soldier's movement field itself (what reachableTiles lists), read without building the list;
-  // searched no further than 1 AP unless 2 AP are wanted
   // clean first: a tile free of acid, fire and announced attacks, reached without entering acid
   // (2: route and tile clean; 1: the tile clean; 0: any)
-  const best = (maxAp: number, minAp: number, clean: 0 | 1 | 2): Spot | null => {
-    const { field, occ } = soldierField(sit.s, u, Math.min(maxAp, u.ap) * moveOf(u), sit.seen);
-    let top = -1, topScore = -Infinity;
-    // the same for every tile: read once
-    const mv = moveOf(u), acidWeight = isSergeant(u) ? 90 : 35;
-    for (let i = 0; i < field.dist.length; i++) {
-      const cost = field.dist[i];
-      if (cost <= 0 || occ[i] !== 0) continue;
-      const ap = Math.ceil(cost / mv);
-      if (ap > maxAp || ap < minAp) continue;
-      const acid = field.hazard ? hazardAcid(field.hazard[i]) : 0;
-      if ((clean === 2 && acid > 0) || (clean > 0 && foul(sit, i)) || (cleanOnly && sit.seen[i] !== 1)) continue;
-      // the route's own acid burns on the way (the field keeps the least acid among equal costs)
-      const routeAcid = acid - (sit.seen[i] === 1 ? sit.s.layers.acid[i] : 0);
-      const score = tileScore(sit, i) + guard(sit, u, i) - cost * 0.5 - acidWeight * routeAcid;
-      if (top < 0 || score > topScore) { top = i; topScore = score; }
-    }
-    return top < 0 ? null : { pos: posOf(sit.s.map, top), score: topScore };
-  };
   for (const clean of cleanOnly ? [2] as const : [2, 1, 0] as const) {
-    const spot = best(1, 0, clean) ?? (orTwoAp ? best(Infinity, 2, clean) : null);
+    const spot = bestWithin(sit, u, 1, 0, clean, cleanOnly) ?? (orTwoAp ? bestWithin(sit, u, Infinity, 2, clean, cleanOnly) : null);
     if (spot) return spot;
   }
   return null;
+}
+
+/**
+ * bestTile's search at one level of cleanness, over tiles costing `minAp` to `maxAp` AP: the
+ * soldier's movement field itself (what reachableTiles lists), read without building the list;
+ * searched no further than 1 AP unless 2 AP are wanted. (A module function, not a closure made
+ * per call: under tsx each closure made is named at run time.) The tiles the field reached are
+ * read in the order reached; of equal scores the lowest tile index wins, as a scan of the map would.
+ */
+function bestWithin(sit: Situation, u: Unit, maxAp: number, minAp: number, clean: 0 | 1 | 2, cleanOnly: boolean): Spot | null {
+  const { field, occ } = soldierField(sit.s, u, Math.min(maxAp, u.ap) * moveOf(u), sit.seen);
+  let top = -1, topScore = -Infinity;
+  // the same for every tile: read once
+  const mv = moveOf(u), acidWeight = isSergeant(u) ? 90 : 35;
+  const dist = field.dist, reached = field.reached;
+  const count = reached ? reached.length : dist.length;
+  for (let r = 0; r < count; r++) {
+    const i = reached ? reached[r] : r;
+    const cost = dist[i];
+    if (cost <= 0 || occ[i] !== 0) continue;
+    const ap = Math.ceil(cost / mv);
+    if (ap > maxAp || ap < minAp) continue;
+    const acid = field.hazard ? hazardAcid(field.hazard[i]) : 0;
+    if ((clean === 2 && acid > 0) || (clean > 0 && foul(sit, i)) || (cleanOnly && sit.seen[i] !== 1)) continue;
+    // the route's own acid burns on the way (the field keeps the least acid among equal costs)
+    const routeAcid = acid - (sit.seen[i] === 1 ? sit.s.layers.acid[i] : 0);
+    const score = tileScore(sit, i) + guard(sit, u, i) - cost * 0.5 - acidWeight * routeAcid;
+    if (top < 0 || score > topScore || (score === topScore && i < top)) { top = i; topScore = score; }
+  }
+  return top < 0 ? null : { pos: posOf(sit.s.map, top), score: topScore };
 }
 
 /**
@@ -490,6 +499,18 @@ function fightGrabber(sit: Situation, u: Unit, g: Unit, reload: Action | null): 
   return { type: "butt", unit: u.id, target: g.id };
 }
 
+/**
+ * Can u (`loaded`: his rifle has rounds) free the gripped comrade `c` with a shot worth taking now
+ * (freeingShot)? A plain shot that cannot kill frees nobody this round: it only wounds, for a
+ * kill and its burst later. (A module function: decide is hot, and a closure made per call is
+ * named at run time under tsx.)
+ */
+function freesCleanly(sit: Situation, u: Unit, loaded: boolean, c: Unit): boolean {
+  const g = sit.enemies.find((e) => e.id === c.grabbedBy);
+  const shot = loaded && !!g && canShoot(sit.s, u, g) ? freeingShot(sit, u, g) : null;
+  return !!shot && !!g && !onlyWounds(shot, g);
+}
+
 function decide(sit: Situation, u: Unit, patient: boolean): Action | null {
   const s = sit.s;
   if (u.ap <= 0 || u.overwatch) return null;
@@ -504,20 +525,9 @@ function decide(sit: Situation, u: Unit, patient: boolean): Action | null {
   }
   // a comrade (his own or the partner's) in a creature's grip and not held yet
   const gripped = s.units.filter((c) => c !== u && c.side === "squad" && c.fate === "active" && c.grabbedBy && !c.heldBy && c.level === u.level);
-  const shootsGrabber = (c: Unit) => {
-    const g = sit.enemies.find((e) => e.id === c.grabbedBy);
-    return loaded && !!g && canShoot(s, u, g);
-  };
-  // ... and frees him with a shot worth taking now (freeingShot)
-  // (a plain shot that cannot kill frees nobody this round: it only wounds, for a kill and its burst later)
-  const freesCleanly = (c: Unit) => {
-    const g = sit.enemies.find((e) => e.id === c.grabbedBy);
-    const shot = shootsGrabber(c) && g ? freeingShot(sit, u, g) : null;
-    return !!shot && !!g && !onlyWounds(shot, g);
-  };
   // one beside him about to be gone, or whose grabber he cannot shoot: shoot it with a spare AP, then hold on to him
   const holdOn = gripped.find((c) => distance(u, c) === 1 &&
-    (isSergeant(c) || (s.intents.find((i) => i.unit === c.grabbedBy)?.countdown ?? 0) <= 1 || !freesCleanly(c)));
+    (isSergeant(c) || (s.intents.find((i) => i.unit === c.grabbedBy)?.countdown ?? 0) <= 1 || !freesCleanly(sit, u, loaded, c)));
   if (holdOn) {
     const g = sit.enemies.find((e) => e.id === holdOn.grabbedBy);
     // (a shot that would kill it splashes him: then the hold first, and the called shot after)
@@ -560,7 +570,7 @@ function decide(sit: Situation, u: Unit, patient: boolean): Action | null {
   // a gripped comrade whose grabber he cannot shoot (or not without its burst on him): one step
   // (1 AP) to his side to hold on with the other, or to where he can shoot the grabber
   if (u.ap >= 2 && !u.carrying && gripped.length) {
-    const move = toAnswer(sit, u, gripped.filter((c) => !freesCleanly(c)), loaded);
+    const move = toAnswer(sit, u, gripped.filter((c) => !freesCleanly(sit, u, loaded, c)), loaded);
     if (move) return move;
   }
   // the scene has turned bad before the objective is met: he falls back to the way out and withdraws

@@ -182,6 +182,11 @@ function planDrag(p: Planner, c: Unit): Intent {
   return intent;
 }
 
+/** How near the nearest of `prey` is to creature `c` (Infinity: none). */
+function nearestPrey(prey: Unit[], c: Unit): number {
+  return prey.reduce((m, v) => Math.min(m, distance(c, v)), Infinity);
+}
+
 /**
  * Decide every creature's intent and mark which ones are unseen now (they may only move).
  * Mutates the `unseenAtPhaseStart` flags of the given (draft) state's creatures.
@@ -196,8 +201,7 @@ export function planIntents(s: BattleState): Intent[] {
   // a creature in sight announces its plan: it hunts only the prey the squad sees too, so no
   // announced move, attack or place in the order points at a civilian under the fog (the unseen hunt them all)
   const inSight = targets.filter((u) => u.side === "squad" || mask[tileIndex(s.map, u.x, u.y, u.level)] === 1);
-  const nearest = (c: Unit) => inSight.reduce((m, v) => Math.min(m, distance(c, v)), Infinity);
-  const rank = new Map(creatures.map((c) => [c.id, (c.grabbing ? 0 : 1000) + Math.min(999, nearest(c))]));
+  const rank = new Map(creatures.map((c) => [c.id, (c.grabbing ? 0 : 1000) + Math.min(999, nearestPrey(inSight, c))]));
   creatures.sort((a, b) => rank.get(a.id)! - rank.get(b.id)! || (a.id < b.id ? -1 : 1));
   const occ = occupancy(s);
   const approach = costFieldFrom(s, huntingGrounds(s, targets, occ), true, UNLIMITED, occ);

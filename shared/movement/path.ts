@@ -22,7 +22,7 @@ export interface CostField {
   hazard?: Int32Array;
   /** A search for the nearest of several goals: the one it settled first (-1: none reached). */
   goal?: number;
-  /** Creature searches: the tiles reached, in the order reached (loop over these, not the whole map). */
+  /** Creature searches and a soldier's round field: the tiles reached, in the order reached (loop over these, not the whole map). */
   reached?: Int32Array;
   /**
    * A soldier's field over one round's AP: the route to each tile is the least hazardous among
@@ -569,13 +569,16 @@ function routeSearch(
   }
   // what the field keeps, in one buffer: each tile's chosen route, its hazard, its cheapest cost
   // and the tile before it; each state's predecessor and tile
-  const buf = new Int32Array(4 * n + 2 * count);
+  // and the tiles reached (in the order first reached: a loop over these need not scan the map)
+  const buf = new Int32Array(4 * n + 2 * count + nReached);
   const route = buf.subarray(0, n).fill(-1);
   const hazard = buf.subarray(n, 2 * n);
   const outDist = buf.subarray(2 * n, 3 * n);
   outDist.set(dist.subarray(0, n));
   const prev = buf.subarray(3 * n, 4 * n).fill(-1);
-  const back = buf.subarray(4 * n, 4 * n + count), routeTile = buf.subarray(4 * n + count);
+  const back = buf.subarray(4 * n, 4 * n + count), routeTile = buf.subarray(4 * n + count, 4 * n + 2 * count);
+  const outReached = buf.subarray(4 * n + 2 * count);
+  outReached.set(reached.subarray(0, nReached));
   for (let r = 0; r < nReached; r++) {
     const t = reached[r], d0 = dist[t];
     // any route that costs no more AP than the cheapest one
@@ -596,7 +599,7 @@ function routeSearch(
     ord[stCost[o] * n + stTile[o]] = -1;
   }
   for (let c = 0; c <= top; c++) head[c] = tail[c] = -1;
-  return { dist: outDist, prev, start: from, hazard, route, back, routeTile };
+  return { dist: outDist, prev, start: from, hazard, route, back, routeTile, reached: outReached };
 }
 
 /** The path from the field's start to tile `to` (start excluded), as tile indices. */
