@@ -34,8 +34,10 @@ interface Situation {
   occ: Uint8Array;
   /** 1 on the tiles the seat sees: acid and corpses elsewhere are unknown to it. */
   seen: Uint8Array;
-  /** Tile scores computed so far for this decision (NaN: not yet). */
+  /** Tile scores computed for this decision: `scores[i]` holds one when `stamp[i]` is `gen` (scoreBuffers). */
   scores: Float64Array;
+  stamp: Float64Array;
+  gen: number;
   /** 1 on tiles an announced attack will hit, 2 on those in a Snatcher's lunge (its reach, its landing tile). */
   danger: Uint8Array;
   /** 1 on spawn points. */
@@ -82,8 +84,23 @@ function situation(s: BattleState, seat: Seat, order: StandingOrder, partnerBot:
     // beside him (it lands on the nearest free tile): as bad a place as any in the reach
     if (i.kind === "grab") danger[indexOf(s.map, i.moveTo)] = 2;
   }
-  const scores = new Float64Array(n).fill(NaN);
-  return { s, enemies, danger, spawnTiles: spawnTilesOf(s.map), occ: knownOccupancy(s, seat, mask), seen: mask, scores, order, seat, holders: new Map(), partnerBot };
+  const buf = scoreBuffers(s.map, n);
+  return { s, enemies, danger, spawnTiles: spawnTilesOf(s.map), occ: knownOccupancy(s, seat, mask), seen: mask, scores: buf.scores, stamp: buf.stamp, gen: ++buf.gen, order, seat, holders: new Map(), partnerBot };
+}
+
+/**
+ * The tile scores' arrays, one pair per map, shared by every decision: each decision takes a new
+ * number (`gen`), and a score counts for it only where its stamp is that number, so nothing is
+ * cleared between decisions (a fresh array filled with NaN per command cost more than the scores
+ * it kept). Two decisions alive at once (none is today) would only overwrite each other's scores,
+ * and each would compute its own again: never read another's.
+ */
+const scoreBufs = new WeakMap<MapDef, { scores: Float64Array; stamp: Float64Array; gen: number }>();
+
+function scoreBuffers(map: MapDef, n: number): { scores: Float64Array; stamp: Float64Array; gen: number } {
+  let buf = scoreBufs.get(map);
+  if (!buf || buf.scores.length !== n) scoreBufs.set(map, (buf = { scores: new Float64Array(n), stamp: new Float64Array(n), gen: 0 }));
+  return buf;
 }
 
 function canShoot(s: BattleState, from: Pos, e: Unit): boolean {
@@ -99,8 +116,10 @@ const LUNGE_KILL = 3;
 
 /** How good a tile is to stand on (the same for every soldier, so remembered for this decision). */
 function tileScore(sit: Situation, i: number): number {
-  let score = sit.scores[i];
-  if (Number.isNaN(score)) sit.scores[i] = score = scoreTile(sit, posOf(sit.s.map, i), i);
+  if (sit.stamp[i] === sit.gen) return sit.scores[i];
+  const score = scoreTile(sit, posOf(sit.s.map, i), i);
+  sit.scores[i] = score;
+  sit.stamp[i] = sit.gen;
   return score;
 }
 
