@@ -189,13 +189,16 @@ function sightThroughSmoke(s: BattleState, burning: number[], key: string, u: Po
   return out;
 }
 
-/** The burning tiles on `from`'s level within vision range of it (those a line from it may pass). */
+/**
+ * The burning tiles on `from`'s level within vision range of it (those a line from it may pass),
+ * as their coordinates (x, y, x, y, ...): fireBetween reads them for every tile he sees.
+ */
 function burningNear(map: MapDef, burning: number[], from: Pos): number[] {
   const per = map.width * map.height, r = Math.min(map.visionRange, MAX_VISION), out: number[] = [];
   for (const b of burning) {
     const bl = Math.floor(b / per), br = b - bl * per;
     const by = Math.floor(br / map.width), bx = br - by * map.width;
-    if (bl === from.level && Math.abs(bx - from.x) <= r && Math.abs(by - from.y) <= r) out.push(b);
+    if (bl === from.level && Math.abs(bx - from.x) <= r && Math.abs(by - from.y) <= r) out.push(bx, by);
   }
   return out;
 }
@@ -208,19 +211,19 @@ function burningTiles(s: BattleState): number[] {
 }
 
 /**
- * Does a burning tile lie in the box spanned by `from` and tile `to` (ends included)? Every tile a
- * line between them passes lies in that box, so without one the line is clear of smoke.
+ * Does a burning tile (of `near`, burningNear's coordinates: all on `from`'s level) lie in the box
+ * spanned by `from` and tile `to` (ends included)? Every tile a line between them passes lies in
+ * that box, so without one the line is clear of smoke.
  */
-function fireBetween(map: MapDef, burning: number[], from: Pos, to: number): boolean {
+function fireBetween(map: MapDef, near: number[], from: Pos, to: number): boolean {
   const per = map.width * map.height;
   const level = Math.floor(to / per), rest = to - level * per;
   const ty = Math.floor(rest / map.width), tx = rest - ty * map.width;
   if (level !== from.level) return true;
   const x0 = Math.min(from.x, tx), x1 = Math.max(from.x, tx), y0 = Math.min(from.y, ty), y1 = Math.max(from.y, ty);
-  for (const b of burning) {
-    const bl = Math.floor(b / per), br = b - bl * per;
-    const by = Math.floor(br / map.width), bx = br - by * map.width;
-    if (bl === level && bx >= x0 && bx <= x1 && by >= y0 && by <= y1) return true;
+  for (let k = 0; k < near.length; k += 2) {
+    const bx = near[k], by = near[k + 1];
+    if (bx >= x0 && bx <= x1 && by >= y0 && by <= y1) return true;
   }
   return false;
 }
