@@ -41,7 +41,8 @@ function destination(d: Draft, c: Unit, goal: Pos, occ: Uint8Array): number[] {
 
 /** An exposed soldier beside a Snatcher on the move, whom it grabs without a roll. */
 function exposedBeside(d: Draft, c: Unit, exposed: Set<string>): Unit | null {
-  if (c.kind !== "snatcher" || c.grabbing) return null;
+  // (with nobody exposed, nobody to find: most phases, and this runs at every step a creature takes)
+  if (c.kind !== "snatcher" || c.grabbing || exposed.size === 0) return null;
   for (const [dx, dy] of DIRS8) {
     if (!inGrid(d.s.map, c.x + dx, c.y + dy, c.level)) continue;
     const v = unitAt(d.s, { x: c.x + dx, y: c.y + dy, level: c.level });
