@@ -8,7 +8,7 @@ import { RULES } from "../rules/table.js";
 import { Terrain } from "../map/types.js";
 import type { BattleState, Intent, Pos, Unit } from "../core/types.js";
 import { DIRS8, distance, inGrid, posOf, tileIndex } from "../core/grid.js";
-import { type CostField, costFieldFrom, creatureReach, neighbourTable, occupancy, stepCost } from "../movement/path.js";
+import { type CostField, creatureReach, creatureReachFrom, neighbourTable, occupancy, stepCost } from "../movement/path.js";
 import { lineOfSight, sharedVisibleTiles } from "../sight/sight.js";
 import { dragCountdown, dragPathIndices } from "../rules/drag.js";
 import { posOfUnit } from "../core/units.js";
@@ -204,10 +204,20 @@ export function planIntents(s: BattleState): Intent[] {
   const rank = new Map(creatures.map((c) => [c.id, (c.grabbing ? 0 : 1000) + Math.min(999, nearestPrey(inSight, c))]));
   creatures.sort((a, b) => rank.get(a.id)! - rank.get(b.id)! || (a.id < b.id ? -1 : 1));
   const occ = occupancy(s);
-  const approach = costFieldFrom(s, huntingGrounds(s, targets, occ), true, UNLIMITED, occ);
+  // (the hunting fields on scratch arrays, given back once the plans are made)
+  const approach = creatureReachFrom(s, huntingGrounds(s, targets, occ), UNLIMITED, occ);
+  const seenApproach = inSight.length === targets.length ? null : creatureReachFrom(s, huntingGrounds(s, inSight, occ), UNLIMITED, occ);
+  try {
+    return planAll(s, creatures, mask, occ, approach, seenApproach, targets, inSight);
+  } finally {
+    seenApproach?.release();
+    approach.release();
+  }
+}
+
+function planAll(s: BattleState, creatures: Unit[], mask: Uint8Array, occ: Uint8Array, approach: CostField, seenApproach: CostField | null, targets: Unit[], inSight: Unit[]): Intent[] {
   const hunters: Planner = { s, occ, approach, claimed: new Set(), targets };
-  const seenPrey: Planner = inSight.length === targets.length ? hunters
-    : { ...hunters, targets: inSight, approach: costFieldFrom(s, huntingGrounds(s, inSight, occ), true, UNLIMITED, occ) };
+  const seenPrey: Planner = seenApproach === null ? hunters : { ...hunters, targets: inSight, approach: seenApproach };
   const intents: Intent[] = [];
   for (const c of creatures) {
     c.unseenAtPhaseStart = mask[tileIndex(s.map, c.x, c.y, c.level)] === 0;

@@ -271,9 +271,18 @@ function creatureBfs(s: BattleState, starts: number[], maxCost: number, occ: Uin
  * the -1s it wrote and returns the arrays to the pool); `reached` lists the tiles it reached.
  */
 export function creatureReach(s: BattleState, from: Pos, maxCost: number, occ: Uint8Array, stopAt = -1): CostField & { reached: Int32Array; release(): void } {
+  return scratchField(s, [tileIndex(s.map, from.x, from.y, from.level)], maxCost, occ, stopAt);
+}
+
+/** costFieldFrom's creature field (from the nearest of several tiles), on scratch arrays like creatureReach's: valid until `release()`. */
+export function creatureReachFrom(s: BattleState, starts: number[], maxCost: number, occ: Uint8Array): CostField & { reached: Int32Array; release(): void } {
+  return scratchField(s, starts, maxCost, occ, -1);
+}
+
+function scratchField(s: BattleState, starts: number[], maxCost: number, occ: Uint8Array, stopAt: number): CostField & { reached: Int32Array; release(): void } {
   const { pool, scratch } = takeScratch(s.map);
-  const start = tileIndex(s.map, from.x, from.y, from.level);
-  const tail = creatureBfs(s, [start], maxCost, occ, stopAt, scratch);
+  const start = starts.length ? starts[0] : 0;
+  const tail = creatureBfs(s, starts, maxCost, occ, stopAt, scratch);
   let held = true;
   return {
     dist: scratch.dist, prev: scratch.prev, start, reached: scratch.queue.subarray(0, tail),
