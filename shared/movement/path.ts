@@ -10,6 +10,7 @@ import { DIRS8, posOf, tileIndex } from "../core/grid.js";
 import { moveOf, unitById } from "../core/units.js";
 import { knownOccupancy, viewerMask } from "../view/view.js";
 import { knownTerrainOf } from "../sight/knownTerrain.js";
+import { sameBytes } from "../core/bytes.js";
 
 export interface CostField {
   /** Cost to reach each tile, -1 where unreached. */
@@ -103,11 +104,6 @@ export interface SoldierSteps {
 }
 const stepTables = new WeakMap<Uint8Array, SoldierSteps>();
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 export function soldierSteps(map: MapDef, terrain: Uint8Array): SoldierSteps {
   const hit = stepTables.get(terrain);

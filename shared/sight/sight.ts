@@ -6,6 +6,7 @@
 import type { MapDef } from "../map/types.js";
 import type { BattleState, Pos, Seat } from "../core/types.js";
 import { blocksSight, tileIndex } from "../core/grid.js";
+import { sameBytes } from "../core/bytes.js";
 
 /** The farthest the rules look besides sight (rifle range, noise). */
 export const RULES_WINDOW = 8;
@@ -153,11 +154,6 @@ function sameTiles(a: Int32Array, b: Int32Array): boolean {
   return true;
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
-  return true;
-}
 
 /**
  * The burning tiles the last masks were built under (as a key) and, per tile, what a soldier
