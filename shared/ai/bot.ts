@@ -14,7 +14,7 @@ import type { Action, BattleState, Command, Pos, Seat, Unit } from "../core/type
 import { distance, indexOf, posOf, tileIndex, tilesAround } from "../core/grid.js";
 import { costField, hazardAcid, movementBudget, soldierField } from "../movement/path.js";
 import { coverAgainst, damageAfterArmor, hitChanceBetween } from "../rules/combat.js";
-import { lineOfSight, visibleCreatureIds, visibleTiles } from "../sight/sight.js";
+import { lineOfSight, sharedVisibleTiles, visibleCreatureIds } from "../sight/sight.js";
 import { insideLine } from "../rules/perimeter.js";
 import { isExtraction } from "../rules/objectives.js";
 import { isSergeant, moveOf } from "../core/units.js";
@@ -34,8 +34,10 @@ interface Situation {
   occ: Uint8Array;
   /** 1 on the tiles the seat sees: acid and corpses elsewhere are unknown to it. */
   seen: Uint8Array;
-  /** Tile scores computed so far for this decision (NaN: not yet). */
+  /** Tile scores computed for this decision: `scores[i]` holds one when `stamp[i]` is `gen` (scoreBuffers). */
   scores: Float64Array;
+  stamp: Float64Array;
+  gen: number;
   /** 1 on tiles an announced attack will hit, 2 on those in a Snatcher's lunge (its reach, its landing tile). */
   danger: Uint8Array;
   /** 1 on spawn points. */
@@ -63,51 +65,9 @@ function spawnTilesOf(map: MapDef): Uint8Array {
   return tiles;
 }
 
-/**
- * What the squad saw (visibleTiles), the last time per map and per vision (the seat's, with split
- * vision, or the squad's): it depends only on the map, the tiles its soldiers stand on and the
- * fire layer (smoke), so a later state with the same gets the same mask. The bot only reads it.
- */
-const seenCache = new WeakMap<MapDef, { only: Seat | undefined; at: Int32Array; fire: Uint8Array; mask: Uint8Array }[]>();
-
-/** The tiles the seat sees (visibleTiles as viewerMask asks for it), remembered (seenCache). */
+/** The tiles the seat sees (visibleTiles as viewerMask asks for it), remembered (sharedVisibleTiles): read only. */
 export function seatSees(s: BattleState, seat: Seat): Uint8Array {
-  const only = s.options.splitVision ? seat : undefined;
-  const map = s.map, units = s.units;
-  let count = 0;
-  for (let k = 0; k < units.length; k++) {
-    const u = units[k];
-    if (u.side === "squad" && u.fate === "active" && (!only || u.seat === only)) count++;
-  }
-  const at = new Int32Array(count);
-  count = 0;
-  for (let k = 0; k < units.length; k++) {
-    const u = units[k];
-    if (u.side === "squad" && u.fate === "active" && (!only || u.seat === only)) at[count++] = tileIndex(map, u.x, u.y, u.level);
-  }
-  let memo = seenCache.get(map);
-  if (!memo) seenCache.set(map, (memo = []));
-  const fire = s.layers.fire;
-  let k = 0;
-  while (k < memo.length && memo[k].only !== only) k++;
-  const hit = memo[k];
-  if (hit && sameTiles(hit.at, at) && sameBytes(hit.fire, fire)) return hit.mask;
-  const mask = visibleTiles(s, only);
-  // (a copy of the fire layer: whatever becomes of the state's own)
-  memo[k] = { only, at, fire: fire.slice(), mask };
-  return mask;
-}
-
-function sameTiles(a: Int32Array, b: Int32Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
-  return true;
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
-  return true;
+  return sharedVisibleTiles(s, s.options.splitVision ? seat : undefined);
 }
 
 function situation(s: BattleState, seat: Seat, order: StandingOrder, partnerBot: boolean): Situation {
@@ -124,8 +84,23 @@ function situation(s: BattleState, seat: Seat, order: StandingOrder, partnerBot:
     // beside him (it lands on the nearest free tile): as bad a place as any in the reach
     if (i.kind === "grab") danger[indexOf(s.map, i.moveTo)] = 2;
   }
-  const scores = new Float64Array(n).fill(NaN);
-  return { s, enemies, danger, spawnTiles: spawnTilesOf(s.map), occ: knownOccupancy(s, seat, mask), seen: mask, scores, order, seat, holders: new Map(), partnerBot };
+  const buf = scoreBuffers(s.map, n);
+  return { s, enemies, danger, spawnTiles: spawnTilesOf(s.map), occ: knownOccupancy(s, seat, mask), seen: mask, scores: buf.scores, stamp: buf.stamp, gen: ++buf.gen, order, seat, holders: new Map(), partnerBot };
+}
+
+/**
+ * The tile scores' arrays, one pair per map, shared by every decision: each decision takes a new
+ * number (`gen`), and a score counts for it only where its stamp is that number, so nothing is
+ * cleared between decisions (a fresh array filled with NaN per command cost more than the scores
+ * it kept). Two decisions alive at once (none is today) would only overwrite each other's scores,
+ * and each would compute its own again: never read another's.
+ */
+const scoreBufs = new WeakMap<MapDef, { scores: Float64Array; stamp: Float64Array; gen: number }>();
+
+function scoreBuffers(map: MapDef, n: number): { scores: Float64Array; stamp: Float64Array; gen: number } {
+  let buf = scoreBufs.get(map);
+  if (!buf || buf.scores.length !== n) scoreBufs.set(map, (buf = { scores: new Float64Array(n), stamp: new Float64Array(n), gen: 0 }));
+  return buf;
 }
 
 function canShoot(s: BattleState, from: Pos, e: Unit): boolean {
@@ -141,8 +116,10 @@ const LUNGE_KILL = 3;
 
 /** How good a tile is to stand on (the same for every soldier, so remembered for this decision). */
 function tileScore(sit: Situation, i: number): number {
-  let score = sit.scores[i];
-  if (Number.isNaN(score)) sit.scores[i] = score = scoreTile(sit, posOf(sit.s.map, i), i);
+  if (sit.stamp[i] === sit.gen) return sit.scores[i];
+  const score = scoreTile(sit, posOf(sit.s.map, i), i);
+  sit.scores[i] = score;
+  sit.stamp[i] = sit.gen;
   return score;
 }
 
@@ -207,34 +184,43 @@ interface Spot {
  * entering acid (none: null).
  */
 function bestTile(sit: Situation, u: Unit, orTwoAp: boolean, cleanOnly = false): Spot | null {
-  // the soldier's movement field itself (what reachableTiles lists), read without building the list;
-  // searched no further than 1 AP unless 2 AP are wanted
   // clean first: a tile free of acid, fire and announced attacks, reached without entering acid
   // (2: route and tile clean; 1: the tile clean; 0: any)
-  const best = (maxAp: number, minAp: number, clean: 0 | 1 | 2): Spot | null => {
-    const { field, occ } = soldierField(sit.s, u, Math.min(maxAp, u.ap) * moveOf(u), sit.seen);
-    let top = -1, topScore = -Infinity;
-    // the same for every tile: read once
-    const mv = moveOf(u), acidWeight = isSergeant(u) ? 90 : 35;
-    for (let i = 0; i < field.dist.length; i++) {
-      const cost = field.dist[i];
-      if (cost <= 0 || occ[i] !== 0) continue;
-      const ap = Math.ceil(cost / mv);
-      if (ap > maxAp || ap < minAp) continue;
-      const acid = field.hazard ? hazardAcid(field.hazard[i]) : 0;
-      if ((clean === 2 && acid > 0) || (clean > 0 && foul(sit, i)) || (cleanOnly && sit.seen[i] !== 1)) continue;
-      // the route's own acid burns on the way (the field keeps the least acid among equal costs)
-      const routeAcid = acid - (sit.seen[i] === 1 ? sit.s.layers.acid[i] : 0);
-      const score = tileScore(sit, i) + guard(sit, u, i) - cost * 0.5 - acidWeight * routeAcid;
-      if (top < 0 || score > topScore) { top = i; topScore = score; }
-    }
-    return top < 0 ? null : { pos: posOf(sit.s.map, top), score: topScore };
-  };
   for (const clean of cleanOnly ? [2] as const : [2, 1, 0] as const) {
-    const spot = best(1, 0, clean) ?? (orTwoAp ? best(Infinity, 2, clean) : null);
+    const spot = bestWithin(sit, u, 1, 0, clean, cleanOnly) ?? (orTwoAp ? bestWithin(sit, u, Infinity, 2, clean, cleanOnly) : null);
     if (spot) return spot;
   }
   return null;
+}
+
+/**
+ * bestTile's search at one level of cleanness, over tiles costing `minAp` to `maxAp` AP: the
+ * soldier's movement field itself (what reachableTiles lists), read without building the list;
+ * searched no further than 1 AP unless 2 AP are wanted. (A module function, not a closure made
+ * per call: under tsx each closure made is named at run time.) The tiles the field reached are
+ * read in the order reached; of equal scores the lowest tile index wins, as a scan of the map would.
+ */
+function bestWithin(sit: Situation, u: Unit, maxAp: number, minAp: number, clean: 0 | 1 | 2, cleanOnly: boolean): Spot | null {
+  const { field, occ } = soldierField(sit.s, u, Math.min(maxAp, u.ap) * moveOf(u), sit.seen);
+  let top = -1, topScore = -Infinity;
+  // the same for every tile: read once
+  const mv = moveOf(u), acidWeight = isSergeant(u) ? 90 : 35;
+  const dist = field.dist, reached = field.reached;
+  const count = reached ? reached.length : dist.length;
+  for (let r = 0; r < count; r++) {
+    const i = reached ? reached[r] : r;
+    const cost = dist[i];
+    if (cost <= 0 || occ[i] !== 0) continue;
+    const ap = Math.ceil(cost / mv);
+    if (ap > maxAp || ap < minAp) continue;
+    const acid = field.hazard ? hazardAcid(field.hazard[i]) : 0;
+    if ((clean === 2 && acid > 0) || (clean > 0 && foul(sit, i)) || (cleanOnly && sit.seen[i] !== 1)) continue;
+    // the route's own acid burns on the way (the field keeps the least acid among equal costs)
+    const routeAcid = acid - (sit.seen[i] === 1 ? sit.s.layers.acid[i] : 0);
+    const score = tileScore(sit, i) + guard(sit, u, i) - cost * 0.5 - acidWeight * routeAcid;
+    if (top < 0 || score > topScore || (score === topScore && i < top)) { top = i; topScore = score; }
+  }
+  return top < 0 ? null : { pos: posOf(sit.s.map, top), score: topScore };
 }
 
 /**
@@ -548,6 +534,18 @@ function fightGrabber(sit: Situation, u: Unit, g: Unit, reload: Action | null): 
   return { type: "butt", unit: u.id, target: g.id };
 }
 
+/**
+ * Can u (`loaded`: his rifle has rounds) free the gripped comrade `c` with a shot worth taking now
+ * (freeingShot)? A plain shot that cannot kill frees nobody this round: it only wounds, for a
+ * kill and its burst later. (A module function: decide is hot, and a closure made per call is
+ * named at run time under tsx.)
+ */
+function freesCleanly(sit: Situation, u: Unit, loaded: boolean, c: Unit): boolean {
+  const g = sit.enemies.find((e) => e.id === c.grabbedBy);
+  const shot = loaded && !!g && canShoot(sit.s, u, g) ? freeingShot(sit, u, g) : null;
+  return !!shot && !!g && !onlyWounds(shot, g);
+}
+
 function decide(sit: Situation, u: Unit, patient: boolean): Action | null {
   const s = sit.s;
   if (u.ap <= 0 || u.overwatch) return null;
@@ -562,20 +560,9 @@ function decide(sit: Situation, u: Unit, patient: boolean): Action | null {
   }
   // a comrade (his own or the partner's) in a creature's grip and not held yet
   const gripped = s.units.filter((c) => c !== u && c.side === "squad" && c.fate === "active" && c.grabbedBy && !c.heldBy && c.level === u.level);
-  const shootsGrabber = (c: Unit) => {
-    const g = sit.enemies.find((e) => e.id === c.grabbedBy);
-    return loaded && !!g && canShoot(s, u, g);
-  };
-  // ... and frees him with a shot worth taking now (freeingShot)
-  // (a plain shot that cannot kill frees nobody this round: it only wounds, for a kill and its burst later)
-  const freesCleanly = (c: Unit) => {
-    const g = sit.enemies.find((e) => e.id === c.grabbedBy);
-    const shot = shootsGrabber(c) && g ? freeingShot(sit, u, g) : null;
-    return !!shot && !!g && !onlyWounds(shot, g);
-  };
   // one beside him about to be gone, or whose grabber he cannot shoot: shoot it with a spare AP, then hold on to him
   const holdOn = gripped.find((c) => distance(u, c) === 1 &&
-    (isSergeant(c) || (s.intents.find((i) => i.unit === c.grabbedBy)?.countdown ?? 0) <= 1 || !freesCleanly(c)));
+    (isSergeant(c) || (s.intents.find((i) => i.unit === c.grabbedBy)?.countdown ?? 0) <= 1 || !freesCleanly(sit, u, loaded, c)));
   if (holdOn) {
     const g = sit.enemies.find((e) => e.id === holdOn.grabbedBy);
     // (a shot that would kill it splashes him: then the hold first, and the called shot after)
@@ -618,7 +605,7 @@ function decide(sit: Situation, u: Unit, patient: boolean): Action | null {
   // a gripped comrade whose grabber he cannot shoot (or not without its burst on him): one step
   // (1 AP) to his side to hold on with the other, or to where he can shoot the grabber
   if (u.ap >= 2 && !u.carrying && gripped.length) {
-    const move = toAnswer(sit, u, gripped.filter((c) => !freesCleanly(c)), loaded);
+    const move = toAnswer(sit, u, gripped.filter((c) => !freesCleanly(sit, u, loaded, c)), loaded);
     if (move) return move;
   }
   // the scene has turned bad before the objective is met: he falls back to the way out and withdraws

@@ -14,7 +14,7 @@ import { spawnWave } from "../rules/spawns.js";
 import { checkEnd, extractSoldiers, setStage } from "../rules/objectives.js";
 import { planIntents } from "../creatures/intents.js";
 import { placeNoise } from "../sight/noise.js";
-import { visibleTiles } from "../sight/sight.js";
+import { sharedVisibleTiles } from "../sight/sight.js";
 import { resolveEffects } from "./effects.js";
 import { keepWithCarriers } from "../rules/carrying.js";
 import { civiliansRun } from "../rules/civilians.js";
@@ -95,7 +95,7 @@ export function beginPlayerPhase(s: BattleState): void {
   s.intents = planIntents(s);
   // how many creatures the squad faces as the phase opens (the simulator's pressure figure)
   s.report.inSight = [...s.report.inSight, s.units.filter((u) => u.side === "creature" && u.fate === "active" && !u.unseenAtPhaseStart).length];
-  s.noise = placeNoise(s, visibleTiles(s));
+  s.noise = placeNoise(s, sharedVisibleTiles(s));
   updateNextRadius(s);
 }
 

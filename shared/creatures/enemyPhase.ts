@@ -41,7 +41,8 @@ function destination(d: Draft, c: Unit, goal: Pos, occ: Uint8Array): number[] {
 
 /** An exposed soldier beside a Snatcher on the move, whom it grabs without a roll. */
 function exposedBeside(d: Draft, c: Unit, exposed: Set<string>): Unit | null {
-  if (c.kind !== "snatcher" || c.grabbing) return null;
+  // (with nobody exposed, nobody to find: most phases, and this runs at every step a creature takes)
+  if (c.kind !== "snatcher" || c.grabbing || exposed.size === 0) return null;
   for (const [dx, dy] of DIRS8) {
     if (!inGrid(d.s.map, c.x + dx, c.y + dy, c.level)) continue;
     const v = unitAt(d.s, { x: c.x + dx, y: c.y + dy, level: c.level });
@@ -64,6 +65,12 @@ function drawOverwatch(d: Draft, c: Unit): boolean {
   return true;
 }
 
+/** The walk so far, told (if any); returns the new walk's start (empty). A module function: a closure made per move is named at run time under tsx. */
+function tellWalk(d: Draft, c: Unit, walked: Pos[]): Pos[] {
+  if (walked.length) emit(d, { type: "moved", unit: c.id, path: walked });
+  return [];
+}
+
 /** Moves the creature; returns true if it grabbed an exposed soldier on the way (its turn is over). */
 function moveCreature(d: Draft, c: Unit, intent: Intent, exposed: Set<string>): boolean {
   const occ = occupancy(d.s);
@@ -78,30 +85,26 @@ function moveCreature(d: Draft, c: Unit, intent: Intent, exposed: Set<string>): 
     return false;
   }
   const path = destination(d, c, intent.moveTo, occ);
-  let walked: Pos[] = [];
   // the walk so far is told before whatever it sets off (an overwatch shot, a grab): events play in order
-  const tellWalk = () => {
-    if (walked.length) emit(d, { type: "moved", unit: c.id, path: walked });
-    walked = [];
-  };
+  let walked: Pos[] = [];
   for (const i of path) {
     const to = posOf(d.s.map, i);
     c.x = to.x; c.y = to.y; c.level = to.level;
     walked.push(to);
     if (overwatchShooter(d.s, c)) {
-      tellWalk();
+      walked = tellWalk(d, c, walked);
       drawOverwatch(d, c);
       if (c.fate !== "active") return false;
     }
     // it passes over other creatures on its way, but can stop to grab only on a tile of its own
     const victim = sharesTile(d, c) ? null : exposedBeside(d, c, exposed);
     if (victim) {
-      tellWalk();
+      tellWalk(d, c, walked);
       tryGrab(d, c, victim, true);
       return true;
     }
   }
-  tellWalk();
+  tellWalk(d, c, walked);
   // standing still beside an exposed soldier counts too
   const victim = c.fate === "active" ? exposedBeside(d, c, exposed) : null;
   if (victim) tryGrab(d, c, victim, true);

@@ -8,9 +8,8 @@ import { RULES } from "../rules/table.js";
 import { Terrain } from "../map/types.js";
 import type { BattleState, Intent, Pos, Unit } from "../core/types.js";
 import { DIRS8, distance, inGrid, posOf, tileIndex } from "../core/grid.js";
-import { type CostField, costFieldFrom, creatureReach, neighbourTable, occupancy, stepCost } from "../movement/path.js";
-import { visibleTiles } from "../sight/sight.js";
-import { lineOfSight } from "../sight/sight.js";
+import { type CostField, creatureReach, creatureReachFrom, neighbourTable, occupancy, stepCost } from "../movement/path.js";
+import { lineOfSight, sharedVisibleTiles } from "../sight/sight.js";
 import { dragCountdown, dragPathIndices } from "../rules/drag.js";
 import { posOfUnit } from "../core/units.js";
 
@@ -183,12 +182,18 @@ function planDrag(p: Planner, c: Unit): Intent {
   return intent;
 }
 
+/** How near the nearest of `prey` is to creature `c` (Infinity: none). */
+function nearestPrey(prey: Unit[], c: Unit): number {
+  return prey.reduce((m, v) => Math.min(m, distance(c, v)), Infinity);
+}
+
 /**
  * Decide every creature's intent and mark which ones are unseen now (they may only move).
  * Mutates the `unseenAtPhaseStart` flags of the given (draft) state's creatures.
  */
 export function planIntents(s: BattleState): Intent[] {
-  const mask = visibleTiles(s);
+  // (the mask the noise and the bots' first commands of the phase read too: made once)
+  const mask = sharedVisibleTiles(s);
   const creatures = s.units.filter((u) => u.side === "creature" && u.fate === "active");
   // prey: the soldiers, and the civilians on the board (a carried child is in his carrier's arms;
   // the trapped are behind the bus's jammed door: not prey until it is forced)
@@ -196,14 +201,23 @@ export function planIntents(s: BattleState): Intent[] {
   // a creature in sight announces its plan: it hunts only the prey the squad sees too, so no
   // announced move, attack or place in the order points at a civilian under the fog (the unseen hunt them all)
   const inSight = targets.filter((u) => u.side === "squad" || mask[tileIndex(s.map, u.x, u.y, u.level)] === 1);
-  const nearest = (c: Unit) => inSight.reduce((m, v) => Math.min(m, distance(c, v)), Infinity);
-  const rank = new Map(creatures.map((c) => [c.id, (c.grabbing ? 0 : 1000) + Math.min(999, nearest(c))]));
+  const rank = new Map(creatures.map((c) => [c.id, (c.grabbing ? 0 : 1000) + Math.min(999, nearestPrey(inSight, c))]));
   creatures.sort((a, b) => rank.get(a.id)! - rank.get(b.id)! || (a.id < b.id ? -1 : 1));
   const occ = occupancy(s);
-  const approach = costFieldFrom(s, huntingGrounds(s, targets, occ), true, UNLIMITED, occ);
+  // (the hunting fields on scratch arrays, given back once the plans are made)
+  const approach = creatureReachFrom(s, huntingGrounds(s, targets, occ), UNLIMITED, occ);
+  const seenApproach = inSight.length === targets.length ? null : creatureReachFrom(s, huntingGrounds(s, inSight, occ), UNLIMITED, occ);
+  try {
+    return planAll(s, creatures, mask, occ, approach, seenApproach, targets, inSight);
+  } finally {
+    seenApproach?.release();
+    approach.release();
+  }
+}
+
+function planAll(s: BattleState, creatures: Unit[], mask: Uint8Array, occ: Uint8Array, approach: CostField, seenApproach: CostField | null, targets: Unit[], inSight: Unit[]): Intent[] {
   const hunters: Planner = { s, occ, approach, claimed: new Set(), targets };
-  const seenPrey: Planner = inSight.length === targets.length ? hunters
-    : { ...hunters, targets: inSight, approach: costFieldFrom(s, huntingGrounds(s, inSight, occ), true, UNLIMITED, occ) };
+  const seenPrey: Planner = seenApproach === null ? hunters : { ...hunters, targets: inSight, approach: seenApproach };
   const intents: Intent[] = [];
   for (const c of creatures) {
     c.unseenAtPhaseStart = mask[tileIndex(s.map, c.x, c.y, c.level)] === 0;

@@ -10,6 +10,7 @@ import { DIRS8, posOf, tileIndex } from "../core/grid.js";
 import { moveOf, unitById } from "../core/units.js";
 import { knownOccupancy, viewerMask } from "../view/view.js";
 import { knownTerrainOf } from "../sight/knownTerrain.js";
+import { sameBytes } from "../core/bytes.js";
 
 export interface CostField {
   /** Cost to reach each tile, -1 where unreached. */
@@ -22,7 +23,7 @@ export interface CostField {
   hazard?: Int32Array;
   /** A search for the nearest of several goals: the one it settled first (-1: none reached). */
   goal?: number;
-  /** Creature searches: the tiles reached, in the order reached (loop over these, not the whole map). */
+  /** Creature searches and a soldier's round field: the tiles reached, in the order reached (loop over these, not the whole map). */
   reached?: Int32Array;
   /**
    * A soldier's field over one round's AP: the route to each tile is the least hazardous among
@@ -103,11 +104,6 @@ export interface SoldierSteps {
 }
 const stepTables = new WeakMap<Uint8Array, SoldierSteps>();
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 export function soldierSteps(map: MapDef, terrain: Uint8Array): SoldierSteps {
   const hit = stepTables.get(terrain);
@@ -271,9 +267,18 @@ function creatureBfs(s: BattleState, starts: number[], maxCost: number, occ: Uin
  * the -1s it wrote and returns the arrays to the pool); `reached` lists the tiles it reached.
  */
 export function creatureReach(s: BattleState, from: Pos, maxCost: number, occ: Uint8Array, stopAt = -1): CostField & { reached: Int32Array; release(): void } {
+  return scratchField(s, [tileIndex(s.map, from.x, from.y, from.level)], maxCost, occ, stopAt);
+}
+
+/** costFieldFrom's creature field (from the nearest of several tiles), on scratch arrays like creatureReach's: valid until `release()`. */
+export function creatureReachFrom(s: BattleState, starts: number[], maxCost: number, occ: Uint8Array): CostField & { reached: Int32Array; release(): void } {
+  return scratchField(s, starts, maxCost, occ, -1);
+}
+
+function scratchField(s: BattleState, starts: number[], maxCost: number, occ: Uint8Array, stopAt: number): CostField & { reached: Int32Array; release(): void } {
   const { pool, scratch } = takeScratch(s.map);
-  const start = tileIndex(s.map, from.x, from.y, from.level);
-  const tail = creatureBfs(s, [start], maxCost, occ, stopAt, scratch);
+  const start = starts.length ? starts[0] : 0;
+  const tail = creatureBfs(s, starts, maxCost, occ, stopAt, scratch);
   let held = true;
   return {
     dist: scratch.dist, prev: scratch.prev, start, reached: scratch.queue.subarray(0, tail),
@@ -569,13 +574,16 @@ function routeSearch(
   }
   // what the field keeps, in one buffer: each tile's chosen route, its hazard, its cheapest cost
   // and the tile before it; each state's predecessor and tile
-  const buf = new Int32Array(4 * n + 2 * count);
+  // and the tiles reached (in the order first reached: a loop over these need not scan the map)
+  const buf = new Int32Array(4 * n + 2 * count + nReached);
   const route = buf.subarray(0, n).fill(-1);
   const hazard = buf.subarray(n, 2 * n);
   const outDist = buf.subarray(2 * n, 3 * n);
   outDist.set(dist.subarray(0, n));
   const prev = buf.subarray(3 * n, 4 * n).fill(-1);
-  const back = buf.subarray(4 * n, 4 * n + count), routeTile = buf.subarray(4 * n + count);
+  const back = buf.subarray(4 * n, 4 * n + count), routeTile = buf.subarray(4 * n + count, 4 * n + 2 * count);
+  const outReached = buf.subarray(4 * n + 2 * count);
+  outReached.set(reached.subarray(0, nReached));
   for (let r = 0; r < nReached; r++) {
     const t = reached[r], d0 = dist[t];
     // any route that costs no more AP than the cheapest one
@@ -596,7 +604,7 @@ function routeSearch(
     ord[stCost[o] * n + stTile[o]] = -1;
   }
   for (let c = 0; c <= top; c++) head[c] = tail[c] = -1;
-  return { dist: outDist, prev, start: from, hazard, route, back, routeTile };
+  return { dist: outDist, prev, start: from, hazard, route, back, routeTile, reached: outReached };
 }
 
 /** The path from the field's start to tile `to` (start excluded), as tile indices. */

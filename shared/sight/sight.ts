@@ -6,6 +6,7 @@
 import type { MapDef } from "../map/types.js";
 import type { BattleState, Pos, Seat } from "../core/types.js";
 import { blocksSight, tileIndex } from "../core/grid.js";
+import { sameBytes } from "../core/bytes.js";
 
 /** The farthest the rules look besides sight (rifle range, noise). */
 export const RULES_WINDOW = 8;
@@ -113,6 +114,48 @@ export function visibleTiles(s: BattleState, seat?: Seat): Uint8Array {
 }
 
 /**
+ * What the squad (or one seat, with `seat`) sees, remembered per map and per vision: the mask
+ * depends only on the map, the tiles its soldiers stand on and the fire layer (smoke), so a later
+ * state with the same gets the same mask. The round's start (the creatures' plans, the noise) and
+ * the bot's every command ask for it, most often with nobody moved since. Read only: the mask is
+ * shared by every caller that gets it (visibleTiles makes one of the caller's own).
+ */
+const maskMemo = new WeakMap<MapDef, { seat: Seat | undefined; at: Int32Array; fire: Uint8Array; mask: Uint8Array }[]>();
+
+export function sharedVisibleTiles(s: BattleState, seat?: Seat): Uint8Array {
+  const map = s.map, units = s.units;
+  let count = 0;
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k];
+    if (u.side === "squad" && u.fate === "active" && (!seat || u.seat === seat)) count++;
+  }
+  const at = new Int32Array(count);
+  count = 0;
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k];
+    if (u.side === "squad" && u.fate === "active" && (!seat || u.seat === seat)) at[count++] = tileIndex(map, u.x, u.y, u.level);
+  }
+  let memo = maskMemo.get(map);
+  if (!memo) maskMemo.set(map, (memo = []));
+  const fire = s.layers.fire;
+  let k = 0;
+  while (k < memo.length && memo[k].seat !== seat) k++;
+  const hit = memo[k];
+  if (hit && sameTiles(hit.at, at) && sameBytes(hit.fire, fire)) return hit.mask;
+  const mask = visibleTiles(s, seat);
+  // (a copy of the fire layer: whatever becomes of the state's own)
+  memo[k] = { seat, at, fire: fire.slice(), mask };
+  return mask;
+}
+
+function sameTiles(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+
+/**
  * The burning tiles the last masks were built under (as a key) and, per tile, what a soldier
  * standing there sees through their smoke. What he sees depends only on the map, his tile and which
  * tiles burn, and those stay the same across the many commands of a round, so it is kept (for one
@@ -142,13 +185,16 @@ function sightThroughSmoke(s: BattleState, burning: number[], key: string, u: Po
   return out;
 }
 
-/** The burning tiles on `from`'s level within vision range of it (those a line from it may pass). */
+/**
+ * The burning tiles on `from`'s level within vision range of it (those a line from it may pass),
+ * as their coordinates (x, y, x, y, ...): fireBetween reads them for every tile he sees.
+ */
 function burningNear(map: MapDef, burning: number[], from: Pos): number[] {
   const per = map.width * map.height, r = Math.min(map.visionRange, MAX_VISION), out: number[] = [];
   for (const b of burning) {
     const bl = Math.floor(b / per), br = b - bl * per;
     const by = Math.floor(br / map.width), bx = br - by * map.width;
-    if (bl === from.level && Math.abs(bx - from.x) <= r && Math.abs(by - from.y) <= r) out.push(b);
+    if (bl === from.level && Math.abs(bx - from.x) <= r && Math.abs(by - from.y) <= r) out.push(bx, by);
   }
   return out;
 }
@@ -161,19 +207,19 @@ function burningTiles(s: BattleState): number[] {
 }
 
 /**
- * Does a burning tile lie in the box spanned by `from` and tile `to` (ends included)? Every tile a
- * line between them passes lies in that box, so without one the line is clear of smoke.
+ * Does a burning tile (of `near`, burningNear's coordinates: all on `from`'s level) lie in the box
+ * spanned by `from` and tile `to` (ends included)? Every tile a line between them passes lies in
+ * that box, so without one the line is clear of smoke.
  */
-function fireBetween(map: MapDef, burning: number[], from: Pos, to: number): boolean {
+function fireBetween(map: MapDef, near: number[], from: Pos, to: number): boolean {
   const per = map.width * map.height;
   const level = Math.floor(to / per), rest = to - level * per;
   const ty = Math.floor(rest / map.width), tx = rest - ty * map.width;
   if (level !== from.level) return true;
   const x0 = Math.min(from.x, tx), x1 = Math.max(from.x, tx), y0 = Math.min(from.y, ty), y1 = Math.max(from.y, ty);
-  for (const b of burning) {
-    const bl = Math.floor(b / per), br = b - bl * per;
-    const by = Math.floor(br / map.width), bx = br - by * map.width;
-    if (bl === level && bx >= x0 && bx <= x1 && by >= y0 && by <= y1) return true;
+  for (let k = 0; k < near.length; k += 2) {
+    const bx = near[k], by = near[k + 1];
+    if (bx >= x0 && bx <= x1 && by >= y0 && by <= y1) return true;
   }
   return false;
 }

@@ -1,5 +1,6 @@
 /**
- * The bot's remembered masks (seatSees, shared/ai/bot.ts) equal what visibleTiles computes afresh,
+ * The remembered masks (seatSees, shared/ai/bot.ts, through sharedVisibleTiles in shared/sight/sight.ts)
+ * equal what visibleTiles computes afresh,
  * on every position of bot battles (fixed seeds, two maps, shared and split vision), asked for
  * both seats in turn, and a mask handed out is never changed by the play that follows.
  */
