@@ -12,7 +12,8 @@
  *    of its three runs (the plan's own worst case);
  *  - worstCallMs, maxRssMb: one whole bot battle on the largest map the format allows in practice
  *    (64×64, 4 levels, vision 16; generated, see tools/big-map.ts): the slowest single engine call
- *    (apply or botCommand) and the process's peak resident memory.
+ *    (apply or botCommand) and the peak resident memory of the process that plays it, its own
+ *    (tools/bench-big.ts: the earlier figures' runs leave their heap reserved in this one).
  * With `--against REF`, today's figures beside those of commit REF's engine, run alternately in
  * one run (tools/bench-against.ts).
  */
@@ -20,7 +21,8 @@ import { apply, botCommand, createBattle, legalActions, planRound, type BattleSt
 import { loadMapById } from "../server/maps.js";
 import { playBattle } from "./play.js";
 import { readArgs } from "./args.js";
-import { bigMap } from "./big-map.js";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 
 const args = readArgs();
 if (args.get("against", "")) {
@@ -122,31 +124,12 @@ for (let g = 0; g < games; g++) {
 }
 const total = performance.now() - t0;
 
-/** One bot battle on the big map: the slowest engine call and the peak memory. */
-function bigBattle(seed: number): { worstCallMs: number; maxRssMb: number; rounds: number } {
-  const big = bigMap(64, 4);
-  let worst = 0, rss = process.memoryUsage().rss;
-  const timed = <T>(f: () => T): T => {
-    const t = performance.now();
-    const r = f();
-    worst = Math.max(worst, performance.now() - t);
-    return r;
-  };
-  let s = timed(() => createBattle(big, seed));
-  for (let n = 0; s.phase === "player" && n < 20_000; n++) {
-    for (const seat of SEATS) {
-      const c = timed(() => botCommand(s, seat));
-      if (!c) continue;
-      let r = timed(() => apply(s, c));
-      if (!r.ok) r = timed(() => apply(s, { seat, action: { type: "ready", ready: true } }));
-      if (r.ok) s = r.state;
-      rss = Math.max(rss, process.memoryUsage().rss);
-      if (s.phase !== "player") break;
-    }
-  }
-  return { worstCallMs: worst, maxRssMb: rss / 2 ** 20, rounds: s.round };
+/** One bot battle on the big map, in a process of its own (tools/bench-big.ts): the slowest engine call and that process's peak memory. */
+function bigBattle(): { worstCallMs: number; maxRssMb: number; rounds: number } {
+  const out = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(new URL("./bench-big.ts", import.meta.url))], { encoding: "utf8" });
+  return JSON.parse(out.trim().split("\n").pop()!);
 }
-const big = bigBattle(1);
+const big = bigBattle();
 times.sort((a, b) => a - b);
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const out = {
