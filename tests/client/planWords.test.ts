@@ -7,23 +7,10 @@ import { describe, expect, it } from "vitest";
 import { IDLE_WHYS, planRound, toWire, viewFor, type PlanIdle } from "../../shared/index.js";
 import type { WireState } from "../../client/src/engine.js";
 import { IDLE_WORDS, idleLine } from "../../client/src/partner/planWords.js";
-import { TAKUMI, WANG, WP1, grip, placeCreature, put, quiet, replan, unit } from "../engine/helpers.js";
+import { TAKUMI, WANG, WP1, put, unit } from "../engine/helpers.js";
+import { dryPrivateGripped } from "../engine/positions.js";
 
-/** Private Wang-1 dry in a Snatcher's grip up the alley, the drag due; Wang down the alley, no AP. */
-function position() {
-  const s = quiet("the-alley", { keep: [TAKUMI, WANG, WP1] });
-  put(s, TAKUMI, 3, 16);
-  unit(s, TAKUMI).ap = 0;
-  put(s, WANG, 5, 14);
-  unit(s, WANG).ap = 0;
-  put(s, WP1, 6, 2);
-  Object.assign(unit(s, WP1), { ap: 2, mag: 0, spareMags: 0 });
-  const c = placeCreature(s, "snatcher", 6, 1, 0, 1);
-  grip(s, c, WP1);
-  replan(s);
-  s.intents.find((i) => i.unit === c.id)!.countdown = 1;
-  return { s, c };
-}
+const position = dryPrivateGripped;
 
 const wireOf = (s: ReturnType<typeof position>["s"]) => toWire(viewFor(s, "takumi")) as unknown as WireState;
 

@@ -5,25 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { planRound, viewFor, type BattleState } from "../../shared/index.js";
-import { TAKUMI, WANG, WP1, grip, placeCreature, put, quiet, replan, unit } from "./helpers.js";
+import { TAKUMI, WANG, WP1, put, unit } from "./helpers.js";
+import { dryPrivateGripped } from "./positions.js";
 
-/** The alley: Private Wang-1 dry (no rounds, no spares) with 2 AP in the grip of a Snatcher that
- *  one blow kills, the drag due; Wang far down the alley with no AP; Takumi out of play at its
- *  foot. Wang is on the board: the private is not the last sergeant, so no butt. */
-function dryPrivateGripped() {
-  const s = quiet("the-alley", { keep: [TAKUMI, WANG, WP1] });
-  put(s, TAKUMI, 3, 16);
-  unit(s, TAKUMI).ap = 0;
-  put(s, WANG, 5, 14);
-  unit(s, WANG).ap = 0;
-  put(s, WP1, 6, 2);
-  Object.assign(unit(s, WP1), { ap: 2, mag: 0, spareMags: 0 });
-  const c = placeCreature(s, "snatcher", 6, 1, 0, 1);
-  grip(s, c, WP1);
-  replan(s);
-  s.intents.find((i) => i.unit === c.id)!.countdown = 1;
-  return { s, c };
-}
 
 describe("the bot's plan: why a soldier does nothing", () => {
   it("lists the dry grabbed man with his grabber, his rounds and the drag, and not the free man with no AP", () => {

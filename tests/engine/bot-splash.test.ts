@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { botCommand, type BattleState } from "../../shared/index.js";
 import { hitChanceBetween } from "../../shared/rules/combat.js";
 import { TAKUMI, WANG, WP1, grip, placeCreature, put, quiet, removeUnits, replan, unit } from "./helpers.js";
+import { alleyGripDue } from "./positions.js";
 
 /** Takumi out of play at the alley's foot; Wang and his first private placed by each test. */
 function alley(): BattleState {
@@ -109,15 +110,8 @@ describe("the bot and its friendly splash", () => {
   /** Private Wang-1 gripped by the drains with the drag due (the Snatcher one hit kills) and a
    *  round in his rifle; Wang far down the alley with `wangAp`; Takumi out of play. */
   function dueGripPrivateArmed(wangAp: number) {
-    const s = alley();
-    put(s, WP1, 6, 2);
-    put(s, WANG, 6, 9);
-    Object.assign(unit(s, WANG), { ap: wangAp, aim: 55 });
-    Object.assign(unit(s, WP1), { ap: 2, mag: 1, spareMags: 0 });
-    const c = placeCreature(s, "snatcher", 6, 1, 0, 1);
-    grip(s, c, WP1);
-    replan(s);
-    s.intents.find((i) => i.unit === c.id)!.countdown = 1;
+    const { s, c } = alleyGripDue({ wangAt: [6, 9], wangAp, mag: 1 });
+    unit(s, WANG).aim = 55;
     return { s, c };
   }
 
