@@ -218,35 +218,29 @@ export function eventsFor(
     const i = tileIndex(after.map, p.x, p.y, p.level);
     return a[i] === 1 || b[i] === 1;
   };
-  // the units hidden under the fog: creatures and civilians ("creatures" below, for short). A
-  // command's few events name few units: each is looked up in the two lists (no sets of every unit
-  // made per command: the server judges every command's events).
-  const unitIn = (st: BattleState, id: string): Unit | undefined => {
-    for (const u of st.units) if (u.id === id) return u;
-    return undefined;
-  };
-  const sideOf = (id: string): Unit["side"] | undefined => (unitIn(before, id) ?? unitIn(after, id))?.side;
-  const isCreature = (id: string) => {
-    const side = sideOf(id);
-    return side !== undefined && side !== "squad";
-  };
+  // the units hidden under the fog: creatures and civilians ("creatures" below, for short), and
   // what viewFor would show before or after: every soldier, and the creatures on seen tiles
-  const shownIn = (st: BattleState, mask: Uint8Array, id: string) => {
-    const u = unitIn(st, id);
-    return !!u && (alwaysKnown(u) || (u.fate === "active" && mask[tileIndex(st.map, u.x, u.y, u.level)] === 1));
-  };
+  // (one walk over both lists, no lists made on the way: the server judges every command's events)
+  const creatures = new Set<string>();
+  const civilians = new Set<string>();
+  const known = new Set<string>();
+  for (let k = 0; k < 2; k++) {
+    const st = k === 0 ? before : after, mask = k === 0 ? a : b;
+    for (const u of st.units) {
+      if (u.side !== "squad") creatures.add(u.id);
+      if (u.side === "civilian") civilians.add(u.id);
+      if (alwaysKnown(u) || (u.fate === "active" && mask[tileIndex(st.map, u.x, u.y, u.level)] === 1)) known.add(u.id);
+    }
+  }
   // a creature seen at some moment of the command (walking through sight, dying in it) is known for all
   // its events: the overwatch shot that felled it as it came into view is shown with its death
-  let seenInCommand: Set<string> | null = null;
-  const known = (id: string) => shownIn(before, a, id) || shownIn(after, b, id) || (seenInCommand !== null && seenInCommand.has(id));
   for (const e of events) {
     const { at } = eventPlaces(e);
     const named = "unit" in e ? (e as { unit: string }).unit : undefined;
-    if (named && isCreature(named) && at.some(seen)) (seenInCommand ??= new Set()).add(named);
+    if (named && creatures.has(named) && at.some(seen)) known.add(named);
     // those a sweep seen in sight struck are seen struck (their hurt is told with it)
-    if (e.type === "pounced" && at.some(seen)) for (const id of e.hit) (seenInCommand ??= new Set()).add(id);
+    if (e.type === "pounced" && at.some(seen)) for (const id of e.hit) known.add(id);
   }
-  const isCivilian = (id: string) => sideOf(id) === "civilian";
   const out: BattleEvent[] = [];
   // the ambushed soldier's own seat always hears of it (even a creature up the stairs, out of sight)
   const sharesSight = (soldier: string) =>
@@ -258,22 +252,22 @@ export function eventsFor(
       continue;
     }
     const named = "unit" in e ? (e as { unit: string }).unit : undefined;
-    if (e.type === "moved" && named && isCreature(named)) {
+    if (e.type === "moved" && named && creatures.has(named)) {
       const path = e.path.filter(seen);
       if (path.length) out.push({ ...e, path });
       continue;
     }
-    const unseen = (at.length && !at.some(seen)) || (named && isCreature(named) && !known(named) && !at.some(seen));
+    const unseen = (at.length && !at.some(seen)) || (named && creatures.has(named) && !known.has(named) && !at.some(seen));
     if (unseen) {
       // a civilian's end out of sight is still heard: who, and what, never where or by what
-      const heard = named && isCivilian(named) ? HEARD[e.type] : undefined;
+      const heard = named && civilians.has(named) ? HEARD[e.type] : undefined;
       if (heard && named) out.push({ type: "heard", civilian: named, fate: heard });
       continue;
     }
-    if ((e.type === "shot" || e.type === "butt") && !known(e.target)) continue;
+    if ((e.type === "shot" || e.type === "butt") && !known.has(e.target)) continue;
     // an event about a soldier (taken, freed, held) keeps him but not a hidden creature's name
     const r = e as unknown as Record<string, unknown>;
-    const hiddenBy = typeof r.by === "string" && isCreature(r.by) && !known(r.by);
+    const hiddenBy = typeof r.by === "string" && creatures.has(r.by) && !known.has(r.by);
     out.push(hiddenBy ? ({ ...e, by: "" } as BattleEvent) : e);
   }
   return out;
