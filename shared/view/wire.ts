@@ -203,6 +203,13 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
+/** What `viewIntents` reads of the soldier a lunge names: whether he has left the board (null: it
+ *  names none, or one not on the list). His other changes (a step, a shot) change nothing shown. */
+function victimGone(i: Intent, byId: Map<string, Unit>): boolean | null {
+  const v = i.victim ? byId.get(i.victim) : undefined;
+  return v ? v.fate !== "active" : null;
+}
+
 /**
  * `toWire(viewFor(full, viewer, mask))` for one viewer of one battle, state after state, without
  * building the view: each part of the last wire state whose inputs are the same is kept (the very
@@ -224,8 +231,8 @@ export class WireBuilder {
 
   /**
    * `viewIntents` in wire form. It reads the state's intents (a list the engine replaces, never
-   * edits), its phase and options, and for each intent its creature, the soldier it names (unit
-   * objects: never changed once made) and whether its creature is shown: all the same as last time
+   * edits), its phase and options, and for each intent its creature (a unit object: never changed
+   * once made), whether the soldier it names has left the board, and whether its creature is shown: all the same as last time
    * (most commands of a player phase), the last list is the list (the same array: syncWire skips it).
    */
   private intents(full: BattleState, shown: Set<string>, byId: Map<string, Unit>): WireIntent[] {
@@ -238,7 +245,7 @@ export class WireBuilder {
       let same = true;
       for (let k = 0; k < list.length && same; k++) {
         const i = list[k];
-        same = d[3 * k] === byId.get(i.unit) && d[3 * k + 1] === (i.victim ? byId.get(i.victim) : undefined) && d[3 * k + 2] === shown.has(i.unit);
+        same = d[3 * k] === byId.get(i.unit) && d[3 * k + 1] === victimGone(i, byId) && d[3 * k + 2] === shown.has(i.unit);
       }
       if (same) {
         this.lastIntents = { full, deps: d, wire: prev.wire };
@@ -246,7 +253,7 @@ export class WireBuilder {
       }
     }
     const deps: unknown[] = [];
-    for (const i of list) deps.push(byId.get(i.unit), i.victim ? byId.get(i.victim) : undefined, shown.has(i.unit));
+    for (const i of list) deps.push(byId.get(i.unit), victimGone(i, byId), shown.has(i.unit));
     const wire = viewIntents(full, shown, this.viewer).map((i) => intentToWire(full.map, i));
     this.lastIntents = { full, deps, wire };
     return wire;
