@@ -356,6 +356,7 @@ import type { BattleEvent } from "../core/types.js";
 export type WireEvent = Record<string, unknown> & { type: BattleEvent["type"] };
 
 const POSITION_KEYS = ["at", "to", "path", "tiles"] as const;
+const POSITION_KEY: Readonly<Record<string, true>> = { at: true, to: true, path: true, tiles: true };
 
 type EventOf<T extends BattleEvent["type"]> = Extract<BattleEvent, { type: T }>;
 /** An event's flags: its boolean fields. */
@@ -378,14 +379,26 @@ const flagsOf = (type: BattleEvent["type"]): Readonly<Record<string, true>> | un
 /** Events in their compact wire form (a position costs a number instead of an object; a false flag nothing). */
 export function eventsToWire(map: MapDef, events: BattleEvent[]): WireEvent[] {
   return events.map((e) => {
-    const out: WireEvent = { ...e };
-    for (const k of POSITION_KEYS) {
-      const v = (e as Record<string, unknown>)[k];
-      if (Array.isArray(v)) out[k] = v.map((p: Pos) => indexOf(map, p));
-      else if (v && typeof v === "object") out[k] = indexOf(map, v as Pos);
-    }
     const flags = flagsOf(e.type);
-    if (flags) for (const k in flags) if (out[k] === false) delete out[k];
+    // a false flag is left out as the copy is made (a `delete` would turn the copy into a slow
+    // dictionary object, then packed for every client): the same keys in the same order
+    const out = {} as WireEvent;
+    const src = e as Record<string, unknown>;
+    for (const k in src) {
+      const v = src[k];
+      if (v === false && flags?.[k]) continue;
+      if (POSITION_KEY[k] === true) {
+        if (Array.isArray(v)) {
+          out[k] = v.map((p: Pos) => indexOf(map, p));
+          continue;
+        }
+        if (v && typeof v === "object") {
+          out[k] = indexOf(map, v as Pos);
+          continue;
+        }
+      }
+      out[k] = v;
+    }
     return out;
   });
 }
