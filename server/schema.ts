@@ -162,15 +162,38 @@ export function syncWire(state: BattleStateSchema, wire: WireState, previous?: W
   for (const k of WIRE_LIST_KEYS) if (!previous || previous[k] !== wire[k]) syncNumbers(state[k] as ArraySchema<number>, wire[k], previous?.[k]);
 
   const units = state.units as MapSchema<UnitSchema>;
-  const has = (o: object, id: string) => Object.prototype.hasOwnProperty.call(o, id);
-  if (previous) {
-    for (const id in previous.units) if (!has(wire.units, id)) units.delete(id);
-  } else {
-    for (const id of Array.from(units.keys())) if (!has(wire.units, id)) units.delete(id);
+  // the builder kept the very same units object (no unit shown, changed or gone): nothing to do
+  if (!previous || previous.units !== wire.units) syncUnits(units, wire.units, previous?.units);
+
+  // the wire builder kept the intents (shared/view/wire.ts): the same array, synced last time
+  if (previous && previous.intents === wire.intents) return;
+  const intents = state.intents as ArraySchema<IntentSchema>;
+  while (intents.length > wire.intents.length) intents.pop();
+  for (let i = 0; i < wire.intents.length; i++) {
+    if (i < intents.length) {
+      const last = previous && i < previous.intents.length ? previous.intents[i] : undefined;
+      // the same intent object as last synced in this slot: nothing changed
+      if (last !== wire.intents[i]) syncIntent(intents[i], wire.intents[i], last);
+    } else {
+      const target = new IntentSchema();
+      syncIntent(target, wire.intents[i]);
+      intents.push(target);
+    }
   }
-  for (const id of Object.keys(wire.units)) {
-    const u = wire.units[id];
-    const last = previous && has(previous.units, id) ? previous.units[id] : undefined;
+}
+
+const has = (o: object, id: string) => Object.prototype.hasOwnProperty.call(o, id);
+
+function syncUnits(units: MapSchema<UnitSchema>, wire: Record<string, WireUnit>, previous: Record<string, WireUnit> | undefined): void {
+  if (previous) {
+    for (const id in previous) if (!has(wire, id)) units.delete(id);
+  } else {
+    for (const id of Array.from(units.keys())) if (!has(wire, id)) units.delete(id);
+  }
+  // (for…in: the order of Object.keys for a plain object, without making the array)
+  for (const id in wire) {
+    const u = wire[id];
+    const last = previous && has(previous, id) ? previous[id] : undefined;
     // a unit the wire builder kept (the same object) is unchanged
     if (last === u) continue;
     let target = units.get(id);
@@ -180,20 +203,6 @@ export function syncWire(state: BattleStateSchema, wire: WireState, previous?: W
       units.set(id, target);
     } else {
       syncUnit(target, u, last);
-    }
-  }
-
-  // the wire builder kept the intents (shared/view/wire.ts): the same array, synced last time
-  if (previous && previous.intents === wire.intents) return;
-  const intents = state.intents as ArraySchema<IntentSchema>;
-  while (intents.length > wire.intents.length) intents.pop();
-  for (let i = 0; i < wire.intents.length; i++) {
-    if (i < intents.length) {
-      syncIntent(intents[i], wire.intents[i], previous && i < previous.intents.length ? previous.intents[i] : undefined);
-    } else {
-      const target = new IntentSchema();
-      syncIntent(target, wire.intents[i]);
-      intents.push(target);
     }
   }
 }

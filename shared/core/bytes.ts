@@ -5,7 +5,8 @@
  */
 const words = new WeakMap<Uint8Array, Int32Array>();
 
-function wordsOf(a: Uint8Array): Int32Array | null {
+/** The array's bytes as 32-bit words (kept per array), or null when its start is not aligned. */
+export function wordsOf(a: Uint8Array): Int32Array | null {
   if ((a.byteOffset & 3) !== 0) return null;
   let w = words.get(a);
   if (!w) words.set(a, (w = new Int32Array(a.buffer, a.byteOffset, a.length >> 2)));

@@ -218,13 +218,20 @@ export function eventsFor(
     const i = tileIndex(after.map, p.x, p.y, p.level);
     return a[i] === 1 || b[i] === 1;
   };
-  // the units hidden under the fog: creatures and civilians ("creatures" below, for short)
-  const creatures = new Set([...before.units, ...after.units].filter((u) => u.side !== "squad").map((u) => u.id));
+  // the units hidden under the fog: creatures and civilians ("creatures" below, for short), and
   // what viewFor would show before or after: every soldier, and the creatures on seen tiles
+  // (one walk over both lists, no lists made on the way: the server judges every command's events)
+  const creatures = new Set<string>();
+  const civilians = new Set<string>();
   const known = new Set<string>();
-  for (const [st, mask] of [[before, a], [after, b]] as const)
-    for (const u of st.units)
+  for (let k = 0; k < 2; k++) {
+    const st = k === 0 ? before : after, mask = k === 0 ? a : b;
+    for (const u of st.units) {
+      if (u.side !== "squad") creatures.add(u.id);
+      if (u.side === "civilian") civilians.add(u.id);
       if (alwaysKnown(u) || (u.fate === "active" && mask[tileIndex(st.map, u.x, u.y, u.level)] === 1)) known.add(u.id);
+    }
+  }
   // a creature seen at some moment of the command (walking through sight, dying in it) is known for all
   // its events: the overwatch shot that felled it as it came into view is shown with its death
   for (const e of events) {
@@ -234,7 +241,6 @@ export function eventsFor(
     // those a sweep seen in sight struck are seen struck (their hurt is told with it)
     if (e.type === "pounced" && at.some(seen)) for (const id of e.hit) known.add(id);
   }
-  const civilians = new Set([...before.units, ...after.units].filter((u) => u.side === "civilian").map((u) => u.id));
   const out: BattleEvent[] = [];
   // the ambushed soldier's own seat always hears of it (even a creature up the stairs, out of sight)
   const sharesSight = (soldier: string) =>

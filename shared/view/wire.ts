@@ -134,7 +134,7 @@ type WireLayers = Pick<WireState, "acid" | "corpse" | "fire" | "terrain" | "visi
 
 /** The wire state from a state's public fields (a view's are its battle's), its shown units and
  *  intents and its layers as the viewer sees them. */
-function assembleWire(v: BattleState, viewer: string, units: Record<string, WireUnit>, intents: WireIntent[], layers: WireLayers): WireState {
+function assembleWire(v: BattleState, viewer: string, units: Record<string, WireUnit>, intents: WireIntent[], layers: WireLayers, noise?: number[]): WireState {
   const map = v.map;
   const idx = (p: Pos) => indexOf(map, p);
   const p = v.perimeter;
@@ -160,7 +160,7 @@ function assembleWire(v: BattleState, viewer: string, units: Record<string, Wire
     civiliansSaved: v.civiliansSaved,
     units,
     intents,
-    noise: v.noise.map(idx),
+    noise: noise ?? v.noise.map(idx),
     acid: layers.acid,
     corpse: layers.corpse,
     fire: layers.fire,
@@ -176,8 +176,15 @@ function assembleWire(v: BattleState, viewer: string, units: Record<string, Wire
   };
 }
 
-/** A layer as the viewer sees it (0 where `mask` is not 1), as a plain array. */
-function maskedNumbers(layer: Uint8Array, mask: Uint8Array): number[] {
+/** A layer as the viewer sees it (0 where `mask` is not 1), as a plain array: `last` itself when it
+ *  holds those numbers already (sight moved over tiles with nothing on them: most moves, for acid
+ *  and corpses), so that nothing is made and the consumer sees it unchanged by identity. */
+function maskedNumbers(layer: Uint8Array, mask: Uint8Array, last?: number[]): number[] {
+  if (last && last.length === layer.length) {
+    let i = 0;
+    while (i < layer.length && (mask[i] === 1 ? layer[i] : 0) === last[i]) i++;
+    if (i === layer.length) return last;
+  }
   const out: number[] = new Array(layer.length);
   for (let i = 0; i < layer.length; i++) out[i] = mask[i] === 1 ? layer[i] : 0;
   return out;
@@ -194,6 +201,13 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/** What `viewIntents` reads of the soldier a lunge names: whether he has left the board (null: it
+ *  names none, or one not on the list). His other changes (a step, a shot) change nothing shown. */
+function victimGone(i: Intent, byId: Map<string, Unit>): boolean | null {
+  const v = i.victim ? byId.get(i.victim) : undefined;
+  return v ? v.fate !== "active" : null;
 }
 
 /**
@@ -217,19 +231,29 @@ export class WireBuilder {
 
   /**
    * `viewIntents` in wire form. It reads the state's intents (a list the engine replaces, never
-   * edits), its phase and options, and for each intent its creature, the soldier it names (unit
-   * objects: never changed once made) and whether its creature is shown: all the same as last time
+   * edits), its phase and options, and for each intent its creature (a unit object: never changed
+   * once made), whether the soldier it names has left the board, and whether its creature is shown: all the same as last time
    * (most commands of a player phase), the last list is the list (the same array: syncWire skips it).
    */
   private intents(full: BattleState, shown: Set<string>, byId: Map<string, Unit>): WireIntent[] {
     const prev = this.lastIntents;
-    const deps: unknown[] = [];
-    for (const i of full.intents) deps.push(byId.get(i.unit), i.victim ? byId.get(i.victim) : undefined, shown.has(i.unit));
-    if (prev && prev.full.intents === full.intents && prev.full.phase === full.phase && prev.full.options === full.options && prev.full.map === full.map &&
-      prev.deps.length === deps.length && prev.deps.every((d, k) => d === deps[k])) {
-      this.lastIntents = { full, deps, wire: prev.wire };
-      return prev.wire;
+    const list = full.intents;
+    // (compared in place first: most commands change none of them, and then no list is made)
+    if (prev && prev.full.intents === list && prev.full.phase === full.phase && prev.full.options === full.options && prev.full.map === full.map &&
+      prev.deps.length === list.length * 3) {
+      const d = prev.deps;
+      let same = true;
+      for (let k = 0; k < list.length && same; k++) {
+        const i = list[k];
+        same = d[3 * k] === byId.get(i.unit) && d[3 * k + 1] === victimGone(i, byId) && d[3 * k + 2] === shown.has(i.unit);
+      }
+      if (same) {
+        this.lastIntents = { full, deps: d, wire: prev.wire };
+        return prev.wire;
+      }
     }
+    const deps: unknown[] = [];
+    for (const i of list) deps.push(byId.get(i.unit), victimGone(i, byId), shown.has(i.unit));
     const wire = viewIntents(full, shown, this.viewer).map((i) => intentToWire(full.map, i));
     this.lastIntents = { full, deps, wire };
     return wire;
@@ -239,12 +263,13 @@ export class WireBuilder {
     const map = full.map;
     const last = this.last?.full.map === map ? this.last : null;
     const sameMask = !!last && sameBytes(last.mask, mask);
-    const kept = (layer: "acid" | "corpse" | "fire") => sameMask && last!.full.layers[layer] === full.layers[layer];
+    const was = sameMask ? last!.full.layers : null;
+    const now = full.layers;
     const terrain = knownTerrainOf(full);
     const layers: WireLayers = {
-      acid: kept("acid") ? last!.wire.acid : maskedNumbers(full.layers.acid, mask),
-      corpse: kept("corpse") ? last!.wire.corpse : maskedNumbers(full.layers.corpse, mask),
-      fire: kept("fire") ? last!.wire.fire : maskedFirePairs(full.layers.fire, mask),
+      acid: was && was.acid === now.acid ? last!.wire.acid : maskedNumbers(now.acid, mask, last?.wire.acid),
+      corpse: was && was.corpse === now.corpse ? last!.wire.corpse : maskedNumbers(now.corpse, mask, last?.wire.corpse),
+      fire: was && was.fire === now.fire ? last!.wire.fire : maskedFirePairs(now.fire, mask),
       terrain: last && last.terrain === terrain ? last.wire.terrain : numbers(terrain),
       visible: sameMask ? last!.wire.visible : numbers(mask),
     };
@@ -262,7 +287,8 @@ export class WireBuilder {
       shown.add(u.id);
     }
     const intents = this.intents(full, shown, byId);
-    const wire = assembleWire(full, this.viewer, units, intents, layers);
+    // the engine replaces the noise list when it changes: the same list, the same tiles
+    const wire = assembleWire(full, this.viewer, units, intents, layers, last && last.full.noise === full.noise ? last.wire.noise : undefined);
     this.last = { full, mask, terrain, wire };
     return wire;
   }
@@ -330,6 +356,7 @@ import type { BattleEvent } from "../core/types.js";
 export type WireEvent = Record<string, unknown> & { type: BattleEvent["type"] };
 
 const POSITION_KEYS = ["at", "to", "path", "tiles"] as const;
+const POSITION_KEY: Readonly<Record<string, true>> = { at: true, to: true, path: true, tiles: true };
 
 type EventOf<T extends BattleEvent["type"]> = Extract<BattleEvent, { type: T }>;
 /** An event's flags: its boolean fields. */
@@ -352,14 +379,26 @@ const flagsOf = (type: BattleEvent["type"]): Readonly<Record<string, true>> | un
 /** Events in their compact wire form (a position costs a number instead of an object; a false flag nothing). */
 export function eventsToWire(map: MapDef, events: BattleEvent[]): WireEvent[] {
   return events.map((e) => {
-    const out: WireEvent = { ...e };
-    for (const k of POSITION_KEYS) {
-      const v = (e as Record<string, unknown>)[k];
-      if (Array.isArray(v)) out[k] = v.map((p: Pos) => indexOf(map, p));
-      else if (v && typeof v === "object") out[k] = indexOf(map, v as Pos);
-    }
     const flags = flagsOf(e.type);
-    if (flags) for (const k in flags) if (out[k] === false) delete out[k];
+    // a false flag is left out as the copy is made (a `delete` would turn the copy into a slow
+    // dictionary object, then packed for every client): the same keys in the same order
+    const out = {} as WireEvent;
+    const src = e as Record<string, unknown>;
+    for (const k in src) {
+      const v = src[k];
+      if (v === false && flags?.[k]) continue;
+      if (POSITION_KEY[k] === true) {
+        if (Array.isArray(v)) {
+          out[k] = v.map((p: Pos) => indexOf(map, p));
+          continue;
+        }
+        if (v && typeof v === "object") {
+          out[k] = indexOf(map, v as Pos);
+          continue;
+        }
+      }
+      out[k] = v;
+    }
     return out;
   });
 }

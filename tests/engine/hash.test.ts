@@ -71,3 +71,29 @@ describe("hashState with the units' texts kept (the server's)", () => {
     }
   });
 });
+
+describe("hashState's layers: runs of zeros fed as one multiplication", () => {
+  it("gives the byte-by-byte hash for zero runs of every length, at every offset, in views not aligned", () => {
+    const base = played("last-stand", 51, 20).at(-1)!;
+    const n = base.layers.acid.length;
+    for (let trial = 0; trial < 40; trial++) {
+      const s = structuredClone(base);
+      // a layer of zero runs of growing length between single bytes (1..255), shifted by the trial
+      for (const k of ["acid", "acidAge", "melt", "corpse", "fire"] as const) {
+        const l = new Uint8Array(n);
+        for (let i = trial % 7, run = 0; i < n; i += ++run + 1) l[i] = ((i * 31 + trial) % 255) + 1;
+        s.layers[k] = l;
+      }
+      // a view one byte into a larger buffer: not aligned, read byte by byte
+      if (trial % 2) {
+        const buf = new Uint8Array(n + 1);
+        buf.set(s.layers.terrain, 1);
+        s.layers.terrain = buf.subarray(1);
+      }
+      // all zeros, and none
+      if (trial === 3) s.layers.melt = new Uint8Array(n);
+      if (trial === 4) s.layers.melt = new Uint8Array(n).fill(9);
+      expect(hashState(s)).toBe(hashStateByText(s));
+    }
+  });
+});

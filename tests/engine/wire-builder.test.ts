@@ -43,13 +43,17 @@ describe("WireBuilder", () => {
         const builder = new WireBuilder(viewer);
         let previous: ReturnType<WireBuilder["build"]> | null = null;
         let keptUnits = 0;
+        let keptLayers = 0;
         for (const s of states) {
           const mask = maskFor(s, viewer);
           const wire = builder.build(s, mask);
           expect(wire, `${viewer} at step ${s.step}`).toEqual(toWire(viewFor(s, viewer, mask)));
           if (previous) for (const uid in wire.units) if (wire.units[uid] === previous.units[uid]) keptUnits++;
+          // sight moved (a new visible list) over tiles with no acid: the acid list kept, the same array
+          if (previous && wire.visible !== previous.visible && wire.acid === previous.acid) keptLayers++;
           previous = wire;
         }
+        expect(keptLayers).toBeGreaterThan(0);
         // most units are untouched by a command: kept, the very same object (the Schema sync skips them)
         expect(keptUnits).toBeGreaterThan(states.length);
         // out of order: every fifth state, going back (a campaign's scene or a restore never does, but it must hold)
