@@ -162,34 +162,24 @@ function zeros(n: number): void {
  * fire, corpses), read four bytes at a time and fed as runs. The same words as byte by byte.
  */
 function layer(bytes: Uint8Array): void {
-  const n = bytes.length;
-  const w = n >= 64 ? wordsOf(bytes) : null;
+  const w = bytes.length >= 64 ? wordsOf(bytes) : null;
   let run = 0;
   let i = 0;
   if (w) {
     for (let k = 0; k < w.length; k++) {
-      if (w[k] === 0) {
-        run += 4;
-        continue;
-      }
-      for (let j = k << 2, end = j + 4; j < end; j++) {
-        const c = bytes[j];
-        if (c === 0) {
-          run++;
-          continue;
-        }
-        if (run > 0) {
-          zeros(run);
-          run = 0;
-        }
-        h1 = Math.imul(h1 ^ c, K1);
-        h2 = Math.imul(h2 ^ c, K2);
-      }
+      if (w[k] === 0) run += 4;
+      else run = feedRange(bytes, k << 2, (k << 2) + 4, run);
     }
     i = w.length << 2;
   }
-  for (; i < n; i++) {
-    const c = bytes[i];
+  run = feedRange(bytes, i, bytes.length, run);
+  if (run > 0) zeros(run);
+}
+
+/** Feeds bytes[from, to), `run` zeros pending before them; returns the zeros pending after. */
+function feedRange(bytes: Uint8Array, from: number, to: number, run: number): number {
+  for (let j = from; j < to; j++) {
+    const c = bytes[j];
     if (c === 0) {
       run++;
       continue;
@@ -201,7 +191,7 @@ function layer(bytes: Uint8Array): void {
     h1 = Math.imul(h1 ^ c, K1);
     h2 = Math.imul(h2 ^ c, K2);
   }
-  if (run > 0) zeros(run);
+  return run;
 }
 
 let h1 = 0;
