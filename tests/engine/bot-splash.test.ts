@@ -23,10 +23,11 @@ function alley(): BattleState {
 
 /** Wang dry (no rounds, no spares) in the grip of a Snatcher with `grabberHp` just above him
  *  (beside him square-on: its burst leaves acid 2 under him), the drag due; his private far
- *  down the alley with no AP (nobody can hold on); Takumi gone (Wang the last sergeant). */
-function dryWangGripped(hp: number, ap: number, grabberHp: number) {
+ *  down the alley with no AP (nobody can hold on); Takumi gone (Wang the last sergeant) unless
+ *  `lastSergeant` is false (then Takumi stays, out of play at the alley's foot). */
+function dryWangGripped(hp: number, ap: number, grabberHp: number, lastSergeant = true) {
   const s = alley();
-  removeUnits(s, TAKUMI);
+  if (lastSergeant) removeUnits(s, TAKUMI);
   put(s, WANG, 6, 2);
   put(s, WP1, 5, 14);
   Object.assign(unit(s, WANG), { hp, ap, mag: 0, spareMags: 0 });
@@ -61,15 +62,7 @@ describe("the bot and its friendly splash", () => {
     const { s, c } = dryWangGripped(8, 2, 1);
     expect(botCommand(s, "wang")!.action).toEqual({ type: "butt", unit: WANG, target: c.id });
     // the other sergeant on the board: no butt
-    const t = alley();
-    put(t, WANG, 6, 2);
-    put(t, WP1, 5, 14);
-    Object.assign(unit(t, WANG), { ap: 2, mag: 0, spareMags: 0 });
-    unit(t, WP1).ap = 0;
-    const g = placeCreature(t, "snatcher", 6, 1, 0, 1);
-    grip(t, g, WANG);
-    replan(t);
-    t.intents.find((i) => i.unit === g.id)!.countdown = 1;
+    const { s: t, c: g } = dryWangGripped(8, 2, 1, false);
     expect(botCommand(t, "wang")!.action).not.toMatchObject({ type: "butt" });
     // a private in Wang's place: no butt either
     put(t, WANG, 5, 14);
