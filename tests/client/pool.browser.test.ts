@@ -59,3 +59,17 @@ describe("newPage's browser contexts", () => {
     expect(first.errors).toEqual([]);
   });
 });
+
+describe("the tests' Chromium", () => {
+  it("opens a browser context with no browser UI of its own (no omnibox popup pages, no renderer for them)", async () => {
+    const { page, errors } = await newPage(env, 640, 480);
+    await page.goto(`${env.url}/api/maps`);
+    const cdp = await env.browser.newBrowserCDPSession();
+    const { targetInfos } = (await cdp.send("Target.getTargets")) as { targetInfos: { type: string; url: string }[] };
+    await cdp.detach();
+    expect(targetInfos.some((t) => t.type === "page" && t.url.startsWith(env.url)), "the page itself is listed").toBe(true);
+    expect(targetInfos.filter((t) => t.url.startsWith("chrome://")).map((t) => t.url)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
