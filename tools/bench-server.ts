@@ -7,7 +7,11 @@
  *
  *   npm run bench:server -- [--rooms 200] [--rounds 3] [--think 500] [--map last-stand] [--json]
  *                           [--url http://127.0.0.1:2567] [--processes 2] [--store sqlite|postgres]
+ *                           [--warmup 0]
  *
+ * `--warmup N` first plays N battles (other seeds) to their last round and leaves them, unmeasured:
+ * the figures are then those of a process already running (its code compiled and optimised by V8)
+ * rather than of one just started, whose first battles also pay for that warm-up.
  * `--store` picks the single process's store (default sqlite; a cluster always uses PostgreSQL).
  * With `--processes` ≥ 2 the run ends with a failover: process g1 is killed (SIGKILL) and
  * `failoverMs` is the time from the kill to the first accepted command of one of its battles,
@@ -55,6 +59,7 @@ const THINK_MS = Number(arg("think", "500"));
 const MAP_ID = arg("map", "last-stand");
 const URL_ARG = arg("url", "");
 const JOIN_CONCURRENCY = Number(arg("join-concurrency", "8"));
+const WARMUP = Number(arg("warmup", "0"));
 /** "light": a cheap scripted player (one move, reload or overwatch per soldier, ready) that reads
  *  the Schema directly, so the benchmark's own process does not become the bottleneck; "bot": the
  *  engine's soldier bot on each client's view (costs ~2 ms of client CPU per action). */
@@ -378,17 +383,27 @@ async function main() {
   }
   log(`bench: ${ROOMS} battles on ${MAP_ID}, ${ROUNDS} rounds, think ${THINK_MS} ms, policy ${POLICY}, server ${base}, ${PROCESSES || 1} process(es), store ${STORE}`);
 
-  const battles: Battle[] = [];
+  /** Opens `n` battles (seeds from `seed0`), `JOIN_CONCURRENCY` joins at a time. */
+  const openAll = async (n: number, seed0: number) => {
+    const opened: Battle[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(JOIN_CONCURRENCY, n) }, async () => {
+        while (next < n) opened.push(await openBattle(base, map, seed0 + next++));
+      }),
+    );
+    return opened;
+  };
+  if (WARMUP > 0) {
+    const warm = await openAll(WARMUP, 100_000);
+    await Promise.allSettled(warm.map((b) => play(b, map, [], { actions: 0, refused: 0 })));
+    byType.clear(); // the latencies by action are the measured battles' alone
+    for (const b of warm) for (const r of Object.values(b.rooms)) r.reconnection.enabled = false;
+    await Promise.race([Promise.allSettled(warm.flatMap((b) => Object.values(b.rooms).map((r) => r.leave()))), sleep(5000)]);
+    log(`warmed up: ${WARMUP} battles played and left`);
+  }
   const t0 = performance.now();
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(JOIN_CONCURRENCY, ROOMS) }, async () => {
-      while (next < ROOMS) {
-        const i = next++;
-        battles.push(await openBattle(base, map, 1000 + i));
-      }
-    }),
-  );
+  const battles = await openAll(ROOMS, 1000);
   const joinSeconds = (performance.now() - t0) / 1000;
   log(`joined ${battles.length * 2} clients in ${joinSeconds.toFixed(1)} s`);
 
@@ -456,6 +471,7 @@ async function main() {
     policy: POLICY,
     processes: PROCESSES || 1,
     store: STORE,
+    warmupBattles: WARMUP,
     loadAverage: (await import("node:os")).loadavg().map((n) => Number(n.toFixed(2))),
   };
 
