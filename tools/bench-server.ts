@@ -400,6 +400,15 @@ async function main() {
     byType.clear(); // the latencies by action are the measured battles' alone
     for (const b of warm) for (const r of Object.values(b.rooms)) r.reconnection.enabled = false;
     await Promise.race([Promise.allSettled(warm.flatMap((b) => Object.values(b.rooms).map((r) => r.leave()))), sleep(5000)]);
+    // the rooms answer the leaving (the partner left behind has his plan made, the bot may play a
+    // turn): measured battles start once the game processes' CPU has stopped climbing (≤ 10 s)
+    const cpu = () => servers.reduce((sum, s) => sum + (cpuSeconds(s.pid) ?? 0), 0);
+    for (let i = 0, last = cpu(); i < 20; i++) {
+      await sleep(500);
+      const now = cpu();
+      if (now - last < 0.02) break;
+      last = now;
+    }
     log(`warmed up: ${WARMUP} battles played and left`);
   }
   const t0 = performance.now();
