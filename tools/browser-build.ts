@@ -14,13 +14,15 @@ export const NO_CHROMIUM = `No Chromium at ${CHROMIUM}: run .ci/install-chromium
  * preloaded: two WebUI pages (chrome://omnibox-popup.top-chrome/), each a renderer of its own, that
  * no test and no page of ours ever shows. Off, a browser file spends about a quarter less of
  * Chromium's CPU (traps: 39 → 29 s). Chromium takes only the last `--disable-features`, which would
- * drop playwright's own list: so that list (playwright-core 1.65's) is restated here, ours after it.
+ * drop playwright's own list: so that list (playwright-core 1.65's) is restated here, ours after it
+ * (`pool.browser.test.ts` fails if playwright turns off a feature this list leaves on).
  */
 const BROWSER_UI_FEATURES = ["WebUIOmniboxPopup", "WebUIOmniboxFullPopup", "WebUIOmniboxAimPopup", "PreloadTopChromeWebUI"];
 const PLAYWRIGHT_DISABLED_FEATURES = [
   "AvoidUnnecessaryBeforeUnloadCheckSync", "DestroyProfileOnBrowserClose", "HttpsUpgrades", "HttpsFirstBalancedModeAutoEnable",
   "LensOverlay", "MediaRouter", "PaintHolding", "ThirdPartyStoragePartitioning", "AvoidCorsURLLoaderRestartOnRedirect",
   "TcpPortRandomizationWin", "OptimizationHints", "NetworkTimeServiceQuerying", "AimEnabled", "PreconnectToSearch",
+  "msForceBrowserSignIn", "msEdgeUpdateLaunchServicesPreferredVersion",
 ];
 
 export const CHROMIUM_ARGS = [

@@ -4,6 +4,7 @@
  * a tab shares its page's, and no service worker controls a page. The pages here open the site's
  * map list (a document of the site's origin, no battle drawn).
  */
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { newPage, newTab, useEnv, PHONE } from "./browser.js";
 
@@ -71,5 +72,29 @@ describe("the tests' Chromium", () => {
     expect(targetInfos.filter((t) => t.url.startsWith("chrome://")).map((t) => t.url)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it("keeps every feature playwright turns off turned off (Chromium reads only the last --disable-features: ours restates playwright's)", () => {
+    // this run's Chromium browser processes, read from /proc: children of vitest's main process (build-once.ts
+    // launched one per worker) or of this one (a file run alone); playwright's own flag first, ours last
+    const parentOf = (pid: string) => Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")[1]);
+    const browsers = readdirSync("/proc")
+      .filter((pid) => /^\d+$/.test(pid))
+      .map((pid) => {
+        try {
+          return [process.ppid, process.pid].includes(parentOf(pid)) ? readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0") : [];
+        } catch {
+          return []; // gone meanwhile
+        }
+      })
+      .filter((args) => args[0]?.includes("chromium") && args.includes("--remote-debugging-pipe") && !args.some((a) => a.startsWith("--type=")));
+    expect(browsers.length, "the workers' Chromium found").toBeGreaterThan(0);
+    for (const args of browsers) {
+      const lists = args.filter((a) => a.startsWith("--disable-features=")).map((a) => a.slice("--disable-features=".length).split(","));
+      expect(lists.length, "playwright's flag and ours").toBeGreaterThanOrEqual(2);
+      const last = lists[lists.length - 1];
+      for (const list of lists) for (const feature of list) expect(last, `${feature} stays turned off`).toContain(feature);
+      expect(last).toContain("WebUIOmniboxPopup");
+    }
   });
 });
