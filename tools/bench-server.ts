@@ -394,6 +394,11 @@ async function main() {
     );
     return opened;
   };
+  // the game processes alone (not nginx): the cost of a command on the server
+  const gameCpu = () => {
+    const all = servers.map((s) => cpuSeconds(s.pid));
+    return all.some((c) => c === null) ? null : (all as number[]).reduce((a, b) => a + b, 0);
+  };
   if (WARMUP > 0) {
     const warm = await openAll(WARMUP, 100_000);
     await Promise.allSettled(warm.map((b) => play(b, map, [], { actions: 0, refused: 0 })));
@@ -402,11 +407,10 @@ async function main() {
     await Promise.race([Promise.allSettled(warm.flatMap((b) => Object.values(b.rooms).map((r) => r.leave()))), sleep(5000)]);
     // the rooms answer the leaving (the partner left behind has his plan made, the bot may play a
     // turn): measured battles start once the game processes' CPU has stopped climbing (≤ 10 s)
-    const cpu = () => servers.reduce((sum, s) => sum + (cpuSeconds(s.pid) ?? 0), 0);
-    for (let i = 0, last = cpu(); i < 20; i++) {
+    for (let i = 0, last = gameCpu(); i < 20 && last !== null; i++) {
       await sleep(500);
-      const now = cpu();
-      if (now - last < 0.02) break;
+      const now = gameCpu();
+      if (now === null || now - last < 0.02) break;
       last = now;
     }
     log(`warmed up: ${WARMUP} battles played and left`);
@@ -420,11 +424,6 @@ async function main() {
   const serverCpu = () => {
     const all = servers.map((s) => cpuSeconds(s.pid));
     if (cluster) all.push(cpuSeconds(cluster.nginx.pid));
-    return all.some((c) => c === null) ? null : (all as number[]).reduce((a, b) => a + b, 0);
-  };
-  // the game processes alone (not nginx): the cost of a command on the server
-  const gameCpu = () => {
-    const all = servers.map((s) => cpuSeconds(s.pid));
     return all.some((c) => c === null) ? null : (all as number[]).reduce((a, b) => a + b, 0);
   };
   const game0 = gameCpu();
